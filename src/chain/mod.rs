@@ -1,0 +1,461 @@
+//! The audit chain: every change to a ledger is one entry, appended, hash-linked, never edited.
+//!
+//! An entry's `body` is the canonical encoding (see [`encoding`] and `schema/CHAIN.md`) of its
+//! header (kind, sequence number, UTC time, actor) and of the record it carries. The stored
+//! bytes are the hashed bytes: nothing is ever re-serialised to be hashed.
+//!
+//! ```text
+//! entry_hash_n = SHA-256("amana/v1/entry\0" ‖ body_n)
+//! chain_n      = SHA-256("amana/v1/chain\0" ‖ u64be(n) ‖ chain_{n-1} ‖ entry_hash_n),  chain_0 = 32 × 0x00
+//! ```
+
+pub mod encoding;
+
+use sha2::{Digest, Sha256};
+
+use crate::domain::{
+    Account, AccountCode, AccountType, BudgetLine, Currency, Entry, EntryHeader, EntryId,
+    EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label, LedgerInfo,
+    LineId, Minor, Posting,
+};
+pub use encoding::DecodeError;
+use encoding::{Reader, Writer};
+
+/// A SHA-256 digest.
+pub type Hash = [u8; 32];
+
+/// The hash that stands before the first entry.
+pub const GENESIS_PREV: Hash = [0; 32];
+
+const ENTRY_DOMAIN: &[u8] = b"amana/v1/entry\0";
+const CHAIN_DOMAIN: &[u8] = b"amana/v1/chain\0";
+
+pub fn entry_hash(body: &[u8]) -> Hash {
+    let mut h = Sha256::new();
+    h.update(ENTRY_DOMAIN);
+    h.update(body);
+    h.finalize().into()
+}
+
+pub fn chain_hash(seq: i64, prev: &Hash, entry_hash: &Hash) -> Hash {
+    let mut h = Sha256::new();
+    h.update(CHAIN_DOMAIN);
+    h.update((seq as u64).to_be_bytes());
+    h.update(prev);
+    h.update(entry_hash);
+    h.finalize().into()
+}
+
+pub fn sha256(bytes: &[u8]) -> Hash {
+    Sha256::digest(bytes).into()
+}
+
+/// One imported file, as recorded before the entries it brought.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportInfo {
+    pub file_sha256: Hash,
+    pub file_name: String,
+    /// Data rows read from the file (the header not counted).
+    pub rows: i64,
+    /// How many transaction entries follow this one, all carrying its sequence number as batch.
+    pub transactions: i64,
+    /// True when the same file had been imported before and the user insisted.
+    pub forced: bool,
+}
+
+/// What a chain entry records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    Ledger(LedgerInfo),
+    Account(Account),
+    Funder(Funder),
+    Grant(Grant),
+    BudgetLine(BudgetLine),
+    Import(ImportInfo),
+    /// A transaction or, when its kind says so, a reversal.
+    Entry(Entry),
+}
+
+impl Record {
+    /// The kind name written in the body and in the log table.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Record::Ledger(_) => "ledger",
+            Record::Account(_) => "account",
+            Record::Funder(_) => "funder",
+            Record::Grant(_) => "grant",
+            Record::BudgetLine(_) => "budget-line",
+            Record::Import(_) => "import",
+            Record::Entry(e) => match e.header.kind {
+                EntryKind::Transaction => "transaction",
+                EntryKind::Reversal { .. } => "reversal",
+            },
+        }
+    }
+}
+
+/// A chain entry: who did what, when, and in which position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainEntry {
+    pub seq: i64,
+    /// Microseconds since 1970-01-01T00:00:00Z.
+    pub time_us: i64,
+    pub actor: String,
+    pub record: Record,
+}
+
+impl ChainEntry {
+    /// The canonical body: the bytes that are stored and hashed.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.text(self.record.kind());
+        w.int(self.seq);
+        w.int(self.time_us);
+        w.text(&self.actor);
+        match &self.record {
+            Record::Ledger(l) => {
+                w.bytes(&l.id);
+                w.text(&l.name);
+                w.text(&l.currency.code);
+                w.text(&l.fiscal_start.to_string());
+                w.text(&l.chart);
+                w.list(l.currencies.len());
+                for c in &l.currencies {
+                    w.text(&c.code);
+                    w.int(i64::from(c.exponent));
+                }
+            }
+            Record::Account(a) => {
+                w.text(a.code.as_str());
+                w.text(&a.name);
+                w.text(a.kind.as_str());
+                w.list(a.labels.len());
+                for l in &a.labels {
+                    w.text(&l.lang);
+                    w.text(&l.text);
+                }
+            }
+            Record::Funder(f) => {
+                w.text(f.id.as_str());
+                w.text(&f.name);
+                w.text(f.kind.as_str());
+                w.opt_text(f.country.as_deref());
+            }
+            Record::Grant(g) => {
+                w.text(g.id.as_str());
+                w.text(g.funder.as_str());
+                w.int(g.amount.0);
+                w.text(&g.currency);
+                w.date(g.start);
+                w.date(g.end);
+                w.boolean(g.restricted);
+                w.opt_text(g.purpose.as_deref());
+            }
+            Record::BudgetLine(b) => {
+                w.text(b.grant.as_str());
+                w.text(b.line.as_str());
+                w.text(&b.label);
+                w.int(b.amount.0);
+                w.opt_text(b.account.as_ref().map(AccountCode::as_str));
+            }
+            Record::Import(i) => {
+                w.bytes(&i.file_sha256);
+                w.text(&i.file_name);
+                w.int(i.rows);
+                w.int(i.transactions);
+                w.boolean(i.forced);
+            }
+            Record::Entry(e) => {
+                let h = &e.header;
+                w.int(h.id.0);
+                w.date(h.date);
+                w.text(&h.description);
+                w.opt_text(h.reference.as_deref());
+                match &h.kind {
+                    EntryKind::Transaction => {
+                        w.null();
+                        w.null();
+                    }
+                    EntryKind::Reversal { reverses, reason } => {
+                        w.int(reverses.0);
+                        w.text(reason);
+                    }
+                }
+                w.opt_int(h.batch);
+                w.list(e.postings().len());
+                for p in e.postings() {
+                    w.text(p.account.as_str());
+                    w.int(p.amount.0);
+                    w.opt_text(p.grant.as_ref().map(GrantId::as_str));
+                    w.opt_text(p.line.as_ref().map(LineId::as_str));
+                    w.opt_int(p.original.as_ref().map(|(m, _)| m.0));
+                    w.opt_text(p.original.as_ref().map(|(_, c)| c.as_str()));
+                    w.opt_text(p.memo.as_deref());
+                }
+            }
+        }
+        w.finish()
+    }
+
+    /// Decodes a body strictly. `base` is the ledger's base currency, needed to check that an
+    /// entry balances; it is `None` only while decoding the genesis entry itself.
+    pub fn decode(body: &[u8], base: Option<&Currency>) -> Result<ChainEntry, DecodeError> {
+        let mut r = Reader::new(body)?;
+        let kind = r.text("kind")?;
+        let seq = r.int("seq")?;
+        let time_us = r.int("time")?;
+        let actor = r.text("actor")?;
+        let record = match kind.as_str() {
+            "ledger" => decode_ledger(&mut r)?,
+            "account" => decode_account(&mut r)?,
+            "funder" => Record::Funder(Funder {
+                id: code(&mut r, "funder.id", FunderId::parse)?,
+                name: r.text("funder.name")?,
+                kind: enum_field::<FunderType>(&mut r, "funder.type")?,
+                country: r.opt_text("funder.country")?,
+            }),
+            "grant" => decode_grant(&mut r)?,
+            "budget-line" => Record::BudgetLine(BudgetLine {
+                grant: code(&mut r, "budget-line.grant", GrantId::parse)?,
+                line: code(&mut r, "budget-line.line", LineId::parse)?,
+                label: r.text("budget-line.label")?,
+                amount: Minor(r.int("budget-line.amount")?),
+                account: opt_code(&mut r, "budget-line.account", AccountCode::parse)?,
+            }),
+            "import" => {
+                let at = r.position();
+                let sha = r.bytes("import.file_sha256")?;
+                Record::Import(ImportInfo {
+                    file_sha256: sha
+                        .try_into()
+                        .map_err(|_| r.invalid(at, "field import.file_sha256: not 32 bytes"))?,
+                    file_name: r.text("import.file_name")?,
+                    rows: r.int("import.rows")?,
+                    transactions: r.int("import.transactions")?,
+                    forced: r.boolean("import.forced")?,
+                })
+            }
+            "transaction" | "reversal" => {
+                let base = base.ok_or_else(|| {
+                    r.invalid(0, "an entry cannot be decoded before the ledger's genesis entry")
+                })?;
+                decode_entry(&mut r, &kind, base)?
+            }
+            other => return Err(r.invalid(6, format!("unknown kind \"{other}\""))),
+        };
+        r.end()?;
+        Ok(ChainEntry {
+            seq,
+            time_us,
+            actor,
+            record,
+        })
+    }
+}
+
+fn parsed<T, E>(
+    r: &Reader,
+    at: usize,
+    parse: impl Fn(&str) -> Result<T, E>,
+    value: String,
+) -> Result<T, DecodeError>
+where
+    T: std::fmt::Display,
+{
+    match parse(&value) {
+        Ok(v) if v.to_string() == value => Ok(v),
+        _ => Err(r.invalid(at, format!("\"{value}\" is not a valid identifier"))),
+    }
+}
+
+fn code<T: std::fmt::Display, E>(
+    r: &mut Reader,
+    name: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Result<T, DecodeError> {
+    let at = r.position();
+    let value = r.text(name)?;
+    parsed(r, at, parse, value)
+}
+
+fn opt_code<T: std::fmt::Display, E>(
+    r: &mut Reader,
+    name: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Result<Option<T>, DecodeError> {
+    let at = r.position();
+    match r.opt_text(name)? {
+        Some(value) => parsed(r, at, parse, value).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn enum_field<T: std::str::FromStr>(r: &mut Reader, name: &str) -> Result<T, DecodeError> {
+    let at = r.position();
+    let value = r.text(name)?;
+    value
+        .parse()
+        .map_err(|_| r.invalid(at, format!("field {name}: \"{value}\" is not a known value")))
+}
+
+fn currency_code(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
+    let at = r.position();
+    let value = r.text(name)?;
+    if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(value)
+    } else {
+        Err(r.invalid(at, format!("field {name}: \"{value}\" is not a currency code")))
+    }
+}
+
+fn decode_ledger(r: &mut Reader) -> Result<Record, DecodeError> {
+    let at = r.position();
+    let id = r.bytes("ledger.id")?;
+    if id.len() != 16 {
+        return Err(r.invalid(at, "field ledger.id: not 16 bytes"));
+    }
+    let name = r.text("ledger.name")?;
+    let currency = currency_code(r, "ledger.currency")?;
+    let at = r.position();
+    let fiscal = r.text("ledger.fiscal_year_start")?;
+    let fiscal_start = FiscalStart::parse(&fiscal)
+        .ok()
+        .filter(|f| f.to_string() == fiscal)
+        .ok_or_else(|| r.invalid(at, "field ledger.fiscal_year_start: not MM-DD"))?;
+    let chart = r.text("ledger.chart")?;
+    let n = r.list("ledger.currencies")?;
+    let mut currencies: Vec<Currency> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let code = currency_code(r, "currency.code")?;
+        let at = r.position();
+        let exponent = u8::try_from(r.int("currency.exponent")?)
+            .ok()
+            .filter(|e| *e <= 6)
+            .ok_or_else(|| r.invalid(at, "field currency.exponent: not 0 to 6"))?;
+        if currencies.last().is_some_and(|c| c.code >= code) {
+            return Err(r.invalid(at, "currencies are not in strictly increasing code order"));
+        }
+        currencies.push(Currency { code, exponent });
+    }
+    let base = currencies
+        .iter()
+        .find(|c| c.code == currency)
+        .cloned()
+        .ok_or_else(|| r.invalid(at, "the base currency is not in the currency table"))?;
+    Ok(Record::Ledger(LedgerInfo {
+        id,
+        name,
+        currency: base,
+        fiscal_start,
+        chart,
+        currencies,
+    }))
+}
+
+fn decode_account(r: &mut Reader) -> Result<Record, DecodeError> {
+    let code = code(r, "account.code", AccountCode::parse)?;
+    let name = r.text("account.name")?;
+    let kind = enum_field::<AccountType>(r, "account.type")?;
+    let n = r.list("account.labels")?;
+    let mut labels: Vec<Label> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let at = r.position();
+        let lang = r.text("label.lang")?;
+        let text = r.text("label.text")?;
+        if labels.last().is_some_and(|l| l.lang >= lang) {
+            return Err(r.invalid(at, "labels are not in strictly increasing language order"));
+        }
+        labels.push(Label { lang, text });
+    }
+    Ok(Record::Account(Account {
+        code,
+        name,
+        kind,
+        labels,
+    }))
+}
+
+fn decode_grant(r: &mut Reader) -> Result<Record, DecodeError> {
+    Ok(Record::Grant(Grant {
+        id: code(r, "grant.id", GrantId::parse)?,
+        funder: code(r, "grant.funder", FunderId::parse)?,
+        amount: Minor(r.int("grant.amount")?),
+        currency: currency_code(r, "grant.currency")?,
+        start: r.date("grant.start")?,
+        end: r.date("grant.end")?,
+        restricted: r.boolean("grant.restricted")?,
+        purpose: r.opt_text("grant.purpose")?,
+    }))
+}
+
+fn decode_entry(r: &mut Reader, kind: &str, base: &Currency) -> Result<Record, DecodeError> {
+    let id = EntryId(r.int("entry.id")?);
+    let date = r.date("entry.date")?;
+    let description = r.text("entry.description")?;
+    let reference = r.opt_text("entry.reference")?;
+    let at = r.position();
+    let reverses = r.opt_int("entry.reverses")?;
+    let reason = r.opt_text("entry.reason")?;
+    let kind = match (kind, reverses, reason) {
+        ("transaction", None, None) => EntryKind::Transaction,
+        ("reversal", Some(id), Some(reason)) => EntryKind::Reversal {
+            reverses: EntryId(id),
+            reason,
+        },
+        _ => {
+            return Err(r.invalid(
+                at,
+                "a transaction has neither reverses nor reason; a reversal has both",
+            ));
+        }
+    };
+    let batch = r.opt_int("entry.batch")?;
+    let n = r.list("entry.postings")?;
+    let mut postings = Vec::with_capacity(n);
+    for _ in 0..n {
+        let account = code(r, "posting.account", AccountCode::parse)?;
+        let amount = Minor(r.int("posting.amount")?);
+        let grant = opt_code(r, "posting.grant", GrantId::parse)?;
+        let line = opt_code(r, "posting.line", LineId::parse)?;
+        let at = r.position();
+        let original = match (r.opt_int("posting.original_amount")?, {
+            let at = r.position();
+            let c = r.opt_text("posting.original_currency")?;
+            if let Some(code) = &c
+                && !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()))
+            {
+                return Err(r.invalid(at, "field posting.original_currency: not a currency code"));
+            }
+            c
+        }) {
+            (Some(a), Some(c)) => Some((Minor(a), c)),
+            (None, None) => None,
+            _ => {
+                return Err(r.invalid(
+                    at,
+                    "original amount and original currency must both be present or both null",
+                ));
+            }
+        };
+        let memo = r.opt_text("posting.memo")?;
+        postings.push(Posting {
+            account,
+            amount,
+            grant,
+            line,
+            original,
+            memo,
+        });
+    }
+    let header = EntryHeader {
+        id,
+        date,
+        description,
+        reference,
+        kind,
+        batch,
+    };
+    Entry::new(header, postings, base)
+        .map(Record::Entry)
+        .map_err(|e| r.invalid(r.position(), format!("entry {id}: {e}")))
+}

@@ -1,0 +1,314 @@
+//! The command line: clap types, and their conversion into the ledger's typed requests.
+//! Nothing here computes or touches SQL; `main.rs` prints and maps errors to exit codes.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use amana::ledger::PostingRequest;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "amana",
+    version,
+    about = "A financial governance ledger for small associations: double-entry books per funder, grant and budget line, with a tamper-evident audit chain.",
+    after_help = "Exit status: 0 success; 1 verify found a problem; 2 invalid input, usage error or refused operation (nothing was changed); 3 environment error (file missing, not a ledger, database locked).\n\nStart with `amana demo`, then `amana --ledger amana-demo/amana.db balance`."
+)]
+pub struct Cli {
+    /// The ledger file
+    #[arg(long, global = true, env = "AMANA_LEDGER", default_value = "amana.db")]
+    pub ledger: PathBuf,
+
+    /// Who is acting, recorded in the audit chain (default: your login name)
+    #[arg(long, global = true, env = "AMANA_ACTOR")]
+    pub actor: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArg {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new ledger file (never overwrites one)
+    #[command(after_help = "Example:\n  amana init --name \"جمعية خطوة / Association Khotwa\" --currency MAD --chart ma-associations")]
+    Init {
+        /// The association's name, in any script
+        #[arg(long)]
+        name: String,
+        /// Base currency (ISO 4217), in which every posting is kept
+        #[arg(long)]
+        currency: String,
+        /// Chart of accounts to start from: ma-associations (Moroccan CGNC, French and draft Arabic names), generic (English nonprofit chart), none
+        #[arg(long)]
+        chart: String,
+        /// First day of the fiscal year, MM-DD
+        #[arg(long, default_value = "01-01")]
+        fiscal_year_start: String,
+    },
+    /// Accounts of the chart
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// Funders: who gives money
+    #[command(subcommand)]
+    Funder(FunderCommand),
+    /// Grants and their budget lines
+    #[command(subcommand)]
+    Grant(GrantCommand),
+    /// Record one transaction
+    #[command(after_help = "Each --post is \"ACCOUNT AMOUNT [grant=ID] [line=ID] [orig=AMOUNT:CURRENCY] [memo=TEXT...]\".\n\
+Debits are positive, credits negative. One posting may leave its amount out: it takes what balances the others.\n\
+memo= takes the rest of the posting text.\n\n\
+Examples:\n  amana record --date 2026-02-13 --desc \"Salle et pauses-café, session 1\" --ref FAC-0213 \\\n      --post \"6126 4500.00 grant=CMM-2026 line=training\" --post \"5141\"\n  amana record --date 2026-03-02 --desc \"Versement UE, tranche 1\" \\\n      --post \"5141 291600.00 orig=27000.00:EUR\" --post \"7161 -291600.00 grant=EU-2025 orig=-27000.00:EUR\"")]
+    Record {
+        /// Date of the transaction, YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// What it is, in any language
+        #[arg(long = "desc", alias = "description")]
+        description: String,
+        /// Piece number: invoice, receipt or bank statement reference
+        #[arg(long = "ref", alias = "reference")]
+        reference: Option<String>,
+        /// A posting (repeat for each); see below
+        #[arg(long = "post", required = true, value_name = "POSTING")]
+        postings: Vec<String>,
+    },
+    /// Import transactions from a CSV file, all or nothing
+    #[command(after_help = "Columns (by name, any order): txn, date, description, account, amount; optional: grant, line, reference, memo, original_amount, original_currency.\n\
+Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana import releve-2026-03.csv --dry-run\n  amana import releve-2026-03.csv")]
+    Import {
+        /// The CSV file
+        file: PathBuf,
+        /// Check everything, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Import a file that was already imported (refused otherwise)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Correct a transaction by recording its exact opposite (nothing is ever edited)
+    #[command(after_help = "Example:\n  amana reverse 42 --date 2026-03-01 --reason \"montant erroné\"\nThen record the correct transaction.")]
+    Reverse {
+        /// Number of the transaction to reverse
+        id: i64,
+        /// Date of the reversal, YYYY-MM-DD (default: today)
+        #[arg(long)]
+        date: Option<String>,
+        /// Why, recorded in the audit chain
+        #[arg(long)]
+        reason: String,
+    },
+    /// Balance of each account (debits positive, credits negative)
+    #[command(after_help = "Examples:\n  amana balance\n  amana balance --as-of 2025-12-31\n  amana balance --grant CMM-2026 --format json")]
+    Balance {
+        /// Only postings dated on or before this day
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Only postings charged to this grant
+        #[arg(long)]
+        grant: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Transactions with their postings
+    #[command(after_help = "Examples:\n  amana journal --from 2026-01-01 --to 2026-03-31\n  amana journal --account 61 --grant CMM-2026\n  amana journal --format csv > export.csv   (the import format)")]
+    Journal {
+        /// From this date, inclusive
+        #[arg(long)]
+        from: Option<String>,
+        /// Up to this date, inclusive
+        #[arg(long)]
+        to: Option<String>,
+        /// Transactions with a posting to this account or its sub-accounts (code prefix)
+        #[arg(long)]
+        account: Option<String>,
+        /// Transactions with a posting charged to this grant
+        #[arg(long)]
+        grant: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// The audit chain: every change ever made, in order
+    Log {
+        /// Only entries of this kind (ledger, account, funder, grant, budget-line, import, transaction, reversal)
+        #[arg(long)]
+        kind: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Prove the ledger intact: every hash, link, rule and table row (exit 1 if not)
+    #[command(after_help = "Opens the ledger read-only. Exit status 0 when intact, 1 when anything is wrong.\n\nExample:\n  amana verify --format json")]
+    Verify {
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Build the example association's ledger, verify it, and say where it is
+    Demo {
+        /// Folder for the demo ledger (DIR/amana.db) and its files
+        #[arg(long, default_value = "amana-demo")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Add an account
+    #[command(after_help = "Examples:\n  amana account add 5141 --name \"Banque\" --type asset\n  amana account add 75868 --name \"Cotisations des membres\" --type income --label ar=\"اشتراكات الأعضاء\"")]
+    Add {
+        /// Code: letters, digits and . _ - ; sub-accounts extend their parent's code (5141 → 51411)
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// asset, liability, net-assets, income or expense
+        #[arg(long = "type")]
+        kind: String,
+        /// Name in another language, LANG=TEXT (repeatable), e.g. ar=البنك
+        #[arg(long = "label", value_name = "LANG=TEXT")]
+        labels: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FunderCommand {
+    /// Add a funder
+    #[command(after_help = "Example:\n  amana funder add CMM --name \"Conseil de l'arrondissement Marrakech-Médina\" --type public-local --country MA")]
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// public-local, public-national, foreign-public, foreign-private, private, individual or members
+        #[arg(long = "type")]
+        kind: String,
+        /// ISO 3166 two-letter country code
+        #[arg(long)]
+        country: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GrantCommand {
+    /// Add a grant (an agreement with a funder)
+    #[command(after_help = "Examples:\n  amana grant add CMM-2026 --funder CMM --amount 120000 --start 2026-01-01 --end 2026-12-31 --purpose \"Fonctionnement 2026\"\n  amana grant add EU-2025 --funder EU --amount 45000 --currency EUR --start 2025-06-01 --end 2026-11-30")]
+    Add {
+        id: String,
+        #[arg(long)]
+        funder: String,
+        /// Agreed amount, in the grant's currency
+        #[arg(long)]
+        amount: String,
+        /// Currency of the agreement (default: the ledger's)
+        #[arg(long)]
+        currency: Option<String>,
+        /// First day of the grant period, YYYY-MM-DD
+        #[arg(long)]
+        start: String,
+        /// Last day of the grant period, YYYY-MM-DD
+        #[arg(long)]
+        end: String,
+        /// The funds may be used for any purpose (grants are restricted by default)
+        #[arg(long)]
+        unrestricted: bool,
+        #[arg(long)]
+        purpose: Option<String>,
+    },
+    /// Add a budget line to a grant (amount in the ledger's currency)
+    #[command(after_help = "Example:\n  amana grant budget CMM-2026 training --amount 45000 --label \"Formation\" --account 6126")]
+    Budget {
+        grant: String,
+        line: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        label: String,
+        /// The expense account the line is usually charged to
+        #[arg(long)]
+        account: Option<String>,
+    },
+}
+
+/// Why a `--post` value cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("--post \"{text}\": {reason}")]
+pub struct PostingSyntaxError {
+    pub text: String,
+    pub reason: String,
+}
+
+/// Parses `ACCOUNT [AMOUNT] [grant=G] [line=L] [orig=AMOUNT:CUR] [memo=TEXT...]`.
+pub fn parse_posting(text: &str) -> Result<PostingRequest, PostingSyntaxError> {
+    let err = |reason: &str| PostingSyntaxError {
+        text: text.to_string(),
+        reason: reason.to_string(),
+    };
+    let (head, memo) = match text.find("memo=") {
+        Some(i) => (&text[..i], Some(text[i + 5..].trim().to_string())),
+        None => (text, None),
+    };
+    let mut words = head.split_whitespace();
+    let account = words.next().ok_or_else(|| err("is empty: write the account code first"))?;
+    let mut req = PostingRequest {
+        account: account.to_string(),
+        memo,
+        ..PostingRequest::default()
+    };
+    for word in words {
+        match word.split_once('=') {
+            Some(("grant", v)) => req.grant = Some(v.to_string()),
+            Some(("line", v)) => req.line = Some(v.to_string()),
+            Some(("orig", v)) => {
+                let (amount, currency) = v
+                    .split_once(':')
+                    .ok_or_else(|| err("orig= takes AMOUNT:CURRENCY, e.g. orig=1000.00:EUR"))?;
+                req.original = Some((amount.to_string(), currency.to_string()));
+            }
+            Some((key, _)) => {
+                return Err(err(&format!("unknown key {key}= (use grant=, line=, orig=, memo=)")));
+            }
+            None if req.amount.is_none() => req.amount = Some(word.to_string()),
+            None => return Err(err(&format!("unexpected \"{word}\" after the amount"))),
+        }
+    }
+    Ok(req)
+}
+
+/// Parses `LANG=TEXT`.
+pub fn parse_label(text: &str) -> Option<(String, String)> {
+    text.split_once('=').map(|(l, t)| (l.to_string(), t.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_parse() {
+        let p = parse_posting("6126 4500.00 grant=CMM-2026 line=training memo=salle et pauses").unwrap();
+        assert_eq!(p.account, "6126");
+        assert_eq!(p.amount.as_deref(), Some("4500.00"));
+        assert_eq!(p.grant.as_deref(), Some("CMM-2026"));
+        assert_eq!(p.line.as_deref(), Some("training"));
+        assert_eq!(p.memo.as_deref(), Some("salle et pauses"));
+        let p = parse_posting("5141").unwrap();
+        assert!(p.amount.is_none());
+        let p = parse_posting("5141 100 orig=9.30:EUR").unwrap();
+        assert_eq!(p.original, Some(("9.30".into(), "EUR".into())));
+        assert!(parse_posting("").is_err());
+        assert!(parse_posting("5141 1 2").is_err());
+        assert!(parse_posting("5141 1 gant=X").is_err());
+    }
+}

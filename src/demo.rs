@@ -1,0 +1,164 @@
+//! `amana demo`: builds the ledger of a fictional Marrakech association from the example
+//! shipped in `examples/khotwa/` (compiled into the binary), the way a treasurer would: chart,
+//! accounts, funders, grants and budget lines, two years of imported journal, one reversal.
+
+use std::path::{Path, PathBuf};
+
+use crate::book::Warning;
+use crate::ledger::{BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError};
+use crate::store::{JournalFilter, Store};
+use crate::verify::{self, VerifyReport};
+
+pub const NAME: &str = "جمعية خطوة / Association Khotwa";
+
+const ACCOUNTS: &str = include_str!("../examples/khotwa/accounts.csv");
+const FUNDERS: &str = include_str!("../examples/khotwa/funders.csv");
+const GRANTS: &str = include_str!("../examples/khotwa/grants.csv");
+const BUDGET: &str = include_str!("../examples/khotwa/budget.csv");
+const REVERSALS: &str = include_str!("../examples/khotwa/reversals.csv");
+const JOURNALS: [(&str, &str); 2] = [
+    ("transactions-2025.csv", include_str!("../examples/khotwa/transactions-2025.csv")),
+    ("transactions-2026.csv", include_str!("../examples/khotwa/transactions-2026.csv")),
+];
+
+/// What the demo built.
+pub struct DemoOutcome {
+    pub ledger: PathBuf,
+    pub accounts_added: usize,
+    pub funders: usize,
+    pub grants: usize,
+    pub budget_lines: usize,
+    pub imports: Vec<ImportOutcome>,
+    pub reversals: Vec<(i64, i64)>,
+    pub warnings: Vec<Warning>,
+    pub verify: VerifyReport,
+}
+
+fn rows(text: &str) -> Vec<csv::StringRecord> {
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("the example files are valid CSV"))
+        .collect()
+}
+
+fn opt(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// Removes a previous demo ledger at `path`, refusing to touch any other file.
+fn clear_previous(path: &Path) -> Result<(), LedgerError> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let is_demo = Store::open_read_only(path)
+        .and_then(|s| s.ledger_info())
+        .is_ok_and(|info| info.name == NAME);
+    if !is_demo {
+        return Err(LedgerError::Refused(format!(
+            "{} exists and is not a demo ledger; the demo never overwrites it (choose another --out)",
+            path.display()
+        )));
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let p = PathBuf::from(p);
+        if p.exists() {
+            std::fs::remove_file(&p).map_err(|source| LedgerError::Io { path: p, source })?;
+        }
+    }
+    Ok(())
+}
+
+pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| LedgerError::Io { path, source }
+    };
+    std::fs::create_dir_all(out).map_err(io(out))?;
+    let path = out.join("amana.db");
+    clear_previous(&path)?;
+
+    let (mut ledger, _) = Ledger::init(
+        &path,
+        InitRequest {
+            name: NAME.into(),
+            currency: "MAD".into(),
+            chart: "ma-associations".into(),
+            fiscal_start: "01-01".into(),
+        },
+        actor,
+    )?;
+    let mut warnings = vec![];
+
+    let accounts = rows(ACCOUNTS);
+    for r in &accounts {
+        ledger.add_account(&r[0], &r[2], &r[1], &[("ar".into(), r[3].to_string())])?;
+    }
+    let funders = rows(FUNDERS);
+    for r in &funders {
+        ledger.add_funder(&r[0], &r[1], &r[2], opt(&r[3]).as_deref())?;
+    }
+    let grants = rows(GRANTS);
+    for r in &grants {
+        ledger.add_grant(GrantRequest {
+            id: r[0].into(),
+            funder: r[1].into(),
+            amount: r[2].into(),
+            currency: opt(&r[3]),
+            start: r[4].into(),
+            end: r[5].into(),
+            restricted: &r[6] == "yes",
+            purpose: opt(&r[7]),
+        })?;
+    }
+    let budget = rows(BUDGET);
+    for r in &budget {
+        ledger.add_budget_line(BudgetLineRequest {
+            grant: r[0].into(),
+            line: r[1].into(),
+            label: r[2].into(),
+            amount: r[3].into(),
+            account: opt(&r[4]),
+        })?;
+    }
+
+    // The journals are imported from files beside the ledger, as a treasurer would.
+    let mut imports = vec![];
+    for (name, content) in JOURNALS {
+        let file = out.join(name);
+        std::fs::write(&file, content).map_err(io(&file))?;
+        let outcome = ledger.import(&file, false, false)?;
+        warnings.extend(outcome.warnings.clone());
+        imports.push(outcome);
+    }
+
+    let mut reversals = vec![];
+    let info = ledger.info()?;
+    for r in rows(REVERSALS) {
+        let filter = JournalFilter::default();
+        let journal = crate::report::journal(ledger.store(), &info, &filter)?;
+        let target = journal
+            .transactions
+            .iter()
+            .find(|t| t.reference.as_deref() == Some(&r[0]) && t.reverses.is_none())
+            .map(|t| t.id)
+            .ok_or_else(|| LedgerError::Refused(format!("the demo finds no transaction with reference {}", &r[0])))?;
+        let date = crate::domain::parse_date(&r[1])?;
+        let written = ledger.reverse(target, date, &r[2])?;
+        reversals.push((target, written.entry.map_or(0, |e| e.0)));
+    }
+
+    let verify = verify::verify(ledger.store())?;
+    Ok(DemoOutcome {
+        ledger: path,
+        accounts_added: accounts.len(),
+        funders: funders.len(),
+        grants: grants.len(),
+        budget_lines: budget.len(),
+        imports,
+        reversals,
+        warnings,
+        verify,
+    })
+}

@@ -1,0 +1,464 @@
+//! The accounting domain: money, accounts, funders, grants, budget lines and journal entries.
+//!
+//! Nothing here knows SQLite, clap, CSV or templates. Values are valid by construction: an
+//! [`Entry`] can only be built balanced, an [`AccountCode`] only from a valid code, a text field
+//! only in NFC without control or bidi-override characters. Rules that need the state of the
+//! ledger (does this account exist? is the date inside the grant?) live in [`crate::book`].
+
+pub mod money;
+pub mod text;
+
+use chrono::NaiveDate;
+use std::fmt;
+use std::str::FromStr;
+
+pub use money::{Currency, Minor, checked_sum};
+
+/// Why a value cannot enter the books. Each variant names the field and the value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("amount \"{value}\" {reason}")]
+    BadAmount { value: String, reason: String },
+    #[error("{field} \"{value}\" {reason}")]
+    BadText {
+        field: &'static str,
+        value: String,
+        reason: String,
+    },
+    #[error("{what} \"{value}\" is not valid: {rule}")]
+    BadId {
+        what: &'static str,
+        value: String,
+        rule: &'static str,
+    },
+    #[error("date \"{0}\" is not a real date in the form YYYY-MM-DD (e.g. 2026-02-13)")]
+    BadDate(String),
+    #[error("currency \"{0}\" is not an ISO 4217 code this ledger knows (e.g. MAD, EUR, USD)")]
+    UnknownCurrency(String),
+    #[error("{what} \"{value}\" is not one of: {allowed}")]
+    NotOneOf {
+        what: &'static str,
+        value: String,
+        allowed: &'static str,
+    },
+    #[error("a transaction needs at least two postings (it has {0})")]
+    TooFewPostings(usize),
+    #[error("postings do not balance: they sum to {sum} {currency}, not 0 (debits positive, credits negative)")]
+    Unbalanced { sum: String, currency: String },
+    #[error("amounts overflow")]
+    Overflow,
+    #[error("posting to {account} has a budget line ({line}) but no grant: give the grant too")]
+    LineWithoutGrant { account: String, line: String },
+    #[error("fiscal-year start \"{0}\" is not a month and day in the form MM-DD (e.g. 01-01)")]
+    BadFiscalStart(String),
+}
+
+/// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a day that exists.
+pub fn parse_date(text: &str) -> Result<NaiveDate, DomainError> {
+    let t = text.trim();
+    let shaped = t.len() == 10
+        && t.bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !shaped {
+        return Err(DomainError::BadDate(text.to_string()));
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| DomainError::BadDate(text.to_string()))
+}
+
+/// Formats a date as the chain and every listing write it.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+macro_rules! code_newtype {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(value: &str) -> Result<Self, DomainError> {
+                let v = value.trim();
+                let mut bytes = v.bytes();
+                let ok = v.len() <= 64
+                    && bytes.next().is_some_and(|b| b.is_ascii_alphanumeric())
+                    && bytes.all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+                if ok {
+                    Ok(Self(v.to_string()))
+                } else {
+                    Err(DomainError::BadId {
+                        what: $what,
+                        value: value.to_string(),
+                        rule: "use letters A-Z a-z, digits, and . _ - (not first), at most 64 characters",
+                    })
+                }
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+code_newtype!(
+    /// An account code such as `5141`; the hierarchy is by prefix (`51` ⊃ `514` ⊃ `5141`).
+    AccountCode,
+    "account code"
+);
+code_newtype!(/// A funder's short identifier such as `CMM`.
+    FunderId, "funder id");
+code_newtype!(/// A grant's identifier such as `CMM-2026`.
+    GrantId, "grant id");
+code_newtype!(/// A budget line's identifier within its grant, such as `training`.
+    LineId, "budget line id");
+
+/// A journal entry's number: 1, 2, 3, ... without gaps, in the order they were recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(pub i64);
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+macro_rules! string_enum {
+    ($(#[$doc:meta])* $name:ident, $what:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const NAMES: &'static str = concat!($($text, " "),+);
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = DomainError;
+            fn from_str(s: &str) -> Result<Self, DomainError> {
+                match s.trim() {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(DomainError::NotOneOf { what: $what, value: s.to_string(), allowed: $name::NAMES }),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// The five kinds of account of a nonprofit's books.
+    AccountType, "account type", {
+        Asset => "asset",
+        Liability => "liability",
+        NetAssets => "net-assets",
+        Income => "income",
+        Expense => "expense",
+    }
+);
+
+string_enum!(
+    /// Where a funder's money comes from: what "diversify your funding" is measured with.
+    FunderType, "funder type", {
+        PublicLocal => "public-local",
+        PublicNational => "public-national",
+        ForeignPublic => "foreign-public",
+        ForeignPrivate => "foreign-private",
+        Private => "private",
+        Individual => "individual",
+        Members => "members",
+    }
+);
+
+/// Month and day on which the fiscal year starts (`01-01` for calendar years).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FiscalStart {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl FiscalStart {
+    pub const CALENDAR: FiscalStart = FiscalStart { month: 1, day: 1 };
+
+    pub fn parse(text: &str) -> Result<FiscalStart, DomainError> {
+        let bad = || DomainError::BadFiscalStart(text.to_string());
+        let (m, d) = text.trim().split_once('-').ok_or_else(bad)?;
+        if m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let (month, day) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        // Day 29 of February would not exist every year: refuse it, as accounting tools do.
+        NaiveDate::from_ymd_opt(2025, month, day).ok_or_else(bad)?;
+        Ok(FiscalStart { month, day })
+    }
+}
+
+impl fmt::Display for FiscalStart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+/// The ledger's identity and base currency, fixed at creation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerInfo {
+    /// 16 bytes that tell this ledger apart from every other, even one with the same name.
+    pub id: Vec<u8>,
+    pub name: String,
+    pub currency: Currency,
+    pub fiscal_start: FiscalStart,
+    /// The chart template the ledger started from (`ma-associations`, `generic`, `none`).
+    pub chart: String,
+    /// The currency table (code and exponent) this ledger's amounts are read with.
+    pub currencies: Vec<Currency>,
+}
+
+/// A name of an account in one language (`ar`, `fr`, `en`), beside its main name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub lang: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub code: AccountCode,
+    pub name: String,
+    pub kind: AccountType,
+    /// Names in other languages, sorted by language tag, at most one per language.
+    pub labels: Vec<Label>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Funder {
+    pub id: FunderId,
+    pub name: String,
+    pub kind: FunderType,
+    /// ISO 3166-1 alpha-2 country code, when known.
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub id: GrantId,
+    pub funder: FunderId,
+    /// The agreed amount, in minor units of `currency` (which may differ from the base currency).
+    pub amount: Minor,
+    pub currency: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Restricted funds may only be spent on the grant's purpose (fonds affectés).
+    pub restricted: bool,
+    pub purpose: Option<String>,
+}
+
+impl Grant {
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetLine {
+    pub grant: GrantId,
+    pub line: LineId,
+    pub label: String,
+    /// Budgeted amount in the ledger's base currency.
+    pub amount: Minor,
+    /// The expense account this line is usually charged to.
+    pub account: Option<AccountCode>,
+}
+
+/// One line of an entry. Debits are positive, credits negative (as hledger).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posting {
+    pub account: AccountCode,
+    /// In the ledger's base currency.
+    pub amount: Minor,
+    pub grant: Option<GrantId>,
+    pub line: Option<LineId>,
+    /// For money that moved in another currency: the amount in that currency's minor units.
+    pub original: Option<(Minor, String)>,
+    pub memo: Option<String>,
+}
+
+/// What an entry is: an ordinary transaction, or the reversal of an earlier one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryKind {
+    Transaction,
+    Reversal { reverses: EntryId, reason: String },
+}
+
+/// Everything about an entry but its postings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryHeader {
+    pub id: EntryId,
+    pub date: NaiveDate,
+    pub description: String,
+    pub reference: Option<String>,
+    pub kind: EntryKind,
+    /// The chain sequence number of the import this entry came in with, if any.
+    pub batch: Option<i64>,
+}
+
+/// A journal entry: balanced by construction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub header: EntryHeader,
+    postings: Vec<Posting>,
+}
+
+impl Entry {
+    /// Builds an entry, refusing fewer than two postings, an unbalanced sum, a budget line
+    /// without its grant and an original amount without its currency.
+    pub fn new(
+        header: EntryHeader,
+        postings: Vec<Posting>,
+        currency: &Currency,
+    ) -> Result<Entry, DomainError> {
+        if postings.len() < 2 {
+            return Err(DomainError::TooFewPostings(postings.len()));
+        }
+        for p in &postings {
+            if let (None, Some(line)) = (&p.grant, &p.line) {
+                return Err(DomainError::LineWithoutGrant {
+                    account: p.account.to_string(),
+                    line: line.to_string(),
+                });
+            }
+        }
+        let sum = checked_sum(postings.iter().map(|p| p.amount)).ok_or(DomainError::Overflow)?;
+        if !sum.is_zero() {
+            return Err(DomainError::Unbalanced {
+                sum: currency.format(sum),
+                currency: currency.code.clone(),
+            });
+        }
+        Ok(Entry { header, postings })
+    }
+
+    pub fn id(&self) -> EntryId {
+        self.header.id
+    }
+
+    pub fn postings(&self) -> &[Posting] {
+        &self.postings
+    }
+
+    pub fn reverses(&self) -> Option<EntryId> {
+        match &self.header.kind {
+            EntryKind::Reversal { reverses, .. } => Some(*reverses),
+            EntryKind::Transaction => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn posting(account: &str, amount: i64) -> Posting {
+        Posting {
+            account: AccountCode::parse(account).unwrap(),
+            amount: Minor(amount),
+            grant: None,
+            line: None,
+            original: None,
+            memo: None,
+        }
+    }
+
+    fn entry(postings: Vec<Posting>) -> Result<Entry, DomainError> {
+        Entry::new(
+            EntryHeader {
+                id: EntryId(1),
+                date: parse_date("2026-02-13").unwrap(),
+                description: "test".into(),
+                reference: None,
+                kind: EntryKind::Transaction,
+                batch: None,
+            },
+            postings,
+            &Currency::iso("MAD").unwrap(),
+        )
+    }
+
+    #[test]
+    fn an_entry_must_balance_to_the_centime() {
+        assert!(entry(vec![posting("6131", 150000), posting("5141", -150000)]).is_ok());
+        let err = entry(vec![posting("6131", 150000), posting("5141", -149999)]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "postings do not balance: they sum to 0.01 MAD, not 0 (debits positive, credits negative)"
+        );
+    }
+
+    #[test]
+    fn an_entry_needs_two_postings() {
+        assert_eq!(
+            entry(vec![posting("6131", 0)]).unwrap_err(),
+            DomainError::TooFewPostings(1)
+        );
+    }
+
+    #[test]
+    fn a_line_needs_its_grant() {
+        let mut p = posting("6131", 100);
+        p.line = Some(LineId::parse("training").unwrap());
+        assert!(matches!(
+            entry(vec![p, posting("5141", -100)]),
+            Err(DomainError::LineWithoutGrant { .. })
+        ));
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        assert_eq!(
+            entry(vec![posting("1", i64::MAX), posting("2", 1), posting("3", -1)]).unwrap_err(),
+            DomainError::Overflow
+        );
+    }
+
+    #[test]
+    fn dates_are_strict() {
+        assert!(parse_date("2026-02-13").is_ok());
+        for bad in ["2026-02-30", "2026-2-13", "13/02/2026", "2026-02-13T00:00", "", "2025-02-29"] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+        assert!(parse_date("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn codes_are_validated() {
+        assert!(AccountCode::parse("5141").is_ok());
+        assert!(AccountCode::parse("Assets.Bank-1_x").is_ok());
+        for bad in ["", "-1", ".a", "a b", "a:b", "بنك"] {
+            assert!(AccountCode::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn fiscal_start() {
+        assert_eq!(FiscalStart::parse("07-01").unwrap().to_string(), "07-01");
+        for bad in ["7-1", "13-01", "02-30", "02-29", "0101"] {
+            assert!(FiscalStart::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

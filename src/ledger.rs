@@ -1,0 +1,563 @@
+//! The application service: one method per thing a treasurer or an auditor does.
+//!
+//! Each write reads like a pipeline: typed request → domain value (valid by construction) →
+//! the [`Book`]'s rules → one SQLite transaction that appends the chain entry and its rows.
+//! Nothing here parses command lines or prints.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::book::{Book, RuleError, Warning};
+use crate::chain::{self, ChainEntry, Hash, ImportInfo, Record};
+use crate::charts;
+use crate::domain::{
+    Account, AccountCode, AccountType, BudgetLine, Currency, DomainError, Entry, EntryHeader,
+    EntryId, EntryKind, FiscalStart, Funder, Grant, GrantId, LedgerInfo, LineId, Minor, Posting,
+    checked_sum, text,
+};
+use crate::import::{self, ImportError, ParsedFile};
+use crate::store::{Appender, Store, StoreError};
+
+/// Why a command did not happen. Whatever the variant, the ledger is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Invalid(#[from] DomainError),
+    #[error("{}", .0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("\n"))]
+    Rules(Vec<RuleError>),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error("{0}")]
+    Refused(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+/// What `init` needs.
+pub struct InitRequest {
+    pub name: String,
+    pub currency: String,
+    pub chart: String,
+    pub fiscal_start: String,
+}
+
+/// A posting as a person writes it; the amount may be left out on one posting of an entry,
+/// which then takes whatever balances the entry (as in hledger and Beancount).
+#[derive(Debug, Clone, Default)]
+pub struct PostingRequest {
+    pub account: String,
+    pub amount: Option<String>,
+    pub grant: Option<String>,
+    pub line: Option<String>,
+    /// Amount and currency of money that moved in another currency (e.g. `1000.00`, `EUR`).
+    pub original: Option<(String, String)>,
+    pub memo: Option<String>,
+}
+
+pub struct RecordRequest {
+    pub date: String,
+    pub description: String,
+    pub reference: Option<String>,
+    pub postings: Vec<PostingRequest>,
+}
+
+pub struct GrantRequest {
+    pub id: String,
+    pub funder: String,
+    pub amount: String,
+    pub currency: Option<String>,
+    pub start: String,
+    pub end: String,
+    pub restricted: bool,
+    pub purpose: Option<String>,
+}
+
+pub struct BudgetLineRequest {
+    pub grant: String,
+    pub line: String,
+    pub label: String,
+    pub amount: String,
+    pub account: Option<String>,
+}
+
+/// What a write did: where in the chain, and what it asks the treasurer to notice.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub seq: i64,
+    pub head: Hash,
+    pub entry: Option<EntryId>,
+    pub warnings: Vec<Warning>,
+}
+
+/// What an import did (or, with `--dry-run`, would do).
+#[derive(Debug, Clone)]
+pub struct ImportOutcome {
+    pub file: PathBuf,
+    pub sha256: Hash,
+    pub rows: usize,
+    pub transactions: usize,
+    pub first: Option<EntryId>,
+    pub last: Option<EntryId>,
+    pub import_seq: i64,
+    pub head: Hash,
+    pub warnings: Vec<Warning>,
+    pub dry_run: bool,
+}
+
+/// An open ledger and who is acting on it.
+pub struct Ledger {
+    store: Store,
+    actor: String,
+}
+
+impl Ledger {
+    /// Creates a ledger file with its genesis entry and the accounts of a chart template.
+    /// On failure the new file is removed, so nothing half-made is left behind.
+    pub fn init(path: &Path, req: InitRequest, actor: &str) -> Result<(Ledger, Written)> {
+        let name = text::clean("name", &req.name)?;
+        let currency = Currency::iso(&req.currency)?;
+        let fiscal_start = FiscalStart::parse(&req.fiscal_start)?;
+        let chart = charts::load(&req.chart)?;
+        let actor = text::clean("actor", actor)?;
+        let info = LedgerInfo {
+            id: ledger_id(&name, path),
+            name,
+            currency,
+            fiscal_start,
+            chart: req.chart.clone(),
+            currencies: Currency::iso_table(),
+        };
+        let store = Store::create(path)?;
+        let mut ledger = Ledger { store, actor };
+        let mut records = vec![Record::Ledger(info)];
+        records.extend(chart.into_iter().map(Record::Account));
+        match ledger.append_all(records) {
+            Ok(written) => Ok((ledger, written)),
+            Err(e) => {
+                drop(ledger);
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut p = path.as_os_str().to_owned();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(PathBuf::from(p));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    pub fn open(path: &Path, actor: &str) -> Result<Ledger> {
+        let actor = text::clean("actor", actor)?;
+        Ok(Ledger {
+            store: Store::open(path)?,
+            actor,
+        })
+    }
+
+    pub fn open_read_only(path: &Path) -> Result<Ledger> {
+        Ok(Ledger {
+            store: Store::open_read_only(path)?,
+            actor: String::new(),
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn info(&self) -> Result<LedgerInfo> {
+        Ok(self.store.ledger_info()?)
+    }
+
+    /// Appends records in one transaction, each admitted by the book first.
+    fn append_all(&mut self, records: Vec<Record>) -> Result<Written> {
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = load_book(app)?;
+            let mut last = None;
+            let mut warnings = vec![];
+            for record in records {
+                let entry = ChainEntry {
+                    seq: app.next_seq(),
+                    time_us: chrono::Utc::now().timestamp_micros(),
+                    actor: actor.clone(),
+                    record,
+                };
+                let original = original_of(app, &entry)?;
+                warnings.extend(book.admit(&entry, original.as_ref()).map_err(LedgerError::Rules)?);
+                let head = app.append(&entry)?;
+                let id = match &entry.record {
+                    Record::Entry(e) => Some(e.id()),
+                    _ => None,
+                };
+                last = Some((entry.seq, head, id));
+            }
+            let (seq, head, entry) = last.expect("at least one record");
+            Ok(Written {
+                seq,
+                head,
+                entry,
+                warnings,
+            })
+        })
+    }
+
+    pub fn add_account(
+        &mut self,
+        code: &str,
+        name: &str,
+        kind: &str,
+        labels: &[(String, String)],
+    ) -> Result<Written> {
+        let account = Account {
+            code: AccountCode::parse(code)?,
+            name: text::clean("name", name)?,
+            kind: kind.parse::<AccountType>()?,
+            labels: charts::labels(labels)?,
+        };
+        self.append_all(vec![Record::Account(account)])
+    }
+
+    pub fn add_funder(
+        &mut self,
+        id: &str,
+        name: &str,
+        kind: &str,
+        country: Option<&str>,
+    ) -> Result<Written> {
+        let country = match country.map(str::trim).filter(|c| !c.is_empty()) {
+            None => None,
+            Some(c) if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                Some(c.to_ascii_uppercase())
+            }
+            Some(c) => {
+                return Err(LedgerError::Refused(format!(
+                    "country \"{c}\" is not an ISO 3166 two-letter code (e.g. MA, FR, BE)"
+                )));
+            }
+        };
+        let funder = Funder {
+            id: crate::domain::FunderId::parse(id)?,
+            name: text::clean("name", name)?,
+            kind: kind.parse()?,
+            country,
+        };
+        self.append_all(vec![Record::Funder(funder)])
+    }
+
+    pub fn add_grant(&mut self, req: GrantRequest) -> Result<Written> {
+        let info = self.info()?;
+        let currency = match &req.currency {
+            Some(code) => currency_in(&info, code)?,
+            None => info.currency.clone(),
+        };
+        let grant = Grant {
+            id: GrantId::parse(&req.id)?,
+            funder: crate::domain::FunderId::parse(&req.funder)?,
+            amount: currency.parse(&req.amount)?,
+            currency: currency.code,
+            start: crate::domain::parse_date(&req.start)?,
+            end: crate::domain::parse_date(&req.end)?,
+            restricted: req.restricted,
+            purpose: text::clean_optional("purpose", req.purpose.as_deref())?,
+        };
+        self.append_all(vec![Record::Grant(grant)])
+    }
+
+    pub fn add_budget_line(&mut self, req: BudgetLineRequest) -> Result<Written> {
+        let info = self.info()?;
+        let line = BudgetLine {
+            grant: GrantId::parse(&req.grant)?,
+            line: LineId::parse(&req.line)?,
+            label: text::clean("label", &req.label)?,
+            amount: info.currency.parse(&req.amount)?,
+            account: req
+                .account
+                .as_deref()
+                .map(AccountCode::parse)
+                .transpose()?,
+        };
+        self.append_all(vec![Record::BudgetLine(line)])
+    }
+
+    /// Records one transaction.
+    pub fn record(&mut self, req: RecordRequest) -> Result<Written> {
+        let info = self.info()?;
+        let date = crate::domain::parse_date(&req.date)?;
+        let postings = build_postings(&info, &req.postings)?;
+        let description = text::clean("description", &req.description)?;
+        let reference = text::clean_optional("reference", req.reference.as_deref())?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = load_book(app)?;
+            let header = EntryHeader {
+                id: book.next_entry_id(),
+                date,
+                description,
+                reference,
+                kind: EntryKind::Transaction,
+                batch: None,
+            };
+            let entry = Entry::new(header, postings, &info.currency)?;
+            append_entry(app, &mut book, &actor, entry)
+        })
+    }
+
+    /// Records the reversal of transaction `id`: the same postings with opposite signs.
+    pub fn reverse(&mut self, id: i64, date: NaiveDate, reason: &str) -> Result<Written> {
+        let info = self.info()?;
+        let reason = text::clean("reason", reason)?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = load_book(app)?;
+            let original = app.entry(EntryId(id))?.ok_or_else(|| {
+                LedgerError::Refused(format!(
+                    "transaction {id} does not exist (see `amana journal` for the numbers)"
+                ))
+            })?;
+            let postings = original
+                .postings()
+                .iter()
+                .map(|p| {
+                    Ok(Posting {
+                        amount: p.amount.checked_neg().ok_or(DomainError::Overflow)?,
+                        original: match &p.original {
+                            Some((m, c)) => Some((m.checked_neg().ok_or(DomainError::Overflow)?, c.clone())),
+                            None => None,
+                        },
+                        ..p.clone()
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let header = EntryHeader {
+                id: book.next_entry_id(),
+                date,
+                description: text::clean(
+                    "description",
+                    &format!("Reversal of #{id}: {}", original.header.description),
+                )?,
+                reference: original.header.reference.clone(),
+                kind: EntryKind::Reversal {
+                    reverses: EntryId(id),
+                    reason,
+                },
+                batch: None,
+            };
+            let entry = Entry::new(header, postings, &info.currency)?;
+            append_entry(app, &mut book, &actor, entry)
+        })
+    }
+
+    /// Imports a CSV file as one operation: every transaction or none.
+    pub fn import(&mut self, path: &Path, dry_run: bool, force: bool) -> Result<ImportOutcome> {
+        let bytes = std::fs::read(path).map_err(|source| LedgerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let sha256 = chain::sha256(&bytes);
+        let info = self.info()?;
+        let parsed: ParsedFile = import::parse(path, &bytes, &info)?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let file_name = text::clean("file name", &file_name)?;
+        let actor = self.actor.clone();
+        let already = self.store.import_by_file(&sha256)?;
+        if let (Some((seq, name)), false) = (&already, force) {
+            return Err(LedgerError::Refused(format!(
+                "{}: this file (SHA-256 {}) was already imported as {name} (chain entry {seq}); \
+                 nothing was imported. To import it again on purpose, add --force",
+                path.display(),
+                hex::encode(sha256)
+            )));
+        }
+        let run = |app: &mut Appender<'_>| -> Result<ImportOutcome> {
+            let mut book = load_book(app)?;
+            // Build every entry and check its content before writing anything, so that all
+            // problems are reported at once, each at its line of the file.
+            let first_id = book.next_entry_id().0;
+            let mut entries = Vec::with_capacity(parsed.transactions.len());
+            let mut problems = vec![];
+            for (i, txn) in parsed.transactions.iter().enumerate() {
+                let header = EntryHeader {
+                    id: EntryId(first_id + i as i64),
+                    date: txn.date,
+                    description: txn.description.clone(),
+                    reference: txn.reference.clone(),
+                    kind: EntryKind::Transaction,
+                    batch: Some(app.next_seq()),
+                };
+                match Entry::new(header, txn.postings.clone(), &info.currency) {
+                    Ok(entry) => {
+                        for e in book.check_content(&entry) {
+                            let line = e.posting.map_or(txn.line, |p| txn.posting_lines[p]);
+                            problems.push(import::RowError {
+                                line,
+                                column: Some(e.field.to_string()),
+                                value: Some(e.value.clone()),
+                                reason: e.message.clone(),
+                            });
+                        }
+                        entries.push(entry);
+                    }
+                    Err(e) => problems.push(import::RowError {
+                        line: txn.line,
+                        column: Some("amount".into()),
+                        value: None,
+                        reason: format!("transaction {}: {e}", txn.label),
+                    }),
+                }
+            }
+            if !problems.is_empty() {
+                return Err(ImportError::Rows {
+                    file: path.to_path_buf(),
+                    errors: problems,
+                }
+                .into());
+            }
+            let import_entry = ChainEntry {
+                seq: app.next_seq(),
+                time_us: chrono::Utc::now().timestamp_micros(),
+                actor: actor.clone(),
+                record: Record::Import(ImportInfo {
+                    file_sha256: sha256,
+                    file_name: file_name.clone(),
+                    rows: parsed.rows as i64,
+                    transactions: entries.len() as i64,
+                    forced: already.is_some(),
+                }),
+            };
+            let import_seq = import_entry.seq;
+            book.admit(&import_entry, None).map_err(LedgerError::Rules)?;
+            let mut head = app.append(&import_entry)?;
+            let mut warnings = vec![];
+            let (first, last) = (entries.first().map(Entry::id), entries.last().map(Entry::id));
+            for entry in entries {
+                let written = append_entry(app, &mut book, &actor, entry)?;
+                warnings.extend(written.warnings);
+                head = written.head;
+            }
+            Ok(ImportOutcome {
+                file: path.to_path_buf(),
+                sha256,
+                rows: parsed.rows,
+                transactions: parsed.transactions.len(),
+                first,
+                last,
+                import_seq,
+                head,
+                warnings,
+                dry_run,
+            })
+        };
+        if dry_run {
+            self.store.rehearse(run)
+        } else {
+            self.store.write(run)
+        }
+    }
+}
+
+/// Appends one journal entry after the book admits it.
+fn append_entry(app: &mut Appender<'_>, book: &mut Book, actor: &str, entry: Entry) -> Result<Written> {
+    let id = entry.id();
+    let chain_entry = ChainEntry {
+        seq: app.next_seq(),
+        time_us: chrono::Utc::now().timestamp_micros(),
+        actor: actor.to_string(),
+        record: Record::Entry(entry),
+    };
+    let original = original_of(app, &chain_entry)?;
+    let warnings = book
+        .admit(&chain_entry, original.as_ref())
+        .map_err(LedgerError::Rules)?;
+    let head = app.append(&chain_entry)?;
+    Ok(Written {
+        seq: chain_entry.seq,
+        head,
+        entry: Some(id),
+        warnings,
+    })
+}
+
+/// The entry a reversal reverses, as the chain recorded it.
+fn original_of(app: &Appender<'_>, entry: &ChainEntry) -> Result<Option<Entry>> {
+    match &entry.record {
+        Record::Entry(e) => match e.reverses() {
+            Some(id) => Ok(app.entry(id)?),
+            None => Ok(None),
+        },
+        _ => Ok(None),
+    }
+}
+
+fn load_book(app: &Appender<'_>) -> Result<Book> {
+    if app.next_seq() == 1 {
+        Ok(Book::new())
+    } else {
+        Ok(Book::from_parts(app.book_parts()?))
+    }
+}
+
+fn currency_in(info: &LedgerInfo, code: &str) -> Result<Currency> {
+    let upper = code.trim().to_ascii_uppercase();
+    info.currencies
+        .iter()
+        .find(|c| c.code == upper)
+        .cloned()
+        .ok_or_else(|| DomainError::UnknownCurrency(code.to_string()).into())
+}
+
+/// Turns posting requests into postings, filling in the one elided amount if any.
+pub fn build_postings(info: &LedgerInfo, requests: &[PostingRequest]) -> Result<Vec<Posting>> {
+    let elided = requests.iter().filter(|p| p.amount.is_none()).count();
+    if elided > 1 {
+        return Err(LedgerError::Refused(
+            "only one posting of a transaction may leave its amount out (it takes what balances the others)"
+                .into(),
+        ));
+    }
+    let mut postings = requests
+        .iter()
+        .map(|r| {
+            let original = match &r.original {
+                None => None,
+                Some((amount, code)) => {
+                    let c = currency_in(info, code)?;
+                    Some((c.parse(amount)?, c.code))
+                }
+            };
+            Ok(Posting {
+                account: AccountCode::parse(&r.account)?,
+                amount: match &r.amount {
+                    Some(a) => info.currency.parse(a)?,
+                    None => Minor::ZERO,
+                },
+                grant: r.grant.as_deref().map(GrantId::parse).transpose()?,
+                line: r.line.as_deref().map(LineId::parse).transpose()?,
+                original,
+                memo: text::clean_optional("memo", r.memo.as_deref())?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(i) = requests.iter().position(|p| p.amount.is_none()) {
+        let rest = checked_sum(postings.iter().map(|p| p.amount)).ok_or(DomainError::Overflow)?;
+        postings[i].amount = rest.checked_neg().ok_or(DomainError::Overflow)?;
+    }
+    Ok(postings)
+}
+
+/// 16 bytes that identify a new ledger: a hash of its name, its path, the time and the process.
+fn ledger_id(name: &str, path: &Path) -> Vec<u8> {
+    let now = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+    let seed = format!("{name}\0{}\0{now}\0{}", path.display(), std::process::id());
+    chain::sha256(seed.as_bytes())[..16].to_vec()
+}

@@ -1,0 +1,34 @@
+//! amana: a financial governance ledger for small associations.
+//!
+//! ```text
+//!   cli (src/main.rs, src/cli.rs): clap → typed requests → printed results, exit codes
+//!    │
+//!    ▼
+//!   ledger (application service: one method per user action)
+//!    │            │              │                 │
+//!    ▼            ▼              ▼                 ▼
+//!   book        store ─────▶  chain            report ──▶ render (tables, CSV; JSON = model)
+//!   (rules)     (SQLite,      (canonical        (balance, journal, log)
+//!                projection)   bytes, hashes)
+//!    ▲                                              verify: chain + rules + projection, one pass
+//!    └── import (CSV → entries), charts (templates) ──▶ domain ◀── everyone
+//! ```
+//!
+//! The chain (the `log` table) is the truth: every change is one appended, hash-linked entry
+//! whose canonical bytes are specified in `schema/CHAIN.md`. Every other table is a projection
+//! of it, written in the same SQLite transaction, and re-derived by [`verify`]. Amounts are
+//! integer minor units behind [`domain::Minor`], parsed exactly from decimal text.
+
+#![forbid(unsafe_code)]
+#![deny(clippy::float_arithmetic)]
+
+pub mod book;
+pub mod chain;
+pub mod charts;
+pub mod demo;
+pub mod domain;
+pub mod import;
+pub mod ledger;
+pub mod report;
+pub mod store;
+pub mod verify;

@@ -1,0 +1,287 @@
+//! Listings and reports: a serde model first, text second.
+//!
+//! Each listing is built as a plain data model (what `--format json` prints), from which the
+//! table and CSV renderings are derived; no arithmetic happens while rendering. Amounts are
+//! strings with exactly the currency's decimals, never floats.
+
+pub mod render;
+
+use serde::Serialize;
+
+use crate::chain::{ChainEntry, Record};
+use crate::domain::{Currency, EntryKind, LedgerInfo, Minor, format_date};
+use crate::store::{BalanceFilter, BalanceRow, JournalFilter, JournalRow, LogRow, Store, StoreError};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BalanceLine {
+    pub code: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub balance: String,
+}
+
+/// `amana balance`: every account with a posting, sorted by code.
+#[derive(Debug, Clone, Serialize)]
+pub struct BalanceReport {
+    pub currency: String,
+    pub accounts: Vec<BalanceLine>,
+    /// Sum of every listed balance: 0 for the whole ledger (the trial balance).
+    pub total: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<String>,
+}
+
+pub fn balance(store: &Store, info: &LedgerInfo, filter: &BalanceFilter) -> Result<BalanceReport, StoreError> {
+    let rows = store.balances(filter)?;
+    Ok(balance_report(&info.currency, rows, filter))
+}
+
+/// Builds the balance model from account sums (pure).
+pub fn balance_report(currency: &Currency, rows: Vec<BalanceRow>, filter: &BalanceFilter) -> BalanceReport {
+    // i128: a sum of i64 balances cannot overflow it.
+    let total: i128 = rows.iter().map(|r| i128::from(r.balance.0)).sum();
+    let total = i64::try_from(total).map(Minor).map(|m| currency.format(m)).unwrap_or_else(|_| "overflow".into());
+    BalanceReport {
+        currency: currency.code.clone(),
+        accounts: rows
+            .into_iter()
+            .map(|r| BalanceLine {
+                code: r.code,
+                name: r.name,
+                kind: r.kind,
+                balance: currency.format(r.balance),
+            })
+            .collect(),
+        total,
+        as_of: filter.as_of.clone(),
+        grant: filter.grant.clone(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalPosting {
+    pub account: String,
+    pub account_name: String,
+    pub amount: String,
+    pub grant: Option<String>,
+    pub line: Option<String>,
+    pub original_amount: Option<String>,
+    pub original_currency: Option<String>,
+    pub memo: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalEntry {
+    pub id: i64,
+    /// The chain entry that recorded it.
+    pub seq: i64,
+    pub kind: String,
+    pub date: String,
+    pub description: String,
+    pub reference: Option<String>,
+    pub reverses: Option<i64>,
+    pub reversed_by: Option<i64>,
+    pub reason: Option<String>,
+    pub postings: Vec<JournalPosting>,
+}
+
+/// `amana journal`: transactions with their postings, in the order they were recorded.
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalReport {
+    pub currency: String,
+    pub transactions: Vec<JournalEntry>,
+}
+
+pub fn journal(store: &Store, info: &LedgerInfo, filter: &JournalFilter) -> Result<JournalReport, StoreError> {
+    let mut transactions: Vec<JournalEntry> = vec![];
+    let exponent = |code: &str| crate::store::exponent_of(info, code).unwrap_or(2);
+    store.journal(filter, |row: JournalRow| {
+        if transactions.last().is_none_or(|t| t.id != row.id) {
+            transactions.push(JournalEntry {
+                id: row.id,
+                seq: row.seq,
+                kind: row.kind.clone(),
+                date: row.date.clone(),
+                description: row.description.clone(),
+                reference: row.reference.clone(),
+                reverses: row.reverses,
+                reversed_by: row.reversed_by,
+                reason: row.reason.clone(),
+                postings: vec![],
+            });
+        }
+        let entry = transactions.last_mut().expect("pushed above");
+        entry.postings.push(JournalPosting {
+            account: row.account,
+            account_name: row.account_name,
+            amount: info.currency.format(row.amount),
+            grant: row.grant,
+            line: row.line,
+            original_amount: row.original.as_ref().map(|(m, c)| m.format(exponent(c))),
+            original_currency: row.original.map(|(_, c)| c),
+            memo: row.memo,
+        });
+    })?;
+    Ok(JournalReport {
+        currency: info.currency.code.clone(),
+        transactions,
+    })
+}
+
+/// One chain entry as `amana log` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogLine {
+    pub seq: i64,
+    /// UTC, RFC 3339 with microseconds.
+    pub time: String,
+    pub actor: String,
+    pub kind: String,
+    pub summary: String,
+    pub entry_hash: String,
+    pub chain: String,
+    /// The decoded content (absent when the bytes cannot be decoded: run `amana verify`).
+    pub content: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LogReport {
+    pub entries: Vec<LogLine>,
+}
+
+pub fn log(store: &Store, info: &LedgerInfo, kind: Option<&str>) -> Result<LogReport, StoreError> {
+    let mut entries = vec![];
+    store.for_each_log_row(|row| {
+        if kind.is_none_or(|k| k == row.kind) {
+            entries.push(log_line(info, &row));
+        }
+    })?;
+    Ok(LogReport { entries })
+}
+
+fn log_line(info: &LedgerInfo, row: &LogRow) -> LogLine {
+    let decoded = ChainEntry::decode(&row.body, Some(&info.currency)).ok();
+    let time = decoded
+        .as_ref()
+        .and_then(|e| chrono::DateTime::from_timestamp_micros(e.time_us))
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string())
+        .unwrap_or_default();
+    LogLine {
+        seq: row.seq,
+        time,
+        actor: decoded.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
+        kind: row.kind.clone(),
+        summary: decoded
+            .as_ref()
+            .map_or_else(|| "(cannot be decoded: run amana verify)".into(), |e| summary(info, &e.record)),
+        entry_hash: hex::encode(&row.entry_hash),
+        chain: hex::encode(&row.chain),
+        content: decoded.as_ref().map(|e| content(info, &e.record)),
+    }
+}
+
+fn fmt_in(info: &LedgerInfo, amount: Minor, code: &str) -> String {
+    amount.format(crate::store::exponent_of(info, code).unwrap_or(2))
+}
+
+/// One line that says what an entry recorded.
+pub fn summary(info: &LedgerInfo, record: &Record) -> String {
+    match record {
+        Record::Ledger(l) => format!("ledger \"{}\" created ({}, chart {})", l.name, l.currency.code, l.chart),
+        Record::Account(a) => format!("account {} {} ({})", a.code, a.name, a.kind),
+        Record::Funder(f) => format!("funder {} {} ({})", f.id, f.name, f.kind),
+        Record::Grant(g) => format!(
+            "grant {} from {}: {} {} for {} to {}",
+            g.id,
+            g.funder,
+            fmt_in(info, g.amount, &g.currency),
+            g.currency,
+            g.start,
+            g.end
+        ),
+        Record::BudgetLine(b) => format!(
+            "budget line {}/{} {}: {} {}",
+            b.grant,
+            b.line,
+            b.label,
+            info.currency.format(b.amount),
+            info.currency.code
+        ),
+        Record::Import(i) => format!(
+            "import of {} ({} rows, {} transactions, sha256 {}){}",
+            i.file_name,
+            i.rows,
+            i.transactions,
+            &hex::encode(i.file_sha256)[..16],
+            if i.forced { ", forced" } else { "" }
+        ),
+        Record::Entry(e) => {
+            let debits: i128 = e.postings().iter().map(|p| i128::from(p.amount.0.max(0))).sum();
+            let total = i64::try_from(debits).map(|d| info.currency.format(Minor(d))).unwrap_or_default();
+            match &e.header.kind {
+                EntryKind::Transaction => format!(
+                    "#{} {} {} ({} {})",
+                    e.id(),
+                    format_date(e.header.date),
+                    e.header.description,
+                    total,
+                    info.currency.code
+                ),
+                EntryKind::Reversal { reverses, reason } => format!(
+                    "#{} {} reverses #{reverses}: {reason}",
+                    e.id(),
+                    format_date(e.header.date)
+                ),
+            }
+        }
+    }
+}
+
+/// The decoded content of an entry as JSON, amounts as exact strings.
+pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
+    use serde_json::json;
+    match record {
+        Record::Ledger(l) => json!({
+            "id": hex::encode(&l.id), "name": l.name, "currency": l.currency.code,
+            "fiscal_year_start": l.fiscal_start.to_string(), "chart": l.chart,
+            "currencies": l.currencies.len(),
+        }),
+        Record::Account(a) => json!({
+            "code": a.code.as_str(), "name": a.name, "type": a.kind.as_str(),
+            "labels": a.labels.iter().map(|l| (l.lang.clone(), serde_json::Value::from(l.text.clone()))).collect::<serde_json::Map<_, _>>(),
+        }),
+        Record::Funder(f) => json!({"id": f.id.as_str(), "name": f.name, "type": f.kind.as_str(), "country": f.country}),
+        Record::Grant(g) => json!({
+            "id": g.id.as_str(), "funder": g.funder.as_str(), "amount": fmt_in(info, g.amount, &g.currency),
+            "currency": g.currency, "start": format_date(g.start), "end": format_date(g.end),
+            "restricted": g.restricted, "purpose": g.purpose,
+        }),
+        Record::BudgetLine(b) => json!({
+            "grant": b.grant.as_str(), "line": b.line.as_str(), "label": b.label,
+            "amount": info.currency.format(b.amount), "account": b.account.as_ref().map(|a| a.as_str()),
+        }),
+        Record::Import(i) => json!({
+            "file_sha256": hex::encode(i.file_sha256), "file_name": i.file_name, "rows": i.rows,
+            "transactions": i.transactions, "forced": i.forced,
+        }),
+        Record::Entry(e) => {
+            let (reverses, reason) = match &e.header.kind {
+                EntryKind::Transaction => (None, None),
+                EntryKind::Reversal { reverses, reason } => (Some(reverses.0), Some(reason.clone())),
+            };
+            json!({
+                "id": e.id().0, "date": format_date(e.header.date), "description": e.header.description,
+                "reference": e.header.reference, "reverses": reverses, "reason": reason, "batch": e.header.batch,
+                "postings": e.postings().iter().map(|p| json!({
+                    "account": p.account.as_str(), "amount": info.currency.format(p.amount),
+                    "grant": p.grant.as_ref().map(|g| g.as_str()), "line": p.line.as_ref().map(|l| l.as_str()),
+                    "original_amount": p.original.as_ref().map(|(m, c)| fmt_in(info, *m, c)),
+                    "original_currency": p.original.as_ref().map(|(_, c)| c.clone()),
+                    "memo": p.memo,
+                })).collect::<Vec<_>>(),
+            })
+        }
+    }
+}

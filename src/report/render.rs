@@ -1,0 +1,181 @@
+//! Renderings of the listing models as text tables and CSV. JSON is the model itself.
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+
+use super::{BalanceReport, JournalReport, LogReport};
+use crate::import::COLUMNS;
+use crate::verify::VerifyReport;
+
+fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_HORIZONTAL_ONLY)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header.iter().map(|h| Cell::new(h)));
+    t
+}
+
+fn right(s: &str) -> Cell {
+    Cell::new(s).set_alignment(CellAlignment::Right)
+}
+
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::Writer::from_writer(vec![])
+}
+
+fn csv_done(w: csv::Writer<Vec<u8>>) -> String {
+    String::from_utf8(w.into_inner().expect("writing to memory cannot fail")).expect("UTF-8 in, UTF-8 out")
+}
+
+pub fn balance_table(r: &BalanceReport) -> String {
+    let mut t = table(&["Code", "Account", "Type", &format!("Balance ({})", r.currency)]);
+    for a in &r.accounts {
+        t.add_row(vec![Cell::new(&a.code), Cell::new(&a.name), Cell::new(&a.kind), right(&a.balance)]);
+    }
+    t.add_row(vec![Cell::new(""), Cell::new("Total"), Cell::new(""), right(&r.total)]);
+    let mut out = t.to_string();
+    let mut scope = vec![];
+    if let Some(d) = &r.as_of {
+        scope.push(format!("as of {d}"));
+    }
+    if let Some(g) = &r.grant {
+        scope.push(format!("postings charged to grant {g}"));
+    }
+    if !scope.is_empty() {
+        out.push_str(&format!("\n({})", scope.join(", ")));
+    }
+    out
+}
+
+pub fn balance_csv(r: &BalanceReport) -> String {
+    let mut w = csv_writer();
+    w.write_record(["code", "name", "type", "balance"]).ok();
+    for a in &r.accounts {
+        w.write_record([&a.code, &a.name, &a.kind, &a.balance]).ok();
+    }
+    csv_done(w)
+}
+
+/// Entries as hledger's `print` shows them: a header line, then one indented line per posting.
+pub fn journal_text(r: &JournalReport) -> String {
+    let mut out = String::new();
+    for e in &r.transactions {
+        out.push_str(&format!("#{} {} {}", e.id, e.date, e.description));
+        if let Some(reference) = &e.reference {
+            out.push_str(&format!("  [{reference}]"));
+        }
+        if let (Some(rev), Some(reason)) = (e.reverses, &e.reason) {
+            out.push_str(&format!("  (reverses #{rev}: {reason})"));
+        }
+        if let Some(by) = e.reversed_by {
+            out.push_str(&format!("  (reversed by #{by})"));
+        }
+        out.push('\n');
+        let width = e.postings.iter().map(|p| p.account.len()).max().unwrap_or(0);
+        let amount_width = e.postings.iter().map(|p| p.amount.len()).max().unwrap_or(0);
+        for p in &e.postings {
+            out.push_str(&format!("    {:<width$}  {:>amount_width$} {}", p.account, p.amount, r.currency));
+            if let Some(g) = &p.grant {
+                out.push_str(&format!("  {g}"));
+                if let Some(l) = &p.line {
+                    out.push_str(&format!("/{l}"));
+                }
+            }
+            if let (Some(a), Some(c)) = (&p.original_amount, &p.original_currency) {
+                out.push_str(&format!("  (= {a} {c})"));
+            }
+            if let Some(m) = &p.memo {
+                out.push_str(&format!("  ; {m}"));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The import format: what `journal --format csv` writes, `import` reads back.
+pub fn journal_csv(r: &JournalReport) -> String {
+    let mut w = csv_writer();
+    w.write_record(COLUMNS).ok();
+    for e in &r.transactions {
+        for p in &e.postings {
+            let id = e.id.to_string();
+            let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+            w.write_record([
+                id,
+                e.date.clone(),
+                e.description.clone(),
+                opt(&e.reference),
+                p.account.clone(),
+                p.amount.clone(),
+                opt(&p.grant),
+                opt(&p.line),
+                opt(&p.memo),
+                opt(&p.original_amount),
+                opt(&p.original_currency),
+            ])
+            .ok();
+        }
+    }
+    csv_done(w)
+}
+
+pub fn log_table(r: &LogReport) -> String {
+    let mut t = table(&["Seq", "Time (UTC)", "Actor", "Kind", "What", "Chain hash"]);
+    for e in &r.entries {
+        t.add_row(vec![
+            right(&e.seq.to_string()),
+            Cell::new(e.time.get(..19).unwrap_or(&e.time).replace('T', " ")),
+            Cell::new(&e.actor),
+            Cell::new(&e.kind),
+            Cell::new(&e.summary),
+            Cell::new(e.chain.get(..16).unwrap_or(&e.chain)),
+        ]);
+    }
+    t.to_string()
+}
+
+pub fn log_csv(r: &LogReport) -> String {
+    let mut w = csv_writer();
+    w.write_record(["seq", "time", "actor", "kind", "summary", "entry_hash", "chain"]).ok();
+    for e in &r.entries {
+        w.write_record([&e.seq.to_string(), &e.time, &e.actor, &e.kind, &e.summary, &e.entry_hash, &e.chain])
+            .ok();
+    }
+    csv_done(w)
+}
+
+pub fn verify_text(r: &VerifyReport) -> String {
+    let mut out = String::new();
+    if r.ok {
+        out.push_str(&format!(
+            "OK: {} chain entries verified ({} transactions, {} table rows compared with the chain).\nhead: {} {}\n",
+            r.entries, r.transactions, r.rows_checked, r.entries, r.head
+        ));
+        out.push_str(
+            "Every hash and link recomputes, every entry obeys the rules, and every table the reports read \
+             agrees with the chain.\n",
+        );
+    } else {
+        out.push_str(&format!(
+            "FAILED: {} problem{} in {} chain entries.\n",
+            r.problems.len(),
+            if r.problems.len() == 1 { "" } else { "s" },
+            r.entries
+        ));
+        for p in &r.problems {
+            out.push_str(&format!("  entry {}: {}: {}\n", p.seq, p.kind.as_str(), p.detail));
+        }
+        out.push_str(&format!("head as stored: {} {}\n", r.entries, r.head));
+    }
+    out
+}
+
+pub fn verify_csv(r: &VerifyReport) -> String {
+    let mut w = csv_writer();
+    w.write_record(["seq", "kind", "detail"]).ok();
+    for p in &r.problems {
+        w.write_record([&p.seq.to_string(), p.kind.as_str(), &p.detail]).ok();
+    }
+    csv_done(w)
+}

@@ -1,0 +1,642 @@
+//! Storage: one SQLite file per ledger, behind this one seam.
+//!
+//! `store` and `chain` are the only modules that know SQL or bytes on disk. Every write goes
+//! through [`Store::write`], which takes the write lock first (`BEGIN IMMEDIATE`: two writers
+//! can never read the same chain head), hands an [`Appender`] to the caller, and commits only if
+//! the caller succeeded, so a refused command or import leaves the file exactly as it was.
+//! The journal is WAL with `synchronous=FULL`: a committed entry survives a power cut, so a
+//! head someone has seen can never silently roll back.
+
+pub mod projection;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, TransactionBehavior, params};
+
+use crate::book::BookParts;
+use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
+use crate::domain::{
+    AccountCode, AccountType, Currency, Entry, EntryId, FunderId, Grant, GrantId, LedgerInfo,
+    LineId, Minor,
+};
+use projection::{Row, Table};
+
+/// `PRAGMA application_id` of an amana ledger: "AMNA".
+pub const APPLICATION_ID: i32 = 0x414D_4E41;
+
+/// The migrations, in order; `PRAGMA user_version` counts those applied.
+const MIGRATIONS: &[&str] = &[include_str!("../../schema/0001_init.sql")];
+
+/// How long a command waits for another writer before giving up.
+const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}: no such ledger file (create one with `amana init`, or give --ledger PATH)")]
+    NotFound(PathBuf),
+    #[error("{0}: a file is already there; amana init never overwrites (choose another --ledger path)")]
+    Exists(PathBuf),
+    #[error("{path}: not an amana ledger ({reason}); the file was left untouched")]
+    NotALedger { path: PathBuf, reason: String },
+    #[error("{path}: written by a newer amana (schema {found}, this one knows up to {known}); upgrade amana")]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("the ledger is locked by another amana command and stayed locked for {}s; try again", LOCK_TIMEOUT.as_secs())]
+    Locked,
+    #[error("the ledger has no genesis entry: it is empty or damaged (run `amana verify`)")]
+    NoGenesis,
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open ledger file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// One row of the log table, as stored.
+#[derive(Debug, Clone)]
+pub struct LogRow {
+    pub seq: i64,
+    pub kind: String,
+    pub body: Vec<u8>,
+    pub entry_hash: Vec<u8>,
+    pub prev: Vec<u8>,
+    pub chain: Vec<u8>,
+}
+
+/// Filters of the balance listing.
+#[derive(Debug, Default, Clone)]
+pub struct BalanceFilter {
+    pub as_of: Option<String>,
+    pub grant: Option<String>,
+}
+
+/// Filters of the journal listing.
+#[derive(Debug, Default, Clone)]
+pub struct JournalFilter {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// An account code or the prefix of one (`61` selects 6111, 6131, ...).
+    pub account: Option<String>,
+    pub grant: Option<String>,
+}
+
+/// One account's balance.
+#[derive(Debug, Clone)]
+pub struct BalanceRow {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub balance: Minor,
+}
+
+/// A journal row: one posting with its entry's header.
+#[derive(Debug, Clone)]
+pub struct JournalRow {
+    pub id: i64,
+    pub seq: i64,
+    pub kind: String,
+    pub date: String,
+    pub description: String,
+    pub reference: Option<String>,
+    pub reverses: Option<i64>,
+    pub reason: Option<String>,
+    pub reversed_by: Option<i64>,
+    pub idx: i64,
+    pub account: String,
+    pub account_name: String,
+    pub amount: Minor,
+    pub grant: Option<String>,
+    pub line: Option<String>,
+    pub original: Option<(Minor, String)>,
+    pub memo: Option<String>,
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(LOCK_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+impl Store {
+    /// Creates a new, empty ledger file (refusing an existing one) with the schema applied.
+    pub fn create(path: &Path) -> Result<Store> {
+        if path.exists() {
+            return Err(StoreError::Exists(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing ledger for reading and writing.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Self::open_checked(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing ledger read-only (for listings and `verify`).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = Self::open_checked(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens without creating, and checks the file is an amana ledger before anything else is
+    /// done to it (setting WAL on a stranger's database would change it).
+    fn open_checked(path: &Path, mode: OpenFlags) -> Result<Connection> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        let not_ledger = |reason: String| StoreError::NotALedger {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let conn = Connection::open_with_flags(path, mode | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| not_ledger(e.to_string()))?;
+        if app_id != APPLICATION_ID {
+            return Err(not_ledger(format!("application id {app_id:#x}")));
+        }
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > MIGRATIONS.len() as i64 {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                known: MIGRATIONS.len() as i64,
+            });
+        }
+        configure(&conn)?;
+        Ok(conn)
+    }
+
+    /// Applies the migrations the file lacks, in one exclusive transaction.
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` inside one write transaction; commits only when `f` succeeds.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Appender<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.transact(f, true)
+    }
+
+    /// Runs `f` exactly as [`Store::write`] would, every constraint and trigger included,
+    /// then rolls everything back (`import --dry-run`).
+    pub fn rehearse<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Appender<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.transact(f, false)
+    }
+
+    fn transact<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Appender<'_>) -> std::result::Result<T, E>,
+        commit: bool,
+    ) -> std::result::Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let head: Option<(i64, Vec<u8>)> = tx
+            .query_row("SELECT seq, chain FROM log ORDER BY seq DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(StoreError::from)?;
+        let (seq, prev) = match head {
+            Some((seq, chain)) => (seq, to_hash(&chain)),
+            None => (0, GENESIS_PREV),
+        };
+        let mut appender = Appender {
+            tx: &tx,
+            head_seq: seq,
+            head: prev,
+        };
+        let out = f(&mut appender)?;
+        if commit {
+            tx.commit().map_err(StoreError::from)?;
+        } else {
+            tx.rollback().map_err(StoreError::from)?;
+        }
+        Ok(out)
+    }
+
+    /// The ledger's identity and currency table, from the genesis entry.
+    pub fn ledger_info(&self) -> Result<LedgerInfo> {
+        ledger_info(&self.conn)
+    }
+
+    /// The number of entries and the head hash.
+    pub fn head(&self) -> Result<(i64, Option<Hash>)> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .conn
+            .query_row("SELECT seq, chain FROM log ORDER BY seq DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        Ok(row.map_or((0, None), |(s, c)| (s, Some(to_hash(&c)))))
+    }
+
+    pub fn balances(&self, filter: &BalanceFilter) -> Result<Vec<BalanceRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.account, a.name, a.type, sum(p.amount)
+               FROM postings p
+               JOIN accounts a ON a.code = p.account
+               JOIN entries e ON e.id = p.entry_id
+              WHERE (?1 IS NULL OR e.date <= ?1)
+                AND (?2 IS NULL OR p.grant_id = ?2)
+              GROUP BY p.account
+              ORDER BY p.account",
+        )?;
+        let rows = stmt.query_map(params![filter.as_of, filter.grant], |r| {
+            Ok(BalanceRow {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                balance: Minor(r.get(3)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Calls `each` with every posting of every entry that matches, in entry order.
+    pub fn journal(
+        &self,
+        filter: &JournalFilter,
+        mut each: impl FnMut(JournalRow),
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.seq, e.kind, e.date, e.description, e.reference, e.reverses, e.reason,
+                    r.id, p.idx, p.account, a.name, p.amount, p.grant_id, p.line_id,
+                    p.original_amount, p.original_currency, p.memo
+               FROM entries e
+               JOIN postings p ON p.entry_id = e.id
+               JOIN accounts a ON a.code = p.account
+               LEFT JOIN entries r ON r.reverses = e.id
+              WHERE (?1 IS NULL OR e.date >= ?1)
+                AND (?2 IS NULL OR e.date <= ?2)
+                AND (?3 IS NULL OR EXISTS (SELECT 1 FROM postings q WHERE q.entry_id = e.id
+                                            AND substr(q.account, 1, length(?3)) = ?3))
+                AND (?4 IS NULL OR EXISTS (SELECT 1 FROM postings q WHERE q.entry_id = e.id
+                                            AND q.grant_id = ?4))
+              ORDER BY e.id, p.idx",
+        )?;
+        let mut rows = stmt.query(params![filter.from, filter.to, filter.account, filter.grant])?;
+        while let Some(r) = rows.next()? {
+            let original: (Option<i64>, Option<String>) = (r.get(15)?, r.get(16)?);
+            each(JournalRow {
+                id: r.get(0)?,
+                seq: r.get(1)?,
+                kind: r.get(2)?,
+                date: r.get(3)?,
+                description: r.get(4)?,
+                reference: r.get(5)?,
+                reverses: r.get(6)?,
+                reason: r.get(7)?,
+                reversed_by: r.get(8)?,
+                idx: r.get(9)?,
+                account: r.get(10)?,
+                account_name: r.get(11)?,
+                amount: Minor(r.get(12)?),
+                grant: r.get(13)?,
+                line: r.get(14)?,
+                original: match original {
+                    (Some(a), Some(c)) => Some((Minor(a), c)),
+                    _ => None,
+                },
+                memo: r.get(17)?,
+            });
+        }
+        Ok(())
+    }
+
+    /// The statement that reads the log in sequence order (for `verify` and `log`).
+    pub fn log_scan(&self) -> Result<Statement<'_>> {
+        Ok(self
+            .conn
+            .prepare("SELECT seq, kind, body, entry_hash, prev, chain FROM log ORDER BY seq")?)
+    }
+
+    /// Calls `each` with every log row, in sequence order.
+    pub fn for_each_log_row(&self, mut each: impl FnMut(LogRow)) -> Result<()> {
+        let mut stmt = self.log_scan()?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            each(LogRow {
+                seq: r.get(0)?,
+                kind: r.get(1)?,
+                body: r.get(2)?,
+                entry_hash: r.get(3)?,
+                prev: r.get(4)?,
+                chain: r.get(5)?,
+            });
+        }
+        Ok(())
+    }
+
+    /// One statement per projected table, each reading the table in key order (for `verify`).
+    pub fn table_scans(&self) -> Result<Vec<(Table, Statement<'_>)>> {
+        Table::ALL
+            .iter()
+            .map(|&t| {
+                let cols = t.columns();
+                let sql = format!(
+                    "SELECT {} FROM {} ORDER BY {}",
+                    cols.join(", "),
+                    t.name(),
+                    cols[..t.key_len()].join(", ")
+                );
+                Ok((t, self.conn.prepare(&sql)?))
+            })
+            .collect()
+    }
+
+    /// The body of the log entry at `seq`, as stored.
+    pub fn body_at(&self, seq: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT body FROM log WHERE seq = ?1")?
+            .query_row([seq], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Begins a read transaction, so that everything read until [`Store::end_read`] is one
+    /// consistent snapshot even while another process writes.
+    pub fn begin_read(&self) -> Result<()> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        Ok(())
+    }
+
+    pub fn end_read(&self) -> Result<()> {
+        self.conn.execute_batch("COMMIT")?;
+        Ok(())
+    }
+
+    /// Budget lines with their budgets, for listings.
+    pub fn import_by_file(&self, sha: &Hash) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT seq, file_name FROM imports WHERE file_sha256 = ?1 ORDER BY seq LIMIT 1")?
+            .query_row([sha.as_slice()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+}
+
+fn to_hash(bytes: &[u8]) -> Hash {
+    let mut h = [0u8; 32];
+    if bytes.len() == 32 {
+        h.copy_from_slice(bytes);
+    }
+    h
+}
+
+fn ledger_info(conn: &Connection) -> Result<LedgerInfo> {
+    let body: Option<Vec<u8>> = conn
+        .query_row("SELECT body FROM log WHERE seq = 1", [], |r| r.get(0))
+        .optional()?;
+    let body = body.ok_or(StoreError::NoGenesis)?;
+    match ChainEntry::decode(&body, None) {
+        Ok(ChainEntry {
+            record: Record::Ledger(info),
+            ..
+        }) => Ok(info),
+        _ => Err(StoreError::NoGenesis),
+    }
+}
+
+/// Appends chain entries inside a write transaction.
+pub struct Appender<'t> {
+    tx: &'t rusqlite::Transaction<'t>,
+    head_seq: i64,
+    head: Hash,
+}
+
+impl Appender<'_> {
+    /// The sequence number the next entry will get.
+    pub fn next_seq(&self) -> i64 {
+        self.head_seq + 1
+    }
+
+    pub fn ledger_info(&self) -> Result<LedgerInfo> {
+        ledger_info(self.tx)
+    }
+
+    /// Encodes `entry`, links it to the head, and writes the log row and its projection.
+    pub fn append(&mut self, entry: &ChainEntry) -> Result<Hash> {
+        debug_assert_eq!(entry.seq, self.head_seq + 1);
+        let body = entry.encode();
+        let entry_hash = chain::entry_hash(&body);
+        let chain = chain::chain_hash(entry.seq, &self.head, &entry_hash);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO log (seq, kind, body, entry_hash, prev, chain) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                entry.seq,
+                entry.record.kind(),
+                body,
+                entry_hash.as_slice(),
+                self.head.as_slice(),
+                chain.as_slice()
+            ])?;
+        for row in projection::rows(entry) {
+            self.insert(&row)?;
+        }
+        self.head_seq = entry.seq;
+        self.head = chain;
+        Ok(chain)
+    }
+
+    fn insert(&self, row: &Row) -> Result<()> {
+        let cols = row.table.columns();
+        let marks = vec!["?"; cols.len()].join(", ");
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES ({marks})",
+            row.table.name(),
+            cols.join(", ")
+        );
+        self.tx
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(row.values.iter()))?;
+        Ok(())
+    }
+
+    /// The entry `id` as the chain recorded it.
+    pub fn entry(&self, id: EntryId) -> Result<Option<Entry>> {
+        let body: Option<Vec<u8>> = self
+            .tx
+            .prepare_cached("SELECT l.body FROM entries e JOIN log l ON l.seq = e.seq WHERE e.id = ?1")?
+            .query_row([id.0], |r| r.get(0))
+            .optional()?;
+        let Some(body) = body else { return Ok(None) };
+        let info = self.ledger_info()?;
+        match ChainEntry::decode(&body, Some(&info.currency)) {
+            Ok(ChainEntry {
+                record: Record::Entry(e),
+                ..
+            }) => Ok(Some(e)),
+            _ => Ok(None),
+        }
+    }
+
+    /// What the rules need to know of the ledger, read in this transaction.
+    pub fn book_parts(&self) -> Result<BookParts> {
+        let info = self.ledger_info()?;
+        let tx = self.tx;
+        let collect_strings = |sql: &str| -> Result<Vec<(String, String)>> {
+            let mut stmt = tx.prepare(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let accounts = collect_strings("SELECT code, type FROM accounts")?
+            .into_iter()
+            .filter_map(|(c, t)| Some((AccountCode::parse(&c).ok()?, t.parse::<AccountType>().ok()?)))
+            .collect();
+        let funders = collect_strings("SELECT id, id FROM funders")?
+            .into_iter()
+            .filter_map(|(f, _)| FunderId::parse(&f).ok())
+            .collect();
+        let mut grants = vec![];
+        {
+            let mut stmt = tx.prepare(
+                "SELECT id, funder, amount, currency, start_date, end_date, restricted, purpose FROM grants",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (id, funder, start, end): (String, String, String, String) =
+                    (r.get(0)?, r.get(1)?, r.get(4)?, r.get(5)?);
+                let (Ok(id), Ok(funder), Ok(start), Ok(end)) = (
+                    GrantId::parse(&id),
+                    FunderId::parse(&funder),
+                    crate::domain::parse_date(&start),
+                    crate::domain::parse_date(&end),
+                ) else {
+                    continue;
+                };
+                grants.push(Grant {
+                    id,
+                    funder,
+                    amount: Minor(r.get(2)?),
+                    currency: r.get(3)?,
+                    start,
+                    end,
+                    restricted: r.get::<_, i64>(6)? != 0,
+                    purpose: r.get(7)?,
+                });
+            }
+        }
+        let mut lines = vec![];
+        {
+            let mut stmt = tx.prepare(
+                "SELECT b.grant_id, b.line_id, b.amount,
+                        coalesce((SELECT sum(p.amount) FROM postings p
+                                   WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0)
+                   FROM budget_lines b",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (g, l): (String, String) = (r.get(0)?, r.get(1)?);
+                if let (Ok(g), Ok(l)) = (GrantId::parse(&g), LineId::parse(&l)) {
+                    lines.push((g, l, Minor(r.get(2)?), Minor(r.get(3)?)));
+                }
+            }
+        }
+        let ids = |sql: &str| -> Result<Vec<EntryId>> {
+            let mut stmt = tx.prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get(0).map(EntryId))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let reversals = ids("SELECT id FROM entries WHERE reverses IS NOT NULL")?;
+        let reversed = ids("SELECT reverses FROM entries WHERE reverses IS NOT NULL")?;
+        let imported_files = {
+            let mut stmt = tx.prepare("SELECT file_sha256 FROM imports")?;
+            let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
+            rows.map(|r| r.map(|b| to_hash(&b)))
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let last_entry: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
+        Ok(BookParts {
+            info,
+            accounts,
+            funders,
+            grants,
+            lines,
+            reversals,
+            reversed,
+            imported_files,
+            last_seq: self.head_seq,
+            last_entry,
+        })
+    }
+}
+
+/// The base currency and the exponent of every currency (convenience for callers).
+pub fn exponent_of(info: &LedgerInfo, code: &str) -> Option<u8> {
+    info.currencies
+        .iter()
+        .find(|c: &&Currency| c.code == code)
+        .map(|c| c.exponent)
+}
+
+/// Values of one row as read back from a table scan.
+pub fn read_values(row: &rusqlite::Row<'_>, n: usize) -> rusqlite::Result<Vec<Value>> {
+    (0..n).map(|i| row.get::<_, Value>(i)).collect()
+}
