@@ -1,6 +1,6 @@
 //! Renderings of the listing models as text tables and CSV. JSON is the model itself.
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle};
 
 use super::{BalanceReport, JournalReport, LogReport};
 use crate::import::COLUMNS;
@@ -8,7 +8,12 @@ use crate::verify::VerifyReport;
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_HORIZONTAL_ONLY)
+    // Columns apart by two spaces, one rule under the header: quiet, and easy to grep.
+    let style = TableStyle::new()
+        .header_lines(ContentLineStyle::none().junction(' '))
+        .header_separator(LineStyle::none().fill('─').junction('─'))
+        .content_lines(ContentLineStyle::none().junction(' '));
+    t.load_style(style)
         .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header.iter().map(|h| Cell::new(h)));
     t
