@@ -108,7 +108,11 @@ pub struct ParsedTxn {
 pub struct ParsedFile {
     /// Data rows read (the header not counted).
     pub rows: usize,
+    /// The transactions read without a problem.
     pub transactions: Vec<ParsedTxn>,
+    /// Problems found while reading: the caller adds the ledger's rules' findings on the good
+    /// transactions, so that one run reports everything.
+    pub errors: Vec<RowError>,
 }
 
 /// Column positions, found by name.
@@ -124,7 +128,8 @@ impl Columns {
     }
 }
 
-/// Parses `bytes` (the content of `file`) into transactions, or reports every problem.
+/// Parses `bytes` (the content of `file`) into transactions and row problems; a problem with
+/// the whole file (empty, no header, wrong columns, binary) is an error.
 pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile, ImportError> {
     let file_error = |reason: String| ImportError::File {
         file: file.to_path_buf(),
@@ -309,14 +314,11 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
     if rows == 0 {
         return Err(file_error("the file has a header but no rows: nothing to import".into()));
     }
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
-        return Err(ImportError::Rows {
-            file: file.to_path_buf(),
-            errors,
-        });
-    }
-    Ok(ParsedFile { rows, transactions })
+    Ok(ParsedFile {
+        rows,
+        transactions,
+        errors,
+    })
 }
 
 /// Domain errors quote the value; a row error shows it in its own place.

@@ -385,7 +385,7 @@ impl Ledger {
             // problems are reported at once, each at its line of the file.
             let first_id = book.next_entry_id().0;
             let mut entries = Vec::with_capacity(parsed.transactions.len());
-            let mut problems = vec![];
+            let mut problems = parsed.errors.clone();
             for (i, txn) in parsed.transactions.iter().enumerate() {
                 let header = EntryHeader {
                     id: EntryId(first_id + i as i64),
@@ -417,6 +417,7 @@ impl Ledger {
                 }
             }
             if !problems.is_empty() {
+                problems.sort_by_key(|e| e.line);
                 return Err(ImportError::Rows {
                     file: path.to_path_buf(),
                     errors: problems,
