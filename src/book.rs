@@ -149,7 +149,11 @@ impl Book {
             info: Some(parts.info),
             accounts: parts.accounts.into_iter().collect(),
             funders: parts.funders.into_iter().collect(),
-            grants: parts.grants.into_iter().map(|g| (g.id.clone(), g)).collect(),
+            grants: parts
+                .grants
+                .into_iter()
+                .map(|g| (g.id.clone(), g))
+                .collect(),
             lines: parts
                 .lines
                 .into_iter()
@@ -218,7 +222,10 @@ impl Book {
             return Err(vec![RuleError::new(
                 "seq",
                 entry.seq,
-                format!("sequence number {} where {} was expected", entry.seq, self.next_seq),
+                format!(
+                    "sequence number {} where {} was expected",
+                    entry.seq, self.next_seq
+                ),
             )]);
         }
         if self.info.is_none() && !matches!(entry.record, Record::Ledger(_)) {
@@ -313,24 +320,38 @@ impl Book {
     fn admit_grant(&mut self, g: &Grant) -> Result<Vec<Warning>, Vec<RuleError>> {
         let mut problems = vec![];
         if self.grants.contains_key(&g.id) {
-            problems.push(RuleError::new("id", &g.id, format!("grant {} already exists", g.id)));
+            problems.push(RuleError::new(
+                "id",
+                &g.id,
+                format!("grant {} already exists", g.id),
+            ));
         }
         if !self.funders.contains(&g.funder) {
             problems.push(RuleError::new(
                 "funder",
                 &g.funder,
-                format!("funder {} does not exist: add it first with `amana funder add`", g.funder),
+                format!(
+                    "funder {} does not exist: add it first with `amana funder add`",
+                    g.funder
+                ),
             ));
         }
         if !self.currencies.contains_key(&g.currency) {
             problems.push(RuleError::new(
                 "currency",
                 &g.currency,
-                format!("currency {} is not in this ledger's currency table", g.currency),
+                format!(
+                    "currency {} is not in this ledger's currency table",
+                    g.currency
+                ),
             ));
         }
         if g.amount.0 < 0 {
-            problems.push(RuleError::new("amount", g.amount, "a grant's amount cannot be negative"));
+            problems.push(RuleError::new(
+                "amount",
+                g.amount,
+                "a grant's amount cannot be negative",
+            ));
         }
         if g.end < g.start {
             problems.push(RuleError::new(
@@ -352,7 +373,10 @@ impl Book {
             problems.push(RuleError::new(
                 "grant",
                 &b.grant,
-                format!("grant {} does not exist: add it first with `amana grant add`", b.grant),
+                format!(
+                    "grant {} does not exist: add it first with `amana grant add`",
+                    b.grant
+                ),
             ));
         }
         if self.lines.contains_key(&(b.grant.clone(), b.line.clone())) {
@@ -363,7 +387,11 @@ impl Book {
             ));
         }
         if b.amount.0 < 0 {
-            problems.push(RuleError::new("amount", b.amount, "a budget cannot be negative"));
+            problems.push(RuleError::new(
+                "amount",
+                b.amount,
+                "a budget cannot be negative",
+            ));
         }
         if let Some(account) = &b.account
             && !self.accounts.contains_key(account)
@@ -389,7 +417,11 @@ impl Book {
             )]);
         }
         if i.transactions < 1 {
-            return Err(vec![RuleError::new("transactions", i.transactions, "an import brings at least one transaction")]);
+            return Err(vec![RuleError::new(
+                "transactions",
+                i.transactions,
+                "an import brings at least one transaction",
+            )]);
         }
         self.imported_files.insert(i.file_sha256);
         self.open_batch = Some(OpenBatch {
@@ -407,7 +439,10 @@ impl Book {
             problems.push(RuleError::new(
                 "txn",
                 h.id,
-                format!("transaction number {} where {} was expected", h.id, self.next_entry),
+                format!(
+                    "transaction number {} where {} was expected",
+                    h.id, self.next_entry
+                ),
             ));
         }
         match (h.batch, self.open_batch) {
@@ -517,9 +552,16 @@ impl Book {
         problems
     }
 
-    fn check_reversal(&self, e: &Entry, reverses: EntryId, original: Option<&Entry>) -> Vec<RuleError> {
+    fn check_reversal(
+        &self,
+        e: &Entry,
+        reverses: EntryId,
+        original: Option<&Entry>,
+    ) -> Vec<RuleError> {
         let refuse = |message: String| vec![RuleError::new("reverses", reverses, message)];
-        let Some(original) = original.filter(|o| o.id() == reverses && reverses.0 < self.next_entry) else {
+        let Some(original) =
+            original.filter(|o| o.id() == reverses && reverses.0 < self.next_entry)
+        else {
             return refuse(format!("transaction {reverses} does not exist"));
         };
         if self.reversed.contains(&reverses) {
@@ -549,7 +591,9 @@ impl Book {
                     && r.memo == o.memo
                     && match (&r.original, &o.original) {
                         (None, None) => true,
-                        (Some((ra, rc)), Some((oa, oc))) => rc == oc && Some(*ra) == oa.checked_neg(),
+                        (Some((ra, rc)), Some((oa, oc))) => {
+                            rc == oc && Some(*ra) == oa.checked_neg()
+                        }
                         _ => false,
                     }
             });
@@ -610,7 +654,11 @@ impl Book {
     /// later one look out of sequence (used by `verify`, which reports and goes on).
     pub fn skip(&mut self, entry: Option<&ChainEntry>) {
         self.next_seq += 1;
-        if let Some(ChainEntry { record: Record::Entry(e), .. }) = entry {
+        if let Some(ChainEntry {
+            record: Record::Entry(e),
+            ..
+        }) = entry
+        {
             self.next_entry = self.next_entry.max(e.id().0 + 1);
             if let Some(batch) = self.open_batch.as_mut() {
                 batch.remaining -= 1;

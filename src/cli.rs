@@ -45,7 +45,9 @@ pub struct FormatArg {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new ledger file (never overwrites one)
-    #[command(after_help = "Example:\n  amana init --name \"جمعية خطوة / Association Khotwa\" --currency MAD --chart ma-associations")]
+    #[command(
+        after_help = "Example:\n  amana init --name \"جمعية خطوة / Association Khotwa\" --currency MAD --chart ma-associations"
+    )]
     Init {
         /// The association's name, in any script
         #[arg(long)]
@@ -70,10 +72,12 @@ pub enum Command {
     #[command(subcommand)]
     Grant(GrantCommand),
     /// Record one transaction
-    #[command(after_help = "Each --post is \"ACCOUNT AMOUNT [grant=ID] [line=ID] [orig=AMOUNT:CURRENCY] [memo=TEXT...]\".\n\
+    #[command(
+        after_help = "Each --post is \"ACCOUNT AMOUNT [grant=ID] [line=ID] [orig=AMOUNT:CURRENCY] [memo=TEXT...]\".\n\
 Debits are positive, credits negative. One posting may leave its amount out: it takes what balances the others.\n\
 memo= takes the rest of the posting text.\n\n\
-Examples:\n  amana record --date 2026-02-13 --desc \"Salle et pauses-café, session 1\" --ref FAC-0213 \\\n      --post \"6126 4500.00 grant=CMM-2026 line=training\" --post \"5141\"\n  amana record --date 2026-03-02 --desc \"Versement UE, tranche 1\" \\\n      --post \"5141 291600.00 orig=27000.00:EUR\" --post \"7161 -291600.00 grant=EU-2025 orig=-27000.00:EUR\"")]
+Examples:\n  amana record --date 2026-02-13 --desc \"Salle et pauses-café, session 1\" --ref FAC-0213 \\\n      --post \"6126 4500.00 grant=CMM-2026 line=training\" --post \"5141\"\n  amana record --date 2026-03-02 --desc \"Versement UE, tranche 1\" \\\n      --post \"5141 291600.00 orig=27000.00:EUR\" --post \"7161 -291600.00 grant=EU-2025 orig=-27000.00:EUR\""
+    )]
     Record {
         /// Date of the transaction, YYYY-MM-DD
         #[arg(long)]
@@ -89,8 +93,10 @@ Examples:\n  amana record --date 2026-02-13 --desc \"Salle et pauses-café, sess
         postings: Vec<String>,
     },
     /// Import transactions from a CSV file, all or nothing
-    #[command(after_help = "Columns (by name, any order): txn, date, description, account, amount; optional: grant, line, reference, memo, original_amount, original_currency.\n\
-Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana import releve-2026-03.csv --dry-run\n  amana import releve-2026-03.csv")]
+    #[command(
+        after_help = "Columns (by name, any order): txn, date, description, account, amount; optional: grant, line, reference, memo, original_amount, original_currency.\n\
+Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana import releve-2026-03.csv --dry-run\n  amana import releve-2026-03.csv"
+    )]
     Import {
         /// The CSV file
         file: PathBuf,
@@ -102,7 +108,9 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
         force: bool,
     },
     /// Correct a transaction by recording its exact opposite (nothing is ever edited)
-    #[command(after_help = "Example:\n  amana reverse 42 --date 2026-03-01 --reason \"montant erroné\"\nThen record the correct transaction.")]
+    #[command(
+        after_help = "Example:\n  amana reverse 42 --date 2026-03-01 --reason \"montant erroné\"\nThen record the correct transaction."
+    )]
     Reverse {
         /// Number of the transaction to reverse
         id: i64,
@@ -114,7 +122,9 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
         reason: String,
     },
     /// Balance of each account (debits positive, credits negative)
-    #[command(after_help = "Examples:\n  amana balance\n  amana balance --as-of 2025-12-31\n  amana balance --grant CMM-2026 --format json")]
+    #[command(
+        after_help = "Examples:\n  amana balance\n  amana balance --as-of 2025-12-31\n  amana balance --grant CMM-2026 --format json"
+    )]
     Balance {
         /// Only postings dated on or before this day
         #[arg(long)]
@@ -126,7 +136,9 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
         format: FormatArg,
     },
     /// Transactions with their postings
-    #[command(after_help = "Examples:\n  amana journal --from 2026-01-01 --to 2026-03-31\n  amana journal --account 61 --grant CMM-2026\n  amana journal --format csv > export.csv   (the import format)")]
+    #[command(
+        after_help = "Examples:\n  amana journal --from 2026-01-01 --to 2026-03-31\n  amana journal --account 61 --grant CMM-2026\n  amana journal --format csv > export.csv   (the import format)"
+    )]
     Journal {
         /// From this date, inclusive
         #[arg(long)]
@@ -152,7 +164,9 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
         format: FormatArg,
     },
     /// Prove the ledger intact: every hash, link, rule and table row (exit 1 if not)
-    #[command(after_help = "Opens the ledger read-only. Exit status 0 when intact, 1 when anything is wrong.\n\nExample:\n  amana verify --format json")]
+    #[command(
+        after_help = "Opens the ledger read-only. Exit status 0 when intact, 1 when anything is wrong.\n\nExample:\n  amana verify --format json"
+    )]
     Verify {
         #[command(flatten)]
         format: FormatArg,
@@ -168,7 +182,9 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {
     /// Add an account
-    #[command(after_help = "Examples:\n  amana account add 5141 --name \"Banque\" --type asset\n  amana account add 75868 --name \"Cotisations des membres\" --type income --label ar=\"اشتراكات الأعضاء\"")]
+    #[command(
+        after_help = "Examples:\n  amana account add 5141 --name \"Banque\" --type asset\n  amana account add 75868 --name \"Cotisations des membres\" --type income --label ar=\"اشتراكات الأعضاء\""
+    )]
     Add {
         /// Code: letters, digits and . _ - ; sub-accounts extend their parent's code (5141 → 51411)
         code: String,
@@ -186,7 +202,9 @@ pub enum AccountCommand {
 #[derive(Debug, Subcommand)]
 pub enum FunderCommand {
     /// Add a funder
-    #[command(after_help = "Example:\n  amana funder add CMM --name \"Conseil de l'arrondissement Marrakech-Médina\" --type public-local --country MA")]
+    #[command(
+        after_help = "Example:\n  amana funder add CMM --name \"Conseil de l'arrondissement Marrakech-Médina\" --type public-local --country MA"
+    )]
     Add {
         id: String,
         #[arg(long)]
@@ -203,7 +221,9 @@ pub enum FunderCommand {
 #[derive(Debug, Subcommand)]
 pub enum GrantCommand {
     /// Add a grant (an agreement with a funder)
-    #[command(after_help = "Examples:\n  amana grant add CMM-2026 --funder CMM --amount 120000 --start 2026-01-01 --end 2026-12-31 --purpose \"Fonctionnement 2026\"\n  amana grant add EU-2025 --funder EU --amount 45000 --currency EUR --start 2025-06-01 --end 2026-11-30")]
+    #[command(
+        after_help = "Examples:\n  amana grant add CMM-2026 --funder CMM --amount 120000 --start 2026-01-01 --end 2026-12-31 --purpose \"Fonctionnement 2026\"\n  amana grant add EU-2025 --funder EU --amount 45000 --currency EUR --start 2025-06-01 --end 2026-11-30"
+    )]
     Add {
         id: String,
         #[arg(long)]
@@ -227,7 +247,9 @@ pub enum GrantCommand {
         purpose: Option<String>,
     },
     /// Add a budget line to a grant (amount in the ledger's currency)
-    #[command(after_help = "Example:\n  amana grant budget CMM-2026 training --amount 45000 --label \"Formation\" --account 6126")]
+    #[command(
+        after_help = "Example:\n  amana grant budget CMM-2026 training --amount 45000 --label \"Formation\" --account 6126"
+    )]
     Budget {
         grant: String,
         line: String,
@@ -260,7 +282,9 @@ pub fn parse_posting(text: &str) -> Result<PostingRequest, PostingSyntaxError> {
         None => (text, None),
     };
     let mut words = head.split_whitespace();
-    let account = words.next().ok_or_else(|| err("is empty: write the account code first"))?;
+    let account = words
+        .next()
+        .ok_or_else(|| err("is empty: write the account code first"))?;
     let mut req = PostingRequest {
         account: account.to_string(),
         memo,
@@ -277,7 +301,9 @@ pub fn parse_posting(text: &str) -> Result<PostingRequest, PostingSyntaxError> {
                 req.original = Some((amount.to_string(), currency.to_string()));
             }
             Some((key, _)) => {
-                return Err(err(&format!("unknown key {key}= (use grant=, line=, orig=, memo=)")));
+                return Err(err(&format!(
+                    "unknown key {key}= (use grant=, line=, orig=, memo=)"
+                )));
             }
             None if req.amount.is_none() => req.amount = Some(word.to_string()),
             None => return Err(err(&format!("unexpected \"{word}\" after the amount"))),
@@ -288,7 +314,8 @@ pub fn parse_posting(text: &str) -> Result<PostingRequest, PostingSyntaxError> {
 
 /// Parses `LANG=TEXT`.
 pub fn parse_label(text: &str) -> Option<(String, String)> {
-    text.split_once('=').map(|(l, t)| (l.to_string(), t.to_string()))
+    text.split_once('=')
+        .map(|(l, t)| (l.to_string(), t.to_string()))
 }
 
 #[cfg(test)]
@@ -297,7 +324,8 @@ mod tests {
 
     #[test]
     fn postings_parse() {
-        let p = parse_posting("6126 4500.00 grant=CMM-2026 line=training memo=salle et pauses").unwrap();
+        let p = parse_posting("6126 4500.00 grant=CMM-2026 line=training memo=salle et pauses")
+            .unwrap();
         assert_eq!(p.account, "6126");
         assert_eq!(p.amount.as_deref(), Some("4500.00"));
         assert_eq!(p.grant.as_deref(), Some("CMM-2026"));

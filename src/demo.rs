@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::book::Warning;
-use crate::ledger::{BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError};
+use crate::ledger::{
+    BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError,
+};
 use crate::store::{JournalFilter, Store};
 use crate::verify::{self, VerifyReport};
 
@@ -17,8 +19,14 @@ const GRANTS: &str = include_str!("../examples/khotwa/grants.csv");
 const BUDGET: &str = include_str!("../examples/khotwa/budget.csv");
 const REVERSALS: &str = include_str!("../examples/khotwa/reversals.csv");
 const JOURNALS: [(&str, &str); 2] = [
-    ("transactions-2025.csv", include_str!("../examples/khotwa/transactions-2025.csv")),
-    ("transactions-2026.csv", include_str!("../examples/khotwa/transactions-2026.csv")),
+    (
+        "transactions-2025.csv",
+        include_str!("../examples/khotwa/transactions-2025.csv"),
+    ),
+    (
+        "transactions-2026.csv",
+        include_str!("../examples/khotwa/transactions-2026.csv"),
+    ),
 ];
 
 /// What the demo built.
@@ -143,7 +151,12 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
             .iter()
             .find(|t| t.reference.as_deref() == Some(&r[0]) && t.reverses.is_none())
             .map(|t| t.id)
-            .ok_or_else(|| LedgerError::Refused(format!("the demo finds no transaction with reference {}", &r[0])))?;
+            .ok_or_else(|| {
+                LedgerError::Refused(format!(
+                    "the demo finds no transaction with reference {}",
+                    &r[0]
+                ))
+            })?;
         let date = crate::domain::parse_date(&r[1])?;
         let written = ledger.reverse(target, date, &r[2])?;
         reversals.push((target, written.entry.map_or(0, |e| e.0)));

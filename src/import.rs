@@ -71,7 +71,10 @@ pub enum ImportError {
     #[error("{}: {reason}", file.display())]
     File { file: PathBuf, reason: String },
     #[error("{}", rows_message(file, errors))]
-    Rows { file: PathBuf, errors: Vec<RowError> },
+    Rows {
+        file: PathBuf,
+        errors: Vec<RowError>,
+    },
 }
 
 fn rows_message(file: &Path, errors: &[RowError]) -> String {
@@ -144,7 +147,8 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
     }
     if bytes.contains(&0) {
         return Err(file_error(
-            "this is not a CSV text file (it holds NUL bytes); export the journal as CSV, UTF-8".into(),
+            "this is not a CSV text file (it holds NUL bytes); export the journal as CSV, UTF-8"
+                .into(),
         ));
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -221,7 +225,11 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
         };
 
         let Some(label) = columns.get(&fields, "txn") else {
-            err("txn", "", "is empty: every row names its transaction".into());
+            err(
+                "txn",
+                "",
+                "is empty: every row names its transaction".into(),
+            );
             current_bad = true;
             continue;
         };
@@ -244,7 +252,11 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
             current_bad = false;
             let date = match columns.get(&fields, "date") {
                 None => {
-                    err("date", "", "is empty on the first row of the transaction".into());
+                    err(
+                        "date",
+                        "",
+                        "is empty on the first row of the transaction".into(),
+                    );
                     None
                 }
                 Some(d) => match parse_date(d) {
@@ -257,7 +269,11 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
             };
             let description = match columns.get(&fields, "description") {
                 None => {
-                    err("description", "", "is empty on the first row of the transaction".into());
+                    err(
+                        "description",
+                        "",
+                        "is empty on the first row of the transaction".into(),
+                    );
                     None
                 }
                 Some(d) => match text::clean("description", d) {
@@ -268,13 +284,18 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
                     }
                 },
             };
-            let reference = match text::clean_optional("reference", columns.get(&fields, "reference")) {
-                Ok(r) => r,
-                Err(e) => {
-                    err("reference", columns.get(&fields, "reference").unwrap_or(""), strip_value(&e.to_string()));
-                    None
-                }
-            };
+            let reference =
+                match text::clean_optional("reference", columns.get(&fields, "reference")) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        err(
+                            "reference",
+                            columns.get(&fields, "reference").unwrap_or(""),
+                            strip_value(&e.to_string()),
+                        );
+                        None
+                    }
+                };
             match (date, description) {
                 (Some(date), Some(description)) => transactions.push(ParsedTxn {
                     label: label.to_string(),
@@ -312,7 +333,9 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
         }
     }
     if rows == 0 {
-        return Err(file_error("the file has a header but no rows: nothing to import".into()));
+        return Err(file_error(
+            "the file has a header but no rows: nothing to import".into(),
+        ));
     }
     Ok(ParsedFile {
         rows,
@@ -365,7 +388,11 @@ fn find_columns(header: &[String]) -> Result<Columns, String> {
             None => unknown.push(name.trim().to_string()),
         }
     }
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !found.contains_key(c)).collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !found.contains_key(c))
+        .collect();
     if !missing.is_empty() {
         return Err(format!(
             "the header row lacks the required column{} {}; it must name at least {} (optional: {})",
@@ -379,7 +406,11 @@ fn find_columns(header: &[String]) -> Result<Columns, String> {
         return Err(format!(
             "unknown column{} {} in the header row (a typo?); the columns are {} and optionally {}",
             if unknown.len() == 1 { "" } else { "s" },
-            unknown.iter().map(|u| format!("\"{u}\"")).collect::<Vec<_>>().join(", "),
+            unknown
+                .iter()
+                .map(|u| format!("\"{u}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
             REQUIRED.join(","),
             OPTIONAL.join(",")
         ));
@@ -389,14 +420,22 @@ fn find_columns(header: &[String]) -> Result<Columns, String> {
 
 type FieldProblem = (&'static str, String, String);
 
-fn parse_posting(columns: &Columns, fields: &[String], info: &LedgerInfo) -> Result<Posting, Vec<FieldProblem>> {
+fn parse_posting(
+    columns: &Columns,
+    fields: &[String],
+    info: &LedgerInfo,
+) -> Result<Posting, Vec<FieldProblem>> {
     let mut problems: Vec<FieldProblem> = vec![];
     let mut problem = |column: &'static str, value: &str, reason: String| {
         problems.push((column, value.to_string(), reason));
     };
     let account = match columns.get(fields, "account") {
         None => {
-            problem("account", "", "is empty: every row posts to an account".into());
+            problem(
+                "account",
+                "",
+                "is empty: every row posts to an account".into(),
+            );
             None
         }
         Some(a) => AccountCode::parse(a)
@@ -405,7 +444,11 @@ fn parse_posting(columns: &Columns, fields: &[String], info: &LedgerInfo) -> Res
     };
     let amount = match columns.get(fields, "amount") {
         None => {
-            problem("amount", "", "is empty: every row has an amount (debit positive, credit negative)".into());
+            problem(
+                "amount",
+                "",
+                "is empty: every row has an amount (debit positive, credit negative)".into(),
+            );
             None
         }
         Some(a) => info
@@ -425,23 +468,43 @@ fn parse_posting(columns: &Columns, fields: &[String], info: &LedgerInfo) -> Res
             .ok()
     });
     if let (Some(l), None) = (columns.get(fields, "line"), columns.get(fields, "grant")) {
-        problem("line", l, "is set but grant is empty: a budget line belongs to a grant; fill in the grant column".into());
+        problem(
+            "line",
+            l,
+            "is set but grant is empty: a budget line belongs to a grant; fill in the grant column"
+                .into(),
+        );
     }
-    let original = match (columns.get(fields, "original_amount"), columns.get(fields, "original_currency")) {
+    let original = match (
+        columns.get(fields, "original_amount"),
+        columns.get(fields, "original_currency"),
+    ) {
         (None, None) => None,
         (Some(a), None) => {
-            problem("original_currency", "", format!("is empty but original_amount is {a}: give both or neither"));
+            problem(
+                "original_currency",
+                "",
+                format!("is empty but original_amount is {a}: give both or neither"),
+            );
             None
         }
         (None, Some(c)) => {
-            problem("original_amount", "", format!("is empty but original_currency is {c}: give both or neither"));
+            problem(
+                "original_amount",
+                "",
+                format!("is empty but original_currency is {c}: give both or neither"),
+            );
             None
         }
         (Some(a), Some(c)) => {
             let code = c.to_ascii_uppercase();
             match info.currencies.iter().find(|x| x.code == code) {
                 None => {
-                    problem("original_currency", c, "is not an ISO 4217 currency code (e.g. EUR, USD)".into());
+                    problem(
+                        "original_currency",
+                        c,
+                        "is not an ISO 4217 currency code (e.g. EUR, USD)".into(),
+                    );
                     None
                 }
                 Some(currency) => currency
@@ -455,7 +518,11 @@ fn parse_posting(columns: &Columns, fields: &[String], info: &LedgerInfo) -> Res
     let memo = match text::clean_optional("memo", columns.get(fields, "memo")) {
         Ok(m) => m,
         Err(e) => {
-            problem("memo", columns.get(fields, "memo").unwrap_or(""), strip_value(&e.to_string()));
+            problem(
+                "memo",
+                columns.get(fields, "memo").unwrap_or(""),
+                strip_value(&e.to_string()),
+            );
             None
         }
     };

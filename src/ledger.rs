@@ -191,7 +191,10 @@ impl Ledger {
                     record,
                 };
                 let original = original_of(app, &entry)?;
-                warnings.extend(book.admit(&entry, original.as_ref()).map_err(LedgerError::Rules)?);
+                warnings.extend(
+                    book.admit(&entry, original.as_ref())
+                        .map_err(LedgerError::Rules)?,
+                );
                 let head = app.append(&entry)?;
                 let id = match &entry.record {
                     Record::Entry(e) => Some(e.id()),
@@ -278,11 +281,7 @@ impl Ledger {
             line: LineId::parse(&req.line)?,
             label: text::clean("label", &req.label)?,
             amount: info.currency.parse(&req.amount)?,
-            account: req
-                .account
-                .as_deref()
-                .map(AccountCode::parse)
-                .transpose()?,
+            account: req.account.as_deref().map(AccountCode::parse).transpose()?,
         };
         self.append_all(vec![Record::BudgetLine(line)])
     }
@@ -329,7 +328,9 @@ impl Ledger {
                     Ok(Posting {
                         amount: p.amount.checked_neg().ok_or(DomainError::Overflow)?,
                         original: match &p.original {
-                            Some((m, c)) => Some((m.checked_neg().ok_or(DomainError::Overflow)?, c.clone())),
+                            Some((m, c)) => {
+                                Some((m.checked_neg().ok_or(DomainError::Overflow)?, c.clone()))
+                            }
                             None => None,
                         },
                         ..p.clone()
@@ -437,10 +438,14 @@ impl Ledger {
                 }),
             };
             let import_seq = import_entry.seq;
-            book.admit(&import_entry, None).map_err(LedgerError::Rules)?;
+            book.admit(&import_entry, None)
+                .map_err(LedgerError::Rules)?;
             let mut head = app.append(&import_entry)?;
             let mut warnings = vec![];
-            let (first, last) = (entries.first().map(Entry::id), entries.last().map(Entry::id));
+            let (first, last) = (
+                entries.first().map(Entry::id),
+                entries.last().map(Entry::id),
+            );
             for entry in entries {
                 let written = append_entry(app, &mut book, &actor, entry)?;
                 warnings.extend(written.warnings);
@@ -468,7 +473,12 @@ impl Ledger {
 }
 
 /// Appends one journal entry after the book admits it.
-fn append_entry(app: &mut Appender<'_>, book: &mut Book, actor: &str, entry: Entry) -> Result<Written> {
+fn append_entry(
+    app: &mut Appender<'_>,
+    book: &mut Book,
+    actor: &str,
+    entry: Entry,
+) -> Result<Written> {
     let id = entry.id();
     let chain_entry = ChainEntry {
         seq: app.next_seq(),

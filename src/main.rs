@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use amana::book::Warning;
-use amana::ledger::{BudgetLineRequest, GrantRequest, InitRequest, Ledger, LedgerError, RecordRequest};
+use amana::ledger::{
+    BudgetLineRequest, GrantRequest, InitRequest, Ledger, LedgerError, RecordRequest,
+};
 use amana::report::{self, render};
 use amana::store::{BalanceFilter, JournalFilter, StoreError};
 use amana::{demo, domain, verify};
@@ -78,7 +80,10 @@ fn warn(warnings: &[Warning]) {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {
-    println!("{}", serde_json::to_string_pretty(value).expect("reports serialise"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("reports serialise")
+    );
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -132,7 +137,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             kind,
             country,
         }) => {
-            let written = Ledger::open(&path, &actor)?.add_funder(&id, &name, &kind, country.as_deref())?;
+            let written =
+                Ledger::open(&path, &actor)?.add_funder(&id, &name, &kind, country.as_deref())?;
             println!("Added funder {id} (chain entry {}).", written.seq);
         }
         Command::Grant(GrantCommand::Add {
@@ -171,7 +177,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 amount,
                 account,
             })?;
-            println!("Added budget line {grant}/{line} (chain entry {}).", written.seq);
+            println!(
+                "Added budget line {grant}/{line} (chain entry {}).",
+                written.seq
+            );
         }
         Command::Record {
             date,
@@ -196,7 +205,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 written.seq
             );
         }
-        Command::Import { file, dry_run, force } => {
+        Command::Import {
+            file,
+            dry_run,
+            force,
+        } => {
             let outcome = Ledger::open(&path, &actor)?.import(&file, dry_run, force)?;
             warn(&outcome.warnings);
             let range = match (outcome.first, outcome.last) {
@@ -235,7 +248,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 written.seq
             );
         }
-        Command::Balance { as_of, grant, format } => {
+        Command::Balance {
+            as_of,
+            grant,
+            format,
+        } => {
             if let Some(d) = &as_of {
                 domain::parse_date(d)?;
             }
@@ -330,7 +347,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             println!("  head: {} {}", v.entries, v.head);
             let l = outcome.ledger.display();
-            println!("\nExplore it:\n  amana --ledger {l} balance\n  amana --ledger {l} balance --grant EU-2025\n  amana --ledger {l} journal --account 5141 --from 2026-01-01\n  amana --ledger {l} log\n  amana --ledger {l} verify");
+            println!(
+                "\nExplore it:\n  amana --ledger {l} balance\n  amana --ledger {l} balance --grant EU-2025\n  amana --ledger {l} journal --account 5141 --from 2026-01-01\n  amana --ledger {l} log\n  amana --ledger {l} verify"
+            );
             if !v.ok {
                 print!("{}", render::verify_text(v));
                 return Err(Failure::VerifyFailed);

@@ -208,7 +208,10 @@ struct Projections<'s> {
 
 impl<'s> Projections<'s> {
     fn cursor(&mut self, table: Table) -> &mut Cursor<'s> {
-        let i = Table::ALL.iter().position(|t| *t == table).expect("every table is scanned");
+        let i = Table::ALL
+            .iter()
+            .position(|t| *t == table)
+            .expect("every table is scanned");
         &mut self.cursors[i]
     }
 
@@ -223,7 +226,10 @@ impl<'s> Projections<'s> {
                 findings.add(
                     seq,
                     ProblemKind::ProjectionDrift,
-                    format!("{} is missing (deleted from the table)", describe_key(table, &row.values)),
+                    format!(
+                        "{} is missing (deleted from the table)",
+                        describe_key(table, &row.values)
+                    ),
                 );
                 return Ok(());
             };
@@ -232,7 +238,10 @@ impl<'s> Projections<'s> {
                     findings.add(
                         row_seq(table, &actual).max(seq),
                         ProblemKind::ProjectionDrift,
-                        format!("{} is not in the chain (inserted or re-keyed)", describe_key(table, &actual)),
+                        format!(
+                            "{} is not in the chain (inserted or re-keyed)",
+                            describe_key(table, &actual)
+                        ),
                     );
                     cursor.advance();
                 }
@@ -240,7 +249,10 @@ impl<'s> Projections<'s> {
                     findings.add(
                         seq,
                         ProblemKind::ProjectionDrift,
-                        format!("{} is missing (deleted or re-keyed)", describe_key(table, &row.values)),
+                        format!(
+                            "{} is missing (deleted or re-keyed)",
+                            describe_key(table, &row.values)
+                        ),
                     );
                     return Ok(());
                 }
@@ -262,7 +274,11 @@ impl<'s> Projections<'s> {
                         findings.add(
                             seq,
                             ProblemKind::ProjectionDrift,
-                            format!("{} was edited: {}", describe_key(table, &row.values), diffs.join("; ")),
+                            format!(
+                                "{} was edited: {}",
+                                describe_key(table, &row.values),
+                                diffs.join("; ")
+                            ),
                         );
                     }
                     return Ok(());
@@ -278,7 +294,10 @@ impl<'s> Projections<'s> {
                 findings.add(
                     row_seq(cursor.table, &actual),
                     ProblemKind::ProjectionDrift,
-                    format!("{} is not in the chain (inserted)", describe_key(cursor.table, &actual)),
+                    format!(
+                        "{} is not in the chain (inserted)",
+                        describe_key(cursor.table, &actual)
+                    ),
                 );
                 cursor.advance();
             }
@@ -314,7 +333,10 @@ fn run(store: &Store) -> Result<VerifyReport, StoreError> {
             done: false,
         });
     }
-    let mut projections = Projections { cursors, checked: 0 };
+    let mut projections = Projections {
+        cursors,
+        checked: 0,
+    };
     let mut log = store.log_scan()?;
     let mut rows = log.query([])?;
 
@@ -344,16 +366,24 @@ fn run(store: &Store) -> Result<VerifyReport, StoreError> {
                 if seq == expected_seq + 1 {
                     format!("entry {expected_seq} is missing from the log")
                 } else {
-                    format!("entries {expected_seq} to {} are missing from the log", seq - 1)
+                    format!(
+                        "entries {expected_seq} to {} are missing from the log",
+                        seq - 1
+                    )
                 },
             );
         } else if seq < expected_seq {
-            findings.add(seq, ProblemKind::Reordered, format!("log row {seq} comes after row {}", expected_seq - 1));
+            findings.add(
+                seq,
+                ProblemKind::Reordered,
+                format!("log row {seq} comes after row {}", expected_seq - 1),
+            );
         }
 
         // 1. Hashes and links, from the stored bytes.
         let computed = chain::entry_hash(&body);
-        let chain_from_stored = chain::chain_hash(seq, &to_hash(&stored_prev), &to_hash(&stored_hash));
+        let chain_from_stored =
+            chain::chain_hash(seq, &to_hash(&stored_prev), &to_hash(&stored_hash));
         let chain_from_body = chain::chain_hash(seq, &to_hash(&stored_prev), &computed);
         if stored_hash != computed {
             if stored_chain == chain_from_body {
@@ -371,9 +401,15 @@ fn run(store: &Store) -> Result<VerifyReport, StoreError> {
                 hex32(&stored_chain), hex32(&chain_from_stored)));
         }
         if stored_prev != prev_chain {
-            findings.add(seq, ProblemKind::LinkBroken, format!(
-                "the entry links to {} but the entry before it has chain hash {}",
-                hex32(&stored_prev), hex32(&prev_chain)));
+            findings.add(
+                seq,
+                ProblemKind::LinkBroken,
+                format!(
+                    "the entry links to {} but the entry before it has chain hash {}",
+                    hex32(&stored_prev),
+                    hex32(&prev_chain)
+                ),
+            );
         }
         prev_chain = to_hash(&stored_chain);
         last_chain = stored_chain.clone();
@@ -383,21 +419,42 @@ fn run(store: &Store) -> Result<VerifyReport, StoreError> {
         let decoded = match ChainEntry::decode(&body, base.as_ref()) {
             Ok(e) => e,
             Err(e) => {
-                findings.add(seq, ProblemKind::Undecodable, format!("the entry's bytes cannot be read: {e}"));
+                findings.add(
+                    seq,
+                    ProblemKind::Undecodable,
+                    format!("the entry's bytes cannot be read: {e}"),
+                );
                 book.skip(None);
                 continue;
             }
         };
         if decoded.seq != seq {
-            findings.add(seq, ProblemKind::Reordered, format!(
-                "log row {seq} holds the entry recorded as number {}", decoded.seq));
+            findings.add(
+                seq,
+                ProblemKind::Reordered,
+                format!(
+                    "log row {seq} holds the entry recorded as number {}",
+                    decoded.seq
+                ),
+            );
         }
         if decoded.encode() != body {
-            findings.add(seq, ProblemKind::NonCanonical, "the bytes decode, but are not the canonical encoding of what they say");
+            findings.add(
+                seq,
+                ProblemKind::NonCanonical,
+                "the bytes decode, but are not the canonical encoding of what they say",
+            );
         }
         if kind_col != Value::Text(decoded.record.kind().to_string()) {
-            findings.add(seq, ProblemKind::ProjectionDrift, format!(
-                "log row {seq}: column kind is {}, the entry says \"{}\"", show(&kind_col), decoded.record.kind()));
+            findings.add(
+                seq,
+                ProblemKind::ProjectionDrift,
+                format!(
+                    "log row {seq}: column kind is {}, the entry says \"{}\"",
+                    show(&kind_col),
+                    decoded.record.kind()
+                ),
+            );
         }
         if let Record::Ledger(info) = &decoded.record
             && base.is_none()
@@ -417,7 +474,11 @@ fn run(store: &Store) -> Result<VerifyReport, StoreError> {
             Ok(_) => {}
             Err(problems) => {
                 for p in problems {
-                    findings.add(seq, ProblemKind::RuleViolation, format!("{} entry: {}", decoded.record.kind(), p.message));
+                    findings.add(
+                        seq,
+                        ProblemKind::RuleViolation,
+                        format!("{} entry: {}", decoded.record.kind(), p.message),
+                    );
                 }
                 book.skip(Some(&decoded));
             }
@@ -439,7 +500,11 @@ fn run(store: &Store) -> Result<VerifyReport, StoreError> {
     }
 
     if entries == 0 {
-        findings.add(0, ProblemKind::Empty, "the log has no entries: this ledger has no genesis entry");
+        findings.add(
+            0,
+            ProblemKind::Empty,
+            "the log has no entries: this ledger has no genesis entry",
+        );
     }
     if let Some((seq, remaining)) = book.open_import() {
         findings.add(seq, ProblemKind::Truncated, format!(
@@ -475,7 +540,12 @@ fn to_hash(bytes: &[u8]) -> Hash {
 }
 
 /// The entry a reversal reverses, read back from the chain (not from the tables).
-fn original_entry(store: &Store, entry_seqs: &[i64], id: EntryId, base: Option<&Currency>) -> Option<Entry> {
+fn original_entry(
+    store: &Store,
+    entry_seqs: &[i64],
+    id: EntryId,
+    base: Option<&Currency>,
+) -> Option<Entry> {
     let seq = *entry_seqs.get(usize::try_from(id.0 - 1).ok()?)?;
     let body = store.body_at(seq).ok()??;
     match ChainEntry::decode(&body, base).ok()?.record {

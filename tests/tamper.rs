@@ -16,14 +16,83 @@ use serde_json::Value;
 fn rich_ledger() -> Fixture {
     let fx = Fixture::new();
     let l = fx.path();
-    ok(l, &["account", "add", "75868", "--name", "Cotisations des membres", "--type", "income", "--label", "ar=اشتراكات الأعضاء", "--label", "fr=Cotisations"]);
-    ok(l, &["funder", "add", "EU", "--name", "Union européenne", "--type", "foreign-public", "--country", "BE"]);
-    ok(l, &["grant", "add", "EU-2026", "--funder", "EU", "--amount", "45000", "--currency", "EUR", "--start", "2026-01-01", "--end", "2026-12-31", "--unrestricted"]);
-    ok(l, &["record", "--date", "2026-03-02", "--desc", "Versement UE", "--post", "5141 291600.00 orig=27000.00:EUR", "--post", "7161 -291600.00 grant=EU-2026 orig=-27000.00:EUR"]);
+    ok(
+        l,
+        &[
+            "account",
+            "add",
+            "75868",
+            "--name",
+            "Cotisations des membres",
+            "--type",
+            "income",
+            "--label",
+            "ar=اشتراكات الأعضاء",
+            "--label",
+            "fr=Cotisations",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "funder",
+            "add",
+            "EU",
+            "--name",
+            "Union européenne",
+            "--type",
+            "foreign-public",
+            "--country",
+            "BE",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "grant",
+            "add",
+            "EU-2026",
+            "--funder",
+            "EU",
+            "--amount",
+            "45000",
+            "--currency",
+            "EUR",
+            "--start",
+            "2026-01-01",
+            "--end",
+            "2026-12-31",
+            "--unrestricted",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-03-02",
+            "--desc",
+            "Versement UE",
+            "--post",
+            "5141 291600.00 orig=27000.00:EUR",
+            "--post",
+            "7161 -291600.00 grant=EU-2026 orig=-27000.00:EUR",
+        ],
+    );
     let csv = "txn,date,description,reference,account,amount,memo\n1,2026-04-01,Cotisations avril,CA-04,5161,300,12 membres\n1,2026-04-01,,,75868,-300,\n";
     let file = fx.file("avril.csv", csv.as_bytes());
     ok(l, &["import", file.to_str().unwrap()]);
-    ok(l, &["reverse", "2", "--date", "2026-04-02", "--reason", "doublon"]);
+    ok(
+        l,
+        &[
+            "reverse",
+            "2",
+            "--date",
+            "2026-04-02",
+            "--reason",
+            "doublon",
+        ],
+    );
     ok(l, &["verify"]);
     fx
 }
@@ -31,7 +100,8 @@ fn rich_ledger() -> Fixture {
 /// A copy of the ledger (WAL checkpointed first) with the triggers dropped.
 fn copy_without_triggers(src: &Path, dir: &Path, name: &str) -> PathBuf {
     let conn = Connection::open(src).unwrap();
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
     drop(conn);
     let dst = dir.join(format!("{name}.db"));
     std::fs::copy(src, &dst).unwrap();
@@ -55,24 +125,44 @@ fn tamper(fx: &Fixture, name: &str, sql: &str) -> Value {
     std::fs::create_dir_all(&dir).unwrap();
     let copy = copy_without_triggers(fx.path(), &dir, name);
     let conn = Connection::open(&copy).unwrap();
-    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON").unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
+        .unwrap();
     let changed = conn.execute_batch(sql).map(|_| conn.changes());
-    assert!(changed.is_ok(), "{name}: tamper SQL failed: {changed:?}\n{sql}");
-    assert!(changed.unwrap() > 0 || sql.contains("DELETE") || sql.contains("INSERT"), "{name}: the tamper SQL changed nothing: {sql}");
+    assert!(
+        changed.is_ok(),
+        "{name}: tamper SQL failed: {changed:?}\n{sql}"
+    );
+    assert!(
+        changed.unwrap() > 0 || sql.contains("DELETE") || sql.contains("INSERT"),
+        "{name}: the tamper SQL changed nothing: {sql}"
+    );
     drop(conn);
     let o = run(&copy, &["verify", "--format", "json"]);
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    assert_eq!(o.status.code(), Some(1), "{name}: verify did not fail after: {sql}\n{v:#}");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{name}: verify did not fail after: {sql}\n{v:#}"
+    );
     assert_eq!(v["ok"], false);
     v
 }
 
 fn kinds(v: &Value) -> Vec<String> {
-    v["problems"].as_array().unwrap().iter().map(|p| p["kind"].as_str().unwrap().to_string()).collect()
+    v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn assert_kind(v: &Value, kind: &str, what: &str) {
-    assert!(kinds(v).iter().any(|k| k == kind), "{what}: expected a {kind} problem, got {:#}", v["problems"]);
+    assert!(
+        kinds(v).iter().any(|k| k == kind),
+        "{what}: expected a {kind} problem, got {:#}",
+        v["problems"]
+    );
 }
 
 /// Primary key columns of a table, for `WHERE` clauses.
@@ -99,13 +189,26 @@ fn columns(conn: &Connection, table: &str) -> Vec<String> {
 }
 
 const PROJECTED: [&str; 10] = [
-    "ledger", "currencies", "accounts", "account_labels", "funders", "grants", "budget_lines", "imports", "entries", "postings",
+    "ledger",
+    "currencies",
+    "accounts",
+    "account_labels",
+    "funders",
+    "grants",
+    "budget_lines",
+    "imports",
+    "entries",
+    "postings",
 ];
 
 /// A WHERE clause that picks the last row of `table` (by key) where `cond` holds.
 fn pick(conn: &Connection, table: &str, cond: &str) -> Option<String> {
     let keys = key_columns(conn, table);
-    let sql = format!("SELECT {} FROM {table} WHERE {cond} ORDER BY {} DESC LIMIT 1", keys.join(", "), keys.join(", "));
+    let sql = format!(
+        "SELECT {} FROM {table} WHERE {cond} ORDER BY {} DESC LIMIT 1",
+        keys.join(", "),
+        keys.join(", ")
+    );
     let values: Vec<rusqlite::types::Value> = conn
         .query_row(&sql, [], |r| (0..keys.len()).map(|i| r.get(i)).collect())
         .ok()?;
@@ -114,7 +217,13 @@ fn pick(conn: &Connection, table: &str, cond: &str) -> Option<String> {
         rusqlite::types::Value::Text(t) => format!("'{}'", t.replace('\'', "''")),
         other => panic!("unexpected key {other:?}"),
     };
-    Some(keys.iter().zip(&values).map(|(k, v)| format!("{k} = {}", lit(v))).collect::<Vec<_>>().join(" AND "))
+    Some(
+        keys.iter()
+            .zip(&values)
+            .map(|(k, v)| format!("{k} = {}", lit(v)))
+            .collect::<Vec<_>>()
+            .join(" AND "),
+    )
 }
 
 #[test]
@@ -139,7 +248,13 @@ fn editing_any_column_of_any_table_is_caught() {
             // A NULL filled in.
             if let Some(row) = pick(&conn, table, &format!("{col} IS NULL")) {
                 let declared: String = conn
-                    .query_row(&format!("SELECT type FROM pragma_table_info('{table}') WHERE name = '{col}'"), [], |r| r.get(0))
+                    .query_row(
+                        &format!(
+                            "SELECT type FROM pragma_table_info('{table}') WHERE name = '{col}'"
+                        ),
+                        [],
+                        |r| r.get(0),
+                    )
                     .unwrap();
                 let value = match declared.as_str() {
                     "INTEGER" => "1",
@@ -175,9 +290,17 @@ fn deleting_a_row_of_any_table_is_caught() {
     let conn = Connection::open(fx.path()).unwrap();
     for table in PROJECTED {
         let row = pick(&conn, table, "1").unwrap_or_else(|| panic!("{table} is empty"));
-        let v = tamper(&fx, &format!("delete-{table}"), &format!("DELETE FROM {table} WHERE {row}"));
+        let v = tamper(
+            &fx,
+            &format!("delete-{table}"),
+            &format!("DELETE FROM {table} WHERE {row}"),
+        );
         assert_kind(&v, "projection-drift", &format!("row deleted from {table}"));
-        assert!(v["problems"].to_string().contains("missing"), "{table}: {:#}", v["problems"]);
+        assert!(
+            v["problems"].to_string().contains("missing"),
+            "{table}: {:#}",
+            v["problems"]
+        );
     }
 }
 
@@ -200,8 +323,16 @@ fn inserting_a_row_into_any_table_is_caught() {
     ];
     for (table, sql) in cases {
         let v = tamper(&fx, &format!("insert-{table}"), sql);
-        assert_kind(&v, "projection-drift", &format!("row inserted into {table}"));
-        assert!(v["problems"].to_string().contains("not in the chain"), "{table}: {:#}", v["problems"]);
+        assert_kind(
+            &v,
+            "projection-drift",
+            &format!("row inserted into {table}"),
+        );
+        assert!(
+            v["problems"].to_string().contains("not in the chain"),
+            "{table}: {:#}",
+            v["problems"]
+        );
     }
 }
 
@@ -209,14 +340,22 @@ fn inserting_a_row_into_any_table_is_caught() {
 fn reordering_rows_is_caught() {
     let fx = rich_ledger();
     // Swap two postings of one entry (their amounts change places: still balanced!).
-    let v = tamper(&fx, "swap-postings", "
+    let v = tamper(
+        &fx,
+        "swap-postings",
+        "
         UPDATE postings SET idx = 99 WHERE entry_id = 2 AND idx = 0;
         UPDATE postings SET idx = 0 WHERE entry_id = 2 AND idx = 1;
-        UPDATE postings SET idx = 1 WHERE entry_id = 2 AND idx = 99;");
+        UPDATE postings SET idx = 1 WHERE entry_id = 2 AND idx = 99;",
+    );
     assert_kind(&v, "projection-drift", "postings swapped");
     // Debit and credit exchanged between two lines: the entry still balances.
-    let v = tamper(&fx, "swap-debit-credit", "
-        UPDATE postings SET amount = -amount WHERE entry_id = 2;");
+    let v = tamper(
+        &fx,
+        "swap-debit-credit",
+        "
+        UPDATE postings SET amount = -amount WHERE entry_id = 2;",
+    );
     assert_kind(&v, "projection-drift", "debit/credit swapped");
     // Two entries exchange their numbers.
     let v = tamper(&fx, "swap-entries", "
@@ -239,25 +378,67 @@ fn reordering_rows_is_caught() {
 #[test]
 fn the_log_itself_cannot_be_edited() {
     let fx = rich_ledger();
-    let last: i64 = Connection::open(fx.path()).unwrap().query_row("SELECT max(seq) FROM log", [], |r| r.get(0)).unwrap();
+    let last: i64 = Connection::open(fx.path())
+        .unwrap()
+        .query_row("SELECT max(seq) FROM log", [], |r| r.get(0))
+        .unwrap();
     let mid = last / 2;
-    let v = tamper(&fx, "log-body", &format!(
-        "UPDATE log SET body = CAST(substr(body, 1, 20) || x'FF' || substr(body, 22) AS BLOB) WHERE seq = {mid}"));
+    let v = tamper(
+        &fx,
+        "log-body",
+        &format!(
+            "UPDATE log SET body = CAST(substr(body, 1, 20) || x'FF' || substr(body, 22) AS BLOB) WHERE seq = {mid}"
+        ),
+    );
     assert_kind(&v, "content-modified", "a body byte changed");
-    let v = tamper(&fx, "log-hash", &format!("UPDATE log SET entry_hash = zeroblob(32) WHERE seq = {mid}"));
+    let v = tamper(
+        &fx,
+        "log-hash",
+        &format!("UPDATE log SET entry_hash = zeroblob(32) WHERE seq = {mid}"),
+    );
     assert_kind(&v, "hash-edited", "an entry hash overwritten");
-    let v = tamper(&fx, "log-prev", &format!("UPDATE log SET prev = randomblob(32) WHERE seq = {mid}"));
+    let v = tamper(
+        &fx,
+        "log-prev",
+        &format!("UPDATE log SET prev = randomblob(32) WHERE seq = {mid}"),
+    );
     assert_kind(&v, "link-broken", "a link overwritten");
-    let v = tamper(&fx, "log-chain", &format!("UPDATE log SET chain = randomblob(32) WHERE seq = {mid}"));
+    let v = tamper(
+        &fx,
+        "log-chain",
+        &format!("UPDATE log SET chain = randomblob(32) WHERE seq = {mid}"),
+    );
     assert_kind(&v, "chain-hash-edited", "a chain hash overwritten");
-    let v = tamper(&fx, "log-kind", &format!("UPDATE log SET kind = 'account' WHERE seq = {last}"));
+    let v = tamper(
+        &fx,
+        "log-kind",
+        &format!("UPDATE log SET kind = 'account' WHERE seq = {last}"),
+    );
     assert_kind(&v, "projection-drift", "the kind column edited");
-    let v = tamper(&fx, "log-delete-middle", &format!("DELETE FROM log WHERE seq = {mid}"));
+    let v = tamper(
+        &fx,
+        "log-delete-middle",
+        &format!("DELETE FROM log WHERE seq = {mid}"),
+    );
     assert_kind(&v, "deleted", "a middle entry deleted");
-    let v = tamper(&fx, "log-delete-last", &format!("DELETE FROM log WHERE seq = {last}"));
-    assert_kind(&v, "projection-drift", "the last entry deleted, its rows left");
-    let v = tamper(&fx, "log-insert", &format!(
-        "INSERT INTO log SELECT {} , kind, body, entry_hash, chain, randomblob(32) FROM log WHERE seq = {last}", last + 1));
+    let v = tamper(
+        &fx,
+        "log-delete-last",
+        &format!("DELETE FROM log WHERE seq = {last}"),
+    );
+    assert_kind(
+        &v,
+        "projection-drift",
+        "the last entry deleted, its rows left",
+    );
+    let v = tamper(
+        &fx,
+        "log-insert",
+        &format!(
+            "INSERT INTO log SELECT {} , kind, body, entry_hash, chain, randomblob(32) FROM log WHERE seq = {last}",
+            last + 1
+        ),
+    );
     assert_kind(&v, "reordered", "an entry inserted at the end");
 }
 
@@ -267,9 +448,16 @@ fn a_rewritten_entry_with_recomputed_hashes_is_still_caught_by_the_tables_or_the
     // later link: the tables no longer agree with the chain.
     let fx = rich_ledger();
     let conn = Connection::open(fx.path()).unwrap();
-    let seq: i64 = conn.query_row("SELECT seq FROM entries WHERE id = 2", [], |r| r.get(0)).unwrap();
-    let body: Vec<u8> = conn.query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0)).unwrap();
-    let info = amana::store::Store::open_read_only(fx.path()).unwrap().ledger_info().unwrap();
+    let seq: i64 = conn
+        .query_row("SELECT seq FROM entries WHERE id = 2", [], |r| r.get(0))
+        .unwrap();
+    let body: Vec<u8> = conn
+        .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+        .unwrap();
+    let info = amana::store::Store::open_read_only(fx.path())
+        .unwrap()
+        .ledger_info()
+        .unwrap();
     let mut entry = amana::chain::ChainEntry::decode(&body, Some(&info.currency)).unwrap();
     if let amana::chain::Record::Entry(e) = &mut entry.record {
         let mut postings = e.postings().to_vec();
@@ -284,18 +472,34 @@ fn a_rewritten_entry_with_recomputed_hashes_is_still_caught_by_the_tables_or_the
     let copy = copy_without_triggers(fx.path(), &dir, "rewrite");
     let conn = Connection::open(&copy).unwrap();
     conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
-    conn.execute("UPDATE log SET body = ?1 WHERE seq = ?2", rusqlite::params![new_body, seq]).unwrap();
+    conn.execute(
+        "UPDATE log SET body = ?1 WHERE seq = ?2",
+        rusqlite::params![new_body, seq],
+    )
+    .unwrap();
     // Recompute every hash from that entry on.
     let rows: Vec<(i64, Vec<u8>)> = conn
-        .prepare("SELECT seq, body FROM log WHERE seq >= ?1 ORDER BY seq").unwrap()
-        .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
-        .collect::<Result<_, _>>().unwrap();
-    let mut prev: [u8; 32] = conn.query_row("SELECT chain FROM log WHERE seq = ?1", [seq - 1], |r| r.get::<_, Vec<u8>>(0)).unwrap().try_into().unwrap();
+        .prepare("SELECT seq, body FROM log WHERE seq >= ?1 ORDER BY seq")
+        .unwrap()
+        .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut prev: [u8; 32] = conn
+        .query_row("SELECT chain FROM log WHERE seq = ?1", [seq - 1], |r| {
+            r.get::<_, Vec<u8>>(0)
+        })
+        .unwrap()
+        .try_into()
+        .unwrap();
     for (s, b) in rows {
         let eh = amana::chain::entry_hash(&b);
         let ch = amana::chain::chain_hash(s, &prev, &eh);
-        conn.execute("UPDATE log SET entry_hash = ?1, prev = ?2, chain = ?3 WHERE seq = ?4",
-            rusqlite::params![eh.as_slice(), prev.as_slice(), ch.as_slice(), s]).unwrap();
+        conn.execute(
+            "UPDATE log SET entry_hash = ?1, prev = ?2, chain = ?3 WHERE seq = ?4",
+            rusqlite::params![eh.as_slice(), prev.as_slice(), ch.as_slice(), s],
+        )
+        .unwrap();
         prev = ch;
     }
     drop(conn);
@@ -303,7 +507,12 @@ fn a_rewritten_entry_with_recomputed_hashes_is_still_caught_by_the_tables_or_the
     assert_eq!(o.status.code(), Some(1));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_kind(&v, "projection-drift", "chain rewritten, tables left");
-    assert!(!kinds(&v).iter().any(|k| k == "content-modified" || k == "link-broken"), "hashes were recomputed: {v:#}");
+    assert!(
+        !kinds(&v)
+            .iter()
+            .any(|k| k == "content-modified" || k == "link-broken"),
+        "hashes were recomputed: {v:#}"
+    );
 }
 
 #[test]
@@ -312,34 +521,151 @@ fn every_byte_of_every_entry_is_protected() {
     // long currency table sampled), and verify must fail each time.
     let dir = tempfile::tempdir().unwrap();
     let ledger = dir.path().join("small.db");
-    ok(&ledger, &["init", "--name", "Petite", "--currency", "MAD", "--chart", "none"]);
-    ok(&ledger, &["account", "add", "5141", "--name", "Banque", "--type", "asset", "--label", "ar=البنك"]);
-    ok(&ledger, &["account", "add", "6131", "--name", "Loyer", "--type", "expense"]);
-    ok(&ledger, &["funder", "add", "F", "--name", "Fondation", "--type", "private"]);
-    ok(&ledger, &["grant", "add", "G", "--funder", "F", "--amount", "100", "--start", "2026-01-01", "--end", "2026-12-31", "--purpose", "Loyer"]);
-    ok(&ledger, &["grant", "budget", "G", "rent", "--amount", "100", "--label", "Loyer", "--account", "6131"]);
-    ok(&ledger, &["record", "--date", "2026-01-05", "--desc", "Loyer janvier", "--ref", "Q-1", "--post", "6131 50 grant=G line=rent memo=quittance", "--post", "5141"]);
-    ok(&ledger, &["reverse", "1", "--date", "2026-01-06", "--reason", "erreur"]);
+    ok(
+        &ledger,
+        &[
+            "init",
+            "--name",
+            "Petite",
+            "--currency",
+            "MAD",
+            "--chart",
+            "none",
+        ],
+    );
+    ok(
+        &ledger,
+        &[
+            "account",
+            "add",
+            "5141",
+            "--name",
+            "Banque",
+            "--type",
+            "asset",
+            "--label",
+            "ar=البنك",
+        ],
+    );
+    ok(
+        &ledger,
+        &[
+            "account", "add", "6131", "--name", "Loyer", "--type", "expense",
+        ],
+    );
+    ok(
+        &ledger,
+        &[
+            "funder",
+            "add",
+            "F",
+            "--name",
+            "Fondation",
+            "--type",
+            "private",
+        ],
+    );
+    ok(
+        &ledger,
+        &[
+            "grant",
+            "add",
+            "G",
+            "--funder",
+            "F",
+            "--amount",
+            "100",
+            "--start",
+            "2026-01-01",
+            "--end",
+            "2026-12-31",
+            "--purpose",
+            "Loyer",
+        ],
+    );
+    ok(
+        &ledger,
+        &[
+            "grant",
+            "budget",
+            "G",
+            "rent",
+            "--amount",
+            "100",
+            "--label",
+            "Loyer",
+            "--account",
+            "6131",
+        ],
+    );
+    ok(
+        &ledger,
+        &[
+            "record",
+            "--date",
+            "2026-01-05",
+            "--desc",
+            "Loyer janvier",
+            "--ref",
+            "Q-1",
+            "--post",
+            "6131 50 grant=G line=rent memo=quittance",
+            "--post",
+            "5141",
+        ],
+    );
+    ok(
+        &ledger,
+        &["reverse", "1", "--date", "2026-01-06", "--reason", "erreur"],
+    );
     let copy = copy_without_triggers(&ledger, dir.path(), "flip");
     let conn = Connection::open(&copy).unwrap();
-    let bodies: Vec<(i64, Vec<u8>)> = conn.prepare("SELECT seq, body FROM log ORDER BY seq").unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap();
+    let bodies: Vec<(i64, Vec<u8>)> = conn
+        .prepare("SELECT seq, body FROM log ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
     let mut flips = 0;
     for (seq, body) in &bodies {
-        let positions: Vec<usize> = if *seq == 1 { (0..body.len()).step_by(37).collect() } else { (0..body.len()).collect() };
+        let positions: Vec<usize> = if *seq == 1 {
+            (0..body.len()).step_by(37).collect()
+        } else {
+            (0..body.len()).collect()
+        };
         for i in positions {
             let mut b = body.clone();
             b[i] ^= 1 << (i % 8);
-            conn.execute("UPDATE log SET body = ?1 WHERE seq = ?2", rusqlite::params![b, seq]).unwrap();
+            conn.execute(
+                "UPDATE log SET body = ?1 WHERE seq = ?2",
+                rusqlite::params![b, seq],
+            )
+            .unwrap();
             let store = amana::store::Store::open_read_only(&copy).unwrap();
             let report = amana::verify::verify(&store).unwrap();
-            assert!(!report.ok, "flipping bit {} of byte {i} of entry {seq} went unnoticed", i % 8);
-            assert!(report.problems.iter().any(|p| p.seq == *seq), "entry {seq} byte {i}: {:?}", report.problems);
+            assert!(
+                !report.ok,
+                "flipping bit {} of byte {i} of entry {seq} went unnoticed",
+                i % 8
+            );
+            assert!(
+                report.problems.iter().any(|p| p.seq == *seq),
+                "entry {seq} byte {i}: {:?}",
+                report.problems
+            );
             flips += 1;
         }
-        conn.execute("UPDATE log SET body = ?1 WHERE seq = ?2", rusqlite::params![body, seq]).unwrap();
+        conn.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![body, seq],
+        )
+        .unwrap();
     }
     assert!(flips > 500, "{flips}");
     let store = amana::store::Store::open_read_only(&copy).unwrap();
-    assert!(amana::verify::verify(&store).unwrap().ok, "restored bodies verify again");
+    assert!(
+        amana::verify::verify(&store).unwrap().ok,
+        "restored bodies verify again"
+    );
 }

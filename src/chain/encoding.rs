@@ -178,7 +178,9 @@ impl<'a> Reader<'a> {
         if !text::is_clean(s) {
             return Err(self.error_at(
                 at,
-                format!("field {name}: text is empty, not NFC, padded or has a forbidden character"),
+                format!(
+                    "field {name}: text is empty, not NFC, padded or has a forbidden character"
+                ),
             ));
         }
         Ok(s.to_string())
@@ -257,7 +259,10 @@ impl<'a> Reader<'a> {
         } else {
             Err(self.error_at(
                 self.pos,
-                format!("{} unexpected bytes after the last field", self.buf.len() - self.pos),
+                format!(
+                    "{} unexpected bytes after the last field",
+                    self.buf.len() - self.pos
+                ),
             ))
         }
     }

@@ -237,7 +237,10 @@ impl ChainEntry {
             }
             "transaction" | "reversal" => {
                 let base = base.ok_or_else(|| {
-                    r.invalid(0, "an entry cannot be decoded before the ledger's genesis entry")
+                    r.invalid(
+                        0,
+                        "an entry cannot be decoded before the ledger's genesis entry",
+                    )
                 })?;
                 decode_entry(&mut r, &kind, base)?
             }
@@ -293,9 +296,12 @@ fn opt_code<T: std::fmt::Display, E>(
 fn enum_field<T: std::str::FromStr>(r: &mut Reader, name: &str) -> Result<T, DecodeError> {
     let at = r.position();
     let value = r.text(name)?;
-    value
-        .parse()
-        .map_err(|_| r.invalid(at, format!("field {name}: \"{value}\" is not a known value")))
+    value.parse().map_err(|_| {
+        r.invalid(
+            at,
+            format!("field {name}: \"{value}\" is not a known value"),
+        )
+    })
 }
 
 fn currency_code(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
@@ -304,7 +310,10 @@ fn currency_code(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
     if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(value)
     } else {
-        Err(r.invalid(at, format!("field {name}: \"{value}\" is not a currency code")))
+        Err(r.invalid(
+            at,
+            format!("field {name}: \"{value}\" is not a currency code"),
+        ))
     }
 }
 

@@ -43,7 +43,9 @@ pub enum DomainError {
     },
     #[error("a transaction needs at least two postings (it has {0})")]
     TooFewPostings(usize),
-    #[error("postings do not balance: they sum to {sum} {currency}, not 0 (debits positive, credits negative)")]
+    #[error(
+        "postings do not balance: they sum to {sum} {currency}, not 0 (debits positive, credits negative)"
+    )]
     Unbalanced { sum: String, currency: String },
     #[error("amounts overflow")]
     Overflow,
@@ -57,9 +59,13 @@ pub enum DomainError {
 pub fn parse_date(text: &str) -> Result<NaiveDate, DomainError> {
     let t = text.trim();
     let shaped = t.len() == 10
-        && t.bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !shaped {
         return Err(DomainError::BadDate(text.to_string()));
     }
@@ -431,7 +437,12 @@ mod tests {
     #[test]
     fn overflow_is_an_error_not_a_panic() {
         assert_eq!(
-            entry(vec![posting("1", i64::MAX), posting("2", 1), posting("3", -1)]).unwrap_err(),
+            entry(vec![
+                posting("1", i64::MAX),
+                posting("2", 1),
+                posting("3", -1)
+            ])
+            .unwrap_err(),
             DomainError::Overflow
         );
     }
@@ -439,7 +450,14 @@ mod tests {
     #[test]
     fn dates_are_strict() {
         assert!(parse_date("2026-02-13").is_ok());
-        for bad in ["2026-02-30", "2026-2-13", "13/02/2026", "2026-02-13T00:00", "", "2025-02-29"] {
+        for bad in [
+            "2026-02-30",
+            "2026-2-13",
+            "13/02/2026",
+            "2026-02-13T00:00",
+            "",
+            "2025-02-29",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
         assert!(parse_date("2024-02-29").is_ok());

@@ -42,7 +42,10 @@ pub fn clean(field: &'static str, value: &str) -> Result<String, DomainError> {
 }
 
 /// Like [`clean`], but an empty or blank value means "absent".
-pub fn clean_optional(field: &'static str, value: Option<&str>) -> Result<Option<String>, DomainError> {
+pub fn clean_optional(
+    field: &'static str,
+    value: Option<&str>,
+) -> Result<Option<String>, DomainError> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
         Some(v) => clean(field, v).map(Some),

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::chain::{ChainEntry, Record};
 use crate::domain::{Currency, EntryKind, LedgerInfo, Minor, format_date};
-use crate::store::{BalanceFilter, BalanceRow, JournalFilter, JournalRow, LogRow, Store, StoreError};
+use crate::store::{
+    BalanceFilter, BalanceRow, JournalFilter, JournalRow, LogRow, Store, StoreError,
+};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BalanceLine {
@@ -34,16 +36,27 @@ pub struct BalanceReport {
     pub grant: Option<String>,
 }
 
-pub fn balance(store: &Store, info: &LedgerInfo, filter: &BalanceFilter) -> Result<BalanceReport, StoreError> {
+pub fn balance(
+    store: &Store,
+    info: &LedgerInfo,
+    filter: &BalanceFilter,
+) -> Result<BalanceReport, StoreError> {
     let rows = store.balances(filter)?;
     Ok(balance_report(&info.currency, rows, filter))
 }
 
 /// Builds the balance model from account sums (pure).
-pub fn balance_report(currency: &Currency, rows: Vec<BalanceRow>, filter: &BalanceFilter) -> BalanceReport {
+pub fn balance_report(
+    currency: &Currency,
+    rows: Vec<BalanceRow>,
+    filter: &BalanceFilter,
+) -> BalanceReport {
     // i128: a sum of i64 balances cannot overflow it.
     let total: i128 = rows.iter().map(|r| i128::from(r.balance.0)).sum();
-    let total = i64::try_from(total).map(Minor).map(|m| currency.format(m)).unwrap_or_else(|_| "overflow".into());
+    let total = i64::try_from(total)
+        .map(Minor)
+        .map(|m| currency.format(m))
+        .unwrap_or_else(|_| "overflow".into());
     BalanceReport {
         currency: currency.code.clone(),
         accounts: rows
@@ -95,7 +108,11 @@ pub struct JournalReport {
     pub transactions: Vec<JournalEntry>,
 }
 
-pub fn journal(store: &Store, info: &LedgerInfo, filter: &JournalFilter) -> Result<JournalReport, StoreError> {
+pub fn journal(
+    store: &Store,
+    info: &LedgerInfo,
+    filter: &JournalFilter,
+) -> Result<JournalReport, StoreError> {
     let mut transactions: Vec<JournalEntry> = vec![];
     let exponent = |code: &str| crate::store::exponent_of(info, code).unwrap_or(2);
     store.journal(filter, |row: JournalRow| {
@@ -171,11 +188,15 @@ fn log_line(info: &LedgerInfo, row: &LogRow) -> LogLine {
     LogLine {
         seq: row.seq,
         time,
-        actor: decoded.as_ref().map(|e| e.actor.clone()).unwrap_or_default(),
-        kind: row.kind.clone(),
-        summary: decoded
+        actor: decoded
             .as_ref()
-            .map_or_else(|| "(cannot be decoded: run amana verify)".into(), |e| summary(info, &e.record)),
+            .map(|e| e.actor.clone())
+            .unwrap_or_default(),
+        kind: row.kind.clone(),
+        summary: decoded.as_ref().map_or_else(
+            || "(cannot be decoded: run amana verify)".into(),
+            |e| summary(info, &e.record),
+        ),
         entry_hash: hex::encode(&row.entry_hash),
         chain: hex::encode(&row.chain),
         content: decoded.as_ref().map(|e| content(info, &e.record)),
@@ -189,7 +210,10 @@ fn fmt_in(info: &LedgerInfo, amount: Minor, code: &str) -> String {
 /// One line that says what an entry recorded.
 pub fn summary(info: &LedgerInfo, record: &Record) -> String {
     match record {
-        Record::Ledger(l) => format!("ledger \"{}\" created ({}, chart {})", l.name, l.currency.code, l.chart),
+        Record::Ledger(l) => format!(
+            "ledger \"{}\" created ({}, chart {})",
+            l.name, l.currency.code, l.chart
+        ),
         Record::Account(a) => format!("account {} {} ({})", a.code, a.name, a.kind),
         Record::Funder(f) => format!("funder {} {} ({})", f.id, f.name, f.kind),
         Record::Grant(g) => format!(
@@ -218,8 +242,14 @@ pub fn summary(info: &LedgerInfo, record: &Record) -> String {
             if i.forced { ", forced" } else { "" }
         ),
         Record::Entry(e) => {
-            let debits: i128 = e.postings().iter().map(|p| i128::from(p.amount.0.max(0))).sum();
-            let total = i64::try_from(debits).map(|d| info.currency.format(Minor(d))).unwrap_or_default();
+            let debits: i128 = e
+                .postings()
+                .iter()
+                .map(|p| i128::from(p.amount.0.max(0)))
+                .sum();
+            let total = i64::try_from(debits)
+                .map(|d| info.currency.format(Minor(d)))
+                .unwrap_or_default();
             match &e.header.kind {
                 EntryKind::Transaction => format!(
                     "#{} {} {} ({} {})",
@@ -252,7 +282,9 @@ pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
             "code": a.code.as_str(), "name": a.name, "type": a.kind.as_str(),
             "labels": a.labels.iter().map(|l| (l.lang.clone(), serde_json::Value::from(l.text.clone()))).collect::<serde_json::Map<_, _>>(),
         }),
-        Record::Funder(f) => json!({"id": f.id.as_str(), "name": f.name, "type": f.kind.as_str(), "country": f.country}),
+        Record::Funder(f) => {
+            json!({"id": f.id.as_str(), "name": f.name, "type": f.kind.as_str(), "country": f.country})
+        }
         Record::Grant(g) => json!({
             "id": g.id.as_str(), "funder": g.funder.as_str(), "amount": fmt_in(info, g.amount, &g.currency),
             "currency": g.currency, "start": format_date(g.start), "end": format_date(g.end),
@@ -269,7 +301,9 @@ pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
         Record::Entry(e) => {
             let (reverses, reason) = match &e.header.kind {
                 EntryKind::Transaction => (None, None),
-                EntryKind::Reversal { reverses, reason } => (Some(reverses.0), Some(reason.clone())),
+                EntryKind::Reversal { reverses, reason } => {
+                    (Some(reverses.0), Some(reason.clone()))
+                }
             };
             json!({
                 "id": e.id().0, "date": format_date(e.header.date), "description": e.header.description,

@@ -1,6 +1,8 @@
 //! Renderings of the listing models as text tables and CSV. JSON is the model itself.
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle};
+use comfy_table::{
+    Cell, CellAlignment, ContentArrangement, ContentLineStyle, LineStyle, Table, TableStyle,
+};
 
 use super::{BalanceReport, JournalReport, LogReport};
 use crate::import::COLUMNS;
@@ -15,7 +17,7 @@ fn table(header: &[&str]) -> Table {
         .content_lines(ContentLineStyle::none().junction(' '));
     t.load_style(style)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.iter().map(|h| Cell::new(h)));
+        .set_header(header.iter().map(Cell::new));
     t
 }
 
@@ -28,15 +30,31 @@ fn csv_writer() -> csv::Writer<Vec<u8>> {
 }
 
 fn csv_done(w: csv::Writer<Vec<u8>>) -> String {
-    String::from_utf8(w.into_inner().expect("writing to memory cannot fail")).expect("UTF-8 in, UTF-8 out")
+    String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
+        .expect("UTF-8 in, UTF-8 out")
 }
 
 pub fn balance_table(r: &BalanceReport) -> String {
-    let mut t = table(&["Code", "Account", "Type", &format!("Balance ({})", r.currency)]);
+    let mut t = table(&[
+        "Code",
+        "Account",
+        "Type",
+        &format!("Balance ({})", r.currency),
+    ]);
     for a in &r.accounts {
-        t.add_row(vec![Cell::new(&a.code), Cell::new(&a.name), Cell::new(&a.kind), right(&a.balance)]);
+        t.add_row(vec![
+            Cell::new(&a.code),
+            Cell::new(&a.name),
+            Cell::new(&a.kind),
+            right(&a.balance),
+        ]);
     }
-    t.add_row(vec![Cell::new(""), Cell::new("Total"), Cell::new(""), right(&r.total)]);
+    t.add_row(vec![
+        Cell::new(""),
+        Cell::new("Total"),
+        Cell::new(""),
+        right(&r.total),
+    ]);
     let mut out = t.to_string();
     let mut scope = vec![];
     if let Some(d) = &r.as_of {
@@ -75,10 +93,18 @@ pub fn journal_text(r: &JournalReport) -> String {
             out.push_str(&format!("  (reversed by #{by})"));
         }
         out.push('\n');
-        let width = e.postings.iter().map(|p| p.account.len()).max().unwrap_or(0);
+        let width = e
+            .postings
+            .iter()
+            .map(|p| p.account.len())
+            .max()
+            .unwrap_or(0);
         let amount_width = e.postings.iter().map(|p| p.amount.len()).max().unwrap_or(0);
         for p in &e.postings {
-            out.push_str(&format!("    {:<width$}  {:>amount_width$} {}", p.account, p.amount, r.currency));
+            out.push_str(&format!(
+                "    {:<width$}  {:>amount_width$} {}",
+                p.account, p.amount, r.currency
+            ));
             if let Some(g) = &p.grant {
                 out.push_str(&format!("  {g}"));
                 if let Some(l) = &p.line {
@@ -142,10 +168,27 @@ pub fn log_table(r: &LogReport) -> String {
 
 pub fn log_csv(r: &LogReport) -> String {
     let mut w = csv_writer();
-    w.write_record(["seq", "time", "actor", "kind", "summary", "entry_hash", "chain"]).ok();
+    w.write_record([
+        "seq",
+        "time",
+        "actor",
+        "kind",
+        "summary",
+        "entry_hash",
+        "chain",
+    ])
+    .ok();
     for e in &r.entries {
-        w.write_record([&e.seq.to_string(), &e.time, &e.actor, &e.kind, &e.summary, &e.entry_hash, &e.chain])
-            .ok();
+        w.write_record([
+            &e.seq.to_string(),
+            &e.time,
+            &e.actor,
+            &e.kind,
+            &e.summary,
+            &e.entry_hash,
+            &e.chain,
+        ])
+        .ok();
     }
     csv_done(w)
 }
@@ -169,7 +212,12 @@ pub fn verify_text(r: &VerifyReport) -> String {
             r.entries
         ));
         for p in &r.problems {
-            out.push_str(&format!("  entry {}: {}: {}\n", p.seq, p.kind.as_str(), p.detail));
+            out.push_str(&format!(
+                "  entry {}: {}: {}\n",
+                p.seq,
+                p.kind.as_str(),
+                p.detail
+            ));
         }
         out.push_str(&format!("head as stored: {} {}\n", r.entries, r.head));
     }
@@ -180,7 +228,8 @@ pub fn verify_csv(r: &VerifyReport) -> String {
     let mut w = csv_writer();
     w.write_record(["seq", "kind", "detail"]).ok();
     for p in &r.problems {
-        w.write_record([&p.seq.to_string(), p.kind.as_str(), &p.detail]).ok();
+        w.write_record([&p.seq.to_string(), p.kind.as_str(), &p.detail])
+            .ok();
     }
     csv_done(w)
 }

@@ -36,11 +36,15 @@ const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 pub enum StoreError {
     #[error("{0}: no such ledger file (create one with `amana init`, or give --ledger PATH)")]
     NotFound(PathBuf),
-    #[error("{0}: a file is already there; amana init never overwrites (choose another --ledger path)")]
+    #[error(
+        "{0}: a file is already there; amana init never overwrites (choose another --ledger path)"
+    )]
     Exists(PathBuf),
     #[error("{path}: not an amana ledger ({reason}); the file was left untouched")]
     NotALedger { path: PathBuf, reason: String },
-    #[error("{path}: written by a newer amana (schema {found}, this one knows up to {known}); upgrade amana")]
+    #[error(
+        "{path}: written by a newer amana (schema {found}, this one knows up to {known}); upgrade amana"
+    )]
     TooNew {
         path: PathBuf,
         found: i64,
@@ -256,9 +260,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
         let head: Option<(i64, Vec<u8>)> = tx
-            .query_row("SELECT seq, chain FROM log ORDER BY seq DESC LIMIT 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT seq, chain FROM log ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()
             .map_err(StoreError::from)?;
         let (seq, prev) = match head {
@@ -288,9 +294,11 @@ impl Store {
     pub fn head(&self) -> Result<(i64, Option<Hash>)> {
         let row: Option<(i64, Vec<u8>)> = self
             .conn
-            .query_row("SELECT seq, chain FROM log ORDER BY seq DESC LIMIT 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT seq, chain FROM log ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         Ok(row.map_or((0, None), |(s, c)| (s, Some(to_hash(&c)))))
     }
@@ -318,11 +326,7 @@ impl Store {
     }
 
     /// Calls `each` with every posting of every entry that matches, in entry order.
-    pub fn journal(
-        &self,
-        filter: &JournalFilter,
-        mut each: impl FnMut(JournalRow),
-    ) -> Result<()> {
+    pub fn journal(&self, filter: &JournalFilter, mut each: impl FnMut(JournalRow)) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.seq, e.kind, e.date, e.description, e.reference, e.reverses, e.reason,
                     r.id, p.idx, p.account, a.name, p.amount, p.grant_id, p.line_id,
@@ -339,7 +343,12 @@ impl Store {
                                             AND q.grant_id = ?4))
               ORDER BY e.id, p.idx",
         )?;
-        let mut rows = stmt.query(params![filter.from, filter.to, filter.account, filter.grant])?;
+        let mut rows = stmt.query(params![
+            filter.from,
+            filter.to,
+            filter.account,
+            filter.grant
+        ])?;
         while let Some(r) = rows.next()? {
             let original: (Option<i64>, Option<String>) = (r.get(15)?, r.get(16)?);
             each(JournalRow {
@@ -434,7 +443,9 @@ impl Store {
     pub fn import_by_file(&self, sha: &Hash) -> Result<Option<(i64, String)>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT seq, file_name FROM imports WHERE file_sha256 = ?1 ORDER BY seq LIMIT 1")?
+            .prepare_cached(
+                "SELECT seq, file_name FROM imports WHERE file_sha256 = ?1 ORDER BY seq LIMIT 1",
+            )?
             .query_row([sha.as_slice()], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
@@ -523,7 +534,9 @@ impl Appender<'_> {
     pub fn entry(&self, id: EntryId) -> Result<Option<Entry>> {
         let body: Option<Vec<u8>> = self
             .tx
-            .prepare_cached("SELECT l.body FROM entries e JOIN log l ON l.seq = e.seq WHERE e.id = ?1")?
+            .prepare_cached(
+                "SELECT l.body FROM entries e JOIN log l ON l.seq = e.seq WHERE e.id = ?1",
+            )?
             .query_row([id.0], |r| r.get(0))
             .optional()?;
         let Some(body) = body else { return Ok(None) };
@@ -548,7 +561,9 @@ impl Appender<'_> {
         };
         let accounts = collect_strings("SELECT code, type FROM accounts")?
             .into_iter()
-            .filter_map(|(c, t)| Some((AccountCode::parse(&c).ok()?, t.parse::<AccountType>().ok()?)))
+            .filter_map(|(c, t)| {
+                Some((AccountCode::parse(&c).ok()?, t.parse::<AccountType>().ok()?))
+            })
             .collect();
         let funders = collect_strings("SELECT id, id FROM funders")?
             .into_iter()
@@ -612,7 +627,8 @@ impl Appender<'_> {
             rows.map(|r| r.map(|b| to_hash(&b)))
                 .collect::<rusqlite::Result<_>>()?
         };
-        let last_entry: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
+        let last_entry: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
         Ok(BookParts {
             info,
             accounts,

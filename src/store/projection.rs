@@ -57,24 +57,59 @@ impl Table {
     /// Every column, the key columns first (see [`Table::key_len`]).
     pub fn columns(self) -> &'static [&'static str] {
         match self {
-            Table::Ledger => &["seq", "id", "name", "currency", "fiscal_year_start", "chart"],
+            Table::Ledger => &[
+                "seq",
+                "id",
+                "name",
+                "currency",
+                "fiscal_year_start",
+                "chart",
+            ],
             Table::Currencies => &["code", "exponent", "seq"],
             Table::Accounts => &["seq", "code", "name", "type"],
             Table::AccountLabels => &["seq", "lang", "code", "text"],
             Table::Funders => &["seq", "id", "name", "type", "country"],
             Table::Grants => &[
-                "seq", "id", "funder", "amount", "currency", "start_date", "end_date",
-                "restricted", "purpose",
+                "seq",
+                "id",
+                "funder",
+                "amount",
+                "currency",
+                "start_date",
+                "end_date",
+                "restricted",
+                "purpose",
             ],
             Table::BudgetLines => &["seq", "grant_id", "line_id", "label", "amount", "account"],
-            Table::Imports => &["seq", "file_sha256", "file_name", "rows", "transactions", "forced"],
+            Table::Imports => &[
+                "seq",
+                "file_sha256",
+                "file_name",
+                "rows",
+                "transactions",
+                "forced",
+            ],
             Table::Entries => &[
-                "id", "seq", "kind", "date", "description", "reference", "reverses", "reason",
+                "id",
+                "seq",
+                "kind",
+                "date",
+                "description",
+                "reference",
+                "reverses",
+                "reason",
                 "batch",
             ],
             Table::Postings => &[
-                "entry_id", "idx", "account", "amount", "grant_id", "line_id",
-                "original_amount", "original_currency", "memo",
+                "entry_id",
+                "idx",
+                "account",
+                "amount",
+                "grant_id",
+                "line_id",
+                "original_amount",
+                "original_currency",
+                "memo",
             ],
         }
     }
@@ -136,12 +171,22 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         Record::Account(a) => {
             let mut out = vec![row(
                 Table::Accounts,
-                vec![seq.clone(), text(a.code.as_str()), text(&a.name), text(a.kind.as_str())],
+                vec![
+                    seq.clone(),
+                    text(a.code.as_str()),
+                    text(&a.name),
+                    text(a.kind.as_str()),
+                ],
             )];
             out.extend(a.labels.iter().map(|l| {
                 row(
                     Table::AccountLabels,
-                    vec![seq.clone(), text(&l.lang), text(a.code.as_str()), text(&l.text)],
+                    vec![
+                        seq.clone(),
+                        text(&l.lang),
+                        text(a.code.as_str()),
+                        text(&l.text),
+                    ],
                 )
             }));
             out

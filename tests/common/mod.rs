@@ -82,18 +82,144 @@ impl Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let ledger = dir.path().join("amana.db");
         let l = &ledger;
-        ok(l, &["init", "--name", "جمعية خطوة / Association Khotwa", "--currency", "MAD", "--chart", "ma-associations"]);
-        ok(l, &["funder", "add", "CMM", "--name", "Conseil de l'arrondissement Marrakech-Médina", "--type", "public-local", "--country", "MA"]);
-        ok(l, &["grant", "add", "CMM-2026", "--funder", "CMM", "--amount", "120000", "--start", "2026-01-01", "--end", "2026-12-31", "--purpose", "Fonctionnement"]);
-        ok(l, &["grant", "budget", "CMM-2026", "training", "--amount", "45000", "--label", "Formation", "--account", "6126"]);
-        ok(l, &["grant", "budget", "CMM-2026", "rent", "--amount", "24000", "--label", "Loyer"]);
-        ok(l, &["funder", "add", "INDH", "--name", "INDH", "--type", "public-national"]);
-        ok(l, &["grant", "add", "INDH-2026", "--funder", "INDH", "--amount", "50000", "--start", "2026-03-01", "--end", "2026-10-31"]);
-        ok(l, &["grant", "budget", "INDH-2026", "equipment", "--amount", "20000", "--label", "Équipement"]);
-        ok(l, &["record", "--date", "2026-01-20", "--desc", "Subvention CMM, tranche 1", "--ref", "BQ-01",
-                "--post", "5141 60000.00", "--post", "7161 -60000.00 grant=CMM-2026"]);
-        ok(l, &["record", "--date", "2026-02-13", "--desc", "Salle et pauses-café, session 1", "--ref", "FAC-0213",
-                "--post", "6126 4500.00 grant=CMM-2026 line=training memo=salle et pauses", "--post", "5141"]);
+        ok(
+            l,
+            &[
+                "init",
+                "--name",
+                "جمعية خطوة / Association Khotwa",
+                "--currency",
+                "MAD",
+                "--chart",
+                "ma-associations",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "funder",
+                "add",
+                "CMM",
+                "--name",
+                "Conseil de l'arrondissement Marrakech-Médina",
+                "--type",
+                "public-local",
+                "--country",
+                "MA",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "grant",
+                "add",
+                "CMM-2026",
+                "--funder",
+                "CMM",
+                "--amount",
+                "120000",
+                "--start",
+                "2026-01-01",
+                "--end",
+                "2026-12-31",
+                "--purpose",
+                "Fonctionnement",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "grant",
+                "budget",
+                "CMM-2026",
+                "training",
+                "--amount",
+                "45000",
+                "--label",
+                "Formation",
+                "--account",
+                "6126",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "grant", "budget", "CMM-2026", "rent", "--amount", "24000", "--label", "Loyer",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "funder",
+                "add",
+                "INDH",
+                "--name",
+                "INDH",
+                "--type",
+                "public-national",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "grant",
+                "add",
+                "INDH-2026",
+                "--funder",
+                "INDH",
+                "--amount",
+                "50000",
+                "--start",
+                "2026-03-01",
+                "--end",
+                "2026-10-31",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "grant",
+                "budget",
+                "INDH-2026",
+                "equipment",
+                "--amount",
+                "20000",
+                "--label",
+                "Équipement",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "record",
+                "--date",
+                "2026-01-20",
+                "--desc",
+                "Subvention CMM, tranche 1",
+                "--ref",
+                "BQ-01",
+                "--post",
+                "5141 60000.00",
+                "--post",
+                "7161 -60000.00 grant=CMM-2026",
+            ],
+        );
+        ok(
+            l,
+            &[
+                "record",
+                "--date",
+                "2026-02-13",
+                "--desc",
+                "Salle et pauses-café, session 1",
+                "--ref",
+                "FAC-0213",
+                "--post",
+                "6126 4500.00 grant=CMM-2026 line=training memo=salle et pauses",
+                "--post",
+                "5141",
+            ],
+        );
         Fixture { dir, ledger }
     }
 
@@ -120,6 +246,11 @@ pub fn demo() -> (TempDir, PathBuf) {
         .arg(&out)
         .output()
         .unwrap();
-    assert!(o.status.success(), "demo failed: {}{}", stdout(&o), stderr(&o));
+    assert!(
+        o.status.success(),
+        "demo failed: {}{}",
+        stdout(&o),
+        stderr(&o)
+    );
     (dir, out.join("amana.db"))
 }
