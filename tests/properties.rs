@@ -23,9 +23,11 @@ fn cents(c: i64) -> String {
     format!("{sign}{}.{:02}", c.abs() / 100, c.abs() % 100)
 }
 
-/// A transaction: (account index, amount in centimes) for all but the last posting, which
-/// balances it.
-fn transaction() -> impl Strategy<Value = (u32, Vec<(usize, i64)>, usize)> {
+/// A transaction: day of February, (account index, amount in centimes) for all postings but
+/// the last, and the account of the last, which balances it.
+type Txn = (u32, Vec<(usize, i64)>, usize);
+
+fn transaction() -> impl Strategy<Value = Txn> {
     (
         1u32..=28,
         prop::collection::vec((0..ACCOUNTS.len(), -10_000_000i64..10_000_000), 1..5),
@@ -33,10 +35,7 @@ fn transaction() -> impl Strategy<Value = (u32, Vec<(usize, i64)>, usize)> {
     )
 }
 
-fn build(
-    dir: &std::path::Path,
-    txns: &[(u32, Vec<(usize, i64)>, usize)],
-) -> (std::path::PathBuf, BTreeMap<String, i64>) {
+fn build(dir: &std::path::Path, txns: &[Txn]) -> (std::path::PathBuf, BTreeMap<String, i64>) {
     let path = dir.join("p.db");
     let (mut ledger, _) = Ledger::init(
         &path,
