@@ -446,6 +446,11 @@ impl Book {
             ));
         }
         match (h.batch, self.open_batch) {
+            (Some(b), _) if e.reverses().is_some() => problems.push(RuleError::new(
+                "batch",
+                b,
+                "a reversal is never part of an import",
+            )),
             (None, _) => {}
             (Some(b), Some(open)) if b == open.seq => {}
             (Some(b), _) => problems.push(RuleError::new(

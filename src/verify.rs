@@ -524,7 +524,11 @@ fn run(store: &Store) -> Result<VerifyReport, StoreError> {
     Ok(VerifyReport {
         ok: problems.is_empty(),
         entries,
-        head: hex32(&last_chain),
+        head: if last_chain.is_empty() {
+            hex32(&GENESIS_PREV)
+        } else {
+            hex32(&last_chain)
+        },
         problems,
         transactions,
         rows_checked: projections.checked,

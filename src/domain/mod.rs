@@ -8,7 +8,7 @@
 pub mod money;
 pub mod text;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
 
@@ -69,7 +69,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DomainError> {
     if !shaped {
         return Err(DomainError::BadDate(text.to_string()));
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| DomainError::BadDate(text.to_string()))
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.year() >= 1)
+        .ok_or_else(|| DomainError::BadDate(text.to_string()))
 }
 
 /// Formats a date as the chain and every listing write it.

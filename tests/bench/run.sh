@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmark: import, balance and verify on a generated ledger, side by side with hledger on the
+# same data. Prints medians of RUNS runs (wall seconds) and peak resident memory (MiB).
+#
+#   bash tests/bench/run.sh [TRANSACTIONS=100000] [RUNS=5]
+#
+# Needs: a release build (made here), python3, /usr/bin/time (Debian package `time`), hledger.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-100000}
+RUNS=${2:-5}
+cargo build --release --quiet
+BIN=$PWD/target/release/amana
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+python3 tests/bench/generate.py "$N" "$WORK"
+ROWS=$(($(wc -l < "$WORK/bench.csv") - 1))
+echo "amana benchmark: $N transactions, $ROWS postings, $RUNS runs each, $(nproc) cores"
+
+# measure NAME CMD...: runs CMD $RUNS times (after SETUP if set), prints median time and memory.
+measure() {
+  local name=$1; shift
+  local times=() mems=()
+  for _ in $(seq "$RUNS"); do
+    if [ -n "${SETUP:-}" ]; then eval "$SETUP"; fi
+    /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" > /dev/null 2> "$WORK/err" || { cat "$WORK/err"; exit 1; }
+    read -r t m < "$WORK/t"
+    times+=("$t"); mems+=("$m")
+  done
+  local mt mm
+  mt=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+  mm=$(printf '%s\n' "${mems[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+  awk -v n="$name" -v t="$mt" -v m="$mm" 'BEGIN { printf "  %-34s median %7.3f s   peak %7.1f MiB\n", n, t, m / 1024 }'
+}
+
+LEDGER=$WORK/bench.db
+fresh() { rm -f "$LEDGER" "$LEDGER-wal" "$LEDGER-shm"; "$BIN" --ledger "$LEDGER" init --name Bench --currency MAD --chart ma-associations > /dev/null; }
+SETUP=fresh measure "amana import (one transaction)" "$BIN" --ledger "$LEDGER" import "$WORK/bench.csv"
+SETUP="" 
+measure "amana balance" "$BIN" --ledger "$LEDGER" balance
+measure "amana balance --as-of" "$BIN" --ledger "$LEDGER" balance --as-of 2025-12-31
+measure "amana verify" "$BIN" --ledger "$LEDGER" verify
+measure "amana journal --format csv" "$BIN" --ledger "$LEDGER" journal --format csv
+if command -v hledger > /dev/null; then
+  measure "hledger -f FILE bal" hledger -f "$WORK/bench.journal" bal
+else
+  echo "  hledger not installed: no comparison"
+fi
+echo "  ledger file: $(du -m "$LEDGER" | cut -f1) MiB"
