@@ -21,7 +21,8 @@ fn python_verify(ledger: &Path) -> Output {
 }
 
 fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
 }
 
 #[test]
@@ -29,7 +30,12 @@ fn the_python_verifier_agrees_on_the_demo_ledger() {
     let (_dir, ledger) = demo();
     let ours: Value = serde_json::from_str(&ok(&ledger, &["verify", "--format", "json"])).unwrap();
     let o = python_verify(&ledger);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let theirs = json(&o);
     assert_eq!(theirs["ok"], true);
     assert_eq!(theirs["entries"], ours["entries"]);
@@ -40,12 +46,22 @@ fn the_python_verifier_agrees_on_the_demo_ledger() {
 fn the_python_verifier_catches_a_tampered_copy() {
     let (dir, ledger) = demo();
     let conn = rusqlite::Connection::open(&ledger).unwrap();
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
     drop(conn);
     for (name, sql) in [
-        ("amount", "DROP TRIGGER postings_no_update; UPDATE postings SET amount = amount + 1 WHERE entry_id = 100 AND idx = 0;"),
-        ("body", "DROP TRIGGER log_no_update; UPDATE log SET body = CAST(substr(body, 1, 30) || x'20' || substr(body, 32) AS BLOB) WHERE seq = 700;"),
-        ("last", "DROP TRIGGER log_no_delete; DELETE FROM log WHERE seq = (SELECT max(seq) FROM log);"),
+        (
+            "amount",
+            "DROP TRIGGER postings_no_update; UPDATE postings SET amount = amount + 1 WHERE entry_id = 100 AND idx = 0;",
+        ),
+        (
+            "body",
+            "DROP TRIGGER log_no_update; UPDATE log SET body = CAST(substr(body, 1, 30) || x'20' || substr(body, 32) AS BLOB) WHERE seq = 700;",
+        ),
+        (
+            "last",
+            "DROP TRIGGER log_no_delete; DELETE FROM log WHERE seq = (SELECT max(seq) FROM log);",
+        ),
     ] {
         let copy = dir.path().join(format!("{name}.db"));
         std::fs::copy(&ledger, &copy).unwrap();
@@ -54,7 +70,12 @@ fn the_python_verifier_catches_a_tampered_copy() {
         conn.execute_batch(sql).unwrap();
         drop(conn);
         let o = python_verify(&copy);
-        assert_eq!(o.status.code(), Some(1), "{name}: {}", String::from_utf8_lossy(&o.stdout));
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
         assert_eq!(json(&o)["ok"], false);
         let ours = common::run(&copy, &["verify"]);
         assert_eq!(ours.status.code(), Some(1), "{name}: amana verify agrees");
