@@ -96,7 +96,7 @@ CREATE INDEX imports_by_file ON imports(file_sha256);
 CREATE TABLE entries (
     id          INTEGER PRIMARY KEY CHECK (id >= 1),     -- 1, 2, 3, ... without gaps
     seq         INTEGER NOT NULL UNIQUE REFERENCES log(seq),
-    kind        TEXT    NOT NULL CHECK (kind IN ('transaction', 'reversal')),
+    kind        TEXT    NOT NULL CHECK (kind IN ('transaction', 'reversal', 'closing')),
     date        TEXT    NOT NULL,                        -- YYYY-MM-DD
     description TEXT    NOT NULL,
     reference   TEXT,
@@ -124,6 +124,78 @@ CREATE TABLE postings (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX postings_by_account ON postings(account);
 CREATE INDEX postings_by_grant ON postings(grant_id, line_id) WHERE grant_id IS NOT NULL;
+
+-- The closing of a fiscal year: which year, and where its result went (its postings are in
+-- `postings`, under the closing's entry id).
+CREATE TABLE closings (
+    seq                  INTEGER PRIMARY KEY REFERENCES log(seq),
+    entry_id             INTEGER NOT NULL UNIQUE REFERENCES entries(id) DEFERRABLE INITIALLY DEFERRED,
+    year                 INTEGER NOT NULL UNIQUE,
+    start_date           TEXT    NOT NULL,
+    restricted_account   TEXT    NOT NULL REFERENCES accounts(code),
+    unrestricted_account TEXT    NOT NULL REFERENCES accounts(code)
+) STRICT;
+
+-- Officers who sign seals, with their Ed25519 public keys (private keys are never here).
+CREATE TABLE officers (
+    seq        INTEGER PRIMARY KEY REFERENCES log(seq),
+    id         TEXT    NOT NULL UNIQUE,
+    name       TEXT    NOT NULL,
+    role       TEXT    NOT NULL,
+    public_key BLOB    NOT NULL UNIQUE CHECK (length(public_key) = 32)
+) STRICT;
+
+-- Seals: checkpoints of the chain (see CHAIN.md, "Seals").
+CREATE TABLE seals (
+    seq           INTEGER PRIMARY KEY REFERENCES log(seq),
+    period_end    TEXT,                                  -- locks entries dated on or before it
+    covered       INTEGER NOT NULL,                      -- entries 1..covered
+    head          BLOB    NOT NULL CHECK (length(head) = 32),
+    merkle_root   BLOB    NOT NULL CHECK (length(merkle_root) = 32),
+    previous_seq  INTEGER REFERENCES seals(seq),
+    previous_hash BLOB
+) STRICT;
+
+CREATE TABLE seal_balances (
+    seq     INTEGER NOT NULL REFERENCES seals(seq),
+    account TEXT    NOT NULL,
+    balance INTEGER NOT NULL,
+    PRIMARY KEY (seq, account)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE seal_grants (
+    seq      INTEGER NOT NULL REFERENCES seals(seq),
+    grant_id TEXT    NOT NULL,
+    received INTEGER NOT NULL,
+    spent    INTEGER NOT NULL,
+    PRIMARY KEY (seq, grant_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE seal_banks (
+    seq       INTEGER NOT NULL REFERENCES seals(seq),
+    account   TEXT    NOT NULL,
+    balance   INTEGER NOT NULL,
+    statement TEXT    NOT NULL,
+    PRIMARY KEY (seq, account)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE signatures (
+    seq       INTEGER PRIMARY KEY REFERENCES log(seq),
+    seal      INTEGER NOT NULL REFERENCES seals(seq),
+    officer   TEXT    NOT NULL REFERENCES officers(id),
+    signature BLOB    NOT NULL CHECK (length(signature) = 64),
+    UNIQUE (seal, officer)
+) STRICT;
+
+-- Supporting documents, kept by SHA-256 in the receipt store beside the ledger.
+CREATE TABLE receipts (
+    seq       INTEGER PRIMARY KEY REFERENCES log(seq),
+    entry_id  INTEGER NOT NULL REFERENCES entries(id),
+    sha256    BLOB    NOT NULL CHECK (length(sha256) = 32),
+    file_name TEXT    NOT NULL,
+    size      INTEGER NOT NULL,
+    UNIQUE (entry_id, sha256)
+) STRICT;
 
 -- The log grows by one gapless, linked row at a time.
 CREATE TRIGGER log_append BEFORE INSERT ON log
@@ -166,3 +238,19 @@ CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries BEGIN SELECT RAISE(ABO
 CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries BEGIN SELECT RAISE(ABORT, 'amana: append-only: correct a mistake with amana reverse'); END;
 CREATE TRIGGER postings_no_update BEFORE UPDATE ON postings BEGIN SELECT RAISE(ABORT, 'amana: append-only: correct a mistake with amana reverse'); END;
 CREATE TRIGGER postings_no_delete BEFORE DELETE ON postings BEGIN SELECT RAISE(ABORT, 'amana: append-only: correct a mistake with amana reverse'); END;
+CREATE TRIGGER closings_no_update BEFORE UPDATE ON closings BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER closings_no_delete BEFORE DELETE ON closings BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER officers_no_update BEFORE UPDATE ON officers BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER officers_no_delete BEFORE DELETE ON officers BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER seal_balances_no_update BEFORE UPDATE ON seal_balances BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER seal_balances_no_delete BEFORE DELETE ON seal_balances BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER seal_grants_no_update BEFORE UPDATE ON seal_grants BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER seal_grants_no_delete BEFORE DELETE ON seal_grants BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER seal_banks_no_update BEFORE UPDATE ON seal_banks BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER seal_banks_no_delete BEFORE DELETE ON seal_banks BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER signatures_no_update BEFORE UPDATE ON signatures BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER signatures_no_delete BEFORE DELETE ON signatures BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;
+CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, 'amana: append-only'); END;

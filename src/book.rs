@@ -7,14 +7,21 @@
 //! whole chain through a fresh book with the same method. So a rule can never be enforced when
 //! writing and forgotten when verifying, or the other way round.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-use crate::chain::{ChainEntry, Hash, ImportInfo, Record};
+use chrono::NaiveDate;
+
+use crate::chain::merkle::Accumulator;
+use crate::chain::{
+    BankBalance, ChainEntry, GENESIS_PREV, GrantTotals, Hash, ImportInfo, Receipt, Record, Seal,
+    SealSignature,
+};
 use crate::domain::{
     AccountCode, AccountType, Currency, Entry, EntryId, EntryKind, FunderId, Grant, GrantId,
-    LedgerInfo, LineId, Minor, format_date,
+    LedgerInfo, LineId, Minor, Officer, OfficerId, Posting, format_date,
 };
+use crate::keys;
 
 /// A rule a new chain entry breaks. `posting` and `field` say where, for import messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +95,30 @@ struct LineState {
     spent: Minor,
 }
 
+/// What seals and closings need, kept only by a book that replayed the whole chain
+/// ([`Book::new`] then [`Book::admit`] for every entry), never by one loaded from the tables.
+#[derive(Debug, Default, Clone)]
+struct Totals {
+    /// Every account's balance.
+    balances: BTreeMap<AccountCode, i64>,
+    /// Per grant: (received, spent), see [`GrantTotals`].
+    grants: BTreeMap<GrantId, (i64, i64)>,
+    /// Per fiscal year, the net of income and expense accounts.
+    flows: HashMap<i32, BTreeMap<AccountCode, i64>>,
+    /// Per fiscal year, the part of that net charged to restricted grants.
+    restricted: HashMap<i32, i64>,
+    /// The Merkle tree over every entry so far, and the chain head.
+    merkle: Accumulator,
+    head: Hash,
+}
+
+#[derive(Debug, Clone, Default)]
+struct SealState {
+    /// Known once the seal entry is appended.
+    entry_hash: Option<Hash>,
+    signers: HashSet<OfficerId>,
+}
+
 /// An import whose entries are still expected.
 #[derive(Debug, Clone, Copy)]
 struct OpenBatch {
@@ -111,6 +142,14 @@ pub struct Book {
     open_batch: Option<OpenBatch>,
     next_seq: i64,
     next_entry: i64,
+    /// Officers and their public keys.
+    officers: HashMap<OfficerId, [u8; 32]>,
+    seals: BTreeMap<i64, SealState>,
+    /// Entries dated on or before this day are refused (a sealed or closed period).
+    locked_through: Option<NaiveDate>,
+    receipts: HashSet<(EntryId, Hash)>,
+    /// Present when the book was built by replaying the chain.
+    totals: Option<Totals>,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -126,14 +165,24 @@ pub struct BookParts {
     pub imported_files: Vec<Hash>,
     pub last_seq: i64,
     pub last_entry: i64,
+    pub officers: Vec<(OfficerId, [u8; 32])>,
+    /// (seq, entry hash, signers) of every seal.
+    pub seals: Vec<(i64, Hash, Vec<OfficerId>)>,
+    pub locked_through: Option<NaiveDate>,
+    pub receipts: Vec<(EntryId, Hash)>,
 }
 
 impl Book {
-    /// An empty book, before the genesis entry.
+    /// An empty book, before the genesis entry, that keeps the totals seals and closings need:
+    /// feed it every entry in order with [`Book::admit`] and [`Book::appended`].
     pub fn new() -> Book {
         Book {
             next_seq: 1,
             next_entry: 1,
+            totals: Some(Totals {
+                head: GENESIS_PREV,
+                ..Totals::default()
+            }),
             ..Book::default()
         }
     }
@@ -165,7 +214,154 @@ impl Book {
             open_batch: None,
             next_seq: parts.last_seq + 1,
             next_entry: parts.last_entry + 1,
+            officers: parts.officers.into_iter().collect(),
+            seals: parts
+                .seals
+                .into_iter()
+                .map(|(seq, hash, signers)| {
+                    (
+                        seq,
+                        SealState {
+                            entry_hash: Some(hash),
+                            signers: signers.into_iter().collect(),
+                        },
+                    )
+                })
+                .collect(),
+            locked_through: parts.locked_through,
+            receipts: parts.receipts.into_iter().collect(),
+            totals: None,
         }
+    }
+
+    /// Tells the book the hashes of the entry just admitted and appended.
+    pub fn appended(&mut self, seq: i64, entry_hash: &Hash, chain: &Hash) {
+        if let Some(t) = self.totals.as_mut() {
+            t.merkle.push(entry_hash);
+            t.head = *chain;
+        }
+        if let Some(seal) = self.seals.get_mut(&seq) {
+            seal.entry_hash = Some(*entry_hash);
+        }
+    }
+
+    pub fn officer_by_key(&self, public_key: &[u8; 32]) -> Option<&OfficerId> {
+        self.officers
+            .iter()
+            .find(|(_, k)| *k == public_key)
+            .map(|(id, _)| id)
+    }
+
+    pub fn officer_key(&self, id: &OfficerId) -> Option<&[u8; 32]> {
+        self.officers.get(id)
+    }
+
+    /// The seal at `seq`: its entry hash and who signed it.
+    pub fn seal(&self, seq: i64) -> Option<(Option<Hash>, Vec<OfficerId>)> {
+        self.seals.get(&seq).map(|s| {
+            let mut signers: Vec<OfficerId> = s.signers.iter().cloned().collect();
+            signers.sort();
+            (s.entry_hash, signers)
+        })
+    }
+
+    /// Sequence numbers of all seals, oldest first.
+    pub fn seal_seqs(&self) -> Vec<i64> {
+        self.seals.keys().copied().collect()
+    }
+
+    pub fn locked_through(&self) -> Option<NaiveDate> {
+        self.locked_through
+    }
+
+    /// The content of a seal appended now (at `next_seq`), from the replayed totals.
+    pub fn seal_content(
+        &self,
+        period_end: Option<NaiveDate>,
+        mut banks: Vec<BankBalance>,
+    ) -> Option<Seal> {
+        let t = self.totals.as_ref()?;
+        banks.sort_by(|a, b| a.account.cmp(&b.account));
+        Some(Seal {
+            period_end,
+            covered: self.next_seq - 1,
+            head: t.head,
+            merkle_root: t.merkle.root(),
+            previous: self.last_seal(),
+            trial_balance: t
+                .balances
+                .iter()
+                .filter(|(_, b)| **b != 0)
+                .map(|(a, b)| (a.clone(), Minor(*b)))
+                .collect(),
+            grants: {
+                let mut ids: Vec<&GrantId> = self.grants.keys().collect();
+                ids.sort();
+                ids.into_iter()
+                    .map(|g| {
+                        let (received, spent) = t.grants.get(g).copied().unwrap_or_default();
+                        GrantTotals {
+                            grant: g.clone(),
+                            received: Minor(received),
+                            spent: Minor(spent),
+                        }
+                    })
+                    .collect()
+            },
+            banks,
+        })
+    }
+
+    fn last_seal(&self) -> Option<(i64, Hash)> {
+        self.seals
+            .iter()
+            .next_back()
+            .map(|(seq, s)| (*seq, s.entry_hash.unwrap_or_default()))
+    }
+
+    /// A account's balance from the replayed totals.
+    pub fn balance(&self, account: &AccountCode) -> Option<Minor> {
+        let t = self.totals.as_ref()?;
+        Some(Minor(t.balances.get(account).copied().unwrap_or(0)))
+    }
+
+    /// The postings of the closing of fiscal `year` (dated `end`), from the replayed totals:
+    /// every income and expense account's net for the year reversed, and the result carried to
+    /// the restricted and unrestricted net-asset accounts.
+    pub fn closing_postings(
+        &self,
+        year: i32,
+        restricted_account: &AccountCode,
+        unrestricted_account: &AccountCode,
+    ) -> Option<Vec<Posting>> {
+        let t = self.totals.as_ref()?;
+        let plain = |account: &AccountCode, amount: i64| Posting {
+            account: account.clone(),
+            amount: Minor(amount),
+            grant: None,
+            line: None,
+            original: None,
+            memo: None,
+        };
+        let flows = t.flows.get(&year).cloned().unwrap_or_default();
+        let mut postings: Vec<Posting> = flows
+            .iter()
+            .filter(|(_, f)| **f != 0)
+            .map(|(a, f)| plain(a, -f))
+            .collect();
+        let total: i64 = flows.values().sum();
+        let restricted = t.restricted.get(&year).copied().unwrap_or(0);
+        if restricted != 0 {
+            postings.push(plain(restricted_account, restricted));
+        }
+        if total - restricted != 0 {
+            postings.push(plain(unrestricted_account, total - restricted));
+        }
+        Some(postings)
+    }
+
+    pub fn fiscal_bounds(&self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+        self.info.as_ref()?.fiscal_start.year_bounds(year)
     }
 
     pub fn info(&self) -> Option<&LedgerInfo> {
@@ -295,9 +491,217 @@ impl Book {
                 }
                 self.take_entry(e)
             }
+            Record::Officer(o) => {
+                self.admit_officer(o)?;
+                vec![]
+            }
+            Record::Seal(seal) => {
+                self.admit_seal(entry.seq, seal)?;
+                vec![]
+            }
+            Record::Signature(sig) => {
+                self.admit_signature(sig)?;
+                vec![]
+            }
+            Record::Receipt(r) => {
+                self.admit_receipt(r)?;
+                vec![]
+            }
         };
         self.next_seq += 1;
         Ok(warnings)
+    }
+
+    fn admit_officer(&mut self, o: &Officer) -> Result<(), Vec<RuleError>> {
+        if self.officers.contains_key(&o.id) {
+            return Err(vec![RuleError::new(
+                "id",
+                &o.id,
+                format!("officer {} already exists", o.id),
+            )]);
+        }
+        if !keys::is_public_key(&o.public_key) {
+            return Err(vec![RuleError::new(
+                "key",
+                hex::encode(o.public_key),
+                "is not a valid Ed25519 public key",
+            )]);
+        }
+        if let Some(other) = self.officer_by_key(&o.public_key) {
+            return Err(vec![RuleError::new(
+                "key",
+                hex::encode(o.public_key),
+                format!(
+                    "this key is already officer {other}'s: each officer has a key of their own"
+                ),
+            )]);
+        }
+        self.officers.insert(o.id.clone(), o.public_key);
+        Ok(())
+    }
+
+    fn admit_seal(&mut self, seq: i64, seal: &Seal) -> Result<(), Vec<RuleError>> {
+        let refuse = |what: &str, message: String| Err(vec![RuleError::new("seal", what, message)]);
+        if let (Some(end), Some(locked)) = (seal.period_end, self.locked_through)
+            && end < locked
+        {
+            return refuse(
+                "period_end",
+                format!(
+                    "the seal's period ends {end}, before the period already locked through {locked}"
+                ),
+            );
+        }
+        for b in &seal.banks {
+            if !self.accounts.contains_key(&b.account) {
+                return refuse("bank", format!("bank account {} does not exist", b.account));
+            }
+        }
+        // Only a book that replayed the chain knows the totals; a seal is always checked by one.
+        let Some(expected) = self.seal_content(seal.period_end, seal.banks.clone()) else {
+            return refuse(
+                "state",
+                "a seal can only be checked against a replayed chain".into(),
+            );
+        };
+        let currency = self.currency().cloned().unwrap_or(Currency {
+            code: String::new(),
+            exponent: 2,
+        });
+        if seal.covered != seq - 1 || seal.head != expected.head {
+            return refuse(
+                "head",
+                format!(
+                    "the seal claims entries 1 to {} with head {}, but the chain before it differs",
+                    seal.covered,
+                    hex::encode(seal.head)
+                ),
+            );
+        }
+        if seal.merkle_root != expected.merkle_root {
+            return refuse(
+                "merkle_root",
+                "the seal's Merkle root does not recompute from the entries it covers".into(),
+            );
+        }
+        if seal.previous != expected.previous {
+            return refuse(
+                "previous",
+                "the seal does not point to the previous seal".into(),
+            );
+        }
+        if seal.trial_balance != expected.trial_balance {
+            return refuse(
+                "trial_balance",
+                "the seal's trial balance does not recompute from the entries".into(),
+            );
+        }
+        if seal.grants != expected.grants {
+            return refuse(
+                "grants",
+                "the seal's grant totals do not recompute from the entries".into(),
+            );
+        }
+        for b in &seal.banks {
+            let books = self.balance(&b.account).unwrap_or_default();
+            if books != b.balance {
+                return refuse(
+                    "bank",
+                    format!(
+                        "the statement {} gives {} {} for account {}, but the books say {}: record the missing movements (or correct them) before sealing",
+                        b.statement,
+                        currency.format(b.balance),
+                        currency.code,
+                        b.account,
+                        currency.format(books)
+                    ),
+                );
+            }
+        }
+        if let Some(end) = seal.period_end {
+            self.locked_through = Some(end);
+        }
+        self.seals.insert(seq, SealState::default());
+        Ok(())
+    }
+
+    fn admit_signature(&mut self, sig: &SealSignature) -> Result<(), Vec<RuleError>> {
+        let refuse = |field: &'static str, value: String, message: String| {
+            Err(vec![RuleError::new(field, value, message)])
+        };
+        let Some(key) = self.officers.get(&sig.officer).copied() else {
+            return refuse(
+                "officer",
+                sig.officer.to_string(),
+                format!(
+                    "officer {} is not registered (amana officer add)",
+                    sig.officer
+                ),
+            );
+        };
+        let Some(state) = self.seals.get(&sig.seal) else {
+            return refuse(
+                "seal",
+                sig.seal.to_string(),
+                format!("entry {} is not a seal", sig.seal),
+            );
+        };
+        if state.signers.contains(&sig.officer) {
+            return refuse(
+                "officer",
+                sig.officer.to_string(),
+                format!("officer {} already signed seal {}", sig.officer, sig.seal),
+            );
+        }
+        let Some(hash) = state.entry_hash else {
+            return refuse(
+                "seal",
+                sig.seal.to_string(),
+                "the seal's hash is not known yet".into(),
+            );
+        };
+        if !keys::verify_seal(&key, &hash, &sig.signature) {
+            return refuse(
+                "signature",
+                hex::encode(sig.signature),
+                format!(
+                    "the signature of seal {} by officer {} does not verify against the officer's key: the seal or the history it covers was changed after signing, or the signature is forged",
+                    sig.seal, sig.officer
+                ),
+            );
+        }
+        if let Some(state) = self.seals.get_mut(&sig.seal) {
+            state.signers.insert(sig.officer.clone());
+        }
+        Ok(())
+    }
+
+    fn admit_receipt(&mut self, r: &Receipt) -> Result<(), Vec<RuleError>> {
+        if r.entry.0 < 1 || r.entry.0 >= self.next_entry {
+            return Err(vec![RuleError::new(
+                "entry",
+                r.entry,
+                format!("transaction {} does not exist", r.entry),
+            )]);
+        }
+        if r.size < 0 || r.file_name.contains('/') {
+            return Err(vec![RuleError::new(
+                "file_name",
+                &r.file_name,
+                "a receipt has a plain file name and a size",
+            )]);
+        }
+        if !self.receipts.insert((r.entry, r.sha256)) {
+            return Err(vec![RuleError::new(
+                "sha256",
+                hex::encode(r.sha256),
+                format!(
+                    "this document is already a receipt of transaction {}",
+                    r.entry
+                ),
+            )]);
+        }
+        Ok(())
     }
 
     fn admit_ledger(&mut self, info: &LedgerInfo) -> Result<Vec<Warning>, Vec<RuleError>> {
@@ -460,10 +864,78 @@ impl Book {
             )),
         }
         problems.extend(self.check_content(e));
-        if let EntryKind::Reversal { reverses, .. } = &h.kind {
-            problems.extend(self.check_reversal(e, *reverses, original));
+        match &h.kind {
+            EntryKind::Reversal { reverses, .. } => {
+                problems.extend(self.check_reversal(e, *reverses, original));
+            }
+            EntryKind::Closing {
+                year,
+                start,
+                restricted_account,
+                unrestricted_account,
+            } => problems.extend(self.check_closing(
+                e,
+                *year,
+                *start,
+                restricted_account,
+                unrestricted_account,
+            )),
+            EntryKind::Transaction => {}
         }
         problems
+    }
+
+    fn check_closing(
+        &self,
+        e: &Entry,
+        year: i32,
+        start: NaiveDate,
+        restricted: &AccountCode,
+        unrestricted: &AccountCode,
+    ) -> Vec<RuleError> {
+        let refuse = |field: &'static str, value: String, message: String| {
+            vec![RuleError::new(field, value, message)]
+        };
+        if self.fiscal_bounds(year) != Some((start, e.header.date)) {
+            return refuse(
+                "date",
+                format_date(e.header.date),
+                format!(
+                    "the closing of fiscal year {year} is dated on its last day, and starts on its first"
+                ),
+            );
+        }
+        if e.header.batch.is_some() {
+            return refuse(
+                "batch",
+                String::new(),
+                "a closing is never part of an import".into(),
+            );
+        }
+        for account in [restricted, unrestricted] {
+            if self.accounts.get(account) != Some(&AccountType::NetAssets) {
+                return refuse(
+                    "account",
+                    account.to_string(),
+                    format!("the result is carried to a net-assets account; {account} is not one"),
+                );
+            }
+        }
+        match self.closing_postings(year, restricted, unrestricted) {
+            None => refuse(
+                "state",
+                String::new(),
+                "a closing can only be checked against a replayed chain".into(),
+            ),
+            Some(expected) if expected.as_slice() == e.postings() => vec![],
+            Some(_) => refuse(
+                "postings",
+                year.to_string(),
+                format!(
+                    "the closing postings do not carry exactly the income and expense of fiscal year {year} to net assets"
+                ),
+            ),
+        }
     }
 
     /// The rules of an entry's content (accounts, grants, lines, periods, currencies), which do
@@ -472,6 +944,17 @@ impl Book {
     pub fn check_content(&self, e: &Entry) -> Vec<RuleError> {
         let mut problems = vec![];
         let h = &e.header;
+        if let Some(locked) = self.locked_through
+            && h.date <= locked
+        {
+            problems.push(RuleError::new(
+                "date",
+                format_date(h.date),
+                format!(
+                    "the books are sealed through {locked}: nothing dated on or before it can be added. Record the correction dated in the open period (after {locked}), e.g. `amana reverse N --date ...` then the right transaction"
+                ),
+            ));
+        }
         for (i, p) in e.postings().iter().enumerate() {
             let kind = self.accounts.get(&p.account).copied();
             if kind.is_none() {
@@ -572,6 +1055,11 @@ impl Book {
         if self.reversed.contains(&reverses) {
             return refuse(format!("transaction {reverses} was already reversed"));
         }
+        if matches!(original.header.kind, EntryKind::Closing { .. }) {
+            return refuse(format!(
+                "transaction {reverses} is the closing of a fiscal year, which is never reversed"
+            ));
+        }
         if self.reversals.contains(&reverses) {
             return refuse(format!(
                 "transaction {reverses} is itself a reversal: record the correct transaction instead"
@@ -624,6 +1112,7 @@ impl Book {
             self.reversed.insert(reverses);
             self.reversals.insert(e.id());
         }
+        self.take_totals(e);
         let mut warnings = vec![];
         let currency = self.info.as_ref().map(|i| i.currency.clone());
         for p in e.postings() {
@@ -653,6 +1142,45 @@ impl Book {
             }
         }
         warnings
+    }
+
+    fn take_totals(&mut self, e: &Entry) {
+        let Some(fiscal) = self.info.as_ref().map(|i| i.fiscal_start) else {
+            return;
+        };
+        let year = fiscal.year_of(e.header.date);
+        let Some(t) = self.totals.as_mut() else {
+            return;
+        };
+        for p in e.postings() {
+            let amount = p.amount.0;
+            *t.balances.entry(p.account.clone()).or_default() += amount;
+            let kind = self.accounts.get(&p.account).copied();
+            if let Some(g) = &p.grant {
+                let totals = t.grants.entry(g.clone()).or_default();
+                if kind == Some(AccountType::Income) {
+                    totals.0 -= amount;
+                }
+                if kind == Some(AccountType::Expense) || p.line.is_some() {
+                    totals.1 += amount;
+                }
+            }
+            if matches!(kind, Some(AccountType::Income | AccountType::Expense)) {
+                *t.flows
+                    .entry(year)
+                    .or_default()
+                    .entry(p.account.clone())
+                    .or_default() += amount;
+                let restricted = p
+                    .grant
+                    .as_ref()
+                    .and_then(|g| self.grants.get(g))
+                    .is_some_and(|g| g.restricted);
+                if restricted {
+                    *t.restricted.entry(year).or_default() += amount;
+                }
+            }
+        }
     }
 
     /// Moves past an entry that could not be admitted, so one bad entry does not make every

@@ -93,6 +93,8 @@ pub struct BudgetLineRequest {
 pub struct Written {
     pub seq: i64,
     pub head: Hash,
+    /// The hash of the entry itself (a seal's fingerprint is made from it).
+    pub entry_hash: Hash,
     pub entry: Option<EntryId>,
     pub warnings: Vec<Warning>,
 }
@@ -181,34 +183,16 @@ impl Ledger {
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = load_book(app)?;
-            let mut last = None;
             let mut warnings = vec![];
+            let mut last = None;
             for record in records {
-                let entry = ChainEntry {
-                    seq: app.next_seq(),
-                    time_us: chrono::Utc::now().timestamp_micros(),
-                    actor: actor.clone(),
-                    record,
-                };
-                let original = original_of(app, &entry)?;
-                warnings.extend(
-                    book.admit(&entry, original.as_ref())
-                        .map_err(LedgerError::Rules)?,
-                );
-                let head = app.append(&entry)?;
-                let id = match &entry.record {
-                    Record::Entry(e) => Some(e.id()),
-                    _ => None,
-                };
-                last = Some((entry.seq, head, id));
+                let written = append_record(app, &mut book, &actor, record)?;
+                warnings.extend(written.warnings.iter().cloned());
+                last = Some(written);
             }
-            let (seq, head, entry) = last.expect("at least one record");
-            Ok(Written {
-                seq,
-                head,
-                entry,
-                warnings,
-            })
+            let mut last = last.expect("at least one record");
+            last.warnings = warnings;
+            Ok(last)
         })
     }
 
@@ -438,9 +422,7 @@ impl Ledger {
                 }),
             };
             let import_seq = import_entry.seq;
-            book.admit(&import_entry, None)
-                .map_err(LedgerError::Rules)?;
-            let mut head = app.append(&import_entry)?;
+            let mut head = append_record(app, &mut book, &actor, import_entry.record)?.head;
             let mut warnings = vec![];
             let (first, last) = (
                 entries.first().map(Entry::id),
@@ -472,31 +454,45 @@ impl Ledger {
     }
 }
 
-/// Appends one journal entry after the book admits it.
+/// Appends one record at the head of the chain after the book admits it: the one way
+/// anything enters a ledger.
+fn append_record(
+    app: &mut Appender<'_>,
+    book: &mut Book,
+    actor: &str,
+    record: Record,
+) -> Result<Written> {
+    let entry = ChainEntry {
+        seq: app.next_seq(),
+        time_us: chrono::Utc::now().timestamp_micros(),
+        actor: actor.to_string(),
+        record,
+    };
+    let original = original_of(app, &entry)?;
+    let warnings = book
+        .admit(&entry, original.as_ref())
+        .map_err(LedgerError::Rules)?;
+    let (entry_hash, head) = app.append(&entry)?;
+    book.appended(entry.seq, &entry_hash, &head);
+    Ok(Written {
+        seq: entry.seq,
+        head,
+        entry_hash,
+        entry: match &entry.record {
+            Record::Entry(e) => Some(e.id()),
+            _ => None,
+        },
+        warnings,
+    })
+}
+
 fn append_entry(
     app: &mut Appender<'_>,
     book: &mut Book,
     actor: &str,
     entry: Entry,
 ) -> Result<Written> {
-    let id = entry.id();
-    let chain_entry = ChainEntry {
-        seq: app.next_seq(),
-        time_us: chrono::Utc::now().timestamp_micros(),
-        actor: actor.to_string(),
-        record: Record::Entry(entry),
-    };
-    let original = original_of(app, &chain_entry)?;
-    let warnings = book
-        .admit(&chain_entry, original.as_ref())
-        .map_err(LedgerError::Rules)?;
-    let head = app.append(&chain_entry)?;
-    Ok(Written {
-        seq: chain_entry.seq,
-        head,
-        entry: Some(id),
-        warnings,
-    })
+    append_record(app, book, actor, Record::Entry(entry))
 }
 
 /// The entry a reversal reverses, as the chain recorded it.

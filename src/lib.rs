@@ -28,6 +28,7 @@ pub mod charts;
 pub mod demo;
 pub mod domain;
 pub mod import;
+pub mod keys;
 pub mod ledger;
 pub mod report;
 pub mod store;

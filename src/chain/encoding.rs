@@ -186,6 +186,23 @@ impl<'a> Reader<'a> {
         Ok(s.to_string())
     }
 
+    /// True when the next value is NULL (without reading it).
+    pub fn peek_null(&self) -> bool {
+        self.buf.get(self.pos) == Some(&tag::NULL)
+    }
+
+    /// Reads a NULL that the schema requires at this place.
+    pub fn null(&mut self, name: &str) -> Result<(), DecodeError> {
+        let at = self.pos;
+        match self.take(1)?[0] {
+            tag::NULL => Ok(()),
+            other => Err(self.error_at(
+                at,
+                format!("field {name}: tag 0x{other:02x} where NULL was expected"),
+            )),
+        }
+    }
+
     pub fn opt_text(&mut self, name: &str) -> Result<Option<String>, DecodeError> {
         if self.tag(tag::TEXT, true, name)? {
             self.text_payload(name).map(Some)

@@ -10,13 +10,16 @@
 //! ```
 
 pub mod encoding;
+pub mod merkle;
 
 use sha2::{Digest, Sha256};
+
+use chrono::NaiveDate;
 
 use crate::domain::{
     Account, AccountCode, AccountType, BudgetLine, Currency, Entry, EntryHeader, EntryId,
     EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label, LedgerInfo,
-    LineId, Minor, Posting,
+    LineId, Minor, Officer, OfficerId, OfficerRole, Posting,
 };
 pub use encoding::DecodeError;
 use encoding::{Reader, Writer};
@@ -63,6 +66,66 @@ pub struct ImportInfo {
     pub forced: bool,
 }
 
+/// A grant's totals at a seal: what came in and what was spent, in base-currency minor units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantTotals {
+    pub grant: GrantId,
+    /// Net credit of income accounts charged to the grant (money received, positive).
+    pub received: Minor,
+    /// Net debit of expense accounts charged to the grant and of anything charged to one of its
+    /// budget lines (money spent, positive).
+    pub spent: Minor,
+}
+
+/// A bank account's closing balance as the bank's statement gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankBalance {
+    pub account: AccountCode,
+    pub balance: Minor,
+    /// The statement it comes from (number, date): the bank is an independent witness.
+    pub statement: String,
+}
+
+/// A checkpoint of the chain: what the books held when it was made, and the proof of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    /// Entries dated on or before this day are refused after the seal (the period is locked).
+    pub period_end: Option<NaiveDate>,
+    /// The seal covers entries 1 to `covered` (all entries before it).
+    pub covered: i64,
+    /// The chain hash of entry `covered`.
+    pub head: Hash,
+    /// RFC 6962 Merkle root over the entry hashes of entries 1 to `covered`.
+    pub merkle_root: Hash,
+    /// Sequence number and entry hash of the previous seal.
+    pub previous: Option<(i64, Hash)>,
+    /// Every account with a non-zero balance, by code.
+    pub trial_balance: Vec<(AccountCode, Minor)>,
+    /// Every grant, by id.
+    pub grants: Vec<GrantTotals>,
+    /// Bank closing balances, by account.
+    pub banks: Vec<BankBalance>,
+}
+
+/// An officer's signature of a seal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealSignature {
+    /// Sequence number of the seal entry signed.
+    pub seal: i64,
+    pub officer: OfficerId,
+    /// Ed25519 signature of `"amana/v1/seal\0" ‖ entry_hash(seal)`.
+    pub signature: [u8; 64],
+}
+
+/// A supporting document of an entry, kept by its hash in the receipt store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    pub entry: EntryId,
+    pub sha256: Hash,
+    pub file_name: String,
+    pub size: i64,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -72,8 +135,12 @@ pub enum Record {
     Grant(Grant),
     BudgetLine(BudgetLine),
     Import(ImportInfo),
-    /// A transaction or, when its kind says so, a reversal.
+    /// A transaction or, when its kind says so, a reversal or a closing.
     Entry(Entry),
+    Officer(Officer),
+    Seal(Seal),
+    Signature(SealSignature),
+    Receipt(Receipt),
 }
 
 impl Record {
@@ -89,7 +156,12 @@ impl Record {
             Record::Entry(e) => match e.header.kind {
                 EntryKind::Transaction => "transaction",
                 EntryKind::Reversal { .. } => "reversal",
+                EntryKind::Closing { .. } => "closing",
             },
+            Record::Officer(_) => "officer",
+            Record::Seal(_) => "seal",
+            Record::Signature(_) => "signature",
+            Record::Receipt(_) => "receipt",
         }
     }
 }
@@ -172,7 +244,7 @@ impl ChainEntry {
                 w.text(&h.description);
                 w.opt_text(h.reference.as_deref());
                 match &h.kind {
-                    EntryKind::Transaction => {
+                    EntryKind::Transaction | EntryKind::Closing { .. } => {
                         w.null();
                         w.null();
                     }
@@ -192,6 +264,71 @@ impl ChainEntry {
                     w.opt_text(p.original.as_ref().map(|(_, c)| c.as_str()));
                     w.opt_text(p.memo.as_deref());
                 }
+                if let EntryKind::Closing {
+                    year,
+                    start,
+                    restricted_account,
+                    unrestricted_account,
+                } = &h.kind
+                {
+                    w.int(i64::from(*year));
+                    w.date(*start);
+                    w.text(restricted_account.as_str());
+                    w.text(unrestricted_account.as_str());
+                }
+            }
+            Record::Officer(o) => {
+                w.text(o.id.as_str());
+                w.text(&o.name);
+                w.text(o.role.as_str());
+                w.bytes(&o.public_key);
+            }
+            Record::Seal(s) => {
+                match s.period_end {
+                    Some(d) => w.date(d),
+                    None => w.null(),
+                }
+                w.int(s.covered);
+                w.bytes(&s.head);
+                w.bytes(&s.merkle_root);
+                match &s.previous {
+                    Some((seq, hash)) => {
+                        w.int(*seq);
+                        w.bytes(hash);
+                    }
+                    None => {
+                        w.null();
+                        w.null();
+                    }
+                }
+                w.list(s.trial_balance.len());
+                for (account, balance) in &s.trial_balance {
+                    w.text(account.as_str());
+                    w.int(balance.0);
+                }
+                w.list(s.grants.len());
+                for g in &s.grants {
+                    w.text(g.grant.as_str());
+                    w.int(g.received.0);
+                    w.int(g.spent.0);
+                }
+                w.list(s.banks.len());
+                for b in &s.banks {
+                    w.text(b.account.as_str());
+                    w.int(b.balance.0);
+                    w.text(&b.statement);
+                }
+            }
+            Record::Signature(sig) => {
+                w.int(sig.seal);
+                w.text(sig.officer.as_str());
+                w.bytes(&sig.signature);
+            }
+            Record::Receipt(r) => {
+                w.int(r.entry.0);
+                w.bytes(&r.sha256);
+                w.text(&r.file_name);
+                w.int(r.size);
             }
         }
         w.finish()
@@ -235,7 +372,31 @@ impl ChainEntry {
                     forced: r.boolean("import.forced")?,
                 })
             }
-            "transaction" | "reversal" => {
+            "officer" => {
+                let id = code(&mut r, "officer.id", OfficerId::parse)?;
+                let name = r.text("officer.name")?;
+                let role = enum_field::<OfficerRole>(&mut r, "officer.role")?;
+                let public_key = fixed::<32>(&mut r, "officer.public_key")?;
+                Record::Officer(Officer {
+                    id,
+                    name,
+                    role,
+                    public_key,
+                })
+            }
+            "seal" => decode_seal(&mut r)?,
+            "signature" => Record::Signature(SealSignature {
+                seal: r.int("signature.seal")?,
+                officer: code(&mut r, "signature.officer", OfficerId::parse)?,
+                signature: fixed::<64>(&mut r, "signature.signature")?,
+            }),
+            "receipt" => Record::Receipt(Receipt {
+                entry: EntryId(r.int("receipt.entry")?),
+                sha256: fixed::<32>(&mut r, "receipt.sha256")?,
+                file_name: r.text("receipt.file_name")?,
+                size: r.int("receipt.size")?,
+            }),
+            "transaction" | "reversal" | "closing" => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
                         0,
@@ -315,6 +476,83 @@ fn currency_code(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
             format!("field {name}: \"{value}\" is not a currency code"),
         ))
     }
+}
+
+fn fixed<const N: usize>(r: &mut Reader, name: &str) -> Result<[u8; N], DecodeError> {
+    let at = r.position();
+    let bytes = r.bytes(name)?;
+    bytes
+        .try_into()
+        .map_err(|_| r.invalid(at, format!("field {name}: not {N} bytes")))
+}
+
+fn decode_seal(r: &mut Reader) -> Result<Record, DecodeError> {
+    let at = r.position();
+    let period_end = if r.peek_null() {
+        r.null("seal.period_end")?;
+        None
+    } else {
+        Some(r.date("seal.period_end")?)
+    };
+    let covered = r.int("seal.covered")?;
+    let head = fixed::<32>(r, "seal.head")?;
+    let merkle_root = fixed::<32>(r, "seal.merkle_root")?;
+    let previous = match r.opt_int("seal.previous_seq")? {
+        Some(seq) => Some((seq, fixed::<32>(r, "seal.previous_hash")?)),
+        None => {
+            r.null("seal.previous_hash")?;
+            None
+        }
+    };
+    let n = r.list("seal.trial_balance")?;
+    let mut trial_balance: Vec<(AccountCode, Minor)> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let account = code(r, "balance.account", AccountCode::parse)?;
+        let balance = Minor(r.int("balance.amount")?);
+        if trial_balance.last().is_some_and(|(a, _)| *a >= account) {
+            return Err(r.invalid(
+                at,
+                "trial balance accounts are not in strictly increasing order",
+            ));
+        }
+        trial_balance.push((account, balance));
+    }
+    let n = r.list("seal.grants")?;
+    let mut grants: Vec<GrantTotals> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let grant = code(r, "grant_totals.grant", GrantId::parse)?;
+        if grants.last().is_some_and(|g| g.grant >= grant) {
+            return Err(r.invalid(at, "grant totals are not in strictly increasing order"));
+        }
+        grants.push(GrantTotals {
+            grant,
+            received: Minor(r.int("grant_totals.received")?),
+            spent: Minor(r.int("grant_totals.spent")?),
+        });
+    }
+    let n = r.list("seal.banks")?;
+    let mut banks: Vec<BankBalance> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let account = code(r, "bank.account", AccountCode::parse)?;
+        if banks.last().is_some_and(|b| b.account >= account) {
+            return Err(r.invalid(at, "bank balances are not in strictly increasing order"));
+        }
+        banks.push(BankBalance {
+            account,
+            balance: Minor(r.int("bank.balance")?),
+            statement: r.text("bank.statement")?,
+        });
+    }
+    Ok(Record::Seal(Seal {
+        period_end,
+        covered,
+        head,
+        merkle_root,
+        previous,
+        trial_balance,
+        grants,
+        banks,
+    }))
 }
 
 fn decode_ledger(r: &mut Reader) -> Result<Record, DecodeError> {
@@ -397,7 +635,8 @@ fn decode_grant(r: &mut Reader) -> Result<Record, DecodeError> {
     }))
 }
 
-fn decode_entry(r: &mut Reader, kind: &str, base: &Currency) -> Result<Record, DecodeError> {
+fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Record, DecodeError> {
+    let kind = kind_name;
     let id = EntryId(r.int("entry.id")?);
     let date = r.date("entry.date")?;
     let description = r.text("entry.description")?;
@@ -405,8 +644,8 @@ fn decode_entry(r: &mut Reader, kind: &str, base: &Currency) -> Result<Record, D
     let at = r.position();
     let reverses = r.opt_int("entry.reverses")?;
     let reason = r.opt_text("entry.reason")?;
-    let kind = match (kind, reverses, reason) {
-        ("transaction", None, None) => EntryKind::Transaction,
+    let mut kind = match (kind, reverses, reason) {
+        ("transaction" | "closing", None, None) => EntryKind::Transaction,
         ("reversal", Some(id), Some(reason)) => EntryKind::Reversal {
             reverses: EntryId(id),
             reason,
@@ -414,10 +653,11 @@ fn decode_entry(r: &mut Reader, kind: &str, base: &Currency) -> Result<Record, D
         _ => {
             return Err(r.invalid(
                 at,
-                "a transaction has neither reverses nor reason; a reversal has both",
+                "a transaction or closing has neither reverses nor reason; a reversal has both",
             ));
         }
     };
+    let closing = kind_name == "closing";
     let batch = r.opt_int("entry.batch")?;
     let n = r.list("entry.postings")?;
     let mut postings = Vec::with_capacity(n);
@@ -455,6 +695,17 @@ fn decode_entry(r: &mut Reader, kind: &str, base: &Currency) -> Result<Record, D
             original,
             memo,
         });
+    }
+    if closing {
+        let at = r.position();
+        let year = i32::try_from(r.int("closing.year")?)
+            .map_err(|_| r.invalid(at, "field closing.year: out of range"))?;
+        kind = EntryKind::Closing {
+            year,
+            start: r.date("closing.start")?,
+            restricted_account: code(r, "closing.restricted_account", AccountCode::parse)?,
+            unrestricted_account: code(r, "closing.unrestricted_account", AccountCode::parse)?,
+        };
     }
     let header = EntryHeader {
         id,

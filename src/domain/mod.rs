@@ -128,6 +128,8 @@ code_newtype!(/// A grant's identifier such as `CMM-2026`.
     GrantId, "grant id");
 code_newtype!(/// A budget line's identifier within its grant, such as `training`.
     LineId, "budget line id");
+code_newtype!(/// An officer's short identifier such as `fatima`.
+    OfficerId, "officer id");
 
 /// A journal entry's number: 1, 2, 3, ... without gaps, in the order they were recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -196,6 +198,29 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// The office a person holds in the association.
+    OfficerRole, "officer role", {
+        President => "president",
+        VicePresident => "vice-president",
+        Treasurer => "treasurer",
+        DeputyTreasurer => "deputy-treasurer",
+        SecretaryGeneral => "secretary-general",
+        Auditor => "auditor",
+        BoardMember => "board-member",
+    }
+);
+
+/// A person who signs seals: their public key is in the chain, their private key never is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Officer {
+    pub id: OfficerId,
+    pub name: String,
+    pub role: OfficerRole,
+    /// Ed25519 public key.
+    pub public_key: [u8; 32],
+}
+
 /// Month and day on which the fiscal year starts (`01-01` for calendar years).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FiscalStart {
@@ -216,6 +241,24 @@ impl FiscalStart {
         // Day 29 of February would not exist every year: refuse it, as accounting tools do.
         NaiveDate::from_ymd_opt(2025, month, day).ok_or_else(bad)?;
         Ok(FiscalStart { month, day })
+    }
+}
+
+impl FiscalStart {
+    /// The first and last day of the fiscal year that starts in calendar year `year`.
+    pub fn year_bounds(self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+        let start = NaiveDate::from_ymd_opt(year, self.month, self.day)?;
+        let next = NaiveDate::from_ymd_opt(year + 1, self.month, self.day)?;
+        Some((start, next.pred_opt()?))
+    }
+
+    /// The fiscal year (named by the calendar year it starts in) that `date` belongs to.
+    pub fn year_of(self, date: NaiveDate) -> i32 {
+        let y = date.year();
+        match NaiveDate::from_ymd_opt(y, self.month, self.day) {
+            Some(start) if date >= start => y,
+            _ => y - 1,
+        }
     }
 }
 
@@ -308,11 +351,25 @@ pub struct Posting {
     pub memo: Option<String>,
 }
 
-/// What an entry is: an ordinary transaction, or the reversal of an earlier one.
+/// What an entry is: an ordinary transaction, the reversal of an earlier one, or the closing
+/// of a fiscal year's income and expense into net assets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntryKind {
     Transaction,
-    Reversal { reverses: EntryId, reason: String },
+    Reversal {
+        reverses: EntryId,
+        reason: String,
+    },
+    Closing {
+        /// The fiscal year, named by the calendar year it starts in.
+        year: i32,
+        /// First day of the fiscal year (the entry is dated on its last day).
+        start: NaiveDate,
+        /// Where the result on restricted funds goes (fonds affectés).
+        restricted_account: AccountCode,
+        /// Where the rest of the result goes.
+        unrestricted_account: AccountCode,
+    },
 }
 
 /// Everything about an entry but its postings.
@@ -374,7 +431,7 @@ impl Entry {
     pub fn reverses(&self) -> Option<EntryId> {
         match &self.header.kind {
             EntryKind::Reversal { reverses, .. } => Some(*reverses),
-            EntryKind::Transaction => None,
+            _ => None,
         }
     }
 }

@@ -264,8 +264,34 @@ pub fn summary(info: &LedgerInfo, record: &Record) -> String {
                     e.id(),
                     format_date(e.header.date)
                 ),
+                EntryKind::Closing { year, .. } => format!(
+                    "#{} {} closing of fiscal year {year} ({} {})",
+                    e.id(),
+                    format_date(e.header.date),
+                    total,
+                    info.currency.code
+                ),
             }
         }
+        Record::Officer(o) => format!("officer {} {} ({})", o.id, o.name, o.role),
+        Record::Seal(seal) => format!(
+            "seal of entries 1 to {}{}, {} accounts, {} grants, {} bank balances",
+            seal.covered,
+            seal.period_end
+                .map(|d| format!(", period locked through {d}"))
+                .unwrap_or_default(),
+            seal.trial_balance.len(),
+            seal.grants.len(),
+            seal.banks.len()
+        ),
+        Record::Signature(sig) => format!("seal {} signed by {}", sig.seal, sig.officer),
+        Record::Receipt(r) => format!(
+            "receipt {} ({} bytes, sha256 {}) for transaction #{}",
+            r.file_name,
+            r.size,
+            &hex::encode(r.sha256)[..16],
+            r.entry
+        ),
     }
 }
 
@@ -300,7 +326,7 @@ pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
         }),
         Record::Entry(e) => {
             let (reverses, reason) = match &e.header.kind {
-                EntryKind::Transaction => (None, None),
+                EntryKind::Transaction | EntryKind::Closing { .. } => (None, None),
                 EntryKind::Reversal { reverses, reason } => {
                     (Some(reverses.0), Some(reason.clone()))
                 }
@@ -315,7 +341,45 @@ pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
                     "original_currency": p.original.as_ref().map(|(_, c)| c.clone()),
                     "memo": p.memo,
                 })).collect::<Vec<_>>(),
+                "closing": match &e.header.kind {
+                    EntryKind::Closing { year, start, restricted_account, unrestricted_account } => json!({
+                        "year": year, "start": format_date(*start),
+                        "restricted_account": restricted_account.as_str(),
+                        "unrestricted_account": unrestricted_account.as_str(),
+                    }),
+                    _ => serde_json::Value::Null,
+                },
             })
         }
+        Record::Officer(o) => json!({
+            "id": o.id.as_str(), "name": o.name, "role": o.role.as_str(),
+            "public_key": hex::encode(o.public_key),
+        }),
+        Record::Seal(seal) => json!({
+            "period_end": seal.period_end.map(format_date),
+            "covered": seal.covered,
+            "head": hex::encode(seal.head),
+            "merkle_root": hex::encode(seal.merkle_root),
+            "previous_seq": seal.previous.map(|(s, _)| s),
+            "previous_hash": seal.previous.map(|(_, h)| hex::encode(h)),
+            "trial_balance": seal.trial_balance.iter().map(|(a, b)| json!({
+                "account": a.as_str(), "balance": info.currency.format(*b),
+            })).collect::<Vec<_>>(),
+            "grants": seal.grants.iter().map(|g| json!({
+                "grant": g.grant.as_str(), "received": info.currency.format(g.received),
+                "spent": info.currency.format(g.spent),
+            })).collect::<Vec<_>>(),
+            "banks": seal.banks.iter().map(|b| json!({
+                "account": b.account.as_str(), "balance": info.currency.format(b.balance),
+                "statement": b.statement,
+            })).collect::<Vec<_>>(),
+        }),
+        Record::Signature(sig) => json!({
+            "seal": sig.seal, "officer": sig.officer.as_str(), "signature": hex::encode(sig.signature),
+        }),
+        Record::Receipt(r) => json!({
+            "transaction": r.entry.0, "sha256": hex::encode(r.sha256), "file_name": r.file_name,
+            "size": r.size,
+        }),
     }
 }

@@ -19,7 +19,7 @@ use crate::book::BookParts;
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
 use crate::domain::{
     AccountCode, AccountType, Currency, Entry, EntryId, FunderId, Grant, GrantId, LedgerInfo,
-    LineId, Minor,
+    LineId, Minor, OfficerId,
 };
 use projection::{Row, Table};
 
@@ -490,8 +490,36 @@ impl Appender<'_> {
         ledger_info(self.tx)
     }
 
+    /// Calls `each` with every log row so far, in sequence order (to replay the chain).
+    pub fn for_each_log_row<E: From<StoreError>>(
+        &self,
+        mut each: impl FnMut(LogRow) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT seq, kind, body, entry_hash, prev, chain FROM log ORDER BY seq")
+            .map_err(StoreError::from)?;
+        let mut rows = stmt.query([]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let row = (|| {
+                Ok::<_, rusqlite::Error>(LogRow {
+                    seq: r.get(0)?,
+                    kind: r.get(1)?,
+                    body: r.get(2)?,
+                    entry_hash: r.get(3)?,
+                    prev: r.get(4)?,
+                    chain: r.get(5)?,
+                })
+            })()
+            .map_err(StoreError::from)?;
+            each(row)?;
+        }
+        Ok(())
+    }
+
     /// Encodes `entry`, links it to the head, and writes the log row and its projection.
-    pub fn append(&mut self, entry: &ChainEntry) -> Result<Hash> {
+    /// Returns the entry's hash and its chain hash.
+    pub fn append(&mut self, entry: &ChainEntry) -> Result<(Hash, Hash)> {
         debug_assert_eq!(entry.seq, self.head_seq + 1);
         let body = entry.encode();
         let entry_hash = chain::entry_hash(&body);
@@ -513,7 +541,7 @@ impl Appender<'_> {
         }
         self.head_seq = entry.seq;
         self.head = chain;
-        Ok(chain)
+        Ok((entry_hash, chain))
     }
 
     fn insert(&self, row: &Row) -> Result<()> {
@@ -629,6 +657,55 @@ impl Appender<'_> {
         };
         let last_entry: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
+        let officers = {
+            let mut stmt = tx.prepare("SELECT id, public_key FROM officers")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .filter_map(|(id, key)| {
+                    Some((
+                        OfficerId::parse(&id).ok()?,
+                        <[u8; 32]>::try_from(key.as_slice()).ok()?,
+                    ))
+                })
+                .collect()
+        };
+        let seals = {
+            let mut stmt = tx.prepare(
+                "SELECT s.seq, l.entry_hash,
+                        (SELECT group_concat(officer, ' ') FROM signatures g WHERE g.seal = s.seq)
+                   FROM seals s JOIN log l ON l.seq = s.seq ORDER BY s.seq",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Vec<u8>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .map(|(seq, hash, signers)| {
+                    let signers = signers
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .filter_map(|o| OfficerId::parse(o).ok())
+                        .collect();
+                    (seq, to_hash(&hash), signers)
+                })
+                .collect()
+        };
+        let locked_through: Option<String> =
+            tx.query_row("SELECT max(period_end) FROM seals", [], |r| r.get(0))?;
+        let receipts = {
+            let mut stmt = tx.prepare("SELECT entry_id, sha256 FROM receipts")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((EntryId(r.get(0)?), to_hash(&r.get::<_, Vec<u8>>(1)?)))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
         Ok(BookParts {
             info,
             accounts,
@@ -640,6 +717,10 @@ impl Appender<'_> {
             imported_files,
             last_seq: self.head_seq,
             last_entry,
+            officers,
+            seals,
+            locked_through: locked_through.and_then(|d| crate::domain::parse_date(&d).ok()),
+            receipts,
         })
     }
 }

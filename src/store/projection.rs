@@ -23,10 +23,18 @@ pub enum Table {
     Imports,
     Entries,
     Postings,
+    Closings,
+    Officers,
+    Seals,
+    SealBalances,
+    SealGrants,
+    SealBanks,
+    Signatures,
+    Receipts,
 }
 
 impl Table {
-    pub const ALL: [Table; 10] = [
+    pub const ALL: [Table; 18] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -37,6 +45,14 @@ impl Table {
         Table::Imports,
         Table::Entries,
         Table::Postings,
+        Table::Closings,
+        Table::Officers,
+        Table::Seals,
+        Table::SealBalances,
+        Table::SealGrants,
+        Table::SealBanks,
+        Table::Signatures,
+        Table::Receipts,
     ];
 
     pub fn name(self) -> &'static str {
@@ -51,6 +67,14 @@ impl Table {
             Table::Imports => "imports",
             Table::Entries => "entries",
             Table::Postings => "postings",
+            Table::Closings => "closings",
+            Table::Officers => "officers",
+            Table::Seals => "seals",
+            Table::SealBalances => "seal_balances",
+            Table::SealGrants => "seal_grants",
+            Table::SealBanks => "seal_banks",
+            Table::Signatures => "signatures",
+            Table::Receipts => "receipts",
         }
     }
 
@@ -111,13 +135,40 @@ impl Table {
                 "original_currency",
                 "memo",
             ],
+            Table::Closings => &[
+                "seq",
+                "entry_id",
+                "year",
+                "start_date",
+                "restricted_account",
+                "unrestricted_account",
+            ],
+            Table::Officers => &["seq", "id", "name", "role", "public_key"],
+            Table::Seals => &[
+                "seq",
+                "period_end",
+                "covered",
+                "head",
+                "merkle_root",
+                "previous_seq",
+                "previous_hash",
+            ],
+            Table::SealBalances => &["seq", "account", "balance"],
+            Table::SealGrants => &["seq", "grant_id", "received", "spent"],
+            Table::SealBanks => &["seq", "account", "balance", "statement"],
+            Table::Signatures => &["seq", "seal", "officer", "signature"],
+            Table::Receipts => &["seq", "entry_id", "sha256", "file_name", "size"],
         }
     }
 
     /// How many leading columns form the key rows are ordered by.
     pub fn key_len(self) -> usize {
         match self {
-            Table::AccountLabels | Table::Postings => 2,
+            Table::AccountLabels
+            | Table::Postings
+            | Table::SealBalances
+            | Table::SealGrants
+            | Table::SealBanks => 2,
             _ => 1,
         }
     }
@@ -262,8 +313,8 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 .collect();
             let h = &e.header;
             let (reverses, reason) = match &h.kind {
-                EntryKind::Transaction => (Value::Null, Value::Null),
                 EntryKind::Reversal { reverses, reason } => (int(reverses.0), text(reason)),
+                _ => (Value::Null, Value::Null),
             };
             out.push(row(
                 Table::Entries,
@@ -279,7 +330,99 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                     h.batch.map_or(Value::Null, int),
                 ],
             ));
+            if let EntryKind::Closing {
+                year,
+                start,
+                restricted_account,
+                unrestricted_account,
+            } = &h.kind
+            {
+                out.push(row(
+                    Table::Closings,
+                    vec![
+                        int(entry.seq),
+                        int(e.id().0),
+                        int(i64::from(*year)),
+                        text(&format_date(*start)),
+                        text(restricted_account.as_str()),
+                        text(unrestricted_account.as_str()),
+                    ],
+                ));
+            }
             out
         }
+        Record::Officer(o) => vec![row(
+            Table::Officers,
+            vec![
+                seq,
+                text(o.id.as_str()),
+                text(&o.name),
+                text(o.role.as_str()),
+                Value::Blob(o.public_key.to_vec()),
+            ],
+        )],
+        Record::Seal(s) => {
+            let mut out = vec![row(
+                Table::Seals,
+                vec![
+                    seq.clone(),
+                    s.period_end.map_or(Value::Null, |d| text(&format_date(d))),
+                    int(s.covered),
+                    Value::Blob(s.head.to_vec()),
+                    Value::Blob(s.merkle_root.to_vec()),
+                    s.previous.map_or(Value::Null, |(p, _)| int(p)),
+                    s.previous
+                        .map_or(Value::Null, |(_, h)| Value::Blob(h.to_vec())),
+                ],
+            )];
+            out.extend(s.trial_balance.iter().map(|(a, b)| {
+                row(
+                    Table::SealBalances,
+                    vec![seq.clone(), text(a.as_str()), int(b.0)],
+                )
+            }));
+            out.extend(s.grants.iter().map(|g| {
+                row(
+                    Table::SealGrants,
+                    vec![
+                        seq.clone(),
+                        text(g.grant.as_str()),
+                        int(g.received.0),
+                        int(g.spent.0),
+                    ],
+                )
+            }));
+            out.extend(s.banks.iter().map(|b| {
+                row(
+                    Table::SealBanks,
+                    vec![
+                        seq.clone(),
+                        text(b.account.as_str()),
+                        int(b.balance.0),
+                        text(&b.statement),
+                    ],
+                )
+            }));
+            out
+        }
+        Record::Signature(sig) => vec![row(
+            Table::Signatures,
+            vec![
+                seq,
+                int(sig.seal),
+                text(sig.officer.as_str()),
+                Value::Blob(sig.signature.to_vec()),
+            ],
+        )],
+        Record::Receipt(r) => vec![row(
+            Table::Receipts,
+            vec![
+                seq,
+                int(r.entry.0),
+                Value::Blob(r.sha256.to_vec()),
+                text(&r.file_name),
+                int(r.size),
+            ],
+        )],
     }
 }
