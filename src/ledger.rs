@@ -116,8 +116,8 @@ pub struct ImportOutcome {
 
 /// An open ledger and who is acting on it.
 pub struct Ledger {
-    store: Store,
-    actor: String,
+    pub(crate) store: Store,
+    pub(crate) actor: String,
 }
 
 impl Ledger {
@@ -456,7 +456,7 @@ impl Ledger {
 
 /// Appends one record at the head of the chain after the book admits it: the one way
 /// anything enters a ledger.
-fn append_record(
+pub(crate) fn append_record(
     app: &mut Appender<'_>,
     book: &mut Book,
     actor: &str,
@@ -486,7 +486,7 @@ fn append_record(
     })
 }
 
-fn append_entry(
+pub(crate) fn append_entry(
     app: &mut Appender<'_>,
     book: &mut Book,
     actor: &str,
@@ -496,7 +496,7 @@ fn append_entry(
 }
 
 /// The entry a reversal reverses, as the chain recorded it.
-fn original_of(app: &Appender<'_>, entry: &ChainEntry) -> Result<Option<Entry>> {
+pub(crate) fn original_of(app: &Appender<'_>, entry: &ChainEntry) -> Result<Option<Entry>> {
     match &entry.record {
         Record::Entry(e) => match e.reverses() {
             Some(id) => Ok(app.entry(id)?),
@@ -506,7 +506,7 @@ fn original_of(app: &Appender<'_>, entry: &ChainEntry) -> Result<Option<Entry>> 
     }
 }
 
-fn load_book(app: &Appender<'_>) -> Result<Book> {
+pub(crate) fn load_book(app: &Appender<'_>) -> Result<Book> {
     if app.next_seq() == 1 {
         Ok(Book::new())
     } else {
@@ -514,7 +514,7 @@ fn load_book(app: &Appender<'_>) -> Result<Book> {
     }
 }
 
-fn currency_in(info: &LedgerInfo, code: &str) -> Result<Currency> {
+pub(crate) fn currency_in(info: &LedgerInfo, code: &str) -> Result<Currency> {
     let upper = code.trim().to_ascii_uppercase();
     info.currencies
         .iter()

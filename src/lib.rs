@@ -30,6 +30,8 @@ pub mod domain;
 pub mod import;
 pub mod keys;
 pub mod ledger;
+pub mod receipts;
+pub mod trust;
 pub mod report;
 pub mod store;
 pub mod verify;

@@ -1,0 +1,616 @@
+//! The officers' side of the ledger: keys, seals and signatures, period closing, receipts,
+//! members' receipts with inclusion proofs, and the audit bundle. Like [`crate::ledger`], one
+//! method per user action, each one SQLite transaction; the rules are the [`Book`]'s.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::book::Book;
+use crate::chain::merkle::{self, inclusion_proof, leaf_hash, root_from_proof};
+use crate::chain::{
+    BankBalance, ChainEntry, Hash, Receipt, Record, SealSignature, entry_hash,
+};
+use crate::domain::{
+    AccountCode, Entry, EntryHeader, EntryId, EntryKind, Officer, OfficerId, text,
+};
+use crate::keys::{self, PrivateKey};
+use crate::ledger::{
+    Ledger, LedgerError, Written, append_entry, append_record, load_book,
+};
+use crate::receipts::ReceiptStore;
+use crate::store::{Appender, LogRow};
+
+type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+/// What `seal` (and `close`) did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SealOutcome {
+    pub seq: i64,
+    pub fingerprint: String,
+    pub covered: i64,
+    pub head: String,
+    pub merkle_root: String,
+    pub period_end: Option<String>,
+    pub signed_by: Vec<String>,
+}
+
+/// What `close` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct CloseOutcome {
+    pub year: i32,
+    pub start: String,
+    pub end: String,
+    /// The closing entry, absent when the year had no income or expense.
+    pub closing_entry: Option<i64>,
+    pub seal: SealOutcome,
+}
+
+/// A bank closing balance as typed on the command line.
+pub struct BankRequest {
+    pub account: String,
+    pub amount: String,
+    pub statement: String,
+}
+
+/// A receipt for a member's dues or a donor's gift, checkable offline against a published seal.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MemberReceipt {
+    pub format: String,
+    pub ledger: String,
+    pub ledger_id: String,
+    pub currency: String,
+    pub currency_exponent: u8,
+    pub transaction: i64,
+    pub date: String,
+    pub description: String,
+    pub amount: String,
+    /// The entry as recorded: its seq, its canonical bytes (hex) and its hash.
+    pub seq: i64,
+    pub body: String,
+    pub entry_hash: String,
+    /// The seal that covers the entry, when there is one yet.
+    pub seal: Option<ReceiptSeal>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReceiptSeal {
+    pub seq: i64,
+    pub fingerprint: String,
+    pub body: String,
+    /// Audit path from the entry's leaf to the seal's Merkle root (RFC 6962), hex.
+    pub proof: Vec<String>,
+    pub signatures: Vec<ReceiptSignature>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReceiptSignature {
+    pub officer: String,
+    pub name: String,
+    pub role: String,
+    pub public_key: String,
+    pub signature: String,
+}
+
+/// What checking a member's receipt found.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReceiptCheck {
+    pub ok: bool,
+    pub ledger: String,
+    pub transaction: i64,
+    pub date: String,
+    pub amount: String,
+    pub description: String,
+    pub seq: i64,
+    pub seal_fingerprint: Option<String>,
+    pub covered: Option<i64>,
+    pub signed_by: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+/// The fingerprint of a seal: of its entry hash.
+pub fn seal_fingerprint(entry_hash: &Hash) -> String {
+    keys::fingerprint(entry_hash)
+}
+
+/// Rebuilds the book by replaying the whole chain (what seals and closings need). Refuses a
+/// chain that does not replay: a seal attests a ledger that verifies.
+pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
+    let info = app.ledger_info()?;
+    let mut book = Book::new();
+    app.for_each_log_row(|row: LogRow| -> Result<()> {
+        let broken = |why: String| {
+            LedgerError::Refused(format!(
+                "the ledger does not replay at chain entry {}: {why}. Run `amana verify` and resolve that first",
+                row.seq
+            ))
+        };
+        let entry = ChainEntry::decode(&row.body, Some(&info.currency)).map_err(|e| broken(e.to_string()))?;
+        let original = match &entry.record {
+            Record::Entry(e) => match e.reverses() {
+                Some(id) => app.entry(id)?,
+                None => None,
+            },
+            _ => None,
+        };
+        book.admit(&entry, original.as_ref()).map_err(|p| {
+            broken(p.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "))
+        })?;
+        let eh = to_hash(&row.entry_hash);
+        if eh != entry_hash(&row.body) {
+            return Err(broken("its stored hash does not match its bytes".into()));
+        }
+        book.appended(row.seq, &eh, &to_hash(&row.chain));
+        Ok(())
+    })?;
+    Ok(book)
+}
+
+fn to_hash(bytes: &[u8]) -> Hash {
+    let mut h = [0u8; 32];
+    if bytes.len() == 32 {
+        h.copy_from_slice(bytes);
+    }
+    h
+}
+
+fn load_keys(paths: &[PathBuf]) -> Result<Vec<PrivateKey>> {
+    paths
+        .iter()
+        .map(|p| PrivateKey::load(p).map_err(|e| LedgerError::Refused(e.to_string())))
+        .collect()
+}
+
+/// Appends a seal and one signature per key, and returns what to print.
+fn seal_and_sign(
+    app: &mut Appender<'_>,
+    book: &mut Book,
+    actor: &str,
+    period_end: Option<NaiveDate>,
+    banks: Vec<BankBalance>,
+    signers: &[PrivateKey],
+) -> Result<SealOutcome> {
+    let officers = signers
+        .iter()
+        .map(|k| {
+            book.officer_by_key(&k.public_key()).cloned().ok_or_else(|| {
+                LedgerError::Refused(format!(
+                    "the key with public key {} belongs to no registered officer: register it first with `amana officer add ID --name ... --role ... --key KEYFILE.pub`",
+                    hex::encode(k.public_key())
+                ))
+            })
+        })
+        .collect::<Result<Vec<OfficerId>>>()?;
+    let seal = book
+        .seal_content(period_end, banks)
+        .expect("a replayed book can always make a seal");
+    let (covered, head, root) = (seal.covered, seal.head, seal.merkle_root);
+    let written = append_record(app, book, actor, Record::Seal(seal))?;
+    for (key, officer) in signers.iter().zip(&officers) {
+        let signature = key.sign_seal(&written.entry_hash);
+        append_record(
+            app,
+            book,
+            actor,
+            Record::Signature(SealSignature {
+                seal: written.seq,
+                officer: officer.clone(),
+                signature,
+            }),
+        )?;
+    }
+    Ok(SealOutcome {
+        seq: written.seq,
+        fingerprint: seal_fingerprint(&written.entry_hash),
+        covered,
+        head: hex::encode(head),
+        merkle_root: hex::encode(root),
+        period_end: period_end.map(crate::domain::format_date),
+        signed_by: officers.iter().map(ToString::to_string).collect(),
+    })
+}
+
+impl Ledger {
+    /// Registers an officer with the public key read from `key_file`.
+    pub fn add_officer(&mut self, id: &str, name: &str, role: &str, key_file: &Path) -> Result<Written> {
+        let public_key = keys::load_public(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+        let officer = Officer {
+            id: OfficerId::parse(id)?,
+            name: text::clean("name", name)?,
+            role: role.parse()?,
+            public_key,
+        };
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = load_book(app)?;
+            append_record(app, &mut book, &actor, Record::Officer(officer))
+        })
+    }
+
+    /// Appends a seal over everything recorded so far, signed by each key given.
+    pub fn seal(
+        &mut self,
+        period_end: Option<NaiveDate>,
+        banks: &[BankRequest],
+        key_files: &[PathBuf],
+    ) -> Result<SealOutcome> {
+        let info = self.info()?;
+        let signers = load_keys(key_files)?;
+        let banks = banks
+            .iter()
+            .map(|b| {
+                Ok(BankBalance {
+                    account: AccountCode::parse(&b.account)?,
+                    balance: info.currency.parse(&b.amount)?,
+                    statement: text::clean("statement", &b.statement)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = replay(app)?;
+            seal_and_sign(app, &mut book, &actor, period_end, banks, &signers)
+        })
+    }
+
+    /// Adds an officer's signature to an existing seal (given by seq or fingerprint).
+    pub fn sign(&mut self, seal: &str, key_file: &Path) -> Result<SealOutcome> {
+        let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = load_book(app)?;
+            let seq = find_seal(&book, seal)?;
+            let officer = book.officer_by_key(&key.public_key()).cloned().ok_or_else(|| {
+                LedgerError::Refused(format!(
+                    "{}: this key belongs to no registered officer (amana officer add)",
+                    key_file.display()
+                ))
+            })?;
+            let (hash, mut signers) = book.seal(seq).expect("found above");
+            let hash = hash.expect("a stored seal has its hash");
+            append_record(
+                app,
+                &mut book,
+                &actor,
+                Record::Signature(SealSignature {
+                    seal: seq,
+                    officer: officer.clone(),
+                    signature: key.sign_seal(&hash),
+                }),
+            )?;
+            signers.push(officer);
+            Ok(SealOutcome {
+                seq,
+                fingerprint: seal_fingerprint(&hash),
+                covered: 0,
+                head: String::new(),
+                merkle_root: String::new(),
+                period_end: None,
+                signed_by: signers.iter().map(ToString::to_string).collect(),
+            })
+        })
+    }
+
+    /// Closes fiscal year `year`: carries its income and expense to net assets (restricted and
+    /// unrestricted), then seals and locks everything dated up to its last day.
+    pub fn close(
+        &mut self,
+        year: i32,
+        restricted: &str,
+        unrestricted: &str,
+        key_files: &[PathBuf],
+        today: NaiveDate,
+    ) -> Result<CloseOutcome> {
+        let info = self.info()?;
+        let (start, end) = info.fiscal_start.year_bounds(year).ok_or_else(|| {
+            LedgerError::Refused(format!("fiscal year {year} is out of range"))
+        })?;
+        if end >= today {
+            return Err(LedgerError::Refused(format!(
+                "fiscal year {year} runs from {start} to {end}: it can be closed from the day after it ends"
+            )));
+        }
+        let restricted = AccountCode::parse(restricted)?;
+        let unrestricted = AccountCode::parse(unrestricted)?;
+        let signers = load_keys(key_files)?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = replay(app)?;
+            if let Some(locked) = book.locked_through()
+                && locked >= end
+            {
+                return Err(LedgerError::Refused(format!(
+                    "fiscal year {year} is already closed: the books are sealed through {locked}"
+                )));
+            }
+            let postings = book
+                .closing_postings(year, &restricted, &unrestricted)
+                .expect("a replayed book knows its totals");
+            let closing_entry = if postings.len() >= 2 {
+                let header = EntryHeader {
+                    id: book.next_entry_id(),
+                    date: end,
+                    description: format!("Clôture de l'exercice {year} / Closing of fiscal year {year}"),
+                    reference: None,
+                    kind: EntryKind::Closing {
+                        year,
+                        start,
+                        restricted_account: restricted.clone(),
+                        unrestricted_account: unrestricted.clone(),
+                    },
+                    batch: None,
+                };
+                let entry = Entry::new(header, postings, &info.currency)?;
+                Some(append_entry(app, &mut book, &actor, entry)?.entry.expect("an entry").0)
+            } else {
+                None
+            };
+            let seal = seal_and_sign(app, &mut book, &actor, Some(end), vec![], &signers)?;
+            Ok(CloseOutcome {
+                year,
+                start: crate::domain::format_date(start),
+                end: crate::domain::format_date(end),
+                closing_entry,
+                seal,
+            })
+        })
+    }
+
+    /// Stores each file in the receipt store and records it as a receipt of transaction `id`.
+    pub fn attach_receipts(&mut self, id: EntryId, files: &[PathBuf]) -> Result<Vec<Written>> {
+        let store = ReceiptStore::for_ledger(self.store.path());
+        let receipts = stage_receipts(&store, id, files)?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = load_book(app)?;
+            receipts
+                .into_iter()
+                .map(|r| append_record(app, &mut book, &actor, Record::Receipt(r)))
+                .collect()
+        })
+    }
+
+    /// The receipts of transaction `id`, each with where it is kept and whether it is intact.
+    pub fn receipts_of(&self, id: EntryId) -> Result<Vec<(Receipt, PathBuf, crate::receipts::Status)>> {
+        let store = ReceiptStore::for_ledger(self.store.path());
+        let info = self.info()?;
+        let mut out = vec![];
+        self.store.for_each_log_row(|row| {
+            if row.kind != "receipt" {
+                return;
+            }
+            if let Ok(ChainEntry { record: Record::Receipt(r), .. }) = ChainEntry::decode(&row.body, Some(&info.currency))
+                && r.entry == id
+            {
+                let path = store.path_of(&r.sha256);
+                let status = store.status(&r.sha256);
+                out.push((r, path, status));
+            }
+        })?;
+        Ok(out)
+    }
+
+    /// A member's receipt for transaction `id`, with an inclusion proof against the latest seal
+    /// that covers it (none yet when no seal covers it).
+    pub fn member_receipt(&mut self, id: EntryId) -> Result<MemberReceipt> {
+        let info = self.info()?;
+        self.store.rehearse(|app| {
+            let book = replay(app)?;
+            let mut leaves: Vec<Hash> = vec![];
+            let mut bodies: Vec<Vec<u8>> = vec![];
+            app.for_each_log_row(|row: LogRow| -> Result<()> {
+                leaves.push(leaf_hash(&to_hash(&row.entry_hash)));
+                bodies.push(row.body);
+                Ok(())
+            })?;
+            let mut target: Option<(i64, Entry)> = None;
+            for (i, body) in bodies.iter().enumerate() {
+                if let Ok(ChainEntry { record: Record::Entry(e), .. }) = ChainEntry::decode(body, Some(&info.currency))
+                    && e.id() == id
+                {
+                    target = Some((i as i64 + 1, e));
+                    break;
+                }
+            }
+            let (seq, entry) = target.ok_or_else(|| {
+                LedgerError::Refused(format!("transaction {id} does not exist (see `amana journal`)"))
+            })?;
+            let amount: i64 = entry.postings().iter().map(|p| p.amount.0.max(0)).sum();
+            let seal = book
+                .seal_seqs()
+                .into_iter()
+                .rev()
+                .find_map(|s| {
+                    let body = &bodies[(s - 1) as usize];
+                    match ChainEntry::decode(body, Some(&info.currency)).ok()?.record {
+                        Record::Seal(seal) if seal.covered >= seq => Some((s, seal)),
+                        _ => None,
+                    }
+                });
+            let seal = seal.map(|(s, seal)| {
+                let (hash, signers) = book.seal(s).expect("a seal");
+                let hash = hash.expect("its hash is known");
+                let proof = inclusion_proof((seq - 1) as usize, &leaves[..seal.covered as usize]);
+                let signatures = bodies
+                    .iter()
+                    .filter_map(|b| match ChainEntry::decode(b, Some(&info.currency)).ok()?.record {
+                        Record::Signature(sig) if sig.seal == s => Some(sig),
+                        _ => None,
+                    })
+                    .filter(|sig| signers.contains(&sig.officer))
+                    .map(|sig| {
+                        let officer = bodies.iter().find_map(|b| match ChainEntry::decode(b, Some(&info.currency)).ok()?.record {
+                            Record::Officer(o) if o.id == sig.officer => Some(o),
+                            _ => None,
+                        });
+                        ReceiptSignature {
+                            officer: sig.officer.to_string(),
+                            name: officer.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+                            role: officer.as_ref().map(|o| o.role.to_string()).unwrap_or_default(),
+                            public_key: officer.as_ref().map(|o| hex::encode(o.public_key)).unwrap_or_default(),
+                            signature: hex::encode(sig.signature),
+                        }
+                    })
+                    .collect();
+                ReceiptSeal {
+                    seq: s,
+                    fingerprint: seal_fingerprint(&hash),
+                    body: hex::encode(&bodies[(s - 1) as usize]),
+                    proof: proof.iter().map(hex::encode).collect(),
+                    signatures,
+                }
+            });
+            Ok(MemberReceipt {
+                format: "amana-member-receipt/1".into(),
+                ledger: info.name.clone(),
+                ledger_id: hex::encode(&info.id),
+                currency: info.currency.code.clone(),
+                currency_exponent: info.currency.exponent,
+                transaction: id.0,
+                date: crate::domain::format_date(entry.header.date),
+                description: entry.header.description.clone(),
+                amount: info.currency.format(crate::domain::Minor(amount)),
+                seq,
+                body: hex::encode(&bodies[(seq - 1) as usize]),
+                entry_hash: hex::encode(entry_hash(&bodies[(seq - 1) as usize])),
+                seal,
+            })
+        })
+    }
+}
+
+/// Hashes and stores receipt files before the write transaction (content-addressed writes are
+/// idempotent: a refused command leaves at most an unreferenced copy).
+pub(crate) fn stage_receipts(store: &ReceiptStore, id: EntryId, files: &[PathBuf]) -> Result<Vec<Receipt>> {
+    files
+        .iter()
+        .map(|f| {
+            let (sha256, size, bytes) =
+                ReceiptStore::hash_file(f).map_err(|e| LedgerError::Refused(format!("receipt {e}")))?;
+            store
+                .put(&sha256, &bytes)
+                .map_err(|e| LedgerError::Io { path: e.path, source: e.source })?;
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "receipt".into());
+            Ok(Receipt {
+                entry: id,
+                sha256,
+                file_name: text::clean("receipt file name", &name)?,
+                size,
+            })
+        })
+        .collect()
+}
+
+fn find_seal(book: &Book, reference: &str) -> Result<i64> {
+    let seqs = book.seal_seqs();
+    if let Ok(seq) = reference.trim().parse::<i64>()
+        && seqs.contains(&seq)
+    {
+        return Ok(seq);
+    }
+    let wanted = keys::normalise_fingerprint(reference);
+    seqs.into_iter()
+        .find(|s| {
+            book.seal(*s)
+                .and_then(|(h, _)| h)
+                .is_some_and(|h| seal_fingerprint(&h) == wanted)
+        })
+        .ok_or_else(|| {
+            LedgerError::Refused(format!(
+                "no seal {reference}: give the seal's chain entry number or its fingerprint (see `amana log --kind seal`)"
+            ))
+        })
+}
+
+/// Checks a member's receipt offline against the fingerprint of a published seal.
+pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> ReceiptCheck {
+    let mut problems = vec![];
+    let currency = crate::domain::Currency {
+        code: receipt.currency.clone(),
+        exponent: receipt.currency_exponent,
+    };
+    let body = hex::decode(&receipt.body).unwrap_or_default();
+    let eh = entry_hash(&body);
+    if hex::encode(eh) != receipt.entry_hash {
+        problems.push("the entry's bytes do not match its hash".to_string());
+    }
+    match ChainEntry::decode(&body, Some(&currency)) {
+        Ok(ChainEntry { seq, record: Record::Entry(e), .. }) => {
+            if seq != receipt.seq || e.id().0 != receipt.transaction {
+                problems.push("the entry is not the transaction the receipt names".into());
+            }
+            let amount: i64 = e.postings().iter().map(|p| p.amount.0.max(0)).sum();
+            if currency.format(crate::domain::Minor(amount)) != receipt.amount
+                || crate::domain::format_date(e.header.date) != receipt.date
+                || e.header.description != receipt.description
+            {
+                problems.push("the receipt's date, amount or description differ from the recorded entry".into());
+            }
+        }
+        _ => problems.push("the entry's bytes are not a recorded transaction".into()),
+    }
+    let mut covered = None;
+    let mut signed_by = vec![];
+    let wanted = keys::normalise_fingerprint(fingerprint);
+    match &receipt.seal {
+        None => problems.push(
+            "no seal covers this transaction yet: ask for a receipt again after the next seal".into(),
+        ),
+        Some(seal) => {
+            let seal_body = hex::decode(&seal.body).unwrap_or_default();
+            let seal_hash = entry_hash(&seal_body);
+            if seal_fingerprint(&seal_hash) != wanted {
+                problems.push(format!(
+                    "the receipt's seal has fingerprint {}, not the published {wanted}",
+                    seal_fingerprint(&seal_hash)
+                ));
+            }
+            match ChainEntry::decode(&seal_body, Some(&currency)) {
+                Ok(ChainEntry { record: Record::Seal(s), seq, .. }) if seq == seal.seq => {
+                    covered = Some(s.covered);
+                    let proof: Vec<Hash> = seal
+                        .proof
+                        .iter()
+                        .filter_map(|h| hex::decode(h).ok()?.try_into().ok())
+                        .collect();
+                    let root = root_from_proof(
+                        (receipt.seq - 1).max(0) as u64,
+                        s.covered.max(0) as u64,
+                        &merkle::leaf_hash(&eh),
+                        &proof,
+                    );
+                    if proof.len() != seal.proof.len() || root != Some(s.merkle_root) {
+                        problems.push("the inclusion proof does not lead to the seal's Merkle root".into());
+                    }
+                    for sig in &seal.signatures {
+                        let key = hex::decode(&sig.public_key).unwrap_or_default();
+                        let signature = hex::decode(&sig.signature).unwrap_or_default();
+                        if keys::verify_seal(&key, &seal_hash, &signature) {
+                            signed_by.push(format!("{} ({}, {})", sig.name, sig.role, sig.officer));
+                        } else {
+                            problems.push(format!("the signature of officer {} does not verify", sig.officer));
+                        }
+                    }
+                }
+                _ => problems.push("the seal's bytes are not a seal".into()),
+            }
+        }
+    }
+    ReceiptCheck {
+        ok: problems.is_empty(),
+        ledger: receipt.ledger.clone(),
+        transaction: receipt.transaction,
+        date: receipt.date.clone(),
+        amount: format!("{} {}", receipt.amount, receipt.currency),
+        description: receipt.description.clone(),
+        seq: receipt.seq,
+        seal_fingerprint: receipt.seal.as_ref().map(|s| s.fingerprint.clone()),
+        covered,
+        signed_by,
+        problems,
+    }
+}
