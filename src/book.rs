@@ -1187,17 +1187,26 @@ impl Book {
     /// later one look out of sequence (used by `verify`, which reports and goes on).
     pub fn skip(&mut self, entry: Option<&ChainEntry>) {
         self.next_seq += 1;
-        if let Some(ChainEntry {
-            record: Record::Entry(e),
-            ..
-        }) = entry
-        {
-            self.next_entry = self.next_entry.max(e.id().0 + 1);
-            if let Some(batch) = self.open_batch.as_mut() {
-                batch.remaining -= 1;
-                if batch.remaining <= 0 {
-                    self.open_batch = None;
-                }
+        let in_batch = match entry {
+            Some(ChainEntry {
+                record: Record::Entry(e),
+                ..
+            }) => {
+                self.next_entry = self.next_entry.max(e.id().0.saturating_add(1));
+                true
+            }
+            // An entry that cannot be read: inside an import it stands for one of its
+            // transactions, so the next ones keep their numbers.
+            None if self.open_batch.is_some() => {
+                self.next_entry += 1;
+                true
+            }
+            _ => false,
+        };
+        if in_batch && let Some(batch) = self.open_batch.as_mut() {
+            batch.remaining -= 1;
+            if batch.remaining <= 0 {
+                self.open_batch = None;
             }
         }
     }

@@ -91,6 +91,9 @@ Examples:\n  amana record --date 2026-02-13 --desc \"Salle et pauses-café, sess
         /// A posting (repeat for each); see below
         #[arg(long = "post", required = true, value_name = "POSTING")]
         postings: Vec<String>,
+        /// A supporting document (invoice, receipt, bank slip), kept by its hash (repeatable)
+        #[arg(long = "receipt", value_name = "FILE")]
+        receipts: Vec<PathBuf>,
     },
     /// Import transactions from a CSV file, all or nothing
     #[command(
@@ -163,20 +166,166 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
         #[command(flatten)]
         format: FormatArg,
     },
-    /// Prove the ledger intact: every hash, link, rule and table row (exit 1 if not)
+    /// Prove the ledger intact: every hash, link, rule, seal, signature, receipt and table row (exit 1 if not)
     #[command(
-        after_help = "Opens the ledger read-only. Exit status 0 when intact, 1 when anything is wrong.\n\nExample:\n  amana verify --format json"
+        after_help = "Opens the ledger read-only. Exit status 0 when intact, 1 when anything is wrong.\n\
+--anchor takes a head published outside the ledger (ENTRIES:HEAD, as verify printed them): the ledger must still extend it.\n\n\
+Examples:\n  amana verify --format json\n  amana verify --anchor 1042:458e9e52d1e5f184cd5bd6cf274d1c840f8f2cb761d91f38fd6e59601cfa98fe\n  amana verify --bundle audit-2025/"
     )]
     Verify {
+        /// A published head ENTRIES:HEAD that the ledger must extend (repeatable)
+        #[arg(long = "anchor", value_name = "ENTRIES:HEAD")]
+        anchors: Vec<String>,
+        /// Verify an audit bundle (from `amana export audit`) instead of a ledger file
+        #[arg(long, value_name = "DIR")]
+        bundle: Option<PathBuf>,
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Officers' keys: make one (the private key never enters the ledger)
+    #[command(subcommand)]
+    Key(KeyCommand),
+    /// Officers who sign seals (treasurer, president, auditor, ...)
+    #[command(subcommand)]
+    Officer(OfficerCommand),
+    /// Seal the books: a signed checkpoint of the chain, its Merkle root, balances and grant totals
+    #[command(
+        after_help = "The last line of the output is the seal's fingerprint: print it in the report, read it aloud at the general assembly.\n\
+--month or --through lock the period: nothing dated on or before its last day can be added afterwards.\n\
+Balances in the seal are those recorded when it is made: seal a month before recording the next one.\n\n\
+Examples:\n  amana seal --month 2026-03 --bank \"51411=100870.19@Relevé BP n° 03/2026\" --sign tresoriere.pem\n  amana seal --sign tresoriere.pem --sign president.pem"
+    )]
+    Seal {
+        /// Seal and lock the month YYYY-MM
+        #[arg(long, conflicts_with = "through")]
+        month: Option<String>,
+        /// Seal and lock everything dated up to this day, YYYY-MM-DD
+        #[arg(long)]
+        through: Option<String>,
+        /// A bank closing balance ACCOUNT=AMOUNT@STATEMENT, checked against the books (repeatable)
+        #[arg(long = "bank", value_name = "ACCOUNT=AMOUNT@STATEMENT")]
+        banks: Vec<String>,
+        /// Sign with this officer's private key file (repeatable)
+        #[arg(long = "sign", value_name = "KEYFILE")]
+        sign: Vec<PathBuf>,
+    },
+    /// Add an officer's signature to an existing seal
+    #[command(after_help = "Example:\n  amana sign 7KQF-3MZA-PX2D-9RTB --key president.pem")]
+    Sign {
+        /// The seal: its fingerprint, or its chain entry number
+        seal: String,
+        /// The officer's private key file
+        #[arg(long)]
+        key: PathBuf,
+    },
+    /// Close a fiscal year: carry income and expense to net assets, seal, and lock the year
+    #[command(
+        after_help = "The result on restricted grants goes to --restricted-account, the rest to --unrestricted-account\n\
+(defaults: 3100 and 3000 with the generic chart; the Moroccan chart has no confirmed account for them, so give both).\n\
+The last line of the output is the seal's fingerprint.\n\n\
+Example:\n  amana close --year 2025 --restricted-account 11911 --unrestricted-account 11912 --sign tresoriere.pem --sign president.pem"
+    )]
+    Close {
+        /// The fiscal year, named by the calendar year it starts in
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        restricted_account: Option<String>,
+        #[arg(long)]
+        unrestricted_account: Option<String>,
+        /// Sign the closing seal with this officer's private key file (repeatable)
+        #[arg(long = "sign", value_name = "KEYFILE")]
+        sign: Vec<PathBuf>,
+    },
+    /// Supporting documents and members' receipts
+    #[command(subcommand)]
+    Receipt(ReceiptCommand),
+    /// Check a member's receipt offline against a published seal fingerprint
+    #[command(
+        name = "verify-receipt",
+        after_help = "Needs no ledger: only the receipt file and the fingerprint printed in the published report.\n\n\
+Example:\n  amana verify-receipt recu-412.json --seal 7KQF-3MZA-PX2D-9RTB"
+    )]
+    VerifyReceipt {
+        file: PathBuf,
+        /// The fingerprint of the published seal
+        #[arg(long)]
+        seal: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Export what an auditor needs to verify offline
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Build the example association's ledger, verify it, and say where it is
     Demo {
         /// Folder for the demo ledger (DIR/amana.db) and its files
         #[arg(long, default_value = "amana-demo")]
         out: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Write a new Ed25519 private key to FILE (mode 0600) and its public key to FILE.pub
+    #[command(
+        after_help = "Keep the private key file off the computer that holds the ledger (a USB key), and never share it.\n\n\
+Example:\n  amana key generate tresoriere.pem"
+    )]
+    Generate { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficerCommand {
+    /// Register an officer and their public key
+    #[command(
+        after_help = "Example:\n  amana officer add fatima --name \"Fatima Zahra El Idrissi\" --role treasurer --key tresoriere.pem.pub"
+    )]
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// president, vice-president, treasurer, deputy-treasurer, secretary-general, auditor or board-member
+        #[arg(long)]
+        role: String,
+        /// The officer's public key file (KEYFILE.pub), or 64 hex digits in a file
+        #[arg(long)]
+        key: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReceiptCommand {
+    /// Where the supporting documents of a transaction are, and whether they are intact
+    #[command(after_help = "Example:\n  amana receipt show 42")]
+    Show { id: i64 },
+    /// Attach supporting documents to a recorded transaction
+    #[command(after_help = "Example:\n  amana receipt attach 42 facture-2026-118.pdf")]
+    Attach {
+        id: i64,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a member's receipt (dues, gift) with its proof of inclusion in the sealed books
+    #[command(
+        after_help = "The member checks it offline with `amana verify-receipt FILE --seal FINGERPRINT`.\n\n\
+Example:\n  amana receipt member 412 --out recu-412.json"
+    )]
+    Member {
+        id: i64,
+        /// Where to write the receipt (default: receipt-ID.json)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the chain, officers' keys, seals and receipts to a new folder
+    #[command(
+        after_help = "Example:\n  amana export audit audit-2025/\n  amana verify --bundle audit-2025/"
+    )]
+    Audit { dir: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -310,6 +459,17 @@ pub fn parse_posting(text: &str) -> Result<PostingRequest, PostingSyntaxError> {
         }
     }
     Ok(req)
+}
+
+/// Parses `ACCOUNT=AMOUNT@STATEMENT`.
+pub fn parse_bank(text: &str) -> Option<(String, String, String)> {
+    let (account, rest) = text.split_once('=')?;
+    let (amount, statement) = rest.split_once('@')?;
+    Some((
+        account.trim().into(),
+        amount.trim().into(),
+        statement.trim().into(),
+    ))
 }
 
 /// Parses `LANG=TEXT`.

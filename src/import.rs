@@ -17,13 +17,14 @@ use crate::domain::{AccountCode, GrantId, LedgerInfo, LineId, Minor, Posting, pa
 /// Columns a file must have.
 pub const REQUIRED: [&str; 5] = ["txn", "date", "description", "account", "amount"];
 /// Columns a file may have.
-pub const OPTIONAL: [&str; 6] = [
+pub const OPTIONAL: [&str; 7] = [
     "grant",
     "line",
     "reference",
     "memo",
     "original_amount",
     "original_currency",
+    "receipt",
 ];
 /// The column order amana writes (`journal --format csv`), which import reads back.
 pub const COLUMNS: [&str; 11] = [
@@ -105,6 +106,9 @@ pub struct ParsedTxn {
     pub postings: Vec<Posting>,
     /// Line of each posting's row.
     pub posting_lines: Vec<u64>,
+    /// Supporting documents named in the `receipt` column (paths relative to the CSV file's
+    /// folder), with the line that names each.
+    pub receipts: Vec<(String, u64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -305,6 +309,7 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
                     reference,
                     postings: vec![],
                     posting_lines: vec![],
+                    receipts: vec![],
                 }),
                 _ => current_bad = true,
             }
@@ -315,6 +320,11 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
                 let txn = transactions.last_mut().expect("a transaction was started");
                 txn.postings.push(p);
                 txn.posting_lines.push(line);
+                if let Some(receipt) = columns.get(&fields, "receipt")
+                    && !txn.receipts.iter().any(|(r, _)| r == receipt)
+                {
+                    txn.receipts.push((receipt.to_string(), line));
+                }
             }
             Ok(_) => {}
             Err(problems) => {

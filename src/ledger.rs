@@ -67,6 +67,8 @@ pub struct RecordRequest {
     pub description: String,
     pub reference: Option<String>,
     pub postings: Vec<PostingRequest>,
+    /// Supporting documents, stored by hash beside the ledger and recorded in the chain.
+    pub receipts: Vec<PathBuf>,
 }
 
 pub struct GrantRequest {
@@ -278,10 +280,12 @@ impl Ledger {
         let description = text::clean("description", &req.description)?;
         let reference = text::clean_optional("reference", req.reference.as_deref())?;
         let actor = self.actor.clone();
+        let receipt_store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
         self.store.write(|app| {
             let mut book = load_book(app)?;
+            let id = book.next_entry_id();
             let header = EntryHeader {
-                id: book.next_entry_id(),
+                id,
                 date,
                 description,
                 reference,
@@ -289,7 +293,13 @@ impl Ledger {
                 batch: None,
             };
             let entry = Entry::new(header, postings, &info.currency)?;
-            append_entry(app, &mut book, &actor, entry)
+            let mut written = append_entry(app, &mut book, &actor, entry)?;
+            for receipt in crate::trust::stage_receipts(&receipt_store, id, &req.receipts)? {
+                let r = append_record(app, &mut book, &actor, Record::Receipt(receipt))?;
+                written.seq = r.seq;
+                written.head = r.head;
+            }
+            Ok(written)
         })
     }
 
@@ -356,6 +366,34 @@ impl Ledger {
         let file_name = text::clean("file name", &file_name)?;
         let actor = self.actor.clone();
         let already = self.store.import_by_file(&sha256)?;
+        // Supporting documents named in the file are stored first (content-addressed, so a
+        // refused import leaves at most unreferenced copies); a missing one is a row error.
+        let receipt_store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut receipt_errors = vec![];
+        let mut staged: Vec<(usize, Vec<crate::chain::Receipt>)> = vec![];
+        for (i, txn) in parsed.transactions.iter().enumerate() {
+            let mut files = vec![];
+            for (name, line) in &txn.receipts {
+                let file = folder.join(name);
+                if file.is_file() {
+                    files.push(file);
+                } else {
+                    receipt_errors.push(import::RowError {
+                        line: *line,
+                        column: Some("receipt".into()),
+                        value: Some(name.clone()),
+                        reason: format!("no such file ({}); receipt paths are relative to the CSV file's folder", file.display()),
+                    });
+                }
+            }
+            if !files.is_empty() && receipt_errors.is_empty() && !dry_run {
+                staged.push((
+                    i,
+                    crate::trust::stage_receipts(&receipt_store, EntryId(0), &files)?,
+                ));
+            }
+        }
         if let (Some((seq, name)), false) = (&already, force) {
             return Err(LedgerError::Refused(format!(
                 "{}: this file (SHA-256 {}) was already imported as {name} (chain entry {seq}); \
@@ -371,6 +409,7 @@ impl Ledger {
             let first_id = book.next_entry_id().0;
             let mut entries = Vec::with_capacity(parsed.transactions.len());
             let mut problems = parsed.errors.clone();
+            problems.extend(receipt_errors.iter().cloned());
             for (i, txn) in parsed.transactions.iter().enumerate() {
                 let header = EntryHeader {
                     id: EntryId(first_id + i as i64),
@@ -432,6 +471,16 @@ impl Ledger {
                 let written = append_entry(app, &mut book, &actor, entry)?;
                 warnings.extend(written.warnings);
                 head = written.head;
+            }
+            // Receipts come after the whole batch (an import's transactions are consecutive).
+            for (i, receipts) in &staged {
+                for receipt in receipts {
+                    let receipt = crate::chain::Receipt {
+                        entry: EntryId(first_id + *i as i64),
+                        ..receipt.clone()
+                    };
+                    head = append_record(app, &mut book, &actor, Record::Receipt(receipt))?.head;
+                }
             }
             Ok(ImportOutcome {
                 file: path.to_path_buf(),

@@ -31,7 +31,7 @@ pub mod import;
 pub mod keys;
 pub mod ledger;
 pub mod receipts;
-pub mod trust;
 pub mod report;
 pub mod store;
+pub mod trust;
 pub mod verify;

@@ -9,13 +9,18 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use amana::book::Warning;
+use amana::domain::EntryId;
 use amana::ledger::{
     BudgetLineRequest, GrantRequest, InitRequest, Ledger, LedgerError, RecordRequest,
 };
 use amana::report::{self, render};
 use amana::store::{BalanceFilter, JournalFilter, StoreError};
+use amana::trust::{self, BankRequest, MemberReceipt};
 use amana::{demo, domain, verify};
-use cli::{AccountCommand, Cli, Command, Format, FunderCommand, GrantCommand};
+use cli::{
+    AccountCommand, Cli, Command, ExportCommand, Format, FunderCommand, GrantCommand, KeyCommand,
+    OfficerCommand, ReceiptCommand,
+};
 
 /// What went wrong, sorted by exit status.
 enum Failure {
@@ -77,6 +82,44 @@ fn warn(warnings: &[Warning]) {
     for w in warnings {
         eprintln!("amana: warning: {w}");
     }
+}
+
+fn print_seal(seal: &trust::SealOutcome) {
+    println!(
+        "Sealed entries 1 to {} (head {}), Merkle root {}{}.",
+        seal.covered,
+        seal.head,
+        seal.merkle_root,
+        seal.period_end
+            .as_ref()
+            .map(|d| format!(", locked through {d}"))
+            .unwrap_or_default()
+    );
+    if seal.signed_by.is_empty() {
+        println!(
+            "Not signed yet: officers sign it with `amana sign {} --key KEYFILE`.",
+            seal.fingerprint
+        );
+    } else {
+        println!("Signed by: {}.", seal.signed_by.join(", "));
+    }
+    println!("Seal fingerprint (chain entry {}):", seal.seq);
+    println!("{}", seal.fingerprint);
+}
+
+/// The last day of month `YYYY-MM`.
+fn month_end(text: &str) -> Result<chrono::NaiveDate, Failure> {
+    let bad = || Failure::Invalid(format!("--month \"{text}\": write YYYY-MM, e.g. 2026-03"));
+    let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
+    let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let next = if m == 12 {
+        chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        chrono::NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt())
+        .filter(|_| (1..=12).contains(&m))
+        .ok_or_else(bad)
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {
@@ -187,6 +230,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             description,
             reference,
             postings,
+            receipts,
         } => {
             let postings = postings
                 .iter()
@@ -197,6 +241,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 description,
                 reference,
                 postings,
+                receipts,
             })?;
             warn(&written.warnings);
             println!(
@@ -300,9 +345,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Json => print_json(&report),
             }
         }
-        Command::Verify { format } => {
-            let ledger = Ledger::open_read_only(&path)?;
-            let report = verify::verify(ledger.store())?;
+        Command::Verify {
+            anchors,
+            bundle,
+            format,
+        } => {
+            let options = verify::Options {
+                anchors: anchors
+                    .iter()
+                    .map(|a| verify::Anchor::parse(a))
+                    .collect::<Result<_, _>>()
+                    .map_err(Failure::Invalid)?,
+            };
+            let report = match bundle {
+                Some(dir) => verify::verify_bundle(&dir, &options).map_err(Failure::Environment)?,
+                None => {
+                    let ledger = Ledger::open_read_only(&path)?;
+                    verify::verify_with(ledger.store(), &options)?
+                }
+            };
             match format.format {
                 Format::Table => print!("{}", render::verify_text(&report)),
                 Format::Csv => print!("{}", render::verify_csv(&report)),
@@ -311,6 +372,221 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if !report.ok {
                 return Err(Failure::VerifyFailed);
             }
+        }
+        Command::Key(KeyCommand::Generate { file }) => {
+            let key = amana::keys::PrivateKey::generate(&file)
+                .map_err(|e| Failure::Invalid(e.to_string()))?;
+            println!(
+                "Wrote the private key {} (keep it secret, off this computer) and the public key {}.",
+                file.display(),
+                amana::keys::public_path(&file).display()
+            );
+            println!("public key: {}", hex::encode(key.public_key()));
+            println!(
+                "key fingerprint: {}",
+                amana::keys::fingerprint(&key.public_key())
+            );
+        }
+        Command::Officer(OfficerCommand::Add {
+            id,
+            name,
+            role,
+            key,
+        }) => {
+            let written = Ledger::open(&path, &actor)?.add_officer(&id, &name, &role, &key)?;
+            println!(
+                "Added officer {id} ({role}) with public key from {} (chain entry {}).",
+                key.display(),
+                written.seq
+            );
+        }
+        Command::Seal {
+            month,
+            through,
+            banks,
+            sign,
+        } => {
+            let period_end = match (month, through) {
+                (Some(m), _) => Some(month_end(&m)?),
+                (None, Some(d)) => Some(domain::parse_date(&d)?),
+                (None, None) => None,
+            };
+            let banks = banks
+                .iter()
+                .map(|b| {
+                    cli::parse_bank(b)
+                        .map(|(account, amount, statement)| BankRequest { account, amount, statement })
+                        .ok_or_else(|| Failure::Invalid(format!("--bank \"{b}\": write ACCOUNT=AMOUNT@STATEMENT, e.g. 51411=100870.19@Relevé 03/2026")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let outcome = Ledger::open(&path, &actor)?.seal(period_end, &banks, &sign)?;
+            print_seal(&outcome);
+        }
+        Command::Sign { seal, key } => {
+            let outcome = Ledger::open(&path, &actor)?.sign(&seal, &key)?;
+            println!(
+                "Signed seal {} (chain entry {}); signed by: {}.",
+                outcome.fingerprint,
+                outcome.seq,
+                outcome.signed_by.join(", ")
+            );
+            println!("{}", outcome.fingerprint);
+        }
+        Command::Close {
+            year,
+            restricted_account,
+            unrestricted_account,
+            sign,
+        } => {
+            let mut ledger = Ledger::open(&path, &actor)?;
+            let chart = ledger.info()?.chart;
+            let default = |generic: &str| (chart == "generic").then(|| generic.to_string());
+            let restricted = restricted_account.or_else(|| default("3100")).ok_or_else(|| {
+                Failure::Invalid("give --restricted-account and --unrestricted-account: the net-asset accounts that receive the year's result on restricted grants and on the rest (this chart has no default)".into())
+            })?;
+            let unrestricted = unrestricted_account.or_else(|| default("3000")).ok_or_else(|| {
+                Failure::Invalid("give --unrestricted-account: the net-asset account that receives the year's result on unrestricted funds".into())
+            })?;
+            let today = chrono::Local::now().date_naive();
+            let outcome = ledger.close(year, &restricted, &unrestricted, &sign, today)?;
+            match outcome.closing_entry {
+                Some(id) => println!(
+                    "Closed fiscal year {} ({} to {}) with closing entry #{id}.",
+                    outcome.year, outcome.start, outcome.end
+                ),
+                None => println!(
+                    "Closed fiscal year {} ({} to {}): it had no income or expense.",
+                    outcome.year, outcome.start, outcome.end
+                ),
+            }
+            println!(
+                "Nothing dated on or before {} can be recorded any more: correct a mistake with a reversal dated later.",
+                outcome.end
+            );
+            print_seal(&outcome.seal);
+        }
+        Command::Receipt(ReceiptCommand::Show { id }) => {
+            let ledger = Ledger::open_read_only(&path)?;
+            let receipts = ledger.receipts_of(EntryId(id))?;
+            if receipts.is_empty() {
+                println!("Transaction #{id} has no receipt recorded.");
+            }
+            for (r, file, status) in receipts {
+                let state = match status {
+                    amana::receipts::Status::Present => "present, intact",
+                    amana::receipts::Status::Missing => "MISSING",
+                    amana::receipts::Status::Altered => "ALTERED (hash differs)",
+                };
+                println!(
+                    "{}  {}  {} bytes  sha256 {}  {state}",
+                    r.file_name,
+                    file.display(),
+                    r.size,
+                    hex::encode(r.sha256)
+                );
+            }
+        }
+        Command::Receipt(ReceiptCommand::Attach { id, files }) => {
+            let written = Ledger::open(&path, &actor)?.attach_receipts(EntryId(id), &files)?;
+            println!(
+                "Attached {} receipt(s) to transaction #{id} (chain entries {} to {}).",
+                written.len(),
+                written.first().map_or(0, |w| w.seq),
+                written.last().map_or(0, |w| w.seq)
+            );
+        }
+        Command::Receipt(ReceiptCommand::Member { id, out }) => {
+            let receipt = Ledger::open(&path, &actor)?.member_receipt(EntryId(id))?;
+            let out = out.unwrap_or_else(|| std::path::PathBuf::from(format!("receipt-{id}.json")));
+            let json = serde_json::to_string_pretty(&receipt).expect("receipts serialise");
+            std::fs::write(&out, json)
+                .map_err(|e| Failure::Environment(format!("{}: {e}", out.display())))?;
+            println!(
+                "Wrote the receipt of transaction #{id} ({} {} on {}) to {}.",
+                receipt.amount,
+                receipt.currency,
+                receipt.date,
+                out.display()
+            );
+            match &receipt.seal {
+                Some(s) => println!(
+                    "It proves inclusion in seal {} (chain entry {}); check it with:\n  amana verify-receipt {} --seal {}",
+                    s.fingerprint,
+                    s.seq,
+                    out.display(),
+                    s.fingerprint
+                ),
+                None => println!(
+                    "No seal covers this transaction yet: it carries no inclusion proof. Write it again after the next seal."
+                ),
+            }
+        }
+        Command::VerifyReceipt { file, seal, format } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Failure::Environment(format!("{}: {e}", file.display())))?;
+            let receipt: MemberReceipt = serde_json::from_str(&text).map_err(|e| {
+                Failure::Invalid(format!(
+                    "{}: not an amana member receipt ({e})",
+                    file.display()
+                ))
+            })?;
+            let check = trust::check_member_receipt(&receipt, &seal);
+            match format.format {
+                Format::Json => print_json(&check),
+                _ => {
+                    if check.ok {
+                        println!(
+                            "OK: {} on {} (\"{}\"), transaction #{} of \"{}\",",
+                            check.amount,
+                            check.date,
+                            check.description,
+                            check.transaction,
+                            check.ledger
+                        );
+                        println!(
+                            "is entry {} of the books, included in the seal {} that covers entries 1 to {}.",
+                            check.seq,
+                            seal,
+                            check.covered.unwrap_or(0)
+                        );
+                        if !check.signed_by.is_empty() {
+                            println!("The seal is signed by: {}.", check.signed_by.join("; "));
+                        }
+                    } else {
+                        println!("FAILED: this receipt does not prove inclusion in seal {seal}:");
+                        for p in &check.problems {
+                            println!("  {p}");
+                        }
+                    }
+                }
+            }
+            if !check.ok {
+                return Err(Failure::VerifyFailed);
+            }
+        }
+        Command::Export(ExportCommand::Audit { dir }) => {
+            let ledger = Ledger::open_read_only(&path)?;
+            let o = ledger.export_audit(&dir)?;
+            println!(
+                "Wrote the audit bundle {}: {} chain entries, {} officers, {} seals, {} receipts.",
+                o.dir.display(),
+                o.entries,
+                o.officers,
+                o.seals,
+                o.receipts
+            );
+            if o.missing_receipts > 0 {
+                eprintln!(
+                    "amana: warning: {} receipt(s) are missing from the receipt store (run amana verify)",
+                    o.missing_receipts
+                );
+            }
+            println!(
+                "Verify it with: amana verify --bundle {} --anchor {}:{}",
+                o.dir.display(),
+                o.entries,
+                o.head
+            );
         }
         Command::Demo { out } => {
             let outcome = demo::run(&out, &actor)?;

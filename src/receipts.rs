@@ -34,12 +34,16 @@ impl ReceiptStore {
     pub fn for_ledger(ledger: &Path) -> ReceiptStore {
         let mut dir = ledger.as_os_str().to_owned();
         dir.push(".receipts");
-        ReceiptStore { dir: PathBuf::from(dir) }
+        ReceiptStore {
+            dir: PathBuf::from(dir),
+        }
     }
 
     /// A store rooted at `dir` (an audit bundle's `receipts/`).
     pub fn at(dir: &Path) -> ReceiptStore {
-        ReceiptStore { dir: dir.to_path_buf() }
+        ReceiptStore {
+            dir: dir.to_path_buf(),
+        }
     }
 
     pub fn dir(&self) -> &Path {

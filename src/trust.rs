@@ -9,16 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::book::Book;
 use crate::chain::merkle::{self, inclusion_proof, leaf_hash, root_from_proof};
-use crate::chain::{
-    BankBalance, ChainEntry, Hash, Receipt, Record, SealSignature, entry_hash,
-};
+use crate::chain::{BankBalance, ChainEntry, Hash, Receipt, Record, SealSignature, entry_hash};
 use crate::domain::{
     AccountCode, Entry, EntryHeader, EntryId, EntryKind, Officer, OfficerId, text,
 };
 use crate::keys::{self, PrivateKey};
-use crate::ledger::{
-    Ledger, LedgerError, Written, append_entry, append_record, load_book,
-};
+use crate::ledger::{Ledger, LedgerError, Written, append_entry, append_record, load_book};
 use crate::receipts::ReceiptStore;
 use crate::store::{Appender, LogRow};
 
@@ -213,8 +209,15 @@ fn seal_and_sign(
 
 impl Ledger {
     /// Registers an officer with the public key read from `key_file`.
-    pub fn add_officer(&mut self, id: &str, name: &str, role: &str, key_file: &Path) -> Result<Written> {
-        let public_key = keys::load_public(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+    pub fn add_officer(
+        &mut self,
+        id: &str,
+        name: &str,
+        role: &str,
+        key_file: &Path,
+    ) -> Result<Written> {
+        let public_key =
+            keys::load_public(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
         let officer = Officer {
             id: OfficerId::parse(id)?,
             name: text::clean("name", name)?,
@@ -261,12 +264,15 @@ impl Ledger {
         self.store.write(|app| {
             let mut book = load_book(app)?;
             let seq = find_seal(&book, seal)?;
-            let officer = book.officer_by_key(&key.public_key()).cloned().ok_or_else(|| {
-                LedgerError::Refused(format!(
-                    "{}: this key belongs to no registered officer (amana officer add)",
-                    key_file.display()
-                ))
-            })?;
+            let officer = book
+                .officer_by_key(&key.public_key())
+                .cloned()
+                .ok_or_else(|| {
+                    LedgerError::Refused(format!(
+                        "{}: this key belongs to no registered officer (amana officer add)",
+                        key_file.display()
+                    ))
+                })?;
             let (hash, mut signers) = book.seal(seq).expect("found above");
             let hash = hash.expect("a stored seal has its hash");
             append_record(
@@ -303,9 +309,10 @@ impl Ledger {
         today: NaiveDate,
     ) -> Result<CloseOutcome> {
         let info = self.info()?;
-        let (start, end) = info.fiscal_start.year_bounds(year).ok_or_else(|| {
-            LedgerError::Refused(format!("fiscal year {year} is out of range"))
-        })?;
+        let (start, end) = info
+            .fiscal_start
+            .year_bounds(year)
+            .ok_or_else(|| LedgerError::Refused(format!("fiscal year {year} is out of range")))?;
         if end >= today {
             return Err(LedgerError::Refused(format!(
                 "fiscal year {year} runs from {start} to {end}: it can be closed from the day after it ends"
@@ -331,7 +338,9 @@ impl Ledger {
                 let header = EntryHeader {
                     id: book.next_entry_id(),
                     date: end,
-                    description: format!("Clôture de l'exercice {year} / Closing of fiscal year {year}"),
+                    description: format!(
+                        "Clôture de l'exercice {year} / Closing of fiscal year {year}"
+                    ),
                     reference: None,
                     kind: EntryKind::Closing {
                         year,
@@ -342,7 +351,12 @@ impl Ledger {
                     batch: None,
                 };
                 let entry = Entry::new(header, postings, &info.currency)?;
-                Some(append_entry(app, &mut book, &actor, entry)?.entry.expect("an entry").0)
+                Some(
+                    append_entry(app, &mut book, &actor, entry)?
+                        .entry
+                        .expect("an entry")
+                        .0,
+                )
             } else {
                 None
             };
@@ -372,7 +386,10 @@ impl Ledger {
     }
 
     /// The receipts of transaction `id`, each with where it is kept and whether it is intact.
-    pub fn receipts_of(&self, id: EntryId) -> Result<Vec<(Receipt, PathBuf, crate::receipts::Status)>> {
+    pub fn receipts_of(
+        &self,
+        id: EntryId,
+    ) -> Result<Vec<(Receipt, PathBuf, crate::receipts::Status)>> {
         let store = ReceiptStore::for_ledger(self.store.path());
         let info = self.info()?;
         let mut out = vec![];
@@ -380,7 +397,10 @@ impl Ledger {
             if row.kind != "receipt" {
                 return;
             }
-            if let Ok(ChainEntry { record: Record::Receipt(r), .. }) = ChainEntry::decode(&row.body, Some(&info.currency))
+            if let Ok(ChainEntry {
+                record: Record::Receipt(r),
+                ..
+            }) = ChainEntry::decode(&row.body, Some(&info.currency))
                 && r.entry == id
             {
                 let path = store.path_of(&r.sha256);
@@ -406,7 +426,10 @@ impl Ledger {
             })?;
             let mut target: Option<(i64, Entry)> = None;
             for (i, body) in bodies.iter().enumerate() {
-                if let Ok(ChainEntry { record: Record::Entry(e), .. }) = ChainEntry::decode(body, Some(&info.currency))
+                if let Ok(ChainEntry {
+                    record: Record::Entry(e),
+                    ..
+                }) = ChainEntry::decode(body, Some(&info.currency))
                     && e.id() == id
                 {
                     target = Some((i as i64 + 1, e));
@@ -414,41 +437,49 @@ impl Ledger {
                 }
             }
             let (seq, entry) = target.ok_or_else(|| {
-                LedgerError::Refused(format!("transaction {id} does not exist (see `amana journal`)"))
+                LedgerError::Refused(format!(
+                    "transaction {id} does not exist (see `amana journal`)"
+                ))
             })?;
             let amount: i64 = entry.postings().iter().map(|p| p.amount.0.max(0)).sum();
-            let seal = book
-                .seal_seqs()
-                .into_iter()
-                .rev()
-                .find_map(|s| {
-                    let body = &bodies[(s - 1) as usize];
-                    match ChainEntry::decode(body, Some(&info.currency)).ok()?.record {
-                        Record::Seal(seal) if seal.covered >= seq => Some((s, seal)),
-                        _ => None,
-                    }
-                });
+            let seal = book.seal_seqs().into_iter().rev().find_map(|s| {
+                let body = &bodies[(s - 1) as usize];
+                match ChainEntry::decode(body, Some(&info.currency)).ok()?.record {
+                    Record::Seal(seal) if seal.covered >= seq => Some((s, seal)),
+                    _ => None,
+                }
+            });
             let seal = seal.map(|(s, seal)| {
                 let (hash, signers) = book.seal(s).expect("a seal");
                 let hash = hash.expect("its hash is known");
                 let proof = inclusion_proof((seq - 1) as usize, &leaves[..seal.covered as usize]);
                 let signatures = bodies
                     .iter()
-                    .filter_map(|b| match ChainEntry::decode(b, Some(&info.currency)).ok()?.record {
-                        Record::Signature(sig) if sig.seal == s => Some(sig),
-                        _ => None,
+                    .filter_map(|b| {
+                        match ChainEntry::decode(b, Some(&info.currency)).ok()?.record {
+                            Record::Signature(sig) if sig.seal == s => Some(sig),
+                            _ => None,
+                        }
                     })
                     .filter(|sig| signers.contains(&sig.officer))
                     .map(|sig| {
-                        let officer = bodies.iter().find_map(|b| match ChainEntry::decode(b, Some(&info.currency)).ok()?.record {
-                            Record::Officer(o) if o.id == sig.officer => Some(o),
-                            _ => None,
+                        let officer = bodies.iter().find_map(|b| {
+                            match ChainEntry::decode(b, Some(&info.currency)).ok()?.record {
+                                Record::Officer(o) if o.id == sig.officer => Some(o),
+                                _ => None,
+                            }
                         });
                         ReceiptSignature {
                             officer: sig.officer.to_string(),
                             name: officer.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
-                            role: officer.as_ref().map(|o| o.role.to_string()).unwrap_or_default(),
-                            public_key: officer.as_ref().map(|o| hex::encode(o.public_key)).unwrap_or_default(),
+                            role: officer
+                                .as_ref()
+                                .map(|o| o.role.to_string())
+                                .unwrap_or_default(),
+                            public_key: officer
+                                .as_ref()
+                                .map(|o| hex::encode(o.public_key))
+                                .unwrap_or_default(),
                             signature: hex::encode(sig.signature),
                         }
                     })
@@ -482,15 +513,20 @@ impl Ledger {
 
 /// Hashes and stores receipt files before the write transaction (content-addressed writes are
 /// idempotent: a refused command leaves at most an unreferenced copy).
-pub(crate) fn stage_receipts(store: &ReceiptStore, id: EntryId, files: &[PathBuf]) -> Result<Vec<Receipt>> {
+pub(crate) fn stage_receipts(
+    store: &ReceiptStore,
+    id: EntryId,
+    files: &[PathBuf],
+) -> Result<Vec<Receipt>> {
     files
         .iter()
         .map(|f| {
-            let (sha256, size, bytes) =
-                ReceiptStore::hash_file(f).map_err(|e| LedgerError::Refused(format!("receipt {e}")))?;
-            store
-                .put(&sha256, &bytes)
-                .map_err(|e| LedgerError::Io { path: e.path, source: e.source })?;
+            let (sha256, size, bytes) = ReceiptStore::hash_file(f)
+                .map_err(|e| LedgerError::Refused(format!("receipt {e}")))?;
+            store.put(&sha256, &bytes).map_err(|e| LedgerError::Io {
+                path: e.path,
+                source: e.source,
+            })?;
             let name = f
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -539,7 +575,11 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
         problems.push("the entry's bytes do not match its hash".to_string());
     }
     match ChainEntry::decode(&body, Some(&currency)) {
-        Ok(ChainEntry { seq, record: Record::Entry(e), .. }) => {
+        Ok(ChainEntry {
+            seq,
+            record: Record::Entry(e),
+            ..
+        }) => {
             if seq != receipt.seq || e.id().0 != receipt.transaction {
                 problems.push("the entry is not the transaction the receipt names".into());
             }
@@ -548,7 +588,10 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
                 || crate::domain::format_date(e.header.date) != receipt.date
                 || e.header.description != receipt.description
             {
-                problems.push("the receipt's date, amount or description differ from the recorded entry".into());
+                problems.push(
+                    "the receipt's date, amount or description differ from the recorded entry"
+                        .into(),
+                );
             }
         }
         _ => problems.push("the entry's bytes are not a recorded transaction".into()),
@@ -558,7 +601,8 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
     let wanted = keys::normalise_fingerprint(fingerprint);
     match &receipt.seal {
         None => problems.push(
-            "no seal covers this transaction yet: ask for a receipt again after the next seal".into(),
+            "no seal covers this transaction yet: ask for a receipt again after the next seal"
+                .into(),
         ),
         Some(seal) => {
             let seal_body = hex::decode(&seal.body).unwrap_or_default();
@@ -570,7 +614,11 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
                 ));
             }
             match ChainEntry::decode(&seal_body, Some(&currency)) {
-                Ok(ChainEntry { record: Record::Seal(s), seq, .. }) if seq == seal.seq => {
+                Ok(ChainEntry {
+                    record: Record::Seal(s),
+                    seq,
+                    ..
+                }) if seq == seal.seq => {
                     covered = Some(s.covered);
                     let proof: Vec<Hash> = seal
                         .proof
@@ -584,7 +632,9 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
                         &proof,
                     );
                     if proof.len() != seal.proof.len() || root != Some(s.merkle_root) {
-                        problems.push("the inclusion proof does not lead to the seal's Merkle root".into());
+                        problems.push(
+                            "the inclusion proof does not lead to the seal's Merkle root".into(),
+                        );
                     }
                     for sig in &seal.signatures {
                         let key = hex::decode(&sig.public_key).unwrap_or_default();
@@ -592,7 +642,10 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
                         if keys::verify_seal(&key, &seal_hash, &signature) {
                             signed_by.push(format!("{} ({}, {})", sig.name, sig.role, sig.officer));
                         } else {
-                            problems.push(format!("the signature of officer {} does not verify", sig.officer));
+                            problems.push(format!(
+                                "the signature of officer {} does not verify",
+                                sig.officer
+                            ));
                         }
                     }
                 }
@@ -612,5 +665,138 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
         covered,
         signed_by,
         problems,
+    }
+}
+
+/// What `export audit` wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportOutcome {
+    pub dir: PathBuf,
+    pub entries: i64,
+    pub head: String,
+    pub officers: usize,
+    pub seals: usize,
+    pub receipts: usize,
+    pub missing_receipts: usize,
+}
+
+impl Ledger {
+    /// Writes an audit bundle: everything an auditor needs to verify offline, without amana's
+    /// database: `chain.jsonl`, `officers.json`, `seals.json`, `ledger.json`, `receipts/`.
+    pub fn export_audit(&self, dir: &Path) -> Result<ExportOutcome> {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| LedgerError::Io { path, source }
+        };
+        if dir.exists() && std::fs::read_dir(dir).map_err(io(dir))?.next().is_some() {
+            return Err(LedgerError::Refused(format!(
+                "{}: the folder is not empty; export an audit bundle into a new folder",
+                dir.display()
+            )));
+        }
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        let info = self.info()?;
+        let source = ReceiptStore::for_ledger(self.store.path());
+        let target = ReceiptStore::at(&dir.join("receipts"));
+        let mut chain = String::new();
+        let (mut officers, mut seals) = (vec![], vec![]);
+        let (mut entries, mut head) = (0i64, String::new());
+        let (mut receipts, mut missing) = (0usize, 0usize);
+        let mut copy_errors = vec![];
+        self.store.begin_read()?;
+        let read = self.store.for_each_log_row(|row| {
+            entries = row.seq;
+            head = hex::encode(&row.chain);
+            chain.push_str(
+                &serde_json::json!({
+                    "seq": row.seq, "kind": row.kind, "body": hex::encode(&row.body),
+                    "entry_hash": hex::encode(&row.entry_hash), "prev": hex::encode(&row.prev),
+                    "chain": hex::encode(&row.chain),
+                })
+                .to_string(),
+            );
+            chain.push('\n');
+            match ChainEntry::decode(&row.body, Some(&info.currency)).map(|e| e.record) {
+                Ok(Record::Officer(o)) => officers.push(serde_json::json!({
+                    "seq": row.seq, "id": o.id.as_str(), "name": o.name, "role": o.role.as_str(),
+                    "public_key": hex::encode(o.public_key),
+                })),
+                Ok(Record::Seal(s)) => seals.push(serde_json::json!({
+                    "seq": row.seq, "fingerprint": seal_fingerprint(&to_hash(&row.entry_hash)),
+                    "covered": s.covered, "period_end": s.period_end.map(crate::domain::format_date),
+                    "head": hex::encode(s.head), "merkle_root": hex::encode(s.merkle_root),
+                    "signatures": [],
+                })),
+                Ok(Record::Signature(sig)) => {
+                    if let Some(seal) = seals.iter_mut().find(|s| s["seq"] == sig.seal)
+                        && let Some(list) = seal["signatures"].as_array_mut()
+                    {
+                        list.push(serde_json::json!({
+                            "seq": row.seq, "officer": sig.officer.as_str(), "signature": hex::encode(sig.signature),
+                        }));
+                    }
+                }
+                Ok(Record::Receipt(r)) => match std::fs::read(source.path_of(&r.sha256)) {
+                    Ok(bytes) => match target.put(&r.sha256, &bytes) {
+                        Ok(_) => receipts += 1,
+                        Err(e) => copy_errors.push(e),
+                    },
+                    Err(_) => missing += 1,
+                },
+                _ => {}
+            }
+        });
+        self.store.end_read()?;
+        read?;
+        if let Some(e) = copy_errors.into_iter().next() {
+            return Err(LedgerError::Io {
+                path: e.path,
+                source: e.source,
+            });
+        }
+        let write = |name: &str, content: String| {
+            let path = dir.join(name);
+            std::fs::write(&path, content).map_err(io(&path))
+        };
+        write("chain.jsonl", chain)?;
+        write(
+            "officers.json",
+            serde_json::to_string_pretty(&officers).expect("JSON"),
+        )?;
+        write(
+            "seals.json",
+            serde_json::to_string_pretty(&seals).expect("JSON"),
+        )?;
+        write(
+            "ledger.json",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "name": info.name, "id": hex::encode(&info.id), "currency": info.currency.code,
+                "entries": entries, "head": head, "format": "amana chain v1 (schema/CHAIN.md)",
+            }))
+            .expect("JSON"),
+        )?;
+        write(
+            "README.txt",
+            format!(
+                "Audit bundle of \"{}\": {entries} chain entries, head {entries}:{head}.\n\n\
+                 chain.jsonl    every chain entry, in order: seq, kind, body (hex), entry_hash, prev, chain\n\
+                 officers.json  the officers and their Ed25519 public keys, as registered in the chain\n\
+                 seals.json     the seals, their fingerprints and signatures (also in chain.jsonl)\n\
+                 receipts/      the supporting documents, named by SHA-256\n\n\
+                 Verify it with either of:\n  amana verify --bundle THIS_FOLDER --anchor {entries}:{head}\n  \
+                 python3 verify_chain.py --bundle THIS_FOLDER\n\
+                 The format is specified in schema/CHAIN.md of amana's source.\n",
+                info.name
+            ),
+        )?;
+        Ok(ExportOutcome {
+            dir: dir.to_path_buf(),
+            entries,
+            head,
+            officers: officers.len(),
+            seals: seals.len(),
+            receipts,
+            missing_receipts: missing,
+        })
     }
 }

@@ -12,15 +12,19 @@
 //! each table is in hand at a time, plus the id → seq index of entries (8 bytes per entry).
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
 use rusqlite::types::Value;
 use serde::Serialize;
 
 use crate::book::Book;
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
-use crate::domain::{Currency, Entry, EntryId};
+use crate::domain::Currency;
+use crate::keys;
+use crate::receipts::{ReceiptStore, Status};
 use crate::store::projection::{self, Row, Table};
-use crate::store::{Store, StoreError, read_values};
+use crate::store::{LogRow, Store, StoreError, read_values};
 
 /// How many problems are listed before the rest are only counted.
 pub const MAX_PROBLEMS: usize = 1000;
@@ -61,6 +65,18 @@ pub enum ProblemKind {
     Truncated,
     /// The ledger has no chain at all.
     Empty,
+    /// A seal's signature does not verify against its officer's key.
+    BadSignature,
+    /// A seal's content does not recompute from the entries it covers.
+    SealMismatch,
+    /// A published head (anchor) differs from the ledger's entry at that position.
+    Rewritten,
+    /// The ledger has fewer entries than a published head.
+    RolledBack,
+    /// A receipt recorded in the chain is not in the receipt store.
+    ReceiptMissing,
+    /// A receipt's file no longer has its recorded hash.
+    ReceiptAltered,
     /// More problems than are listed.
     More,
 }
@@ -80,6 +96,12 @@ impl ProblemKind {
             ProblemKind::ProjectionDrift => "projection-drift",
             ProblemKind::Truncated => "truncated",
             ProblemKind::Empty => "empty",
+            ProblemKind::BadSignature => "bad-signature",
+            ProblemKind::SealMismatch => "seal-mismatch",
+            ProblemKind::Rewritten => "rewritten",
+            ProblemKind::RolledBack => "rolled-back",
+            ProblemKind::ReceiptMissing => "receipt-missing",
+            ProblemKind::ReceiptAltered => "receipt-altered",
             ProblemKind::More => "more",
         }
     }
@@ -98,6 +120,15 @@ pub struct VerifyReport {
     pub transactions: i64,
     /// Table rows compared with the chain.
     pub rows_checked: u64,
+    /// Entries 1 to N are covered by a seal whose content recomputes and which at least one
+    /// officer's valid signature vouches for (0 when none).
+    pub signed_through: i64,
+    /// Entries 1 to N match a head published outside the ledger (`--anchor`; 0 when none).
+    pub anchored_through: i64,
+    /// Entries after both: internally consistent, but not yet vouched for by a signature or a
+    /// published head.
+    pub unanchored: i64,
+    pub seals: Vec<SealSummary>,
 }
 
 struct Findings {
@@ -310,19 +341,393 @@ fn hex32(bytes: &[u8]) -> String {
     hex::encode(bytes)
 }
 
+fn to_hash(bytes: &[u8]) -> Hash {
+    let mut h = [0u8; 32];
+    if bytes.len() == 32 {
+        h.copy_from_slice(bytes);
+    }
+    h
+}
+
+/// A chain head published outside the ledger: `amana verify --anchor SEQ:HEX`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub seq: i64,
+    pub head: String,
+}
+
+impl Anchor {
+    /// Parses `SEQ:HEX` as `verify --format json` printed `entries` and `head`.
+    pub fn parse(text: &str) -> Result<Anchor, String> {
+        let bad = || {
+            format!(
+                "anchor \"{text}\": write ENTRIES:HEAD as `amana verify` printed them, e.g. 1042:458e9e52…(64 hex digits)"
+            )
+        };
+        let (seq, head) = text.trim().split_once(':').ok_or_else(bad)?;
+        let seq: i64 = seq.trim().parse().map_err(|_| bad())?;
+        let head = head.trim().to_ascii_lowercase();
+        if seq < 1 || head.len() != 64 || !head.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        Ok(Anchor { seq, head })
+    }
+}
+
+/// What a seal looked like to `verify`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SealSummary {
+    pub seq: i64,
+    pub fingerprint: String,
+    pub covered: i64,
+    pub period_end: Option<String>,
+    /// Officers whose signatures verify.
+    pub signed_by: Vec<String>,
+    /// The seal's content recomputes and every signature of it verifies.
+    pub valid: bool,
+}
+
+/// What to check besides the chain itself.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    pub anchors: Vec<Anchor>,
+}
+
+/// Checks log rows one by one, in order: hashes, links, decoding, rules, seals, receipts.
+/// Used on a ledger (with the tables compared too) and on an audit bundle.
+struct ChainCheck<'a> {
+    findings: Findings,
+    book: Book,
+    base: Option<Currency>,
+    /// entry id → seq of the chain entry that recorded it (index id - 1).
+    entry_seqs: Vec<i64>,
+    expected_seq: i64,
+    prev_chain: Hash,
+    last_chain: Vec<u8>,
+    entries: i64,
+    transactions: i64,
+    receipts: Option<&'a ReceiptStore>,
+    /// Stored chain hash at each anchored seq.
+    anchors_seen: BTreeMap<i64, Vec<u8>>,
+    anchors: &'a [Anchor],
+    seals: Vec<SealSummary>,
+    /// Seals whose content or a signature failed.
+    bad_seals: HashSet<i64>,
+}
+
+impl<'a> ChainCheck<'a> {
+    fn new(options: &'a Options, receipts: Option<&'a ReceiptStore>) -> Self {
+        ChainCheck {
+            findings: Findings {
+                list: vec![],
+                extra: 0,
+            },
+            book: Book::new(),
+            base: None,
+            entry_seqs: vec![],
+            expected_seq: 1,
+            prev_chain: GENESIS_PREV,
+            last_chain: vec![],
+            entries: 0,
+            transactions: 0,
+            receipts,
+            anchors_seen: BTreeMap::new(),
+            anchors: &options.anchors,
+            seals: vec![],
+            bad_seals: HashSet::new(),
+        }
+    }
+
+    /// Checks one row; returns the decoded entry when its bytes decode.
+    fn row(
+        &mut self,
+        row: &LogRow,
+        body_at: &dyn Fn(i64) -> Option<Vec<u8>>,
+    ) -> Option<ChainEntry> {
+        let seq = row.seq;
+        self.entries += 1;
+        if seq > self.expected_seq {
+            self.findings.add(
+                self.expected_seq,
+                ProblemKind::Deleted,
+                if seq == self.expected_seq + 1 {
+                    format!("entry {} is missing from the log", self.expected_seq)
+                } else {
+                    format!(
+                        "entries {} to {} are missing from the log",
+                        self.expected_seq,
+                        seq - 1
+                    )
+                },
+            );
+            // Check what follows on its own merits, not as "out of sequence".
+            for _ in self.expected_seq..seq {
+                self.book.skip(None);
+            }
+        } else if seq < self.expected_seq {
+            self.findings.add(
+                seq,
+                ProblemKind::Reordered,
+                format!("log row {seq} comes after row {}", self.expected_seq - 1),
+            );
+        }
+        if self.anchors.iter().any(|a| a.seq == seq) {
+            self.anchors_seen.insert(seq, row.chain.clone());
+        }
+
+        // 1. Hashes and links, from the stored bytes; each check on its own.
+        let computed = chain::entry_hash(&row.body);
+        let prev = to_hash(&row.prev);
+        if row.entry_hash != computed {
+            if row.chain == chain::chain_hash(seq, &prev, &computed) {
+                self.findings.add(seq, ProblemKind::HashEdited, format!(
+                    "the stored entry hash {} is not the hash of the entry's bytes ({}), which the chain hash confirms",
+                    hex32(&row.entry_hash), hex32(&computed)));
+            } else {
+                self.findings.add(seq, ProblemKind::ContentModified, format!(
+                    "the entry's bytes hash to {}, but {} was recorded: the entry was altered after it was written",
+                    hex32(&computed), hex32(&row.entry_hash)));
+            }
+        }
+        let from_stored = chain::chain_hash(seq, &prev, &to_hash(&row.entry_hash));
+        let from_body = chain::chain_hash(seq, &prev, &computed);
+        if row.chain != from_stored && row.chain != from_body {
+            self.findings.add(seq, ProblemKind::ChainHashEdited, format!(
+                "the stored chain hash {} does not follow from the entry and its link ({} expected)",
+                hex32(&row.chain), hex32(&from_body)));
+        }
+        if row.prev != self.prev_chain {
+            self.findings.add(
+                seq,
+                ProblemKind::LinkBroken,
+                format!(
+                    "the entry links to {} but the entry before it has chain hash {}",
+                    hex32(&row.prev),
+                    hex32(&self.prev_chain)
+                ),
+            );
+        }
+        self.prev_chain = to_hash(&row.chain);
+        self.last_chain = row.chain.clone();
+        self.expected_seq = seq.max(self.expected_seq).saturating_add(1);
+
+        // 2. Decode strictly; re-encode.
+        let decoded = match ChainEntry::decode(&row.body, self.base.as_ref()) {
+            Ok(e) => e,
+            Err(e) => {
+                self.findings.add(
+                    seq,
+                    ProblemKind::Undecodable,
+                    format!("the entry's bytes cannot be read: {e}"),
+                );
+                self.book.skip(None);
+                return None;
+            }
+        };
+        if decoded.seq != seq {
+            self.findings.add(
+                seq,
+                ProblemKind::Reordered,
+                format!(
+                    "log row {seq} holds the entry recorded as number {}",
+                    decoded.seq
+                ),
+            );
+        }
+        if decoded.encode() != row.body {
+            self.findings.add(
+                seq,
+                ProblemKind::NonCanonical,
+                "the bytes decode, but are not the canonical encoding of what they say",
+            );
+        }
+        if row.kind != decoded.record.kind() {
+            self.findings.add(
+                seq,
+                ProblemKind::ProjectionDrift,
+                format!(
+                    "log row {seq}: column kind is \"{}\", the entry says \"{}\"",
+                    row.kind,
+                    decoded.record.kind()
+                ),
+            );
+        }
+        if let Record::Ledger(info) = &decoded.record
+            && self.base.is_none()
+        {
+            self.base = Some(info.currency.clone());
+        }
+
+        // 3. The rules (signatures and seal contents included).
+        let original = match &decoded.record {
+            Record::Entry(e) => e.reverses().and_then(|id| {
+                let index = usize::try_from(id.0.checked_sub(1)?).ok()?;
+                let body = body_at(*self.entry_seqs.get(index)?)?;
+                match ChainEntry::decode(&body, self.base.as_ref()).ok()?.record {
+                    Record::Entry(e) => Some(e),
+                    _ => None,
+                }
+            }),
+            _ => None,
+        };
+        match self.book.admit(&decoded, original.as_ref()) {
+            Ok(_) => self.book.appended(seq, &computed, &to_hash(&row.chain)),
+            Err(problems) => {
+                for p in problems {
+                    let kind = match p.field {
+                        "signature" => ProblemKind::BadSignature,
+                        "seal" => ProblemKind::SealMismatch,
+                        _ => ProblemKind::RuleViolation,
+                    };
+                    match (&decoded.record, kind) {
+                        (Record::Signature(sig), ProblemKind::BadSignature) => {
+                            self.bad_seals.insert(sig.seal);
+                        }
+                        (Record::Seal(_), ProblemKind::SealMismatch) => {
+                            self.bad_seals.insert(seq);
+                        }
+                        _ => {}
+                    }
+                    self.findings.add(
+                        seq,
+                        kind,
+                        format!("{} entry: {}", decoded.record.kind(), p.message),
+                    );
+                }
+                self.book.skip(Some(&decoded));
+                self.book.appended(seq, &computed, &to_hash(&row.chain));
+            }
+        }
+        match &decoded.record {
+            Record::Entry(e) => {
+                self.transactions += 1;
+                if e.id()
+                    .0
+                    .checked_sub(1)
+                    .and_then(|i| usize::try_from(i).ok())
+                    == Some(self.entry_seqs.len())
+                {
+                    self.entry_seqs.push(seq);
+                }
+            }
+            Record::Seal(seal) => self.seals.push(SealSummary {
+                seq,
+                fingerprint: keys::fingerprint(&computed),
+                covered: seal.covered,
+                period_end: seal.period_end.map(crate::domain::format_date),
+                signed_by: vec![],
+                valid: true,
+            }),
+            Record::Signature(sig) => {
+                if !self.bad_seals.contains(&sig.seal)
+                    && let Some(summary) = self.seals.iter_mut().find(|s| s.seq == sig.seal)
+                    && self
+                        .book
+                        .seal(sig.seal)
+                        .is_some_and(|(_, signers)| signers.contains(&sig.officer))
+                {
+                    summary.signed_by.push(sig.officer.to_string());
+                }
+            }
+            Record::Receipt(r) => {
+                if let Some(store) = self.receipts {
+                    let path = store.path_of(&r.sha256);
+                    match store.status(&r.sha256) {
+                        Status::Present => {}
+                        Status::Missing => self.findings.add(seq, ProblemKind::ReceiptMissing, format!(
+                            "the receipt {} of transaction {} is missing: it should be at {}", r.file_name, r.entry, path.display())),
+                        Status::Altered => self.findings.add(seq, ProblemKind::ReceiptAltered, format!(
+                            "the receipt {} of transaction {} at {} was altered: its SHA-256 is no longer {}",
+                            r.file_name, r.entry, path.display(), hex::encode(r.sha256))),
+                    }
+                }
+            }
+            _ => {}
+        }
+        Some(decoded)
+    }
+
+    fn finish(mut self, rows_checked: u64) -> VerifyReport {
+        if self.entries == 0 {
+            self.findings.add(
+                0,
+                ProblemKind::Empty,
+                "the log has no entries: this ledger has no genesis entry",
+            );
+        }
+        if let Some((seq, remaining)) = self.book.open_import() {
+            self.findings.add(seq, ProblemKind::Truncated, format!(
+                "the import at entry {seq} announced {remaining} more transaction(s) that are not in the log: the chain was cut short"));
+        }
+        let mut anchored_through = 0;
+        for a in self.anchors {
+            match self.anchors_seen.get(&a.seq) {
+                None => self.findings.add(a.seq, ProblemKind::RolledBack, format!(
+                    "the published head {}:{} is not in this ledger, which has {} entries: the chain was truncated or rolled back",
+                    a.seq, a.head, self.entries)),
+                Some(chain) if hex32(chain) != a.head => self.findings.add(a.seq, ProblemKind::Rewritten, format!(
+                    "entry {} has chain hash {}, but {} was published: history up to entry {} was rewritten",
+                    a.seq, hex32(chain), a.head, a.seq)),
+                Some(_) => anchored_through = anchored_through.max(a.seq),
+            }
+        }
+        for s in &mut self.seals {
+            s.valid = !self.bad_seals.contains(&s.seq);
+            if !s.valid {
+                s.signed_by.clear();
+            }
+        }
+        let signed_through = self
+            .seals
+            .iter()
+            .filter(|s| s.valid && !s.signed_by.is_empty())
+            .map(|s| s.covered)
+            .max()
+            .unwrap_or(0);
+        let mut problems = self.findings.list;
+        problems.sort_by_key(|p| p.seq);
+        if self.findings.extra > 0 {
+            problems.push(Problem {
+                seq: 0,
+                kind: ProblemKind::More,
+                detail: format!("{} further problems are not listed", self.findings.extra),
+            });
+        }
+        VerifyReport {
+            ok: problems.is_empty(),
+            entries: self.entries,
+            head: if self.last_chain.is_empty() {
+                hex32(&GENESIS_PREV)
+            } else {
+                hex32(&self.last_chain)
+            },
+            problems,
+            transactions: self.transactions,
+            rows_checked,
+            signed_through,
+            anchored_through,
+            unanchored: self.entries - signed_through.max(anchored_through).min(self.entries),
+            seals: self.seals,
+        }
+    }
+}
+
 /// Verifies the whole ledger in one read transaction.
 pub fn verify(store: &Store) -> Result<VerifyReport, StoreError> {
+    verify_with(store, &Options::default())
+}
+
+/// Verifies the ledger, checking the anchors in `options` too.
+pub fn verify_with(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
     store.begin_read()?;
-    let report = run(store);
+    let report = run(store, options);
     store.end_read()?;
     report
 }
 
-fn run(store: &Store) -> Result<VerifyReport, StoreError> {
-    let mut findings = Findings {
-        list: vec![],
-        extra: 0,
-    };
+fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
+    let receipts = ReceiptStore::for_ledger(store.path());
+    let mut check = ChainCheck::new(options, Some(&receipts));
     let mut scans = store.table_scans()?;
     let mut cursors = vec![];
     for (table, stmt) in scans.iter_mut() {
@@ -339,221 +744,72 @@ fn run(store: &Store) -> Result<VerifyReport, StoreError> {
     };
     let mut log = store.log_scan()?;
     let mut rows = log.query([])?;
-
-    let mut book = Book::new();
-    let mut base: Option<Currency> = None;
-    // entry id → seq of the chain entry that recorded it (index id - 1).
-    let mut entry_seqs: Vec<i64> = vec![];
-    let mut expected_seq = 1i64;
-    let mut prev_chain: Hash = GENESIS_PREV;
-    let mut last_chain: Vec<u8> = vec![];
-    let mut entries = 0i64;
-    let mut transactions = 0i64;
-
+    let body_at = |seq: i64| store.body_at(seq).ok().flatten();
     while let Some(r) = rows.next()? {
-        let seq: i64 = r.get(0)?;
-        let kind_col: Value = r.get(1)?;
-        let body: Vec<u8> = r.get::<_, Option<Vec<u8>>>(2)?.unwrap_or_default();
-        let stored_hash: Vec<u8> = r.get::<_, Option<Vec<u8>>>(3)?.unwrap_or_default();
-        let stored_prev: Vec<u8> = r.get::<_, Option<Vec<u8>>>(4)?.unwrap_or_default();
-        let stored_chain: Vec<u8> = r.get::<_, Option<Vec<u8>>>(5)?.unwrap_or_default();
-        entries += 1;
-
-        if seq > expected_seq {
-            findings.add(
-                expected_seq,
-                ProblemKind::Deleted,
-                if seq == expected_seq + 1 {
-                    format!("entry {expected_seq} is missing from the log")
-                } else {
-                    format!(
-                        "entries {expected_seq} to {} are missing from the log",
-                        seq - 1
-                    )
-                },
-            );
-        } else if seq < expected_seq {
-            findings.add(
-                seq,
-                ProblemKind::Reordered,
-                format!("log row {seq} comes after row {}", expected_seq - 1),
-            );
-        }
-
-        // 1. Hashes and links, from the stored bytes.
-        let computed = chain::entry_hash(&body);
-        let chain_from_stored =
-            chain::chain_hash(seq, &to_hash(&stored_prev), &to_hash(&stored_hash));
-        let chain_from_body = chain::chain_hash(seq, &to_hash(&stored_prev), &computed);
-        if stored_hash != computed {
-            if stored_chain == chain_from_body {
-                findings.add(seq, ProblemKind::HashEdited, format!(
-                    "the stored entry hash {} is not the hash of the entry's bytes ({}), which the chain hash confirms",
-                    hex32(&stored_hash), hex32(&computed)));
-            } else {
-                findings.add(seq, ProblemKind::ContentModified, format!(
-                    "the entry's bytes hash to {}, but {} was recorded: the entry was altered after it was written",
-                    hex32(&computed), hex32(&stored_hash)));
-            }
-        } else if stored_chain != chain_from_stored {
-            findings.add(seq, ProblemKind::ChainHashEdited, format!(
-                "the stored chain hash {} does not follow from the entry and its link ({} expected)",
-                hex32(&stored_chain), hex32(&chain_from_stored)));
-        }
-        if stored_prev != prev_chain {
-            findings.add(
-                seq,
-                ProblemKind::LinkBroken,
-                format!(
-                    "the entry links to {} but the entry before it has chain hash {}",
-                    hex32(&stored_prev),
-                    hex32(&prev_chain)
-                ),
-            );
-        }
-        prev_chain = to_hash(&stored_chain);
-        last_chain = stored_chain.clone();
-        expected_seq = seq.max(expected_seq) + 1;
-
-        // 2. Decode strictly; re-encode.
-        let decoded = match ChainEntry::decode(&body, base.as_ref()) {
-            Ok(e) => e,
-            Err(e) => {
-                findings.add(
-                    seq,
-                    ProblemKind::Undecodable,
-                    format!("the entry's bytes cannot be read: {e}"),
-                );
-                book.skip(None);
-                continue;
-            }
+        let blob = |i: usize| -> Result<Vec<u8>, StoreError> {
+            Ok(match r.get::<_, Value>(i)? {
+                Value::Blob(b) => b,
+                Value::Text(t) => t.into_bytes(),
+                _ => vec![],
+            })
         };
-        if decoded.seq != seq {
-            findings.add(
-                seq,
-                ProblemKind::Reordered,
-                format!(
-                    "log row {seq} holds the entry recorded as number {}",
-                    decoded.seq
-                ),
-            );
-        }
-        if decoded.encode() != body {
-            findings.add(
-                seq,
-                ProblemKind::NonCanonical,
-                "the bytes decode, but are not the canonical encoding of what they say",
-            );
-        }
-        if kind_col != Value::Text(decoded.record.kind().to_string()) {
-            findings.add(
-                seq,
-                ProblemKind::ProjectionDrift,
-                format!(
-                    "log row {seq}: column kind is {}, the entry says \"{}\"",
-                    show(&kind_col),
-                    decoded.record.kind()
-                ),
-            );
-        }
-        if let Record::Ledger(info) = &decoded.record
-            && base.is_none()
-        {
-            base = Some(info.currency.clone());
-        }
-
-        // 3. The rules.
-        let original = match &decoded.record {
-            Record::Entry(e) => match e.reverses() {
-                Some(id) => original_entry(store, &entry_seqs, id, base.as_ref()),
-                None => None,
+        let row = LogRow {
+            seq: r.get(0)?,
+            kind: match r.get::<_, Value>(1)? {
+                Value::Text(t) => t,
+                other => show(&other),
             },
-            _ => None,
+            body: blob(2)?,
+            entry_hash: blob(3)?,
+            prev: blob(4)?,
+            chain: blob(5)?,
         };
-        match book.admit(&decoded, original.as_ref()) {
-            Ok(_) => {}
-            Err(problems) => {
-                for p in problems {
-                    findings.add(
-                        seq,
-                        ProblemKind::RuleViolation,
-                        format!("{} entry: {}", decoded.record.kind(), p.message),
-                    );
-                }
-                book.skip(Some(&decoded));
+        if let Some(decoded) = check.row(&row, &body_at) {
+            // Each table has its own cursor, so only each table's own key order matters, and
+            // `projection::rows` yields each table's rows in that order.
+            for projected in &projection::rows(&decoded) {
+                projections.expect(row.seq, projected, &mut check.findings)?;
             }
         }
-        if let Record::Entry(e) = &decoded.record {
-            transactions += 1;
-            let index = usize::try_from(e.id().0 - 1).unwrap_or(usize::MAX);
-            if index == entry_seqs.len() {
-                entry_seqs.push(seq);
-            }
-        }
-
-        // 4. The tables.
-        // Each table has its own cursor, so only each table's own key order matters, and
-        // `projection::rows` yields each table's rows in that order.
-        for row in &projection::rows(&decoded) {
-            projections.expect(seq, row, &mut findings)?;
-        }
     }
+    projections.finish(&mut check.findings)?;
+    Ok(check.finish(projections.checked))
+}
 
-    if entries == 0 {
-        findings.add(
-            0,
-            ProblemKind::Empty,
-            "the log has no entries: this ledger has no genesis entry",
-        );
-    }
-    if let Some((seq, remaining)) = book.open_import() {
-        findings.add(seq, ProblemKind::Truncated, format!(
-            "the import at entry {seq} announced {remaining} more transaction(s) that are not in the log: the chain was cut short"));
-    }
-    projections.finish(&mut findings)?;
-
-    let mut problems = findings.list;
-    problems.sort_by_key(|p| p.seq);
-    if findings.extra > 0 {
-        problems.push(Problem {
-            seq: 0,
-            kind: ProblemKind::More,
-            detail: format!("{} further problems are not listed", findings.extra),
+/// Verifies an audit bundle written by `amana export audit`: the chain (hashes, links,
+/// decoding, rules, seals, signatures) and the receipts, without amana's database.
+pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, String> {
+    let path = dir.join("chain.jsonl");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut rows: Vec<LogRow> = vec![];
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| format!("{}:{}: not a JSON line: {e}", path.display(), i + 1))?;
+        let field = |name: &str| -> Result<Vec<u8>, String> {
+            hex::decode(v[name].as_str().unwrap_or_default())
+                .map_err(|_| format!("{}:{}: field {name} is not hex", path.display(), i + 1))
+        };
+        rows.push(LogRow {
+            seq: v["seq"]
+                .as_i64()
+                .ok_or_else(|| format!("{}:{}: no seq", path.display(), i + 1))?,
+            kind: v["kind"].as_str().unwrap_or_default().to_string(),
+            body: field("body")?,
+            entry_hash: field("entry_hash")?,
+            prev: field("prev")?,
+            chain: field("chain")?,
         });
     }
-    Ok(VerifyReport {
-        ok: problems.is_empty(),
-        entries,
-        head: if last_chain.is_empty() {
-            hex32(&GENESIS_PREV)
-        } else {
-            hex32(&last_chain)
-        },
-        problems,
-        transactions,
-        rows_checked: projections.checked,
-    })
-}
-
-fn to_hash(bytes: &[u8]) -> Hash {
-    let mut h = [0u8; 32];
-    if bytes.len() == 32 {
-        h.copy_from_slice(bytes);
+    let receipts = ReceiptStore::at(&dir.join("receipts"));
+    let mut check = ChainCheck::new(options, Some(&receipts));
+    let by_seq: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.seq, i)).collect();
+    let body_at = |seq: i64| by_seq.get(&seq).map(|&i| rows[i].body.clone());
+    for row in &rows {
+        check.row(row, &body_at);
     }
-    h
-}
-
-/// The entry a reversal reverses, read back from the chain (not from the tables).
-fn original_entry(
-    store: &Store,
-    entry_seqs: &[i64],
-    id: EntryId,
-    base: Option<&Currency>,
-) -> Option<Entry> {
-    let seq = *entry_seqs.get(usize::try_from(id.0 - 1).ok()?)?;
-    let body = store.body_at(seq).ok()??;
-    match ChainEntry::decode(&body, base).ok()?.record {
-        Record::Entry(e) => Some(e),
-        _ => None,
-    }
+    Ok(check.finish(0))
 }

@@ -79,6 +79,7 @@ fn build(dir: &std::path::Path, txns: &[Txn]) -> (std::path::PathBuf, BTreeMap<S
                 description: "op".into(),
                 reference: None,
                 postings: reqs,
+                receipts: vec![],
             })
             .unwrap();
     }

@@ -6,7 +6,7 @@ use comfy_table::{
 
 use super::{BalanceReport, JournalReport, LogReport};
 use crate::import::COLUMNS;
-use crate::verify::VerifyReport;
+use crate::verify::{ProblemKind, VerifyReport};
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -197,18 +197,22 @@ pub fn verify_text(r: &VerifyReport) -> String {
     let mut out = String::new();
     if r.ok {
         out.push_str(&format!(
-            "OK: {} chain entries verified ({} transactions, {} table rows compared with the chain).\nhead: {} {}\n",
-            r.entries, r.transactions, r.rows_checked, r.entries, r.head
+            "OK: {} chain entries verified ({} transactions, {} table rows compared with the chain).\n",
+            r.entries, r.transactions, r.rows_checked
         ));
         out.push_str(
-            "Every hash and link recomputes, every entry obeys the rules, and every table the reports read \
-             agrees with the chain.\n",
+            "Every hash and link recomputes, every entry obeys the rules, every seal recomputes and its \
+             signatures verify, every receipt is intact, and every table the reports read agrees with the chain.\n",
         );
     } else {
+        let count = r
+            .problems
+            .iter()
+            .filter(|p| p.kind != ProblemKind::More)
+            .count();
         out.push_str(&format!(
-            "FAILED: {} problem{} in {} chain entries.\n",
-            r.problems.len(),
-            if r.problems.len() == 1 { "" } else { "s" },
+            "FAILED: {count} problem{} in {} chain entries.\n",
+            if count == 1 { "" } else { "s" },
             r.entries
         ));
         for p in &r.problems {
@@ -219,8 +223,43 @@ pub fn verify_text(r: &VerifyReport) -> String {
                 p.detail
             ));
         }
-        out.push_str(&format!("head as stored: {} {}\n", r.entries, r.head));
     }
+    for s in &r.seals {
+        let signed = if s.signed_by.is_empty() {
+            "no valid signature".to_string()
+        } else {
+            format!("signed by {}", s.signed_by.join(", "))
+        };
+        let locked = s
+            .period_end
+            .as_ref()
+            .map(|d| format!(", locks through {d}"))
+            .unwrap_or_default();
+        let state = if s.valid { "" } else { " (INVALID)" };
+        out.push_str(&format!(
+            "seal {} (entry {}): covers entries 1 to {}{locked}, {signed}{state}\n",
+            s.fingerprint, s.seq, s.covered
+        ));
+    }
+    if r.signed_through > 0 {
+        out.push_str(&format!(
+            "Signed by officers through entry {}.\n",
+            r.signed_through
+        ));
+    }
+    if r.anchored_through > 0 {
+        out.push_str(&format!(
+            "Matches the published head through entry {}.\n",
+            r.anchored_through
+        ));
+    }
+    if r.unanchored > 0 {
+        out.push_str(&format!(
+            "Not yet vouched for: the last {} entries are consistent, but neither covered by a signed seal nor by a published head (--anchor).\n",
+            r.unanchored
+        ));
+    }
+    out.push_str(&format!("head: {} {}\n", r.entries, r.head));
     out
 }
 
