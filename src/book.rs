@@ -984,8 +984,11 @@ impl Book {
                         // Spending of a grant happens inside its period: an expense charged
                         // to it, or anything charged to one of its budget lines (equipment
                         // bought on a grant is an asset, and still spending).
+                        // A reversal mirrors an entry that was admitted: it may come after
+                        // the grant's period (a mistake found late is still corrected).
                         let spends = kind == Some(AccountType::Expense) || p.line.is_some();
-                        if spends && !grant.covers(h.date) {
+                        let reversal = matches!(h.kind, EntryKind::Reversal { .. });
+                        if spends && !reversal && !grant.covers(h.date) {
                             problems.push(
                                 RuleError::new(
                                     "date",
