@@ -5,13 +5,22 @@
 use std::path::{Path, PathBuf};
 
 use crate::book::Warning;
+use crate::domain::EntryId;
+use crate::keys::{self, PrivateKey};
 use crate::ledger::{
     BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError,
 };
 use crate::store::{JournalFilter, Store};
+use crate::trust::{BankRequest, CloseOutcome, SealOutcome};
 use crate::verify::{self, VerifyReport};
 
 pub const NAME: &str = "جمعية خطوة / Association Khotwa";
+
+/// The demo ledger's identity: fixed, so `amana demo` only ever replaces a ledger it made
+/// itself (a ledger made with `init` gets an identity of its own, whatever its name).
+pub fn demo_id() -> Vec<u8> {
+    crate::chain::sha256(b"amana demo ledger: Association Khotwa")[..16].to_vec()
+}
 
 const ACCOUNTS: &str = include_str!("../examples/khotwa/accounts.csv");
 const FUNDERS: &str = include_str!("../examples/khotwa/funders.csv");
@@ -39,6 +48,12 @@ pub struct DemoOutcome {
     pub imports: Vec<ImportOutcome>,
     pub reversals: Vec<(i64, i64)>,
     pub warnings: Vec<Warning>,
+    /// The officers' key files (private keys: a real association keeps them off this computer).
+    pub keys: Vec<PathBuf>,
+    pub closing: CloseOutcome,
+    pub seal: SealOutcome,
+    /// A member's receipt with its inclusion proof.
+    pub member_receipt: PathBuf,
     pub verify: VerifyReport,
 }
 
@@ -60,7 +75,7 @@ fn clear_previous(path: &Path) -> Result<(), LedgerError> {
     }
     let is_demo = Store::open_read_only(path)
         .and_then(|s| s.ledger_info())
-        .is_ok_and(|info| info.name == NAME);
+        .is_ok_and(|info| info.id == demo_id());
     if !is_demo {
         return Err(LedgerError::Refused(format!(
             "{} exists and is not a demo ledger; the demo never overwrites it (choose another --out)",
@@ -94,6 +109,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
             currency: "MAD".into(),
             chart: "ma-associations".into(),
             fiscal_start: "01-01".into(),
+            id: Some(demo_id()),
         },
         actor,
     )?;
@@ -131,14 +147,50 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         })?;
     }
 
-    // The journals are imported from files beside the ledger, as a treasurer would.
+    // The treasurer and the president each hold a signing key (here beside the demo ledger;
+    // a real association keeps them on the officers' own USB keys).
+    let key_dir = out.join("keys");
+    std::fs::create_dir_all(&key_dir).map_err(io(&key_dir))?;
+    let mut key_files = vec![];
+    for (id, name, role, file) in [
+        (
+            "fatima",
+            "Fatima Zahra El Idrissi",
+            "treasurer",
+            "tresoriere.pem",
+        ),
+        ("ahmed", "Ahmed Benali", "president", "president.pem"),
+    ] {
+        let path = key_dir.join(file);
+        if !(path.exists() && keys::public_path(&path).exists()) {
+            PrivateKey::generate(&path).map_err(|e| LedgerError::Refused(e.to_string()))?;
+        }
+        ledger.add_officer(id, name, role, &keys::public_path(&path))?;
+        key_files.push(path);
+    }
+
+    // The journals are imported from files beside the ledger, as a treasurer would; the first
+    // fiscal year is closed, sealed and signed by both officers before the second is recorded.
     let mut imports = vec![];
+    let mut closing = None;
     for (name, content) in JOURNALS {
         let file = out.join(name);
         std::fs::write(&file, content).map_err(io(&file))?;
         let outcome = ledger.import(&file, false, false)?;
         warnings.extend(outcome.warnings.clone());
         imports.push(outcome);
+        if closing.is_none() {
+            // A supporting document of the first transaction, kept by its hash.
+            let invoice = out.join("quittance-loyer-2025-01.txt");
+            std::fs::write(
+                &invoice,
+                "Quittance de loyer, janvier 2025, local associatif de Derb Dabachi\n",
+            )
+            .map_err(io(&invoice))?;
+            ledger.attach_receipts(EntryId(2), &[invoice])?;
+            let today = chrono::Local::now().date_naive();
+            closing = Some(ledger.close(2025, "11911", "11912", &key_files, today)?);
+        }
     }
 
     let mut reversals = vec![];
@@ -162,6 +214,48 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         reversals.push((target, written.entry.map_or(0, |e| e.0)));
     }
 
+    // A seal of everything recorded so far, with the bank balances as the statements give
+    // them, signed by the treasurer; then a member's receipt that proves inclusion in it.
+    let report = crate::report::balance(
+        ledger.store(),
+        &info,
+        &crate::store::BalanceFilter::default(),
+    )?;
+    let balance = |code: &str| {
+        report
+            .accounts
+            .iter()
+            .find(|a| a.code == code)
+            .map_or_else(|| "0.00".to_string(), |a| a.balance.clone())
+    };
+    let banks: Vec<BankRequest> = [
+        ("51411", "Relevé BP compte courant n° 11/2026"),
+        ("51412", "Relevé BP compte projet UE n° 11/2026"),
+    ]
+    .iter()
+    .map(|(account, statement)| BankRequest {
+        account: account.to_string(),
+        amount: balance(account),
+        statement: statement.to_string(),
+    })
+    .collect();
+    let seal = ledger.seal(None, &banks, &key_files[..1])?;
+    let dues_filter = JournalFilter {
+        account: Some("75868".into()),
+        ..JournalFilter::default()
+    };
+    let dues = crate::report::journal(ledger.store(), &info, &dues_filter)?
+        .transactions
+        .last()
+        .map_or(1, |t| t.id);
+    let receipt = ledger.member_receipt(EntryId(dues))?;
+    let member_receipt = out.join(format!("recu-membre-{dues}.json"));
+    std::fs::write(
+        &member_receipt,
+        serde_json::to_string_pretty(&receipt).expect("JSON"),
+    )
+    .map_err(io(&member_receipt))?;
+
     let verify = verify::verify(ledger.store())?;
     Ok(DemoOutcome {
         ledger: path,
@@ -172,6 +266,10 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         imports,
         reversals,
         warnings,
+        keys: key_files,
+        closing: closing.expect("the first journal is followed by its closing"),
+        seal,
+        member_receipt,
         verify,
     })
 }

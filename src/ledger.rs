@@ -47,6 +47,8 @@ pub struct InitRequest {
     pub currency: String,
     pub chart: String,
     pub fiscal_start: String,
+    /// The ledger's identity; `None` (the normal case) makes a new, unique one.
+    pub id: Option<Vec<u8>>,
 }
 
 /// A posting as a person writes it; the amount may be left out on one posting of an entry,
@@ -132,7 +134,7 @@ impl Ledger {
         let chart = charts::load(&req.chart)?;
         let actor = text::clean("actor", actor)?;
         let info = LedgerInfo {
-            id: ledger_id(&name, path),
+            id: req.id.clone().unwrap_or_else(|| ledger_id(&name, path)),
             name,
             currency,
             fiscal_start,

@@ -144,6 +144,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 currency,
                 chart,
                 fiscal_start: fiscal_year_start,
+                id: None,
             };
             let (ledger, written) = Ledger::init(&path, req, &actor)?;
             let info = ledger.info()?;
@@ -607,6 +608,32 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for (original, reversal) in &outcome.reversals {
                 println!("  reversed transaction #{original} with #{reversal}");
             }
+            println!(
+                "  officers fatima (treasurer) and ahmed (president), keys in {}",
+                outcome.keys[0]
+                    .parent()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            );
+            let c = &outcome.closing;
+            println!(
+                "  closed fiscal year {} with entry #{}; seal {} signed by {}, locks through {}",
+                c.year,
+                c.closing_entry.unwrap_or(0),
+                c.seal.fingerprint,
+                c.seal.signed_by.join(" and "),
+                c.end
+            );
+            println!(
+                "  sealed entries 1 to {} with the bank statements' balances: seal {} signed by {}",
+                outcome.seal.covered,
+                outcome.seal.fingerprint,
+                outcome.seal.signed_by.join(", ")
+            );
+            println!(
+                "  member's receipt with its inclusion proof: {}",
+                outcome.member_receipt.display()
+            );
             if !outcome.warnings.is_empty() {
                 println!("  warnings the treasurer would see:");
                 for w in &outcome.warnings {
@@ -624,7 +651,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("  head: {} {}", v.entries, v.head);
             let l = outcome.ledger.display();
             println!(
-                "\nExplore it:\n  amana --ledger {l} balance\n  amana --ledger {l} balance --grant EU-2025\n  amana --ledger {l} journal --account 5141 --from 2026-01-01\n  amana --ledger {l} log\n  amana --ledger {l} verify"
+                "\nExplore it:\n  amana --ledger {l} balance\n  amana --ledger {l} balance --grant EU-2025\n  amana --ledger {l} journal --account 5141 --from 2026-01-01\n  amana --ledger {l} log --kind seal\n  amana --ledger {l} verify --anchor {}:{}\n  amana verify-receipt {} --seal {}",
+                v.entries,
+                v.head,
+                outcome.member_receipt.display(),
+                outcome.seal.fingerprint
             );
             if !v.ok {
                 print!("{}", render::verify_text(v));

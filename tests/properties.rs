@@ -44,6 +44,7 @@ fn build(dir: &std::path::Path, txns: &[Txn]) -> (std::path::PathBuf, BTreeMap<S
             currency: "MAD".into(),
             chart: "none".into(),
             fiscal_start: "01-01".into(),
+            id: None,
         },
         "proptest",
     )

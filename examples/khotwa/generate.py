@@ -86,6 +86,10 @@ ACCOUNTS = [
     ("51412", "asset", "Banque Populaire – compte projet UE", "البنك الشعبي – حساب مشروع الاتحاد الأوروبي"),
     ("75861", "income", "Dons reçus", "الهبات المحصل عليها"),
     ("75868", "income", "Cotisations des membres", "اشتراكات الأعضاء"),
+    # Where `amana close` carries each year's result (sub-accounts of 1191; the PCA's own
+    # numbers for fonds affectés are not confirmed, see shared/reference).
+    ("11911", "net-assets", "Excédent ou insuffisance sur fonds affectés", "الفائض أو العجز على الأموال المخصصة"),
+    ("11912", "net-assets", "Excédent ou insuffisance sur fonds propres", "الفائض أو العجز على الأموال الذاتية"),
 ]
 
 FUNDERS = [
