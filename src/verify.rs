@@ -413,6 +413,9 @@ struct ChainCheck<'a> {
     seals: Vec<SealSummary>,
     /// Seals whose content or a signature failed.
     bad_seals: HashSet<i64>,
+    /// Seqs of the entries that record the books (all but seals and signatures), to tell
+    /// how many are not yet vouched for.
+    book_seqs: Vec<i64>,
 }
 
 impl<'a> ChainCheck<'a> {
@@ -435,6 +438,7 @@ impl<'a> ChainCheck<'a> {
             anchors: &options.anchors,
             seals: vec![],
             bad_seals: HashSet::new(),
+            book_seqs: vec![],
         }
     }
 
@@ -598,6 +602,9 @@ impl<'a> ChainCheck<'a> {
                 self.book.appended(seq, &computed, &to_hash(&row.chain));
             }
         }
+        if !matches!(decoded.record, Record::Seal(_) | Record::Signature(_)) {
+            self.book_seqs.push(seq);
+        }
         match &decoded.record {
             Record::Entry(e) => {
                 self.transactions += 1;
@@ -706,7 +713,10 @@ impl<'a> ChainCheck<'a> {
             rows_checked,
             signed_through,
             anchored_through,
-            unanchored: self.entries - signed_through.max(anchored_through).min(self.entries),
+            unanchored: {
+                let vouched = signed_through.max(anchored_through);
+                self.book_seqs.iter().filter(|s| **s > vouched).count() as i64
+            },
             seals: self.seals,
         }
     }

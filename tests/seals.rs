@@ -1,0 +1,1253 @@
+//! Officers, seals, signatures, anchors, period closing, receipts and members' receipts, run
+//! as the real binary on real files. The tamper tests of the audit issue are each a named test.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Fixture, fails, ok, run, snapshot, stdout};
+use rusqlite::Connection;
+use serde_json::Value;
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+/// A ledger of 2025 with two officers, a closed and two-officer-signed 2025, a receipt, and a
+/// 2026 transaction.
+struct Sealed {
+    fx: Fixture,
+    treasurer: PathBuf,
+    president: PathBuf,
+    /// Fingerprint of the closing seal.
+    closing_seal: String,
+    /// entries:head published after the closing.
+    anchor: String,
+}
+
+fn key(fx: &Fixture, name: &str) -> PathBuf {
+    let path = fx.dir.path().join(name);
+    ok(fx.path(), &["key", "generate", path.to_str().unwrap()]);
+    path
+}
+
+fn pubkey(path: &Path) -> String {
+    format!("{}.pub", path.display())
+}
+
+fn last_line(out: &str) -> String {
+    out.lines().last().unwrap_or_default().trim().to_string()
+}
+
+fn head(ledger: &Path) -> String {
+    let v = json(&ok(ledger, &["verify", "--format", "json"]));
+    format!("{}:{}", v["entries"], v["head"].as_str().unwrap())
+}
+
+fn sealed() -> Sealed {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("amana.db");
+    let fx = Fixture { dir, ledger };
+    let l = fx.path();
+    ok(
+        l,
+        &[
+            "init",
+            "--name",
+            "Association Témoin",
+            "--currency",
+            "MAD",
+            "--chart",
+            "generic",
+        ],
+    );
+    let treasurer = key(&fx, "tresoriere.pem");
+    let president = key(&fx, "president.pem");
+    ok(
+        l,
+        &[
+            "officer",
+            "add",
+            "fatima",
+            "--name",
+            "Fatima Zahra",
+            "--role",
+            "treasurer",
+            "--key",
+            &pubkey(&treasurer),
+        ],
+    );
+    ok(
+        l,
+        &[
+            "officer",
+            "add",
+            "ahmed",
+            "--name",
+            "Ahmed",
+            "--role",
+            "president",
+            "--key",
+            &pubkey(&president),
+        ],
+    );
+    ok(
+        l,
+        &[
+            "funder",
+            "add",
+            "CMM",
+            "--name",
+            "Conseil",
+            "--type",
+            "public-local",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "grant",
+            "add",
+            "CMM-2025",
+            "--funder",
+            "CMM",
+            "--amount",
+            "50000",
+            "--start",
+            "2025-01-01",
+            "--end",
+            "2025-12-31",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "grant",
+            "budget",
+            "CMM-2025",
+            "training",
+            "--amount",
+            "20000",
+            "--label",
+            "Formation",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "funder", "add", "MEM", "--name", "Membres", "--type", "members",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "grant",
+            "add",
+            "FREE",
+            "--funder",
+            "MEM",
+            "--amount",
+            "0",
+            "--start",
+            "2025-01-01",
+            "--end",
+            "2026-12-31",
+            "--unrestricted",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2025-02-01",
+            "--desc",
+            "Subvention CMM",
+            "--post",
+            "1010 50000",
+            "--post",
+            "4200 -50000 grant=CMM-2025",
+        ],
+    );
+    let invoice = fx.file(
+        "facture-0301.txt",
+        b"Facture 0301: salle et pauses-cafe, 4500.00 MAD\n",
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2025-03-01",
+            "--desc",
+            "Formation",
+            "--post",
+            "5100 4500 grant=CMM-2025 line=training",
+            "--post",
+            "1010",
+            "--receipt",
+            invoice.to_str().unwrap(),
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2025-04-01",
+            "--desc",
+            "Cotisations",
+            "--post",
+            "1000 600",
+            "--post",
+            "4100 -600",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2025-05-01",
+            "--desc",
+            "Loyer",
+            "--post",
+            "6100 1200",
+            "--post",
+            "1010",
+        ],
+    );
+    let out = ok(
+        l,
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--sign",
+            treasurer.to_str().unwrap(),
+            "--sign",
+            president.to_str().unwrap(),
+        ],
+    );
+    let closing_seal = last_line(&out);
+    let anchor = head(l);
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-01-10",
+            "--desc",
+            "Cotisations 2026",
+            "--post",
+            "1000 200",
+            "--post",
+            "4100 -200",
+        ],
+    );
+    Sealed {
+        fx,
+        treasurer,
+        president,
+        closing_seal,
+        anchor,
+    }
+}
+
+/// A copy of the ledger (and its receipt store), with the triggers dropped, for tampering.
+fn tampered_copy(s: &Sealed, name: &str) -> PathBuf {
+    let src = s.fx.path();
+    let conn = Connection::open(src).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    drop(conn);
+    let dir = s.fx.dir.path().join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    let copy = dir.join("amana.db");
+    std::fs::copy(src, &copy).unwrap();
+    let store = format!("{}.receipts", src.display());
+    copy_dir(Path::new(&store), &dir.join("amana.db.receipts"));
+    let conn = Connection::open(&copy).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
+        .unwrap();
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+    }
+    copy
+}
+
+/// A connection as a tamperer opens it: foreign keys and CHECK constraints off.
+fn tamper_conn(path: &Path) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
+        .unwrap();
+    conn
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn verify_fails(ledger: &Path, extra: &[&str]) -> Value {
+    let mut args = vec!["verify", "--format", "json"];
+    args.extend_from_slice(extra);
+    let o = run(ledger, &args);
+    let v = json(&stdout(&o));
+    assert_eq!(o.status.code(), Some(1), "verify should fail: {v:#}");
+    v
+}
+
+fn has_kind(v: &Value, kind: &str) -> bool {
+    v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["kind"] == kind)
+}
+
+fn assert_kind(v: &Value, kind: &str) {
+    assert!(has_kind(v, kind), "expected {kind}: {:#}", v["problems"]);
+}
+
+/// Re-encodes every log row from `from_seq` on with fresh hashes, as a forger with the file
+/// (but without the officers' private keys) would after changing history.
+fn recompute_chain(conn: &Connection, from_seq: i64) {
+    let rows: Vec<(i64, Vec<u8>)> = conn
+        .prepare("SELECT seq, body FROM log WHERE seq >= ?1 ORDER BY seq")
+        .unwrap()
+        .query_map([from_seq], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut prev: [u8; 32] = if from_seq == 1 {
+        [0; 32]
+    } else {
+        conn.query_row(
+            "SELECT chain FROM log WHERE seq = ?1",
+            [from_seq - 1],
+            |r| r.get::<_, Vec<u8>>(0),
+        )
+        .unwrap()
+        .try_into()
+        .unwrap()
+    };
+    for (seq, body) in rows {
+        let eh = amana::chain::entry_hash(&body);
+        let ch = amana::chain::chain_hash(seq, &prev, &eh);
+        conn.execute(
+            "UPDATE log SET entry_hash = ?1, prev = ?2, chain = ?3 WHERE seq = ?4",
+            rusqlite::params![eh.as_slice(), prev.as_slice(), ch.as_slice(), seq],
+        )
+        .unwrap();
+        prev = ch;
+    }
+}
+
+fn base() -> amana::domain::Currency {
+    amana::domain::Currency {
+        code: "MAD".into(),
+        exponent: 2,
+    }
+}
+
+// ---------------------------------------------------------------- the happy paths
+
+#[test]
+fn a_sealed_and_closed_ledger_verifies_with_its_coverage() {
+    let s = sealed();
+    let v = json(&ok(
+        s.fx.path(),
+        &["verify", "--format", "json", "--anchor", &s.anchor],
+    ));
+    assert_eq!(v["ok"], true, "{v:#}");
+    let seals = v["seals"].as_array().unwrap();
+    assert_eq!(seals.len(), 1);
+    assert_eq!(seals[0]["fingerprint"], s.closing_seal);
+    assert_eq!(
+        seals[0]["signed_by"],
+        serde_json::json!(["fatima", "ahmed"])
+    );
+    assert_eq!(seals[0]["period_end"], "2025-12-31");
+    assert!(v["signed_through"].as_i64().unwrap() > 0);
+    assert_eq!(
+        v["anchored_through"].as_i64().unwrap(),
+        s.anchor.split(':').next().unwrap().parse::<i64>().unwrap()
+    );
+    assert_eq!(
+        v["unanchored"], 1,
+        "the 2026 transaction is not vouched for yet"
+    );
+    let text = ok(s.fx.path(), &["verify"]);
+    assert!(text.contains("signed by fatima, ahmed"), "{text}");
+    assert!(
+        text.contains("Not yet vouched for: the last 1 entries"),
+        "{text}"
+    );
+}
+
+#[test]
+fn closing_carries_the_result_to_net_assets_split_by_restriction() {
+    let s = sealed();
+    let journal = json(&ok(s.fx.path(), &["journal", "--format", "json"]));
+    let closing = journal["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "closing")
+        .unwrap()
+        .clone();
+    assert_eq!(closing["date"], "2025-12-31");
+    let postings: Vec<(String, String)> = closing["postings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["account"].as_str().unwrap().into(),
+                p["amount"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    // Income 4100 (-600) and 4200 (-50000, restricted grant), expenses 5100 (4500, restricted)
+    // and 6100 (1200): restricted result -45500, unrestricted +600.
+    assert_eq!(
+        postings,
+        vec![
+            ("4100".into(), "600.00".into()),
+            ("4200".into(), "50000.00".into()),
+            ("5100".into(), "-4500.00".into()),
+            ("6100".into(), "-1200.00".into()),
+            ("3100".into(), "-45500.00".into()),
+            ("3000".into(), "600.00".into()),
+        ]
+    );
+    let bal = json(&ok(
+        s.fx.path(),
+        &["balance", "--as-of", "2025-12-31", "--format", "json"],
+    ));
+    let income_expense: Vec<&Value> = bal["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["type"] == "income" || a["type"] == "expense")
+        .collect();
+    assert!(
+        income_expense.iter().all(|a| a["balance"] == "0.00"),
+        "{income_expense:?}"
+    );
+}
+
+#[test]
+fn a_closed_year_refuses_new_entries_with_a_way_out() {
+    let s = sealed();
+    let before = snapshot(s.fx.path());
+    let err = fails(
+        s.fx.path(),
+        &[
+            "record",
+            "--date",
+            "2025-06-01",
+            "--desc",
+            "oubli",
+            "--post",
+            "6100 10",
+            "--post",
+            "1010",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("sealed through 2025-12-31") && err.contains("amana reverse"),
+        "{err}"
+    );
+    let csv = s.fx.file("late.csv", b"txn,date,description,account,amount\n1,2025-12-15,oubli,6100,10\n1,2025-12-15,,1010,-10\n");
+    let err = fails(s.fx.path(), &["import", csv.to_str().unwrap()], 2);
+    assert!(
+        err.contains("late.csv:2: column date: \"2025-12-15\""),
+        "{err}"
+    );
+    let err = fails(s.fx.path(), &["close", "--year", "2025"], 2);
+    assert!(err.contains("already closed"), "{err}");
+    // A correction dated in the open period is the way.
+    assert_eq!(before, snapshot(s.fx.path()));
+    ok(
+        s.fx.path(),
+        &[
+            "reverse",
+            "4",
+            "--date",
+            "2026-01-15",
+            "--reason",
+            "loyer en double",
+        ],
+    );
+    let err = fails(
+        s.fx.path(),
+        &["reverse", "5", "--date", "2026-01-16", "--reason", "x"],
+        2,
+    );
+    assert!(err.contains("closing of a fiscal year"), "{err}");
+}
+
+#[test]
+fn a_year_that_has_not_ended_cannot_be_closed() {
+    let s = sealed();
+    let err = fails(s.fx.path(), &["close", "--year", "2030"], 2);
+    assert!(
+        err.contains("can be closed from the day after it ends"),
+        "{err}"
+    );
+}
+
+#[test]
+fn monthly_seals_lock_even_a_quiet_month_and_print_the_fingerprint_last() {
+    let s = sealed();
+    let out = ok(
+        s.fx.path(),
+        &[
+            "seal",
+            "--month",
+            "2026-02",
+            "--sign",
+            s.treasurer.to_str().unwrap(),
+        ],
+    );
+    let fp = last_line(&out);
+    assert_eq!(fp.len(), 19, "{out}");
+    assert!(out.contains("locked through 2026-02-28"), "{out}");
+    let err = fails(
+        s.fx.path(),
+        &[
+            "record",
+            "--date",
+            "2026-02-14",
+            "--desc",
+            "après coup",
+            "--post",
+            "1000 5",
+            "--post",
+            "4100",
+        ],
+        2,
+    );
+    assert!(err.contains("sealed through 2026-02-28"), "{err}");
+    ok(
+        s.fx.path(),
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "mars",
+            "--post",
+            "1000 5",
+            "--post",
+            "4100",
+        ],
+    );
+    let out = ok(
+        s.fx.path(),
+        &["sign", &fp, "--key", s.president.to_str().unwrap()],
+    );
+    assert_eq!(last_line(&out), fp);
+    let v = json(&ok(s.fx.path(), &["verify", "--format", "json"]));
+    let seal = v["seals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["fingerprint"] == fp)
+        .unwrap()
+        .clone();
+    assert_eq!(seal["signed_by"], serde_json::json!(["fatima", "ahmed"]));
+}
+
+#[test]
+fn bank_balances_must_agree_with_the_books() {
+    let s = sealed();
+    let before = snapshot(s.fx.path());
+    let err = fails(
+        s.fx.path(),
+        &["seal", "--bank", "1010=1.00@Relevé 01/2026"],
+        2,
+    );
+    assert!(err.contains("the statement Relevé 01/2026 gives 1.00 MAD for account 1010, but the books say 44300.00"), "{err}");
+    assert_eq!(before, snapshot(s.fx.path()));
+    let out = ok(
+        s.fx.path(),
+        &["seal", "--bank", "1010=44300.00@Relevé 01/2026"],
+    );
+    assert!(out.contains("Not signed yet"), "{out}");
+    let log = json(&ok(
+        s.fx.path(),
+        &["log", "--kind", "seal", "--format", "json"],
+    ));
+    let last = log["entries"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["content"]["banks"][0]["statement"], "Relevé 01/2026");
+}
+
+#[test]
+fn bad_keys_and_unknown_officers_are_refused() {
+    let s = sealed();
+    let before = snapshot(s.fx.path());
+    let stranger = key(&s.fx, "stranger.pem");
+    let err = fails(
+        s.fx.path(),
+        &["seal", "--sign", stranger.to_str().unwrap()],
+        2,
+    );
+    assert!(err.contains("belongs to no registered officer"), "{err}");
+    let not_a_key = s.fx.file("notes.pem", b"hello");
+    let err = fails(
+        s.fx.path(),
+        &["seal", "--sign", not_a_key.to_str().unwrap()],
+        2,
+    );
+    assert!(err.contains("not an Ed25519 private key"), "{err}");
+    let err = fails(
+        s.fx.path(),
+        &[
+            "sign",
+            &s.closing_seal,
+            "--key",
+            s.treasurer.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("already signed"), "{err}");
+    let err = fails(
+        s.fx.path(),
+        &[
+            "sign",
+            "ZZZZ-ZZZZ-ZZZZ-ZZZZ",
+            "--key",
+            s.treasurer.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("no seal ZZZZ-ZZZZ-ZZZZ-ZZZZ"), "{err}");
+    let err = fails(
+        s.fx.path(),
+        &[
+            "officer",
+            "add",
+            "fatima2",
+            "--name",
+            "X",
+            "--role",
+            "auditor",
+            "--key",
+            &pubkey(&s.treasurer),
+        ],
+        2,
+    );
+    assert!(err.contains("already officer fatima's"), "{err}");
+    let err = fails(
+        s.fx.path(),
+        &[
+            "officer",
+            "add",
+            "x",
+            "--name",
+            "X",
+            "--role",
+            "king",
+            "--key",
+            &pubkey(&stranger),
+        ],
+        2,
+    );
+    assert!(err.contains("officer role"), "{err}");
+    assert_eq!(before, snapshot(s.fx.path()));
+    let err = fails(
+        s.fx.path(),
+        &["key", "generate", s.treasurer.to_str().unwrap()],
+        2,
+    );
+    assert!(err.contains("never overwrites"), "{err}");
+}
+
+#[test]
+fn anchors_are_checked_and_a_malformed_anchor_is_a_usage_error() {
+    let s = sealed();
+    ok(s.fx.path(), &["verify", "--anchor", &s.anchor]);
+    let err = fails(s.fx.path(), &["verify", "--anchor", "12:abc"], 2);
+    assert!(err.contains("ENTRIES:HEAD"), "{err}");
+    let (n, _) = s.anchor.split_once(':').unwrap();
+    let wrong = format!("{n}:{}", "0".repeat(64));
+    let v = verify_fails(s.fx.path(), &["--anchor", &wrong]);
+    assert_kind(&v, "rewritten");
+    let v = verify_fails(
+        s.fx.path(),
+        &["--anchor", &format!("99999:{}", "0".repeat(64))],
+    );
+    assert_kind(&v, "rolled-back");
+}
+
+#[test]
+fn receipts_are_kept_by_hash_and_shown() {
+    let s = sealed();
+    let out = ok(s.fx.path(), &["receipt", "show", "2"]);
+    assert!(
+        out.contains("facture-0301.txt") && out.contains("present, intact"),
+        "{out}"
+    );
+    let extra = s.fx.file("bon.txt", b"bon de commande");
+    ok(
+        s.fx.path(),
+        &["receipt", "attach", "6", extra.to_str().unwrap()],
+    );
+    assert!(ok(s.fx.path(), &["receipt", "show", "6"]).contains("bon.txt"));
+    let missing = s.fx.dir.path().join("nowhere.pdf");
+    let before = snapshot(s.fx.path());
+    fails(
+        s.fx.path(),
+        &["receipt", "attach", "6", missing.to_str().unwrap()],
+        2,
+    );
+    fails(
+        s.fx.path(),
+        &["receipt", "attach", "999", extra.to_str().unwrap()],
+        2,
+    );
+    assert_eq!(before, snapshot(s.fx.path()));
+}
+
+#[test]
+fn import_takes_receipts_from_a_column() {
+    let s = sealed();
+    s.fx.file("ticket-1.txt", b"ticket de caisse 1");
+    let csv = s.fx.file("fev.csv", b"txn,date,description,account,amount,receipt\n1,2026-02-03,Fournitures,6100,35,ticket-1.txt\n1,2026-02-03,,1000,-35,\n");
+    ok(s.fx.path(), &["import", csv.to_str().unwrap()]);
+    let out = ok(s.fx.path(), &["receipt", "show", "7"]);
+    assert!(
+        out.contains("ticket-1.txt") && out.contains("intact"),
+        "{out}"
+    );
+    let bad = s.fx.file("fev2.csv", b"txn,date,description,account,amount,receipt\n1,2026-02-04,X,6100,35,absent.pdf\n1,2026-02-04,,1000,-35,\n");
+    let err = fails(s.fx.path(), &["import", bad.to_str().unwrap()], 2);
+    assert!(
+        err.contains("fev2.csv:2: column receipt: \"absent.pdf\": no such file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_member_can_check_a_receipt_offline() {
+    let s = sealed();
+    let out_file = s.fx.dir.path().join("recu.json");
+    let out = ok(
+        s.fx.path(),
+        &[
+            "receipt",
+            "member",
+            "3",
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains(&s.closing_seal), "{out}");
+    // No ledger needed: a path that does not exist is fine.
+    let nowhere = s.fx.dir.path().join("no-ledger.db");
+    let check = ok(
+        &nowhere,
+        &[
+            "verify-receipt",
+            out_file.to_str().unwrap(),
+            "--seal",
+            &s.closing_seal.to_lowercase(),
+        ],
+    );
+    assert!(
+        check.contains("OK: 600.00 MAD on 2025-04-01")
+            && check.contains("Fatima Zahra (treasurer, fatima)"),
+        "{check}"
+    );
+    fails(
+        &nowhere,
+        &[
+            "verify-receipt",
+            out_file.to_str().unwrap(),
+            "--seal",
+            "ZZZZ-ZZZZ-ZZZZ-ZZZZ",
+        ],
+        1,
+    );
+    // A receipt whose amount was changed by hand no longer checks.
+    let mut r = json(&std::fs::read_to_string(&out_file).unwrap());
+    r["amount"] = Value::from("6000.00");
+    let forged =
+        s.fx.file("forged.json", serde_json::to_string(&r).unwrap().as_bytes());
+    fails(
+        &nowhere,
+        &[
+            "verify-receipt",
+            forged.to_str().unwrap(),
+            "--seal",
+            &s.closing_seal,
+        ],
+        1,
+    );
+    // One with a proof for another entry neither.
+    let mut r = json(&std::fs::read_to_string(&out_file).unwrap());
+    r["seq"] = Value::from(r["seq"].as_i64().unwrap() - 1);
+    let forged = s.fx.file(
+        "forged2.json",
+        serde_json::to_string(&r).unwrap().as_bytes(),
+    );
+    fails(
+        &nowhere,
+        &[
+            "verify-receipt",
+            forged.to_str().unwrap(),
+            "--seal",
+            &s.closing_seal,
+        ],
+        1,
+    );
+    // A transaction after the last seal has no proof yet.
+    let out = ok(
+        s.fx.path(),
+        &[
+            "receipt",
+            "member",
+            "6",
+            "--out",
+            s.fx.dir.path().join("r6.json").to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("No seal covers this transaction yet"), "{out}");
+}
+
+#[test]
+fn an_audit_bundle_verifies_without_the_database() {
+    let s = sealed();
+    let dir = s.fx.dir.path().join("bundle");
+    let out = ok(s.fx.path(), &["export", "audit", dir.to_str().unwrap()]);
+    assert!(out.contains("2 officers, 1 seals, 1 receipts"), "{out}");
+    for f in [
+        "chain.jsonl",
+        "officers.json",
+        "seals.json",
+        "ledger.json",
+        "README.txt",
+    ] {
+        assert!(dir.join(f).is_file(), "{f}");
+    }
+    let nowhere = s.fx.dir.path().join("no-ledger.db");
+    let v = json(&ok(
+        &nowhere,
+        &[
+            "verify",
+            "--bundle",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+            "--anchor",
+            &s.anchor,
+        ],
+    ));
+    assert_eq!(v["ok"], true, "{v:#}");
+    assert_eq!(
+        v["seals"][0]["signed_by"],
+        serde_json::json!(["fatima", "ahmed"])
+    );
+    fails(s.fx.path(), &["export", "audit", dir.to_str().unwrap()], 2);
+    // A bundle whose receipt was altered, or whose chain was edited, fails.
+    let store = dir.join("receipts");
+    let file = walk(&store).into_iter().next().unwrap();
+    std::fs::write(&file, b"altered").unwrap();
+    let o = run(
+        &nowhere,
+        &[
+            "verify",
+            "--bundle",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(has_kind(&json(&stdout(&o)), "receipt-altered"));
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![];
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- the tamper suite
+
+#[test]
+fn tamper_edit_one_field_of_any_entry() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "edit-field");
+    let conn = tamper_conn(&copy);
+    // The description of transaction 3, inside its body: "Cotisations" → "Cotisationz".
+    let seq: i64 = conn
+        .query_row("SELECT seq FROM entries WHERE id = 3", [], |r| r.get(0))
+        .unwrap();
+    conn.execute("UPDATE log SET body = CAST(replace(CAST(body AS TEXT), 'Cotisations', 'Cotisationz') AS BLOB) WHERE seq = ?1", [seq]).unwrap();
+    drop(conn);
+    let v = verify_fails(&copy, &[]);
+    assert_kind(&v, "content-modified");
+}
+
+#[test]
+fn tamper_delete_the_last_entry() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "delete-last");
+    let conn = tamper_conn(&copy);
+    conn.execute_batch(
+        "DELETE FROM postings WHERE entry_id = (SELECT max(id) FROM entries);
+        DELETE FROM entries WHERE id = (SELECT max(id) FROM entries);
+        DELETE FROM log WHERE seq = (SELECT max(seq) FROM log);",
+    )
+    .unwrap();
+    drop(conn);
+    // Consistent on its own; the head the auditor kept catches it.
+    let later = {
+        let v = json(&ok(s.fx.path(), &["verify", "--format", "json"]));
+        format!("{}:{}", v["entries"], v["head"].as_str().unwrap())
+    };
+    let v = verify_fails(&copy, &["--anchor", &later]);
+    assert_kind(&v, "rolled-back");
+}
+
+#[test]
+fn tamper_delete_a_middle_entry() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "delete-middle");
+    tamper_conn(&copy)
+        .execute("DELETE FROM log WHERE seq = 70", [])
+        .unwrap();
+    let v = verify_fails(&copy, &[]);
+    assert_kind(&v, "deleted");
+}
+
+#[test]
+fn tamper_insert_an_entry() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "insert");
+    let conn = tamper_conn(&copy);
+    // Shift the end of the chain by one and slip a copy of an entry in.
+    conn.execute_batch("UPDATE log SET seq = seq + 1000 WHERE seq >= 70; UPDATE log SET seq = seq - 999 WHERE seq >= 1070;
+        INSERT INTO log SELECT 70, kind, body, entry_hash, randomblob(32), randomblob(32) FROM log WHERE seq = 69;").unwrap();
+    drop(conn);
+    let v = verify_fails(&copy, &[]);
+    assert!(
+        has_kind(&v, "reordered") || has_kind(&v, "link-broken"),
+        "{:#}",
+        v["problems"]
+    );
+}
+
+#[test]
+fn tamper_swap_two_entries() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "swap");
+    tamper_conn(&copy).execute_batch(
+        "UPDATE log SET seq = -1 WHERE seq = 66; UPDATE log SET seq = 66 WHERE seq = 67; UPDATE log SET seq = 67 WHERE seq = -1;").unwrap();
+    let v = verify_fails(&copy, &[]);
+    assert_kind(&v, "reordered");
+}
+
+#[test]
+fn tamper_truncate_to_an_earlier_head_after_a_seal_was_published() {
+    let s = sealed();
+    let published = head(s.fx.path());
+    let copy = tampered_copy(&s, "truncate");
+    let conn = tamper_conn(&copy);
+    // Cut the chain back to just before the closing, rows and all: a consistent older ledger.
+    let closing_seq: i64 = conn
+        .query_row("SELECT seq FROM closings", [], |r| r.get(0))
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DELETE FROM postings WHERE entry_id IN (SELECT id FROM entries WHERE seq >= {closing_seq});
+         DELETE FROM entries WHERE seq >= {closing_seq};
+         DELETE FROM closings; DELETE FROM seals; DELETE FROM seal_balances; DELETE FROM seal_grants;
+         DELETE FROM seal_banks; DELETE FROM signatures;
+         DELETE FROM log WHERE seq >= {closing_seq};")).unwrap();
+    drop(conn);
+    let plain = run(&copy, &["verify"]);
+    assert_eq!(
+        plain.status.code(),
+        Some(0),
+        "without the published head, a cut chain is consistent"
+    );
+    let v = verify_fails(&copy, &["--anchor", &published]);
+    assert_kind(&v, "rolled-back");
+    let v = verify_fails(&copy, &["--anchor", &s.anchor]);
+    assert_kind(&v, "rolled-back");
+}
+
+#[test]
+fn tamper_recompute_the_whole_chain_after_changing_one_amount() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "recompute");
+    let conn = tamper_conn(&copy);
+    // Transaction 4 (rent, 1200.00) becomes 120.00 in the chain and in the tables.
+    let seq: i64 = conn
+        .query_row("SELECT seq FROM entries WHERE id = 4", [], |r| r.get(0))
+        .unwrap();
+    let body: Vec<u8> = conn
+        .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+        .unwrap();
+    let mut entry = amana::chain::ChainEntry::decode(&body, Some(&base())).unwrap();
+    if let amana::chain::Record::Entry(e) = &mut entry.record {
+        let mut p = e.postings().to_vec();
+        p[0].amount.0 = 12000;
+        p[1].amount.0 = -12000;
+        *e = amana::domain::Entry::new(e.header.clone(), p, &base()).unwrap();
+    }
+    conn.execute(
+        "UPDATE log SET body = ?1 WHERE seq = ?2",
+        rusqlite::params![entry.encode(), seq],
+    )
+    .unwrap();
+    conn.execute_batch("UPDATE postings SET amount = 12000 WHERE entry_id = 4 AND idx = 0; UPDATE postings SET amount = -12000 WHERE entry_id = 4 AND idx = 1;").unwrap();
+    recompute_chain(&conn, seq);
+    drop(conn);
+    let v = verify_fails(&copy, &["--anchor", &s.anchor]);
+    assert_kind(&v, "rewritten");
+    assert!(
+        has_kind(&v, "seal-mismatch") || has_kind(&v, "bad-signature"),
+        "{:#}",
+        v["problems"]
+    );
+    // Even without the anchor, the seal catches it.
+    let v = verify_fails(&copy, &[]);
+    assert!(
+        has_kind(&v, "seal-mismatch") || has_kind(&v, "bad-signature"),
+        "{:#}",
+        v["problems"]
+    );
+}
+
+#[test]
+fn tamper_recompute_the_chain_and_the_seal_too() {
+    // The forger also rebuilds the seal's content (root, head, balances): only the signatures,
+    // made with keys the forger does not have, give it away.
+    let s = sealed();
+    let copy = tampered_copy(&s, "recompute-seal");
+    let conn = tamper_conn(&copy);
+    let seq: i64 = conn
+        .query_row("SELECT seq FROM entries WHERE id = 4", [], |r| r.get(0))
+        .unwrap();
+    let rows: Vec<(i64, Vec<u8>)> = conn
+        .prepare("SELECT seq, body FROM log ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut book = amana::book::Book::new();
+    let mut prev = [0u8; 32];
+    for (s_, body) in rows {
+        let mut entry = amana::chain::ChainEntry::decode(&body, Some(&base())).unwrap();
+        match &mut entry.record {
+            amana::chain::Record::Entry(e) if s_ == seq => {
+                let mut p = e.postings().to_vec();
+                p[0].amount.0 = 12000;
+                p[1].amount.0 = -12000;
+                *e = amana::domain::Entry::new(e.header.clone(), p, &base()).unwrap();
+            }
+            amana::chain::Record::Entry(e)
+                if matches!(e.header.kind, amana::domain::EntryKind::Closing { .. }) =>
+            {
+                let amana::domain::EntryKind::Closing {
+                    year,
+                    restricted_account,
+                    unrestricted_account,
+                    ..
+                } = e.header.kind.clone()
+                else {
+                    unreachable!()
+                };
+                let p = book
+                    .closing_postings(year, &restricted_account, &unrestricted_account)
+                    .unwrap();
+                *e = amana::domain::Entry::new(e.header.clone(), p, &base()).unwrap();
+            }
+            amana::chain::Record::Seal(seal) => {
+                *seal = book
+                    .seal_content(seal.period_end, seal.banks.clone())
+                    .unwrap();
+            }
+            _ => {}
+        }
+        let _ = book.admit(&entry, None);
+        let body = entry.encode();
+        let eh = amana::chain::entry_hash(&body);
+        let ch = amana::chain::chain_hash(s_, &prev, &eh);
+        book.appended(s_, &eh, &ch);
+        conn.execute(
+            "UPDATE log SET body = ?1, entry_hash = ?2, prev = ?3, chain = ?4 WHERE seq = ?5",
+            rusqlite::params![body, eh.as_slice(), prev.as_slice(), ch.as_slice(), s_],
+        )
+        .unwrap();
+        prev = ch;
+    }
+    drop(conn);
+    let v = verify_fails(&copy, &[]);
+    assert_kind(&v, "bad-signature");
+    assert!(
+        !has_kind(&v, "seal-mismatch"),
+        "the forged seal recomputes: {:#}",
+        v["problems"]
+    );
+}
+
+#[test]
+fn tamper_replace_an_officers_public_key() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "replace-key");
+    let conn = tamper_conn(&copy);
+    let seq: i64 = conn
+        .query_row("SELECT seq FROM officers WHERE id = 'ahmed'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let body: Vec<u8> = conn
+        .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+        .unwrap();
+    let mut entry = amana::chain::ChainEntry::decode(&body, Some(&base())).unwrap();
+    let forger = amana::keys::PrivateKey::generate(&s.fx.dir.path().join("forger.pem")).unwrap();
+    if let amana::chain::Record::Officer(o) = &mut entry.record {
+        o.public_key = forger.public_key();
+    }
+    conn.execute(
+        "UPDATE log SET body = ?1 WHERE seq = ?2",
+        rusqlite::params![entry.encode(), seq],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE officers SET public_key = ?1 WHERE id = 'ahmed'",
+        [forger.public_key().as_slice()],
+    )
+    .unwrap();
+    recompute_chain(&conn, seq);
+    drop(conn);
+    // The seals after it no longer recompute (their Merkle roots covered the real key), and a
+    // forger who rebuilt them could not re-sign them with the treasurer's key.
+    let v = verify_fails(&copy, &[]);
+    assert!(
+        has_kind(&v, "seal-mismatch") || has_kind(&v, "bad-signature"),
+        "{:#}",
+        v["problems"]
+    );
+    let v = verify_fails(&copy, &["--anchor", &s.anchor]);
+    assert_kind(&v, "rewritten");
+}
+
+#[test]
+fn tamper_forge_a_seal_without_the_private_key() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "forge-seal");
+    let conn = tamper_conn(&copy);
+    // Replace the treasurer's signature by one from another key.
+    let forger = amana::keys::PrivateKey::generate(&s.fx.dir.path().join("forger2.pem")).unwrap();
+    let (sig_seq, seal_seq): (i64, i64) = conn
+        .query_row(
+            "SELECT seq, seal FROM signatures WHERE officer = 'fatima'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let seal_hash: Vec<u8> = conn
+        .query_row(
+            "SELECT entry_hash FROM log WHERE seq = ?1",
+            [seal_seq],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let body: Vec<u8> = conn
+        .query_row("SELECT body FROM log WHERE seq = ?1", [sig_seq], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let mut entry = amana::chain::ChainEntry::decode(&body, Some(&base())).unwrap();
+    let forged = forger.sign_seal(&seal_hash.try_into().unwrap());
+    if let amana::chain::Record::Signature(sig) = &mut entry.record {
+        sig.signature = forged;
+    }
+    conn.execute(
+        "UPDATE log SET body = ?1 WHERE seq = ?2",
+        rusqlite::params![entry.encode(), sig_seq],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE signatures SET signature = ?1 WHERE seq = ?2",
+        rusqlite::params![forged.as_slice(), sig_seq],
+    )
+    .unwrap();
+    recompute_chain(&conn, sig_seq);
+    drop(conn);
+    let v = verify_fails(&copy, &[]);
+    assert_kind(&v, "bad-signature");
+    let seals = v["seals"].as_array().unwrap();
+    assert_eq!(seals[0]["valid"], false);
+}
+
+#[test]
+fn tamper_alter_or_delete_a_receipt_file() {
+    let s = sealed();
+    let copy = tampered_copy(&s, "receipt-altered");
+    let store = PathBuf::from(format!("{}.receipts", copy.display()));
+    let file = walk(&store).into_iter().next().unwrap();
+    std::fs::write(&file, b"Facture 0301: 45000.00 MAD\n").unwrap();
+    assert_kind(&verify_fails(&copy, &[]), "receipt-altered");
+    std::fs::remove_file(&file).unwrap();
+    assert_kind(&verify_fails(&copy, &[]), "receipt-missing");
+}
+
+#[test]
+fn tamper_edit_a_row_of_a_table_the_reports_read() {
+    let s = sealed();
+    for (name, sql) in [
+        (
+            "posting",
+            "UPDATE postings SET amount = amount + 100 WHERE entry_id = 1 AND idx = 0",
+        ),
+        (
+            "seal-balance",
+            "UPDATE seal_balances SET balance = balance + 1 WHERE 1",
+        ),
+        (
+            "officer-name",
+            "UPDATE officers SET name = 'Quelqu''un' WHERE id = 'fatima'",
+        ),
+        (
+            "closing",
+            "UPDATE closings SET unrestricted_account = '3100'",
+        ),
+        ("receipt-row", "UPDATE receipts SET file_name = 'autre.pdf'"),
+    ] {
+        let copy = tampered_copy(&s, name);
+        tamper_conn(&copy).execute_batch(sql).unwrap();
+        assert_kind(&verify_fails(&copy, &[]), "projection-drift");
+    }
+}
