@@ -1,25 +1,31 @@
 #!/usr/bin/env python3
-"""Independent verifier for amana ledger files.
+"""Independent verifier for amana ledgers and audit bundles.
 
 It follows schema/CHAIN.md, format version 1, and nothing else: it uses only the Python 3.11
-standard library and shares no code with amana. It opens a ledger read-only, reads it in one
-snapshot, and checks
+standard library and shares no code with amana. In one pass over the chain it checks
 
   * the hash chain of the `log` table (section 1),
   * that every body is the strict, canonical version-1 encoding of an entry (sections 2-4),
-  * the eight rules of section 5, replayed in order,
-  * that every projected table holds exactly the rows the chain stands for (section 6).
+  * the fourteen rules of section 5, replayed in order: among them the seals' content (rule 10,
+    with an incremental RFC 6962 Merkle accumulator, section 5b), the officers' Ed25519
+    signatures (rule 11, verified in pure Python below), the closings (rule 14) and the
+    supporting documents in the receipt store (rule 13),
+  * `--anchor N:HEX` heads published outside the ledger (section 7),
+  * and, for a ledger file, that every projected table holds exactly the rows the chain stands
+    for (section 6). An audit bundle (section 7b) has no tables: everything else is checked.
 
 It never stops at the first finding: each is printed as `entry SEQ: KIND: detail` with a kind
 from section 7 (SEQ is 0 when a finding belongs to no entry), followed by a summary line.
 
-Usage:  python3 verify_chain.py LEDGER.db [--json]
-Exit:   0 intact, 1 at least one problem, 2 usage error or unreadable / non-amana file.
+Usage:  python3 verify_chain.py LEDGER.db [--json] [--anchor N:HEX]...
+        python3 verify_chain.py --bundle DIR [--json] [--anchor N:HEX]...
+Exit:   0 intact, 1 at least one problem, 2 usage error or unreadable / non-amana input.
 """
 import argparse
 import datetime
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import struct
@@ -31,7 +37,127 @@ APPLICATION_ID = 0x414D4E41  # "AMNA"
 MAGIC = b"AMANA\x01"
 ENTRY_PREFIX = b"amana/v1/entry\0"
 CHAIN_PREFIX = b"amana/v1/chain\0"
+SEAL_PREFIX = b"amana/v1/seal\0"
 ZERO = bytes(32)
+
+
+def sha256(*parts):
+    return hashlib.sha256(b"".join(parts)).digest()
+
+
+# ---------------------------------------------------------------- Ed25519 (RFC 8032), verify only
+# Points of edwards25519 in extended coordinates (X, Y, Z, T): x = X/Z, y = Y/Z, x*y = T/Z.
+P = 2 ** 255 - 19                                      # the field
+L = 2 ** 252 + 27742317777372353535851937790883648493  # order of the base point
+D = -121665 * pow(121666, -1, P) % P                   # curve: -x^2 + y^2 = 1 + d x^2 y^2
+SQRT_M1 = pow(2, (P - 1) // 4, P)
+IDENTITY = (0, 1, 1, 0)
+
+
+def pt_add(p, q):
+    """RFC 8032 section 5.1.4: complete addition (also used to double)."""
+    x1, y1, z1, t1 = p
+    x2, y2, z2, t2 = q
+    a, b = (y1 - x1) * (y2 - x2) % P, (y1 + x1) * (y2 + x2) % P
+    c, d = 2 * t1 * t2 * D % P, 2 * z1 * z2 % P
+    e, f, g, h = b - a, d - c, d + c, b + a
+    return e * f % P, g * h % P, f * g % P, e * h % P
+
+
+def pt_mul(s, p):
+    q = IDENTITY
+    while s:
+        if s & 1:
+            q = pt_add(q, p)
+        p, s = pt_add(p, p), s >> 1
+    return q
+
+
+def pt_encode(p):
+    x, y, z, _ = p
+    zi = pow(z, -1, P)
+    x, y = x * zi % P, y * zi % P
+    return (y | (x & 1) << 255).to_bytes(32, "little")
+
+
+def pt_decode(b):
+    """RFC 8032 section 5.1.3, strictly: None for y >= p, for "-0" (x = 0 with the sign bit
+    set) and for a y with no point on the curve, so only canonical encodings decode."""
+    if not isinstance(b, bytes) or len(b) != 32:
+        return None
+    n = int.from_bytes(b, "little")
+    sign, y = n >> 255, n & ((1 << 255) - 1)
+    if y >= P:
+        return None
+    u, v = (y * y - 1) % P, (D * y * y + 1) % P
+    x = u * pow(v, 3, P) * pow(u * pow(v, 7, P), (P - 5) // 8, P) % P  # candidate sqrt(u/v)
+    if (v * x * x - u) % P:
+        x = x * SQRT_M1 % P
+        if (v * x * x - u) % P:
+            return None
+    if x == 0 and sign:
+        return None
+    if x & 1 != sign:
+        x = P - x
+    return x, y, 1, x * y % P
+
+
+def small_order(p):
+    """True when [8]p is the identity (the 8 points of order 1, 2, 4 or 8)."""
+    for _ in range(3):
+        p = pt_add(p, p)
+    return p[0] % P == 0 and (p[1] - p[2]) % P == 0
+
+
+B = pt_decode((4 * pow(5, -1, P) % P).to_bytes(32, "little"))  # base point: y = 4/5, x even
+
+
+def ed25519_verify_strict(public, message, signature):
+    """RFC 8032 section 5.1.7 as ed25519-dalek's `verify_strict` does it: reject S >= L,
+    non-canonical encodings of A and R, and small-order A or R; then check, without the
+    cofactor, that the canonical encoding of [S]B - [k]A is the signature's R bytes, where
+    k = SHA-512(R || A || message) mod L."""
+    if not (isinstance(public, bytes) and isinstance(signature, bytes) and len(signature) == 64):
+        return False
+    a, r, s = pt_decode(public), pt_decode(signature[:32]), int.from_bytes(signature[32:], "little")
+    if a is None or r is None or s >= L or small_order(a) or small_order(r):
+        return False
+    k = int.from_bytes(hashlib.sha512(signature[:32] + public + message).digest(), "little") % L
+    minus_a = (P - a[0], a[1], a[2], P - a[3])
+    return pt_encode(pt_add(pt_mul(s, B), pt_mul(k, minus_a))) == signature[:32]
+
+
+# ---------------------------------------------------------------- section 5b: Merkle tree
+class Merkle:
+    """RFC 6962 tree head, kept incrementally: a stack of the roots of the perfect subtrees
+    (sizes strictly decreasing powers of two) that the leaves so far split into."""
+
+    def __init__(self):
+        self.stack = []  # [(size, root)]
+
+    def add(self, data):
+        size, node = 1, sha256(b"\x00", data)
+        while self.stack and self.stack[-1][0] == size:
+            node, size = sha256(b"\x01", self.stack.pop()[1], node), size * 2
+        self.stack.append((size, node))
+
+    def root(self):
+        if not self.stack:
+            return sha256(b"")
+        node = self.stack[-1][1]
+        for _, left in reversed(self.stack[:-1]):  # split at the largest power of two < n
+            node = sha256(b"\x01", left, node)
+        return node
+
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def fingerprint(entry_hash):
+    n = int.from_bytes(entry_hash[:10], "big")
+    s = "".join(CROCKFORD[(n >> (75 - 5 * i)) & 31] for i in range(16))
+    return "-".join(s[i:i + 4] for i in range(0, 16, 4))
+
 
 # ---------------------------------------------------------------- section 2: values and schemas
 NULL, TEXT, INT, DATE, BOOL, BYTES, LIST = range(7)
@@ -63,14 +189,29 @@ SCHEMAS = {
                F("transactions", INT), F("forced", BOOL)],
     "transaction": TRANSACTION,
     "reversal": TRANSACTION,
+    "closing": TRANSACTION + [F("fiscal_year", INT), F("start", DATE),
+                              F("restricted_account", TEXT), F("unrestricted_account", TEXT)],
+    "officer": [F("id", TEXT), F("name", TEXT), F("role", TEXT), F("public_key", BYTES)],
+    "seal": [F("period_end", DATE, True), F("covered", INT), F("head", BYTES),
+             F("merkle_root", BYTES), F("previous_seq", INT, True), F("previous_hash", BYTES, True),
+             F("trial_balance", LIST, items=[F("account", TEXT), F("balance", INT)]),
+             F("grants", LIST, items=[F("grant", TEXT), F("received", INT), F("spent", INT)]),
+             F("banks", LIST, items=[F("account", TEXT), F("balance", INT),
+                                     F("statement", TEXT)])],
+    "signature": [F("seal", INT), F("officer", TEXT), F("signature", BYTES)],
+    "receipt": [F("entry", INT), F("sha256", BYTES), F("file_name", TEXT), F("size", INT)],
 }
+MOVES = ("transaction", "reversal", "closing")  # the kinds with an id, a date and postings
 ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
 FUNDER_TYPES = {"public-local", "public-national", "foreign-public", "foreign-private", "private",
                 "individual", "members"}
+ROLES = {"president", "vice-president", "treasurer", "deputy-treasurer", "secretary-general",
+         "auditor", "board-member"}
 CHARTS = {"ma-associations", "generic", "none"}
 IDENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 CURRENCY = re.compile(r"[A-Z]{3}")
 COUNTRY = re.compile(r"[A-Z]{2}")
+LANG = re.compile(r"[a-z]{2,3}")
 BIDI_CONTROLS = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 
 
@@ -191,6 +332,11 @@ def text_problem(s):
     return None
 
 
+def increasing(values):
+    """Strictly increasing in byte order (UTF-8 byte order is code point order)."""
+    return all(a < b for a, b in zip(values, values[1:]))
+
+
 def canonical_problems(e):
     """Section 2 canonical form plus the syntax and closed value sets of section 4."""
     out = []
@@ -214,29 +360,34 @@ def canonical_problems(e):
     def currency(path, v):
         check(path, v, CURRENCY.fullmatch, "a currency code")
 
+    def nbytes(path, v, n):
+        check(path, v, lambda b: len(b) == n, f"{n} bytes")
+
+    def ordered(path, items, field):
+        if not increasing([it[field] for it in items]):
+            out.append(f"{path}: items are not in strictly increasing {field} order")
+
     walk(HEADER, e, "")
     k = e["kind"]
     walk(SCHEMAS[k], e, "")
     if k == "ledger":
-        check("id", e["id"], lambda v: len(v) == 16, "16 bytes")
+        nbytes("id", e["id"], 16)
         currency("currency", e["currency"])
         check("fiscal_year_start", e["fiscal_year_start"],
-              lambda v: len(v) == 5 and is_date("2000-" + v), "MM-DD")
+              lambda v: len(v) == 5 and v != "02-29" and is_date("2001-" + v), "MM-DD")
         check("chart", e["chart"], CHARTS.__contains__, "a known chart")
-        codes = [c["code"] for c in e["currencies"]]
         for i, c in enumerate(e["currencies"]):
             currency(f"currencies[{i}].code", c["code"])
             check(f"currencies[{i}].exponent", c["exponent"], lambda x: 0 <= x <= 6, "in 0..6")
-        if any(a.encode() >= b.encode() for a, b in zip(codes, codes[1:])):
-            out.append("currencies: codes are not in strictly increasing order")
-        if e["currency"] not in codes:
+        ordered("currencies", e["currencies"], "code")
+        if e["currency"] not in [c["code"] for c in e["currencies"]]:
             out.append(f"currencies: base currency {e['currency']!r} is not in the table")
     elif k == "account":
         ident("code", e["code"])
         check("type", e["type"], ACCOUNT_TYPES.__contains__, "an account type")
-        langs = [lab["lang"] for lab in e["labels"]]
-        if any(a.encode() >= b.encode() for a, b in zip(langs, langs[1:])):
-            out.append("labels: languages are not in strictly increasing order")
+        for i, lab in enumerate(e["labels"]):
+            check(f"labels[{i}].lang", lab["lang"], LANG.fullmatch, "an ISO 639 language tag")
+        ordered("labels", e["labels"], "lang")
     elif k == "funder":
         ident("id", e["id"])
         check("type", e["type"], FUNDER_TYPES.__contains__, "a funder type")
@@ -250,26 +401,68 @@ def canonical_problems(e):
         ident("line", e["line"])
         ident("account", e["account"])
     elif k == "import":
-        check("file_sha256", e["file_sha256"], lambda v: len(v) == 32, "32 bytes")
-        check("file_name", e["file_name"], lambda v: "/" not in v and "\\" not in v,
-              "a name without folders")
-    else:
+        nbytes("file_sha256", e["file_sha256"], 32)
+        check("file_name", e["file_name"], lambda v: "/" not in v, "a name without folders")
+    elif k in MOVES:
         for i, p in enumerate(e["postings"]):
             ident(f"postings[{i}].account", p["account"])
             ident(f"postings[{i}].grant", p["grant"])
             ident(f"postings[{i}].line", p["line"])
             currency(f"postings[{i}].original_currency", p["original_currency"])
+        if k == "closing":
+            ident("restricted_account", e["restricted_account"])
+            ident("unrestricted_account", e["unrestricted_account"])
+    elif k == "officer":
+        ident("id", e["id"])
+        check("role", e["role"], ROLES.__contains__, "an officer role")
+        nbytes("public_key", e["public_key"], 32)
+    elif k == "seal":
+        for name in ("head", "merkle_root", "previous_hash"):
+            nbytes(name, e[name], 32)
+        for name, key in (("trial_balance", "account"), ("grants", "grant"), ("banks", "account")):
+            for i, item in enumerate(e[name]):
+                ident(f"{name}[{i}].{key}", item[key])
+            ordered(name, e[name], key)
+    elif k == "signature":
+        ident("officer", e["officer"])
+        nbytes("signature", e["signature"], 64)
+    elif k == "receipt":
+        nbytes("sha256", e["sha256"], 32)
+        check("file_name", e["file_name"], lambda v: "/" not in v, "a name without folders")
     return out
 
 
 # ---------------------------------------------------------------- section 5: rules
 class Rules:
-    def __init__(self, report):
+    """Replays section 5. The caller sets `chains` (seq -> stored chain), `merkle` (entries
+    before the current one) and `entry_hash` (of the current one) before each `apply`."""
+
+    def __init__(self, report, store):
         self.report = report  # report(seq, kind, detail)
-        self.currencies = None  # code -> exponent, from the genesis entry
+        self.store = store    # receipt store folder (rule 13)
+        self.currencies = self.fy_start = None  # from the genesis entry
         self.accounts, self.funders, self.grants, self.lines = {}, set(), {}, set()
-        self.last_id, self.transactions, self.reversed = 0, {}, set()
+        self.last_id, self.unknown, self.transactions, self.reversed = 0, 0, {}, set()
         self.import_hashes, self.pending = set(), None  # pending = [import seq, announced, left]
+        # running totals for seals (rule 10) and closings (rule 14)
+        self.balances, self.received, self.spent, self.pl_postings = {}, {}, {}, []
+        self.closed_years = set()
+        # seals and signatures (rules 9 to 12)
+        self.seals, self.last_seal, self.locked = {}, None, None  # locked = (period_end, seal seq)
+        self.officers, self.keys, self.signed = {}, {}, set()
+        self.receipt_pairs, self.file_digests = set(), {}
+        self.chains, self.merkle, self.entry_hash = {}, Merkle(), ZERO
+
+    def skip(self, seq):
+        """An undecodable entry: it counts as a transaction of an open import batch, and may
+        have used a transaction id, so that the entries after it are checked as if it had been
+        accepted (section 7)."""
+        p = self.pending
+        if p is not None:
+            p[2] -= 1
+            if p[2] == 0:
+                self.pending = None
+        self.unknown += 1
 
     def apply(self, seq, e):
         k = e["kind"]
@@ -283,7 +476,7 @@ class Rules:
         if seq == 1 and k != "ledger":
             bad(f"seq 1 must be the ledger entry, found {k!r}")
         # rule 8: the batch that follows an import
-        batch = e.get("batch") if k in ("transaction", "reversal") else None
+        batch = e.get("batch") if k in MOVES else None
         p = self.pending
         in_batch = p is not None and k == "transaction" and batch == p[0]
         if p is not None and not in_batch:
@@ -305,6 +498,7 @@ class Rules:
     def ledger(self, seq, e, bad):
         if self.currencies is None:
             self.currencies = {c["code"]: c["exponent"] for c in e["currencies"]}
+            self.fy_start = e["fiscal_year_start"]
 
     def account(self, seq, e, bad):  # rule 2
         if e["code"] in self.accounts:
@@ -321,7 +515,7 @@ class Rules:
         if e["id"] in self.grants:
             bad(f"grant {e['id']!r} added twice")
         else:
-            self.grants[e["id"]] = (e["start"], e["end"])
+            self.grants[e["id"]] = (e["start"], e["end"], e["restricted"])
         if e["funder"] not in self.funders:
             bad(f"grant {e['id']!r}: funder {e['funder']!r} does not exist")
         if not self.in_table(e["currency"]):
@@ -354,18 +548,21 @@ class Rules:
         else:
             self.pending = [seq, e["transactions"], e["transactions"]]
 
-    def transaction(self, seq, e, bad):  # rules 5 and 6 (and 7 for reversals)
-        tid, date, postings = e["id"], e["date"], e["postings"]
-        if tid != self.last_id + 1:
-            bad(f"transaction id {tid} does not follow {self.last_id}")
-        self.last_id = tid
+    def transaction(self, seq, e, bad):  # rules 5, 6 and 9 (7 for reversals, 14 for closings)
+        k, tid, date, postings = e["kind"], e["id"], e["date"], e["postings"]
+        if not self.last_id < tid <= self.last_id + 1 + self.unknown:
+            bad(f"{k} id {tid} does not follow {self.last_id}")
+        self.last_id, self.unknown = max(self.last_id, tid), 0
         if len(postings) < 2:
-            bad(f"transaction {tid} has {len(postings)} posting(s), at least 2 required")
+            bad(f"{k} {tid} has {len(postings)} posting(s), at least 2 required")
         total = sum(p["amount"] for p in postings)
         if total != 0:
-            bad(f"transaction {tid}: postings sum to {total}, not 0")
+            bad(f"{k} {tid}: postings sum to {total}, not 0")
+        if self.locked and date <= self.locked[0]:
+            bad(f"{k} {tid}: dated {date}, on or before {self.locked[0]}, locked by the seal "
+                f"at seq {self.locked[1]}")
         for i, p in enumerate(postings):
-            where = f"transaction {tid} posting {i}"
+            where = f"{k} {tid} posting {i}"
             if p["account"] not in self.accounts:
                 bad(f"{where}: account {p['account']!r} does not exist")
             g, line = p["grant"], p["line"]
@@ -378,33 +575,50 @@ class Rules:
                 bad(f"{where}: original_amount and original_currency must be given together")
             if oc is not None and not self.in_table(oc):
                 bad(f"{where}: original currency {oc!r} is not in the currency table")
-            if oa is not None and (oa > 0) - (oa < 0) != (p["amount"] > 0) - (p["amount"] < 0):
-                bad(f"{where}: original_amount {oa} and amount {p['amount']} differ in sign")
-            if g in self.grants and (line is not None or self.accounts.get(p["account"]) == "expense"):
-                start, end = self.grants[g]
+            # (the sign of original_amount is not checked: section 4)
+            if k != "reversal" and g in self.grants and (
+                    line is not None or self.accounts.get(p["account"]) == "expense"):
+                start, end, _ = self.grants[g]
                 if not start <= date <= end:
                     bad(f"{where}: dated {date}, outside grant {g!r} period {start}..{end}")
-        if e["kind"] == "transaction":
+        if k == "transaction":
             if e["reverses"] is not None or e["reason"] is not None:
                 bad(f"transaction {tid}: `reverses` and `reason` must be NULL")
-        else:
+        elif k == "reversal":
             self.check_reversal(e, bad)
+        else:
+            self.check_closing(e, bad)
         self.transactions.setdefault(tid, e)
+        for p in postings:  # running totals, for seals and closings
+            acct, amount, g = p["account"], p["amount"], p["grant"]
+            atype = self.accounts.get(acct)
+            self.balances[acct] = self.balances.get(acct, 0) + amount
+            if g is not None:
+                if atype == "income":
+                    self.received[g] = self.received.get(g, 0) - amount
+                if atype == "expense" or (g, p["line"]) in self.lines:
+                    self.spent[g] = self.spent.get(g, 0) + amount
+            if atype in ("income", "expense"):
+                restricted = g in self.grants and self.grants[g][2]
+                self.pl_postings.append((date, acct, amount, restricted))
 
-    reversal = transaction
+    reversal = closing = transaction
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
         orig = self.transactions.get(target)
+        if target is None or e["reason"] is None:
+            bad(f"reversal {tid}: `reverses` and `reason` are required")
         if target is None:
-            bad(f"reversal {tid}: `reverses` is NULL")
-        elif orig is None or target >= tid:
+            return
+        if orig is None or target >= tid:
             bad(f"reversal {tid}: reverses {target}, which is not an earlier transaction")
         elif orig["kind"] != "transaction":
-            bad(f"reversal {tid}: reverses {target}, which is itself a reversal")
+            bad(f"reversal {tid}: reverses {target}, which is a {orig['kind']} "
+                + ("(a closing is never reversed)" if orig["kind"] == "closing" else ""))
         elif target in self.reversed:
             bad(f"reversal {tid}: transaction {target} was already reversed")
-        if orig is None or target is None:
+        if orig is None:
             return
         self.reversed.add(target)
         if e["date"] < orig["date"]:
@@ -414,6 +628,177 @@ class Rules:
                    for p in orig["postings"]]
         if negated != e["postings"]:
             bad(f"reversal {tid}: postings are not those of transaction {target} negated")
+
+    def fiscal_year(self, year):
+        """(first day, last day) of the fiscal year that starts in calendar year `year`."""
+        try:
+            month, day = int(self.fy_start[:2]), int(self.fy_start[3:])
+            start = datetime.date(year, month, day)
+            end = datetime.date(year + 1, month, day) - datetime.timedelta(days=1)
+            return start.isoformat(), end.isoformat()
+        except (ValueError, OverflowError, TypeError):
+            return None
+
+    def check_closing(self, e, bad):  # rule 14
+        tid, year = e["id"], e["fiscal_year"]
+        if any(e[f] is not None for f in ("reference", "reverses", "reason")):
+            bad(f"closing {tid}: `reference`, `reverses` and `reason` must be NULL")
+        for f in ("restricted_account", "unrestricted_account"):
+            if self.accounts.get(e[f]) != "net-assets":
+                bad(f"closing {tid}: {f} {e[f]!r} is not a net-assets account")
+        if year in self.closed_years:
+            bad(f"closing {tid}: fiscal year {year} was closed before")
+        self.closed_years.add(year)
+        bounds = self.fiscal_year(year)
+        if bounds is None:
+            bad(f"closing {tid}: fiscal year {year} has no bounds "
+                f"(fiscal_year_start {self.fy_start!r})")
+            return
+        start, end = bounds
+        if e["start"] != start:
+            bad(f"closing {tid}: start is {e['start']}, fiscal year {year} starts on {start}")
+        if e["date"] != end:
+            bad(f"closing {tid}: dated {e['date']}, not on the last day of fiscal year "
+                f"{year} ({end})")
+        elif self.locked and end <= self.locked[0]:
+            pass  # reported by rule 9 above
+        net, r = {}, 0
+        for date, acct, amount, restricted in self.pl_postings:
+            if start <= date <= end:
+                net[acct] = net.get(acct, 0) + amount
+                r += amount if restricted else 0
+        t = sum(net.values())
+        want = [(a, -f) for a, f in sorted(net.items()) if f]
+        if r:
+            want.append((e["restricted_account"], r))
+        if t - r:
+            want.append((e["unrestricted_account"], t - r))
+        got = [(p["account"], p["amount"]) for p in e["postings"]]
+        if got != want or any(p[f] is not None for p in e["postings"]
+                              for f in ("grant", "line", "original_amount",
+                                        "original_currency", "memo")):
+            bad(f"closing {tid}: postings are not the closing of fiscal year {year}: expected "
+                + (", ".join(f"{a} {n}" for a, n in want) or "none")
+                + " (and no grant, line, original amount or memo)")
+
+    def officer(self, seq, e, bad):  # rule 12
+        oid, key = e["id"], e["public_key"]
+        if oid in self.officers:
+            bad(f"officer {oid!r} registered twice")
+        else:
+            self.officers[oid] = key
+        point = pt_decode(key)
+        if point is None:
+            bad(f"officer {oid!r}: public key is not a canonical Ed25519 point encoding")
+        elif small_order(point):
+            bad(f"officer {oid!r}: public key is a small-order point")
+        if key in self.keys:
+            bad(f"officer {oid!r}: public key already used by officer {self.keys[key]!r}")
+        self.keys.setdefault(key, oid)
+
+    def seal(self, seq, e, bad):  # rules 9 and 10
+        found = []
+
+        def mismatch(detail):
+            found.append(detail)
+            self.report(seq, "seal-mismatch", detail)
+
+        def compare(name, got, want, fields):
+            if got == want:
+                return
+            got_d, want_d = {it[0]: it[1:] for it in got}, {it[0]: it[1:] for it in want}
+            diffs = []
+            for key in sorted(set(got_d) | set(want_d)):
+                a, b = got_d.get(key), want_d.get(key)
+                if a != b:
+                    show_ = lambda v: "absent" if v is None else "/".join(map(str, v))
+                    diffs.append(f"{key}: {show_(a)} in the seal, {show_(b)} in the chain")
+            mismatch(f"{name} ({fields}) does not recompute: "
+                     + ("; ".join(diffs[:3]) + (f"; and {len(diffs) - 3} more" if len(diffs) > 3 else "")
+                        if diffs else "items out of order"))
+
+        covered = seq - 1
+        if e["covered"] != covered:
+            mismatch(f"covered is {e['covered']}, not {covered} (its own seq - 1)")
+        if e["head"] != self.chains.get(covered):
+            mismatch(f"head is not the chain of entry {covered}")
+        root = self.merkle.root()
+        if e["merkle_root"] != root:
+            mismatch(f"merkle_root does not recompute over entries 1..{covered} "
+                     f"(expected {root.hex()})")
+        last = self.last_seal or (None, None)
+        if (e["previous_seq"], e["previous_hash"]) != last:
+            mismatch(f"previous_seq/previous_hash do not name the last seal before it "
+                     f"({'none' if last[0] is None else f'seq {last[0]}'})")
+        compare("trial_balance", [(x["account"], x["balance"]) for x in e["trial_balance"]],
+                [(a, n) for a, n in sorted(self.balances.items()) if n], "account, balance")
+        compare("grants", [(x["grant"], x["received"], x["spent"]) for x in e["grants"]],
+                [(g, self.received.get(g, 0), self.spent.get(g, 0)) for g in sorted(self.grants)],
+                "grant, received, spent")
+        for x in e["banks"]:
+            net = self.balances.get(x["account"], 0)
+            if x["balance"] != net:
+                mismatch(f"bank {x['account']}: statement {x['statement']!r} gives {x['balance']}, "
+                         f"the account's net is {net}")
+        pe = e["period_end"]
+        if pe is not None and self.locked and pe < self.locked[0]:
+            bad(f"period_end {pe} is before {self.locked[0]}, locked by the seal at seq "
+                f"{self.locked[1]}")
+        if pe is not None and (self.locked is None or pe > self.locked[0]):
+            self.locked = (pe, seq)
+        self.last_seal = (seq, self.entry_hash)
+        self.seals[seq] = {"seq": seq, "fingerprint": fingerprint(self.entry_hash),
+                           "covered": e["covered"], "period_end": pe, "signed_by": [],
+                           "valid": not found, "hash": self.entry_hash}
+
+    def signature(self, seq, e, bad):  # rule 11
+        seal, oid = self.seals.get(e["seal"]), e["officer"]
+        key = self.officers.get(oid)
+        if seal is None:
+            bad(f"signature names seq {e['seal']}, which is not an earlier seal")
+        if key is None:
+            bad(f"signature by {oid!r}, who is not a registered officer")
+        if (e["seal"], oid) in self.signed:
+            bad(f"officer {oid!r} already signed the seal at seq {e['seal']}")
+        self.signed.add((e["seal"], oid))
+        if seal is None or key is None:
+            return
+        if ed25519_verify_strict(key, SEAL_PREFIX + seal["hash"], e["signature"]):
+            if oid not in seal["signed_by"]:
+                seal["signed_by"].append(oid)
+        else:
+            self.report(seq, "bad-signature", f"{oid!r}'s signature of the seal at seq "
+                        f"{e['seal']} ({seal['fingerprint']}) does not verify against their key")
+
+    def receipt(self, seq, e, bad):  # rule 13
+        tid, digest = e["entry"], e["sha256"]
+        if tid not in self.transactions:
+            bad(f"receipt {e['file_name']!r} names transaction {tid}, not recorded before it")
+        if (tid, digest) in self.receipt_pairs:
+            bad(f"receipt {digest.hex()} of transaction {tid} recorded twice")
+        self.receipt_pairs.add((tid, digest))
+        if e["size"] < 0:
+            bad(f"receipt {e['file_name']!r}: negative size {e['size']}")
+        if len(digest) != 32 or self.store is None:
+            return
+        hexd = digest.hex()
+        path = os.path.join(self.store, hexd[:2], hexd)
+        if path not in self.file_digests:
+            try:
+                with open(path, "rb") as f:
+                    h = hashlib.sha256()
+                    while chunk := f.read(1 << 20):
+                        h.update(chunk)
+                    self.file_digests[path] = h.digest()
+            except OSError:
+                self.file_digests[path] = None
+        got = self.file_digests[path]
+        if got is None:
+            self.report(seq, "receipt-missing", f"the receipt {e['file_name']!r} of transaction "
+                        f"{tid} is not in the store: {path}")
+        elif got != digest:
+            self.report(seq, "receipt-altered", f"the receipt {e['file_name']!r} of transaction "
+                        f"{tid} at {path} was altered: its SHA-256 is {got.hex()}")
 
 
 # ---------------------------------------------------------------- section 6: projection
@@ -431,6 +816,16 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
                  "batch"), 1),
     "postings": (("entry_id", "idx", "account", "amount", "grant_id", "line_id",
                   "original_amount", "original_currency", "memo"), 2),
+    "closings": (("seq", "entry_id", "year", "start_date", "restricted_account",
+                  "unrestricted_account"), 1),
+    "officers": (("seq", "id", "name", "role", "public_key"), 1),
+    "seals": (("seq", "period_end", "covered", "head", "merkle_root", "previous_seq",
+               "previous_hash"), 1),
+    "seal_balances": (("seq", "account", "balance"), 2),
+    "seal_grants": (("seq", "grant_id", "received", "spent"), 2),
+    "seal_banks": (("seq", "account", "balance", "statement"), 2),
+    "signatures": (("seq", "seal", "officer", "signature"), 1),
+    "receipts": (("seq", "entry_id", "sha256", "file_name", "size"), 1),
 }
 
 
@@ -454,12 +849,30 @@ def project(seq, e, rows):
     elif k == "import":
         add("imports", seq, e["file_sha256"], e["file_name"], e["rows"], e["transactions"],
             int(e["forced"]))
-    else:
+    elif k in MOVES:
         add("entries", e["id"], seq, k, e["date"], e["description"], e["reference"],
             e["reverses"], e["reason"], e["batch"])
         for i, p in enumerate(e["postings"]):
             add("postings", e["id"], i, p["account"], p["amount"], p["grant"], p["line"],
                 p["original_amount"], p["original_currency"], p["memo"])
+        if k == "closing":
+            add("closings", seq, e["id"], e["fiscal_year"], e["start"], e["restricted_account"],
+                e["unrestricted_account"])
+    elif k == "officer":
+        add("officers", seq, e["id"], e["name"], e["role"], e["public_key"])
+    elif k == "seal":
+        add("seals", seq, e["period_end"], e["covered"], e["head"], e["merkle_root"],
+            e["previous_seq"], e["previous_hash"])
+        for x in e["trial_balance"]:
+            add("seal_balances", seq, x["account"], x["balance"])
+        for x in e["grants"]:
+            add("seal_grants", seq, x["grant"], x["received"], x["spent"])
+        for x in e["banks"]:
+            add("seal_banks", seq, x["account"], x["balance"], x["statement"])
+    elif k == "signature":
+        add("signatures", seq, e["seal"], e["officer"], e["signature"])
+    elif k == "receipt":
+        add("receipts", seq, e["entry"], e["sha256"], e["file_name"], e["size"])
 
 
 def sort_key(values):
@@ -519,28 +932,30 @@ def compare_table(conn, table, expected, seq_of_entry, report):
 
 
 # ---------------------------------------------------------------- sections 1 and 7: the log
-def sha256(*parts):
-    return hashlib.sha256(b"".join(parts)).digest()
-
-
-def verify(conn):
-    problems = []
+def verify(log_rows, store, anchors, conn=None, problems=None):
+    """log_rows yields (seq, kind, body, entry_hash, prev, chain) in order; conn, when given,
+    is the ledger whose projected tables are compared (section 6). Findings are appended to
+    `problems` (which the row source may share)."""
+    problems = [] if problems is None else problems
 
     def report(seq, kind, detail):
         problems.append({"seq": seq, "kind": kind, "detail": detail})
 
-    rules, rows = Rules(report), {t: [] for t in TABLES}
-    seq_of_entry = {}
-    expected, prev_chain, last_seq, head = 1, ZERO, 0, ZERO
-    for seq, kind, body, entry_hash, prev, chain in conn.execute(
-            "SELECT seq, kind, body, entry_hash, prev, chain FROM log ORDER BY seq"):
+    rules, rows = Rules(report, store), {t: [] for t in TABLES}
+    seq_of_entry, anchored, kinds = {}, 0, []  # kinds: (seq, kind) of every row, for coverage
+    expected, prev_chain, last_seq, head, nrows = 1, ZERO, 0, ZERO, 0
+    for seq, kind, body, entry_hash, prev, chain in log_rows:
+        nrows += 1
         if not isinstance(seq, int) or seq < 1:
             report(0, "reordered", f"log row with invalid seq {show(seq)}")
             continue
+        if seq < expected:  # only possible in a bundle: SQLite keeps `seq` unique and ordered
+            report(seq, "reordered", f"log row {seq} comes after row {expected - 1}")
+            continue
         gap = seq != expected
-        if seq > expected:
+        if gap:
             missing = f"{expected}" if seq - 1 == expected else f"{expected}..{seq - 1}"
-            report(seq, "deleted", f"entries {missing} are missing before this one")
+            report(expected, "deleted", f"entries {missing} are missing (the next is {seq})")
         expected, last_seq = seq + 1, seq
         if not isinstance(body, bytes):
             report(seq, "undecodable", f"body is {type(body).__name__}, not a BLOB")
@@ -555,6 +970,12 @@ def verify(conn):
             blobs[col] = v
         entry_hash, prev, chain = blobs["entry_hash"], blobs["prev"], blobs["chain"]
         head = chain
+        if seq in anchors:  # section 7: a head published outside the ledger
+            if chain.hex() == anchors[seq]:
+                anchored = max(anchored, seq)
+            else:
+                report(seq, "rewritten", f"entry {seq}'s chain is {chain.hex() or 'malformed'}, "
+                                         f"the anchor says {anchors[seq]}")
 
         entry = None
         try:
@@ -581,72 +1002,163 @@ def verify(conn):
                    if seq > 1 else "prev of entry 1 is not 32 zero bytes")
         prev_chain = chain
 
+        kinds.append((seq, entry["kind"] if entry else kind))
         if entry is None:
-            continue
-        # canonical form (section 2)
-        if trailing:
-            report(seq, "non-canonical", f"{trailing} byte(s) follow the last value")
-        for detail in canonical_problems(entry):
-            report(seq, "non-canonical", detail)
-        if trailing == 0 and encode(entry) != body:
-            report(seq, "non-canonical", "re-encoding the decoded entry gives other bytes")
-        if kind != entry["kind"]:
-            report(seq, "projection-drift", f"log.kind is {show(kind)}, the body says "
-                                            f"{show(entry['kind'])}")
-        # rules (section 5) and projection (section 6)
-        rules.apply(seq, entry)
-        project(seq, entry, rows)
-        if entry["kind"] in ("transaction", "reversal"):
-            seq_of_entry.setdefault(entry["id"], seq)
+            rules.skip(seq)
+        else:
+            # canonical form (section 2)
+            if trailing:
+                report(seq, "non-canonical", f"{trailing} byte(s) follow the last value")
+            for detail in canonical_problems(entry):
+                report(seq, "non-canonical", detail)
+            if trailing == 0 and encode(entry) != body:
+                report(seq, "non-canonical", "re-encoding the decoded entry gives other bytes")
+            if kind != entry["kind"]:
+                report(seq, "projection-drift", f"log.kind is {show(kind)}, the body says "
+                                                f"{show(entry['kind'])}")
+            # rules (section 5) and projection (section 6)
+            rules.entry_hash = calc
+            rules.apply(seq, entry)
+            project(seq, entry, rows)
+            if entry["kind"] in MOVES:
+                seq_of_entry.setdefault(entry["id"], seq)
+        # the seal after this entry covers it: leaf data is the body's entry hash (section 5b)
+        rules.merkle.add(calc)
+        rules.chains[seq] = chain
 
-    if last_seq == 0:
+    if nrows == 0:
         report(0, "empty", "the log holds no entry")
     elif rules.pending is not None:
         p = rules.pending
-        report(last_seq, "truncated", f"the chain ends inside the import at seq {p[0]}: "
-                                      f"{p[2]} of its {p[1]} transaction(s) are missing")
-    try:  # rows of `postings` that the chain does not know are attributed through `entries`
-        for eid, eseq in conn.execute("SELECT id, seq FROM entries"):
-            seq_of_entry.setdefault(eid, eseq)
-    except sqlite3.Error:
-        pass
-    for table in TABLES:
-        compare_table(conn, table, rows[table], seq_of_entry, report)
+        report(p[0], "truncated", f"the chain ends inside the import at seq {p[0]}: "
+                                  f"{p[2]} of its {p[1]} transaction(s) are missing")
+    for n, hexd in sorted(anchors.items()):
+        if n > last_seq:
+            report(0, "rolled-back", f"the anchor {n}:{hexd} names entry {n}, but the ledger "
+                                     f"ends at entry {last_seq}")
+        elif n not in rules.chains:
+            report(n, "rewritten", f"the anchor {n}:{hexd} names entry {n}, which is missing")
+    rows_checked = 0
+    if conn is not None:
+        try:  # rows of `postings` that the chain does not know are attributed through `entries`
+            for eid, eseq in conn.execute("SELECT id, seq FROM entries"):
+                seq_of_entry.setdefault(eid, eseq)
+        except sqlite3.Error:
+            pass
+        for table in TABLES:
+            compare_table(conn, table, rows[table], seq_of_entry, report)
+            rows_checked += len(rows[table])
     problems.sort(key=lambda p: p["seq"])  # stable: keeps the order of findings within an entry
-    return problems, last_seq, head.hex() if len(head) == 32 else ZERO.hex()
+
+    # coverage (section 7)
+    seals = [{k: v for k, v in s.items() if k != "hash"} for s in rules.seals.values()]
+    signed = max([s["covered"] for s in seals if s["valid"] and s["signed_by"]], default=0)
+    vouched = max(signed, anchored)
+    unanchored = sum(1 for s, k in kinds if s > vouched and k not in ("seal", "signature"))
+    return {"ok": not problems, "entries": nrows,
+            "head": head.hex() if len(head) == 32 else ZERO.hex(), "problems": problems,
+            "transactions": rules.last_id, "rows_checked": rows_checked,
+            "signed_through": signed, "anchored_through": anchored, "unanchored": unanchored,
+            "seals": seals}
+
+
+# ---------------------------------------------------------------- input: ledger file or bundle
+def ledger_rows(conn):
+    yield from conn.execute("SELECT seq, kind, body, entry_hash, prev, chain FROM log ORDER BY seq")
+
+
+def bundle_rows(path, report_bad_line):
+    """chain.jsonl of an audit bundle (section 7b): one object per entry, hex byte fields."""
+    def unhex(v):
+        try:
+            return bytes.fromhex(v) if isinstance(v, str) else v
+        except ValueError:
+            return v  # reported by the log checks as a malformed value
+
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                row = (obj["seq"], obj["kind"], unhex(obj["body"]), unhex(obj["entry_hash"]),
+                       unhex(obj["prev"]), unhex(obj["chain"]))
+            except (ValueError, KeyError, TypeError) as e:
+                report_bad_line(n, e)
+                continue
+            yield row
+
+
+def parse_anchor(text):
+    m = re.fullmatch(r"([0-9]+):([0-9A-Fa-f]{64})", text)
+    if not m or int(m.group(1)) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not N:HEX (an entry number >= 1 and "
+                                         f"64 hex digits)")
+    return int(m.group(1)), m.group(2).lower()
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Verify an amana ledger (CHAIN.md version 1).")
-    parser.add_argument("ledger", help="path of the ledger's SQLite file")
+    parser = argparse.ArgumentParser(
+        description="Verify an amana ledger or audit bundle (CHAIN.md version 1).",
+        usage="%(prog)s LEDGER.db [--json] [--anchor N:HEX]...\n"
+              "       %(prog)s --bundle DIR [--json] [--anchor N:HEX]...")
+    parser.add_argument("ledger", nargs="?", help="path of the ledger's SQLite file")
+    parser.add_argument("--bundle", metavar="DIR", help="verify an audit bundle instead")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--anchor", metavar="N:HEX", type=parse_anchor, action="append",
+                        default=[], help="a published head the ledger must extend (repeatable)")
     args = parser.parse_args(argv)
+    if (args.ledger is None) == (args.bundle is None):
+        parser.error("give either LEDGER.db or --bundle DIR")
+    anchors = {}
+    for n, hexd in args.anchor:
+        if anchors.get(n, hexd) != hexd:
+            parser.error(f"two different anchors for entry {n}")
+        anchors[n] = hexd
+    problems = []
     try:
-        uri = f"file:{urllib.request.pathname2url(args.ledger)}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-        # TEXT that is not valid UTF-8 must not crash the verifier: it simply will not match.
-        conn.text_factory = lambda b: b.decode("utf-8", "surrogateescape")
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise ValueError(f"application_id is 0x{app_id:08X}, not 0x{APPLICATION_ID:08X} (AMNA)")
-        conn.execute("BEGIN")  # one read snapshot for everything below
-        problems, entries, head = verify(conn)
-        conn.execute("ROLLBACK")
-        conn.close()
-    except (sqlite3.Error, ValueError) as e:
-        print(f"verify_chain: cannot read {args.ledger}: {e}", file=sys.stderr)
+        if args.bundle is not None:
+            chain_file = os.path.join(args.bundle, "chain.jsonl")
+            if not os.path.isfile(chain_file):
+                raise ValueError(f"{chain_file} does not exist: not an audit bundle")
+            bad_line = lambda n, e: problems.append(
+                {"seq": 0, "kind": "undecodable", "detail": f"chain.jsonl line {n} is not an "
+                                                            f"entry object ({e})"})
+            result = verify(bundle_rows(chain_file, bad_line), os.path.join(args.bundle, "receipts"),
+                            anchors, problems=problems)
+        else:
+            if not os.path.isfile(args.ledger):
+                raise ValueError("no such file")
+            uri = f"file:{urllib.request.pathname2url(args.ledger)}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            # TEXT that is not valid UTF-8 must not crash the verifier: it simply will not match.
+            conn.text_factory = lambda b: b.decode("utf-8", "surrogateescape")
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise ValueError(f"application_id is 0x{app_id:08X}, not 0x{APPLICATION_ID:08X} "
+                                 f"(AMNA)")
+            conn.execute("BEGIN")  # one read snapshot for everything below
+            result = verify(ledger_rows(conn), args.ledger + ".receipts", anchors, conn, problems)
+            conn.execute("ROLLBACK")
+            conn.close()
+    except (sqlite3.Error, OSError, UnicodeDecodeError, ValueError) as e:
+        print(f"verify_chain: cannot read {args.bundle or args.ledger}: {e}", file=sys.stderr)
         return 2
-    ok = not problems
+    problems.sort(key=lambda p: p["seq"])
+    result["ok"] = ok = not problems
     if args.json:
-        print(json.dumps({"ok": ok, "entries": entries, "head": head, "problems": problems},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         for p in problems:
             print(f"entry {p['seq']}: {p['kind']}: {p['detail']}")
-        if ok:
-            print(f"OK: {entries} entries, head {head}")
-        else:
-            print(f"FAILED: {len(problems)} problem(s); {entries} entries, head {head}")
+        for s in result["seals"]:
+            print(f"seal at entry {s['seq']} {s['fingerprint']}: covers 1..{s['covered']}, "
+                  f"{'content recomputes' if s['valid'] else 'CONTENT DOES NOT RECOMPUTE'}, "
+                  f"signed by {', '.join(s['signed_by']) or 'nobody (no valid signature)'}")
+        print(f"coverage: signed through {result['signed_through']}, anchored through "
+              f"{result['anchored_through']}, {result['unanchored']} entries not yet vouched for")
+        summary = f"{result['entries']} entries, head {result['head']}"
+        print(f"OK: {summary}" if ok else f"FAILED: {len(problems)} problem(s); {summary}")
     return 0 if ok else 1
 
 

@@ -750,11 +750,11 @@ impl Book {
                 ),
             ));
         }
-        if g.amount.0 < 0 {
+        if g.amount.0 < 0 || !g.amount.in_range() {
             problems.push(RuleError::new(
                 "amount",
                 g.amount,
-                "a grant's amount cannot be negative",
+                "a grant's amount is between 0 and 10^13 minor units",
             ));
         }
         if g.end < g.start {
@@ -790,11 +790,11 @@ impl Book {
                 format!("grant {} already has a budget line {}", b.grant, b.line),
             ));
         }
-        if b.amount.0 < 0 {
+        if b.amount.0 < 0 || !b.amount.in_range() {
             problems.push(RuleError::new(
                 "amount",
                 b.amount,
-                "a budget cannot be negative",
+                "a budget is between 0 and 10^13 minor units",
             ));
         }
         if let Some(account) = &b.account
@@ -862,6 +862,16 @@ impl Book {
                 b,
                 format!("the entry claims import seq {b}, which is not the import in progress"),
             )),
+        }
+        if let Some(currency) = self.currency()
+            && let Err(err) = e.validate(currency)
+        {
+            problems.push(RuleError::new(
+                "amount",
+                h.id,
+                format!("transaction {}: {err}", h.id),
+            ));
+            return problems;
         }
         problems.extend(self.check_content(e));
         match &h.kind {
@@ -1157,7 +1167,8 @@ impl Book {
         };
         for p in e.postings() {
             let amount = p.amount.0;
-            *t.balances.entry(p.account.clone()).or_default() += amount;
+            let balance = t.balances.entry(p.account.clone()).or_default();
+            *balance = balance.saturating_add(amount);
             let kind = self.accounts.get(&p.account).copied();
             if let Some(g) = &p.grant {
                 let totals = t.grants.entry(g.clone()).or_default();

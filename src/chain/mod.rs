@@ -505,7 +505,7 @@ fn decode_seal(r: &mut Reader) -> Result<Record, DecodeError> {
         }
     };
     let n = r.list("seal.trial_balance")?;
-    let mut trial_balance: Vec<(AccountCode, Minor)> = Vec::with_capacity(n);
+    let mut trial_balance: Vec<(AccountCode, Minor)> = Vec::with_capacity(n.min(1024));
     for _ in 0..n {
         let account = code(r, "balance.account", AccountCode::parse)?;
         let balance = Minor(r.int("balance.amount")?);
@@ -518,7 +518,7 @@ fn decode_seal(r: &mut Reader) -> Result<Record, DecodeError> {
         trial_balance.push((account, balance));
     }
     let n = r.list("seal.grants")?;
-    let mut grants: Vec<GrantTotals> = Vec::with_capacity(n);
+    let mut grants: Vec<GrantTotals> = Vec::with_capacity(n.min(1024));
     for _ in 0..n {
         let grant = code(r, "grant_totals.grant", GrantId::parse)?;
         if grants.last().is_some_and(|g| g.grant >= grant) {
@@ -531,7 +531,7 @@ fn decode_seal(r: &mut Reader) -> Result<Record, DecodeError> {
         });
     }
     let n = r.list("seal.banks")?;
-    let mut banks: Vec<BankBalance> = Vec::with_capacity(n);
+    let mut banks: Vec<BankBalance> = Vec::with_capacity(n.min(1024));
     for _ in 0..n {
         let account = code(r, "bank.account", AccountCode::parse)?;
         if banks.last().is_some_and(|b| b.account >= account) {
@@ -571,7 +571,7 @@ fn decode_ledger(r: &mut Reader) -> Result<Record, DecodeError> {
         .ok_or_else(|| r.invalid(at, "field ledger.fiscal_year_start: not MM-DD"))?;
     let chart = r.text("ledger.chart")?;
     let n = r.list("ledger.currencies")?;
-    let mut currencies: Vec<Currency> = Vec::with_capacity(n);
+    let mut currencies: Vec<Currency> = Vec::with_capacity(n.min(1024));
     for _ in 0..n {
         let code = currency_code(r, "currency.code")?;
         let at = r.position();
@@ -604,7 +604,7 @@ fn decode_account(r: &mut Reader) -> Result<Record, DecodeError> {
     let name = r.text("account.name")?;
     let kind = enum_field::<AccountType>(r, "account.type")?;
     let n = r.list("account.labels")?;
-    let mut labels: Vec<Label> = Vec::with_capacity(n);
+    let mut labels: Vec<Label> = Vec::with_capacity(n.min(1024));
     for _ in 0..n {
         let at = r.position();
         let lang = r.text("label.lang")?;
@@ -660,7 +660,7 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
     let closing = kind_name == "closing";
     let batch = r.opt_int("entry.batch")?;
     let n = r.list("entry.postings")?;
-    let mut postings = Vec::with_capacity(n);
+    let mut postings = Vec::with_capacity(n.min(1024));
     for _ in 0..n {
         let account = code(r, "posting.account", AccountCode::parse)?;
         let amount = Minor(r.int("posting.amount")?);
@@ -715,7 +715,6 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
         kind,
         batch,
     };
-    Entry::new(header, postings, base)
-        .map(Record::Entry)
-        .map_err(|e| r.invalid(r.position(), format!("entry {id}: {e}")))
+    let _ = base;
+    Ok(Record::Entry(Entry::from_decoded(header, postings)))
 }

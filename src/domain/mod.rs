@@ -47,8 +47,14 @@ pub enum DomainError {
         "postings do not balance: they sum to {sum} {currency}, not 0 (debits positive, credits negative)"
     )]
     Unbalanced { sum: String, currency: String },
-    #[error("amounts overflow")]
+    #[error(
+        "the amounts are too large to add up: amana takes amounts up to 100000000000.00 (10^13 minor units)"
+    )]
     Overflow,
+    #[error(
+        "the amount {amount} (minor units) on account {account} is beyond the largest amana takes (10^13 minor units)"
+    )]
+    OutOfRange { account: String, amount: i64 },
     #[error("posting to {account} has a budget line ({line}) but no grant: give the grant too")]
     LineWithoutGrant { account: String, line: String },
     #[error("fiscal-year start \"{0}\" is not a month and day in the form MM-DD (e.g. 01-01)")]
@@ -399,15 +405,38 @@ impl Entry {
         postings: Vec<Posting>,
         currency: &Currency,
     ) -> Result<Entry, DomainError> {
+        let entry = Entry { header, postings };
+        entry.validate(currency)?;
+        Ok(entry)
+    }
+
+    /// An entry as read from the chain, not checked yet: the rules check it when they replay
+    /// it ([`Entry::validate`]), so that an unbalanced entry is reported as the rule it breaks.
+    pub fn from_decoded(header: EntryHeader, postings: Vec<Posting>) -> Entry {
+        Entry { header, postings }
+    }
+
+    /// Two postings or more, each amount in range, a budget line only with its grant, and a
+    /// sum of exactly zero.
+    pub fn validate(&self, currency: &Currency) -> Result<(), DomainError> {
+        let postings = &self.postings;
         if postings.len() < 2 {
             return Err(DomainError::TooFewPostings(postings.len()));
         }
-        for p in &postings {
+        for p in postings {
             if let (None, Some(line)) = (&p.grant, &p.line) {
                 return Err(DomainError::LineWithoutGrant {
                     account: p.account.to_string(),
                     line: line.to_string(),
                 });
+            }
+            for amount in std::iter::once(p.amount).chain(p.original.as_ref().map(|o| o.0)) {
+                if !amount.in_range() {
+                    return Err(DomainError::OutOfRange {
+                        account: p.account.to_string(),
+                        amount: amount.0,
+                    });
+                }
             }
         }
         let sum = checked_sum(postings.iter().map(|p| p.amount)).ok_or(DomainError::Overflow)?;
@@ -417,7 +446,7 @@ impl Entry {
                 currency: currency.code.clone(),
             });
         }
-        Ok(Entry { header, postings })
+        Ok(())
     }
 
     pub fn id(&self) -> EntryId {
@@ -495,16 +524,21 @@ mod tests {
     }
 
     #[test]
-    fn overflow_is_an_error_not_a_panic() {
-        assert_eq!(
+    fn huge_amounts_are_an_error_not_a_panic() {
+        assert!(matches!(
             entry(vec![
                 posting("1", i64::MAX),
                 posting("2", 1),
                 posting("3", -1)
-            ])
-            .unwrap_err(),
-            DomainError::Overflow
-        );
+            ]),
+            Err(DomainError::OutOfRange { .. })
+        ));
+        let max = Minor::MAX;
+        assert!(entry(vec![posting("1", max), posting("2", -max)]).is_ok());
+        assert!(matches!(
+            entry(vec![posting("1", max + 1), posting("2", -max - 1)]),
+            Err(DomainError::OutOfRange { .. })
+        ));
     }
 
     #[test]

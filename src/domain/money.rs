@@ -67,6 +67,16 @@ pub struct Minor(pub i64);
 impl Minor {
     pub const ZERO: Minor = Minor(0);
 
+    /// The largest amount amana accepts, in minor units (10^13: a hundred billion dirhams).
+    /// Far beyond any association's books, and small enough that a million such amounts still
+    /// sum within 64 bits, so no total can overflow.
+    pub const MAX: i64 = 10_000_000_000_000;
+
+    /// Whether the amount is within ±[`Minor::MAX`].
+    pub fn in_range(self) -> bool {
+        self.0.checked_abs().is_some_and(|a| a <= Minor::MAX)
+    }
+
     /// Parses `-?[0-9]+(\.[0-9]+)?` exactly; more significant decimals than the currency allows
     /// are refused (trailing zeros are fine: `12.50` and `12.5` are the same MAD amount).
     pub fn parse(text: &str, currency: &Currency) -> Result<Minor, DomainError> {
@@ -86,7 +96,14 @@ impl Minor {
                 "is not a number: write digits with `.` as the decimal separator and an optional leading `-`, e.g. 1200.50",
             ));
         }
-        let value = Decimal::from_str_exact(s).map_err(|_| bad("is too large"))?;
+        let too_large = || {
+            bad(&format!(
+                "is too large: amana takes amounts up to {} {}",
+                Minor(Minor::MAX).format(currency.exponent),
+                currency.code
+            ))
+        };
+        let value = Decimal::from_str_exact(s).map_err(|_| too_large())?;
         let exponent = u32::from(currency.exponent);
         if value.normalize().scale() > exponent {
             return Err(bad(&format!(
@@ -99,7 +116,8 @@ impl Minor {
             .checked_mul(factor)
             .and_then(|v| v.to_i64())
             .map(Minor)
-            .ok_or_else(|| bad("is too large"))
+            .filter(|m| m.in_range())
+            .ok_or_else(too_large)
     }
 
     /// Exactly `exponent` decimals, `-` for negatives.
@@ -168,6 +186,9 @@ mod tests {
     fn refuses_overflow() {
         assert!(Minor::parse("99999999999999999999", &mad()).is_err());
         assert!(Minor::parse("92233720368547758.08", &mad()).is_err());
+        assert!(Minor::parse("100000000000.00", &mad()).is_ok());
+        assert!(Minor::parse("100000000000.01", &mad()).is_err());
+        assert!(Minor::parse("-100000000000.01", &mad()).is_err());
     }
 
     #[test]
