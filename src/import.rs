@@ -182,6 +182,7 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
     // Whether the transaction being read has a problem (its later rows are still checked).
     let mut current_bad = false;
     let mut current_label: Option<String> = None;
+    let mut current_header: [Option<String>; 3] = [None, None, None];
 
     for record in records {
         let record = match record {
@@ -238,7 +239,34 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
             continue;
         };
         let starts_new = current_label.as_deref() != Some(label);
+        let header_of = |fields: &[String]| -> [Option<String>; 3] {
+            ["date", "description", "reference"].map(|c| columns.get(fields, c).map(str::to_string))
+        };
+        if !starts_new {
+            // The transaction's date, description and reference come from its first row; a later
+            // row that says otherwise is two transactions under one label, not a detail to drop.
+            for ((name, value), first) in ["date", "description", "reference"]
+                .iter()
+                .zip(header_of(&fields))
+                .zip(current_header.iter())
+            {
+                if let Some(v) = value
+                    && first.as_ref() != Some(&v)
+                {
+                    err(
+                        name,
+                        &v,
+                        format!(
+                            "differs from the first row of transaction {label} ({}): leave it empty, repeat it exactly, or give this row another txn",
+                            first.as_deref().unwrap_or("empty")
+                        ),
+                    );
+                    current_bad = true;
+                }
+            }
+        }
         if starts_new {
+            current_header = header_of(&fields);
             if let Some(first) = seen_labels.get(label) {
                 err(
                     "txn",

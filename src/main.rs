@@ -107,6 +107,33 @@ fn print_seal(seal: &trust::SealOutcome) {
     println!("{}", seal.fingerprint);
 }
 
+/// A date typed as a filter, checked and written the way the ledger stores dates.
+fn date_filter(text: Option<String>) -> Result<Option<String>, Failure> {
+    text.map(|d| domain::parse_date(&d).map(domain::format_date))
+        .transpose()
+        .map_err(Failure::from)
+}
+
+/// A grant typed as a filter must exist: a typo would otherwise give an empty report.
+fn grant_filter(ledger: &Ledger, grant: Option<String>) -> Result<Option<String>, Failure> {
+    let Some(g) = grant.map(|g| g.trim().to_string()) else {
+        return Ok(None);
+    };
+    let known = ledger.store().grant_ids()?;
+    if known.contains(&g) {
+        Ok(Some(g))
+    } else {
+        Err(Failure::Invalid(format!(
+            "grant \"{g}\" does not exist in this ledger (its grants: {})",
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        )))
+    }
+}
+
 /// The last day of month `YYYY-MM`.
 fn month_end(text: &str) -> Result<chrono::NaiveDate, Failure> {
     let bad = || Failure::Invalid(format!("--month \"{text}\": write YYYY-MM, e.g. 2026-03"));
@@ -299,11 +326,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             grant,
             format,
         } => {
-            if let Some(d) = &as_of {
-                domain::parse_date(d)?;
-            }
+            let as_of = date_filter(as_of)?;
             let ledger = Ledger::open_read_only(&path)?;
             let info = ledger.info()?;
+            let grant = grant_filter(&ledger, grant)?;
             let report = report::balance(ledger.store(), &info, &BalanceFilter { as_of, grant })?;
             match format.format {
                 Format::Table => println!("{}", render::balance_table(&report)),
@@ -318,11 +344,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             grant,
             format,
         } => {
-            for d in [&from, &to].into_iter().flatten() {
-                domain::parse_date(d)?;
-            }
+            let (from, to) = (date_filter(from)?, date_filter(to)?);
             let ledger = Ledger::open_read_only(&path)?;
             let info = ledger.info()?;
+            let grant = grant_filter(&ledger, grant)?;
+            let account = account.map(|a| a.trim().to_string());
             let filter = JournalFilter {
                 from,
                 to,

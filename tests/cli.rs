@@ -1028,3 +1028,91 @@ fn help_documents_every_command_with_examples() {
         );
     }
 }
+
+#[test]
+fn filters_are_checked_not_silently_empty() {
+    let fx = Fixture::new();
+    let spaced = json(&ok(
+        fx.path(),
+        &["balance", "--as-of", " 2026-01-31 ", "--format", "json"],
+    ));
+    assert_eq!(spaced["accounts"].as_array().unwrap().len(), 2, "{spaced}");
+    refused(
+        &fx,
+        &["balance", "--grant", "cmm-2026"],
+        2,
+        &["grant \"cmm-2026\" does not exist", "CMM-2026"],
+    );
+    refused(&fx, &["journal", "--grant", "NOPE"], 2, &["does not exist"]);
+    let j = json(&ok(
+        fx.path(),
+        &["journal", "--from", " 2026-02-01", "--format", "json"],
+    ));
+    assert_eq!(j["transactions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_mistake_is_reversible_after_the_grant_period() {
+    let fx = Fixture::new();
+    ok(
+        fx.path(),
+        &[
+            "reverse",
+            "2",
+            "--date",
+            "2027-01-15",
+            "--reason",
+            "trouvé à l'audit",
+        ],
+    );
+    ok(fx.path(), &["verify"]);
+}
+
+#[test]
+fn an_amount_beyond_the_largest_is_refused() {
+    let fx = Fixture::new();
+    refused(
+        &fx,
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "x",
+            "--post",
+            "6126 50000000000000000",
+            "--post",
+            "5141",
+        ],
+        2,
+        &["is too large", "100000000000.00 MAD"],
+    );
+}
+
+#[test]
+fn demo_never_replaces_a_ledger_it_did_not_make() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("d");
+    std::fs::create_dir_all(&out).unwrap();
+    let mine = out.join("amana.db");
+    ok(
+        &mine,
+        &[
+            "init",
+            "--name",
+            "جمعية خطوة / Association Khotwa",
+            "--currency",
+            "MAD",
+            "--chart",
+            "none",
+        ],
+    );
+    let before = std::fs::read(&mine).unwrap();
+    let o = common::amana(&mine)
+        .args(["demo", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is not a demo ledger"));
+    assert_eq!(std::fs::read(&mine).unwrap(), before);
+}

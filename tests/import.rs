@@ -284,3 +284,19 @@ fn many_errors_are_capped_with_a_count() {
     );
     assert_eq!(err.matches("account 6999 does not exist").count(), 100);
 }
+
+#[test]
+fn a_later_row_that_disagrees_with_the_first_is_refused() {
+    let fx = Fixture::new();
+    let csv = "txn,date,description,account,amount\n\
+7,2026-04-01,Loyer,6131,100\n7,2026-04-02,,5141,-100\n\
+8,2026-04-03,Achat,6131,5\n8,,Achat,5141,-5\n";
+    import_refused(
+        &fx,
+        "merged.csv",
+        csv.as_bytes(),
+        &[
+            "merged.csv:3: column date: \"2026-04-02\": differs from the first row of transaction 7 (2026-04-01)",
+        ],
+    );
+}

@@ -439,7 +439,16 @@ impl Store {
         Ok(())
     }
 
-    /// Budget lines with their budgets, for listings.
+    /// The ids of every grant, sorted.
+    pub fn grant_ids(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM grants ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The first import of the file with this SHA-256, if any: (seq, file name).
     pub fn import_by_file(&self, sha: &Hash) -> Result<Option<(i64, String)>> {
         Ok(self
             .conn
