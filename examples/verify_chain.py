@@ -696,7 +696,7 @@ class Rules:
             bad(f"officer {oid!r}: public key already used by officer {self.keys[key]!r}")
         self.keys.setdefault(key, oid)
 
-    def seal(self, seq, e, bad):  # rules 9 and 10
+    def seal(self, seq, e, bad):  # rule 10 (its findings are `seal-mismatch`, section 7)
         found = []
 
         def mismatch(detail):
@@ -742,8 +742,8 @@ class Rules:
                          f"the account's net is {net}")
         pe = e["period_end"]
         if pe is not None and self.locked and pe < self.locked[0]:
-            bad(f"period_end {pe} is before {self.locked[0]}, locked by the seal at seq "
-                f"{self.locked[1]}")
+            mismatch(f"period_end {pe} is before {self.locked[0]}, already locked by the seal "
+                     f"at seq {self.locked[1]}")
         if pe is not None and (self.locked is None or pe > self.locked[0]):
             self.locked = (pe, seq)
         self.last_seal = (seq, self.entry_hash)
@@ -970,12 +970,6 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
             blobs[col] = v
         entry_hash, prev, chain = blobs["entry_hash"], blobs["prev"], blobs["chain"]
         head = chain
-        if seq in anchors:  # section 7: a head published outside the ledger
-            if chain.hex() == anchors[seq]:
-                anchored = max(anchored, seq)
-            else:
-                report(seq, "rewritten", f"entry {seq}'s chain is {chain.hex() or 'malformed'}, "
-                                         f"the anchor says {anchors[seq]}")
 
         entry = None
         try:
@@ -1032,9 +1026,15 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
         p = rules.pending
         report(p[0], "truncated", f"the chain ends inside the import at seq {p[0]}: "
                                   f"{p[2]} of its {p[1]} transaction(s) are missing")
-    for n, hexd in sorted(anchors.items()):
-        if n > last_seq:
-            report(0, "rolled-back", f"the anchor {n}:{hexd} names entry {n}, but the ledger "
+    for n, hexd in sorted(anchors.items()):  # section 7: heads published outside the ledger
+        if n in rules.chains:
+            if rules.chains[n].hex() == hexd:
+                anchored = max(anchored, n)
+            else:
+                report(n, "rewritten", f"entry {n}'s chain is {rules.chains[n].hex() or '(malformed)'}"
+                                       f", the anchor says {hexd}")
+        elif n > last_seq:
+            report(n, "rolled-back", f"the anchor {n}:{hexd} names entry {n}, but the ledger "
                                      f"ends at entry {last_seq}")
         elif n not in rules.chains:
             report(n, "rewritten", f"the anchor {n}:{hexd} names entry {n}, which is missing")

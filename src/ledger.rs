@@ -141,7 +141,23 @@ impl Ledger {
             chart: req.chart.clone(),
             currencies: Currency::iso_table(),
         };
-        let store = Store::create(path)?;
+        // From here on the file is ours (created exclusively): on any failure, remove it, so
+        // nothing half-made is left to block the next `init`.
+        let remove = || {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = path.as_os_str().to_owned();
+                p.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(p));
+            }
+        };
+        let store = match Store::create(path) {
+            Ok(store) => store,
+            Err(StoreError::Exists(p)) => return Err(StoreError::Exists(p).into()),
+            Err(e) => {
+                remove();
+                return Err(e.into());
+            }
+        };
         let mut ledger = Ledger { store, actor };
         let mut records = vec![Record::Ledger(info)];
         records.extend(chart.into_iter().map(Record::Account));
@@ -149,11 +165,7 @@ impl Ledger {
             Ok(written) => Ok((ledger, written)),
             Err(e) => {
                 drop(ledger);
-                for suffix in ["", "-wal", "-shm"] {
-                    let mut p = path.as_os_str().to_owned();
-                    p.push(suffix);
-                    let _ = std::fs::remove_file(PathBuf::from(p));
-                }
+                remove();
                 Err(e)
             }
         }

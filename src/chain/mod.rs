@@ -349,7 +349,14 @@ impl ChainEntry {
                 id: code(&mut r, "funder.id", FunderId::parse)?,
                 name: r.text("funder.name")?,
                 kind: enum_field::<FunderType>(&mut r, "funder.type")?,
-                country: r.opt_text("funder.country")?,
+                country: {
+                    let at = r.position();
+                    let c = r.opt_text("funder.country")?;
+                    if c.as_ref().is_some_and(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
+                        return Err(r.invalid(at, "field funder.country: not two capital letters (ISO 3166-1)"));
+                    }
+                    c
+                },
             }),
             "grant" => decode_grant(&mut r)?,
             "budget-line" => Record::BudgetLine(BudgetLine {
@@ -366,7 +373,14 @@ impl ChainEntry {
                     file_sha256: sha
                         .try_into()
                         .map_err(|_| r.invalid(at, "field import.file_sha256: not 32 bytes"))?,
-                    file_name: r.text("import.file_name")?,
+                    file_name: {
+                        let at = r.position();
+                        let name = r.text("import.file_name")?;
+                        if name.contains('/') {
+                            return Err(r.invalid(at, "field import.file_name: a file name has no /"));
+                        }
+                        name
+                    },
                     rows: r.int("import.rows")?,
                     transactions: r.int("import.transactions")?,
                     forced: r.boolean("import.forced")?,
@@ -393,7 +407,14 @@ impl ChainEntry {
             "receipt" => Record::Receipt(Receipt {
                 entry: EntryId(r.int("receipt.entry")?),
                 sha256: fixed::<32>(&mut r, "receipt.sha256")?,
-                file_name: r.text("receipt.file_name")?,
+                file_name: {
+                    let at = r.position();
+                    let name = r.text("receipt.file_name")?;
+                    if name.contains('/') {
+                        return Err(r.invalid(at, "field receipt.file_name: a file name has no /"));
+                    }
+                    name
+                },
                 size: r.int("receipt.size")?,
             }),
             "transaction" | "reversal" | "closing" => {
@@ -608,6 +629,9 @@ fn decode_account(r: &mut Reader) -> Result<Record, DecodeError> {
     for _ in 0..n {
         let at = r.position();
         let lang = r.text("label.lang")?;
+        if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(r.invalid(at, "field label.lang: not two or three lowercase letters"));
+        }
         let text = r.text("label.text")?;
         if labels.last().is_some_and(|l| l.lang >= lang) {
             return Err(r.invalid(at, "labels are not in strictly increasing language order"));

@@ -54,8 +54,13 @@ pub enum StoreError {
     Locked,
     #[error("the ledger has no genesis entry: it is empty or damaged (run `amana verify`)")]
     NoGenesis,
-    #[error("database error: {0}")]
+    #[error("database error: {0} (run `amana verify`; if the file was damaged, restore it from a backup)")]
     Sqlite(rusqlite::Error),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -144,9 +149,19 @@ fn configure(conn: &Connection) -> Result<()> {
 impl Store {
     /// Creates a new, empty ledger file (refusing an existing one) with the schema applied.
     pub fn create(path: &Path) -> Result<Store> {
-        if path.exists() {
-            return Err(StoreError::Exists(path.to_path_buf()));
-        }
+        // Create the file exclusively: of two `init`s racing for one path, one wins, and the
+        // other never touches the winner's file.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => StoreError::Exists(path.to_path_buf()),
+                _ => StoreError::Io {
+                    path: path.to_path_buf(),
+                    source: e,
+                },
+            })?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
