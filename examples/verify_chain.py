@@ -683,18 +683,20 @@ class Rules:
 
     def officer(self, seq, e, bad):  # rule 12
         oid, key = e["id"], e["public_key"]
-        if oid in self.officers:
-            bad(f"officer {oid!r} registered twice")
-        else:
-            self.officers[oid] = key
-        point = pt_decode(key)
+        point, valid = pt_decode(key), False
         if point is None:
             bad(f"officer {oid!r}: public key is not a canonical Ed25519 point encoding")
         elif small_order(point):
             bad(f"officer {oid!r}: public key is a small-order point")
+        else:
+            valid = True
         if key in self.keys:
             bad(f"officer {oid!r}: public key already used by officer {self.keys[key]!r}")
         self.keys.setdefault(key, oid)
+        if oid in self.officers:
+            bad(f"officer {oid!r} registered twice")
+        elif valid:  # an officer with an unusable key is not registered (signatures: rule 11)
+            self.officers[oid] = key
 
     def seal(self, seq, e, bad):  # rule 10 (its findings are `seal-mismatch`, section 7)
         found = []
@@ -757,7 +759,7 @@ class Rules:
         if seal is None:
             bad(f"signature names seq {e['seal']}, which is not an earlier seal")
         if key is None:
-            bad(f"signature by {oid!r}, who is not a registered officer")
+            bad(f"signature by {oid!r}, who is not a registered officer (with a valid key)")
         if (e["seal"], oid) in self.signed:
             bad(f"officer {oid!r} already signed the seal at seq {e['seal']}")
         self.signed.add((e["seal"], oid))

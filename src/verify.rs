@@ -153,7 +153,8 @@ impl Findings {
 /// A table read in key order, one row in hand.
 struct Cursor<'s> {
     table: Table,
-    rows: rusqlite::Rows<'s>,
+    /// `None` when the table could not be read (already reported).
+    rows: Option<rusqlite::Rows<'s>>,
     peeked: Option<Vec<Value>>,
     done: bool,
 }
@@ -161,7 +162,13 @@ struct Cursor<'s> {
 impl Cursor<'_> {
     fn peek(&mut self) -> Result<Option<&Vec<Value>>, StoreError> {
         if self.peeked.is_none() && !self.done {
-            match self.rows.next()? {
+            match self
+                .rows
+                .as_mut()
+                .map(|rows| rows.next())
+                .transpose()?
+                .flatten()
+            {
                 Some(r) => self.peeked = Some(read_values(r, self.table.columns().len())?),
                 None => self.done = true,
             }
@@ -252,6 +259,9 @@ impl<'s> Projections<'s> {
         let k = table.key_len();
         self.checked += 1;
         let cursor = self.cursor(table);
+        if cursor.rows.is_none() {
+            return Ok(());
+        }
         loop {
             let Some(actual) = cursor.peek()?.cloned() else {
                 findings.add(
@@ -738,14 +748,23 @@ pub fn verify_with(store: &Store, options: &Options) -> Result<VerifyReport, Sto
 fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
     let receipts = ReceiptStore::for_ledger(store.path());
     let mut check = ChainCheck::new(options, Some(&receipts));
-    let mut scans = store.table_scans()?;
+    let mut scans = store.table_scans();
     let mut cursors = vec![];
     for (table, stmt) in scans.iter_mut() {
+        let rows = match stmt {
+            Ok(stmt) => Some(stmt.query([])?),
+            Err(e) => {
+                check.findings.add(0, ProblemKind::ProjectionDrift, format!(
+                    "table {} cannot be read as amana wrote it ({e}): it was dropped, renamed or restructured",
+                    table.name()));
+                None
+            }
+        };
         cursors.push(Cursor {
             table: *table,
-            rows: stmt.query([])?,
+            done: rows.is_none(),
+            rows,
             peeked: None,
-            done: false,
         });
     }
     let mut projections = Projections {

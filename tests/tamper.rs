@@ -133,7 +133,10 @@ fn tamper(fx: &Fixture, name: &str, sql: &str) -> Value {
         "{name}: tamper SQL failed: {changed:?}\n{sql}"
     );
     assert!(
-        changed.unwrap() > 0 || sql.contains("DELETE") || sql.contains("INSERT"),
+        changed.unwrap() > 0
+            || ["DELETE", "INSERT", "TABLE"]
+                .iter()
+                .any(|k| sql.contains(k)),
         "{name}: the tamper SQL changed nothing: {sql}"
     );
     drop(conn);
@@ -668,4 +671,22 @@ fn every_byte_of_every_entry_is_protected() {
         amana::verify::verify(&store).unwrap().ok,
         "restored bodies verify again"
     );
+}
+
+#[test]
+fn a_dropped_or_restructured_table_is_a_finding_not_a_crash() {
+    let fx = rich_ledger();
+    let v = tamper(&fx, "drop-table", "DROP TABLE account_labels;");
+    assert_kind(&v, "projection-drift", "a table dropped");
+    assert!(
+        v["problems"].to_string().contains("cannot be read"),
+        "{:#}",
+        v["problems"]
+    );
+    let v = tamper(
+        &fx,
+        "rename-column",
+        "ALTER TABLE funders RENAME COLUMN country TO pays;",
+    );
+    assert_kind(&v, "projection-drift", "a column renamed");
 }

@@ -352,8 +352,13 @@ impl ChainEntry {
                 country: {
                     let at = r.position();
                     let c = r.opt_text("funder.country")?;
-                    if c.as_ref().is_some_and(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
-                        return Err(r.invalid(at, "field funder.country: not two capital letters (ISO 3166-1)"));
+                    if c.as_ref()
+                        .is_some_and(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
+                    {
+                        return Err(r.invalid(
+                            at,
+                            "field funder.country: not two capital letters (ISO 3166-1)",
+                        ));
                     }
                     c
                 },
@@ -377,7 +382,9 @@ impl ChainEntry {
                         let at = r.position();
                         let name = r.text("import.file_name")?;
                         if name.contains('/') {
-                            return Err(r.invalid(at, "field import.file_name: a file name has no /"));
+                            return Err(
+                                r.invalid(at, "field import.file_name: a file name has no /")
+                            );
                         }
                         name
                     },

@@ -54,7 +54,9 @@ pub enum StoreError {
     Locked,
     #[error("the ledger has no genesis entry: it is empty or damaged (run `amana verify`)")]
     NoGenesis,
-    #[error("database error: {0} (run `amana verify`; if the file was damaged, restore it from a backup)")]
+    #[error(
+        "database error: {0} (run `amana verify`; if the file was damaged, restore it from a backup)"
+    )]
     Sqlite(rusqlite::Error),
     #[error("{}: {source}", path.display())]
     Io {
@@ -416,8 +418,9 @@ impl Store {
         Ok(())
     }
 
-    /// One statement per projected table, each reading the table in key order (for `verify`).
-    pub fn table_scans(&self) -> Result<Vec<(Table, Statement<'_>)>> {
+    /// One statement per projected table, each reading the table in key order (for `verify`);
+    /// a table that cannot be read (dropped, renamed, a column missing) gives its error.
+    pub fn table_scans(&self) -> Vec<(Table, Result<Statement<'_>>)> {
         Table::ALL
             .iter()
             .map(|&t| {
@@ -428,7 +431,7 @@ impl Store {
                     t.name(),
                     cols[..t.key_len()].join(", ")
                 );
-                Ok((t, self.conn.prepare(&sql)?))
+                (t, self.conn.prepare(&sql).map_err(StoreError::from))
             })
             .collect()
     }
