@@ -443,6 +443,7 @@ class Rules:
         self.currencies = self.fy_start = None  # from the genesis entry
         self.accounts, self.funders, self.grants, self.lines = {}, set(), {}, set()
         self.last_id, self.unknown, self.transactions, self.reversed = 0, 0, {}, set()
+        self.moves = 0  # decoded transaction, reversal and closing entries
         self.import_hashes, self.pending = set(), None  # pending = [import seq, announced, left]
         # running totals for seals (rule 10) and closings (rule 14)
         self.balances, self.received, self.spent, self.pl_postings = {}, {}, {}, []
@@ -589,6 +590,7 @@ class Rules:
         else:
             self.check_closing(e, bad)
         self.transactions.setdefault(tid, e)
+        self.moves += 1
         for p in postings:  # running totals, for seals and closings
             acct, amount, g = p["account"], p["amount"], p["grant"]
             atype = self.accounts.get(acct)
@@ -682,21 +684,17 @@ class Rules:
                 + " (and no grant, line, original amount or memo)")
 
     def officer(self, seq, e, bad):  # rule 12
-        oid, key = e["id"], e["public_key"]
-        point, valid = pt_decode(key), False
-        if point is None:
-            bad(f"officer {oid!r}: public key is not a canonical Ed25519 point encoding")
-        elif small_order(point):
-            bad(f"officer {oid!r}: public key is a small-order point")
+        oid, key, point = e["id"], e["public_key"], pt_decode(e["public_key"])
+        why = (f"officer {oid!r} registered twice" if oid in self.officers else
+               f"officer {oid!r}: public key is not a canonical Ed25519 point encoding"
+               if point is None else
+               f"officer {oid!r}: public key is a small-order point" if small_order(point) else
+               f"officer {oid!r}: public key already used by officer {self.keys[key]!r}"
+               if key in self.keys else None)
+        if why:  # such an entry registers nobody: signatures by `oid` then break rule 11
+            bad(why)
         else:
-            valid = True
-        if key in self.keys:
-            bad(f"officer {oid!r}: public key already used by officer {self.keys[key]!r}")
-        self.keys.setdefault(key, oid)
-        if oid in self.officers:
-            bad(f"officer {oid!r} registered twice")
-        elif valid:  # an officer with an unusable key is not registered (signatures: rule 11)
-            self.officers[oid] = key
+            self.officers[oid], self.keys[key] = key, oid
 
     def seal(self, seq, e, bad):  # rule 10 (its findings are `seal-mismatch`, section 7)
         found = []
@@ -945,7 +943,7 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
 
     rules, rows = Rules(report, store), {t: [] for t in TABLES}
     seq_of_entry, anchored, kinds = {}, 0, []  # kinds: (seq, kind) of every row, for coverage
-    expected, prev_chain, last_seq, head, nrows = 1, ZERO, 0, ZERO, 0
+    expected, prev_chain, prev_seq, last_seq, head, nrows = 1, ZERO, 0, 0, ZERO, 0
     for seq, kind, body, entry_hash, prev, chain in log_rows:
         nrows += 1
         if not isinstance(seq, int) or seq < 1:
@@ -993,9 +991,10 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
                 report(seq, "content-modified", f"body hashes to {calc.hex()}, not to entry_hash")
             if chain != chain_of(entry_hash):
                 report(seq, "chain-hash-edited", "chain does not follow from prev and entry_hash")
-        if not gap and prev and prev != prev_chain:
-            report(seq, "link-broken", f"prev is not the chain of entry {seq - 1}"
-                   if seq > 1 else "prev of entry 1 is not 32 zero bytes")
+        if prev and prev != prev_chain:  # (after a gap: the row before is another entry)
+            report(seq, "link-broken", "prev of entry 1 is not 32 zero bytes" if seq == 1 else
+                   f"prev is not the chain of the row before (entry {prev_seq})")
+        prev_seq = seq
         prev_chain = chain
 
         kinds.append((seq, entry["kind"] if entry else kind))
@@ -1059,7 +1058,7 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
     unanchored = sum(1 for s, k in kinds if s > vouched and k not in ("seal", "signature"))
     return {"ok": not problems, "entries": nrows,
             "head": head.hex() if len(head) == 32 else ZERO.hex(), "problems": problems,
-            "transactions": rules.last_id, "rows_checked": rows_checked,
+            "transactions": rules.moves, "rows_checked": rows_checked,
             "signed_through": signed, "anchored_through": anchored, "unanchored": unanchored,
             "seals": seals}
 
