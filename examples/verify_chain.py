@@ -15,7 +15,10 @@ standard library and shares no code with amana. In one pass over the chain it ch
     for (section 6). An audit bundle (section 7b) has no tables: everything else is checked.
 
 It never stops at the first finding: each is printed as `entry SEQ: KIND: detail` with a kind
-from section 7 (SEQ is 0 when a finding belongs to no entry), followed by a summary line.
+from section 7 (SEQ is 0 when a finding belongs to no entry), followed by the seals, the
+coverage (signed_through, anchored_through, unanchored) and a summary line; `--json` prints the
+object of section 7 instead. Where CHAIN.md leaves a choice open, the comments say which reading
+this verifier takes.
 
 Usage:  python3 verify_chain.py LEDGER.db [--json] [--anchor N:HEX]...
         python3 verify_chain.py --bundle DIR [--json] [--anchor N:HEX]...
@@ -177,7 +180,8 @@ TRANSACTION = [F("id", INT), F("date", DATE), F("description", TEXT), F("referen
                F("postings", LIST, items=POSTING)]
 SCHEMAS = {
     "ledger": [F("id", BYTES), F("name", TEXT), F("currency", TEXT), F("fiscal_year_start", TEXT),
-               F("chart", TEXT), F("currencies", LIST, items=[F("code", TEXT), F("exponent", INT)])],
+               F("chart", TEXT),
+               F("currencies", LIST, items=[F("code", TEXT), F("exponent", INT)])],
     "account": [F("code", TEXT), F("name", TEXT), F("type", TEXT),
                 F("labels", LIST, items=[F("lang", TEXT), F("text", TEXT)])],
     "funder": [F("id", TEXT), F("name", TEXT), F("type", TEXT), F("country", TEXT, True)],
@@ -471,7 +475,9 @@ class Rules:
         def bad(detail):
             self.report(seq, "rule-violation", detail)
 
-        # rule 1 (the header seq is checked, as `reordered`, with the log row)
+        # rule 1 (the header seq is also reported, as `reordered`, with the log row)
+        if e["seq"] != seq:
+            bad(f"the header says seq {e['seq']}, the entry stands at {seq}")
         if k == "ledger" and seq != 1:
             bad("a ledger (genesis) entry may only stand at seq 1")
         if seq == 1 and k != "ledger":
@@ -615,9 +621,10 @@ class Rules:
             return
         if orig is None or target >= tid:
             bad(f"reversal {tid}: reverses {target}, which is not an earlier transaction")
+        elif orig["kind"] == "closing":
+            bad(f"reversal {tid}: reverses {target}, a closing (a closing is never reversed)")
         elif orig["kind"] != "transaction":
-            bad(f"reversal {tid}: reverses {target}, which is a {orig['kind']} "
-                + ("(a closing is never reversed)" if orig["kind"] == "closing" else ""))
+            bad(f"reversal {tid}: reverses {target}, which is itself a reversal")
         elif target in self.reversed:
             bad(f"reversal {tid}: transaction {target} was already reversed")
         if orig is None:
@@ -625,8 +632,8 @@ class Rules:
         self.reversed.add(target)
         if e["date"] < orig["date"]:
             bad(f"reversal {tid}: dated {e['date']}, before transaction {target} ({orig['date']})")
-        negated = [dict(p, amount=-p["amount"],
-                        original_amount=None if p["original_amount"] is None else -p["original_amount"])
+        neg = lambda v: None if v is None else -v
+        negated = [dict(p, amount=-p["amount"], original_amount=neg(p["original_amount"]))
                    for p in orig["postings"]]
         if negated != e["postings"]:
             bad(f"reversal {tid}: postings are not those of transaction {target} negated")
@@ -662,9 +669,9 @@ class Rules:
         if e["date"] != end:
             bad(f"closing {tid}: dated {e['date']}, not on the last day of fiscal year "
                 f"{year} ({end})")
-        elif self.locked and end <= self.locked[0]:
-            pass  # reported by rule 9 above
-        net, r = {}, 0
+            if self.locked and end <= self.locked[0]:  # (when dated on `end`: rule 9 above)
+                bad(f"closing {tid}: fiscal year {year} is locked through {self.locked[0]}")
+        net, r = {}, 0  # per account, then the part charged to restricted grants
         for date, acct, amount, restricted in self.pl_postings:
             if start <= date <= end:
                 net[acct] = net.get(acct, 0) + amount
@@ -676,12 +683,18 @@ class Rules:
         if t - r:
             want.append((e["unrestricted_account"], t - r))
         got = [(p["account"], p["amount"]) for p in e["postings"]]
-        if got != want or any(p[f] is not None for p in e["postings"]
-                              for f in ("grant", "line", "original_amount",
-                                        "original_currency", "memo")):
-            bad(f"closing {tid}: postings are not the closing of fiscal year {year}: expected "
-                + (", ".join(f"{a} {n}" for a, n in want) or "none")
-                + " (and no grant, line, original amount or memo)")
+        extra = [i for i, p in enumerate(e["postings"]) if any(
+            p[f] is not None for f in ("grant", "line", "original_amount", "original_currency",
+                                       "memo"))]
+        if got != want:
+            i = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b),
+                     min(len(got), len(want)))
+            show_ = lambda lst: f"{lst[i][0]} {lst[i][1]}" if i < len(lst) else "nothing"
+            bad(f"closing {tid}: postings are not the closing of fiscal year {year} "
+                f"({len(got)} posting(s), {len(want)} expected): posting {i} is {show_(got)}, "
+                f"expected {show_(want)}")
+        if extra:  # the closing postings carry an account and an amount, nothing else
+            bad(f"closing {tid}: posting {extra[0]} has a grant, line, original amount or memo")
 
     def officer(self, seq, e, bad):  # rule 12
         oid, key, point = e["id"], e["public_key"], pt_decode(e["public_key"])
@@ -713,9 +726,9 @@ class Rules:
                 if a != b:
                     show_ = lambda v: "absent" if v is None else "/".join(map(str, v))
                     diffs.append(f"{key}: {show_(a)} in the seal, {show_(b)} in the chain")
+            more = f"; and {len(diffs) - 3} more" if len(diffs) > 3 else ""
             mismatch(f"{name} ({fields}) does not recompute: "
-                     + ("; ".join(diffs[:3]) + (f"; and {len(diffs) - 3} more" if len(diffs) > 3 else "")
-                        if diffs else "items out of order"))
+                     + ("; ".join(diffs[:3]) + more if diffs else "items out of order"))
 
         covered = seq - 1
         if e["covered"] != covered:
@@ -904,6 +917,7 @@ def compare_table(conn, table, expected, seq_of_entry, report):
     def seq_of(row):
         if "seq" in columns:
             s = row[columns.index("seq")]
+            s = seq_of_entry.get(("seq", s), s)
         else:  # postings: through the entry id
             s = seq_of_entry.get(row[0])
         return s if isinstance(s, int) else 0
@@ -955,7 +969,9 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
         gap = seq != expected
         if gap:
             missing = f"{expected}" if seq - 1 == expected else f"{expected}..{seq - 1}"
-            report(expected, "deleted", f"entries {missing} are missing (the next is {seq})")
+            one = seq - 1 == expected
+            report(expected, "deleted", f"{'entry' if one else 'entries'} {missing} "
+                                        f"{'is' if one else 'are'} missing (the next is {seq})")
         expected, last_seq = seq + 1, seq
         if not isinstance(body, bytes):
             report(seq, "undecodable", f"body is {type(body).__name__}, not a BLOB")
@@ -971,11 +987,11 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
         entry_hash, prev, chain = blobs["entry_hash"], blobs["prev"], blobs["chain"]
         head = chain
 
-        entry = None
+        entry, why = None, None
         try:
             entry, trailing = decode(body)
         except Undecodable as e:
-            report(seq, "undecodable", str(e))
+            why = str(e)
         moved = entry is not None and entry["seq"] != seq
 
         # hashes (section 1), classified as in section 7
@@ -985,17 +1001,18 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
             if entry_hash:  # (a malformed entry_hash was reported above)
                 report(seq, "hash-edited", "entry_hash was overwritten; the body matches chain")
         else:
-            if moved:
-                report(seq, "reordered", f"this row holds the entry recorded at seq {entry['seq']}")
-            elif calc != entry_hash:
+            if calc != entry_hash:
                 report(seq, "content-modified", f"body hashes to {calc.hex()}, not to entry_hash")
             if chain != chain_of(entry_hash):
                 report(seq, "chain-hash-edited", "chain does not follow from prev and entry_hash")
         if prev and prev != prev_chain:  # (after a gap: the row before is another entry)
             report(seq, "link-broken", "prev of entry 1 is not 32 zero bytes" if seq == 1 else
                    f"prev is not the chain of the row before (entry {prev_seq})")
-        prev_seq = seq
-        prev_chain = chain
+        prev_seq, prev_chain = seq, chain
+        if moved:
+            report(seq, "reordered", f"this row holds the entry recorded at seq {entry['seq']}")
+        if why:
+            report(seq, "undecodable", why)
 
         kinds.append((seq, entry["kind"] if entry else kind))
         if entry is None:
@@ -1014,7 +1031,9 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
             # rules (section 5) and projection (section 6)
             rules.entry_hash = calc
             rules.apply(seq, entry)
-            project(seq, entry, rows)
+            project(entry["seq"], entry, rows)  # section 6: "`seq` is the entry's seq"
+            if moved:  # findings about its rows belong to the row it stands in
+                seq_of_entry.setdefault(("seq", entry["seq"]), seq)
             if entry["kind"] in MOVES:
                 seq_of_entry.setdefault(entry["id"], seq)
         # the seal after this entry covers it: leaf data is the body's entry hash (section 5b)
@@ -1032,12 +1051,13 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
             if rules.chains[n].hex() == hexd:
                 anchored = max(anchored, n)
             else:
-                report(n, "rewritten", f"entry {n}'s chain is {rules.chains[n].hex() or '(malformed)'}"
-                                       f", the anchor says {hexd}")
+                report(n, "rewritten", f"entry {n}'s chain is "
+                                       f"{rules.chains[n].hex() or '(malformed)'}, the anchor "
+                                       f"says {hexd}")
         elif n > last_seq:
             report(n, "rolled-back", f"the anchor {n}:{hexd} names entry {n}, but the ledger "
                                      f"ends at entry {last_seq}")
-        elif n not in rules.chains:
+        else:
             report(n, "rewritten", f"the anchor {n}:{hexd} names entry {n}, which is missing")
     rows_checked = 0
     if conn is not None:
@@ -1125,8 +1145,8 @@ def main(argv=None):
             bad_line = lambda n, e: problems.append(
                 {"seq": 0, "kind": "undecodable", "detail": f"chain.jsonl line {n} is not an "
                                                             f"entry object ({e})"})
-            result = verify(bundle_rows(chain_file, bad_line), os.path.join(args.bundle, "receipts"),
-                            anchors, problems=problems)
+            result = verify(bundle_rows(chain_file, bad_line),
+                            os.path.join(args.bundle, "receipts"), anchors, problems=problems)
         else:
             if not os.path.isfile(args.ledger):
                 raise ValueError("no such file")

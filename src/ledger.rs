@@ -448,9 +448,9 @@ impl Ledger {
                     }
                     Err(e) => problems.push(import::RowError {
                         line: txn.line,
-                        column: Some("amount".into()),
-                        value: None,
-                        reason: format!("transaction {}: {e}", txn.label),
+                        column: Some("txn".into()),
+                        value: Some(txn.label.clone()),
+                        reason: e.to_string(),
                     }),
                 }
             }

@@ -152,7 +152,7 @@ fn every_bad_row_is_reported_with_line_column_and_value() {
             "bad.csv:6: column amount: \"10.005\": has more decimals than MAD allows (2)",
             "bad.csv:8: column account: \"6999\": account 6999 does not exist",
             "bad.csv:10: column line: \"training\": is set but grant is empty",
-            "bad.csv:12: column amount",
+            "bad.csv:12: column txn: \"6\": postings do not balance",
             "do not balance",
             "bad.csv:14: column date: \"2027-01-05\"",
             "bad.csv:16: column line: \"equipment\"",
