@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Fixture, fails, ok, run, snapshot, stdout};
+use common::{Fixture, fails, ok, run, snapshot, stdout, tamper_conn};
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -256,52 +256,7 @@ fn sealed() -> Sealed {
 
 /// A copy of the ledger (and its receipt store), with the triggers dropped, for tampering.
 fn tampered_copy(s: &Sealed, name: &str) -> PathBuf {
-    let src = s.fx.path();
-    let conn = Connection::open(src).unwrap();
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-        .unwrap();
-    drop(conn);
-    let dir = s.fx.dir.path().join(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    let copy = dir.join("amana.db");
-    std::fs::copy(src, &copy).unwrap();
-    let store = format!("{}.receipts", src.display());
-    copy_dir(Path::new(&store), &dir.join("amana.db.receipts"));
-    let conn = Connection::open(&copy).unwrap();
-    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
-        .unwrap();
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
-    }
-    copy
-}
-
-/// A connection as a tamperer opens it: foreign keys and CHECK constraints off.
-fn tamper_conn(path: &Path) -> Connection {
-    let conn = Connection::open(path).unwrap();
-    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
-        .unwrap();
-    conn
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
+    common::tamper_copy(s.fx.path(), &s.fx.dir.path().join(name))
 }
 
 fn verify_fails(ledger: &Path, extra: &[&str]) -> Value {

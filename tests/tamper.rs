@@ -97,26 +97,9 @@ fn rich_ledger() -> Fixture {
     fx
 }
 
-/// A copy of the ledger (WAL checkpointed first) with the triggers dropped.
+/// A copy of the ledger with the triggers dropped.
 fn copy_without_triggers(src: &Path, dir: &Path, name: &str) -> PathBuf {
-    let conn = Connection::open(src).unwrap();
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-        .unwrap();
-    drop(conn);
-    let dst = dir.join(format!("{name}.db"));
-    std::fs::copy(src, &dst).unwrap();
-    let conn = Connection::open(&dst).unwrap();
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
-    }
-    dst
+    common::tamper_copy(src, &dir.join(name))
 }
 
 /// Applies `sql` to a fresh tampered copy and returns verify's JSON; asserts exit status 1.
@@ -124,9 +107,7 @@ fn tamper(fx: &Fixture, name: &str, sql: &str) -> Value {
     let dir = fx.dir.path().join("tampered");
     std::fs::create_dir_all(&dir).unwrap();
     let copy = copy_without_triggers(fx.path(), &dir, name);
-    let conn = Connection::open(&copy).unwrap();
-    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
-        .unwrap();
+    let conn = common::tamper_conn(&copy);
     let changed = conn.execute_batch(sql).map(|_| conn.changes());
     assert!(
         changed.is_ok(),

@@ -254,3 +254,54 @@ pub fn demo() -> (TempDir, PathBuf) {
     );
     (dir, out.join("amana.db"))
 }
+
+/// A connection as someone tampering with the file opens it: foreign keys and CHECK
+/// constraints off (the append-only triggers are dropped by [`tamper_copy`]).
+pub fn tamper_conn(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
+        .unwrap();
+    conn
+}
+
+/// Copies the ledger at `src` (checkpointed first, so the file is the whole ledger) and its
+/// receipt store to `dir/amana.db`, and drops every trigger of the copy: the starting point of
+/// someone who edits the file behind amana's back.
+pub fn tamper_copy(src: &Path, dir: &Path) -> PathBuf {
+    let conn = rusqlite::Connection::open(src).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    drop(conn);
+    std::fs::create_dir_all(dir).unwrap();
+    let copy = dir.join("amana.db");
+    std::fs::copy(src, &copy).unwrap();
+    let store = PathBuf::from(format!("{}.receipts", src.display()));
+    if store.is_dir() {
+        copy_dir(&store, &dir.join("amana.db.receipts"));
+    }
+    let conn = tamper_conn(&copy);
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+    }
+    copy
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
