@@ -356,7 +356,7 @@ def canonical_problems(e):
 
     def check(path, v, ok, what):
         if v is not None and not ok(v):
-            out.append(f"{path}: {v!r} is not {what}")
+            out.append(f"{path}: {show(v) if isinstance(v, bytes) else repr(v)} is not {what}")
 
     def ident(path, v):
         check(path, v, IDENT.fullmatch, "an identifier")
@@ -365,7 +365,7 @@ def canonical_problems(e):
         check(path, v, CURRENCY.fullmatch, "a currency code")
 
     def nbytes(path, v, n):
-        check(path, v, lambda b: len(b) == n, f"{n} bytes")
+        check(path, v, lambda b: len(b) == n, f"{n} bytes long")
 
     def ordered(path, items, field):
         if not increasing([it[field] for it in items]):

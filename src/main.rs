@@ -676,8 +676,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             println!("  head: {} {}", v.entries, v.head);
             let l = outcome.ledger.display();
+            // The program as it was called (target/release/amana under `cargo run`), so that
+            // every line below can be pasted as it is.
+            let a = std::env::args().next().unwrap_or_else(|| "amana".into());
             println!(
-                "\nExplore it:\n  amana --ledger {l} balance\n  amana --ledger {l} balance --grant EU-2025\n  amana --ledger {l} journal --account 5141 --from 2026-01-01\n  amana --ledger {l} log --kind seal\n  amana --ledger {l} verify --anchor {}:{}\n  amana verify-receipt {} --seal {}",
+                "\nExplore it:\n  {a} --ledger {l} balance\n  {a} --ledger {l} balance --grant EU-2025\n  {a} --ledger {l} journal --account 5141 --from 2026-01-01\n  {a} --ledger {l} log --kind seal\n  {a} --ledger {l} verify --anchor {}:{}\n  {a} verify-receipt {} --seal {}",
                 v.entries,
                 v.head,
                 outcome.member_receipt.display(),
