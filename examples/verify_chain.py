@@ -450,7 +450,8 @@ class Rules:
         self.moves = 0  # decoded transaction, reversal and closing entries
         self.import_hashes, self.pending = set(), None  # pending = [import seq, announced, left]
         # running totals for seals (rule 10) and closings (rule 14)
-        self.balances, self.received, self.spent, self.pl_postings = {}, {}, {}, []
+        self.balances, self.received, self.spent = {}, {}, {}
+        self.results = {}  # fiscal year -> ({income/expense account: net}, restricted part)
         self.closed_years = set()
         # seals and signatures (rules 9 to 12)
         self.seals, self.last_seal, self.locked = {}, None, None  # locked = (period_end, seal seq)
@@ -597,7 +598,9 @@ class Rules:
             self.check_closing(e, bad)
         self.transactions.setdefault(tid, e)
         self.moves += 1
-        for p in postings:  # running totals, for seals and closings
+        # running totals for seals and closings: "all postings so far" (rule 10) is read as
+        # every decoded entry of the chain, including one that breaks a rule (reported above)
+        for p in postings:
             acct, amount, g = p["account"], p["amount"], p["grant"]
             atype = self.accounts.get(acct)
             self.balances[acct] = self.balances.get(acct, 0) + amount
@@ -606,9 +609,12 @@ class Rules:
                     self.received[g] = self.received.get(g, 0) - amount
                 if atype == "expense" or (g, p["line"]) in self.lines:
                     self.spent[g] = self.spent.get(g, 0) + amount
-            if atype in ("income", "expense"):
-                restricted = g in self.grants and self.grants[g][2]
-                self.pl_postings.append((date, acct, amount, restricted))
+            if atype in ("income", "expense") and self.fy_start is not None:
+                year = int(date[:4]) - (date[5:] < self.fy_start)  # the fiscal year it falls in
+                net, r = self.results.setdefault(year, ({}, [0]))
+                net[acct] = net.get(acct, 0) + amount
+                if g in self.grants and self.grants[g][2]:
+                    r[0] += amount
 
     reversal = closing = transaction
 
@@ -671,11 +677,7 @@ class Rules:
                 f"{year} ({end})")
             if self.locked and end <= self.locked[0]:  # (when dated on `end`: rule 9 above)
                 bad(f"closing {tid}: fiscal year {year} is locked through {self.locked[0]}")
-        net, r = {}, 0  # per account, then the part charged to restricted grants
-        for date, acct, amount, restricted in self.pl_postings:
-            if start <= date <= end:
-                net[acct] = net.get(acct, 0) + amount
-                r += amount if restricted else 0
+        net, (r,) = self.results.get(year, ({}, [0]))  # (this closing is not counted yet)
         t = sum(net.values())
         want = [(a, -f) for a, f in sorted(net.items()) if f]
         if r:
@@ -730,6 +732,9 @@ class Rules:
             mismatch(f"{name} ({fields}) does not recompute: "
                      + ("; ".join(diffs[:3]) + more if diffs else "items out of order"))
 
+        # Each failed check is its own finding. The Merkle leaves and previous_hash use the
+        # SHA-256 of the bodies as stored (the entry hash they should have), so an edited body
+        # shows here too; an earlier seal that does not recompute is still "the last seal".
         covered = seq - 1
         if e["covered"] != covered:
             mismatch(f"covered is {e['covered']}, not {covered} (its own seq - 1)")
@@ -760,6 +765,7 @@ class Rules:
         if pe is not None and (self.locked is None or pe > self.locked[0]):
             self.locked = (pe, seq)
         self.last_seal = (seq, self.entry_hash)
+        # valid: the content recomputes; signed_by: the officers whose signature verifies
         self.seals[seq] = {"seq": seq, "fingerprint": fingerprint(self.entry_hash),
                            "covered": e["covered"], "period_end": pe, "signed_by": [],
                            "valid": not found, "hash": self.entry_hash}
@@ -776,6 +782,8 @@ class Rules:
         self.signed.add((e["seal"], oid))
         if seal is None or key is None:
             return
+        # a signature of a seal whose content does not recompute is still checked: it tells
+        # whether the seal itself was changed after signing
         if ed25519_verify_strict(key, SEAL_PREFIX + seal["hash"], e["signature"]):
             if oid not in seal["signed_by"]:
                 seal["signed_by"].append(oid)
