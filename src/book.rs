@@ -1199,25 +1199,41 @@ impl Book {
 
     /// Moves past an entry that could not be admitted, so one bad entry does not make every
     /// later one look out of sequence (used by `verify`, which reports and goes on).
-    pub fn skip(&mut self, entry: Option<&ChainEntry>) {
+    ///
+    /// `kind` is what the log row says the entry was, for an entry that cannot be decoded: a
+    /// transaction, reversal or closing still takes its number. An entry that breaks a rule
+    /// still counts in the totals (the books as recorded), and a seal that does not recompute
+    /// is still a seal that later seals and its signatures refer to; each is reported once.
+    pub fn skip(&mut self, entry: Option<&ChainEntry>, kind: &str) {
         self.next_seq += 1;
-        let in_batch = match entry {
+        let takes_number = match entry {
             Some(ChainEntry {
                 record: Record::Entry(e),
                 ..
             }) => {
                 self.next_entry = self.next_entry.max(e.id().0.saturating_add(1));
+                self.take_totals(e);
                 true
             }
-            // An entry that cannot be read: inside an import it stands for one of its
-            // transactions, so the next ones keep their numbers.
-            None if self.open_batch.is_some() => {
-                self.next_entry += 1;
-                true
+            Some(ChainEntry {
+                seq,
+                record: Record::Seal(_),
+                ..
+            }) => {
+                self.seals.insert(*seq, SealState::default());
+                false
             }
-            _ => false,
+            Some(_) => false,
+            None => {
+                let numbered = matches!(kind, "transaction" | "reversal" | "closing")
+                    || self.open_batch.is_some();
+                if numbered {
+                    self.next_entry += 1;
+                }
+                numbered
+            }
         };
-        if in_batch && let Some(batch) = self.open_batch.as_mut() {
+        if takes_number && let Some(batch) = self.open_batch.as_mut() {
             batch.remaining -= 1;
             if batch.remaining <= 0 {
                 self.open_batch = None;

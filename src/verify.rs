@@ -476,7 +476,7 @@ impl<'a> ChainCheck<'a> {
             );
             // Check what follows on its own merits, not as "out of sequence".
             for _ in self.expected_seq..seq {
-                self.book.skip(None);
+                self.book.skip(None, "");
             }
         } else if seq < self.expected_seq {
             self.findings.add(
@@ -534,7 +534,9 @@ impl<'a> ChainCheck<'a> {
                     ProblemKind::Undecodable,
                     format!("the entry's bytes cannot be read: {e}"),
                 );
-                self.book.skip(None);
+                self.book.skip(None, &row.kind);
+                // Still a leaf of the Merkle tree and a link of the chain.
+                self.book.appended(seq, &computed, &to_hash(&row.chain));
                 return None;
             }
         };
@@ -608,7 +610,7 @@ impl<'a> ChainCheck<'a> {
                         format!("{} entry: {}", decoded.record.kind(), p.message),
                     );
                 }
-                self.book.skip(Some(&decoded));
+                self.book.skip(Some(&decoded), decoded.record.kind());
                 self.book.appended(seq, &computed, &to_hash(&row.chain));
             }
         }

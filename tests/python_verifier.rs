@@ -89,3 +89,50 @@ fn the_python_verifier_refuses_a_file_that_is_not_a_ledger() {
     std::fs::write(&f, "not a database").unwrap();
     assert_eq!(python_verify(&f).status.code(), Some(2));
 }
+
+#[test]
+fn the_python_verifier_checks_bundles_anchors_and_signatures() {
+    let (dir, ledger) = demo();
+    let ours: Value = serde_json::from_str(&ok(&ledger, &["verify", "--format", "json"])).unwrap();
+    let anchor = format!("{}:{}", ours["entries"], ours["head"].as_str().unwrap());
+    let bundle = dir.path().join("bundle");
+    ok(&ledger, &["export", "audit", bundle.to_str().unwrap()]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/verify_chain.py");
+    let py = |args: &[&str]| {
+        Command::new("python3")
+            .arg(&script)
+            .args(args)
+            .output()
+            .expect("python3 is required for this test")
+    };
+    let o = py(&[
+        "--bundle",
+        bundle.to_str().unwrap(),
+        "--anchor",
+        &anchor,
+        "--json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(json(&o)["head"], ours["head"]);
+    let wrong = format!("{}:{}", ours["entries"], "ab".repeat(32));
+    let o = py(&[ledger.to_str().unwrap(), "--anchor", &wrong, "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(json(&o)["problems"].to_string().contains("rewritten"));
+    // A forged signature: both verifiers refuse it.
+    let copy = common::tamper_copy(&ledger, &dir.path().join("forged"));
+    let conn = common::tamper_conn(&copy);
+    conn.execute_batch(
+        "UPDATE log SET body = CAST(substr(body, 1, length(body) - 1) || x'00' AS BLOB)
+          WHERE seq = (SELECT max(seq) FROM signatures);",
+    )
+    .unwrap();
+    drop(conn);
+    let o = py(&[copy.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(common::run(&copy, &["verify"]).status.code(), Some(1));
+}
