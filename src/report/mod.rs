@@ -34,6 +34,29 @@ pub struct BalanceReport {
     pub as_of: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grant: Option<String>,
+    /// Where the figures come from: the ledger and the chain head they were read at.
+    pub provenance: Provenance,
+}
+
+/// What every listing says about its source, so a printed figure can be traced to the chain
+/// (and checked with `amana verify --anchor ENTRIES:HEAD`).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Provenance {
+    pub ledger: String,
+    pub entries: i64,
+    pub head: String,
+    /// UTC, RFC 3339.
+    pub generated: String,
+}
+
+pub fn provenance(store: &Store, info: &LedgerInfo) -> Result<Provenance, StoreError> {
+    let (entries, head) = store.head()?;
+    Ok(Provenance {
+        ledger: info.name.clone(),
+        entries,
+        head: head.map(hex::encode).unwrap_or_default(),
+        generated: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    })
 }
 
 pub fn balance(
@@ -41,8 +64,15 @@ pub fn balance(
     info: &LedgerInfo,
     filter: &BalanceFilter,
 ) -> Result<BalanceReport, StoreError> {
-    let rows = store.balances(filter)?;
-    Ok(balance_report(&info.currency, rows, filter))
+    store.begin_read()?;
+    let read = store
+        .balances(filter)
+        .and_then(|rows| Ok((rows, provenance(store, info)?)));
+    store.end_read()?;
+    let (rows, provenance) = read?;
+    let mut report = balance_report(&info.currency, rows, filter);
+    report.provenance = provenance;
+    Ok(report)
 }
 
 /// Builds the balance model from account sums (pure).
@@ -71,6 +101,7 @@ pub fn balance_report(
         total,
         as_of: filter.as_of.clone(),
         grant: filter.grant.clone(),
+        provenance: Provenance::default(),
     }
 }
 
@@ -106,6 +137,7 @@ pub struct JournalEntry {
 pub struct JournalReport {
     pub currency: String,
     pub transactions: Vec<JournalEntry>,
+    pub provenance: Provenance,
 }
 
 pub fn journal(
@@ -115,7 +147,10 @@ pub fn journal(
 ) -> Result<JournalReport, StoreError> {
     let mut transactions: Vec<JournalEntry> = vec![];
     let exponent = |code: &str| crate::store::exponent_of(info, code).unwrap_or(2);
-    store.journal(filter, |row: JournalRow| {
+    // One snapshot: the provenance names the head the rows were read at.
+    store.begin_read()?;
+    let provenance = provenance(store, info);
+    let read = store.journal(filter, |row: JournalRow| {
         if transactions.last().is_none_or(|t| t.id != row.id) {
             transactions.push(JournalEntry {
                 id: row.id,
@@ -141,10 +176,14 @@ pub fn journal(
             original_currency: row.original.map(|(_, c)| c),
             memo: row.memo,
         });
-    })?;
+    });
+    store.end_read()?;
+    read?;
+
     Ok(JournalReport {
         currency: info.currency.code.clone(),
         transactions,
+        provenance: provenance?,
     })
 }
 

@@ -66,7 +66,19 @@ pub fn balance_table(r: &BalanceReport) -> String {
     if !scope.is_empty() {
         out.push_str(&format!("\n({})", scope.join(", ")));
     }
+    out.push_str(&provenance_line(&r.provenance));
     out
+}
+
+/// `Khotwa · chain entries 1–1053, head 404a528e6067f044 · 2026-11-29T10:20:00Z`
+fn provenance_line(p: &super::Provenance) -> String {
+    format!(
+        "\n{} · chain entries 1–{}, head {} · {}",
+        p.ledger,
+        p.entries,
+        p.head.get(..16).unwrap_or(&p.head),
+        p.generated
+    )
 }
 
 pub fn balance_csv(r: &BalanceReport) -> String {
@@ -121,6 +133,8 @@ pub fn journal_text(r: &JournalReport) -> String {
         }
         out.push('\n');
     }
+    out.push_str(provenance_line(&r.provenance).trim_start());
+    out.push('\n');
     out
 }
 
