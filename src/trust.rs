@@ -412,101 +412,105 @@ impl Ledger {
     }
 
     /// A member's receipt for transaction `id`, with an inclusion proof against the latest seal
-    /// that covers it (none yet when no seal covers it).
-    pub fn member_receipt(&mut self, id: EntryId) -> Result<MemberReceipt> {
+    /// that covers it (none yet when no seal covers it). Reads one snapshot of the ledger: the
+    /// entry hashes for the proof, and only the bodies it needs.
+    pub fn member_receipt(&self, id: EntryId) -> Result<MemberReceipt> {
         let info = self.info()?;
-        self.store.rehearse(|app| {
-            let book = replay(app)?;
-            let mut leaves: Vec<Hash> = vec![];
-            let mut bodies: Vec<Vec<u8>> = vec![];
-            app.for_each_log_row(|row: LogRow| -> Result<()> {
-                leaves.push(leaf_hash(&to_hash(&row.entry_hash)));
-                bodies.push(row.body);
-                Ok(())
-            })?;
-            let mut target: Option<(i64, Entry)> = None;
-            for (i, body) in bodies.iter().enumerate() {
-                if let Ok(ChainEntry {
+        self.store.begin_read()?;
+        let receipt = self.member_receipt_in_snapshot(&info, id);
+        self.store.end_read()?;
+        receipt
+    }
+
+    fn member_receipt_in_snapshot(
+        &self,
+        info: &crate::domain::LedgerInfo,
+        id: EntryId,
+    ) -> Result<MemberReceipt> {
+        let store = &self.store;
+        let decode = |seq: i64| -> Result<Option<(Vec<u8>, ChainEntry)>> {
+            let Some(body) = store.body_at(seq)? else {
+                return Ok(None);
+            };
+            Ok(ChainEntry::decode(&body, Some(&info.currency))
+                .ok()
+                .map(|e| (body, e)))
+        };
+        let not_found = || {
+            LedgerError::Refused(format!(
+                "transaction {id} does not exist (see `amana journal`)"
+            ))
+        };
+        let seq = store.entry_seq(id)?.ok_or_else(not_found)?;
+        let (body, entry) = match decode(seq)? {
+            Some((
+                body,
+                ChainEntry {
                     record: Record::Entry(e),
                     ..
-                }) = ChainEntry::decode(body, Some(&info.currency))
-                    && e.id() == id
-                {
-                    target = Some((i as i64 + 1, e));
-                    break;
-                }
+                },
+            )) => (body, e),
+            _ => return Err(not_found()),
+        };
+        let amount: i64 = entry.postings().iter().map(|p| p.amount.0.max(0)).sum();
+        let mut seal = None;
+        for s in store.seal_seqs()?.into_iter().rev() {
+            if let Some((
+                seal_body,
+                ChainEntry {
+                    record: Record::Seal(sl),
+                    ..
+                },
+            )) = decode(s)?
+                && sl.covered >= seq
+            {
+                seal = Some((s, seal_body, sl));
+                break;
             }
-            let (seq, entry) = target.ok_or_else(|| {
-                LedgerError::Refused(format!(
-                    "transaction {id} does not exist (see `amana journal`)"
-                ))
-            })?;
-            let amount: i64 = entry.postings().iter().map(|p| p.amount.0.max(0)).sum();
-            let seal = book.seal_seqs().into_iter().rev().find_map(|s| {
-                let body = &bodies[(s - 1) as usize];
-                match ChainEntry::decode(body, Some(&info.currency)).ok()?.record {
-                    Record::Seal(seal) if seal.covered >= seq => Some((s, seal)),
-                    _ => None,
-                }
-            });
-            let seal = seal.map(|(s, seal)| {
-                let (hash, signers) = book.seal(s).expect("a seal");
-                let hash = hash.expect("its hash is known");
-                let proof = inclusion_proof((seq - 1) as usize, &leaves[..seal.covered as usize]);
-                let signatures = bodies
+        }
+        let seal = match seal {
+            None => None,
+            Some((s, seal_body, sl)) => {
+                let leaves: Vec<Hash> = store
+                    .entry_hashes(sl.covered)?
                     .iter()
-                    .filter_map(|b| {
-                        match ChainEntry::decode(b, Some(&info.currency)).ok()?.record {
-                            Record::Signature(sig) if sig.seal == s => Some(sig),
-                            _ => None,
-                        }
-                    })
-                    .filter(|sig| signers.contains(&sig.officer))
-                    .map(|sig| {
-                        let officer = bodies.iter().find_map(|b| {
-                            match ChainEntry::decode(b, Some(&info.currency)).ok()?.record {
-                                Record::Officer(o) if o.id == sig.officer => Some(o),
-                                _ => None,
-                            }
-                        });
-                        ReceiptSignature {
-                            officer: sig.officer.to_string(),
-                            name: officer.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
-                            role: officer
-                                .as_ref()
-                                .map(|o| o.role.to_string())
-                                .unwrap_or_default(),
-                            public_key: officer
-                                .as_ref()
-                                .map(|o| hex::encode(o.public_key))
-                                .unwrap_or_default(),
-                            signature: hex::encode(sig.signature),
-                        }
+                    .map(|h| leaf_hash(&to_hash(h)))
+                    .collect();
+                let proof = inclusion_proof((seq - 1) as usize, &leaves);
+                let signatures = store
+                    .signatures_of(s)?
+                    .into_iter()
+                    .map(|row| ReceiptSignature {
+                        officer: row.officer,
+                        name: row.name,
+                        role: row.role,
+                        public_key: hex::encode(row.public_key),
+                        signature: hex::encode(row.signature),
                     })
                     .collect();
-                ReceiptSeal {
+                Some(ReceiptSeal {
                     seq: s,
-                    fingerprint: seal_fingerprint(&hash),
-                    body: hex::encode(&bodies[(s - 1) as usize]),
+                    fingerprint: seal_fingerprint(&entry_hash(&seal_body)),
+                    body: hex::encode(&seal_body),
                     proof: proof.iter().map(hex::encode).collect(),
                     signatures,
-                }
-            });
-            Ok(MemberReceipt {
-                format: "amana-member-receipt/1".into(),
-                ledger: info.name.clone(),
-                ledger_id: hex::encode(&info.id),
-                currency: info.currency.code.clone(),
-                currency_exponent: info.currency.exponent,
-                transaction: id.0,
-                date: crate::domain::format_date(entry.header.date),
-                description: entry.header.description.clone(),
-                amount: info.currency.format(crate::domain::Minor(amount)),
-                seq,
-                body: hex::encode(&bodies[(seq - 1) as usize]),
-                entry_hash: hex::encode(entry_hash(&bodies[(seq - 1) as usize])),
-                seal,
-            })
+                })
+            }
+        };
+        Ok(MemberReceipt {
+            format: "amana-member-receipt/1".into(),
+            ledger: info.name.clone(),
+            ledger_id: hex::encode(&info.id),
+            currency: info.currency.code.clone(),
+            currency_exponent: info.currency.exponent,
+            transaction: id.0,
+            date: crate::domain::format_date(entry.header.date),
+            description: entry.header.description.clone(),
+            amount: info.currency.format(crate::domain::Minor(amount)),
+            seq,
+            entry_hash: hex::encode(entry_hash(&body)),
+            body: hex::encode(&body),
+            seal,
         })
     }
 }

@@ -94,6 +94,16 @@ pub struct LogRow {
     pub chain: Vec<u8>,
 }
 
+/// A seal's signature with its officer, as the tables hold them.
+#[derive(Debug, Clone)]
+pub struct SignatureRow {
+    pub officer: String,
+    pub name: String,
+    pub role: String,
+    pub public_key: Vec<u8>,
+    pub signature: Vec<u8>,
+}
+
 /// Filters of the balance listing.
 #[derive(Debug, Default, Clone)]
 pub struct BalanceFilter {
@@ -455,6 +465,52 @@ impl Store {
     pub fn end_read(&self) -> Result<()> {
         self.conn.execute_batch("COMMIT")?;
         Ok(())
+    }
+
+    /// The chain entry that recorded journal entry `id`.
+    pub fn entry_seq(&self, id: EntryId) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT seq FROM entries WHERE id = ?1")?
+            .query_row([id.0], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Sequence numbers of the seals, oldest first.
+    pub fn seal_seqs(&self) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq FROM seals ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stored entry hashes of entries 1 to `n`, in order (the leaves of a seal's tree).
+    pub fn entry_hashes(&self, n: i64) -> Result<Vec<Vec<u8>>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT entry_hash FROM log WHERE seq <= ?1 ORDER BY seq")?;
+        let rows = stmt.query_map([n], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The signatures of the seal at `seal`, with their officers.
+    pub fn signatures_of(&self, seal: i64) -> Result<Vec<SignatureRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.officer, o.name, o.role, o.public_key, s.signature
+               FROM signatures s JOIN officers o ON o.id = s.officer
+              WHERE s.seal = ?1 ORDER BY s.seq",
+        )?;
+        let rows = stmt.query_map([seal], |r| {
+            Ok(SignatureRow {
+                officer: r.get(0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+                public_key: r.get(3)?,
+                signature: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The ids of every grant, sorted.
