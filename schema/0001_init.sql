@@ -17,6 +17,7 @@ CREATE TABLE log (
     prev       BLOB    NOT NULL UNIQUE CHECK (length(prev) = 32),  -- chain hash of seq-1: fork guard
     chain      BLOB    NOT NULL UNIQUE CHECK (length(chain) = 32)  -- this entry's chain hash: the head
 ) STRICT;
+CREATE INDEX log_by_kind ON log(kind);
 
 -- The ledger's identity (one row, from the genesis entry).
 CREATE TABLE ledger (

@@ -148,6 +148,8 @@ pub struct Book {
     /// Entries dated on or before this day are refused (a sealed or closed period).
     locked_through: Option<NaiveDate>,
     receipts: HashSet<(EntryId, Hash)>,
+    /// Fiscal years already closed.
+    closed_years: HashSet<i32>,
     /// Present when the book was built by replaying the chain.
     totals: Option<Totals>,
 }
@@ -170,6 +172,7 @@ pub struct BookParts {
     pub seals: Vec<(i64, Hash, Vec<OfficerId>)>,
     pub locked_through: Option<NaiveDate>,
     pub receipts: Vec<(EntryId, Hash)>,
+    pub closed_years: Vec<i32>,
 }
 
 impl Book {
@@ -230,6 +233,7 @@ impl Book {
                 .collect(),
             locked_through: parts.locked_through,
             receipts: parts.receipts.into_iter().collect(),
+            closed_years: parts.closed_years.into_iter().collect(),
             totals: None,
         }
     }
@@ -347,17 +351,40 @@ impl Book {
         let mut postings: Vec<Posting> = flows
             .iter()
             .filter(|(_, f)| **f != 0)
-            .map(|(a, f)| plain(a, -f))
+            .map(|(a, f)| plain(a, f.saturating_neg()))
             .collect();
-        let total: i64 = flows.values().sum();
+        let total = flows.values().fold(0i64, |a, f| a.saturating_add(*f));
         let restricted = t.restricted.get(&year).copied().unwrap_or(0);
         if restricted != 0 {
             postings.push(plain(restricted_account, restricted));
         }
-        if total - restricted != 0 {
-            postings.push(plain(unrestricted_account, total - restricted));
+        let rest = total.saturating_sub(restricted);
+        if rest != 0 {
+            postings.push(plain(unrestricted_account, rest));
         }
         Some(postings)
+    }
+
+    /// Fiscal years that end on or before `date`, have income or expense, and are not closed:
+    /// locking through `date` would make them impossible to close.
+    pub fn unclosed_years_through(&self, date: NaiveDate) -> Vec<i32> {
+        let Some(t) = self.totals.as_ref() else {
+            return vec![];
+        };
+        let mut years: Vec<i32> = t
+            .flows
+            .iter()
+            .filter(|(year, flows)| {
+                !self.closed_years.contains(year)
+                    && flows.values().any(|f| *f != 0)
+                    && self
+                        .fiscal_bounds(**year)
+                        .is_some_and(|(_, end)| end <= date)
+            })
+            .map(|(year, _)| *year)
+            .collect();
+        years.sort();
+        years
     }
 
     pub fn fiscal_bounds(&self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
@@ -915,11 +942,18 @@ impl Book {
                 ),
             );
         }
-        if e.header.batch.is_some() {
+        if e.header.batch.is_some() || e.header.reference.is_some() {
             return refuse(
                 "batch",
                 String::new(),
-                "a closing is never part of an import".into(),
+                "a closing has no reference and is never part of an import".into(),
+            );
+        }
+        if self.closed_years.contains(&year) {
+            return refuse(
+                "year",
+                year.to_string(),
+                format!("fiscal year {year} is already closed"),
             );
         }
         for account in [restricted, unrestricted] {
@@ -1125,6 +1159,9 @@ impl Book {
             self.reversed.insert(reverses);
             self.reversals.insert(e.id());
         }
+        if let EntryKind::Closing { year, .. } = e.header.kind {
+            self.closed_years.insert(year);
+        }
         self.take_totals(e);
         let mut warnings = vec![];
         let currency = self.info.as_ref().map(|i| i.currency.clone());
@@ -1173,25 +1210,28 @@ impl Book {
             if let Some(g) = &p.grant {
                 let totals = t.grants.entry(g.clone()).or_default();
                 if kind == Some(AccountType::Income) {
-                    totals.0 -= amount;
+                    totals.0 = totals.0.saturating_sub(amount);
                 }
                 if kind == Some(AccountType::Expense) || p.line.is_some() {
-                    totals.1 += amount;
+                    totals.1 = totals.1.saturating_add(amount);
                 }
             }
             if matches!(kind, Some(AccountType::Income | AccountType::Expense)) {
-                *t.flows
+                let flow = t
+                    .flows
                     .entry(year)
                     .or_default()
                     .entry(p.account.clone())
-                    .or_default() += amount;
+                    .or_default();
+                *flow = flow.saturating_add(amount);
                 let restricted = p
                     .grant
                     .as_ref()
                     .and_then(|g| self.grants.get(g))
                     .is_some_and(|g| g.restricted);
                 if restricted {
-                    *t.restricted.entry(year).or_default() += amount;
+                    let r = t.restricted.entry(year).or_default();
+                    *r = r.saturating_add(amount);
                 }
             }
         }
@@ -1217,10 +1257,13 @@ impl Book {
             }
             Some(ChainEntry {
                 seq,
-                record: Record::Seal(_),
+                record: Record::Seal(seal),
                 ..
             }) => {
                 self.seals.insert(*seq, SealState::default());
+                if let Some(end) = seal.period_end {
+                    self.locked_through = self.locked_through.max(Some(end));
+                }
                 false
             }
             Some(_) => false,
@@ -1235,6 +1278,19 @@ impl Book {
         };
         if takes_number && let Some(batch) = self.open_batch.as_mut() {
             batch.remaining -= 1;
+            if batch.remaining <= 0 {
+                self.open_batch = None;
+            }
+        }
+    }
+
+    /// Moves past `n` entries missing from the log (a gap), in one step whatever `n`.
+    pub fn skip_missing(&mut self, n: i64) {
+        self.next_seq = self.next_seq.saturating_add(n);
+        if let Some(batch) = self.open_batch.as_mut() {
+            let taken = n.min(batch.remaining);
+            self.next_entry = self.next_entry.saturating_add(taken);
+            batch.remaining -= taken;
             if batch.remaining <= 0 {
                 self.open_batch = None;
             }

@@ -80,10 +80,19 @@ impl PrivateKey {
             .verifying_key()
             .to_public_key_pem(LineEnding::LF)
             .map_err(|e| KeyError::Random(e.to_string()))?;
-        std::fs::write(&public_path, public).map_err(|source| KeyError::Io {
-            path: public_path.clone(),
-            source,
-        })?;
+        {
+            use std::io::Write;
+            let io = |source| KeyError::Io {
+                path: public_path.clone(),
+                source,
+            };
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&public_path)
+                .map_err(io)?;
+            f.write_all(public.as_bytes()).map_err(io)?;
+        }
         Ok(PrivateKey { key })
     }
 

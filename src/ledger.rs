@@ -294,7 +294,10 @@ impl Ledger {
         let description = text::clean("description", &req.description)?;
         let reference = text::clean_optional("reference", req.reference.as_deref())?;
         let actor = self.actor.clone();
+        // Documents are stored (and flushed) before the write lock is taken; their entry number
+        // is set once it is known.
         let receipt_store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
+        let staged = crate::trust::stage_receipts(&receipt_store, EntryId(0), &req.receipts)?;
         self.store.write(|app| {
             let mut book = load_book(app)?;
             let id = book.next_entry_id();
@@ -308,7 +311,11 @@ impl Ledger {
             };
             let entry = Entry::new(header, postings, &info.currency)?;
             let mut written = append_entry(app, &mut book, &actor, entry)?;
-            for receipt in crate::trust::stage_receipts(&receipt_store, id, &req.receipts)? {
+            for receipt in staged {
+                let receipt = crate::chain::Receipt {
+                    entry: id,
+                    ..receipt
+                };
                 let r = append_record(app, &mut book, &actor, Record::Receipt(receipt))?;
                 written.seq = r.seq;
                 written.head = r.head;

@@ -604,7 +604,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             if o.missing_receipts > 0 {
                 eprintln!(
-                    "amana: warning: {} receipt(s) are missing from the receipt store (run amana verify)",
+                    "amana: warning: {} receipt(s) are missing or altered in the receipt store and were left out (run amana verify)",
                     o.missing_receipts
                 );
             }

@@ -76,10 +76,20 @@ impl ReceiptStore {
         }
         let parent = path.parent().expect("a store path has a folder");
         std::fs::create_dir_all(parent).map_err(err(parent))?;
-        // Write beside, then rename: a crash never leaves a half-written document under a hash.
+        // Write beside, flush to disk, then rename and flush the folder: a crash never leaves a
+        // half-written document under a hash, and a document is durable before the ledger
+        // entry that names it is committed (the ledger commits with synchronous=FULL).
         let tmp = parent.join(format!(".{}.tmp", std::process::id()));
-        std::fs::write(&tmp, bytes).map_err(err(&tmp))?;
+        {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp).map_err(err(&tmp))?;
+            f.write_all(bytes).map_err(err(&tmp))?;
+            f.sync_all().map_err(err(&tmp))?;
+        }
         std::fs::rename(&tmp, &path).map_err(err(&path))?;
+        if let Ok(dir) = std::fs::File::open(parent) {
+            let _ = dir.sync_all();
+        }
         Ok(path)
     }
 

@@ -115,14 +115,30 @@ pub fn seal_fingerprint(entry_hash: &Hash) -> String {
 pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
     let info = app.ledger_info()?;
     let mut book = Book::new();
+    let mut prev = crate::chain::GENESIS_PREV;
+    let mut expected = 1i64;
     app.for_each_log_row(|row: LogRow| -> Result<()> {
         let broken = |why: String| {
             LedgerError::Refused(format!(
-                "the ledger does not replay at chain entry {}: {why}. Run `amana verify` and resolve that first",
+                "the ledger does not verify at chain entry {}: {why}. Run `amana verify` and resolve that before sealing or signing",
                 row.seq
             ))
         };
+        // What `verify` checks of the chain itself, before anything is signed over it.
+        let eh = entry_hash(&row.body);
+        if row.seq != expected {
+            return Err(broken(format!("entry {expected} is missing or out of place")));
+        }
+        if row.entry_hash != eh {
+            return Err(broken("its stored hash does not match its bytes".into()));
+        }
+        if row.prev != prev || row.chain != crate::chain::chain_hash(row.seq, &prev, &eh) {
+            return Err(broken("its link to the entry before it is broken".into()));
+        }
         let entry = ChainEntry::decode(&row.body, Some(&info.currency)).map_err(|e| broken(e.to_string()))?;
+        if entry.seq != row.seq {
+            return Err(broken(format!("it holds the entry recorded as number {}", entry.seq)));
+        }
         let original = match &entry.record {
             Record::Entry(e) => match e.reverses() {
                 Some(id) => app.entry(id)?,
@@ -133,11 +149,9 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
         book.admit(&entry, original.as_ref()).map_err(|p| {
             broken(p.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "))
         })?;
-        let eh = to_hash(&row.entry_hash);
-        if eh != entry_hash(&row.body) {
-            return Err(broken("its stored hash does not match its bytes".into()));
-        }
-        book.appended(row.seq, &eh, &to_hash(&row.chain));
+        prev = to_hash(&row.chain);
+        expected += 1;
+        book.appended(row.seq, &eh, &prev);
         Ok(())
     })?;
     Ok(book)
@@ -251,8 +265,27 @@ impl Ledger {
             })
             .collect::<Result<Vec<_>>>()?;
         let actor = self.actor.clone();
+        let today = chrono::Local::now().date_naive();
+        if let Some(end) = period_end
+            && end >= today
+        {
+            return Err(LedgerError::Refused(format!(
+                "the period to lock ends {end}, which is not past: seal a period once it has ended (a lock cannot be undone)"
+            )));
+        }
         self.store.write(|app| {
             let mut book = replay(app)?;
+            if let Some(end) = period_end {
+                let open = book.unclosed_years_through(end);
+                if !open.is_empty() {
+                    let years: Vec<String> = open.iter().map(ToString::to_string).collect();
+                    return Err(LedgerError::Refused(format!(
+                        "locking through {end} would leave fiscal year {} impossible to close: close it first with `amana close --year {}`",
+                        years.join(", "),
+                        years[0]
+                    )));
+                }
+            }
             seal_and_sign(app, &mut book, &actor, period_end, banks, &signers)
         })
     }
@@ -262,7 +295,9 @@ impl Ledger {
         let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
         let actor = self.actor.clone();
         self.store.write(|app| {
-            let mut book = load_book(app)?;
+            // Replayed, so the hash signed is that of the seal's bytes, on a chain that verifies:
+            // a hash planted in the table could otherwise get an officer's signature.
+            let mut book = replay(app)?;
             let seq = find_seal(&book, seal)?;
             let officer = book
                 .officer_by_key(&key.public_key())
@@ -360,6 +395,12 @@ impl Ledger {
             } else {
                 None
             };
+            let open = book.unclosed_years_through(end);
+            if let Some(first) = open.first() {
+                return Err(LedgerError::Refused(format!(
+                    "fiscal year {first} is not closed yet: close the years in order (amana close --year {first})"
+                )));
+            }
             let seal = seal_and_sign(app, &mut book, &actor, Some(end), vec![], &signers)?;
             Ok(CloseOutcome {
                 year,
@@ -741,11 +782,14 @@ impl Ledger {
                     }
                 }
                 Ok(Record::Receipt(r)) => match std::fs::read(source.path_of(&r.sha256)) {
-                    Ok(bytes) => match target.put(&r.sha256, &bytes) {
-                        Ok(_) => receipts += 1,
-                        Err(e) => copy_errors.push(e),
-                    },
-                    Err(_) => missing += 1,
+                    // Only a document that still has its recorded hash goes into the bundle.
+                    Ok(bytes) if crate::chain::sha256(&bytes) == r.sha256 => {
+                        match target.put(&r.sha256, &bytes) {
+                            Ok(_) => receipts += 1,
+                            Err(e) => copy_errors.push(e),
+                        }
+                    }
+                    _ => missing += 1,
                 },
                 _ => {}
             }
@@ -787,9 +831,13 @@ impl Ledger {
                  officers.json  the officers and their Ed25519 public keys, as registered in the chain\n\
                  seals.json     the seals, their fingerprints and signatures (also in chain.jsonl)\n\
                  receipts/      the supporting documents, named by SHA-256\n\n\
-                 Verify it with either of:\n  amana verify --bundle THIS_FOLDER --anchor {entries}:{head}\n  \
-                 python3 verify_chain.py --bundle THIS_FOLDER\n\
-                 The format is specified in schema/CHAIN.md of amana's source.\n",
+                 Verify it with either of these, giving as --anchor the head that was published\n\
+                 OUTSIDE this bundle (in the general assembly's report, an e-mail to a funder), never\n\
+                 one read from these files, which whoever holds them could have rewritten:\n  \
+                 amana verify --bundle THIS_FOLDER --anchor ENTRIES:HEAD\n  \
+                 python3 verify_chain.py --bundle THIS_FOLDER --anchor ENTRIES:HEAD\n\
+                 officers.json, seals.json and ledger.json are summaries for reading; the proof is\n\
+                 chain.jsonl. The format is specified in schema/CHAIN.md of amana's source.\n",
                 info.name
             ),
         )?;

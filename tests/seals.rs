@@ -463,7 +463,7 @@ fn a_closed_year_refuses_new_entries_with_a_way_out() {
 #[test]
 fn a_year_that_has_not_ended_cannot_be_closed() {
     let s = sealed();
-    let err = fails(s.fx.path(), &["close", "--year", "2030"], 2);
+    let err = fails(s.fx.path(), &["close", "--year", "2999"], 2);
     assert!(
         err.contains("can be closed from the day after it ends"),
         "{err}"
@@ -1205,4 +1205,92 @@ fn tamper_edit_a_row_of_a_table_the_reports_read() {
         tamper_conn(&copy).execute_batch(sql).unwrap();
         assert_kind(&verify_fails(&copy, &[]), "projection-drift");
     }
+}
+
+#[test]
+fn a_lock_that_cannot_be_undone_is_refused_when_it_would_hurt() {
+    let s = sealed();
+    let before = snapshot(s.fx.path());
+    // A future date: a typo would freeze the ledger for ever.
+    let err = fails(s.fx.path(), &["seal", "--through", "2999-12-31"], 2);
+    assert!(err.contains("not past"), "{err}");
+    assert_eq!(before, snapshot(s.fx.path()));
+    // Locking the end of a year that has income or expense but is not closed.
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("open-year.db");
+    ok(
+        &l,
+        &[
+            "init",
+            "--name",
+            "X",
+            "--currency",
+            "MAD",
+            "--chart",
+            "generic",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2025-05-01",
+            "--desc",
+            "Cotisations",
+            "--post",
+            "1000 10",
+            "--post",
+            "4100",
+        ],
+    );
+    let err = fails(&l, &["seal", "--month", "2025-12"], 2);
+    assert!(
+        err.contains("close it first with `amana close --year 2025`"),
+        "{err}"
+    );
+    ok(&l, &["seal", "--month", "2025-11"]);
+}
+
+#[test]
+fn signing_checks_the_chain_first() {
+    // A hash planted in the log table must not get an officer's signature.
+    let s = sealed();
+    let copy = tampered_copy(&s, "planted");
+    let conn = tamper_conn(&copy);
+    let seal: i64 = conn
+        .query_row("SELECT max(seq) FROM seals", [], |r| r.get(0))
+        .unwrap();
+    conn.execute(
+        "UPDATE log SET entry_hash = randomblob(32) WHERE seq = ?1",
+        [seal],
+    )
+    .unwrap();
+    drop(conn);
+    let auditor = key(&s.fx, "auditor.pem");
+    ok(
+        s.fx.path(),
+        &[
+            "officer",
+            "add",
+            "karim",
+            "--name",
+            "Karim",
+            "--role",
+            "auditor",
+            "--key",
+            &pubkey(&auditor),
+        ],
+    );
+    let err = fails(
+        &copy,
+        &[
+            "sign",
+            &seal.to_string(),
+            "--key",
+            s.treasurer.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("does not verify"), "{err}");
 }

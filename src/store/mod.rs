@@ -740,48 +740,34 @@ impl Appender<'_> {
         };
         let last_entry: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
-        let officers = {
-            let mut stmt = tx.prepare("SELECT id, public_key FROM officers")?;
-            let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
-                .into_iter()
-                .filter_map(|(id, key)| {
-                    Some((
-                        OfficerId::parse(&id).ok()?,
-                        <[u8; 32]>::try_from(key.as_slice()).ok()?,
-                    ))
-                })
-                .collect()
-        };
-        let seals = {
+        // What guards the books (officers' keys, seals and their signers, the locked period) is
+        // read from the chain itself, not from the tables: a row deleted from `seals` must not
+        // let an honest treasurer write into a locked period.
+        let mut officers = vec![];
+        let mut seals: Vec<(i64, Hash, Vec<OfficerId>)> = vec![];
+        let mut locked: Option<chrono::NaiveDate> = None;
+        {
             let mut stmt = tx.prepare(
-                "SELECT s.seq, l.entry_hash,
-                        (SELECT group_concat(officer, ' ') FROM signatures g WHERE g.seal = s.seq)
-                   FROM seals s JOIN log l ON l.seq = s.seq ORDER BY s.seq",
+                "SELECT seq, body FROM log WHERE kind IN ('officer', 'seal', 'signature') ORDER BY seq",
             )?;
-            let rows = stmt.query_map([], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, Vec<u8>>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()?
-                .into_iter()
-                .map(|(seq, hash, signers)| {
-                    let signers = signers
-                        .unwrap_or_default()
-                        .split_whitespace()
-                        .filter_map(|o| OfficerId::parse(o).ok())
-                        .collect();
-                    (seq, to_hash(&hash), signers)
-                })
-                .collect()
-        };
-        let locked_through: Option<String> =
-            tx.query_row("SELECT max(period_end) FROM seals", [], |r| r.get(0))?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (seq, body): (i64, Vec<u8>) = (r.get(0)?, r.get(1)?);
+                match ChainEntry::decode(&body, Some(&info.currency)).map(|e| e.record) {
+                    Ok(Record::Officer(o)) => officers.push((o.id, o.public_key)),
+                    Ok(Record::Seal(seal)) => {
+                        locked = locked.max(seal.period_end);
+                        seals.push((seq, chain::entry_hash(&body), vec![]));
+                    }
+                    Ok(Record::Signature(sig)) => {
+                        if let Some(s) = seals.iter_mut().find(|s| s.0 == sig.seal) {
+                            s.2.push(sig.officer);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
         let receipts = {
             let mut stmt = tx.prepare("SELECT entry_id, sha256 FROM receipts")?;
             let rows = stmt.query_map([], |r| {
@@ -802,8 +788,16 @@ impl Appender<'_> {
             last_entry,
             officers,
             seals,
-            locked_through: locked_through.and_then(|d| crate::domain::parse_date(&d).ok()),
+            locked_through: locked,
             receipts,
+            closed_years: {
+                let mut stmt = tx.prepare("SELECT year FROM closings")?;
+                let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+                rows.collect::<rusqlite::Result<Vec<_>>>()?
+                    .into_iter()
+                    .filter_map(|y| i32::try_from(y).ok())
+                    .collect()
+            },
         })
     }
 }
