@@ -77,7 +77,18 @@ pub struct ReceiptSeal {
     pub body: String,
     /// Audit path from the entry's leaf to the seal's Merkle root (RFC 6962), hex.
     pub proof: Vec<String>,
+    /// The ledger's genesis entry and its audit path: it proves the association's name,
+    /// identity and currency, which the checker reads from it rather than from this file.
+    pub genesis: ProvenEntry,
     pub signatures: Vec<ReceiptSignature>,
+}
+
+/// An entry's bytes with its audit path to the seal's Merkle root.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProvenEntry {
+    pub seq: i64,
+    pub body: String,
+    pub proof: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -87,6 +98,9 @@ pub struct ReceiptSignature {
     pub role: String,
     pub public_key: String,
     pub signature: String,
+    /// The officer's registration entry, proven against the seal when the seal covers it:
+    /// only then is the signer's name, role and key taken as the books say.
+    pub registration: Option<ProvenEntry>,
 }
 
 /// What checking a member's receipt found.
@@ -518,22 +532,36 @@ impl Ledger {
                     .map(|h| leaf_hash(&to_hash(h)))
                     .collect();
                 let proof = inclusion_proof((seq - 1) as usize, &leaves);
-                let signatures = store
-                    .signatures_of(s)?
-                    .into_iter()
-                    .map(|row| ReceiptSignature {
+                let prove = |seq: i64| -> Result<Option<ProvenEntry>> {
+                    if seq < 1 || seq > sl.covered {
+                        return Ok(None);
+                    }
+                    let body = store.body_at(seq)?.unwrap_or_default();
+                    let proof = inclusion_proof((seq - 1) as usize, &leaves);
+                    Ok(Some(ProvenEntry {
+                        seq,
+                        body: hex::encode(body),
+                        proof: proof.iter().map(hex::encode).collect(),
+                    }))
+                };
+                let mut signatures = vec![];
+                for row in store.signatures_of(s)? {
+                    signatures.push(ReceiptSignature {
+                        registration: prove(row.officer_seq)?,
                         officer: row.officer,
                         name: row.name,
                         role: row.role,
                         public_key: hex::encode(row.public_key),
                         signature: hex::encode(row.signature),
-                    })
-                    .collect();
+                    });
+                }
+                let genesis = prove(1)?.expect("a seal covers the genesis entry");
                 Some(ReceiptSeal {
                     seq: s,
                     fingerprint: seal_fingerprint(&entry_hash(&seal_body)),
                     body: hex::encode(&seal_body),
                     proof: proof.iter().map(hex::encode).collect(),
+                    genesis,
                     signatures,
                 })
             }
@@ -608,109 +636,172 @@ fn find_seal(book: &Book, reference: &str) -> Result<i64> {
 }
 
 /// Checks a member's receipt offline against the fingerprint of a published seal.
+///
+/// Everything it reports is read from bytes proven against that seal: the seal's own body
+/// (whose hash gives the fingerprint), the entry and the ledger's genesis entry (each with an
+/// audit path to the seal's Merkle root), and each signer's registration when the seal covers
+/// it. The receipt's other fields are only checked against them, never believed.
 pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> ReceiptCheck {
-    let mut problems = vec![];
-    let currency = crate::domain::Currency {
-        code: receipt.currency.clone(),
-        exponent: receipt.currency_exponent,
+    let mut problems: Vec<String> = vec![];
+    let mut check = ReceiptCheck {
+        ok: false,
+        ledger: String::new(),
+        transaction: 0,
+        date: String::new(),
+        amount: String::new(),
+        description: String::new(),
+        seq: 0,
+        seal_fingerprint: None,
+        covered: None,
+        signed_by: vec![],
+        problems: vec![],
     };
-    let body = hex::decode(&receipt.body).unwrap_or_default();
-    let eh = entry_hash(&body);
-    if hex::encode(eh) != receipt.entry_hash {
-        problems.push("the entry's bytes do not match its hash".to_string());
+    let wanted = keys::normalise_fingerprint(fingerprint);
+    let Some(seal) = &receipt.seal else {
+        check.problems.push(
+            "no seal covers this transaction yet: ask for a receipt again after the next seal"
+                .into(),
+        );
+        return check;
+    };
+    let hexes = |v: &[String]| -> Option<Vec<Hash>> {
+        v.iter()
+            .map(|h| hex::decode(h).ok()?.try_into().ok())
+            .collect()
+    };
+    // 1. The seal: its bytes give the published fingerprint.
+    let seal_body = hex::decode(&seal.body).unwrap_or_default();
+    let seal_hash = entry_hash(&seal_body);
+    let computed = seal_fingerprint(&seal_hash);
+    check.seal_fingerprint = Some(computed.clone());
+    if computed != wanted {
+        problems.push(format!(
+            "the receipt's seal has fingerprint {computed}, not the published {wanted}"
+        ));
     }
-    match ChainEntry::decode(&body, Some(&currency)) {
+    let Ok(ChainEntry {
+        record: Record::Seal(sl),
+        seq: seal_seq,
+        ..
+    }) = ChainEntry::decode(&seal_body, None)
+    else {
+        problems.push("the seal's bytes are not a seal".into());
+        check.problems = problems;
+        return check;
+    };
+    check.covered = Some(sl.covered);
+    let covered = u64::try_from(sl.covered).unwrap_or(0);
+    // An entry is in the sealed books when its audit path leads to the seal's root.
+    let proven = |seq: i64, body: &[u8], proof: &[String]| -> bool {
+        let Some(proof) = hexes(proof) else {
+            return false;
+        };
+        let Some(index) = seq.checked_sub(1).and_then(|i| u64::try_from(i).ok()) else {
+            return false;
+        };
+        root_from_proof(
+            index,
+            covered,
+            &merkle::leaf_hash(&entry_hash(body)),
+            &proof,
+        ) == Some(sl.merkle_root)
+    };
+    // 2. The ledger's identity and currency, from its proven genesis entry.
+    let genesis_body = hex::decode(&seal.genesis.body).unwrap_or_default();
+    let info = match ChainEntry::decode(&genesis_body, None) {
+        Ok(ChainEntry {
+            record: Record::Ledger(info),
+            seq: 1,
+            ..
+        }) if seal.genesis.seq == 1 && proven(1, &genesis_body, &seal.genesis.proof) => info,
+        _ => {
+            problems.push("the ledger's genesis entry is missing from the receipt or not proven against the seal".into());
+            check.problems = problems;
+            return check;
+        }
+    };
+    check.ledger = info.name.clone();
+    // 3. The transaction, proven against the seal.
+    let body = hex::decode(&receipt.body).unwrap_or_default();
+    match ChainEntry::decode(&body, Some(&info.currency)) {
         Ok(ChainEntry {
             seq,
             record: Record::Entry(e),
             ..
         }) => {
-            if seq != receipt.seq || e.id().0 != receipt.transaction {
-                problems.push("the entry is not the transaction the receipt names".into());
-            }
-            let amount: i64 = e.postings().iter().map(|p| p.amount.0.max(0)).sum();
-            if currency.format(crate::domain::Minor(amount)) != receipt.amount
-                || crate::domain::format_date(e.header.date) != receipt.date
-                || e.header.description != receipt.description
-            {
+            if !proven(seq, &body, &seal.proof) {
                 problems.push(
-                    "the receipt's date, amount or description differ from the recorded entry"
+                    "the inclusion proof does not lead from the entry to the seal's Merkle root"
                         .into(),
                 );
+            }
+            let amount = e
+                .postings()
+                .iter()
+                .fold(0i64, |a, p| a.saturating_add(p.amount.0.max(0)));
+            check.transaction = e.id().0;
+            check.seq = seq;
+            check.date = crate::domain::format_date(e.header.date);
+            check.description = e.header.description.clone();
+            check.amount = format!(
+                "{} {}",
+                info.currency.format(crate::domain::Minor(amount)),
+                info.currency.code
+            );
+            let claimed = (
+                receipt.transaction,
+                receipt.seq,
+                receipt.date.as_str(),
+                receipt.description.as_str(),
+                format!("{} {}", receipt.amount, receipt.currency),
+                receipt.ledger.as_str(),
+            );
+            let actual = (
+                check.transaction,
+                seq,
+                check.date.as_str(),
+                check.description.as_str(),
+                check.amount.clone(),
+                info.name.as_str(),
+            );
+            if claimed != actual {
+                problems
+                    .push("the receipt's printed details differ from the recorded entry".into());
             }
         }
         _ => problems.push("the entry's bytes are not a recorded transaction".into()),
     }
-    let mut covered = None;
-    let mut signed_by = vec![];
-    let wanted = keys::normalise_fingerprint(fingerprint);
-    match &receipt.seal {
-        None => problems.push(
-            "no seal covers this transaction yet: ask for a receipt again after the next seal"
-                .into(),
-        ),
-        Some(seal) => {
-            let seal_body = hex::decode(&seal.body).unwrap_or_default();
-            let seal_hash = entry_hash(&seal_body);
-            if seal_fingerprint(&seal_hash) != wanted {
-                problems.push(format!(
-                    "the receipt's seal has fingerprint {}, not the published {wanted}",
-                    seal_fingerprint(&seal_hash)
-                ));
+    if seal_seq != seal.seq {
+        problems.push("the seal is not at the position the receipt names".into());
+    }
+    // 4. The signatures: by keys registered in the sealed books, or reported as unproven.
+    for sig in &seal.signatures {
+        let registered = sig.registration.as_ref().and_then(|r| {
+            let body = hex::decode(&r.body).ok()?;
+            if !proven(r.seq, &body, &r.proof) {
+                return None;
             }
-            match ChainEntry::decode(&seal_body, Some(&currency)) {
-                Ok(ChainEntry {
-                    record: Record::Seal(s),
-                    seq,
-                    ..
-                }) if seq == seal.seq => {
-                    covered = Some(s.covered);
-                    let proof: Vec<Hash> = seal
-                        .proof
-                        .iter()
-                        .filter_map(|h| hex::decode(h).ok()?.try_into().ok())
-                        .collect();
-                    let root = root_from_proof(
-                        (receipt.seq - 1).max(0) as u64,
-                        s.covered.max(0) as u64,
-                        &merkle::leaf_hash(&eh),
-                        &proof,
-                    );
-                    if proof.len() != seal.proof.len() || root != Some(s.merkle_root) {
-                        problems.push(
-                            "the inclusion proof does not lead to the seal's Merkle root".into(),
-                        );
-                    }
-                    for sig in &seal.signatures {
-                        let key = hex::decode(&sig.public_key).unwrap_or_default();
-                        let signature = hex::decode(&sig.signature).unwrap_or_default();
-                        if keys::verify_seal(&key, &seal_hash, &signature) {
-                            signed_by.push(format!("{} ({}, {})", sig.name, sig.role, sig.officer));
-                        } else {
-                            problems.push(format!(
-                                "the signature of officer {} does not verify",
-                                sig.officer
-                            ));
-                        }
-                    }
-                }
-                _ => problems.push("the seal's bytes are not a seal".into()),
+            match ChainEntry::decode(&body, Some(&info.currency)).ok()?.record {
+                Record::Officer(o) if o.id.as_str() == sig.officer => Some(o),
+                _ => None,
             }
+        });
+        let signature = hex::decode(&sig.signature).unwrap_or_default();
+        match registered {
+            Some(o) if keys::verify_seal(&o.public_key, &seal_hash, &signature) => {
+                check
+                    .signed_by
+                    .push(format!("{} ({}, {})", o.name, o.role, o.id));
+            }
+            Some(o) => problems.push(format!("the signature of officer {} does not verify", o.id)),
+            // A signer registered after the seal cannot be proven by this receipt: anyone
+            // could add such a line, so it is not reported (the auditor's `verify` checks it).
+            None => {}
         }
     }
-    ReceiptCheck {
-        ok: problems.is_empty(),
-        ledger: receipt.ledger.clone(),
-        transaction: receipt.transaction,
-        date: receipt.date.clone(),
-        amount: format!("{} {}", receipt.amount, receipt.currency),
-        description: receipt.description.clone(),
-        seq: receipt.seq,
-        seal_fingerprint: receipt.seal.as_ref().map(|s| s.fingerprint.clone()),
-        covered,
-        signed_by,
-        problems,
-    }
+    check.ok = problems.is_empty();
+    check.problems = problems;
+    check
 }
 
 /// What `export audit` wrote.

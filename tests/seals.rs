@@ -1294,3 +1294,101 @@ fn signing_checks_the_chain_first() {
     );
     assert!(err.contains("does not verify"), "{err}");
 }
+
+#[test]
+fn a_member_receipt_proves_every_detail_it_shows() {
+    let s = sealed();
+    let out_file = s.fx.dir.path().join("recu.json");
+    ok(
+        s.fx.path(),
+        &[
+            "receipt",
+            "member",
+            "3",
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+    );
+    let nowhere = s.fx.dir.path().join("no-ledger.db");
+    let original = json(&std::fs::read_to_string(&out_file).unwrap());
+    let check = |edit: &dyn Fn(&mut Value), name: &str| {
+        let mut r = original.clone();
+        edit(&mut r);
+        let f =
+            s.fx.file(name, serde_json::to_string(&r).unwrap().as_bytes());
+        run(
+            &nowhere,
+            &[
+                "verify-receipt",
+                f.to_str().unwrap(),
+                "--seal",
+                &s.closing_seal,
+            ],
+        )
+    };
+    // The currency and its decimals come from the proven genesis entry, not from the file.
+    let o = check(
+        &|r| {
+            r["currency_exponent"] = Value::from(0);
+            r["amount"] = Value::from("60000");
+        },
+        "exp.json",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = check(
+        &|r| {
+            r["currency_exponent"] = Value::from(255);
+        },
+        "exp255.json",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "the file's exponent is not used: {}",
+        stdout(&o)
+    );
+    let o = check(
+        &|r| {
+            r["currency"] = Value::from("EUR");
+        },
+        "eur.json",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = check(
+        &|r| {
+            r["ledger"] = Value::from("Autre association");
+        },
+        "name.json",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    // A genesis entry that is not proven is refused.
+    let o = check(
+        &|r| {
+            r["seal"]["genesis"]["proof"] = serde_json::json!([]);
+        },
+        "genesis.json",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    // A signature line added with a key of one's own is not reported as a signer.
+    let forger =
+        amana::keys::PrivateKey::generate(&s.fx.dir.path().join("member-forger.pem")).unwrap();
+    let seal_hash =
+        amana::chain::entry_hash(&hex::decode(original["seal"]["body"].as_str().unwrap()).unwrap());
+    let forged = hex::encode(forger.sign_seal(&seal_hash));
+    let pk = hex::encode(forger.public_key());
+    let o = check(
+        &|r| {
+            r["seal"]["signatures"].as_array_mut().unwrap().push(serde_json::json!({
+            "officer": "ahmed", "name": "Ahmed", "role": "president", "public_key": pk, "signature": forged,
+            "registration": null
+        }));
+        },
+        "extra-sig.json",
+    );
+    let text = stdout(&o);
+    assert_eq!(
+        text.matches("Ahmed").count(),
+        1,
+        "only the real signature is shown: {text}"
+    );
+}

@@ -98,6 +98,8 @@ pub struct LogRow {
 #[derive(Debug, Clone)]
 pub struct SignatureRow {
     pub officer: String,
+    /// The chain entry that registered the officer.
+    pub officer_seq: i64,
     pub name: String,
     pub role: String,
     pub public_key: Vec<u8>,
@@ -497,7 +499,7 @@ impl Store {
     /// The signatures of the seal at `seal`, with their officers.
     pub fn signatures_of(&self, seal: i64) -> Result<Vec<SignatureRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.officer, o.name, o.role, o.public_key, s.signature
+            "SELECT s.officer, o.name, o.role, o.public_key, s.signature, o.seq
                FROM signatures s JOIN officers o ON o.id = s.officer
               WHERE s.seal = ?1 ORDER BY s.seq",
         )?;
@@ -508,6 +510,7 @@ impl Store {
                 role: r.get(2)?,
                 public_key: r.get(3)?,
                 signature: r.get(4)?,
+                officer_seq: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
