@@ -73,6 +73,9 @@ pub enum ProblemKind {
     Rewritten,
     /// The ledger has fewer entries than a published head.
     RolledBack,
+    /// The file's schema (tables, indexes, views, triggers) is not the one amana made, or
+    /// SQLite's integrity check fails: a report could read other figures than the tables hold.
+    SchemaAltered,
     /// A receipt recorded in the chain is not in the receipt store.
     ReceiptMissing,
     /// A receipt's file no longer has its recorded hash.
@@ -100,6 +103,7 @@ impl ProblemKind {
             ProblemKind::SealMismatch => "seal-mismatch",
             ProblemKind::Rewritten => "rewritten",
             ProblemKind::RolledBack => "rolled-back",
+            ProblemKind::SchemaAltered => "schema-altered",
             ProblemKind::ReceiptMissing => "receipt-missing",
             ProblemKind::ReceiptAltered => "receipt-altered",
             ProblemKind::More => "more",
@@ -748,6 +752,20 @@ pub fn verify_with(store: &Store, options: &Options) -> Result<VerifyReport, Sto
 fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
     let receipts = ReceiptStore::for_ledger(store.path());
     let mut check = ChainCheck::new(options, Some(&receipts));
+    for drift in store.schema_drift()? {
+        check.findings.add(
+            0,
+            ProblemKind::SchemaAltered,
+            format!("the ledger's schema was altered: {drift}"),
+        );
+    }
+    for damage in store.integrity()? {
+        check.findings.add(
+            0,
+            ProblemKind::SchemaAltered,
+            format!("SQLite's integrity check fails: {damage}"),
+        );
+    }
     let mut scans = store.table_scans();
     let mut cursors = vec![];
     for (table, stmt) in scans.iter_mut() {

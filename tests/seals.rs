@@ -947,6 +947,7 @@ fn tamper_truncate_to_an_earlier_head_after_a_seal_was_published() {
          DELETE FROM seal_banks; DELETE FROM signatures;
          DELETE FROM log WHERE seq >= {closing_seq};")).unwrap();
     drop(conn);
+    common::restore_triggers(s.fx.path(), &copy);
     let plain = run(&copy, &["verify"]);
     assert_eq!(
         plain.status.code(),

@@ -647,6 +647,7 @@ fn every_byte_of_every_entry_is_protected() {
         .unwrap();
     }
     assert!(flips > 500, "{flips}");
+    common::restore_triggers(&ledger, &copy);
     let store = amana::store::Store::open_read_only(&copy).unwrap();
     assert!(
         amana::verify::verify(&store).unwrap().ok,
@@ -670,4 +671,32 @@ fn a_dropped_or_restructured_table_is_a_finding_not_a_crash() {
         "ALTER TABLE funders RENAME COLUMN country TO pays;",
     );
     assert_kind(&v, "projection-drift", "a column renamed");
+}
+
+#[test]
+fn an_altered_schema_is_caught_even_with_every_row_intact() {
+    let fx = rich_ledger();
+    // Only the append-only triggers dropped: nothing else changed.
+    let v = tamper(
+        &fx,
+        "no-triggers",
+        "CREATE TABLE scratch (x); DROP TABLE scratch;",
+    );
+    assert_kind(&v, "schema-altered", "triggers dropped");
+    // A view in place of a table the reports read.
+    let copy = copy_without_triggers(fx.path(), fx.dir.path(), "view");
+    common::restore_triggers(fx.path(), &copy);
+    let conn = common::tamper_conn(&copy);
+    conn.execute_batch("CREATE INDEX sneaky ON postings(account, amount);")
+        .unwrap();
+    drop(conn);
+    let o = common::run(&copy, &["verify", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_kind(&v, "schema-altered", "an index added");
+    assert!(
+        v["problems"].to_string().contains("index sneaky was added"),
+        "{:#}",
+        v["problems"]
+    );
 }

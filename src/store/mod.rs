@@ -469,6 +469,50 @@ impl Store {
         Ok(())
     }
 
+    /// How the file's schema differs from the one amana's migrations make: tables, indexes,
+    /// views and triggers added, dropped or changed (a dropped append-only trigger, an index
+    /// or a view that would make a report read other figures than the tables).
+    pub fn schema_drift(&self) -> Result<Vec<String>> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let reference = Connection::open_in_memory()?;
+        for sql in MIGRATIONS.iter().take(version.max(0) as usize) {
+            reference.execute_batch(sql)?;
+        }
+        let objects = |conn: &Connection| -> Result<std::collections::BTreeMap<(String, String), Option<String>>> {
+            let mut stmt = conn.prepare(
+                "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+            )?;
+            let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let (expected, actual) = (objects(&reference)?, objects(&self.conn)?);
+        let mut drift = vec![];
+        for ((kind, name), sql) in &expected {
+            match actual.get(&(kind.clone(), name.clone())) {
+                None => drift.push(format!("{kind} {name} is missing")),
+                Some(s) if s != sql => drift.push(format!("{kind} {name} was changed")),
+                Some(_) => {}
+            }
+        }
+        for (kind, name) in actual.keys() {
+            if !expected.contains_key(&(kind.clone(), name.clone())) {
+                drift.push(format!("{kind} {name} was added"));
+            }
+        }
+        Ok(drift)
+    }
+
+    /// What SQLite's own `integrity_check` finds (an index that disagrees with its table,
+    /// damaged pages); empty when the file is sound.
+    pub fn integrity(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let found: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(found.into_iter().filter(|r| r != "ok").collect())
+    }
+
     /// The chain entry that recorded journal entry `id`.
     pub fn entry_seq(&self, id: EntryId) -> Result<Option<i64>> {
         Ok(self

@@ -310,3 +310,20 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Puts back the triggers of `original` into `copy`: the last step of a careful forger, who
+/// leaves the schema exactly as amana made it.
+pub fn restore_triggers(original: &Path, copy: &Path) {
+    let sqls: Vec<String> = rusqlite::Connection::open(original)
+        .unwrap()
+        .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let conn = rusqlite::Connection::open(copy).unwrap();
+    for sql in sqls {
+        conn.execute_batch(&sql).unwrap();
+    }
+}
