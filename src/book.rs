@@ -1055,7 +1055,7 @@ impl Book {
                                 .map(|(g, _)| g.as_str())
                                 .collect();
                             let hint = if other.is_empty() {
-                                format!("see `amana grant show {grant_id}` for its lines")
+                                format!("see `amana grant list --grant {grant_id}` for its lines")
                             } else {
                                 format!("it is a line of {}", other.join(", "))
                             };

@@ -330,6 +330,17 @@ pub enum ExportCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {
+    /// List the accounts of the chart, with their names in other languages
+    #[command(
+        after_help = "Examples:\n  amana account list\n  amana account list --prefix 61 --format csv"
+    )]
+    List {
+        /// Only codes starting with this (61 → 6111, 6131, ...)
+        #[arg(long)]
+        prefix: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// Add an account
     #[command(
         after_help = "Examples:\n  amana account add 5141 --name \"Banque\" --type asset\n  amana account add 75868 --name \"Cotisations des membres\" --type income --label ar=\"اشتراكات الأعضاء\""
@@ -350,6 +361,12 @@ pub enum AccountCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum FunderCommand {
+    /// List the funders, with how much each has given so far
+    #[command(after_help = "Example:\n  amana funder list --format json")]
+    List {
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// Add a funder
     #[command(
         after_help = "Example:\n  amana funder add CMM --name \"Conseil de l'arrondissement Marrakech-Médina\" --type public-local --country MA"
@@ -369,6 +386,17 @@ pub enum FunderCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum GrantCommand {
+    /// List the grants and their budget lines: budgeted, spent, remaining
+    #[command(
+        after_help = "Examples:\n  amana grant list\n  amana grant list --grant EU-2025 --format json"
+    )]
+    List {
+        /// Only this grant
+        #[arg(long)]
+        grant: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// Add a grant (an agreement with a funder)
     #[command(
         after_help = "Examples:\n  amana grant add CMM-2026 --funder CMM --amount 120000 --start 2026-01-01 --end 2026-12-31 --purpose \"Fonctionnement 2026\"\n  amana grant add EU-2025 --funder EU --amount 45000 --currency EUR --start 2025-06-01 --end 2026-11-30"

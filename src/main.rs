@@ -185,6 +185,36 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             println!("head: {} {}", written.seq, hex::encode(written.head));
         }
+        Command::Account(AccountCommand::List { prefix, format }) => {
+            let ledger = Ledger::open_read_only(&path)?;
+            let report = report::accounts(ledger.store(), prefix.as_deref().map(str::trim))?;
+            match format.format {
+                Format::Table => println!("{}", render::accounts_table(&report)),
+                Format::Csv => print!("{}", render::accounts_csv(&report)),
+                Format::Json => print_json(&report),
+            }
+        }
+        Command::Funder(FunderCommand::List { format }) => {
+            let ledger = Ledger::open_read_only(&path)?;
+            let info = ledger.info()?;
+            let report = report::funders(ledger.store(), &info)?;
+            match format.format {
+                Format::Table => println!("{}", render::funders_table(&report)),
+                Format::Csv => print!("{}", render::funders_csv(&report)),
+                Format::Json => print_json(&report),
+            }
+        }
+        Command::Grant(GrantCommand::List { grant, format }) => {
+            let ledger = Ledger::open_read_only(&path)?;
+            let info = ledger.info()?;
+            let grant = grant_filter(&ledger, grant)?;
+            let report = report::grants(ledger.store(), &info, grant.as_deref())?;
+            match format.format {
+                Format::Table => print!("{}", render::grants_text(&report)),
+                Format::Csv => print!("{}", render::grants_csv(&report)),
+                Format::Json => print_json(&report),
+            }
+        }
         Command::Account(AccountCommand::Add {
             code,
             name,

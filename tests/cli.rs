@@ -1116,3 +1116,57 @@ fn demo_never_replaces_a_ledger_it_did_not_make() {
     assert!(stderr(&o).contains("is not a demo ledger"));
     assert_eq!(std::fs::read(&mine).unwrap(), before);
 }
+
+#[test]
+fn accounts_funders_and_grants_are_listed() {
+    let fx = Fixture::new();
+    let a = json(&ok(
+        fx.path(),
+        &["account", "list", "--prefix", "5141", "--format", "json"],
+    ));
+    assert_eq!(a["accounts"][0]["code"], "5141");
+    assert!(
+        a["accounts"][0]["labels"]["ar"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty())
+    );
+    let f = json(&ok(fx.path(), &["funder", "list", "--format", "json"]));
+    let cmm = f["funders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "CMM")
+        .unwrap()
+        .clone();
+    assert_eq!(cmm["received"], "60000.00");
+    let g = json(&ok(
+        fx.path(),
+        &["grant", "list", "--grant", "CMM-2026", "--format", "json"],
+    ));
+    let grant = &g["grants"][0];
+    assert_eq!(
+        (grant["received"].as_str(), grant["spent"].as_str()),
+        (Some("60000.00"), Some("4500.00"))
+    );
+    let training = grant["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["line"] == "training")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            training["budget"].as_str(),
+            training["spent"].as_str(),
+            training["remaining"].as_str()
+        ),
+        (Some("45000.00"), Some("4500.00"), Some("40500.00"))
+    );
+    assert_eq!(training["overspent"], false);
+    let text = ok(fx.path(), &["grant", "list"]);
+    assert!(
+        text.contains("CMM-2026 from CMM: 120000.00 MAD") && text.contains("INDH-2026"),
+        "{text}"
+    );
+}

@@ -422,3 +422,150 @@ pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
         }),
     }
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountLine {
+    pub code: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Names in other languages, by language tag.
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
+/// `amana account list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountsReport {
+    pub accounts: Vec<AccountLine>,
+}
+
+pub fn accounts(store: &Store, prefix: Option<&str>) -> Result<AccountsReport, StoreError> {
+    Ok(AccountsReport {
+        accounts: store
+            .accounts(prefix)?
+            .into_iter()
+            .map(|a| AccountLine {
+                code: a.code,
+                name: a.name,
+                kind: a.kind,
+                labels: a.labels.into_iter().collect(),
+            })
+            .collect(),
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FunderLine {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub country: Option<String>,
+    /// What the funder's grants brought in so far (net credit of income accounts charged to
+    /// them; dues and gifts recorded without a grant are not counted here).
+    pub received: String,
+}
+
+/// `amana funder list`: who funds the association, and how much: the diversity of funding
+/// in numbers.
+#[derive(Debug, Clone, Serialize)]
+pub struct FundersReport {
+    pub currency: String,
+    pub funders: Vec<FunderLine>,
+    pub provenance: Provenance,
+}
+
+pub fn funders(store: &Store, info: &LedgerInfo) -> Result<FundersReport, StoreError> {
+    Ok(FundersReport {
+        currency: info.currency.code.clone(),
+        funders: store
+            .funders()?
+            .into_iter()
+            .map(|f| FunderLine {
+                received: info.currency.format(f.received),
+                id: f.id,
+                name: f.name,
+                kind: f.kind,
+                country: f.country,
+            })
+            .collect(),
+        provenance: provenance(store, info)?,
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetLineStatus {
+    pub line: String,
+    pub label: String,
+    pub account: Option<String>,
+    pub budget: String,
+    pub spent: String,
+    pub remaining: String,
+    pub overspent: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GrantLine {
+    pub id: String,
+    pub funder: String,
+    /// The agreed amount, in the grant's own currency.
+    pub amount: String,
+    pub currency: String,
+    pub start: String,
+    pub end: String,
+    pub restricted: bool,
+    pub purpose: Option<String>,
+    /// Received and spent so far, in the ledger's currency.
+    pub received: String,
+    pub spent: String,
+    pub lines: Vec<BudgetLineStatus>,
+}
+
+/// `amana grant list`: each grant and its budget lines, budgeted against spent.
+#[derive(Debug, Clone, Serialize)]
+pub struct GrantsReport {
+    pub currency: String,
+    pub grants: Vec<GrantLine>,
+    pub provenance: Provenance,
+}
+
+pub fn grants(
+    store: &Store,
+    info: &LedgerInfo,
+    only: Option<&str>,
+) -> Result<GrantsReport, StoreError> {
+    let fmt = |m: Minor| info.currency.format(m);
+    Ok(GrantsReport {
+        currency: info.currency.code.clone(),
+        grants: store
+            .grants(only)?
+            .into_iter()
+            .map(|g| GrantLine {
+                amount: fmt_in(info, g.amount, &g.currency),
+                lines: g
+                    .lines
+                    .iter()
+                    .map(|(line, label, budget, account, spent)| BudgetLineStatus {
+                        line: line.clone(),
+                        label: label.clone(),
+                        account: account.clone(),
+                        budget: fmt(*budget),
+                        spent: fmt(*spent),
+                        remaining: fmt(Minor(budget.0.saturating_sub(spent.0))),
+                        overspent: spent > budget,
+                    })
+                    .collect(),
+                id: g.id,
+                funder: g.funder,
+                currency: g.currency,
+                start: g.start,
+                end: g.end,
+                restricted: g.restricted,
+                purpose: g.purpose,
+                received: fmt(g.received),
+                spent: fmt(g.spent),
+            })
+            .collect(),
+        provenance: provenance(store, info)?,
+    })
+}

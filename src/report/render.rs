@@ -286,3 +286,147 @@ pub fn verify_csv(r: &VerifyReport) -> String {
     }
     csv_done(w)
 }
+
+pub fn accounts_table(r: &super::AccountsReport) -> String {
+    let mut t = table(&["Code", "Account", "Type", "Other names"]);
+    for a in &r.accounts {
+        let labels: Vec<String> = a.labels.iter().map(|(l, n)| format!("{l}: {n}")).collect();
+        t.add_row(vec![
+            Cell::new(&a.code),
+            Cell::new(&a.name),
+            Cell::new(&a.kind),
+            Cell::new(labels.join("; ")),
+        ]);
+    }
+    t.to_string()
+}
+
+pub fn accounts_csv(r: &super::AccountsReport) -> String {
+    let mut w = csv_writer();
+    w.write_record(["code", "name", "type", "name_ar", "name_fr", "name_en"])
+        .ok();
+    for a in &r.accounts {
+        let label = |l: &str| a.labels.get(l).cloned().unwrap_or_default();
+        w.write_record([
+            a.code.clone(),
+            a.name.clone(),
+            a.kind.clone(),
+            label("ar"),
+            label("fr"),
+            label("en"),
+        ])
+        .ok();
+    }
+    csv_done(w)
+}
+
+pub fn funders_table(r: &super::FundersReport) -> String {
+    let mut t = table(&[
+        "Funder",
+        "Name",
+        "Type",
+        "Country",
+        &format!("Received on grants ({})", r.currency),
+    ]);
+    for f in &r.funders {
+        t.add_row(vec![
+            Cell::new(&f.id),
+            Cell::new(&f.name),
+            Cell::new(&f.kind),
+            Cell::new(f.country.as_deref().unwrap_or("")),
+            right(&f.received),
+        ]);
+    }
+    let mut out = t.to_string();
+    out.push_str(&provenance_line(&r.provenance));
+    out
+}
+
+pub fn funders_csv(r: &super::FundersReport) -> String {
+    let mut w = csv_writer();
+    w.write_record(["id", "name", "type", "country", "received"])
+        .ok();
+    for f in &r.funders {
+        w.write_record([
+            &f.id,
+            &f.name,
+            &f.kind,
+            f.country.as_deref().unwrap_or(""),
+            &f.received,
+        ])
+        .ok();
+    }
+    csv_done(w)
+}
+
+pub fn grants_text(r: &super::GrantsReport) -> String {
+    let mut out = String::new();
+    for g in &r.grants {
+        out.push_str(&format!(
+            "{} from {}: {} {}, {} to {}{}\n",
+            g.id,
+            g.funder,
+            g.amount,
+            g.currency,
+            g.start,
+            g.end,
+            if g.restricted { ", restricted" } else { "" }
+        ));
+        if let Some(p) = &g.purpose {
+            out.push_str(&format!("  {p}\n"));
+        }
+        out.push_str(&format!(
+            "  received {} {}, spent {} {}\n",
+            g.received, r.currency, g.spent, r.currency
+        ));
+        if !g.lines.is_empty() {
+            let mut t = table(&["Line", "Label", "Budget", "Spent", "Remaining", ""]);
+            for l in &g.lines {
+                t.add_row(vec![
+                    Cell::new(&l.line),
+                    Cell::new(&l.label),
+                    right(&l.budget),
+                    right(&l.spent),
+                    right(&l.remaining),
+                    Cell::new(if l.overspent { "OVER-SPENT" } else { "" }),
+                ]);
+            }
+            for line in t.to_string().lines() {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(provenance_line(&r.provenance).trim_start());
+    out.push('\n');
+    out
+}
+
+pub fn grants_csv(r: &super::GrantsReport) -> String {
+    let mut w = csv_writer();
+    w.write_record([
+        "grant",
+        "funder",
+        "line",
+        "label",
+        "budget",
+        "spent",
+        "remaining",
+    ])
+    .ok();
+    for g in &r.grants {
+        for l in &g.lines {
+            w.write_record([
+                &g.id,
+                &g.funder,
+                &l.line,
+                &l.label,
+                &l.budget,
+                &l.spent,
+                &l.remaining,
+            ])
+            .ok();
+        }
+    }
+    csv_done(w)
+}

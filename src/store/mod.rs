@@ -106,6 +106,44 @@ pub struct SignatureRow {
     pub signature: Vec<u8>,
 }
 
+/// An account with its names in other languages.
+#[derive(Debug, Clone)]
+pub struct AccountRow {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    /// (language, name), by language.
+    pub labels: Vec<(String, String)>,
+}
+
+/// A funder with what its grants brought in.
+#[derive(Debug, Clone)]
+pub struct FunderRow {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub country: Option<String>,
+    pub received: Minor,
+}
+
+/// A grant as the grant listing shows it.
+#[derive(Debug, Clone)]
+pub struct GrantRow {
+    pub id: String,
+    pub funder: String,
+    pub amount: Minor,
+    pub currency: String,
+    pub start: String,
+    pub end: String,
+    pub restricted: bool,
+    pub purpose: Option<String>,
+    /// Base-currency totals, as a seal counts them.
+    pub received: Minor,
+    pub spent: Minor,
+    /// (line, label, budget, default account, spent)
+    pub lines: Vec<(String, String, Minor, Option<String>, Minor)>,
+}
+
 /// Filters of the balance listing.
 #[derive(Debug, Default, Clone)]
 pub struct BalanceFilter {
@@ -558,6 +596,106 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every account (whose code starts with `prefix`), with its labels.
+    pub fn accounts(&self, prefix: Option<&str>) -> Result<Vec<AccountRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.code, a.name, a.type, l.lang, l.text FROM accounts a
+               LEFT JOIN account_labels l ON l.code = a.code
+              WHERE ?1 IS NULL OR substr(a.code, 1, length(?1)) = ?1
+              ORDER BY a.code, l.lang",
+        )?;
+        let mut out: Vec<AccountRow> = vec![];
+        let mut rows = stmt.query([prefix])?;
+        while let Some(r) = rows.next()? {
+            let code: String = r.get(0)?;
+            if out.last().is_none_or(|a| a.code != code) {
+                out.push(AccountRow {
+                    code,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    labels: vec![],
+                });
+            }
+            let label: (Option<String>, Option<String>) = (r.get(3)?, r.get(4)?);
+            if let (Some(lang), Some(text)) = label {
+                out.last_mut().expect("pushed").labels.push((lang, text));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every funder with what it has given: the net credit of income accounts charged to its
+    /// grants.
+    pub fn funders(&self) -> Result<Vec<FunderRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.id, f.name, f.type, f.country,
+                    coalesce((SELECT -sum(p.amount) FROM postings p
+                               JOIN grants g ON g.id = p.grant_id
+                               JOIN accounts a ON a.code = p.account
+                              WHERE g.funder = f.id AND a.type = 'income'), 0)
+               FROM funders f ORDER BY f.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(FunderRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                country: r.get(3)?,
+                received: Minor(r.get(4)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every grant with its totals and budget lines, as the listing shows them.
+    pub fn grants(&self, only: Option<&str>) -> Result<Vec<GrantRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT g.id, g.funder, g.amount, g.currency, g.start_date, g.end_date, g.restricted, g.purpose,
+                    coalesce((SELECT -sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
+                               WHERE p.grant_id = g.id AND a.type = 'income'), 0),
+                    coalesce((SELECT sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
+                               WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)), 0)
+               FROM grants g WHERE ?1 IS NULL OR g.id = ?1 ORDER BY g.id",
+        )?;
+        let mut grants: Vec<GrantRow> = stmt
+            .query_map([only], |r| {
+                Ok(GrantRow {
+                    id: r.get(0)?,
+                    funder: r.get(1)?,
+                    amount: Minor(r.get(2)?),
+                    currency: r.get(3)?,
+                    start: r.get(4)?,
+                    end: r.get(5)?,
+                    restricted: r.get::<_, i64>(6)? != 0,
+                    purpose: r.get(7)?,
+                    received: Minor(r.get(8)?),
+                    spent: Minor(r.get(9)?),
+                    lines: vec![],
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut lines = self.conn.prepare_cached(
+            "SELECT b.line_id, b.label, b.amount, b.account,
+                    coalesce((SELECT sum(p.amount) FROM postings p
+                               WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0)
+               FROM budget_lines b WHERE b.grant_id = ?1 ORDER BY b.seq",
+        )?;
+        for g in &mut grants {
+            g.lines = lines
+                .query_map([&g.id], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        Minor(r.get(2)?),
+                        r.get(3)?,
+                        Minor(r.get(4)?),
+                    ))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(grants)
     }
 
     /// The ids of every grant, sorted.
