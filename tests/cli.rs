@@ -1017,7 +1017,20 @@ fn help_documents_every_command_with_examples() {
         &["funder", "add"],
         &["grant", "add"],
         &["grant", "budget"],
+        &["grant", "list"],
+        &["account", "list"],
+        &["funder", "list"],
         &["verify"],
+        &["key", "generate"],
+        &["officer", "add"],
+        &["seal"],
+        &["sign"],
+        &["close"],
+        &["receipt", "show"],
+        &["receipt", "attach"],
+        &["receipt", "member"],
+        &["verify-receipt"],
+        &["export", "audit"],
     ] {
         let mut args = cmd.to_vec();
         args.push("--help");
