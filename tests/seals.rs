@@ -1393,3 +1393,46 @@ fn a_member_receipt_proves_every_detail_it_shows() {
         "only the real signature is shown: {text}"
     );
 }
+
+#[test]
+fn the_grant_listing_and_the_seal_count_grants_the_same_way() {
+    // Two computations of one figure (SQL for the listing, the replayed book for the seal)
+    // must never disagree.
+    let s = sealed();
+    ok(s.fx.path(), &["seal"]);
+    let log = json(&ok(
+        s.fx.path(),
+        &["log", "--kind", "seal", "--format", "json"],
+    ));
+    let seal = log["entries"].as_array().unwrap().last().unwrap()["content"].clone();
+    let listing = json(&ok(s.fx.path(), &["grant", "list", "--format", "json"]));
+    for g in listing["grants"].as_array().unwrap() {
+        let sealed = seal["grants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["grant"] == g["id"])
+            .unwrap();
+        assert_eq!(
+            (&sealed["received"], &sealed["spent"]),
+            (&g["received"], &g["spent"]),
+            "{}",
+            g["id"]
+        );
+    }
+    let balance = json(&ok(s.fx.path(), &["balance", "--format", "json"]));
+    for a in balance["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["balance"] != "0.00")
+    {
+        let sealed = seal["trial_balance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["account"] == a["code"])
+            .unwrap();
+        assert_eq!(sealed["balance"], a["balance"], "{}", a["code"]);
+    }
+}
