@@ -182,7 +182,7 @@ CREATE TABLE seal_banks (
 
 CREATE TABLE signatures (
     seq       INTEGER PRIMARY KEY REFERENCES log(seq),
-    seal      INTEGER NOT NULL REFERENCES seals(seq),
+    seal      INTEGER NOT NULL REFERENCES log(seq),          -- the entry signed: a seal, or an officer's registration (an approval)
     officer   TEXT    NOT NULL REFERENCES officers(id),
     signature BLOB    NOT NULL CHECK (length(signature) = 64),
     UNIQUE (seal, officer)

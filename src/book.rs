@@ -144,6 +144,11 @@ pub struct Book {
     next_entry: i64,
     /// Officers and their public keys.
     officers: HashMap<OfficerId, [u8; 32]>,
+    /// Officers whose signatures count: those registered before the first seal (the founding
+    /// officers, vouched for by that seal), and those an endorsed officer approved since.
+    endorsed: HashSet<OfficerId>,
+    /// Officer entries by seq, with their entry hash once appended (what an approval signs).
+    officer_entries: BTreeMap<i64, (OfficerId, Option<Hash>)>,
     seals: BTreeMap<i64, SealState>,
     /// Entries dated on or before this day are refused (a sealed or closed period).
     locked_through: Option<NaiveDate>,
@@ -167,7 +172,9 @@ pub struct BookParts {
     pub imported_files: Vec<Hash>,
     pub last_seq: i64,
     pub last_entry: i64,
-    pub officers: Vec<(OfficerId, [u8; 32])>,
+    /// (seq, id, key, entry hash) of every officer entry.
+    pub officers: Vec<(i64, OfficerId, [u8; 32], Hash)>,
+    pub endorsed: Vec<OfficerId>,
     /// (seq, entry hash, signers) of every seal.
     pub seals: Vec<(i64, Hash, Vec<OfficerId>)>,
     pub locked_through: Option<NaiveDate>,
@@ -217,7 +224,17 @@ impl Book {
             open_batch: None,
             next_seq: parts.last_seq + 1,
             next_entry: parts.last_entry + 1,
-            officers: parts.officers.into_iter().collect(),
+            officers: parts
+                .officers
+                .iter()
+                .map(|(_, id, key, _)| (id.clone(), *key))
+                .collect(),
+            officer_entries: parts
+                .officers
+                .into_iter()
+                .map(|(seq, id, _, hash)| (seq, (id, Some(hash))))
+                .collect(),
+            endorsed: parts.endorsed.into_iter().collect(),
             seals: parts
                 .seals
                 .into_iter()
@@ -247,6 +264,22 @@ impl Book {
         if let Some(seal) = self.seals.get_mut(&seq) {
             seal.entry_hash = Some(*entry_hash);
         }
+        if let Some(officer) = self.officer_entries.get_mut(&seq) {
+            officer.1 = Some(*entry_hash);
+        }
+    }
+
+    /// Whether the officer's signatures count (see [`Book::endorsed`]).
+    pub fn is_endorsed(&self, id: &OfficerId) -> bool {
+        self.endorsed.contains(id)
+    }
+
+    /// The seq and entry hash of the officer's registration.
+    pub fn officer_entry(&self, id: &OfficerId) -> Option<(i64, Option<Hash>)> {
+        self.officer_entries
+            .iter()
+            .find(|(_, (o, _))| o == id)
+            .map(|(seq, (_, hash))| (*seq, *hash))
     }
 
     pub fn officer_by_key(&self, public_key: &[u8; 32]) -> Option<&OfficerId> {
@@ -519,7 +552,7 @@ impl Book {
                 self.take_entry(e)
             }
             Record::Officer(o) => {
-                self.admit_officer(o)?;
+                self.admit_officer(entry.seq, o)?;
                 vec![]
             }
             Record::Seal(seal) => {
@@ -539,7 +572,7 @@ impl Book {
         Ok(warnings)
     }
 
-    fn admit_officer(&mut self, o: &Officer) -> Result<(), Vec<RuleError>> {
+    fn admit_officer(&mut self, seq: i64, o: &Officer) -> Result<(), Vec<RuleError>> {
         if self.officers.contains_key(&o.id) {
             return Err(vec![RuleError::new(
                 "id",
@@ -564,6 +597,12 @@ impl Book {
             )]);
         }
         self.officers.insert(o.id.clone(), o.public_key);
+        self.officer_entries.insert(seq, (o.id.clone(), None));
+        // Before the first seal, the officers the association starts with; after it, an
+        // officer's signatures count once an endorsed officer approves them.
+        if self.seals.is_empty() {
+            self.endorsed.insert(o.id.clone());
+        }
         Ok(())
     }
 
@@ -666,11 +705,53 @@ impl Book {
                 ),
             );
         };
+        if !self.endorsed.contains(&sig.officer) {
+            return refuse(
+                "officer",
+                sig.officer.to_string(),
+                format!(
+                    "officer {} was registered after the first seal and no endorsed officer has approved them yet (amana officer approve {} --key ...): their signature does not count",
+                    sig.officer, sig.officer
+                ),
+            );
+        }
+        if let Some((target, hash)) = self.officer_entries.get(&sig.seal).cloned() {
+            // An approval of a new officer.
+            if target == sig.officer {
+                return refuse(
+                    "officer",
+                    target.to_string(),
+                    "an officer cannot approve themselves".into(),
+                );
+            }
+            let Some(hash) = hash else {
+                return refuse(
+                    "seal_ref",
+                    sig.seal.to_string(),
+                    "the officer entry's hash is not known yet".into(),
+                );
+            };
+            if !keys::verify_approval(&key, &hash, &sig.signature) {
+                return refuse(
+                    "signature",
+                    hex::encode(sig.signature),
+                    format!(
+                        "the approval of officer {target} by officer {} does not verify against the approver's key: forged, or the officer entry was changed",
+                        sig.officer
+                    ),
+                );
+            }
+            self.endorsed.insert(target);
+            return Ok(());
+        }
         let Some(state) = self.seals.get(&sig.seal) else {
             return refuse(
-                "seal",
+                "seal_ref",
                 sig.seal.to_string(),
-                format!("entry {} is not a seal", sig.seal),
+                format!(
+                    "entry {} is neither a seal nor an officer's registration",
+                    sig.seal
+                ),
             );
         };
         if state.signers.contains(&sig.officer) {
@@ -682,7 +763,7 @@ impl Book {
         }
         let Some(hash) = state.entry_hash else {
             return refuse(
-                "seal",
+                "seal_ref",
                 sig.seal.to_string(),
                 "the seal's hash is not known yet".into(),
             );

@@ -291,6 +291,20 @@ pub enum OfficerCommand {
         /// The officer's public key file (KEYFILE.pub), or 64 hex digits in a file
         #[arg(long)]
         key: PathBuf,
+        /// An approved officer's private key file, approving the new officer (repeatable);
+        /// needed for their signatures to count once the books have a seal
+        #[arg(long = "approve", value_name = "KEYFILE")]
+        approve: Vec<PathBuf>,
+    },
+    /// Approve an officer registered after the first seal, so that their signatures count
+    #[command(
+        after_help = "Example (after a general assembly elected a new treasurer):\n  amana officer add samira --name \"Samira Alaoui\" --role treasurer --key samira.pem.pub\n  amana officer approve samira --key president.pem"
+    )]
+    Approve {
+        id: String,
+        /// The approving officer's private key file
+        #[arg(long)]
+        key: PathBuf,
     },
 }
 

@@ -165,7 +165,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         if !(path.exists() && keys::public_path(&path).exists()) {
             PrivateKey::generate(&path).map_err(|e| LedgerError::Refused(e.to_string()))?;
         }
-        ledger.add_officer(id, name, role, &keys::public_path(&path))?;
+        ledger.add_officer(id, name, role, &keys::public_path(&path), &[])?;
         key_files.push(path);
     }
 

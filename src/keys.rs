@@ -14,6 +14,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use crate::chain::Hash;
 
 const SEAL_DOMAIN: &[u8] = b"amana/v1/seal\0";
+const OFFICER_DOMAIN: &[u8] = b"amana/v1/officer\0";
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -39,8 +40,25 @@ pub fn seal_message(seal_entry_hash: &Hash) -> Vec<u8> {
     m
 }
 
+/// The message an officer signs to approve a new officer (another domain than seals', so a
+/// signature of one can never stand for the other).
+pub fn officer_message(officer_entry_hash: &Hash) -> Vec<u8> {
+    let mut m = OFFICER_DOMAIN.to_vec();
+    m.extend_from_slice(officer_entry_hash);
+    m
+}
+
 /// Checks a seal signature strictly.
 pub fn verify_seal(public_key: &[u8], seal_entry_hash: &Hash, signature: &[u8]) -> bool {
+    verify(public_key, &seal_message(seal_entry_hash), signature)
+}
+
+/// Checks an officer's approval of a new officer strictly.
+pub fn verify_approval(public_key: &[u8], officer_entry_hash: &Hash, signature: &[u8]) -> bool {
+    verify(public_key, &officer_message(officer_entry_hash), signature)
+}
+
+fn verify(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
     let (Ok(pk), Ok(sig)) = (
         <[u8; 32]>::try_from(public_key),
         <[u8; 64]>::try_from(signature),
@@ -50,7 +68,7 @@ pub fn verify_seal(public_key: &[u8], seal_entry_hash: &Hash, signature: &[u8]) 
     let Ok(key) = VerifyingKey::from_bytes(&pk) else {
         return false;
     };
-    key.verify_strict(&seal_message(seal_entry_hash), &Signature::from_bytes(&sig))
+    key.verify_strict(message, &Signature::from_bytes(&sig))
         .is_ok()
 }
 
@@ -112,6 +130,12 @@ impl PrivateKey {
 
     pub fn sign_seal(&self, seal_entry_hash: &Hash) -> [u8; 64] {
         self.key.sign(&seal_message(seal_entry_hash)).to_bytes()
+    }
+
+    pub fn sign_approval(&self, officer_entry_hash: &Hash) -> [u8; 64] {
+        self.key
+            .sign(&officer_message(officer_entry_hash))
+            .to_bytes()
     }
 }
 

@@ -449,11 +449,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
             name,
             role,
             key,
+            approve,
         }) => {
-            let written = Ledger::open(&path, &actor)?.add_officer(&id, &name, &role, &key)?;
+            let written =
+                Ledger::open(&path, &actor)?.add_officer(&id, &name, &role, &key, &approve)?;
             println!(
-                "Added officer {id} ({role}) with public key from {} (chain entry {}).",
+                "Added officer {id} ({role}) with public key from {} (chain entry {}){}.",
                 key.display(),
+                written.seq,
+                if approve.is_empty() {
+                    String::new()
+                } else {
+                    format!(", approved by {} officer(s)", approve.len())
+                }
+            );
+        }
+        Command::Officer(OfficerCommand::Approve { id, key }) => {
+            let written = Ledger::open(&path, &actor)?.approve_officer(&id, &key)?;
+            println!(
+                "Approved officer {id} (chain entry {}): their signatures now count.",
                 written.seq
             );
         }

@@ -186,6 +186,50 @@ fn load_keys(paths: &[PathBuf]) -> Result<Vec<PrivateKey>> {
         .collect()
 }
 
+/// Appends an approval of the officer registered at `seq` by the officer holding `key`.
+fn approve(
+    app: &mut Appender<'_>,
+    book: &mut Book,
+    actor: &str,
+    officer: &OfficerId,
+    seq: i64,
+    hash: &Hash,
+    key: &PrivateKey,
+) -> Result<Written> {
+    let approver = signer(book, key)?;
+    if book.is_endorsed(officer) && approver != *officer {
+        return Err(LedgerError::Refused(format!(
+            "officer {officer} is already approved"
+        )));
+    }
+    append_record(
+        app,
+        book,
+        actor,
+        Record::Signature(SealSignature {
+            seal: seq,
+            officer: approver,
+            signature: key.sign_approval(hash),
+        }),
+    )
+}
+
+/// The registered, endorsed officer who holds `key`.
+fn signer(book: &Book, key: &PrivateKey) -> Result<OfficerId> {
+    let id = book.officer_by_key(&key.public_key()).cloned().ok_or_else(|| {
+        LedgerError::Refused(format!(
+            "the key with public key {} belongs to no registered officer: register it first with `amana officer add ID --name ... --role ... --key KEYFILE.pub`",
+            hex::encode(key.public_key())
+        ))
+    })?;
+    if !book.is_endorsed(&id) {
+        return Err(LedgerError::Refused(format!(
+            "officer {id} was registered after the first seal and is not approved yet: an approved officer runs `amana officer approve {id} --key THEIR_KEY` first"
+        )));
+    }
+    Ok(id)
+}
+
 /// Appends a seal and one signature per key, and returns what to print.
 fn seal_and_sign(
     app: &mut Appender<'_>,
@@ -197,14 +241,7 @@ fn seal_and_sign(
 ) -> Result<SealOutcome> {
     let officers = signers
         .iter()
-        .map(|k| {
-            book.officer_by_key(&k.public_key()).cloned().ok_or_else(|| {
-                LedgerError::Refused(format!(
-                    "the key with public key {} belongs to no registered officer: register it first with `amana officer add ID --name ... --role ... --key KEYFILE.pub`",
-                    hex::encode(k.public_key())
-                ))
-            })
-        })
+        .map(|k| signer(book, k))
         .collect::<Result<Vec<OfficerId>>>()?;
     let seal = book
         .seal_content(period_end, banks)
@@ -236,13 +273,16 @@ fn seal_and_sign(
 }
 
 impl Ledger {
-    /// Registers an officer with the public key read from `key_file`.
+    /// Registers an officer with the public key read from `key_file`, approved by the
+    /// officers whose key files are given (required once the books have a seal: until then,
+    /// the officers registered are the association's founding ones).
     pub fn add_officer(
         &mut self,
         id: &str,
         name: &str,
         role: &str,
         key_file: &Path,
+        approvers: &[PathBuf],
     ) -> Result<Written> {
         let public_key =
             keys::load_public(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
@@ -252,10 +292,41 @@ impl Ledger {
             role: role.parse()?,
             public_key,
         };
+        let approvers = load_keys(approvers)?;
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = load_book(app)?;
-            append_record(app, &mut book, &actor, Record::Officer(officer))
+            let written = append_record(app, &mut book, &actor, Record::Officer(officer.clone()))?;
+            for key in &approvers {
+                approve(
+                    app,
+                    &mut book,
+                    &actor,
+                    &officer.id,
+                    written.seq,
+                    &written.entry_hash,
+                    key,
+                )?;
+            }
+            Ok(written)
+        })
+    }
+
+    /// An endorsed officer approves officer `id`, registered after the first seal, so that
+    /// their signatures count.
+    pub fn approve_officer(&mut self, id: &str, key_file: &Path) -> Result<Written> {
+        let id = OfficerId::parse(id)?;
+        let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = load_book(app)?;
+            let (seq, hash) = book.officer_entry(&id).ok_or_else(|| {
+                LedgerError::Refused(format!(
+                    "officer {id} is not registered (amana officer add)"
+                ))
+            })?;
+            let hash = hash.expect("a stored officer entry has its hash");
+            approve(app, &mut book, &actor, &id, seq, &hash, &key)
         })
     }
 
@@ -313,15 +384,7 @@ impl Ledger {
             // a hash planted in the table could otherwise get an officer's signature.
             let mut book = replay(app)?;
             let seq = find_seal(&book, seal)?;
-            let officer = book
-                .officer_by_key(&key.public_key())
-                .cloned()
-                .ok_or_else(|| {
-                    LedgerError::Refused(format!(
-                        "{}: this key belongs to no registered officer (amana officer add)",
-                        key_file.display()
-                    ))
-                })?;
+            let officer = signer(&book, &key)?;
             let (hash, mut signers) = book.seal(seq).expect("found above");
             let hash = hash.expect("a stored seal has its hash");
             append_record(

@@ -1436,3 +1436,184 @@ fn the_grant_listing_and_the_seal_count_grants_the_same_way() {
         assert_eq!(sealed["balance"], a["balance"], "{}", a["code"]);
     }
 }
+
+#[test]
+fn an_officer_added_after_a_seal_signs_only_once_approved() {
+    let s = sealed();
+    let samira = key(&s.fx, "samira.pem");
+    ok(
+        s.fx.path(),
+        &[
+            "officer",
+            "add",
+            "samira",
+            "--name",
+            "Samira Alaoui",
+            "--role",
+            "treasurer",
+            "--key",
+            &pubkey(&samira),
+        ],
+    );
+    let before = snapshot(s.fx.path());
+    let err = fails(
+        s.fx.path(),
+        &["seal", "--sign", samira.to_str().unwrap()],
+        2,
+    );
+    assert!(
+        err.contains("not approved yet") && err.contains("amana officer approve samira"),
+        "{err}"
+    );
+    assert_eq!(before, snapshot(s.fx.path()));
+    let err = fails(
+        s.fx.path(),
+        &[
+            "officer",
+            "approve",
+            "samira",
+            "--key",
+            samira.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        err.contains("not approved yet"),
+        "an officer cannot approve themselves: {err}"
+    );
+    ok(
+        s.fx.path(),
+        &[
+            "officer",
+            "approve",
+            "samira",
+            "--key",
+            s.president.to_str().unwrap(),
+        ],
+    );
+    let out = ok(s.fx.path(), &["seal", "--sign", samira.to_str().unwrap()]);
+    let fp = last_line(&out);
+    let v = json(&ok(s.fx.path(), &["verify", "--format", "json"]));
+    let seal = v["seals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["fingerprint"] == fp)
+        .unwrap()
+        .clone();
+    assert_eq!(seal["signed_by"], serde_json::json!(["samira"]));
+    // Approval given at registration.
+    let karim = key(&s.fx, "karim.pem");
+    ok(
+        s.fx.path(),
+        &[
+            "officer",
+            "add",
+            "karim",
+            "--name",
+            "Karim",
+            "--role",
+            "auditor",
+            "--key",
+            &pubkey(&karim),
+            "--approve",
+            s.treasurer.to_str().unwrap(),
+        ],
+    );
+    ok(
+        s.fx.path(),
+        &["sign", &fp, "--key", karim.to_str().unwrap()],
+    );
+}
+
+#[test]
+fn tamper_a_forger_adds_an_officer_of_their_own_and_seals() {
+    // Someone with the file (but no officer's key) registers a key of their own after the last
+    // seal and signs a seal with it: the signature does not count, and verify says so.
+    let s = sealed();
+    let copy = tampered_copy(&s, "own-officer");
+    common::restore_triggers(s.fx.path(), &copy);
+    let forger = key(&s.fx, "intrus.pem");
+    ok(
+        &copy,
+        &[
+            "officer",
+            "add",
+            "intrus",
+            "--name",
+            "Ahmed Benali",
+            "--role",
+            "president",
+            "--key",
+            &pubkey(&forger),
+        ],
+    );
+    fails(&copy, &["seal", "--sign", forger.to_str().unwrap()], 2);
+    // Forging the entries by hand does not help either.
+    let body_of = |kind: &str| -> (i64, Vec<u8>) {
+        tamper_conn(&copy)
+            .query_row(
+                "SELECT seq, body FROM log WHERE kind = ?1 ORDER BY seq DESC LIMIT 1",
+                [kind],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    ok(&copy, &["seal"]);
+    let (seal_seq, seal_body) = body_of("seal");
+    let next = seal_seq + 1;
+    let sig = amana::chain::ChainEntry {
+        seq: next,
+        time_us: 0,
+        actor: "intrus".into(),
+        record: amana::chain::Record::Signature(amana::chain::SealSignature {
+            seal: seal_seq,
+            officer: amana::domain::OfficerId::parse("intrus").unwrap(),
+            signature: amana::keys::PrivateKey::load(&forger)
+                .unwrap()
+                .sign_seal(&amana::chain::entry_hash(&seal_body)),
+        }),
+    };
+    let conn = tamper_conn(&copy);
+    let body = sig.encode();
+    let prev: Vec<u8> = conn
+        .query_row("SELECT chain FROM log WHERE seq = ?1", [seal_seq], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let eh = amana::chain::entry_hash(&body);
+    let ch = amana::chain::chain_hash(next, &prev.clone().try_into().unwrap(), &eh);
+    conn.execute(
+        "INSERT INTO log VALUES (?1, 'signature', ?2, ?3, ?4, ?5)",
+        rusqlite::params![next, body, eh.as_slice(), prev, ch.as_slice()],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO signatures VALUES (?1, ?2, 'intrus', ?3)",
+        rusqlite::params![next, seal_seq, sig_bytes(&sig)],
+    )
+    .unwrap();
+    drop(conn);
+    let v = verify_fails(&copy, &[]);
+    assert!(
+        v["problems"].to_string().contains("not approved")
+            || v["problems"].to_string().contains("no endorsed officer"),
+        "{:#}",
+        v["problems"]
+    );
+    let seal = v["seals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["seq"] == seal_seq)
+        .unwrap()
+        .clone();
+    assert_eq!(seal["signed_by"], serde_json::json!([]));
+}
+
+fn sig_bytes(e: &amana::chain::ChainEntry) -> Vec<u8> {
+    match &e.record {
+        amana::chain::Record::Signature(s) => s.signature.to_vec(),
+        _ => unreachable!(),
+    }
+}

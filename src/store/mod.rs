@@ -928,7 +928,8 @@ impl Appender<'_> {
         // What guards the books (officers' keys, seals and their signers, the locked period) is
         // read from the chain itself, not from the tables: a row deleted from `seals` must not
         // let an honest treasurer write into a locked period.
-        let mut officers = vec![];
+        let mut officers: Vec<(i64, OfficerId, [u8; 32], Hash)> = vec![];
+        let mut endorsed: Vec<OfficerId> = vec![];
         let mut seals: Vec<(i64, Hash, Vec<OfficerId>)> = vec![];
         let mut locked: Option<chrono::NaiveDate> = None;
         {
@@ -939,7 +940,13 @@ impl Appender<'_> {
             while let Some(r) = rows.next()? {
                 let (seq, body): (i64, Vec<u8>) = (r.get(0)?, r.get(1)?);
                 match ChainEntry::decode(&body, Some(&info.currency)).map(|e| e.record) {
-                    Ok(Record::Officer(o)) => officers.push((o.id, o.public_key)),
+                    Ok(Record::Officer(o)) => {
+                        // The officers registered before the first seal are the founding ones.
+                        if seals.is_empty() {
+                            endorsed.push(o.id.clone());
+                        }
+                        officers.push((seq, o.id, o.public_key, chain::entry_hash(&body)));
+                    }
                     Ok(Record::Seal(seal)) => {
                         locked = locked.max(seal.period_end);
                         seals.push((seq, chain::entry_hash(&body), vec![]));
@@ -947,6 +954,8 @@ impl Appender<'_> {
                     Ok(Record::Signature(sig)) => {
                         if let Some(s) = seals.iter_mut().find(|s| s.0 == sig.seal) {
                             s.2.push(sig.officer);
+                        } else if let Some(o) = officers.iter().find(|o| o.0 == sig.seal) {
+                            endorsed.push(o.1.clone());
                         }
                     }
                     _ => {}
@@ -972,6 +981,7 @@ impl Appender<'_> {
             last_seq: self.head_seq,
             last_entry,
             officers,
+            endorsed,
             seals,
             locked_through: locked,
             receipts,
