@@ -216,8 +216,14 @@ pub fn verify_text(r: &VerifyReport) -> String {
         ));
         out.push_str(
             "Every hash and link recomputes, every entry obeys the rules, every seal recomputes and its \
-             signatures verify, every receipt is intact, and every table the reports read agrees with the chain.\n",
+             signatures verify, and every receipt is intact.\n",
         );
+        if r.rows_checked > 0 {
+            out.push_str(
+                "Every table the reports read agrees with the chain, and the file's schema and SQLite's \
+                 integrity check are sound.\n",
+            );
+        }
     } else {
         let count = r
             .problems
