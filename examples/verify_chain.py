@@ -8,8 +8,9 @@ standard library and shares no code with amana. In one pass over the chain it ch
   * that every body is the strict, canonical version-1 encoding of an entry (sections 2-4),
   * the fourteen rules of section 5, replayed in order: among them the seals' content (rule 10,
     with an incremental RFC 6962 Merkle accumulator, section 5b), the officers' Ed25519
-    signatures (rule 11, verified in pure Python below), the closings (rule 14) and the
-    supporting documents in the receipt store (rule 13),
+    signatures of seals and approvals of officers registered after the first seal (rule 11,
+    verified in pure Python below), the closings (rule 14) and the supporting documents in the
+    receipt store (rule 13),
   * `--anchor N:HEX` heads published outside the ledger (section 7),
   * and, for a ledger file, that every projected table holds exactly the rows the chain stands
     for (section 6). An audit bundle (section 7b) has no tables: everything else is checked.
@@ -41,6 +42,7 @@ MAGIC = b"AMANA\x01"
 ENTRY_PREFIX = b"amana/v1/entry\0"
 CHAIN_PREFIX = b"amana/v1/chain\0"
 SEAL_PREFIX = b"amana/v1/seal\0"
+OFFICER_PREFIX = b"amana/v1/officer\0"  # the domain of an approval (rule 11)
 ZERO = bytes(32)
 
 
@@ -446,7 +448,7 @@ class Rules:
         self.store = store    # receipt store folder (rule 13)
         self.currencies = self.fy_start = None  # from the genesis entry
         self.accounts, self.funders, self.grants, self.lines = {}, set(), {}, set()
-        self.last_id, self.unknown, self.transactions, self.reversed = 0, 0, {}, set()
+        self.last_id, self.transactions, self.reversed = 0, {}, set()
         self.moves = 0  # decoded transaction, reversal and closing entries
         self.import_hashes, self.pending = set(), None  # pending = [import seq, announced, left]
         # running totals for seals (rule 10) and closings (rule 14)
@@ -455,20 +457,27 @@ class Rules:
         self.closed_years = set()
         # seals and signatures (rules 9 to 12)
         self.seals, self.last_seal, self.locked = {}, None, None  # locked = (period_end, seal seq)
-        self.officers, self.keys, self.signed = {}, {}, set()
+        self.officers, self.keys, self.signed = {}, {}, set()  # officers: id -> public key
+        # officer entries by seq: {"id", "registered" (rule 12 kept it), "hash"}; approved ids
+        self.officer_entries, self.approved = {}, set()
         self.receipt_pairs, self.file_digests = set(), {}
         self.chains, self.merkle, self.entry_hash = {}, Merkle(), ZERO
 
-    def skip(self, seq):
-        """An undecodable entry: it counts as a transaction of an open import batch, and may
-        have used a transaction id, so that the entries after it are checked as if it had been
-        accepted (section 7)."""
+    def skip(self, seq, row_kind):
+        """An undecodable entry (section 7): it takes a transaction number when its row's
+        `kind` is transaction, reversal or closing or when an import batch is open (counting as
+        one of the batch's transactions), so that the entries after it are checked as if it had
+        been accepted."""
         p = self.pending
+        if p is not None or row_kind in MOVES:
+            self.last_id += 1
+            # Reading: that number is recorded (by an entry nobody can read), so a receipt or
+            # reversal naming it is not reported again; the reversal cannot be compared with it.
+            self.transactions.setdefault(self.last_id, None)
         if p is not None:
             p[2] -= 1
             if p[2] == 0:
                 self.pending = None
-        self.unknown += 1
 
     def apply(self, seq, e):
         k = e["kind"]
@@ -558,9 +567,11 @@ class Rules:
 
     def transaction(self, seq, e, bad):  # rules 5, 6 and 9 (7 for reversals, 14 for closings)
         k, tid, date, postings = e["kind"], e["id"], e["date"], e["postings"]
-        if not self.last_id < tid <= self.last_id + 1 + self.unknown:
+        if tid != self.last_id + 1:
             bad(f"{k} id {tid} does not follow {self.last_id}")
-        self.last_id, self.unknown = max(self.last_id, tid), 0
+        # Reading of "the previous id": the highest so far, so that an id that goes back is one
+        # finding, not a second one at the entry after it (amana does the same).
+        self.last_id = max(self.last_id, tid)
         if len(postings) < 2:
             bad(f"{k} {tid} has {len(postings)} posting(s), at least 2 required")
         total = sum(p["amount"] for p in postings)
@@ -624,6 +635,12 @@ class Rules:
         if target is None or e["reason"] is None:
             bad(f"reversal {tid}: `reverses` and `reason` are required")
         if target is None:
+            return
+        if orig is None and target in self.transactions and target < tid:
+            # the number was taken by an undecodable entry (section 7): nothing to compare with
+            if target in self.reversed:
+                bad(f"reversal {tid}: transaction {target} was already reversed")
+            self.reversed.add(target)
             return
         if orig is None or target >= tid:
             bad(f"reversal {tid}: reverses {target}, which is not an earlier transaction")
@@ -698,7 +715,7 @@ class Rules:
         if extra:  # the closing postings carry an account and an amount, nothing else
             bad(f"closing {tid}: posting {extra[0]} has a grant, line, original amount or memo")
 
-    def officer(self, seq, e, bad):  # rule 12
+    def officer(self, seq, e, bad):  # rules 11 and 12
         oid, key, point = e["id"], e["public_key"], pt_decode(e["public_key"])
         why = (f"officer {oid!r} registered twice" if oid in self.officers else
                f"officer {oid!r}: public key is not a canonical Ed25519 point encoding"
@@ -710,6 +727,10 @@ class Rules:
             bad(why)
         else:
             self.officers[oid], self.keys[key] = key, oid
+            if not self.seals:  # registered before the first seal: a founding officer
+                self.approved.add(oid)
+        # an approval signs this entry's hash (recomputed from the stored body, like a seal's)
+        self.officer_entries[seq] = {"id": oid, "registered": not why, "hash": self.entry_hash}
 
     def seal(self, seq, e, bad):  # rule 10 (its findings are `seal-mismatch`, section 7)
         found = []
@@ -765,31 +786,59 @@ class Rules:
         if pe is not None and (self.locked is None or pe > self.locked[0]):
             self.locked = (pe, seq)
         self.last_seal = (seq, self.entry_hash)
-        # valid: the content recomputes; signed_by: the officers whose signature verifies
+        # valid: the content recomputes (and, section 7, none of its signatures fails: set
+        # by `signature`); signed_by: the approved officers whose signature verifies
         self.seals[seq] = {"seq": seq, "fingerprint": fingerprint(self.entry_hash),
                            "covered": e["covered"], "period_end": pe, "signed_by": [],
                            "valid": not found, "hash": self.entry_hash}
 
     def signature(self, seq, e, bad):  # rule 11
-        seal, oid = self.seals.get(e["seal"]), e["officer"]
+        target, oid = e["seal"], e["officer"]
+        seal, subject = self.seals.get(target), self.officer_entries.get(target)
+        if subject is not None and not subject["registered"]:
+            # Reading: an officer entry that breaks rule 12 "registers no one", so there is no
+            # officer for an approval of it to approve; it counts as "another kind of entry".
+            subject = None
         key = self.officers.get(oid)
-        if seal is None:
-            bad(f"signature names seq {e['seal']}, which is not an earlier seal")
+        if seal is None and subject is None:
+            bad(f"signature names seq {target}, which is neither an earlier seal nor an earlier "
+                f"officer registration")
         if key is None:
             bad(f"signature by {oid!r}, who is not a registered officer (with a valid key)")
-        if (e["seal"], oid) in self.signed:
-            bad(f"officer {oid!r} already signed the seal at seq {e['seal']}")
-        self.signed.add((e["seal"], oid))
-        if seal is None or key is None:
+        elif oid not in self.approved:
+            bad(f"signature by officer {oid!r}, who is not approved (registered after the first "
+                f"seal, and no approved officer has approved them)")
+        if seal is not None:
+            if (target, oid) in self.signed:
+                bad(f"officer {oid!r} already signed the seal at seq {target}")
+            self.signed.add((target, oid))
+        if key is None or oid not in self.approved or (seal is None and subject is None):
             return
-        # a signature of a seal whose content does not recompute is still checked: it tells
-        # whether the seal itself was changed after signing
-        if ed25519_verify_strict(key, SEAL_PREFIX + seal["hash"], e["signature"]):
+        # Reading: a signature by an officer who is not approved does not count, so it is not
+        # verified either (its finding is the rule-violation above, and it cannot make a seal
+        # invalid). A signature of a seal whose content does not recompute is still verified:
+        # it tells whether the seal itself was changed after signing.
+        self_approval = seal is None and subject["id"] == oid
+        if self_approval:
+            bad(f"officer {oid!r} approves their own officer entry {target}: an officer is "
+                f"approved by an approved officer other than themselves")
+        if seal is not None:
+            what, message = (f"the seal at seq {target} ({seal['fingerprint']})",
+                             SEAL_PREFIX + seal["hash"])
+        else:
+            what, message = (f"the approval of officer entry {target} ({subject['id']!r})",
+                             OFFICER_PREFIX + subject["hash"])
+        if not ed25519_verify_strict(key, message, e["signature"]):
+            self.report(seq, "bad-signature", f"{oid!r}'s signature of {what} does not verify "
+                                              f"against their key")
+            if seal is not None:
+                seal["failed"] = True  # section 7: a seal with a failed signature is not valid
+            return
+        if seal is not None:
             if oid not in seal["signed_by"]:
                 seal["signed_by"].append(oid)
-        else:
-            self.report(seq, "bad-signature", f"{oid!r}'s signature of the seal at seq "
-                        f"{e['seal']} ({seal['fingerprint']}) does not verify against their key")
+        elif not self_approval:
+            self.approved.add(subject["id"])
 
     def receipt(self, seq, e, bad):  # rule 13
         tid, digest = e["entry"], e["sha256"]
@@ -1024,7 +1073,7 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
 
         kinds.append((seq, entry["kind"] if entry else kind))
         if entry is None:
-            rules.skip(seq)
+            rules.skip(seq, kind)
         else:
             # canonical form (section 2)
             if trailing:
@@ -1080,7 +1129,9 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
     problems.sort(key=lambda p: p["seq"])  # stable: keeps the order of findings within an entry
 
     # coverage (section 7)
-    seals = [{k: v for k, v in s.items() if k != "hash"} for s in rules.seals.values()]
+    # valid: the content recomputes and none of its signatures failed
+    seals = [{k: (v and not s.get("failed") if k == "valid" else v) for k, v in s.items()
+              if k not in ("hash", "failed")} for s in rules.seals.values()]
     signed = max([s["covered"] for s in seals if s["valid"] and s["signed_by"]], default=0)
     vouched = max(signed, anchored)
     unanchored = sum(1 for s, k in kinds if s > vouched and k not in ("seal", "signature"))
@@ -1182,8 +1233,8 @@ def main(argv=None):
             print(f"entry {p['seq']}: {p['kind']}: {p['detail']}")
         for s in result["seals"]:
             print(f"seal at entry {s['seq']} {s['fingerprint']}: covers 1..{s['covered']}, "
-                  f"{'content recomputes' if s['valid'] else 'CONTENT DOES NOT RECOMPUTE'}, "
-                  f"signed by {', '.join(s['signed_by']) or 'nobody (no valid signature)'}")
+                  f"{'valid' if s['valid'] else 'NOT VALID (content or a signature fails)'}, "
+                  f"signed by {', '.join(s['signed_by']) or 'nobody (no valid approved signer)'}")
         print(f"coverage: signed through {result['signed_through']}, anchored through "
               f"{result['anchored_through']}, {result['unanchored']} entries not yet vouched for")
         summary = f"{result['entries']} entries, head {result['head']}"
