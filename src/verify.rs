@@ -414,7 +414,7 @@ struct ChainCheck<'a> {
     book: Book,
     base: Option<Currency>,
     /// entry id → seq of the chain entry that recorded it (index id - 1).
-    entry_seqs: Vec<i64>,
+    entry_seqs: HashMap<i64, i64>,
     expected_seq: i64,
     prev_chain: Hash,
     last_chain: Vec<u8>,
@@ -441,7 +441,7 @@ impl<'a> ChainCheck<'a> {
             },
             book: Book::new(),
             base: None,
-            entry_seqs: vec![],
+            entry_seqs: HashMap::new(),
             expected_seq: 1,
             prev_chain: GENESIS_PREV,
             last_chain: vec![],
@@ -537,8 +537,12 @@ impl<'a> ChainCheck<'a> {
                     format!("the entry's bytes cannot be read: {e}"),
                 );
                 self.book.skip(None, &row.kind);
-                // Still a leaf of the Merkle tree and a link of the chain.
+                // Still a leaf of the Merkle tree and a link of the chain, and an entry of the
+                // books unless its row says it was a seal or a signature.
                 self.book.appended(seq, &computed, &to_hash(&row.chain));
+                if !matches!(row.kind.as_str(), "seal" | "signature") {
+                    self.book_seqs.push(seq);
+                }
                 return None;
             }
         };
@@ -579,8 +583,7 @@ impl<'a> ChainCheck<'a> {
         // 3. The rules (signatures and seal contents included).
         let original = match &decoded.record {
             Record::Entry(e) => e.reverses().and_then(|id| {
-                let index = usize::try_from(id.0.checked_sub(1)?).ok()?;
-                let body = body_at(*self.entry_seqs.get(index)?)?;
+                let body = body_at(*self.entry_seqs.get(&id.0)?)?;
                 match ChainEntry::decode(&body, self.base.as_ref()).ok()?.record {
                     Record::Entry(e) => Some(e),
                     _ => None,
@@ -622,14 +625,7 @@ impl<'a> ChainCheck<'a> {
         match &decoded.record {
             Record::Entry(e) => {
                 self.transactions += 1;
-                if e.id()
-                    .0
-                    .checked_sub(1)
-                    .and_then(|i| usize::try_from(i).ok())
-                    == Some(self.entry_seqs.len())
-                {
-                    self.entry_seqs.push(seq);
-                }
+                self.entry_seqs.entry(e.id().0).or_insert(seq);
             }
             Record::Seal(seal) => self.seals.push(SealSummary {
                 seq,
@@ -640,8 +636,7 @@ impl<'a> ChainCheck<'a> {
                 valid: true,
             }),
             Record::Signature(sig) => {
-                if !self.bad_seals.contains(&sig.seal)
-                    && let Some(summary) = self.seals.iter_mut().find(|s| s.seq == sig.seal)
+                if let Some(summary) = self.seals.iter_mut().find(|s| s.seq == sig.seal)
                     && self
                         .book
                         .seal(sig.seal)
@@ -694,9 +689,6 @@ impl<'a> ChainCheck<'a> {
         }
         for s in &mut self.seals {
             s.valid = !self.bad_seals.contains(&s.seq);
-            if !s.valid {
-                s.signed_by.clear();
-            }
         }
         let signed_through = self
             .seals

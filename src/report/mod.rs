@@ -323,7 +323,10 @@ pub fn summary(info: &LedgerInfo, record: &Record) -> String {
             seal.grants.len(),
             seal.banks.len()
         ),
-        Record::Signature(sig) => format!("seal {} signed by {}", sig.seal, sig.officer),
+        Record::Signature(sig) => format!(
+            "entry {} (a seal, or an officer's registration) signed by {}",
+            sig.seal, sig.officer
+        ),
         Record::Receipt(r) => format!(
             "receipt {} ({} bytes, sha256 {}) for transaction #{}",
             r.file_name,
