@@ -2,6 +2,35 @@
 //! the exit statuses of the contract (0 ok, 1 verify found a problem, 2 invalid input or
 //! refused, 3 environment).
 
+/// `println!` that ends the program quietly when the reader went away (`amana journal | head`):
+/// a closed pipe is not an error of the ledger.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            exit_on_write_error(e);
+        }
+    }};
+}
+
+/// `print!` with the same care as [`out!`].
+macro_rules! outp {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout(), $($arg)*) {
+            exit_on_write_error(e);
+        }
+    }};
+}
+
+fn exit_on_write_error(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("amana: error: cannot write the output: {e}");
+    std::process::exit(3);
+}
+
 mod cli;
 
 use std::process::ExitCode;
@@ -85,7 +114,7 @@ fn warn(warnings: &[Warning]) {
 }
 
 fn print_seal(seal: &trust::SealOutcome) {
-    println!(
+    out!(
         "Sealed entries 1 to {} (head {}), Merkle root {}{}.",
         seal.covered,
         seal.head,
@@ -96,15 +125,15 @@ fn print_seal(seal: &trust::SealOutcome) {
             .unwrap_or_default()
     );
     if seal.signed_by.is_empty() {
-        println!(
+        out!(
             "Not signed yet: officers sign it with `amana sign {} --key KEYFILE`.",
             seal.fingerprint
         );
     } else {
-        println!("Signed by: {}.", seal.signed_by.join(", "));
+        out!("Signed by: {}.", seal.signed_by.join(", "));
     }
-    println!("Seal fingerprint (chain entry {}):", seal.seq);
-    println!("{}", seal.fingerprint);
+    out!("Seal fingerprint (chain entry {}):", seal.seq);
+    out!("{}", seal.fingerprint);
 }
 
 /// A date typed as a filter, checked and written the way the ledger stores dates.
@@ -150,7 +179,7 @@ fn month_end(text: &str) -> Result<chrono::NaiveDate, Failure> {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {
-    println!(
+    out!(
         "{}",
         serde_json::to_string_pretty(value).expect("reports serialise")
     );
@@ -175,7 +204,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let (ledger, written) = Ledger::init(&path, req, &actor)?;
             let info = ledger.info()?;
-            println!(
+            out!(
                 "Created ledger \"{}\" in {} ({}, chart {}, {} chain entries).",
                 info.name,
                 path.display(),
@@ -183,14 +212,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 info.chart,
                 written.seq
             );
-            println!("head: {} {}", written.seq, hex::encode(written.head));
+            out!("head: {} {}", written.seq, hex::encode(written.head));
         }
         Command::Account(AccountCommand::List { prefix, format }) => {
             let ledger = Ledger::open_read_only(&path)?;
             let report = report::accounts(ledger.store(), prefix.as_deref().map(str::trim))?;
             match format.format {
-                Format::Table => println!("{}", render::accounts_table(&report)),
-                Format::Csv => print!("{}", render::accounts_csv(&report)),
+                Format::Table => out!("{}", render::accounts_table(&report)),
+                Format::Csv => outp!("{}", render::accounts_csv(&report)),
                 Format::Json => print_json(&report),
             }
         }
@@ -199,8 +228,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let info = ledger.info()?;
             let report = report::funders(ledger.store(), &info)?;
             match format.format {
-                Format::Table => println!("{}", render::funders_table(&report)),
-                Format::Csv => print!("{}", render::funders_csv(&report)),
+                Format::Table => out!("{}", render::funders_table(&report)),
+                Format::Csv => outp!("{}", render::funders_csv(&report)),
                 Format::Json => print_json(&report),
             }
         }
@@ -210,8 +239,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let grant = grant_filter(&ledger, grant)?;
             let report = report::grants(ledger.store(), &info, grant.as_deref())?;
             match format.format {
-                Format::Table => print!("{}", render::grants_text(&report)),
-                Format::Csv => print!("{}", render::grants_csv(&report)),
+                Format::Table => outp!("{}", render::grants_text(&report)),
+                Format::Csv => outp!("{}", render::grants_csv(&report)),
                 Format::Json => print_json(&report),
             }
         }
@@ -230,7 +259,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let written = Ledger::open(&path, &actor)?.add_account(&code, &name, &kind, &labels)?;
-            println!("Added account {code} (chain entry {}).", written.seq);
+            out!("Added account {code} (chain entry {}).", written.seq);
         }
         Command::Funder(FunderCommand::Add {
             id,
@@ -240,7 +269,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let written =
                 Ledger::open(&path, &actor)?.add_funder(&id, &name, &kind, country.as_deref())?;
-            println!("Added funder {id} (chain entry {}).", written.seq);
+            out!("Added funder {id} (chain entry {}).", written.seq);
         }
         Command::Grant(GrantCommand::Add {
             id,
@@ -262,7 +291,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 restricted: !unrestricted,
                 purpose,
             })?;
-            println!("Added grant {id} (chain entry {}).", written.seq);
+            out!("Added grant {id} (chain entry {}).", written.seq);
         }
         Command::Grant(GrantCommand::Budget {
             grant,
@@ -278,7 +307,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 amount,
                 account,
             })?;
-            println!(
+            out!(
                 "Added budget line {grant}/{line} (chain entry {}).",
                 written.seq
             );
@@ -302,7 +331,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 receipts,
             })?;
             warn(&written.warnings);
-            println!(
+            out!(
                 "Recorded transaction #{} (chain entry {}).",
                 written.entry.map_or(0, |e| e.0),
                 written.seq
@@ -320,14 +349,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 _ => String::new(),
             };
             if dry_run {
-                println!(
+                out!(
                     "Dry run: {} would import {} transactions{range} from {} rows; nothing was written.",
                     file.display(),
                     outcome.transactions,
                     outcome.rows
                 );
             } else {
-                println!(
+                out!(
                     "Imported {} transactions{range} from {} rows of {} (sha256 {}), chain entries {} to {}.",
                     outcome.transactions,
                     outcome.rows,
@@ -345,7 +374,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let written = Ledger::open(&path, &actor)?.reverse(id, date, &reason)?;
             warn(&written.warnings);
-            println!(
+            out!(
                 "Reversed transaction #{id} with transaction #{} (chain entry {}). Record the correct transaction if there is one.",
                 written.entry.map_or(0, |e| e.0),
                 written.seq
@@ -362,8 +391,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let grant = grant_filter(&ledger, grant)?;
             let report = report::balance(ledger.store(), &info, &BalanceFilter { as_of, grant })?;
             match format.format {
-                Format::Table => println!("{}", render::balance_table(&report)),
-                Format::Csv => print!("{}", render::balance_csv(&report)),
+                Format::Table => out!("{}", render::balance_table(&report)),
+                Format::Csv => outp!("{}", render::balance_csv(&report)),
                 Format::Json => print_json(&report),
             }
         }
@@ -387,8 +416,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let report = report::journal(ledger.store(), &info, &filter)?;
             match format.format {
-                Format::Table => print!("{}", render::journal_text(&report)),
-                Format::Csv => print!("{}", render::journal_csv(&report)),
+                Format::Table => outp!("{}", render::journal_text(&report)),
+                Format::Csv => outp!("{}", render::journal_csv(&report)),
                 Format::Json => print_json(&report),
             }
         }
@@ -397,8 +426,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let info = ledger.info()?;
             let report = report::log(ledger.store(), &info, kind.as_deref())?;
             match format.format {
-                Format::Table => println!("{}", render::log_table(&report)),
-                Format::Csv => print!("{}", render::log_csv(&report)),
+                Format::Table => out!("{}", render::log_table(&report)),
+                Format::Csv => outp!("{}", render::log_csv(&report)),
                 Format::Json => print_json(&report),
             }
         }
@@ -422,8 +451,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             match format.format {
-                Format::Table => print!("{}", render::verify_text(&report)),
-                Format::Csv => print!("{}", render::verify_csv(&report)),
+                Format::Table => outp!("{}", render::verify_text(&report)),
+                Format::Csv => outp!("{}", render::verify_csv(&report)),
                 Format::Json => print_json(&report),
             }
             if !report.ok {
@@ -433,13 +462,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Key(KeyCommand::Generate { file }) => {
             let key = amana::keys::PrivateKey::generate(&file)
                 .map_err(|e| Failure::Invalid(e.to_string()))?;
-            println!(
+            out!(
                 "Wrote the private key {} (keep it secret, off this computer) and the public key {}.",
                 file.display(),
                 amana::keys::public_path(&file).display()
             );
-            println!("public key: {}", hex::encode(key.public_key()));
-            println!(
+            out!("public key: {}", hex::encode(key.public_key()));
+            out!(
                 "key fingerprint: {}",
                 amana::keys::fingerprint(&key.public_key())
             );
@@ -453,7 +482,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let written =
                 Ledger::open(&path, &actor)?.add_officer(&id, &name, &role, &key, &approve)?;
-            println!(
+            out!(
                 "Added officer {id} ({role}) with public key from {} (chain entry {}){}.",
                 key.display(),
                 written.seq,
@@ -466,7 +495,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Officer(OfficerCommand::Approve { id, key }) => {
             let written = Ledger::open(&path, &actor)?.approve_officer(&id, &key)?;
-            println!(
+            out!(
                 "Approved officer {id} (chain entry {}): their signatures now count.",
                 written.seq
             );
@@ -495,13 +524,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Sign { seal, key } => {
             let outcome = Ledger::open(&path, &actor)?.sign(&seal, &key)?;
-            println!(
+            out!(
                 "Signed seal {} (chain entry {}); signed by: {}.",
                 outcome.fingerprint,
                 outcome.seq,
                 outcome.signed_by.join(", ")
             );
-            println!("{}", outcome.fingerprint);
+            out!("{}", outcome.fingerprint);
         }
         Command::Close {
             year,
@@ -521,16 +550,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let today = chrono::Local::now().date_naive();
             let outcome = ledger.close(year, &restricted, &unrestricted, &sign, today)?;
             match outcome.closing_entry {
-                Some(id) => println!(
+                Some(id) => out!(
                     "Closed fiscal year {} ({} to {}) with closing entry #{id}.",
-                    outcome.year, outcome.start, outcome.end
+                    outcome.year,
+                    outcome.start,
+                    outcome.end
                 ),
-                None => println!(
+                None => out!(
                     "Closed fiscal year {} ({} to {}): it had no income or expense.",
-                    outcome.year, outcome.start, outcome.end
+                    outcome.year,
+                    outcome.start,
+                    outcome.end
                 ),
             }
-            println!(
+            out!(
                 "Nothing dated on or before {} can be recorded any more: correct a mistake with a reversal dated later.",
                 outcome.end
             );
@@ -540,7 +573,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let ledger = Ledger::open_read_only(&path)?;
             let receipts = ledger.receipts_of(EntryId(id))?;
             if receipts.is_empty() {
-                println!("Transaction #{id} has no receipt recorded.");
+                out!("Transaction #{id} has no receipt recorded.");
             }
             for (r, file, status) in receipts {
                 let state = match status {
@@ -548,7 +581,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     amana::receipts::Status::Missing => "MISSING",
                     amana::receipts::Status::Altered => "ALTERED (hash differs)",
                 };
-                println!(
+                out!(
                     "{}  {}  {} bytes  sha256 {}  {state}",
                     r.file_name,
                     file.display(),
@@ -559,7 +592,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Receipt(ReceiptCommand::Attach { id, files }) => {
             let written = Ledger::open(&path, &actor)?.attach_receipts(EntryId(id), &files)?;
-            println!(
+            out!(
                 "Attached {} receipt(s) to transaction #{id} (chain entries {} to {}).",
                 written.len(),
                 written.first().map_or(0, |w| w.seq),
@@ -572,7 +605,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let json = serde_json::to_string_pretty(&receipt).expect("receipts serialise");
             std::fs::write(&out, json)
                 .map_err(|e| Failure::Environment(format!("{}: {e}", out.display())))?;
-            println!(
+            out!(
                 "Wrote the receipt of transaction #{id} ({} {} on {}) to {}.",
                 receipt.amount,
                 receipt.currency,
@@ -580,14 +613,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 out.display()
             );
             match &receipt.seal {
-                Some(s) => println!(
+                Some(s) => out!(
                     "It proves inclusion in seal {} (chain entry {}); check it with:\n  amana verify-receipt {} --seal {}",
                     s.fingerprint,
                     s.seq,
                     out.display(),
                     s.fingerprint
                 ),
-                None => println!(
+                None => out!(
                     "No seal covers this transaction yet: it carries no inclusion proof. Write it again after the next seal."
                 ),
             }
@@ -606,7 +639,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Json => print_json(&check),
                 _ => {
                     if check.ok {
-                        println!(
+                        out!(
                             "OK: {} on {} (\"{}\"), transaction #{} of \"{}\",",
                             check.amount,
                             check.date,
@@ -614,19 +647,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             check.transaction,
                             check.ledger
                         );
-                        println!(
+                        out!(
                             "is entry {} of the books, included in the seal {} that covers entries 1 to {}.",
                             check.seq,
                             seal,
                             check.covered.unwrap_or(0)
                         );
                         if !check.signed_by.is_empty() {
-                            println!("The seal is signed by: {}.", check.signed_by.join("; "));
+                            out!("The seal is signed by: {}.", check.signed_by.join("; "));
                         }
                     } else {
-                        println!("FAILED: this receipt does not prove inclusion in seal {seal}:");
+                        out!("FAILED: this receipt does not prove inclusion in seal {seal}:");
                         for p in &check.problems {
-                            println!("  {p}");
+                            out!("  {p}");
                         }
                     }
                 }
@@ -638,7 +671,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(ExportCommand::Audit { dir }) => {
             let ledger = Ledger::open_read_only(&path)?;
             let o = ledger.export_audit(&dir)?;
-            println!(
+            out!(
                 "Wrote the audit bundle {}: {} chain entries, {} officers, {} seals, {} receipts.",
                 o.dir.display(),
                 o.entries,
@@ -652,7 +685,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     o.missing_receipts
                 );
             }
-            println!(
+            out!(
                 "Verify it with: amana verify --bundle {} --anchor {}:{}",
                 o.dir.display(),
                 o.entries,
@@ -661,14 +694,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Demo { out } => {
             let outcome = demo::run(&out, &actor)?;
-            println!("Built the demo ledger of \"{}\":", demo::NAME);
-            println!("  ledger: {}", outcome.ledger.display());
-            println!(
+            out!("Built the demo ledger of \"{}\":", demo::NAME);
+            out!("  ledger: {}", outcome.ledger.display());
+            out!(
                 "  {} accounts added to the Moroccan chart, {} funders, {} grants, {} budget lines",
-                outcome.accounts_added, outcome.funders, outcome.grants, outcome.budget_lines
+                outcome.accounts_added,
+                outcome.funders,
+                outcome.grants,
+                outcome.budget_lines
             );
             for i in &outcome.imports {
-                println!(
+                out!(
                     "  imported {}: {} transactions from {} rows",
                     i.file.display(),
                     i.transactions,
@@ -676,9 +712,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 );
             }
             for (original, reversal) in &outcome.reversals {
-                println!("  reversed transaction #{original} with #{reversal}");
+                out!("  reversed transaction #{original} with #{reversal}");
             }
-            println!(
+            out!(
                 "  officers fatima (treasurer) and ahmed (president), keys in {}",
                 outcome.keys[0]
                     .parent()
@@ -686,7 +722,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .unwrap_or_default()
             );
             let c = &outcome.closing;
-            println!(
+            out!(
                 "  closed fiscal year {} with entry #{}; seal {} signed by {}, locks through {}",
                 c.year,
                 c.closing_entry.unwrap_or(0),
@@ -694,36 +730,36 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 c.seal.signed_by.join(" and "),
                 c.end
             );
-            println!(
+            out!(
                 "  sealed entries 1 to {} with the bank statements' balances: seal {} signed by {}",
                 outcome.seal.covered,
                 outcome.seal.fingerprint,
                 outcome.seal.signed_by.join(", ")
             );
-            println!(
+            out!(
                 "  member's receipt with its inclusion proof: {}",
                 outcome.member_receipt.display()
             );
             if !outcome.warnings.is_empty() {
-                println!("  warnings the treasurer would see:");
+                out!("  warnings the treasurer would see:");
                 for w in &outcome.warnings {
-                    println!("    {w}");
+                    out!("    {w}");
                 }
             }
             let v = &outcome.verify;
-            println!(
+            out!(
                 "Verified: {} ({} chain entries, {} transactions, {} table rows compared)",
                 if v.ok { "intact" } else { "PROBLEMS FOUND" },
                 v.entries,
                 v.transactions,
                 v.rows_checked
             );
-            println!("  head: {} {}", v.entries, v.head);
+            out!("  head: {} {}", v.entries, v.head);
             let l = outcome.ledger.display();
             // The program as it was called (target/release/amana under `cargo run`), so that
             // every line below can be pasted as it is.
             let a = std::env::args().next().unwrap_or_else(|| "amana".into());
-            println!(
+            out!(
                 "\nExplore it:\n  {a} --ledger {l} balance\n  {a} --ledger {l} balance --grant EU-2025\n  {a} --ledger {l} journal --account 5141 --from 2026-01-01\n  {a} --ledger {l} log --kind seal\n  {a} --ledger {l} verify --anchor {}:{}\n  {a} verify-receipt {} --seal {}",
                 v.entries,
                 v.head,
@@ -731,7 +767,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 outcome.seal.fingerprint
             );
             if !v.ok {
-                print!("{}", render::verify_text(v));
+                outp!("{}", render::verify_text(v));
                 return Err(Failure::VerifyFailed);
             }
         }

@@ -1183,3 +1183,24 @@ fn accounts_funders_and_grants_are_listed() {
         "{text}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `amana journal | head`: the pipe closes while amana still writes.
+    use std::io::Read;
+    let (_dir, ledger) = common::demo();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_amana"))
+        .arg("--ledger")
+        .arg(&ledger)
+        .arg("journal")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here.
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
