@@ -441,10 +441,6 @@ impl Book {
         EntryId(self.next_entry)
     }
 
-    pub fn currency_exponent(&self, code: &str) -> Option<u8> {
-        self.currencies.get(code).copied()
-    }
-
     pub fn account_type(&self, code: &AccountCode) -> Option<AccountType> {
         self.accounts.get(code).copied()
     }

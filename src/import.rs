@@ -536,7 +536,7 @@ fn parse_posting(
         }
         (Some(a), Some(c)) => {
             let code = c.to_ascii_uppercase();
-            match info.currencies.iter().find(|x| x.code == code) {
+            match info.currency(&code) {
                 None => {
                     problem(
                         "original_currency",

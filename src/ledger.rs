@@ -585,10 +585,7 @@ pub(crate) fn load_book(app: &Appender<'_>) -> Result<Book> {
 }
 
 pub(crate) fn currency_in(info: &LedgerInfo, code: &str) -> Result<Currency> {
-    let upper = code.trim().to_ascii_uppercase();
-    info.currencies
-        .iter()
-        .find(|c| c.code == upper)
+    info.currency(&code.trim().to_ascii_uppercase())
         .cloned()
         .ok_or_else(|| DomainError::UnknownCurrency(code.to_string()).into())
 }

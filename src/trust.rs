@@ -163,20 +163,12 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
         book.admit(&entry, original.as_ref()).map_err(|p| {
             broken(p.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "))
         })?;
-        prev = to_hash(&row.chain);
+        prev = crate::chain::hash_from(&row.chain);
         expected += 1;
         book.appended(row.seq, &eh, &prev);
         Ok(())
     })?;
     Ok(book)
-}
-
-fn to_hash(bytes: &[u8]) -> Hash {
-    let mut h = [0u8; 32];
-    if bytes.len() == 32 {
-        h.copy_from_slice(bytes);
-    }
-    h
 }
 
 fn load_keys(paths: &[PathBuf]) -> Result<Vec<PrivateKey>> {
@@ -592,7 +584,7 @@ impl Ledger {
                 let leaves: Vec<Hash> = store
                     .entry_hashes(sl.covered)?
                     .iter()
-                    .map(|h| leaf_hash(&to_hash(h)))
+                    .map(|h| leaf_hash(&crate::chain::hash_from(h)))
                     .collect();
                 let proof = inclusion_proof((seq - 1) as usize, &leaves);
                 let prove = |seq: i64| -> Result<Option<ProvenEntry>> {
@@ -921,7 +913,7 @@ impl Ledger {
                     "public_key": hex::encode(o.public_key),
                 })),
                 Ok(Record::Seal(s)) => seals.push(serde_json::json!({
-                    "seq": row.seq, "fingerprint": seal_fingerprint(&to_hash(&row.entry_hash)),
+                    "seq": row.seq, "fingerprint": seal_fingerprint(&crate::chain::hash_from(&row.entry_hash)),
                     "covered": s.covered, "period_end": s.period_end.map(crate::domain::format_date),
                     "head": hex::encode(s.head), "merkle_root": hex::encode(s.merkle_root),
                     "signatures": [],

@@ -355,14 +355,6 @@ fn hex32(bytes: &[u8]) -> String {
     hex::encode(bytes)
 }
 
-fn to_hash(bytes: &[u8]) -> Hash {
-    let mut h = [0u8; 32];
-    if bytes.len() == 32 {
-        h.copy_from_slice(bytes);
-    }
-    h
-}
-
 /// A chain head published outside the ledger: `amana verify --anchor SEQ:HEX`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
@@ -493,7 +485,7 @@ impl<'a> ChainCheck<'a> {
 
         // 1. Hashes and links, from the stored bytes; each check on its own.
         let computed = chain::entry_hash(&row.body);
-        let prev = to_hash(&row.prev);
+        let prev = chain::hash_from(&row.prev);
         if row.entry_hash != computed {
             if row.chain == chain::chain_hash(seq, &prev, &computed) {
                 self.findings.add(seq, ProblemKind::HashEdited, format!(
@@ -505,7 +497,7 @@ impl<'a> ChainCheck<'a> {
                     hex32(&computed), hex32(&row.entry_hash)));
             }
         }
-        let from_stored = chain::chain_hash(seq, &prev, &to_hash(&row.entry_hash));
+        let from_stored = chain::chain_hash(seq, &prev, &chain::hash_from(&row.entry_hash));
         let from_body = chain::chain_hash(seq, &prev, &computed);
         if row.chain != from_stored && row.chain != from_body {
             self.findings.add(seq, ProblemKind::ChainHashEdited, format!(
@@ -523,7 +515,7 @@ impl<'a> ChainCheck<'a> {
                 ),
             );
         }
-        self.prev_chain = to_hash(&row.chain);
+        self.prev_chain = chain::hash_from(&row.chain);
         self.last_chain = row.chain.clone();
         self.expected_seq = seq.max(self.expected_seq).saturating_add(1);
 
@@ -539,7 +531,8 @@ impl<'a> ChainCheck<'a> {
                 self.book.skip(None, &row.kind);
                 // Still a leaf of the Merkle tree and a link of the chain, and an entry of the
                 // books unless its row says it was a seal or a signature.
-                self.book.appended(seq, &computed, &to_hash(&row.chain));
+                self.book
+                    .appended(seq, &computed, &chain::hash_from(&row.chain));
                 if !matches!(row.kind.as_str(), "seal" | "signature") {
                     self.book_seqs.push(seq);
                 }
@@ -592,7 +585,9 @@ impl<'a> ChainCheck<'a> {
             _ => None,
         };
         match self.book.admit(&decoded, original.as_ref()) {
-            Ok(_) => self.book.appended(seq, &computed, &to_hash(&row.chain)),
+            Ok(_) => self
+                .book
+                .appended(seq, &computed, &chain::hash_from(&row.chain)),
             Err(problems) => {
                 for p in problems {
                     let kind = match p.field {
@@ -616,7 +611,8 @@ impl<'a> ChainCheck<'a> {
                     );
                 }
                 self.book.skip(Some(&decoded), decoded.record.kind());
-                self.book.appended(seq, &computed, &to_hash(&row.chain));
+                self.book
+                    .appended(seq, &computed, &chain::hash_from(&row.chain));
             }
         }
         if !matches!(decoded.record, Record::Seal(_) | Record::Signature(_)) {

@@ -288,6 +288,18 @@ pub struct LedgerInfo {
     pub currencies: Vec<Currency>,
 }
 
+impl LedgerInfo {
+    /// A currency of this ledger's table (bound at genesis), by code.
+    pub fn currency(&self, code: &str) -> Option<&Currency> {
+        self.currencies.iter().find(|c| c.code == code)
+    }
+
+    /// The number of decimals of `code`; 2 for a code outside the table (display only).
+    pub fn exponent(&self, code: &str) -> u8 {
+        self.currency(code).map_or(2, |c| c.exponent)
+    }
+}
+
 /// A name of an account in one language (`ar`, `fr`, `en`), beside its main name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {

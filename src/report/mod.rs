@@ -146,7 +146,7 @@ pub fn journal(
     filter: &JournalFilter,
 ) -> Result<JournalReport, StoreError> {
     let mut transactions: Vec<JournalEntry> = vec![];
-    let exponent = |code: &str| crate::store::exponent_of(info, code).unwrap_or(2);
+    let exponent = |code: &str| info.exponent(code);
     // One snapshot: the provenance names the head the rows were read at.
     store.begin_read()?;
     let provenance = provenance(store, info);
@@ -243,7 +243,7 @@ fn log_line(info: &LedgerInfo, row: &LogRow) -> LogLine {
 }
 
 fn fmt_in(info: &LedgerInfo, amount: Minor, code: &str) -> String {
-    amount.format(crate::store::exponent_of(info, code).unwrap_or(2))
+    amount.format(info.exponent(code))
 }
 
 /// One line that says what an entry recorded.

@@ -18,8 +18,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, TransactionB
 use crate::book::BookParts;
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
 use crate::domain::{
-    AccountCode, AccountType, Currency, Entry, EntryId, FunderId, Grant, GrantId, LedgerInfo,
-    LineId, Minor, OfficerId,
+    AccountCode, AccountType, Entry, EntryId, FunderId, Grant, GrantId, LedgerInfo, LineId, Minor,
+    OfficerId,
 };
 use projection::{Row, Table};
 
@@ -335,7 +335,7 @@ impl Store {
             .optional()
             .map_err(StoreError::from)?;
         let (seq, prev) = match head {
-            Some((seq, chain)) => (seq, to_hash(&chain)),
+            Some((seq, chain)) => (seq, chain::hash_from(&chain)),
             None => (0, GENESIS_PREV),
         };
         let mut appender = Appender {
@@ -367,7 +367,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        Ok(row.map_or((0, None), |(s, c)| (s, Some(to_hash(&c)))))
+        Ok(row.map_or((0, None), |(s, c)| (s, Some(chain::hash_from(&c)))))
     }
 
     pub fn balances(&self, filter: &BalanceFilter) -> Result<Vec<BalanceRow>> {
@@ -719,14 +719,6 @@ impl Store {
     }
 }
 
-fn to_hash(bytes: &[u8]) -> Hash {
-    let mut h = [0u8; 32];
-    if bytes.len() == 32 {
-        h.copy_from_slice(bytes);
-    }
-    h
-}
-
 fn ledger_info(conn: &Connection) -> Result<LedgerInfo> {
     let body: Option<Vec<u8>> = conn
         .query_row("SELECT body FROM log WHERE seq = 1", [], |r| r.get(0))
@@ -920,7 +912,7 @@ impl Appender<'_> {
         let imported_files = {
             let mut stmt = tx.prepare("SELECT file_sha256 FROM imports")?;
             let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
-            rows.map(|r| r.map(|b| to_hash(&b)))
+            rows.map(|r| r.map(|b| chain::hash_from(&b)))
                 .collect::<rusqlite::Result<_>>()?
         };
         let last_entry: i64 =
@@ -965,7 +957,10 @@ impl Appender<'_> {
         let receipts = {
             let mut stmt = tx.prepare("SELECT entry_id, sha256 FROM receipts")?;
             let rows = stmt.query_map([], |r| {
-                Ok((EntryId(r.get(0)?), to_hash(&r.get::<_, Vec<u8>>(1)?)))
+                Ok((
+                    EntryId(r.get(0)?),
+                    chain::hash_from(&r.get::<_, Vec<u8>>(1)?),
+                ))
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
@@ -995,14 +990,6 @@ impl Appender<'_> {
             },
         })
     }
-}
-
-/// The base currency and the exponent of every currency (convenience for callers).
-pub fn exponent_of(info: &LedgerInfo, code: &str) -> Option<u8> {
-    info.currencies
-        .iter()
-        .find(|c: &&Currency| c.code == code)
-        .map(|c| c.exponent)
 }
 
 /// Values of one row as read back from a table scan.
