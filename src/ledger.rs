@@ -37,6 +37,9 @@ pub enum LedgerError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A file outside the ledger: a document to read, an output to write.
+    #[error(transparent)]
+    File(#[from] crate::files::FileError),
 }
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
@@ -294,11 +297,11 @@ impl Ledger {
         let description = text::clean("description", &req.description)?;
         let reference = text::clean_optional("reference", req.reference.as_deref())?;
         let actor = self.actor.clone();
-        // Documents are stored (and flushed) before the write lock is taken; their entry number
-        // is set once it is known.
-        let receipt_store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
-        let staged = crate::trust::stage_receipts(&receipt_store, EntryId(0), &req.receipts)?;
-        self.store.write(|app| {
+        // Documents are read and hashed now, and stored (and flushed) once the entry is
+        // admitted, before the commit: a refused command copies nothing.
+        let staged = crate::trust::stage_receipts(EntryId(0), &req.receipts)?;
+        let store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
+        self.write_with_receipts(&store, |app, keep| {
             let mut book = load_book(app)?;
             let id = book.next_entry_id();
             let header = EntryHeader {
@@ -311,17 +314,45 @@ impl Ledger {
             };
             let entry = Entry::new(header, postings, &info.currency)?;
             let mut written = append_entry(app, &mut book, &actor, entry)?;
-            for receipt in staged {
+            for (file, receipt) in &staged {
                 let receipt = crate::chain::Receipt {
                     entry: id,
-                    ..receipt
+                    ..receipt.clone()
                 };
                 let r = append_record(app, &mut book, &actor, Record::Receipt(receipt))?;
                 written.seq = r.seq;
                 written.head = r.head;
+                keep.push(file.clone());
             }
             Ok(written)
         })
+    }
+
+    /// Runs `f` in one write transaction; the documents `f` lists (once it has admitted the
+    /// records that name them) are copied into `store` and flushed before the commit. If the
+    /// command fails after all, the documents it added are taken back out.
+    pub(crate) fn write_with_receipts<T>(
+        &mut self,
+        store: &crate::receipts::ReceiptStore,
+        f: impl FnOnce(&mut Appender<'_>, &mut Vec<crate::receipts::Staged>) -> Result<T>,
+    ) -> Result<T> {
+        let mut created = vec![];
+        let result = self.store.write(|app| {
+            let mut keep = vec![];
+            let value = f(app, &mut keep)?;
+            for staged in &keep {
+                if let Some(path) = store.put_staged(staged)? {
+                    created.push(path);
+                }
+            }
+            Ok(value)
+        });
+        if result.is_err() {
+            for path in &created {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        result
     }
 
     /// Records the reversal of transaction `id`: the same postings with opposite signs.
@@ -389,30 +420,37 @@ impl Ledger {
         let already = self.store.import_by_file(&sha256)?;
         // Supporting documents named in the file are stored first (content-addressed, so a
         // refused import leaves at most unreferenced copies); a missing one is a row error.
+        // Supporting documents named in the file are read and hashed now (a missing one, or
+        // one outside the CSV file's folder, is a row error) and stored only once every row is
+        // accepted: a refused import copies nothing.
         let receipt_store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
-        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
         let mut receipt_errors = vec![];
-        let mut staged: Vec<(usize, Vec<crate::chain::Receipt>)> = vec![];
+        let mut staged: Vec<(usize, Vec<(crate::receipts::Staged, crate::chain::Receipt)>)> =
+            vec![];
         for (i, txn) in parsed.transactions.iter().enumerate() {
             let mut files = vec![];
             for (name, line) in &txn.receipts {
-                let file = folder.join(name);
-                if file.is_file() {
-                    files.push(file);
-                } else {
-                    receipt_errors.push(import::RowError {
+                let found = crate::files::confine(&folder, name)
+                    .map_err(LedgerError::from)
+                    .and_then(|file| crate::trust::stage_receipts(EntryId(0), &[file]));
+                match found {
+                    Ok(mut one) => files.append(&mut one),
+                    Err(e) => receipt_errors.push(import::RowError {
                         line: *line,
                         column: Some("receipt".into()),
                         value: Some(name.clone()),
-                        reason: format!("no such file ({}); receipt paths are relative to the CSV file's folder", file.display()),
-                    });
+                        reason: format!(
+                            "{e} (receipt paths are relative to the CSV file's folder, and stay inside it)"
+                        ),
+                    }),
                 }
             }
-            if !files.is_empty() && receipt_errors.is_empty() && !dry_run {
-                staged.push((
-                    i,
-                    crate::trust::stage_receipts(&receipt_store, EntryId(0), &files)?,
-                ));
+            if !files.is_empty() {
+                staged.push((i, files));
             }
         }
         if let (Some((seq, name)), false) = (&already, force) {
@@ -423,7 +461,9 @@ impl Ledger {
                 hex::encode(sha256)
             )));
         }
-        let run = |app: &mut Appender<'_>| -> Result<ImportOutcome> {
+        let run = |app: &mut Appender<'_>,
+                   keep: &mut Vec<crate::receipts::Staged>|
+         -> Result<ImportOutcome> {
             let mut book = load_book(app)?;
             // Build every entry and check its content before writing anything, so that all
             // problems are reported at once, each at its line of the file.
@@ -495,12 +535,13 @@ impl Ledger {
             }
             // Receipts come after the whole batch (an import's transactions are consecutive).
             for (i, receipts) in &staged {
-                for receipt in receipts {
+                for (file, receipt) in receipts {
                     let receipt = crate::chain::Receipt {
                         entry: EntryId(first_id + *i as i64),
                         ..receipt.clone()
                     };
                     head = append_record(app, &mut book, &actor, Record::Receipt(receipt))?.head;
+                    keep.push(file.clone());
                 }
             }
             Ok(ImportOutcome {
@@ -517,9 +558,9 @@ impl Ledger {
             })
         };
         if dry_run {
-            self.store.rehearse(run)
+            self.store.rehearse(|app| run(app, &mut vec![]))
         } else {
-            self.store.write(run)
+            self.write_with_receipts(&receipt_store, run)
         }
     }
 }

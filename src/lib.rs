@@ -27,6 +27,7 @@ pub mod chain;
 pub mod charts;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod import;
 pub mod keys;
 pub mod ledger;

@@ -62,7 +62,12 @@ impl From<LedgerError> for Failure {
     fn from(e: LedgerError) -> Self {
         match &e {
             LedgerError::Store(StoreError::Exists(_)) => Failure::Invalid(e.to_string()),
-            LedgerError::Store(_) | LedgerError::Io { .. } => Failure::Environment(e.to_string()),
+            LedgerError::Store(_)
+            | LedgerError::Io { .. }
+            | LedgerError::File(amana::files::FileError::Io { .. }) => {
+                Failure::Environment(e.to_string())
+            }
+            LedgerError::File(_) => Failure::Invalid(e.to_string()),
             LedgerError::Invalid(_)
             | LedgerError::Rules(_)
             | LedgerError::Import(_)
@@ -577,9 +582,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             for (r, file, status) in receipts {
                 let state = match status {
-                    amana::receipts::Status::Present => "present, intact",
-                    amana::receipts::Status::Missing => "MISSING",
-                    amana::receipts::Status::Altered => "ALTERED (hash differs)",
+                    amana::receipts::Status::Present => "present, intact".to_string(),
+                    other => other.describe().to_uppercase(),
                 };
                 out!(
                     "{}  {}  {} bytes  sha256 {}  {state}",

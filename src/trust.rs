@@ -484,14 +484,16 @@ impl Ledger {
     /// Stores each file in the receipt store and records it as a receipt of transaction `id`.
     pub fn attach_receipts(&mut self, id: EntryId, files: &[PathBuf]) -> Result<Vec<Written>> {
         let store = ReceiptStore::for_ledger(self.store.path());
-        let receipts = stage_receipts(&store, id, files)?;
+        let receipts = stage_receipts(id, files)?;
         let actor = self.actor.clone();
-        self.store.write(|app| {
+        self.write_with_receipts(&store, |app, keep| {
             let mut book = load_book(app)?;
-            receipts
-                .into_iter()
-                .map(|r| append_record(app, &mut book, &actor, Record::Receipt(r)))
-                .collect()
+            let mut written = vec![];
+            for (file, receipt) in receipts {
+                written.push(append_record(app, &mut book, &actor, Record::Receipt(receipt))?);
+                keep.push(file);
+            }
+            Ok(written)
         })
     }
 
@@ -514,7 +516,7 @@ impl Ledger {
                 && r.entry == id
             {
                 let path = store.path_of(&r.sha256);
-                let status = store.status(&r.sha256);
+                let status = store.check(&r.sha256, u64::try_from(r.size).ok());
                 out.push((r, path, status));
             }
         })?;
@@ -639,32 +641,27 @@ impl Ledger {
     }
 }
 
-/// Hashes and stores receipt files before the write transaction (content-addressed writes are
-/// idempotent: a refused command leaves at most an unreferenced copy).
+/// Reads and hashes receipt files, storing nothing yet: each comes back with the record that
+/// will name it, to be stored by [`Ledger::write_with_receipts`] once the command is accepted.
 pub(crate) fn stage_receipts(
-    store: &ReceiptStore,
     id: EntryId,
     files: &[PathBuf],
-) -> Result<Vec<Receipt>> {
+) -> Result<Vec<(crate::receipts::Staged, Receipt)>> {
     files
         .iter()
         .map(|f| {
-            let (sha256, size, bytes) = ReceiptStore::hash_file(f)
-                .map_err(|e| LedgerError::Refused(format!("receipt {e}")))?;
-            store.put(&sha256, &bytes).map_err(|e| LedgerError::Io {
-                path: e.path,
-                source: e.source,
-            })?;
+            let staged = ReceiptStore::stage(f)?;
             let name = f
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "receipt".into());
-            Ok(Receipt {
+            let receipt = Receipt {
                 entry: id,
-                sha256,
+                sha256: staged.sha256,
                 file_name: text::clean("receipt file name", &name)?,
-                size,
-            })
+                size: staged.size as i64,
+            };
+            Ok((staged, receipt))
         })
         .collect()
 }
@@ -927,26 +924,31 @@ impl Ledger {
                         }));
                     }
                 }
-                Ok(Record::Receipt(r)) => match std::fs::read(source.path_of(&r.sha256)) {
-                    // Only a document that still has its recorded hash goes into the bundle.
-                    Ok(bytes) if crate::chain::sha256(&bytes) == r.sha256 => {
-                        match target.put(&r.sha256, &bytes) {
+                Ok(Record::Receipt(r)) => {
+                    let size = u64::try_from(r.size).ok();
+                    // Only a document that still has its recorded hash and size goes into the
+                    // bundle.
+                    if source.check(&r.sha256, size) == crate::receipts::Status::Present {
+                        let staged = crate::receipts::Staged {
+                            source: source.path_of(&r.sha256),
+                            sha256: r.sha256,
+                            size: size.unwrap_or_default(),
+                        };
+                        match target.put_staged(&staged) {
                             Ok(_) => receipts += 1,
                             Err(e) => copy_errors.push(e),
                         }
+                    } else {
+                        missing += 1;
                     }
-                    _ => missing += 1,
-                },
+                }
                 _ => {}
             }
         });
         self.store.end_read()?;
         read?;
         if let Some(e) = copy_errors.into_iter().next() {
-            return Err(LedgerError::Io {
-                path: e.path,
-                source: e.source,
-            });
+            return Err(e.into());
         }
         let write = |name: &str, content: String| {
             let path = dir.join(name);

@@ -644,13 +644,14 @@ impl<'a> ChainCheck<'a> {
             Record::Receipt(r) => {
                 if let Some(store) = self.receipts {
                     let path = store.path_of(&r.sha256);
-                    match store.status(&r.sha256) {
+                    let status = store.check(&r.sha256, u64::try_from(r.size).ok());
+                    match status {
                         Status::Present => {}
                         Status::Missing => self.findings.add(seq, ProblemKind::ReceiptMissing, format!(
                             "the receipt {} of transaction {} is missing: it should be at {}", r.file_name, r.entry, path.display())),
-                        Status::Altered => self.findings.add(seq, ProblemKind::ReceiptAltered, format!(
-                            "the receipt {} of transaction {} at {} was altered: its SHA-256 is no longer {}",
-                            r.file_name, r.entry, path.display(), hex::encode(r.sha256))),
+                        Status::Altered | Status::WrongSize | Status::NotAFile(_) => self.findings.add(seq, ProblemKind::ReceiptAltered, format!(
+                            "the receipt {} of transaction {} at {} is {} (recorded: {} bytes, SHA-256 {})",
+                            r.file_name, r.entry, path.display(), status.describe(), r.size, hex::encode(r.sha256))),
                     }
                 }
             }
@@ -782,7 +783,7 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
     let body_at = |seq: i64| store.body_at(seq).ok().flatten();
     while let Some(r) = rows.next()? {
         let blob = |i: usize| -> Result<Vec<u8>, StoreError> {
-            Ok(match r.get::<_, Value>(i)? {
+            Ok(match crate::store::value_at(r, i)? {
                 Value::Blob(b) => b,
                 Value::Text(t) => t.into_bytes(),
                 _ => vec![],
@@ -790,7 +791,7 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
         };
         let row = LogRow {
             seq: r.get(0)?,
-            kind: match r.get::<_, Value>(1)? {
+            kind: match crate::store::value_at(r, 1)? {
                 Value::Text(t) => t,
                 other => show(&other),
             },

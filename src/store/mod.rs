@@ -12,7 +12,7 @@ pub mod projection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, TransactionBehavior, params};
 
 use crate::book::BookParts;
@@ -510,6 +510,11 @@ impl Store {
     /// How the file's schema differs from the one amana's migrations make: tables, indexes,
     /// views and triggers added, dropped or changed (a dropped append-only trigger, an index
     /// or a view that would make a report read other figures than the tables).
+    ///
+    /// Every object is compared, whatever its name: the objects SQLite makes itself (the
+    /// `sqlite_autoindex_*` of a UNIQUE constraint) are made by the reference too, so they
+    /// compare equal, and anything else named like them (`sqliteXtrigger`, or a `sqlite_*`
+    /// trigger written through `writable_schema`) is an addition like any other.
     pub fn schema_drift(&self) -> Result<Vec<String>> {
         let version: i64 = self
             .conn
@@ -518,11 +523,14 @@ impl Store {
         for sql in MIGRATIONS.iter().take(version.max(0) as usize) {
             reference.execute_batch(sql)?;
         }
-        let objects = |conn: &Connection| -> Result<std::collections::BTreeMap<(String, String), Option<String>>> {
-            let mut stmt = conn.prepare(
-                "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
-            )?;
-            let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+        type Objects = std::collections::BTreeMap<(String, String), (String, Option<String>)>;
+        let objects = |conn: &Connection| -> Result<Objects> {
+            // `sqlite_schema` itself is never listed in it; everything that is, is compared.
+            let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")?;
+            let rows = stmt.query_map([], |r| {
+                let text = |i| text_lossy(r, i).map(Option::unwrap_or_default);
+                Ok(((text(0)?, text(1)?), (text(2)?, text_lossy(r, 3)?)))
+            })?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
         let (expected, actual) = (objects(&reference)?, objects(&self.conn)?);
@@ -994,5 +1002,31 @@ impl Appender<'_> {
 
 /// Values of one row as read back from a table scan.
 pub fn read_values(row: &rusqlite::Row<'_>, n: usize) -> rusqlite::Result<Vec<Value>> {
-    (0..n).map(|i| row.get::<_, Value>(i)).collect()
+    (0..n).map(|i| value_at(row, i)).collect()
+}
+
+/// Column `i` as a value, whatever was written there: text that is not valid UTF-8 (which
+/// amana never writes, but an editor of the file can) comes back as its bytes, so that
+/// `verify` reports it as a difference instead of failing to read it.
+pub fn value_at(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Value> {
+    Ok(match row.get_ref(i)? {
+        ValueRef::Text(bytes) => match std::str::from_utf8(bytes) {
+            Ok(t) => Value::Text(t.to_string()),
+            Err(_) => Value::Blob(bytes.to_vec()),
+        },
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(n) => Value::Integer(n),
+        ValueRef::Real(x) => Value::Real(x),
+    })
+}
+
+/// Column `i` as text, with bytes that are not UTF-8 shown as U+FFFD (for messages).
+fn text_lossy(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<String>> {
+    Ok(match row.get_ref(i)? {
+        ValueRef::Null => None,
+        ValueRef::Text(b) | ValueRef::Blob(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        ValueRef::Integer(n) => Some(n.to_string()),
+        ValueRef::Real(x) => Some(x.to_string()),
+    })
 }

@@ -1,0 +1,381 @@
+//! Files outside the ledger: the documents a user or a file names, and the outputs amana
+//! writes. Everything that touches such a file goes through here, so the three rules below hold
+//! everywhere:
+//!
+//! - **A path taken from a file's content stays inside that file's folder** ([`confine`]): no
+//!   absolute path, no `..`, and no symbolic link that leads out once resolved. A receipt
+//!   column must not be able to copy an officer's private key into the receipt store.
+//! - **Only regular files are read, as a stream, with a size limit** ([`open_regular`],
+//!   [`hash_stream`]): a FIFO or a device would make a reader hang or read without end.
+//! - **An output never replaces an existing file unless asked** ([`write_new`]), and never,
+//!   even when asked, a ledger, its receipt store or a private key. It is written beside under a
+//!   temporary name, flushed, then put in place in one step, so a crash leaves either the old
+//!   state or the whole new file, never half of one.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::chain::Hash;
+
+/// The largest supporting document amana keeps (a scanned invoice is a few MB; a video is
+/// not a receipt).
+pub const MAX_RECEIPT_BYTES: u64 = 100 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: not a regular file ({what}); give the document itself", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
+    #[error("{}: {size} bytes or more, over the limit of {limit} bytes for one file", path.display())]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error(
+        "\"{name}\" leads outside {} ({why}); name a file in that folder or below it, by a relative path",
+        base.display()
+    )]
+    Escapes {
+        name: String,
+        base: PathBuf,
+        why: &'static str,
+    },
+    #[error("{}: a file is already there; choose another name, or add --force to replace it", path.display())]
+    Exists { path: PathBuf },
+    #[error("{}: this is {what}; amana never writes over it, even with --force", path.display())]
+    Protected { path: PathBuf, what: &'static str },
+}
+
+impl FileError {
+    fn io(path: &Path) -> impl FnOnce(std::io::Error) -> FileError + '_ {
+        move |source| FileError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Resolves `name`, read from a file in folder `base`, to a regular file inside `base`.
+pub fn confine(base: &Path, name: &str) -> Result<PathBuf, FileError> {
+    let escapes = |why| FileError::Escapes {
+        name: name.to_string(),
+        base: base.to_path_buf(),
+        why,
+    };
+    let relative = Path::new(name);
+    if name.trim().is_empty() {
+        return Err(escapes("the name is empty"));
+    }
+    for c in relative.components() {
+        match c {
+            Component::Normal(_) | Component::CurDir => {}
+            Component::ParentDir => return Err(escapes("it goes up with ..")),
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(escapes("it is an absolute path"));
+            }
+        }
+    }
+    let root = base.canonicalize().map_err(FileError::io(base))?;
+    let joined = root.join(relative);
+    let resolved = joined.canonicalize().map_err(FileError::io(&joined))?;
+    if !resolved.starts_with(&root) {
+        return Err(escapes("a symbolic link leads out of it"));
+    }
+    Ok(resolved)
+}
+
+/// Opens `path` for reading if it is a regular file, without blocking on a FIFO or a device.
+/// With `follow_links` false a symbolic link is refused too.
+pub fn open_regular(path: &Path, follow_links: bool) -> Result<File, FileError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let nofollow = if follow_links { 0 } else { libc::O_NOFOLLOW };
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        options.custom_flags(libc::O_NONBLOCK | nofollow);
+    }
+    let file = options.open(path).map_err(|e| {
+        if !follow_links && path.is_symlink() {
+            FileError::NotRegular {
+                path: path.to_path_buf(),
+                what: "a symbolic link",
+            }
+        } else {
+            FileError::Io {
+                path: path.to_path_buf(),
+                source: e,
+            }
+        }
+    })?;
+    let kind = file.metadata().map_err(FileError::io(path))?.file_type();
+    if kind.is_file() {
+        return Ok(file);
+    }
+    Err(FileError::NotRegular {
+        path: path.to_path_buf(),
+        what: describe(&kind),
+    })
+}
+
+fn describe(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a plain file"
+    }
+}
+
+/// SHA-256 and size of what `reader` yields, reading at most `limit` bytes: one byte more is
+/// [`FileError::TooLarge`]. `sink` receives every chunk (to copy while hashing).
+pub fn hash_stream(
+    path: &Path,
+    reader: &mut impl Read,
+    limit: u64,
+    mut sink: impl FnMut(&[u8]) -> std::io::Result<()>,
+) -> Result<(Hash, u64), FileError> {
+    let mut hasher = Sha256::new();
+    let mut size = 0u64;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(FileError::io(path)(e)),
+        };
+        size += n as u64;
+        if size > limit {
+            return Err(FileError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit,
+            });
+        }
+        hasher.update(&buf[..n]);
+        sink(&buf[..n]).map_err(FileError::io(path))?;
+    }
+    Ok((hasher.finalize().into(), size))
+}
+
+/// What an existing file at `path` is, when it is something no output may replace.
+fn protected(path: &Path) -> Option<&'static str> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if meta.is_dir() {
+        return Some("a folder");
+    }
+    if path
+        .canonicalize()
+        .ok()?
+        .ancestors()
+        .skip(1)
+        .any(|a| a.extension().is_some_and(|e| e == "receipts"))
+    {
+        return Some("a document in a ledger's receipt store");
+    }
+    let mut head = [0u8; 64];
+    let n = File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    if head.starts_with(b"SQLite format 3\0") {
+        return Some("a database (an amana ledger?)");
+    }
+    // SQLite's companions: a write-ahead log, its index, a rollback journal.
+    let name = path.file_name()?.to_string_lossy();
+    for suffix in ["-wal", "-shm", "-journal"] {
+        if let Some(base) = name.strip_suffix(suffix)
+            && protected(&path.with_file_name(base)) == Some("a database (an amana ledger?)")
+        {
+            return Some("a ledger's companion file (its write-ahead log or journal)");
+        }
+    }
+    let text = String::from_utf8_lossy(head);
+    if text.contains("PRIVATE KEY-----") {
+        return Some("a private key");
+    }
+    None
+}
+
+/// Refuses `path` as an output unless it is free, or `overwrite` is given and it is not
+/// protected (see [`write_new`]). Checked again when writing; call it first to refuse before
+/// doing any work.
+pub fn check_output(path: &Path, overwrite: bool) -> Result<(), FileError> {
+    if let Some(what) = protected(path) {
+        return Err(FileError::Protected {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    if !overwrite && std::fs::symlink_metadata(path).is_ok() {
+        return Err(FileError::Exists {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path`: refuses an existing file unless `overwrite`, and a ledger, a
+/// receipt or a key always. Written beside under a temporary name, flushed, then linked (or,
+/// when replacing, renamed) into place; a temporary file left by a crashed run is removed.
+pub fn write_new(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), FileError> {
+    write_new_with(path, overwrite, None, |f| f.write_all(bytes))
+}
+
+/// [`write_new`] with the file's mode (Unix permissions) and content given by `fill`.
+pub fn write_new_with(
+    path: &Path,
+    overwrite: bool,
+    mode: Option<u32>,
+    fill: impl FnOnce(&mut File) -> std::io::Result<()>,
+) -> Result<(), FileError> {
+    check_output(path, overwrite)?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| FileError::NotRegular {
+            path: path.to_path_buf(),
+            what: "not a file name",
+        })?
+        .to_string_lossy()
+        .into_owned();
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let prefix = format!(".{name}.amana-tmp-");
+    remove_stale(&folder, &prefix);
+    let tmp = folder.join(format!("{prefix}{}", std::process::id()));
+    let result = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if let Some(mode) = mode {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(mode);
+        }
+        #[cfg(not(unix))]
+        let _ = mode;
+        let mut f = options.open(&tmp).map_err(FileError::io(&tmp))?;
+        fill(&mut f).map_err(FileError::io(&tmp))?;
+        f.sync_all().map_err(FileError::io(&tmp))?;
+        drop(f);
+        if overwrite {
+            // Checked again: the file may have appeared since.
+            check_output(path, true)?;
+            std::fs::rename(&tmp, path).map_err(FileError::io(path))
+        } else {
+            match std::fs::hard_link(&tmp, path) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(FileError::Exists {
+                    path: path.to_path_buf(),
+                }),
+                // A file system without hard links (a FAT memory stick): check, then rename.
+                Err(_) => {
+                    check_output(path, false)?;
+                    std::fs::rename(&tmp, path).map_err(FileError::io(path))
+                }
+            }
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    if result.is_ok() {
+        sync_folder(&folder);
+    }
+    result
+}
+
+/// Flushes a folder's entries, so a file just renamed into it survives a power cut.
+pub fn sync_folder(folder: &Path) {
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// Removes the temporary files named `prefix…` that a crashed run left in `folder`.
+pub fn remove_stale(folder: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(prefix)
+            && e.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confine_refuses_what_leads_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let inner = dir.path().join("csv");
+        std::fs::create_dir(&inner).unwrap();
+        std::fs::write(inner.join("ok.pdf"), b"x").unwrap();
+        std::fs::write(dir.path().join("secret.pem"), b"k").unwrap();
+        assert!(confine(&inner, "ok.pdf").is_ok());
+        assert!(confine(&inner, "./ok.pdf").is_ok());
+        for bad in ["../secret.pem", "/etc/passwd", "", "a/../../secret.pem"] {
+            assert!(
+                matches!(confine(&inner, bad), Err(FileError::Escapes { .. })),
+                "{bad}"
+            );
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.pem"), inner.join("link.pdf"))
+                .unwrap();
+            assert!(matches!(
+                confine(&inner, "link.pdf"),
+                Err(FileError::Escapes { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn write_new_never_replaces_unless_asked_and_never_a_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.json");
+        write_new(&out, b"one", false).unwrap();
+        assert!(matches!(
+            write_new(&out, b"two", false),
+            Err(FileError::Exists { .. })
+        ));
+        write_new(&out, b"two", true).unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"two");
+        let key = dir.path().join("k.pem");
+        std::fs::write(&key, b"-----BEGIN PRIVATE KEY-----\nabc\n").unwrap();
+        assert!(matches!(
+            write_new(&key, b"x", true),
+            Err(FileError::Protected { .. })
+        ));
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+}
