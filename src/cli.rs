@@ -327,9 +327,13 @@ Example:\n  amana receipt member 412 --out recu-412.json"
     )]
     Member {
         id: i64,
-        /// Where to write the receipt (default: receipt-ID.json)
+        /// Where to write the receipt (default: receipt-ID.json); an existing file is never
+        /// replaced unless --force is given
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace an existing file at --out (never a ledger, a receipt or a key)
+        #[arg(long)]
+        force: bool,
     },
 }
 

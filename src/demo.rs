@@ -69,8 +69,19 @@ fn opt(s: &str) -> Option<String> {
 }
 
 /// Removes a previous demo ledger at `path`, refusing to touch any other file.
-fn clear_previous(path: &Path) -> Result<(), LedgerError> {
+/// Removes the ledger of an earlier demo in the same folder. A folder that holds anything
+/// else is refused: the demo writes its files there, and never over someone's own.
+fn clear_previous(out: &Path, path: &Path) -> Result<(), LedgerError> {
     if !path.exists() {
+        let has_files = std::fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
+        if has_files {
+            return Err(LedgerError::Refused(format!(
+                "{} is not empty and holds no demo ledger; the demo writes only into a new or empty folder, or over an earlier demo (choose another --out)",
+                out.display()
+            )));
+        }
         return Ok(());
     }
     let is_demo = Store::open_read_only(path)
@@ -100,7 +111,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
     };
     std::fs::create_dir_all(out).map_err(io(out))?;
     let path = out.join("amana.db");
-    clear_previous(&path)?;
+    clear_previous(out, &path)?;
 
     let (mut ledger, _) = Ledger::init(
         &path,

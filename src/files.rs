@@ -34,7 +34,11 @@ pub enum FileError {
     #[error("{}: not a regular file ({what}); give the document itself", path.display())]
     NotRegular { path: PathBuf, what: &'static str },
     #[error("{}: {size} bytes or more, over the limit of {limit} bytes for one file", path.display())]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error(
         "\"{name}\" leads outside {} ({why}); name a file in that folder or below it, by a relative path",
         base.display()

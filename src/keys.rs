@@ -90,26 +90,35 @@ impl PrivateKey {
         let mut seed = [0u8; 32];
         getrandom::fill(&mut seed).map_err(|e| KeyError::Random(e.to_string()))?;
         let key = SigningKey::from_bytes(&seed);
-        let pem = key
-            .to_pkcs8_pem(LineEnding::LF)
-            .map_err(|e| KeyError::Random(e.to_string()))?;
-        write_private(path, pem.as_bytes())?;
+        // PKCS#8 v1 (the seed alone, RFC 8410), the form every OpenSSL reads (`openssl pkey`);
+        // the v2 form with the public key beside it is not read by OpenSSL 3.0.
+        let pem = ed25519_dalek::pkcs8::KeypairBytes {
+            secret_key: key.to_bytes(),
+            public_key: None,
+        }
+        .to_pkcs8_pem(LineEnding::LF)
+        .map_err(|e| KeyError::Random(e.to_string()))?;
         let public = key
             .verifying_key()
             .to_public_key_pem(LineEnding::LF)
             .map_err(|e| KeyError::Random(e.to_string()))?;
-        {
+        // Each file appears whole or not at all (a full disk leaves no empty key behind), and
+        // never over an existing one; the private key is readable by its owner only.
+        let io = |path: &Path, e: crate::files::FileError| match e {
+            crate::files::FileError::Exists { path } => KeyError::Exists(path),
+            other => KeyError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::other(other.to_string()),
+            },
+        };
+        crate::files::write_new_with(path, false, Some(0o600), |f| {
             use std::io::Write;
-            let io = |source| KeyError::Io {
-                path: public_path.clone(),
-                source,
-            };
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&public_path)
-                .map_err(io)?;
-            f.write_all(public.as_bytes()).map_err(io)?;
+            f.write_all(pem.as_bytes())
+        })
+        .map_err(|e| io(path, e))?;
+        if let Err(e) = crate::files::write_new(&public_path, public.as_bytes(), false) {
+            let _ = std::fs::remove_file(path);
+            return Err(io(&public_path, e));
         }
         Ok(PrivateKey { key })
     }
@@ -172,32 +181,6 @@ pub fn public_path(path: &Path) -> PathBuf {
     let mut p = path.as_os_str().to_owned();
     p.push(".pub");
     PathBuf::from(p)
-}
-
-#[cfg(unix)]
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), KeyError> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let io = |source| KeyError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(io)?;
-    f.write_all(bytes).map_err(io)?;
-    f.sync_all().map_err(io)
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), KeyError> {
-    std::fs::write(path, bytes).map_err(|source| KeyError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 /// A short fingerprint a person can read aloud and compare on paper: the first 80 bits of a

@@ -61,7 +61,9 @@ enum Failure {
 impl From<LedgerError> for Failure {
     fn from(e: LedgerError) -> Self {
         match &e {
-            LedgerError::Store(StoreError::Exists(_)) => Failure::Invalid(e.to_string()),
+            LedgerError::Store(StoreError::Exists(_) | StoreError::Unencodable { .. }) => {
+                Failure::Invalid(e.to_string())
+            }
             LedgerError::Store(_)
             | LedgerError::Io { .. }
             | LedgerError::File(amana::files::FileError::Io { .. }) => {
@@ -166,21 +168,6 @@ fn grant_filter(ledger: &Ledger, grant: Option<String>) -> Result<Option<String>
             }
         )))
     }
-}
-
-/// The last day of month `YYYY-MM`.
-fn month_end(text: &str) -> Result<chrono::NaiveDate, Failure> {
-    let bad = || Failure::Invalid(format!("--month \"{text}\": write YYYY-MM, e.g. 2026-03"));
-    let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
-    let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-    let next = if m == 12 {
-        chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1)
-    } else {
-        chrono::NaiveDate::from_ymd_opt(y, m + 1, 1)
-    };
-    next.and_then(|d| d.pred_opt())
-        .filter(|_| (1..=12).contains(&m))
-        .ok_or_else(bad)
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {
@@ -512,7 +499,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             sign,
         } => {
             let period_end = match (month, through) {
-                (Some(m), _) => Some(month_end(&m)?),
+                (Some(m), _) => Some(domain::month_end(&m)?),
                 (None, Some(d)) => Some(domain::parse_date(&d)?),
                 (None, None) => None,
             };
@@ -603,12 +590,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 written.last().map_or(0, |w| w.seq)
             );
         }
-        Command::Receipt(ReceiptCommand::Member { id, out }) => {
-            let receipt = Ledger::open(&path, &actor)?.member_receipt(EntryId(id))?;
+        Command::Receipt(ReceiptCommand::Member { id, out, force }) => {
             let out = out.unwrap_or_else(|| std::path::PathBuf::from(format!("receipt-{id}.json")));
+            amana::files::check_output(&out, force).map_err(LedgerError::from)?;
+            let receipt = Ledger::open_read_only(&path)?.member_receipt(EntryId(id))?;
             let json = serde_json::to_string_pretty(&receipt).expect("receipts serialise");
-            std::fs::write(&out, json)
-                .map_err(|e| Failure::Environment(format!("{}: {e}", out.display())))?;
+            amana::files::write_new(&out, json.as_bytes(), force).map_err(LedgerError::from)?;
             out!(
                 "Wrote the receipt of transaction #{id} ({} {} on {}) to {}.",
                 receipt.amount,

@@ -416,7 +416,7 @@ impl Ledger {
         let (start, end) = info
             .fiscal_start
             .year_bounds(year)
-            .ok_or_else(|| LedgerError::Refused(format!("fiscal year {year} is out of range")))?;
+            .ok_or_else(|| LedgerError::Refused(format!("fiscal year {year} is out of range: the ledger records years 1 to 9999; give the year the fiscal year starts in, e.g. --year 2025")))?;
         if end >= today {
             return Err(LedgerError::Refused(format!(
                 "fiscal year {year} runs from {start} to {end}: it can be closed from the day after it ends"
@@ -490,7 +490,12 @@ impl Ledger {
             let mut book = load_book(app)?;
             let mut written = vec![];
             for (file, receipt) in receipts {
-                written.push(append_record(app, &mut book, &actor, Record::Receipt(receipt))?);
+                written.push(append_record(
+                    app,
+                    &mut book,
+                    &actor,
+                    Record::Receipt(receipt),
+                )?);
                 keep.push(file);
             }
             Ok(written)

@@ -19,6 +19,10 @@ pub use money::{Currency, Minor, checked_sum};
 pub enum DomainError {
     #[error("amount \"{value}\" {reason}")]
     BadAmount { value: String, reason: String },
+    #[error(
+        "month \"{0}\" is not valid: write YYYY-MM with a year from 0001 to 9999, e.g. 2026-03"
+    )]
+    BadMonth(String),
     #[error("{field} \"{value}\" {reason}")]
     BadText {
         field: &'static str,
@@ -79,6 +83,30 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DomainError> {
         .ok()
         .filter(|d| d.year() >= 1)
         .ok_or_else(|| DomainError::BadDate(text.to_string()))
+}
+
+/// Whether the chain can record `date`: years 0001 to 9999 (`YYYY-MM-DD`, four digits).
+pub fn recordable(date: NaiveDate) -> bool {
+    (1..=9999).contains(&date.year())
+}
+
+/// The last day of month `YYYY-MM` (`seal --month`), within the years the chain can record.
+pub fn month_end(text: &str) -> Result<NaiveDate, DomainError> {
+    let bad = || DomainError::BadMonth(text.to_string());
+    let t = text.trim();
+    let (y, m) = t.split_once('-').ok_or_else(bad)?;
+    if y.len() != 4 || m.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m): (i32, u32) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt())
+        .filter(|d| (1..=12).contains(&m) && recordable(*d))
+        .ok_or_else(bad)
 }
 
 /// Formats a date as the chain and every listing write it.
@@ -252,10 +280,12 @@ impl FiscalStart {
 
 impl FiscalStart {
     /// The first and last day of the fiscal year that starts in calendar year `year`.
+    /// `None` when either day falls outside the years the chain can record (0001 to 9999).
     pub fn year_bounds(self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
         let start = NaiveDate::from_ymd_opt(year, self.month, self.day)?;
-        let next = NaiveDate::from_ymd_opt(year + 1, self.month, self.day)?;
-        Some((start, next.pred_opt()?))
+        let next = NaiveDate::from_ymd_opt(year.checked_add(1)?, self.month, self.day)?;
+        let end = next.pred_opt()?;
+        (recordable(start) && recordable(end)).then_some((start, end))
     }
 
     /// The fiscal year (named by the calendar year it starts in) that `date` belongs to.

@@ -63,6 +63,11 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// An entry the chain's decoder would reject: refused before anything is written.
+    #[error(
+        "this {kind} entry cannot be recorded: {reason}; nothing was written (check the dates and values given)"
+    )]
+    Unencodable { kind: &'static str, reason: String },
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -342,6 +347,7 @@ impl Store {
             tx: &tx,
             head_seq: seq,
             head: prev,
+            base: None,
         };
         let out = f(&mut appender)?;
         if commit {
@@ -746,6 +752,8 @@ pub struct Appender<'t> {
     tx: &'t rusqlite::Transaction<'t>,
     head_seq: i64,
     head: Hash,
+    /// The ledger's base currency, read once (the decoder needs it to check balances).
+    base: Option<crate::domain::Currency>,
 }
 
 impl Appender<'_> {
@@ -790,6 +798,7 @@ impl Appender<'_> {
     pub fn append(&mut self, entry: &ChainEntry) -> Result<(Hash, Hash)> {
         debug_assert_eq!(entry.seq, self.head_seq + 1);
         let body = entry.encode();
+        self.check_decodes(entry, &body)?;
         let entry_hash = chain::entry_hash(&body);
         let chain = chain::chain_hash(entry.seq, &self.head, &entry_hash);
         self.tx
@@ -810,6 +819,27 @@ impl Appender<'_> {
         self.head_seq = entry.seq;
         self.head = chain;
         Ok((entry_hash, chain))
+    }
+
+    /// The writer refuses what its own decoder would reject: `body` must decode, and encode
+    /// back to the same bytes. Otherwise the entry would be in the chain for ever, and `verify`
+    /// would fail on it for ever (a seal dated in year 0 once did exactly that).
+    fn check_decodes(&mut self, entry: &ChainEntry, body: &[u8]) -> Result<()> {
+        if self.base.is_none() && entry.seq > 1 {
+            self.base = Some(self.ledger_info()?.currency);
+        }
+        let decoded =
+            ChainEntry::decode(body, self.base.as_ref()).map_err(|e| StoreError::Unencodable {
+                kind: entry.record.kind(),
+                reason: e.what,
+            })?;
+        if decoded.encode() != body {
+            return Err(StoreError::Unencodable {
+                kind: entry.record.kind(),
+                reason: "it does not encode back to the same bytes".into(),
+            });
+        }
+        Ok(())
     }
 
     fn insert(&self, row: &Row) -> Result<()> {
