@@ -69,6 +69,10 @@ pub enum Warning {
         spent: String,
         currency: String,
     },
+    /// This computer's clock is behind the time of the entry before: one of the two clocks
+    /// is wrong. Recorded all the same (a clock that was ahead must not block the books);
+    /// `verify` reports it.
+    ClockBehind { now: String, last: String },
 }
 
 impl fmt::Display for Warning {
@@ -84,6 +88,10 @@ impl fmt::Display for Warning {
             } => write!(
                 f,
                 "transaction {entry}: budget line {grant}/{line} is over-spent: {spent} {currency} spent of {budget} {currency} budgeted"
+            ),
+            Warning::ClockBehind { now, last } => write!(
+                f,
+                "this computer's clock says {now}, before the time of the last entry ({last}): check the date and time of this computer (or of the one that wrote the last entry); `amana verify` will point at this entry"
             ),
         }
     }

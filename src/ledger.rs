@@ -580,9 +580,22 @@ pub(crate) fn append_record(
         record,
     };
     let original = original_of(app, &entry)?;
-    let warnings = book
+    let mut warnings = book
         .admit(&entry, original.as_ref())
         .map_err(LedgerError::Rules)?;
+    if let Some(last) = app.head_time()
+        && entry.time_us < last - 60_000_000
+    {
+        let shown = |us: i64| {
+            chrono::DateTime::from_timestamp_micros(us)
+                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default()
+        };
+        warnings.push(crate::book::Warning::ClockBehind {
+            now: shown(entry.time_us),
+            last: shown(last),
+        });
+    }
     let (entry_hash, head) = app.append(&entry)?;
     book.appended(entry.seq, &entry_hash, &head);
     Ok(Written {

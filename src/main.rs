@@ -434,6 +434,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .map(|a| verify::Anchor::parse(a))
                     .collect::<Result<_, _>>()
                     .map_err(Failure::Invalid)?,
+                now_us: None,
             };
             let report = match bundle {
                 Some(dir) => verify::verify_bundle(&dir, &options).map_err(Failure::Environment)?,

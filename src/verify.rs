@@ -82,6 +82,14 @@ pub enum ProblemKind {
     ReceiptAltered,
     /// More problems than are listed.
     More,
+    /// A warning, not a failure: an entry's recorded time is more than a minute before the
+    /// time of the entry before it (a clock set back, or entries not written by amana).
+    TimeBackwards,
+    /// A warning: an entry's recorded time is more than a day after this computer's clock.
+    TimeFuture,
+    /// A warning: a closing or a lock was recorded before the period it closes had ended
+    /// anywhere on Earth (a clock set ahead).
+    ClosedEarly,
 }
 
 impl ProblemKind {
@@ -107,6 +115,9 @@ impl ProblemKind {
             ProblemKind::ReceiptMissing => "receipt-missing",
             ProblemKind::ReceiptAltered => "receipt-altered",
             ProblemKind::More => "more",
+            ProblemKind::TimeBackwards => "time-backwards",
+            ProblemKind::TimeFuture => "time-future",
+            ProblemKind::ClosedEarly => "closed-early",
         }
     }
 }
@@ -133,6 +144,9 @@ pub struct VerifyReport {
     /// published head.
     pub unanchored: i64,
     pub seals: Vec<SealSummary>,
+    /// What deserves a look but proves no alteration (times out of order or in the future,
+    /// a year closed before it ended): reported, without making the verification fail.
+    pub warnings: Vec<Problem>,
 }
 
 struct Findings {
@@ -397,6 +411,21 @@ pub struct SealSummary {
 #[derive(Debug, Default, Clone)]
 pub struct Options {
     pub anchors: Vec<Anchor>,
+    /// The time (UTC microseconds) entries are compared with; `None`: this computer's clock.
+    pub now_us: Option<i64>,
+}
+
+/// How far an entry's time may go back from the one before it: clocks are set by a few
+/// seconds now and then; entries are written one at a time, under the write lock.
+const BACKWARDS_SLACK_US: i64 = 60 * 1_000_000;
+/// How far in the future an entry's time may lie.
+const FUTURE_SLACK_US: i64 = 24 * 3600 * 1_000_000;
+
+/// The first instant at which `period_end` is over everywhere: the next day begins first at
+/// UTC+14, fourteen hours before it begins in UTC.
+fn period_over_us(period_end: chrono::NaiveDate) -> Option<i64> {
+    let next = period_end.succ_opt()?.and_hms_opt(0, 0, 0)?;
+    Some(next.and_utc().timestamp_micros() - 14 * 3600 * 1_000_000)
 }
 
 /// Checks log rows one by one, in order: hashes, links, decoding, rules, seals, receipts.
@@ -422,6 +451,12 @@ struct ChainCheck<'a> {
     /// Seqs of the entries that record the books (all but seals and signatures), to tell
     /// how many are not yet vouched for.
     book_seqs: Vec<i64>,
+    warnings: Vec<Problem>,
+    /// The latest entry time seen so far, and the clock entries are compared with.
+    last_time: Option<i64>,
+    now_us: i64,
+    /// The first and last seq of the latest run of entries recorded in the future.
+    future_run: Option<(i64, i64)>,
 }
 
 impl<'a> ChainCheck<'a> {
@@ -445,7 +480,83 @@ impl<'a> ChainCheck<'a> {
             seals: vec![],
             bad_seals: HashSet::new(),
             book_seqs: vec![],
+            warnings: vec![],
+            last_time: None,
+            future_run: None,
+            now_us: options
+                .now_us
+                .unwrap_or_else(|| chrono::Utc::now().timestamp_micros()),
         }
+    }
+
+    /// Times are not evidence of tampering (they are what the writer's clock said), so what
+    /// is odd about them is a warning: times going back, times in the future, a period closed
+    /// before it ended.
+    fn check_time(&mut self, e: &ChainEntry) {
+        let shown = |us: i64| {
+            chrono::DateTime::from_timestamp_micros(us)
+                .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+                .unwrap_or_else(|| format!("{us} µs"))
+        };
+        let mut found = vec![];
+        if let Some(last) = self.last_time
+            && e.time_us < last - BACKWARDS_SLACK_US
+        {
+            found.push((ProblemKind::TimeBackwards, format!(
+                "recorded at {}, before the entry before it ({}): the writer's clock was set back, or was ahead before",
+                shown(e.time_us), shown(last))));
+        }
+        if e.time_us > self.now_us + FUTURE_SLACK_US {
+            match self.future_run {
+                // One warning for a run of entries in the future, not one per entry.
+                Some((first, last)) if last + 1 == e.seq => {
+                    self.future_run = Some((first, e.seq));
+                    if let Some(w) = self
+                        .warnings
+                        .iter_mut()
+                        .rev()
+                        .find(|w| w.kind == ProblemKind::TimeFuture)
+                    {
+                        w.detail = format!(
+                            "entries {first} to {} are recorded later than this computer's clock ({}), the last at {}: a clock was set ahead (this one or the writer's)",
+                            e.seq, shown(self.now_us), shown(e.time_us));
+                    }
+                }
+                _ => {
+                    self.future_run = Some((e.seq, e.seq));
+                    found.push((ProblemKind::TimeFuture, format!(
+                        "recorded at {}, later than this computer's clock ({}): a clock was set ahead (this one or the writer's)",
+                        shown(e.time_us), shown(self.now_us))));
+                }
+            }
+        }
+        let closes = match &e.record {
+            Record::Entry(entry) => match &entry.header.kind {
+                crate::domain::EntryKind::Closing { year, .. } => {
+                    Some((format!("the closing of fiscal year {year}"), entry.header.date))
+                }
+                _ => None,
+            },
+            Record::Seal(seal) => seal
+                .period_end
+                .map(|end| (format!("the lock through {end}"), end)),
+            _ => None,
+        };
+        if let Some((what, end)) = closes
+            && period_over_us(end).is_some_and(|over| e.time_us < over)
+        {
+            found.push((ProblemKind::ClosedEarly, format!(
+                "{what} was recorded at {}, before {end} had ended: the writer's clock was ahead, and entries of the last days may be missing",
+                shown(e.time_us))));
+        }
+        for (kind, detail) in found {
+            self.warnings.push(Problem {
+                seq: e.seq,
+                kind,
+                detail,
+            });
+        }
+        self.last_time = Some(self.last_time.map_or(e.time_us, |t| t.max(e.time_us)));
     }
 
     /// Checks one row; returns the decoded entry when its bytes decode.
@@ -539,6 +650,7 @@ impl<'a> ChainCheck<'a> {
                 return None;
             }
         };
+        self.check_time(&decoded);
         if decoded.seq != seq {
             self.findings.add(
                 seq,
@@ -721,6 +833,7 @@ impl<'a> ChainCheck<'a> {
                 self.book_seqs.iter().filter(|s| **s > vouched).count() as i64
             },
             seals: self.seals,
+            warnings: self.warnings,
         }
     }
 }

@@ -244,6 +244,21 @@ pub fn verify_text(r: &VerifyReport) -> String {
             ));
         }
     }
+    if !r.warnings.is_empty() {
+        out.push_str(&format!(
+            "{} warning{} (they prove no alteration, but deserve a look):\n",
+            r.warnings.len(),
+            if r.warnings.len() == 1 { "" } else { "s" }
+        ));
+        for p in &r.warnings {
+            out.push_str(&format!(
+                "  entry {}: {}: {}\n",
+                p.seq,
+                p.kind.as_str(),
+                p.detail
+            ));
+        }
+    }
     for s in &r.seals {
         let signed = if s.signed_by.is_empty() {
             "no valid signature".to_string()

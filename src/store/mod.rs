@@ -331,23 +331,24 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let head: Option<(i64, Vec<u8>)> = tx
+        let head: Option<(i64, Vec<u8>, Vec<u8>)> = tx
             .query_row(
-                "SELECT seq, chain FROM log ORDER BY seq DESC LIMIT 1",
+                "SELECT seq, chain, body FROM log ORDER BY seq DESC LIMIT 1",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(StoreError::from)?;
-        let (seq, prev) = match head {
-            Some((seq, chain)) => (seq, chain::hash_from(&chain)),
-            None => (0, GENESIS_PREV),
+        let (seq, prev, head_time) = match head {
+            Some((seq, chain, body)) => (seq, chain::hash_from(&chain), ChainEntry::time_of(&body)),
+            None => (0, GENESIS_PREV, None),
         };
         let mut appender = Appender {
             tx: &tx,
             head_seq: seq,
             head: prev,
             base: None,
+            head_time,
         };
         let out = f(&mut appender)?;
         if commit {
@@ -754,12 +755,19 @@ pub struct Appender<'t> {
     head: Hash,
     /// The ledger's base currency, read once (the decoder needs it to check balances).
     base: Option<crate::domain::Currency>,
+    /// The time recorded in the head entry.
+    head_time: Option<i64>,
 }
 
 impl Appender<'_> {
     /// The sequence number the next entry will get.
     pub fn next_seq(&self) -> i64 {
         self.head_seq + 1
+    }
+
+    /// The time recorded in the head entry (UTC microseconds), when there is one.
+    pub fn head_time(&self) -> Option<i64> {
+        self.head_time
     }
 
     pub fn ledger_info(&self) -> Result<LedgerInfo> {
@@ -818,6 +826,7 @@ impl Appender<'_> {
         }
         self.head_seq = entry.seq;
         self.head = chain;
+        self.head_time = Some(entry.time_us);
         Ok((entry_hash, chain))
     }
 
