@@ -144,34 +144,65 @@ impl Ledger {
             chart: req.chart.clone(),
             currencies: Currency::iso_table(),
         };
-        // From here on the file is ours (created exclusively): on any failure, remove it, so
-        // nothing half-made is left to block the next `init`.
-        let remove = || {
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = path.as_os_str().to_owned();
-                p.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(p));
-            }
-        };
-        let store = match Store::create(path) {
-            Ok(store) => store,
-            Err(StoreError::Exists(p)) => return Err(StoreError::Exists(p).into()),
-            Err(e) => {
-                remove();
-                return Err(e.into());
-            }
-        };
-        let mut ledger = Ledger { store, actor };
-        let mut records = vec![Record::Ledger(info)];
-        records.extend(chart.into_iter().map(Record::Account));
-        match ledger.append_all(records) {
-            Ok(written) => Ok((ledger, written)),
-            Err(e) => {
-                drop(ledger);
-                remove();
-                Err(e)
-            }
+        // The ledger is built under a temporary name beside its final one, then linked into
+        // place whole: a killed `init` leaves no half-made ledger to block the next one (the
+        // next `init` removes what a crashed one left), and an existing file is never touched.
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(StoreError::Exists(path.to_path_buf()).into());
         }
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| LedgerError::Refused(format!("{}: give a file name for the ledger", path.display())))?;
+        let prefix = format!(".{file_name}.amana-init-");
+        crate::files::remove_stale(&folder, &prefix);
+        let tmp = folder.join(format!("{prefix}{}", std::process::id()));
+        let remove = |p: &Path| {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut f = p.as_os_str().to_owned();
+                f.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(f));
+            }
+        };
+        let built = (|| -> Result<Written> {
+            let store = Store::create(&tmp)?;
+            let mut ledger = Ledger {
+                store,
+                actor: actor.clone(),
+            };
+            let mut records = vec![Record::Ledger(info)];
+            records.extend(chart.into_iter().map(Record::Account));
+            let written = ledger.append_all(records)?;
+            // Closing the last connection checkpoints the write-ahead log into the file.
+            ledger.store.close()?;
+            Ok(written)
+        })();
+        let placed = built.and_then(|written| {
+            match std::fs::hard_link(&tmp, path) {
+                Ok(()) => Ok(written),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(StoreError::Exists(path.to_path_buf()).into())
+                }
+                // A file system without hard links: check, then rename.
+                Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+                    Err(StoreError::Exists(path.to_path_buf()).into())
+                }
+                Err(_) => std::fs::rename(&tmp, path)
+                    .map(|()| written)
+                    .map_err(|source| LedgerError::Io {
+                        path: path.to_path_buf(),
+                        source,
+                    }),
+            }
+        });
+        remove(&tmp);
+        let written = placed?;
+        crate::files::sync_folder(&folder);
+        Ok((Ledger::open(path, &actor)?, written))
     }
 
     pub fn open(path: &Path, actor: &str) -> Result<Ledger> {

@@ -341,6 +341,15 @@ impl Ledger {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        // The chain keeps bank balances by account, each once.
+        let mut banks = banks;
+        banks.sort_by(|a, b| a.account.cmp(&b.account));
+        if let Some(twice) = banks.windows(2).find(|w| w[0].account == w[1].account) {
+            return Err(LedgerError::Refused(format!(
+                "--bank names account {} twice: give each bank account's statement balance once",
+                twice[0].account
+            )));
+        }
         let actor = self.actor.clone();
         let today = chrono::Local::now().date_naive();
         if let Some(end) = period_end

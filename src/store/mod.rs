@@ -249,6 +249,11 @@ impl Store {
         Ok(store)
     }
 
+    /// Closes the connection, checkpointing the write-ahead log into the file.
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| StoreError::from(e))
+    }
+
     /// Opens an existing ledger read-only (for listings and `verify`).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let conn = Self::open_checked(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
@@ -269,9 +274,13 @@ impl Store {
             reason,
         };
         let conn = Connection::open_with_flags(path, mode | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        // Only "not a database" means it is not a ledger; a disk error is a disk error.
         let app_id: i32 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| not_ledger(e.to_string()))?;
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => not_ledger(e.to_string()),
+                _ => StoreError::from(e),
+            })?;
         if app_id != APPLICATION_ID {
             return Err(not_ledger(format!("application id {app_id:#x}")));
         }
