@@ -157,7 +157,12 @@ impl Ledger {
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .ok_or_else(|| LedgerError::Refused(format!("{}: give a file name for the ledger", path.display())))?;
+            .ok_or_else(|| {
+                LedgerError::Refused(format!(
+                    "{}: give a file name for the ledger",
+                    path.display()
+                ))
+            })?;
         let prefix = format!(".{file_name}.amana-init-");
         crate::files::remove_stale(&folder, &prefix);
         let tmp = folder.join(format!("{prefix}{}", std::process::id()));

@@ -519,7 +519,10 @@ impl<'a> ChainCheck<'a> {
                     {
                         w.detail = format!(
                             "entries {first} to {} are recorded later than this computer's clock ({}), the last at {}: a clock was set ahead (this one or the writer's)",
-                            e.seq, shown(self.now_us), shown(e.time_us));
+                            e.seq,
+                            shown(self.now_us),
+                            shown(e.time_us)
+                        );
                     }
                 }
                 _ => {
@@ -532,9 +535,10 @@ impl<'a> ChainCheck<'a> {
         }
         let closes = match &e.record {
             Record::Entry(entry) => match &entry.header.kind {
-                crate::domain::EntryKind::Closing { year, .. } => {
-                    Some((format!("the closing of fiscal year {year}"), entry.header.date))
-                }
+                crate::domain::EntryKind::Closing { year, .. } => Some((
+                    format!("the closing of fiscal year {year}"),
+                    entry.header.date,
+                )),
                 _ => None,
             },
             Record::Seal(seal) => seal
