@@ -31,6 +31,8 @@ pub enum FileError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}: no such file", path.display())]
+    NotFound { path: PathBuf },
     #[error("{}: not a regular file ({what}); give the document itself", path.display())]
     NotRegular { path: PathBuf, what: &'static str },
     #[error("{}: {size} bytes or more, over the limit of {limit} bytes for one file", path.display())]
@@ -55,10 +57,17 @@ pub enum FileError {
 }
 
 impl FileError {
+    /// An I/O error on `path`; a file that is not there is a mistake in what was given, not a
+    /// failure of the machine.
     fn io(path: &Path) -> impl FnOnce(std::io::Error) -> FileError + '_ {
-        move |source| FileError::Io {
-            path: path.to_path_buf(),
-            source,
+        move |source| match source.kind() {
+            std::io::ErrorKind::NotFound => FileError::NotFound {
+                path: path.to_path_buf(),
+            },
+            _ => FileError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
         }
     }
 }
@@ -111,10 +120,7 @@ pub fn open_regular(path: &Path, follow_links: bool) -> Result<File, FileError> 
                 what: "a symbolic link",
             }
         } else {
-            FileError::Io {
-                path: path.to_path_buf(),
-                source: e,
-            }
+            FileError::io(path)(e)
         }
     })?;
     let kind = file.metadata().map_err(FileError::io(path))?.file_type();

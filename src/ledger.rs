@@ -479,9 +479,15 @@ impl Ledger {
                         line: *line,
                         column: Some("receipt".into()),
                         value: Some(name.clone()),
-                        reason: format!(
-                            "{e} (receipt paths are relative to the CSV file's folder, and stay inside it)"
-                        ),
+                        reason: match e {
+                            LedgerError::File(crate::files::FileError::NotFound { path }) => format!(
+                                "no such file ({}); receipt paths are relative to the CSV file's folder",
+                                path.display()
+                            ),
+                            e => format!(
+                                "{e} (receipt paths are relative to the CSV file's folder, and stay inside it)"
+                            ),
+                        },
                     }),
                 }
             }
