@@ -79,7 +79,12 @@ fn books() -> Books {
     let president = key(&fx, "ahmed.pem");
     add_officer(l, "fatima", "treasurer", &treasurer, None);
     add_officer(l, "ahmed", "president", &president, None);
-    record(l, "2025-04-01", "Cotisation Amina", &["1000 600", "4100 -600"]);
+    record(
+        l,
+        "2025-04-01",
+        "Cotisation Amina",
+        &["1000 600", "4100 -600"],
+    );
     record(l, "2025-04-02", "Loyer avril", &["6100 1200", "1010"]);
     record(l, "2025-04-03", "Don Youssef", &["1010 300", "4000 -300"]);
     ok(
@@ -255,8 +260,14 @@ fn a_hand_made_receipt_for_the_rent_does_not_verify() {
     r["amount"] = json!("1200.00");
     r["seal"]["proof"] = rent["proof"].clone();
     r["seal"]["accounts"] = json!([
-        b.prove(b.seq_of("SELECT seq FROM accounts WHERE code = ?1", "6100"), covered),
-        b.prove(b.seq_of("SELECT seq FROM accounts WHERE code = ?1", "1010"), covered),
+        b.prove(
+            b.seq_of("SELECT seq FROM accounts WHERE code = ?1", "6100"),
+            covered
+        ),
+        b.prove(
+            b.seq_of("SELECT seq FROM accounts WHERE code = ?1", "1010"),
+            covered
+        ),
     ]);
     let (code, v) = b.check_json(&r, &b.seal);
     assert_eq!(code, Some(1), "{v:#}");
@@ -267,7 +278,9 @@ fn a_hand_made_receipt_for_the_rent_does_not_verify() {
     let (code, v) = b.check_json(&r, &b.seal);
     assert_eq!(code, Some(1), "{v:#}");
     assert!(
-        v["problems"].to_string().contains("does not prove the kind of account"),
+        v["problems"]
+            .to_string()
+            .contains("does not prove the kind of account"),
         "{v:#}"
     );
 }
@@ -324,15 +337,31 @@ fn an_unapproved_officer_is_never_shown_as_a_signer() {
     }));
     let (code, v) = b.check_json(&r, &seal2);
     assert_eq!(code, Some(0), "{v:#}");
-    assert_eq!(v["signed_by"], json!(["fatima (treasurer, fatima)"]), "{v:#}");
-    assert_eq!(v["unproven_signatures"].as_array().unwrap().len(), 1, "{v:#}");
-    assert!(v["unproven_signatures"][0].as_str().unwrap().contains("samira"));
+    assert_eq!(
+        v["signed_by"],
+        json!(["fatima (treasurer, fatima)"]),
+        "{v:#}"
+    );
+    assert_eq!(
+        v["unproven_signatures"].as_array().unwrap().len(),
+        1,
+        "{v:#}"
+    );
+    assert!(
+        v["unproven_signatures"][0]
+            .as_str()
+            .unwrap()
+            .contains("samira")
+    );
     let text = stdout(&b.check(&r, &seal2));
     assert!(
         text.contains("Not counted") && text.contains("samira"),
         "{text}"
     );
-    assert!(!text.contains("signed by: fatima (treasurer, fatima); samira"), "{text}");
+    assert!(
+        !text.contains("signed by: fatima (treasurer, fatima); samira"),
+        "{text}"
+    );
 }
 
 #[test]
