@@ -47,6 +47,25 @@ pub fn load(name: &str) -> Result<Vec<Account>, DomainError> {
     Ok(accounts)
 }
 
+/// Whether an account of the ledger's `chart` holds money: cash or a bank account, the
+/// account a member's dues or a donor's gift is paid into (what a member's receipt needs).
+///
+/// The kind of an account says only "asset"; which assets are money is the chart's
+/// numbering: class 51 "Trésorerie - actif" in the Moroccan chart (class 55 is the treasury's
+/// liabilities, 59 its provisions), 10xx "Cash on hand" and "Bank" in the generic one. A ledger
+/// started without a template (`none`) numbers its own accounts, so every asset account counts
+/// there: its receipts cannot tell a receivable from money.
+pub fn is_money(chart: &str, code: &AccountCode, kind: AccountType) -> bool {
+    if kind != AccountType::Asset {
+        return false;
+    }
+    match chart {
+        "ma-associations" => code.as_str().starts_with("51"),
+        "generic" => code.as_str().starts_with("10"),
+        _ => true,
+    }
+}
+
 /// Validates `(lang, text)` pairs: a 2–3 letter lowercase language tag, at most one per
 /// language, sorted by tag (the order the chain encodes them in).
 pub fn labels(pairs: &[(String, String)]) -> Result<Vec<Label>, DomainError> {
@@ -90,5 +109,24 @@ mod tests {
         assert!(load("generic").unwrap().len() > 30);
         assert!(load("none").unwrap().is_empty());
         assert!(load("french").is_err());
+    }
+
+    #[test]
+    fn money_is_cash_and_bank_by_the_charts_numbering() {
+        let code = |c: &str| AccountCode::parse(c).unwrap();
+        let asset = AccountType::Asset;
+        assert!(is_money("ma-associations", &code("51411"), asset));
+        assert!(is_money("ma-associations", &code("5161"), asset));
+        assert!(!is_money("ma-associations", &code("5900"), asset));
+        assert!(!is_money("ma-associations", &code("3421"), asset));
+        assert!(!is_money(
+            "ma-associations",
+            &code("5541"),
+            AccountType::Liability
+        ));
+        assert!(is_money("generic", &code("1010"), asset));
+        assert!(!is_money("generic", &code("1200"), asset));
+        assert!(is_money("none", &code("1200"), asset));
+        assert!(!is_money("none", &code("4100"), AccountType::Income));
     }
 }

@@ -322,7 +322,8 @@ pub enum ReceiptCommand {
     },
     /// Write a member's receipt (dues, gift) with its proof of inclusion in the sealed books
     #[command(
-        after_help = "The member checks it offline with `amana verify-receipt FILE --seal FINGERPRINT`.\n\n\
+        after_help = "Only for money received: a transaction that credits an income account and debits cash or a bank account, not reversed. The amount is the income received.\n\
+The member checks it offline with `amana verify-receipt FILE --seal FINGERPRINT`.\n\n\
 Example:\n  amana receipt member 412 --out recu-412.json"
     )]
     Member {

@@ -5,6 +5,10 @@
 //! with the same `txn` value form one transaction; its date, description and reference are
 //! read from its first row. Every problem is reported as `FILE:LINE: column C: "VALUE": what`,
 //! hledger-style, up to [`MAX_SHOWN`] of them.
+//!
+//! The CSV amana writes is opened in spreadsheets, so its text cells are neutralised against
+//! formulas ([`csv_text`]); reading undoes exactly that ([`csv_cell`]), so an export imports
+//! back unchanged.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -40,6 +44,53 @@ pub const COLUMNS: [&str; 11] = [
     "original_amount",
     "original_currency",
 ];
+
+/// The first characters that make a spreadsheet (Excel, LibreOffice) read a cell as a formula,
+/// per OWASP's "CSV Injection": `=`, `+`, `-`, `@`, tab and carriage return.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell that starts with an apostrophe carries [`csv_text`]'s escape: the apostrophe
+/// is followed by a formula character or by another apostrophe.
+fn escaped(cell: &str) -> bool {
+    let mut chars = cell.chars();
+    chars.next() == Some('\'')
+        && chars
+            .next()
+            .is_some_and(|c| c == '\'' || FORMULA_STARTS.contains(&c))
+}
+
+/// A text as amana writes it in a CSV cell, safe to open in a spreadsheet: a text that starts
+/// with a formula character gets a leading apostrophe (`=1+1` is written `'=1+1`), which
+/// spreadsheets show as text. So that [`csv_cell`] can undo exactly that, a text that already
+/// looks escaped (an apostrophe, then a formula character or an apostrophe) gets one too:
+/// `'=x` is written `''=x`. Every other text is written as it is.
+pub fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) || escaped(text) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// A number as amana writes it in a CSV cell: a plain decimal (`-4500.00`) stays a number;
+/// anything else is text, neutralised as [`csv_text`] does.
+pub fn csv_number(number: &str) -> std::borrow::Cow<'_, str> {
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    let plain = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+    if plain(int) && plain(frac) {
+        number.into()
+    } else {
+        csv_text(number)
+    }
+}
+
+/// A cell as read from a CSV file: the inverse of [`csv_text`] (and [`csv_number`]), so that
+/// what `journal --format csv` wrote imports unchanged. A leading apostrophe followed by a
+/// formula character or an apostrophe is removed; any other cell is read as it is.
+pub fn csv_cell(cell: &str) -> &str {
+    if escaped(cell) { &cell[1..] } else { cell }
+}
 
 /// How many row errors a message lists before it only counts the rest.
 pub const MAX_SHOWN: usize = 100;
@@ -126,11 +177,12 @@ pub struct ParsedFile {
 struct Columns(HashMap<&'static str, usize>);
 
 impl Columns {
+    /// The cell of column `name`, trimmed and with the spreadsheet escape undone ([`csv_cell`]).
     fn get<'r>(&self, record: &'r [String], name: &str) -> Option<&'r str> {
         self.0
             .get(name)
             .and_then(|&i| record.get(i))
-            .map(|s| s.trim())
+            .map(|s| csv_cell(s.trim()))
             .filter(|s| !s.is_empty())
     }
 }
@@ -574,5 +626,37 @@ fn parse_posting(
             memo,
         }),
         _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spreadsheet_escape_is_undone_exactly() {
+        for (text, written) in [
+            ("=1+1", "'=1+1"),
+            ("+cmd", "'+cmd"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("'=x", "''=x"),
+            ("''", "'''"),
+            ("'", "'"),
+            ("'abc", "'abc"),
+            ("l'école", "l'école"),
+            ("Loyer", "Loyer"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_text(text), written, "{text:?}");
+            assert_eq!(csv_cell(written), text, "{written:?}");
+        }
+        assert_eq!(csv_number("-4500.00"), "-4500.00");
+        assert_eq!(csv_number("12"), "12");
+        assert_eq!(csv_number("-1+1"), "'-1+1");
+        assert_eq!(csv_number("-"), "'-");
+        assert_eq!(csv_number("-.5"), "'-.5");
     }
 }

@@ -648,6 +648,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         if !check.signed_by.is_empty() {
                             out!("The seal is signed by: {}.", check.signed_by.join("; "));
                         }
+                        if !check.unproven_signatures.is_empty() {
+                            out!(
+                                "Not counted (anyone can add a line to the file; these are not proven):"
+                            );
+                            for s in &check.unproven_signatures {
+                                out!("  {s}");
+                            }
+                        }
+                        out!(
+                            "It shows the books as sealed: a reversal recorded after entry {} would not show here.",
+                            check.covered.unwrap_or(0)
+                        );
                     } else {
                         out!("FAILED: this receipt does not prove inclusion in seal {seal}:");
                         for p in &check.problems {

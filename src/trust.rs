@@ -2,6 +2,7 @@
 //! members' receipts with inclusion proofs, and the audit bundle. Like [`crate::ledger`], one
 //! method per user action, each one SQLite transaction; the rules are the [`Book`]'s.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,7 +12,8 @@ use crate::book::Book;
 use crate::chain::merkle::{self, inclusion_proof, leaf_hash, root_from_proof};
 use crate::chain::{BankBalance, ChainEntry, Hash, Receipt, Record, SealSignature, entry_hash};
 use crate::domain::{
-    AccountCode, Entry, EntryHeader, EntryId, EntryKind, Officer, OfficerId, text,
+    AccountCode, AccountType, Entry, EntryHeader, EntryId, EntryKind, Minor, Officer, OfficerId,
+    text,
 };
 use crate::keys::{self, PrivateKey};
 use crate::ledger::{Ledger, LedgerError, Written, append_entry, append_record, load_book};
@@ -81,6 +83,18 @@ pub struct ReceiptSeal {
     /// identity and currency, which the checker reads from it rather than from this file.
     pub genesis: ProvenEntry,
     pub signatures: Vec<ReceiptSignature>,
+    /// The registration of each account of the transaction: it proves which is income and
+    /// which is money, so that the receipt shows money received and how much (format 2).
+    #[serde(default)]
+    pub accounts: Vec<ProvenEntry>,
+    /// The ledger's first seal, when it is not this one: the officers registered before it
+    /// are the founding ones, whose signatures count without an approval (format 2).
+    #[serde(default)]
+    pub first_seal: Option<ProvenEntry>,
+    /// The approvals that give the officers registered later their standing, and the
+    /// registrations of those who approved them, back to a founding officer (format 2).
+    #[serde(default)]
+    pub standing: Vec<ProvenEntry>,
 }
 
 /// An entry's bytes with its audit path to the seal's Merkle root.
@@ -115,8 +129,74 @@ pub struct ReceiptCheck {
     pub seq: i64,
     pub seal_fingerprint: Option<String>,
     pub covered: Option<i64>,
+    /// Officers whose standing the receipt proves, and whose signature verifies.
     pub signed_by: Vec<String>,
+    /// Signature lines that do not count: the receipt does not prove that their officer may
+    /// sign (not registered in the sealed books, or registered after the first seal and not
+    /// approved by an officer of standing), or the signature does not verify. Anyone can add
+    /// such a line to a file, so it neither counts nor fails the receipt.
+    pub unproven_signatures: Vec<String>,
     pub problems: Vec<String>,
+}
+
+/// The format of the members' receipts amana writes. Format 1 (before the accounts, the first
+/// seal and the approvals were carried) is still read, and fails with a request for a new one.
+pub const MEMBER_RECEIPT_FORMAT: &str = "amana-member-receipt/2";
+const MEMBER_RECEIPT_FORMAT_1: &str = "amana-member-receipt/1";
+
+/// Why a transaction is not money received from a member or a donor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotReceived {
+    Reversal(EntryId),
+    Closing(i32),
+    UnknownAccount(AccountCode),
+    NoIncome,
+    NoMoney,
+}
+
+impl std::fmt::Display for NotReceived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotReceived::Reversal(of) => write!(f, "it is a reversal (of transaction {of})"),
+            NotReceived::Closing(year) => write!(f, "it is the closing of fiscal year {year}"),
+            NotReceived::UnknownAccount(a) => write!(f, "the kind of account {a} is not known"),
+            NotReceived::NoIncome => f.write_str("it credits no income account"),
+            NotReceived::NoMoney => f.write_str("it debits no cash or bank account"),
+        }
+    }
+}
+
+/// The money a transaction received from a member or a donor: the net credit of its income
+/// accounts (dues, gifts, grants), when it also debits an account that holds money (see
+/// [`crate::charts::is_money`]). A deposit taken with the dues (a liability) or a bank fee
+/// kept from them is not the member's dues: the receipt shows the income, not what moved.
+/// Used alike when a receipt is made and when it is checked.
+pub fn money_received(
+    e: &Entry,
+    chart: &str,
+    kind_of: impl Fn(&AccountCode) -> Option<AccountType>,
+) -> std::result::Result<Minor, NotReceived> {
+    match &e.header.kind {
+        EntryKind::Reversal { reverses, .. } => return Err(NotReceived::Reversal(*reverses)),
+        EntryKind::Closing { year, .. } => return Err(NotReceived::Closing(*year)),
+        EntryKind::Transaction => {}
+    }
+    let (mut income, mut money_in) = (0i64, false);
+    for p in e.postings() {
+        let kind =
+            kind_of(&p.account).ok_or_else(|| NotReceived::UnknownAccount(p.account.clone()))?;
+        if kind == AccountType::Income {
+            income = income.saturating_sub(p.amount.0);
+        }
+        money_in |= p.amount.0 > 0 && crate::charts::is_money(chart, &p.account, kind);
+    }
+    if income <= 0 {
+        return Err(NotReceived::NoIncome);
+    }
+    if !money_in {
+        return Err(NotReceived::NoMoney);
+    }
+    Ok(Minor(income))
 }
 
 /// The fingerprint of a seal: of its entry hash.
@@ -578,7 +658,22 @@ impl Ledger {
             )) => (body, e),
             _ => return Err(not_found()),
         };
-        let amount: i64 = entry.postings().iter().map(|p| p.amount.0.max(0)).sum();
+        // The rest is read from the chain's own entries, which the receipt proves, rather
+        // than from the tables.
+        let facts = ChainFacts::read(store, info)?;
+        if let Some((by, date)) = facts.reversed_by.get(&id) {
+            return Err(LedgerError::Refused(format!(
+                "transaction {id} was reversed by transaction {by} ({date}): the books no longer count this money as received, so it has no member's receipt. If the money did come in, record it again and give the receipt of that transaction"
+            )));
+        }
+        let amount = money_received(&entry, &info.chart, |a| {
+            facts.accounts.get(a).map(|(_, kind)| *kind)
+        })
+        .map_err(|why| {
+            LedgerError::Refused(format!(
+                "transaction {id} is not money received from a member or a donor: {why}. A member's receipt is for dues or a gift: a transaction that credits an income account and debits cash or a bank account (see `amana journal`)"
+            ))
+        })?;
         let mut seal = None;
         for s in store.seal_seqs()?.into_iter().rev() {
             if let Some((
@@ -616,7 +711,9 @@ impl Ledger {
                     }))
                 };
                 let mut signatures = vec![];
+                let mut signers = vec![];
                 for row in store.signatures_of(s)? {
+                    signers.push(row.officer.clone());
                     signatures.push(ReceiptSignature {
                         registration: prove(row.officer_seq)?,
                         officer: row.officer,
@@ -626,6 +723,26 @@ impl Ledger {
                         signature: hex::encode(row.signature),
                     });
                 }
+                let mut account_seqs: Vec<i64> = entry
+                    .postings()
+                    .iter()
+                    .filter_map(|p| facts.accounts.get(&p.account).map(|(seq, _)| *seq))
+                    .collect();
+                account_seqs.sort_unstable();
+                account_seqs.dedup();
+                let accounts = account_seqs
+                    .into_iter()
+                    .filter_map(|seq| prove(seq).transpose())
+                    .collect::<Result<Vec<_>>>()?;
+                let first_seal = match facts.first_seal {
+                    Some(first) if first != s => prove(first)?,
+                    _ => None,
+                };
+                let standing = facts
+                    .standing_of(&signers, sl.covered)
+                    .into_iter()
+                    .filter_map(|seq| prove(seq).transpose())
+                    .collect::<Result<Vec<_>>>()?;
                 let genesis = prove(1)?.expect("a seal covers the genesis entry");
                 Some(ReceiptSeal {
                     seq: s,
@@ -634,11 +751,14 @@ impl Ledger {
                     proof: proof.iter().map(hex::encode).collect(),
                     genesis,
                     signatures,
+                    accounts,
+                    first_seal,
+                    standing,
                 })
             }
         };
         Ok(MemberReceipt {
-            format: "amana-member-receipt/1".into(),
+            format: MEMBER_RECEIPT_FORMAT.into(),
             ledger: info.name.clone(),
             ledger_id: hex::encode(&info.id),
             currency: info.currency.code.clone(),
@@ -646,12 +766,100 @@ impl Ledger {
             transaction: id.0,
             date: crate::domain::format_date(entry.header.date),
             description: entry.header.description.clone(),
-            amount: info.currency.format(crate::domain::Minor(amount)),
+            amount: info.currency.format(amount),
             seq,
             entry_hash: hex::encode(entry_hash(&body)),
             body: hex::encode(&body),
             seal,
         })
+    }
+}
+
+/// What a member's receipt needs to know of the chain, read from its entries in one pass.
+#[derive(Debug, Default)]
+struct ChainFacts {
+    /// Each account's registration entry and kind.
+    accounts: HashMap<AccountCode, (i64, AccountType)>,
+    /// Each officer's registration entry, both ways.
+    officers: HashMap<OfficerId, i64>,
+    officer_at: HashMap<i64, OfficerId>,
+    /// Approvals: (seq, officer approved, approver).
+    approvals: Vec<(i64, OfficerId, OfficerId)>,
+    first_seal: Option<i64>,
+    /// Reversed transactions: by which reversal, on which day.
+    reversed_by: HashMap<EntryId, (EntryId, String)>,
+}
+
+impl ChainFacts {
+    fn read(store: &crate::store::Store, info: &crate::domain::LedgerInfo) -> Result<ChainFacts> {
+        let mut facts = ChainFacts::default();
+        store.for_each_log_row(|row| {
+            let Ok(entry) = ChainEntry::decode(&row.body, Some(&info.currency)) else {
+                return;
+            };
+            match entry.record {
+                Record::Account(a) => {
+                    facts.accounts.insert(a.code, (row.seq, a.kind));
+                }
+                Record::Officer(o) => {
+                    facts.officers.insert(o.id.clone(), row.seq);
+                    facts.officer_at.insert(row.seq, o.id);
+                }
+                Record::Seal(_) => {
+                    facts.first_seal.get_or_insert(row.seq);
+                }
+                Record::Signature(sig) => {
+                    if let Some(target) = facts.officer_at.get(&sig.seal) {
+                        facts.approvals.push((row.seq, target.clone(), sig.officer));
+                    }
+                }
+                Record::Entry(e) => {
+                    if let Some(original) = e.reverses() {
+                        facts.reversed_by.insert(
+                            original,
+                            (e.id(), crate::domain::format_date(e.header.date)),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        })?;
+        Ok(facts)
+    }
+
+    /// The chain entries (up to `covered`) that prove the standing of `signers` beyond their
+    /// own registration: for each officer registered after the first seal, the approvals of
+    /// them, and the registration and standing of each approver, back to founding officers.
+    fn standing_of(&self, signers: &[String], covered: i64) -> Vec<i64> {
+        let mut seqs = vec![];
+        let mut todo: Vec<OfficerId> = signers
+            .iter()
+            .filter_map(|s| OfficerId::parse(s).ok())
+            .collect();
+        let mut seen: std::collections::HashSet<OfficerId> = todo.iter().cloned().collect();
+        while let Some(officer) = todo.pop() {
+            let Some(&registered) = self.officers.get(&officer) else {
+                continue;
+            };
+            if self.first_seal.is_none_or(|first| registered < first) {
+                continue;
+            }
+            for (seq, target, approver) in &self.approvals {
+                if *target != officer || *seq > covered {
+                    continue;
+                }
+                seqs.push(*seq);
+                if seen.insert(approver.clone()) {
+                    if let Some(&r) = self.officers.get(approver) {
+                        seqs.push(r);
+                    }
+                    todo.push(approver.clone());
+                }
+            }
+        }
+        seqs.sort_unstable();
+        seqs.dedup();
+        seqs
     }
 }
 
@@ -705,8 +913,13 @@ fn find_seal(book: &Book, reference: &str) -> Result<i64> {
 ///
 /// Everything it reports is read from bytes proven against that seal: the seal's own body
 /// (whose hash gives the fingerprint), the entry and the ledger's genesis entry (each with an
-/// audit path to the seal's Merkle root), and each signer's registration when the seal covers
-/// it. The receipt's other fields are only checked against them, never believed.
+/// audit path to the seal's Merkle root), the registrations of the entry's accounts (which
+/// say it is money received, and how much), and each signer's standing (registration, first
+/// seal, approvals). The receipt's other fields are only checked against them, never believed.
+///
+/// What a seal cannot prove is an absence: that no reversal of the transaction was recorded,
+/// before or after the seal. `amana receipt member` refuses a reversed transaction; a receipt
+/// made before a reversal still verifies against the seal it names.
 pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> ReceiptCheck {
     let mut problems: Vec<String> = vec![];
     let mut check = ReceiptCheck {
@@ -720,9 +933,17 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
         seal_fingerprint: None,
         covered: None,
         signed_by: vec![],
+        unproven_signatures: vec![],
         problems: vec![],
     };
     let wanted = keys::normalise_fingerprint(fingerprint);
+    if receipt.format != MEMBER_RECEIPT_FORMAT && receipt.format != MEMBER_RECEIPT_FORMAT_1 {
+        check.problems.push(format!(
+            "the receipt's format is \"{}\", which this amana does not know ({MEMBER_RECEIPT_FORMAT} or {MEMBER_RECEIPT_FORMAT_1}): check it with the amana that wrote it",
+            receipt.format
+        ));
+        return check;
+    }
     let Some(seal) = &receipt.seal else {
         check.problems.push(
             "no seal covers this transaction yet: ask for a receipt again after the next seal"
@@ -787,7 +1008,24 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
         }
     };
     check.ledger = info.name.clone();
-    // 3. The transaction, proven against the seal.
+    // 3. The transaction, proven against the seal, and the kinds of its accounts, proven too:
+    // a receipt is for money received, and shows the income received.
+    let proven_entry = |e: &ProvenEntry| -> Option<Record> {
+        let body = hex::decode(&e.body).ok()?;
+        if !proven(e.seq, &body, &e.proof) {
+            return None;
+        }
+        let entry = ChainEntry::decode(&body, Some(&info.currency)).ok()?;
+        (entry.seq == e.seq).then_some(entry.record)
+    };
+    let kinds: HashMap<AccountCode, AccountType> = seal
+        .accounts
+        .iter()
+        .filter_map(|e| match proven_entry(e)? {
+            Record::Account(a) => Some((a.code, a.kind)),
+            _ => None,
+        })
+        .collect();
     let body = hex::decode(&receipt.body).unwrap_or_default();
     match ChainEntry::decode(&body, Some(&info.currency)) {
         Ok(ChainEntry {
@@ -801,38 +1039,50 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
                         .into(),
                 );
             }
-            let amount = e
-                .postings()
-                .iter()
-                .fold(0i64, |a, p| a.saturating_add(p.amount.0.max(0)));
             check.transaction = e.id().0;
             check.seq = seq;
             check.date = crate::domain::format_date(e.header.date);
             check.description = e.header.description.clone();
-            check.amount = format!(
-                "{} {}",
-                info.currency.format(crate::domain::Minor(amount)),
-                info.currency.code
-            );
-            let claimed = (
-                receipt.transaction,
-                receipt.seq,
-                receipt.date.as_str(),
-                receipt.description.as_str(),
-                format!("{} {}", receipt.amount, receipt.currency),
-                receipt.ledger.as_str(),
-            );
-            let actual = (
-                check.transaction,
-                seq,
-                check.date.as_str(),
-                check.description.as_str(),
-                check.amount.clone(),
-                info.name.as_str(),
-            );
-            if claimed != actual {
-                problems
-                    .push("the receipt's printed details differ from the recorded entry".into());
+            match money_received(&e, &info.chart, |a| kinds.get(a).copied()) {
+                Ok(amount) => {
+                    check.amount =
+                        format!("{} {}", info.currency.format(amount), info.currency.code);
+                    let claimed = (
+                        receipt.transaction,
+                        receipt.seq,
+                        receipt.date.as_str(),
+                        receipt.description.as_str(),
+                        format!("{} {}", receipt.amount, receipt.currency),
+                        receipt.ledger.as_str(),
+                    );
+                    let actual = (
+                        check.transaction,
+                        seq,
+                        check.date.as_str(),
+                        check.description.as_str(),
+                        check.amount.clone(),
+                        info.name.as_str(),
+                    );
+                    if claimed != actual {
+                        problems.push(
+                            "the receipt's printed details differ from the recorded entry".into(),
+                        );
+                    }
+                }
+                Err(NotReceived::UnknownAccount(a)) => problems.push(format!(
+                    "the receipt does not prove the kind of account {a}, so not that transaction {} is money received{}: ask the association for a new receipt (`amana receipt member {}`)",
+                    check.transaction,
+                    if receipt.format == MEMBER_RECEIPT_FORMAT_1 {
+                        " (receipts of format amana-member-receipt/1 never do)"
+                    } else {
+                        ""
+                    },
+                    check.transaction
+                )),
+                Err(why) => problems.push(format!(
+                    "transaction {} is not money received from a member or a donor: {why}",
+                    check.transaction
+                )),
             }
         }
         _ => problems.push("the entry's bytes are not a recorded transaction".into()),
@@ -840,29 +1090,85 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
     if seal_seq != seal.seq {
         problems.push("the seal is not at the position the receipt names".into());
     }
-    // 4. The signatures: by keys registered in the sealed books, or reported as unproven.
-    for sig in &seal.signatures {
-        let registered = sig.registration.as_ref().and_then(|r| {
-            let body = hex::decode(&r.body).ok()?;
-            if !proven(r.seq, &body, &r.proof) {
-                return None;
-            }
-            match ChainEntry::decode(&body, Some(&info.currency)).ok()?.record {
-                Record::Officer(o) if o.id.as_str() == sig.officer => Some(o),
+    // 4. The signers: an officer's signature counts when the receipt proves their standing as
+    // the book decides it (crate::book): registered before the ledger's first seal, or
+    // approved, before this seal, by an officer who had standing then. Walked in chain order
+    // over proven entries only, so an approval counts only after its approver's own standing.
+    let first_seal = if sl.previous.is_none() {
+        Some(seal_seq)
+    } else {
+        seal.first_seal
+            .as_ref()
+            .and_then(|f| match proven_entry(f)? {
+                Record::Seal(first) if first.previous.is_none() => Some(f.seq),
                 _ => None,
+            })
+    };
+    let mut entries: BTreeMap<i64, (Record, Hash)> = BTreeMap::new();
+    for e in seal
+        .signatures
+        .iter()
+        .filter_map(|s| s.registration.as_ref())
+        .chain(&seal.standing)
+    {
+        if let Some(record) = proven_entry(e) {
+            let hash = entry_hash(&hex::decode(&e.body).unwrap_or_default());
+            entries.insert(e.seq, (record, hash));
+        }
+    }
+    let mut registered: HashMap<OfficerId, Officer> = HashMap::new();
+    let mut registration_at: HashMap<i64, (OfficerId, Hash)> = HashMap::new();
+    let mut standing: HashSet<OfficerId> = HashSet::new();
+    for (seq, (record, hash)) in entries {
+        match record {
+            Record::Officer(o) => {
+                if first_seal.is_some_and(|first| seq < first) {
+                    standing.insert(o.id.clone());
+                }
+                registration_at.insert(seq, (o.id.clone(), hash));
+                registered.insert(o.id.clone(), o);
             }
-        });
+            Record::Signature(sig) => {
+                let Some((target, target_hash)) = registration_at.get(&sig.seal) else {
+                    continue;
+                };
+                if let Some(approver) = registered.get(&sig.officer)
+                    && standing.contains(&approver.id)
+                    && approver.id != *target
+                    && keys::verify_approval(&approver.public_key, target_hash, &sig.signature)
+                {
+                    standing.insert(target.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    for sig in &seal.signatures {
         let signature = hex::decode(&sig.signature).unwrap_or_default();
-        match registered {
-            Some(o) if keys::verify_seal(&o.public_key, &seal_hash, &signature) => {
-                check
-                    .signed_by
-                    .push(format!("{} ({}, {})", o.name, o.role, o.id));
+        match OfficerId::parse(&sig.officer)
+            .ok()
+            .and_then(|id| registered.get(&id))
+        {
+            Some(o) if standing.contains(&o.id) => {
+                if keys::verify_seal(&o.public_key, &seal_hash, &signature) {
+                    check
+                        .signed_by
+                        .push(format!("{} ({}, {})", o.name, o.role, o.id));
+                } else {
+                    check.unproven_signatures.push(format!(
+                        "{}: the signature does not verify against the officer's registered key",
+                        o.id
+                    ));
+                }
             }
-            Some(o) => problems.push(format!("the signature of officer {} does not verify", o.id)),
-            // A signer registered after the seal cannot be proven by this receipt: anyone
-            // could add such a line, so it is not reported (the auditor's `verify` checks it).
-            None => {}
+            Some(o) => check.unproven_signatures.push(format!(
+                "{}: registered after the ledger's first seal, and the receipt proves no approval of them by an officer who may sign",
+                o.id
+            )),
+            None => check.unproven_signatures.push(format!(
+                "{}: the receipt does not prove that this officer is registered in the sealed books",
+                sig.officer
+            )),
         }
     }
     check.ok = problems.is_empty();

@@ -6,7 +6,7 @@ use comfy_table::{
 
 use super::{BalanceReport, JournalReport, LogReport};
 use crate::import::COLUMNS;
-use crate::verify::{ProblemKind, VerifyReport};
+use crate::verify::{Problem, ProblemKind, VerifyReport};
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -25,13 +25,46 @@ fn right(s: &str) -> Cell {
     Cell::new(s).set_alignment(CellAlignment::Right)
 }
 
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::Writer::from_writer(vec![])
+/// A cell of a CSV listing. Every CSV amana writes is opened in spreadsheets, where a text
+/// such as `=HYPERLINK(...)` or `-2+3` would run as a formula: text cells are neutralised
+/// ([`crate::import::csv_text`]), numbers written as numbers (a negative amount stays one).
+enum Field<'a> {
+    Text(&'a str),
+    Number(&'a str),
 }
 
-fn csv_done(w: csv::Writer<Vec<u8>>) -> String {
-    String::from_utf8(w.into_inner().expect("writing to memory cannot fail"))
-        .expect("UTF-8 in, UTF-8 out")
+use Field::{Number, Text};
+
+/// Writes CSV listings only through [`Field`]s, so that no cell escapes neutralisation.
+struct SheetWriter(csv::Writer<Vec<u8>>);
+
+impl SheetWriter {
+    /// A writer, with the header row (column names are amana's own, never user text).
+    fn new(header: &[&str]) -> SheetWriter {
+        let mut w = csv::Writer::from_writer(vec![]);
+        w.write_record(header).ok();
+        SheetWriter(w)
+    }
+
+    fn row(&mut self, fields: &[Field<'_>]) {
+        let cells: Vec<std::borrow::Cow<'_, str>> = fields
+            .iter()
+            .map(|f| match f {
+                Text(t) => crate::import::csv_text(t),
+                Number(n) => crate::import::csv_number(n),
+            })
+            .collect();
+        self.0.write_record(cells.iter().map(|c| c.as_bytes())).ok();
+    }
+
+    fn done(self) -> String {
+        String::from_utf8(self.0.into_inner().expect("writing to memory cannot fail"))
+            .expect("UTF-8 in, UTF-8 out")
+    }
+}
+
+fn opt(o: &Option<String>) -> &str {
+    o.as_deref().unwrap_or("")
 }
 
 pub fn balance_table(r: &BalanceReport) -> String {
@@ -82,12 +115,16 @@ fn provenance_line(p: &super::Provenance) -> String {
 }
 
 pub fn balance_csv(r: &BalanceReport) -> String {
-    let mut w = csv_writer();
-    w.write_record(["code", "name", "type", "balance"]).ok();
+    let mut w = SheetWriter::new(&["code", "name", "type", "balance"]);
     for a in &r.accounts {
-        w.write_record([&a.code, &a.name, &a.kind, &a.balance]).ok();
+        w.row(&[
+            Text(&a.code),
+            Text(&a.name),
+            Text(&a.kind),
+            Number(&a.balance),
+        ]);
     }
-    csv_done(w)
+    w.done()
 }
 
 /// Entries as hledger's `print` shows them: a header line, then one indented line per posting.
@@ -140,29 +177,26 @@ pub fn journal_text(r: &JournalReport) -> String {
 
 /// The import format: what `journal --format csv` writes, `import` reads back.
 pub fn journal_csv(r: &JournalReport) -> String {
-    let mut w = csv_writer();
-    w.write_record(COLUMNS).ok();
+    let mut w = SheetWriter::new(&COLUMNS);
     for e in &r.transactions {
+        let id = e.id.to_string();
         for p in &e.postings {
-            let id = e.id.to_string();
-            let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-            w.write_record([
-                id,
-                e.date.clone(),
-                e.description.clone(),
-                opt(&e.reference),
-                p.account.clone(),
-                p.amount.clone(),
-                opt(&p.grant),
-                opt(&p.line),
-                opt(&p.memo),
-                opt(&p.original_amount),
-                opt(&p.original_currency),
-            ])
-            .ok();
+            w.row(&[
+                Number(&id),
+                Text(&e.date),
+                Text(&e.description),
+                Text(opt(&e.reference)),
+                Text(&p.account),
+                Number(&p.amount),
+                Text(opt(&p.grant)),
+                Text(opt(&p.line)),
+                Text(opt(&p.memo)),
+                Number(opt(&p.original_amount)),
+                Text(opt(&p.original_currency)),
+            ]);
         }
     }
-    csv_done(w)
+    w.done()
 }
 
 pub fn log_table(r: &LogReport) -> String {
@@ -181,8 +215,7 @@ pub fn log_table(r: &LogReport) -> String {
 }
 
 pub fn log_csv(r: &LogReport) -> String {
-    let mut w = csv_writer();
-    w.write_record([
+    let mut w = SheetWriter::new(&[
         "seq",
         "time",
         "actor",
@@ -190,21 +223,19 @@ pub fn log_csv(r: &LogReport) -> String {
         "summary",
         "entry_hash",
         "chain",
-    ])
-    .ok();
+    ]);
     for e in &r.entries {
-        w.write_record([
-            &e.seq.to_string(),
-            &e.time,
-            &e.actor,
-            &e.kind,
-            &e.summary,
-            &e.entry_hash,
-            &e.chain,
-        ])
-        .ok();
+        w.row(&[
+            Number(&e.seq.to_string()),
+            Text(&e.time),
+            Text(&e.actor),
+            Text(&e.kind),
+            Text(&e.summary),
+            Text(&e.entry_hash),
+            Text(&e.chain),
+        ]);
     }
-    csv_done(w)
+    w.done()
 }
 
 pub fn verify_text(r: &VerifyReport) -> String {
@@ -299,13 +330,20 @@ pub fn verify_text(r: &VerifyReport) -> String {
 }
 
 pub fn verify_csv(r: &VerifyReport) -> String {
-    let mut w = csv_writer();
-    w.write_record(["seq", "kind", "detail"]).ok();
-    for p in &r.problems {
-        w.write_record([&p.seq.to_string(), p.kind.as_str(), &p.detail])
-            .ok();
+    problems_csv(&r.problems)
+}
+
+/// A finding's detail quotes what it found (a name, a description), so it is text like any.
+fn problems_csv(problems: &[Problem]) -> String {
+    let mut w = SheetWriter::new(&["seq", "kind", "detail"]);
+    for p in problems {
+        w.row(&[
+            Number(&p.seq.to_string()),
+            Text(p.kind.as_str()),
+            Text(&p.detail),
+        ]);
     }
-    csv_done(w)
+    w.done()
 }
 
 pub fn accounts_table(r: &super::AccountsReport) -> String {
@@ -323,22 +361,19 @@ pub fn accounts_table(r: &super::AccountsReport) -> String {
 }
 
 pub fn accounts_csv(r: &super::AccountsReport) -> String {
-    let mut w = csv_writer();
-    w.write_record(["code", "name", "type", "name_ar", "name_fr", "name_en"])
-        .ok();
+    let mut w = SheetWriter::new(&["code", "name", "type", "name_ar", "name_fr", "name_en"]);
     for a in &r.accounts {
-        let label = |l: &str| a.labels.get(l).cloned().unwrap_or_default();
-        w.write_record([
-            a.code.clone(),
-            a.name.clone(),
-            a.kind.clone(),
-            label("ar"),
-            label("fr"),
-            label("en"),
-        ])
-        .ok();
+        let label = |l: &str| a.labels.get(l).map_or("", String::as_str);
+        w.row(&[
+            Text(&a.code),
+            Text(&a.name),
+            Text(&a.kind),
+            Text(label("ar")),
+            Text(label("fr")),
+            Text(label("en")),
+        ]);
     }
-    csv_done(w)
+    w.done()
 }
 
 pub fn funders_table(r: &super::FundersReport) -> String {
@@ -364,20 +399,17 @@ pub fn funders_table(r: &super::FundersReport) -> String {
 }
 
 pub fn funders_csv(r: &super::FundersReport) -> String {
-    let mut w = csv_writer();
-    w.write_record(["id", "name", "type", "country", "received"])
-        .ok();
+    let mut w = SheetWriter::new(&["id", "name", "type", "country", "received"]);
     for f in &r.funders {
-        w.write_record([
-            &f.id,
-            &f.name,
-            &f.kind,
-            f.country.as_deref().unwrap_or(""),
-            &f.received,
-        ])
-        .ok();
+        w.row(&[
+            Text(&f.id),
+            Text(&f.name),
+            Text(&f.kind),
+            Text(opt(&f.country)),
+            Number(&f.received),
+        ]);
     }
-    csv_done(w)
+    w.done()
 }
 
 pub fn grants_text(r: &super::GrantsReport) -> String {
@@ -424,8 +456,7 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
 }
 
 pub fn grants_csv(r: &super::GrantsReport) -> String {
-    let mut w = csv_writer();
-    w.write_record([
+    let mut w = SheetWriter::new(&[
         "grant",
         "funder",
         "line",
@@ -433,21 +464,50 @@ pub fn grants_csv(r: &super::GrantsReport) -> String {
         "budget",
         "spent",
         "remaining",
-    ])
-    .ok();
+    ]);
     for g in &r.grants {
         for l in &g.lines {
-            w.write_record([
-                &g.id,
-                &g.funder,
-                &l.line,
-                &l.label,
-                &l.budget,
-                &l.spent,
-                &l.remaining,
-            ])
-            .ok();
+            w.row(&[
+                Text(&g.id),
+                Text(&g.funder),
+                Text(&l.line),
+                Text(&l.label),
+                Number(&l.budget),
+                Number(&l.spent),
+                Number(&l.remaining),
+            ]);
         }
     }
-    csv_done(w)
+    w.done()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::{Problem, ProblemKind};
+
+    #[test]
+    fn verify_csv_neutralises_a_formula_quoted_in_a_detail() {
+        let csv = problems_csv(&[Problem {
+            seq: -3,
+            kind: ProblemKind::ContentModified,
+            detail: "=HYPERLINK(\"http://x\",\"y\")".into(),
+        }]);
+        assert_eq!(
+            csv,
+            "seq,kind,detail\n-3,content-modified,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n"
+        );
+    }
+
+    #[test]
+    fn numbers_stay_numbers_and_anything_else_is_text() {
+        let mut w = SheetWriter::new(&["a", "b", "c", "d"]);
+        w.row(&[
+            Number("-4500.00"),
+            Number("-1+1"),
+            Text("-4500.00"),
+            Text("@x"),
+        ]);
+        assert_eq!(w.done(), "a,b,c,d\n-4500.00,'-1+1,'-4500.00,'@x\n");
+    }
 }
