@@ -15,13 +15,12 @@ use chrono::NaiveDate;
 use crate::chain::merkle::Accumulator;
 use crate::chain::{
     BankBalance, ChainEntry, GENESIS_PREV, GrantTotals, Hash, ImportInfo, Receipt, Record, Seal,
-    SealSignature,
 };
 use crate::domain::{
     AccountCode, AccountType, Currency, Entry, EntryId, EntryKind, FunderId, Grant, GrantId,
-    LedgerInfo, LineId, Minor, Officer, OfficerId, Posting, format_date,
+    LedgerInfo, LineId, Minor, OfficerId, Posting, format_date,
 };
-use crate::keys;
+use crate::governance::{Decision, Governance, decision_of};
 
 /// A rule a new chain entry breaks. `posting` and `field` say where, for import messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +34,11 @@ pub struct RuleError {
 }
 
 impl RuleError {
-    fn new(field: &'static str, value: impl fmt::Display, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        field: &'static str,
+        value: impl fmt::Display,
+        message: impl Into<String>,
+    ) -> Self {
         RuleError {
             posting: None,
             field,
@@ -109,6 +112,8 @@ struct LineState {
 struct Totals {
     /// Every account's balance.
     balances: BTreeMap<AccountCode, i64>,
+    /// Every account's movements by date (for balances as of a day: a bank statement's).
+    dated: BTreeMap<AccountCode, BTreeMap<NaiveDate, i64>>,
     /// Per grant: (received, spent), see [`GrantTotals`].
     grants: BTreeMap<GrantId, (i64, i64)>,
     /// Per fiscal year, the net of income and expense accounts.
@@ -118,13 +123,6 @@ struct Totals {
     /// The Merkle tree over every entry so far, and the chain head.
     merkle: Accumulator,
     head: Hash,
-}
-
-#[derive(Debug, Clone, Default)]
-struct SealState {
-    /// Known once the seal entry is appended.
-    entry_hash: Option<Hash>,
-    signers: HashSet<OfficerId>,
 }
 
 /// An import whose entries are still expected.
@@ -150,19 +148,9 @@ pub struct Book {
     open_batch: Option<OpenBatch>,
     next_seq: i64,
     next_entry: i64,
-    /// Officers and their public keys.
-    officers: HashMap<OfficerId, [u8; 32]>,
-    /// Officers whose signatures count: those registered before the first seal (the founding
-    /// officers, vouched for by that seal), and those an endorsed officer approved since.
-    endorsed: HashSet<OfficerId>,
-    /// Officer entries by seq, with their entry hash once appended (what an approval signs).
-    officer_entries: BTreeMap<i64, (OfficerId, Option<Hash>)>,
-    seals: BTreeMap<i64, SealState>,
-    /// Entries dated on or before this day are refused (a sealed or closed period).
-    locked_through: Option<NaiveDate>,
+    /// Officers, seals, decisions, and the locked period and closed years that follow.
+    gov: Governance,
     receipts: HashSet<(EntryId, Hash)>,
-    /// Fiscal years already closed.
-    closed_years: HashSet<i32>,
     /// Present when the book was built by replaying the chain.
     totals: Option<Totals>,
 }
@@ -180,14 +168,10 @@ pub struct BookParts {
     pub imported_files: Vec<Hash>,
     pub last_seq: i64,
     pub last_entry: i64,
-    /// (seq, id, key, entry hash) of every officer entry.
-    pub officers: Vec<(i64, OfficerId, [u8; 32], Hash)>,
-    pub endorsed: Vec<OfficerId>,
-    /// (seq, entry hash, signers) of every seal.
-    pub seals: Vec<(i64, Hash, Vec<OfficerId>)>,
-    pub locked_through: Option<NaiveDate>,
+    /// Read from the chain's own entries (officers, seals, signatures, decisions), never from
+    /// the tables: a row deleted from `seals` must not let anyone write into a locked period.
+    pub governance: Governance,
     pub receipts: Vec<(EntryId, Hash)>,
-    pub closed_years: Vec<i32>,
 }
 
 impl Book {
@@ -232,33 +216,8 @@ impl Book {
             open_batch: None,
             next_seq: parts.last_seq + 1,
             next_entry: parts.last_entry + 1,
-            officers: parts
-                .officers
-                .iter()
-                .map(|(_, id, key, _)| (id.clone(), *key))
-                .collect(),
-            officer_entries: parts
-                .officers
-                .into_iter()
-                .map(|(seq, id, _, hash)| (seq, (id, Some(hash))))
-                .collect(),
-            endorsed: parts.endorsed.into_iter().collect(),
-            seals: parts
-                .seals
-                .into_iter()
-                .map(|(seq, hash, signers)| {
-                    (
-                        seq,
-                        SealState {
-                            entry_hash: Some(hash),
-                            signers: signers.into_iter().collect(),
-                        },
-                    )
-                })
-                .collect(),
-            locked_through: parts.locked_through,
+            gov: parts.governance,
             receipts: parts.receipts.into_iter().collect(),
-            closed_years: parts.closed_years.into_iter().collect(),
             totals: None,
         }
     }
@@ -269,54 +228,45 @@ impl Book {
             t.merkle.push(entry_hash);
             t.head = *chain;
         }
-        if let Some(seal) = self.seals.get_mut(&seq) {
-            seal.entry_hash = Some(*entry_hash);
-        }
-        if let Some(officer) = self.officer_entries.get_mut(&seq) {
-            officer.1 = Some(*entry_hash);
-        }
+        self.gov.appended(seq, entry_hash);
     }
 
-    /// Whether the officer's signatures count (see [`Book::endorsed`]).
+    /// The officers' state: who signs, what they decided, what is locked.
+    pub fn governance(&self) -> &Governance {
+        &self.gov
+    }
+
+    /// Whether the officer's signatures count now (founding, or approved, and not revoked).
     pub fn is_endorsed(&self, id: &OfficerId) -> bool {
-        self.endorsed.contains(id)
+        self.gov.in_standing(id)
     }
 
-    /// The seq and entry hash of the officer's registration.
+    /// The seq and entry hash of the registration of an officer registered after the first
+    /// seal (what an approval signs).
     pub fn officer_entry(&self, id: &OfficerId) -> Option<(i64, Option<Hash>)> {
-        self.officer_entries
-            .iter()
-            .find(|(_, (o, _))| o == id)
-            .map(|(seq, (_, hash))| (*seq, *hash))
+        self.gov.officer_entry(id)
     }
 
     pub fn officer_by_key(&self, public_key: &[u8; 32]) -> Option<&OfficerId> {
-        self.officers
-            .iter()
-            .find(|(_, k)| *k == public_key)
-            .map(|(id, _)| id)
+        self.gov.officer_by_key(public_key)
     }
 
     pub fn officer_key(&self, id: &OfficerId) -> Option<&[u8; 32]> {
-        self.officers.get(id)
+        self.gov.officer_key(id)
     }
 
     /// The seal at `seq`: its entry hash and who signed it.
     pub fn seal(&self, seq: i64) -> Option<(Option<Hash>, Vec<OfficerId>)> {
-        self.seals.get(&seq).map(|s| {
-            let mut signers: Vec<OfficerId> = s.signers.iter().cloned().collect();
-            signers.sort();
-            (s.entry_hash, signers)
-        })
+        self.gov.seal(seq)
     }
 
     /// Sequence numbers of all seals, oldest first.
     pub fn seal_seqs(&self) -> Vec<i64> {
-        self.seals.keys().copied().collect()
+        self.gov.seal_seqs()
     }
 
     pub fn locked_through(&self) -> Option<NaiveDate> {
-        self.locked_through
+        self.gov.locked_through()
     }
 
     /// The content of a seal appended now (at `next_seq`), from the replayed totals.
@@ -358,16 +308,23 @@ impl Book {
     }
 
     fn last_seal(&self) -> Option<(i64, Hash)> {
-        self.seals
-            .iter()
-            .next_back()
-            .map(|(seq, s)| (*seq, s.entry_hash.unwrap_or_default()))
+        self.gov.last_seal()
     }
 
     /// A account's balance from the replayed totals.
     pub fn balance(&self, account: &AccountCode) -> Option<Minor> {
         let t = self.totals.as_ref()?;
         Some(Minor(t.balances.get(account).copied().unwrap_or(0)))
+    }
+
+    /// An account's balance as of the end of `date` (entries dated on or before it), from the
+    /// replayed totals.
+    pub fn balance_as_of(&self, account: &AccountCode, date: NaiveDate) -> Option<Minor> {
+        let t = self.totals.as_ref()?;
+        Some(Minor(t.dated.get(account).map_or(0, |days| {
+            days.range(..=date)
+                .fold(0i64, |sum, (_, a)| sum.saturating_add(*a))
+        })))
     }
 
     /// The postings of the closing of fiscal `year` (dated `end`), from the replayed totals:
@@ -416,7 +373,7 @@ impl Book {
             .flows
             .iter()
             .filter(|(year, flows)| {
-                !self.closed_years.contains(year)
+                !self.gov.is_closed(**year)
                     && flows.values().any(|f| *f != 0)
                     && self
                         .fiscal_bounds(**year)
@@ -553,10 +510,20 @@ impl Book {
                 if !problems.is_empty() {
                     return Err(problems);
                 }
-                self.take_entry(e)
+                let warnings = self.take_entry(e);
+                if let EntryKind::Closing { year, .. } = e.header.kind {
+                    self.gov.decide(
+                        entry.seq,
+                        Decision::Closing {
+                            year,
+                            end: e.header.date,
+                        },
+                    );
+                }
+                warnings
             }
             Record::Officer(o) => {
-                self.admit_officer(entry.seq, o)?;
+                self.gov.admit_officer(entry.seq, &o.id, o.public_key)?;
                 vec![]
             }
             Record::Seal(seal) => {
@@ -564,11 +531,27 @@ impl Book {
                 vec![]
             }
             Record::Signature(sig) => {
-                self.admit_signature(sig)?;
+                self.gov.admit_signature(entry.seq, sig)?;
                 vec![]
             }
             Record::Receipt(r) => {
                 self.admit_receipt(r)?;
+                vec![]
+            }
+            Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
+                let fiscal = self.info.as_ref().map(|i| i.fiscal_start);
+                let Some(decision) = decision_of(&entry.record, fiscal) else {
+                    return Err(vec![RuleError::new(
+                        "year",
+                        entry.record.kind(),
+                        "the decision names a fiscal year out of range",
+                    )]);
+                };
+                self.gov.check_decision(&decision, fiscal)?;
+                if let Decision::Lock(through) = decision {
+                    self.check_lock(through)?;
+                }
+                self.gov.decide(entry.seq, decision);
                 vec![]
             }
         };
@@ -576,52 +559,24 @@ impl Book {
         Ok(warnings)
     }
 
-    fn admit_officer(&mut self, seq: i64, o: &Officer) -> Result<(), Vec<RuleError>> {
-        if self.officers.contains_key(&o.id) {
+    /// A lock may not pass the end of a fiscal year that has income or expense and is not
+    /// closed: that year could never be closed (its closing is dated on its last day).
+    fn check_lock(&self, through: NaiveDate) -> Result<(), Vec<RuleError>> {
+        let open = self.unclosed_years_through(through);
+        if let Some(first) = open.first() {
             return Err(vec![RuleError::new(
-                "id",
-                &o.id,
-                format!("officer {} already exists", o.id),
-            )]);
-        }
-        if !keys::is_public_key(&o.public_key) {
-            return Err(vec![RuleError::new(
-                "key",
-                hex::encode(o.public_key),
-                "is not a valid Ed25519 public key",
-            )]);
-        }
-        if let Some(other) = self.officer_by_key(&o.public_key) {
-            return Err(vec![RuleError::new(
-                "key",
-                hex::encode(o.public_key),
+                "through",
+                format_date(through),
                 format!(
-                    "this key is already officer {other}'s: each officer has a key of their own"
+                    "locking through {through} would leave fiscal year {first} impossible to close: close it first with `amana close --year {first}`"
                 ),
             )]);
-        }
-        self.officers.insert(o.id.clone(), o.public_key);
-        self.officer_entries.insert(seq, (o.id.clone(), None));
-        // Before the first seal, the officers the association starts with; after it, an
-        // officer's signatures count once an endorsed officer approves them.
-        if self.seals.is_empty() {
-            self.endorsed.insert(o.id.clone());
         }
         Ok(())
     }
 
     fn admit_seal(&mut self, seq: i64, seal: &Seal) -> Result<(), Vec<RuleError>> {
         let refuse = |what: &str, message: String| Err(vec![RuleError::new("seal", what, message)]);
-        if let (Some(end), Some(locked)) = (seal.period_end, self.locked_through)
-            && end < locked
-        {
-            return refuse(
-                "period_end",
-                format!(
-                    "the seal's period ends {end}, before the period already locked through {locked}"
-                ),
-            );
-        }
         for b in &seal.banks {
             if !self.accounts.contains_key(&b.account) {
                 return refuse("bank", format!("bank account {} does not exist", b.account));
@@ -673,118 +628,41 @@ impl Book {
             );
         }
         for b in &seal.banks {
-            let books = self.balance(&b.account).unwrap_or_default();
-            if books != b.balance {
+            // A statement gives the balance at the end of its period: the books are compared
+            // as of that day (entries recorded since but dated later do not count). A seal
+            // written before this rule compared everything recorded; that still holds for it.
+            let books = match seal.period_end {
+                Some(end) => self.balance_as_of(&b.account, end).unwrap_or_default(),
+                None => self.balance(&b.account).unwrap_or_default(),
+            };
+            let recorded = self.balance(&b.account).unwrap_or_default();
+            if books != b.balance && recorded != b.balance {
+                let diff = Minor(books.0.saturating_sub(b.balance.0).saturating_abs());
+                let (as_of, advice) = (
+                    seal.period_end
+                        .map(|d| format!(" as of {d}"))
+                        .unwrap_or_default(),
+                    if books.0 > b.balance.0 {
+                        "more than the statement: a movement the bank has not made yet (a cheque not cashed?), or one recorded twice or too large"
+                    } else {
+                        "less than the statement: movements the bank made are not recorded yet (bank fees, a transfer received?), or one was recorded too small"
+                    },
+                );
                 return refuse(
                     "bank",
                     format!(
-                        "the statement {} gives {} {} for account {}, but the books say {}: record the missing movements (or correct them) before sealing",
+                        "the statement {} gives {} {c} for account {}, but the books say {}{as_of}: the books have {} {c} {advice}. Record or correct the movements, then seal again",
                         b.statement,
                         currency.format(b.balance),
-                        currency.code,
                         b.account,
-                        currency.format(books)
+                        currency.format(books),
+                        currency.format(diff),
+                        c = currency.code,
                     ),
                 );
             }
         }
-        if let Some(end) = seal.period_end {
-            self.locked_through = Some(end);
-        }
-        self.seals.insert(seq, SealState::default());
-        Ok(())
-    }
-
-    fn admit_signature(&mut self, sig: &SealSignature) -> Result<(), Vec<RuleError>> {
-        let refuse = |field: &'static str, value: String, message: String| {
-            Err(vec![RuleError::new(field, value, message)])
-        };
-        let Some(key) = self.officers.get(&sig.officer).copied() else {
-            return refuse(
-                "officer",
-                sig.officer.to_string(),
-                format!(
-                    "officer {} is not registered (amana officer add)",
-                    sig.officer
-                ),
-            );
-        };
-        if !self.endorsed.contains(&sig.officer) {
-            return refuse(
-                "officer",
-                sig.officer.to_string(),
-                format!(
-                    "officer {} was registered after the first seal and no endorsed officer has approved them yet (amana officer approve {} --key ...): their signature does not count",
-                    sig.officer, sig.officer
-                ),
-            );
-        }
-        if let Some((target, hash)) = self.officer_entries.get(&sig.seal).cloned() {
-            // An approval of a new officer.
-            if target == sig.officer {
-                return refuse(
-                    "officer",
-                    target.to_string(),
-                    "an officer cannot approve themselves".into(),
-                );
-            }
-            let Some(hash) = hash else {
-                return refuse(
-                    "seal_ref",
-                    sig.seal.to_string(),
-                    "the officer entry's hash is not known yet".into(),
-                );
-            };
-            if !keys::verify_approval(&key, &hash, &sig.signature) {
-                return refuse(
-                    "signature",
-                    hex::encode(sig.signature),
-                    format!(
-                        "the approval of officer {target} by officer {} does not verify against the approver's key: forged, or the officer entry was changed",
-                        sig.officer
-                    ),
-                );
-            }
-            self.endorsed.insert(target);
-            return Ok(());
-        }
-        let Some(state) = self.seals.get(&sig.seal) else {
-            return refuse(
-                "seal_ref",
-                sig.seal.to_string(),
-                format!(
-                    "entry {} is neither a seal nor an officer's registration",
-                    sig.seal
-                ),
-            );
-        };
-        if state.signers.contains(&sig.officer) {
-            return refuse(
-                "officer",
-                sig.officer.to_string(),
-                format!("officer {} already signed seal {}", sig.officer, sig.seal),
-            );
-        }
-        let Some(hash) = state.entry_hash else {
-            return refuse(
-                "seal_ref",
-                sig.seal.to_string(),
-                "the seal's hash is not known yet".into(),
-            );
-        };
-        if !keys::verify_seal(&key, &hash, &sig.signature) {
-            return refuse(
-                "signature",
-                hex::encode(sig.signature),
-                format!(
-                    "the signature of seal {} by officer {} does not verify against the officer's key: the seal or the history it covers was changed after signing, or the signature is forged",
-                    sig.seal, sig.officer
-                ),
-            );
-        }
-        if let Some(state) = self.seals.get_mut(&sig.seal) {
-            state.signers.insert(sig.officer.clone());
-        }
+        self.gov.add_seal(seq);
         Ok(())
     }
 
@@ -1034,11 +912,11 @@ impl Book {
                 "a closing has no reference and is never part of an import".into(),
             );
         }
-        if self.closed_years.contains(&year) {
+        if self.gov.is_closed(year) || self.gov.closing_pending(year) {
             return refuse(
                 "year",
                 year.to_string(),
-                format!("fiscal year {year} is already closed"),
+                format!("fiscal year {year} is already closed (or its closing awaits signatures)"),
             );
         }
         for account in [restricted, unrestricted] {
@@ -1073,14 +951,14 @@ impl Book {
     pub fn check_content(&self, e: &Entry) -> Vec<RuleError> {
         let mut problems = vec![];
         let h = &e.header;
-        if let Some(locked) = self.locked_through
+        if let Some(locked) = self.gov.locked_through()
             && h.date <= locked
         {
             problems.push(RuleError::new(
                 "date",
                 format_date(h.date),
                 format!(
-                    "the books are sealed through {locked}: nothing dated on or before it can be added. Record the correction dated in the open period (after {locked}), e.g. `amana reverse N --date ...` then the right transaction"
+                    "the books are locked through {locked}: nothing dated on or before it can be added. Record the correction dated in the open period (after {locked}), e.g. `amana reverse N --date ...` then the right transaction; or, if the officers decide so, reopen the year (`amana reopen --year ...`)"
                 ),
             ));
         }
@@ -1244,9 +1122,6 @@ impl Book {
             self.reversed.insert(reverses);
             self.reversals.insert(e.id());
         }
-        if let EntryKind::Closing { year, .. } = e.header.kind {
-            self.closed_years.insert(year);
-        }
         self.take_totals(e);
         let mut warnings = vec![];
         let currency = self.info.as_ref().map(|i| i.currency.clone());
@@ -1291,6 +1166,13 @@ impl Book {
             let amount = p.amount.0;
             let balance = t.balances.entry(p.account.clone()).or_default();
             *balance = balance.saturating_add(amount);
+            let day = t
+                .dated
+                .entry(p.account.clone())
+                .or_default()
+                .entry(e.header.date)
+                .or_default();
+            *day = day.saturating_add(amount);
             let kind = self.accounts.get(&p.account).copied();
             if let Some(g) = &p.grant {
                 let totals = t.grants.entry(g.clone()).or_default();
@@ -1345,10 +1227,8 @@ impl Book {
                 record: Record::Seal(seal),
                 ..
             }) => {
-                self.seals.insert(*seq, SealState::default());
-                if let Some(end) = seal.period_end {
-                    self.locked_through = self.locked_through.max(Some(end));
-                }
+                let _ = seal;
+                self.gov.add_seal(*seq);
                 false
             }
             Some(_) => false,

@@ -191,15 +191,16 @@ Examples:\n  amana verify --format json\n  amana verify --anchor 1042:458e9e52d1
     /// Seal the books: a signed checkpoint of the chain, its Merkle root, balances and grant totals
     #[command(
         after_help = "The last line of the output is the seal's fingerprint: print it in the report, read it aloud at the general assembly.\n\
---month or --through lock the period: nothing dated on or before its last day can be added afterwards.\n\
-Balances in the seal are those recorded when it is made: seal a month before recording the next one.\n\n\
+--month or --through name the period the seal reports on: each --bank statement balance is compared with the books as of\n\
+its last day (entries dated later do not count). A seal locks nothing: locking is the officers' decision (amana close, amana lock).\n\
+The trial balance and grant totals in the seal are those of everything recorded when it is made.\n\n\
 Examples:\n  amana seal --month 2026-03 --bank \"51411=100870.19@Relevé BP n° 03/2026\" --sign tresoriere.pem\n  amana seal --sign tresoriere.pem --sign president.pem"
     )]
     Seal {
-        /// Seal and lock the month YYYY-MM
+        /// The month YYYY-MM the seal reports on (bank statements are compared as of its last day)
         #[arg(long, conflicts_with = "through")]
         month: Option<String>,
-        /// Seal and lock everything dated up to this day, YYYY-MM-DD
+        /// The last day YYYY-MM-DD of the period the seal reports on
         #[arg(long)]
         through: Option<String>,
         /// A bank closing balance ACCOUNT=AMOUNT@STATEMENT, checked against the books (repeatable)
@@ -209,10 +210,13 @@ Examples:\n  amana seal --month 2026-03 --bank \"51411=100870.19@Relevé BP n° 
         #[arg(long = "sign", value_name = "KEYFILE")]
         sign: Vec<PathBuf>,
     },
-    /// Add an officer's signature to an existing seal
-    #[command(after_help = "Example:\n  amana sign 7KQF-3MZA-PX2D-9RTB --key president.pem")]
+    /// Add an officer's signature to a seal, or to a decision (a lock, a reopening, a revocation, a policy)
+    #[command(
+        after_help = "A decision takes effect once as many officers as the ledger's policy says have signed it.\n\n\
+Examples:\n  amana sign 7KQF-3MZA-PX2D-9RTB --key president.pem\n  amana sign 1077 --key auditeur.pem"
+    )]
     Sign {
-        /// The seal: its fingerprint, or its chain entry number
+        /// The seal (its fingerprint, or its chain entry number), or the chain entry number of a decision
         seal: String,
         /// The officer's private key file
         #[arg(long)]
@@ -233,7 +237,52 @@ Example:\n  amana close --year 2025 --restricted-account 11911 --unrestricted-ac
         restricted_account: Option<String>,
         #[arg(long)]
         unrestricted_account: Option<String>,
-        /// Sign the closing seal with this officer's private key file (repeatable)
+        /// Sign the closing (and its seal) with this officer's private key file (repeatable);
+        /// once the ledger has officers, as many as its policy says (two by default)
+        #[arg(long = "sign", value_name = "KEYFILE")]
+        sign: Vec<PathBuf>,
+    },
+    /// Lock the books through a day: nothing dated on or before it can be recorded (an officers' decision)
+    #[command(
+        after_help = "The lock takes effect once as many officers as the ledger's policy says have signed it\n\
+(here with --sign, or later with amana sign ENTRY --key KEYFILE). A closing locks its year by itself.\n\n\
+Example:\n  amana lock --through 2026-06-30 --reason \"Comptes du semestre arrêtés\" --sign tresoriere.pem --sign president.pem"
+    )]
+    Lock {
+        /// The last day locked, YYYY-MM-DD
+        #[arg(long)]
+        through: String,
+        /// Why, in words the general assembly will read
+        #[arg(long)]
+        reason: String,
+        /// An officer's private key file signing the lock (repeatable)
+        #[arg(long = "sign", value_name = "KEYFILE")]
+        sign: Vec<PathBuf>,
+    },
+    /// Reopen the last closed fiscal year (an officers' decision, with a reason)
+    #[command(
+        after_help = "Once signed by as many officers as the policy says, the year and everything after it can be recorded\n\
+in again; close it again with amana close. The reopening stays in the log and in verify's summary.\n\n\
+Example:\n  amana reopen --year 2025 --reason \"Facture de décembre reçue après la clôture\" --sign tresoriere.pem --sign president.pem"
+    )]
+    Reopen {
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        reason: String,
+        /// An officer's private key file signing the reopening (repeatable)
+        #[arg(long = "sign", value_name = "KEYFILE")]
+        sign: Vec<PathBuf>,
+    },
+    /// Set how many officers must sign a closing, a lock, a reopening, a revocation or an approval
+    #[command(
+        after_help = "A new ledger starts with two. The new policy is itself signed under the one in force.\n\n\
+Example:\n  amana policy --quorum 3 --sign tresoriere.pem --sign president.pem"
+    )]
+    Policy {
+        #[arg(long)]
+        quorum: i64,
+        /// An officer's private key file signing the new policy (repeatable)
         #[arg(long = "sign", value_name = "KEYFILE")]
         sign: Vec<PathBuf>,
     },
@@ -305,6 +354,20 @@ pub enum OfficerCommand {
         /// The approving officer's private key file
         #[arg(long)]
         key: PathBuf,
+    },
+    /// Revoke an officer (a lost key, a new board): their signatures no longer count
+    #[command(
+        after_help = "Takes effect once as many other officers as the policy says have signed it; signatures the officer\n\
+made before stay valid, any made after are refused.\n\n\
+Example:\n  amana officer revoke samira --reason \"Clé perdue le 12/09/2026\" --sign president.pem --sign auditeur.pem"
+    )]
+    Revoke {
+        id: String,
+        #[arg(long)]
+        reason: String,
+        /// An officer's private key file signing the revocation (repeatable)
+        #[arg(long = "sign", value_name = "KEYFILE")]
+        sign: Vec<PathBuf>,
     },
 }
 

@@ -40,6 +40,20 @@ pub fn seal_message(seal_entry_hash: &Hash) -> Vec<u8> {
     m
 }
 
+/// The message an officer signs for the entry of kind `kind` (a seal, or a decision: `officer`
+/// for an approval, `closing`, `lock`, `reopen`, `revocation`, `policy`):
+/// `"amana/v1/<kind>\0" ‖ entry_hash`, so a signature of one kind never stands for another.
+pub fn decision_message(kind: &str, entry_hash: &Hash) -> Vec<u8> {
+    let mut m = format!("amana/v1/{kind}\0").into_bytes();
+    m.extend_from_slice(entry_hash);
+    m
+}
+
+/// Checks a signature of an entry of kind `kind` strictly.
+pub fn verify_decision(kind: &str, public_key: &[u8], entry_hash: &Hash, signature: &[u8]) -> bool {
+    verify(public_key, &decision_message(kind, entry_hash), signature)
+}
+
 /// The message an officer signs to approve a new officer (another domain than seals', so a
 /// signature of one can never stand for the other).
 pub fn officer_message(officer_entry_hash: &Hash) -> Vec<u8> {
@@ -139,6 +153,13 @@ impl PrivateKey {
 
     pub fn sign_seal(&self, seal_entry_hash: &Hash) -> [u8; 64] {
         self.key.sign(&seal_message(seal_entry_hash)).to_bytes()
+    }
+
+    /// Signs the entry of kind `kind` (see [`decision_message`]).
+    pub fn sign_decision(&self, kind: &str, entry_hash: &Hash) -> [u8; 64] {
+        self.key
+            .sign(&decision_message(kind, entry_hash))
+            .to_bytes()
     }
 
     pub fn sign_approval(&self, officer_entry_hash: &Hash) -> [u8; 64] {

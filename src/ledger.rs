@@ -179,7 +179,13 @@ impl Ledger {
                 store,
                 actor: actor.clone(),
             };
-            let mut records = vec![Record::Ledger(info)];
+            // Every new ledger starts with a policy: two officers sign what matters.
+            let mut records = vec![
+                Record::Ledger(info),
+                Record::Policy(crate::chain::Policy {
+                    quorum: crate::governance::DEFAULT_QUORUM,
+                }),
+            ];
             records.extend(chart.into_iter().map(Record::Account));
             let written = ledger.append_all(records)?;
             // Closing the last connection checkpoints the write-ahead log into the file.

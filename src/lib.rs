@@ -25,9 +25,11 @@
 pub mod book;
 pub mod chain;
 pub mod charts;
+pub mod decisions;
 pub mod demo;
 pub mod domain;
 pub mod files;
+pub mod governance;
 pub mod import;
 pub mod keys;
 pub mod ledger;

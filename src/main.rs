@@ -170,6 +170,34 @@ fn grant_filter(ledger: &Ledger, grant: Option<String>) -> Result<Option<String>
     }
 }
 
+fn print_decision(verb: &str, d: &amana::decisions::DecisionOutcome) {
+    let signed = if d.signed_by.is_empty() {
+        "not signed yet".to_string()
+    } else {
+        format!("signed by {}", d.signed_by.join(", "))
+    };
+    out!(
+        "{verb} the {} decision (chain entry {}), {signed}.",
+        d.kind,
+        d.seq
+    );
+    if d.in_effect {
+        out!("It is in effect.");
+    } else {
+        let missing = d.required.saturating_sub(d.signed_by.len());
+        out!(
+            "It takes effect once {missing} more officer(s) sign it ({} needed): each runs `amana sign {} --key KEYFILE`{}.",
+            d.required,
+            d.seq,
+            if d.can_sign.is_empty() {
+                String::new()
+            } else {
+                format!(" (who can: {})", d.can_sign.join(", "))
+            }
+        );
+    }
+}
+
 fn print_json<T: serde::Serialize>(value: &T) {
     out!(
         "{}",
@@ -516,14 +544,40 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print_seal(&outcome);
         }
         Command::Sign { seal, key } => {
-            let outcome = Ledger::open(&path, &actor)?.sign(&seal, &key)?;
-            out!(
-                "Signed seal {} (chain entry {}); signed by: {}.",
-                outcome.fingerprint,
-                outcome.seq,
-                outcome.signed_by.join(", ")
-            );
-            out!("{}", outcome.fingerprint);
+            match Ledger::open(&path, &actor)?.sign_entry(&seal, &key)? {
+                amana::decisions::Signed::Seal(outcome) => {
+                    out!(
+                        "Signed seal {} (chain entry {}); signed by: {}.",
+                        outcome.fingerprint,
+                        outcome.seq,
+                        outcome.signed_by.join(", ")
+                    );
+                    out!("{}", outcome.fingerprint);
+                }
+                amana::decisions::Signed::Decision(outcome) => print_decision("Signed", &outcome),
+            }
+        }
+        Command::Lock {
+            through,
+            reason,
+            sign,
+        } => {
+            let through = domain::parse_date(&through)?;
+            let today = chrono::Local::now().date_naive();
+            let outcome = Ledger::open(&path, &actor)?.lock(through, &reason, &sign, today)?;
+            print_decision("Recorded", &outcome);
+        }
+        Command::Reopen { year, reason, sign } => {
+            let outcome = Ledger::open(&path, &actor)?.reopen(year, &reason, &sign)?;
+            print_decision("Recorded", &outcome);
+        }
+        Command::Policy { quorum, sign } => {
+            let outcome = Ledger::open(&path, &actor)?.set_policy(quorum, &sign)?;
+            print_decision("Recorded", &outcome);
+        }
+        Command::Officer(OfficerCommand::Revoke { id, reason, sign }) => {
+            let outcome = Ledger::open(&path, &actor)?.revoke(&id, &reason, &sign)?;
+            print_decision("Recorded", &outcome);
         }
         Command::Close {
             year,
@@ -557,8 +611,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 ),
             }
             out!(
-                "Nothing dated on or before {} can be recorded any more: correct a mistake with a reversal dated later.",
-                outcome.end
+                "Nothing dated on or before {} can be recorded any more: correct a mistake with a reversal dated later (or, as the officers decide, `amana reopen --year {}`).",
+                outcome.end,
+                outcome.year
             );
             print_seal(&outcome.seal);
         }

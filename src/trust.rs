@@ -251,7 +251,7 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
     Ok(book)
 }
 
-fn load_keys(paths: &[PathBuf]) -> Result<Vec<PrivateKey>> {
+pub(crate) fn load_keys(paths: &[PathBuf]) -> Result<Vec<PrivateKey>> {
     paths
         .iter()
         .map(|p| PrivateKey::load(p).map_err(|e| LedgerError::Refused(e.to_string())))
@@ -287,7 +287,7 @@ fn approve(
 }
 
 /// The registered, endorsed officer who holds `key`.
-fn signer(book: &Book, key: &PrivateKey) -> Result<OfficerId> {
+pub(crate) fn signer(book: &Book, key: &PrivateKey) -> Result<OfficerId> {
     let id = book.officer_by_key(&key.public_key()).cloned().ok_or_else(|| {
         LedgerError::Refused(format!(
             "the key with public key {} belongs to no registered officer: register it first with `amana officer add ID --name ... --role ... --key KEYFILE.pub`",
@@ -436,22 +436,11 @@ impl Ledger {
             && end >= today
         {
             return Err(LedgerError::Refused(format!(
-                "the period to lock ends {end}, which is not past: seal a period once it has ended (a lock cannot be undone)"
+                "the period ends {end}, which is not past: seal a period (and check its bank statements) once it has ended"
             )));
         }
         self.store.write(|app| {
             let mut book = replay(app)?;
-            if let Some(end) = period_end {
-                let open = book.unclosed_years_through(end);
-                if !open.is_empty() {
-                    let years: Vec<String> = open.iter().map(ToString::to_string).collect();
-                    return Err(LedgerError::Refused(format!(
-                        "locking through {end} would leave fiscal year {} impossible to close: close it first with `amana close --year {}`",
-                        years.join(", "),
-                        years[0]
-                    )));
-                }
-            }
             seal_and_sign(app, &mut book, &actor, period_end, banks, &signers)
         })
     }
@@ -527,6 +516,17 @@ impl Ledger {
             let postings = book
                 .closing_postings(year, &restricted, &unrestricted)
                 .expect("a replayed book knows its totals");
+            // A closing is the officers' decision: it needs the policy's signatures, all given
+            // now (entries dated in the year could otherwise slip in before it takes effect).
+            let officers = signers
+                .iter()
+                .map(|k| signer(&book, k))
+                .collect::<Result<Vec<OfficerId>>>()?;
+            crate::decisions::require_quorum(
+                &book,
+                &crate::governance::Decision::Closing { year, end },
+                &officers,
+            )?;
             let closing_entry = if postings.len() >= 2 {
                 let header = EntryHeader {
                     id: book.next_entry_id(),
@@ -544,13 +544,27 @@ impl Ledger {
                     batch: None,
                 };
                 let entry = Entry::new(header, postings, &info.currency)?;
-                Some(
-                    append_entry(app, &mut book, &actor, entry)?
-                        .entry
-                        .expect("an entry")
-                        .0,
-                )
+                let written = append_entry(app, &mut book, &actor, entry)?;
+                for key in &signers {
+                    crate::decisions::sign_entry(app, &mut book, &actor, written.seq, key)?;
+                }
+                Some(written.entry.expect("an entry").0)
             } else {
+                // A year without income or expense has nothing to carry: it is locked.
+                let written = append_record(
+                    app,
+                    &mut book,
+                    &actor,
+                    Record::Lock(crate::chain::Lock {
+                        through: end,
+                        reason: format!(
+                            "Clôture de l'exercice {year}, sans produits ni charges / Closing of fiscal year {year}, which had no income or expense"
+                        ),
+                    }),
+                )?;
+                for key in &signers {
+                    crate::decisions::sign_entry(app, &mut book, &actor, written.seq, key)?;
+                }
                 None
             };
             let open = book.unclosed_years_through(end);
@@ -786,6 +800,8 @@ struct ChainFacts {
     /// Approvals: (seq, officer approved, approver).
     approvals: Vec<(i64, OfficerId, OfficerId)>,
     first_seal: Option<i64>,
+    /// The policy entries (how many officers approve a new one).
+    policies: Vec<i64>,
     /// Reversed transactions: by which reversal, on which day.
     reversed_by: HashMap<EntryId, (EntryId, String)>,
 }
@@ -808,6 +824,7 @@ impl ChainFacts {
                 Record::Seal(_) => {
                     facts.first_seal.get_or_insert(row.seq);
                 }
+                Record::Policy(_) => facts.policies.push(row.seq),
                 Record::Signature(sig) => {
                     if let Some(target) = facts.officer_at.get(&sig.seal) {
                         facts.approvals.push((row.seq, target.clone(), sig.officer));
@@ -857,6 +874,8 @@ impl ChainFacts {
                 }
             }
         }
+        // The policies say how many approvals make an officer.
+        seqs.extend(self.policies.iter().filter(|s| **s <= covered));
         seqs.sort_unstable();
         seqs.dedup();
         seqs
@@ -888,7 +907,7 @@ pub(crate) fn stage_receipts(
         .collect()
 }
 
-fn find_seal(book: &Book, reference: &str) -> Result<i64> {
+pub(crate) fn find_seal(book: &Book, reference: &str) -> Result<i64> {
     let seqs = book.seal_seqs();
     if let Ok(seq) = reference.trim().parse::<i64>()
         && seqs.contains(&seq)
@@ -1119,6 +1138,18 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
     let mut registered: HashMap<OfficerId, Officer> = HashMap::new();
     let mut registration_at: HashMap<i64, (OfficerId, Hash)> = HashMap::new();
     let mut standing: HashSet<OfficerId> = HashSet::new();
+    // As many approvals as the strictest policy the receipt proves (one before policies):
+    // a policy left out of the receipt can only make the check stricter or leave it as the
+    // ledger's first policy says, which is always carried (entry 2 of a ledger made since).
+    let quorum = entries
+        .values()
+        .filter_map(|(r, _)| match r {
+            Record::Policy(p) => usize::try_from(p.quorum).ok(),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1);
+    let mut approvals: HashMap<OfficerId, HashSet<OfficerId>> = HashMap::new();
     for (seq, (record, hash)) in entries {
         match record {
             Record::Officer(o) => {
@@ -1137,7 +1168,11 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
                     && approver.id != *target
                     && keys::verify_approval(&approver.public_key, target_hash, &sig.signature)
                 {
-                    standing.insert(target.clone());
+                    let by = approvals.entry(target.clone()).or_default();
+                    by.insert(approver.id.clone());
+                    if by.len() >= quorum {
+                        standing.insert(target.clone());
+                    }
                 }
             }
             _ => {}

@@ -132,6 +132,36 @@ pub struct Receipt {
     pub size: i64,
 }
 
+/// The officers' rule for decisions: how many of them must sign a closing, a lock, a
+/// reopening, a revocation, an approval or a new policy before it takes effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    pub quorum: i64,
+}
+
+/// The officers' decision to lock the books: nothing dated on or before `through` may be
+/// recorded once the lock has its signatures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lock {
+    pub through: NaiveDate,
+    pub reason: String,
+}
+
+/// The officers' decision to reopen a closed fiscal year (and everything after it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reopen {
+    pub year: i32,
+    pub reason: String,
+}
+
+/// The officers' decision that an officer's signatures no longer count (a lost key, a new
+/// board).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revocation {
+    pub officer: OfficerId,
+    pub reason: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -147,6 +177,10 @@ pub enum Record {
     Seal(Seal),
     Signature(SealSignature),
     Receipt(Receipt),
+    Policy(Policy),
+    Lock(Lock),
+    Reopen(Reopen),
+    Revocation(Revocation),
 }
 
 impl Record {
@@ -168,6 +202,10 @@ impl Record {
             Record::Seal(_) => "seal",
             Record::Signature(_) => "signature",
             Record::Receipt(_) => "receipt",
+            Record::Policy(_) => "policy",
+            Record::Lock(_) => "lock",
+            Record::Reopen(_) => "reopen",
+            Record::Revocation(_) => "revocation",
         }
     }
 }
@@ -336,6 +374,19 @@ impl ChainEntry {
                 w.text(&r.file_name);
                 w.int(r.size);
             }
+            Record::Policy(p) => w.int(p.quorum),
+            Record::Lock(l) => {
+                w.date(l.through);
+                w.text(&l.reason);
+            }
+            Record::Reopen(o) => {
+                w.int(i64::from(o.year));
+                w.text(&o.reason);
+            }
+            Record::Revocation(v) => {
+                w.text(v.officer.as_str());
+                w.text(&v.reason);
+            }
         }
         w.finish()
     }
@@ -438,6 +489,41 @@ impl ChainEntry {
                 },
                 size: r.int("receipt.size")?,
             }),
+            "policy" => {
+                let at = r.position();
+                let quorum = r.int("policy.quorum")?;
+                if !(1..=MAX_QUORUM).contains(&quorum) {
+                    return Err(r.invalid(
+                        at,
+                        format!("field policy.quorum: {quorum} is not from 1 to {MAX_QUORUM}"),
+                    ));
+                }
+                Record::Policy(Policy { quorum })
+            }
+            "lock" => Record::Lock(Lock {
+                through: r.date("lock.through")?,
+                reason: reason(&mut r, "lock.reason")?,
+            }),
+            "reopen" => Record::Reopen(Reopen {
+                year: {
+                    let at = r.position();
+                    let year = r.int("reopen.year")?;
+                    i32::try_from(year)
+                        .ok()
+                        .filter(|y| (1..=9999).contains(y))
+                        .ok_or_else(|| {
+                            r.invalid(
+                                at,
+                                format!("field reopen.year: {year} is not from 1 to 9999"),
+                            )
+                        })?
+                },
+                reason: reason(&mut r, "reopen.reason")?,
+            }),
+            "revocation" => Record::Revocation(Revocation {
+                officer: code(&mut r, "revocation.officer", OfficerId::parse)?,
+                reason: reason(&mut r, "revocation.reason")?,
+            }),
             "transaction" | "reversal" | "closing" => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
@@ -526,6 +612,19 @@ fn fixed<const N: usize>(r: &mut Reader, name: &str) -> Result<[u8; N], DecodeEr
     bytes
         .try_into()
         .map_err(|_| r.invalid(at, format!("field {name}: not {N} bytes")))
+}
+
+/// The largest quorum a policy may ask for.
+pub const MAX_QUORUM: i64 = 99;
+
+/// A decision's reason: text that is not blank.
+fn reason(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
+    let at = r.position();
+    let text = r.text(name)?;
+    if text.trim().is_empty() {
+        return Err(r.invalid(at, format!("field {name}: a decision gives its reason")));
+    }
+    Ok(text)
 }
 
 fn decode_seal(r: &mut Reader) -> Result<Record, DecodeError> {

@@ -317,14 +317,14 @@ pub fn summary(info: &LedgerInfo, record: &Record) -> String {
             "seal of entries 1 to {}{}, {} accounts, {} grants, {} bank balances",
             seal.covered,
             seal.period_end
-                .map(|d| format!(", period locked through {d}"))
+                .map(|d| format!(", period ending {d}"))
                 .unwrap_or_default(),
             seal.trial_balance.len(),
             seal.grants.len(),
             seal.banks.len()
         ),
         Record::Signature(sig) => format!(
-            "entry {} (a seal, or an officer's registration) signed by {}",
+            "entry {} (a seal, or a decision of the officers) signed by {}",
             sig.seal, sig.officer
         ),
         Record::Receipt(r) => format!(
@@ -333,6 +333,22 @@ pub fn summary(info: &LedgerInfo, record: &Record) -> String {
             r.size,
             &hex::encode(r.sha256)[..16],
             r.entry
+        ),
+        Record::Policy(p) => format!(
+            "policy: decisions need the signatures of {} officer(s)",
+            p.quorum
+        ),
+        Record::Lock(l) => format!(
+            "lock through {} proposed ({}); takes effect once signed",
+            l.through, l.reason
+        ),
+        Record::Reopen(r) => format!(
+            "reopening of fiscal year {} proposed ({}); takes effect once signed",
+            r.year, r.reason
+        ),
+        Record::Revocation(v) => format!(
+            "revocation of officer {} proposed ({}); takes effect once signed",
+            v.officer, v.reason
         ),
     }
 }
@@ -423,6 +439,10 @@ pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
             "transaction": r.entry.0, "sha256": hex::encode(r.sha256), "file_name": r.file_name,
             "size": r.size,
         }),
+        Record::Policy(p) => json!({ "quorum": p.quorum }),
+        Record::Lock(l) => json!({ "through": format_date(l.through), "reason": l.reason }),
+        Record::Reopen(r) => json!({ "year": r.year, "reason": r.reason }),
+        Record::Revocation(v) => json!({ "officer": v.officer.as_str(), "reason": v.reason }),
     }
 }
 

@@ -19,7 +19,6 @@ use crate::book::BookParts;
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
 use crate::domain::{
     AccountCode, AccountType, Entry, EntryId, FunderId, Grant, GrantId, LedgerInfo, LineId, Minor,
-    OfficerId,
 };
 use projection::{Row, Table};
 
@@ -973,40 +972,25 @@ impl Appender<'_> {
         };
         let last_entry: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
-        // What guards the books (officers' keys, seals and their signers, the locked period) is
-        // read from the chain itself, not from the tables: a row deleted from `seals` must not
-        // let an honest treasurer write into a locked period.
-        let mut officers: Vec<(i64, OfficerId, [u8; 32], Hash)> = vec![];
-        let mut endorsed: Vec<OfficerId> = vec![];
-        let mut seals: Vec<(i64, Hash, Vec<OfficerId>)> = vec![];
-        let mut locked: Option<chrono::NaiveDate> = None;
+        // What guards the books (officers' keys, seals and their signers, the decisions and
+        // the locked period that follows) is read from the chain itself, through the same
+        // state the replay uses, not from the tables: a row deleted from `seals` must not let
+        // an honest treasurer write into a locked period.
+        let mut governance = crate::governance::Governance::default();
         {
             let mut stmt = tx.prepare(
-                "SELECT seq, body FROM log WHERE kind IN ('officer', 'seal', 'signature') ORDER BY seq",
+                "SELECT seq, body FROM log WHERE kind IN ('officer', 'seal', 'signature', 'closing', 'policy', 'lock', 'reopen', 'revocation') ORDER BY seq",
             )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let (seq, body): (i64, Vec<u8>) = (r.get(0)?, r.get(1)?);
-                match ChainEntry::decode(&body, Some(&info.currency)).map(|e| e.record) {
-                    Ok(Record::Officer(o)) => {
-                        // The officers registered before the first seal are the founding ones.
-                        if seals.is_empty() {
-                            endorsed.push(o.id.clone());
-                        }
-                        officers.push((seq, o.id, o.public_key, chain::entry_hash(&body)));
-                    }
-                    Ok(Record::Seal(seal)) => {
-                        locked = locked.max(seal.period_end);
-                        seals.push((seq, chain::entry_hash(&body), vec![]));
-                    }
-                    Ok(Record::Signature(sig)) => {
-                        if let Some(s) = seals.iter_mut().find(|s| s.0 == sig.seal) {
-                            s.2.push(sig.officer);
-                        } else if let Some(o) = officers.iter().find(|o| o.0 == sig.seal) {
-                            endorsed.push(o.1.clone());
-                        }
-                    }
-                    _ => {}
+                if let Ok(entry) = ChainEntry::decode(&body, Some(&info.currency)) {
+                    governance.replay(
+                        seq,
+                        &chain::entry_hash(&body),
+                        &entry.record,
+                        Some(info.fiscal_start),
+                    );
                 }
             }
         }
@@ -1031,19 +1015,8 @@ impl Appender<'_> {
             imported_files,
             last_seq: self.head_seq,
             last_entry,
-            officers,
-            endorsed,
-            seals,
-            locked_through: locked,
+            governance,
             receipts,
-            closed_years: {
-                let mut stmt = tx.prepare("SELECT year FROM closings")?;
-                let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
-                rows.collect::<rusqlite::Result<Vec<_>>>()?
-                    .into_iter()
-                    .filter_map(|y| i32::try_from(y).ok())
-                    .collect()
-            },
         })
     }
 }

@@ -424,5 +424,8 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 int(r.size),
             ],
         )],
+        // The officers' decisions live in the log alone: nothing reads them from a table (the
+        // write path and `verify` take them from the chain).
+        Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => vec![],
     }
 }

@@ -1,0 +1,219 @@
+//! The officers' decisions as user actions: a policy, a lock, a reopening, a revocation, and
+//! signing any of them (or a seal) later. Each is one chain entry, then one `signature` entry
+//! per officer who signs; the rules of what takes effect when are [`crate::governance`]'s.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::book::Book;
+use crate::chain::{Lock, Policy, Record, Reopen, Revocation, SealSignature};
+use crate::domain::{OfficerId, text};
+use crate::governance::Decision;
+use crate::keys::PrivateKey;
+use crate::ledger::{Ledger, LedgerError, append_record};
+use crate::store::Appender;
+use crate::trust::{SealOutcome, load_keys, replay, seal_fingerprint, signer};
+
+type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+/// Where a decision stands after a command.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionOutcome {
+    /// The chain entry of the decision.
+    pub seq: i64,
+    pub kind: String,
+    pub signed_by: Vec<String>,
+    /// Signatures it needs in all (the policy, or fewer officers in standing).
+    pub required: usize,
+    pub in_effect: bool,
+    /// Officers in standing who have not signed it yet.
+    pub can_sign: Vec<String>,
+}
+
+/// What `amana sign` signed.
+pub enum Signed {
+    Seal(SealOutcome),
+    Decision(DecisionOutcome),
+}
+
+impl DecisionOutcome {
+    fn of(book: &Book, seq: i64) -> DecisionOutcome {
+        let gov = book.governance();
+        let pending = gov.decision(seq).expect("a recorded decision");
+        let subject = match &pending.decision {
+            Decision::Approval(o) | Decision::Revocation(o) => Some(o),
+            _ => None,
+        };
+        DecisionOutcome {
+            seq,
+            kind: pending.decision.kind().to_string(),
+            signed_by: pending.signers.iter().map(ToString::to_string).collect(),
+            required: gov.required(&pending.decision),
+            in_effect: pending.effective_at.is_some(),
+            can_sign: gov
+                .standing()
+                .filter(|o| !pending.signers.contains(*o) && Some(*o) != subject)
+                .map(ToString::to_string)
+                .collect(),
+        }
+    }
+}
+
+/// Appends the signature of entry `seq` (a seal or a decision) by the officer holding `key`.
+pub(crate) fn sign_entry(
+    app: &mut Appender<'_>,
+    book: &mut Book,
+    actor: &str,
+    seq: i64,
+    key: &PrivateKey,
+) -> Result<OfficerId> {
+    let officer = signer(book, key)?;
+    let gov = book.governance();
+    let (kind, hash) = match (gov.seal(seq), gov.decision(seq)) {
+        (Some((hash, _)), _) => ("seal", hash),
+        (None, Some(d)) => (d.decision.kind(), d.entry_hash),
+        (None, None) => {
+            return Err(LedgerError::Refused(format!(
+                "entry {seq} is neither a seal nor a decision of the officers (see `amana log`)"
+            )));
+        }
+    };
+    let hash = hash.expect("an appended entry has its hash");
+    append_record(
+        app,
+        book,
+        actor,
+        Record::Signature(SealSignature {
+            seal: seq,
+            officer: officer.clone(),
+            signature: key.sign_decision(kind, &hash),
+        }),
+    )?;
+    Ok(officer)
+}
+
+impl Ledger {
+    /// Records a decision and the signatures of the officers whose keys are given. It takes
+    /// effect when enough officers have signed (now, or later with `amana sign`).
+    fn decide(&mut self, record: Record, key_files: &[PathBuf]) -> Result<DecisionOutcome> {
+        let keys = load_keys(key_files)?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = replay(app)?;
+            let written = append_record(app, &mut book, &actor, record)?;
+            for key in &keys {
+                sign_entry(app, &mut book, &actor, written.seq, key)?;
+            }
+            Ok(DecisionOutcome::of(&book, written.seq))
+        })
+    }
+
+    /// `amana policy --quorum N`: how many officers sign decisions from now on.
+    pub fn set_policy(&mut self, quorum: i64, key_files: &[PathBuf]) -> Result<DecisionOutcome> {
+        self.decide(Record::Policy(Policy { quorum }), key_files)
+    }
+
+    /// `amana lock --through DATE`: nothing dated on or before it may be recorded once signed.
+    pub fn lock(
+        &mut self,
+        through: NaiveDate,
+        reason: &str,
+        key_files: &[PathBuf],
+        today: NaiveDate,
+    ) -> Result<DecisionOutcome> {
+        if through >= today {
+            return Err(LedgerError::Refused(format!(
+                "{through} is not past: lock a period once it has ended"
+            )));
+        }
+        let reason = text::clean("reason", reason)?;
+        self.decide(Record::Lock(Lock { through, reason }), key_files)
+    }
+
+    /// `amana reopen --year YYYY`: the closed year (and what follows) is open again once signed.
+    pub fn reopen(
+        &mut self,
+        year: i32,
+        reason: &str,
+        key_files: &[PathBuf],
+    ) -> Result<DecisionOutcome> {
+        let reason = text::clean("reason", reason)?;
+        self.decide(Record::Reopen(Reopen { year, reason }), key_files)
+    }
+
+    /// `amana officer revoke ID`: the officer's signatures no longer count once signed.
+    pub fn revoke(
+        &mut self,
+        officer: &str,
+        reason: &str,
+        key_files: &[PathBuf],
+    ) -> Result<DecisionOutcome> {
+        let officer = OfficerId::parse(officer)?;
+        let reason = text::clean("reason", reason)?;
+        self.decide(
+            Record::Revocation(Revocation { officer, reason }),
+            key_files,
+        )
+    }
+
+    /// `amana sign ENTRY --key KEY`: signs a seal (by fingerprint or entry number) or a decision
+    /// (by entry number).
+    pub fn sign_entry(&mut self, reference: &str, key_file: &std::path::Path) -> Result<Signed> {
+        let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            // Replayed, so the hash signed is that of the entry's bytes, on a chain that
+            // verifies: a hash planted in a table could otherwise get an officer's signature.
+            let mut book = replay(app)?;
+            let decision = reference
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|seq| book.governance().decision(*seq).is_some());
+            if let Some(seq) = decision {
+                sign_entry(app, &mut book, &actor, seq, &key)?;
+                return Ok(Signed::Decision(DecisionOutcome::of(&book, seq)));
+            }
+            let seq = crate::trust::find_seal(&book, reference)?;
+            sign_entry(app, &mut book, &actor, seq, &key)?;
+            let (hash, signers) = book.seal(seq).expect("found above");
+            Ok(Signed::Seal(SealOutcome {
+                seq,
+                fingerprint: seal_fingerprint(&hash.expect("a stored seal has its hash")),
+                covered: 0,
+                head: String::new(),
+                merkle_root: String::new(),
+                period_end: None,
+                signed_by: signers.iter().map(ToString::to_string).collect(),
+            }))
+        })
+    }
+}
+
+/// Checks, before anything is written, that the keys given are enough for `decision` to take
+/// effect at once (a closing must: entries could otherwise be dated into the year it closes
+/// before it takes effect).
+pub(crate) fn require_quorum(
+    book: &Book,
+    decision: &Decision,
+    signers: &[OfficerId],
+) -> Result<()> {
+    let gov = book.governance();
+    let needed = gov.required(decision);
+    let mut distinct: Vec<&OfficerId> = signers.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() >= needed {
+        return Ok(());
+    }
+    let can: Vec<String> = gov.standing().map(ToString::to_string).collect();
+    Err(LedgerError::Refused(format!(
+        "this {} needs the signatures of {needed} officer(s) (the ledger's policy{}), and {} key(s) of officers were given: add --sign KEYFILE for each (officers who can sign: {})",
+        decision.kind(),
+        gov.quorum().map(|q| format!(": {q}")).unwrap_or_default(),
+        distinct.len(),
+        can.join(", ")
+    )))
+}

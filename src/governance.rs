@@ -1,0 +1,536 @@
+//! The officers' side of the rules: who may sign, what their signatures decide, and the locked
+//! period that follows from those decisions. One state, fed the same way when the chain is
+//! replayed (`verify`, seals) and when a command reads the ledger to write to it, so a rule
+//! here is never written twice.
+//!
+//! **Decisions.** A closing, a lock, a reopening, a revocation, a new policy, and the approval
+//! of an officer registered after the first seal are decisions: each takes effect once it has
+//! the signatures of as many officers in standing as the policy requires (see
+//! [`Governance::required`]). Signatures are `signature` entries naming the decision's seq,
+//! over `"amana/v1/<kind>\0" ‖ entry_hash` ([`crate::keys::decision_message`]); a seal is
+//! signed the same way but decides nothing: its signatures vouch for the history it covers.
+//!
+//! **Standing.** Officers registered before the first seal are the founding ones; a later one
+//! counts once approved. A revoked officer's signatures made after the revocation took effect
+//! are refused.
+//!
+//! **Ledgers from before policies.** A ledger whose chain has no `policy` entry keeps the rules
+//! it was written under: one approval makes an officer, and a closing takes effect at once.
+//! `init` writes a policy (two officers) into every new ledger.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::book::RuleError;
+use crate::chain::{Hash, Record, SealSignature};
+use crate::domain::{EntryKind, FiscalStart, OfficerId};
+use crate::keys;
+
+/// The policy of a new ledger: two officers sign what matters.
+pub const DEFAULT_QUORUM: i64 = 2;
+
+/// What a decision decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// An officer registered after the first seal starts to count.
+    Approval(OfficerId),
+    /// A fiscal year is closed: it is locked through its last day.
+    Closing { year: i32, end: NaiveDate },
+    /// Nothing dated on or before the day may be recorded any more.
+    Lock(NaiveDate),
+    /// A closed fiscal year (and what follows it) is open again.
+    Reopen { year: i32, start: NaiveDate },
+    /// An officer's signatures no longer count.
+    Revocation(OfficerId),
+    /// The number of signatures decisions need.
+    Policy(i64),
+}
+
+impl Decision {
+    /// The chain kind of the entry that records it (the signing domain).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Decision::Approval(_) => "officer",
+            Decision::Closing { .. } => "closing",
+            Decision::Lock(_) => "lock",
+            Decision::Reopen { .. } => "reopen",
+            Decision::Revocation(_) => "revocation",
+            Decision::Policy(_) => "policy",
+        }
+    }
+
+    /// The officer a decision is about, who does not count towards it.
+    fn subject(&self) -> Option<&OfficerId> {
+        match self {
+            Decision::Approval(o) | Decision::Revocation(o) => Some(o),
+            _ => None,
+        }
+    }
+}
+
+/// A decision recorded in the chain, with who signed it so far.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub decision: Decision,
+    pub entry_hash: Option<Hash>,
+    pub signers: BTreeSet<OfficerId>,
+    /// The seq of the entry (a signature, or the decision itself) at which it took effect.
+    pub effective_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct SealState {
+    entry_hash: Option<Hash>,
+    signers: BTreeSet<OfficerId>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Governance {
+    /// The quorum in force; `None` before any `policy` entry (a ledger from before policies).
+    quorum: Option<i64>,
+    officers: HashMap<OfficerId, [u8; 32]>,
+    /// Officers whose signatures count now.
+    standing: BTreeSet<OfficerId>,
+    /// Revoked officers, with the seq at which the revocation took effect.
+    revoked: HashMap<OfficerId, i64>,
+    /// Decisions by the seq of their entry.
+    decisions: BTreeMap<i64, Pending>,
+    seals: BTreeMap<i64, SealState>,
+    locked_through: Option<NaiveDate>,
+    closed_years: BTreeSet<i32>,
+}
+
+fn refuse<T>(
+    field: &'static str,
+    value: impl std::fmt::Display,
+    message: String,
+) -> Result<T, Vec<RuleError>> {
+    Err(vec![RuleError::new(field, value, message)])
+}
+
+impl Governance {
+    /// The quorum in force (`None`: a ledger from before policies).
+    pub fn quorum(&self) -> Option<i64> {
+        self.quorum
+    }
+
+    pub fn locked_through(&self) -> Option<NaiveDate> {
+        self.locked_through
+    }
+
+    pub fn is_closed(&self, year: i32) -> bool {
+        self.closed_years.contains(&year)
+    }
+
+    pub fn closed_years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.closed_years.iter().copied()
+    }
+
+    pub fn officer_key(&self, id: &OfficerId) -> Option<&[u8; 32]> {
+        self.officers.get(id)
+    }
+
+    pub fn officer_by_key(&self, key: &[u8; 32]) -> Option<&OfficerId> {
+        self.officers
+            .iter()
+            .find(|(_, k)| *k == key)
+            .map(|(id, _)| id)
+    }
+
+    /// Whether the officer's signatures count now.
+    pub fn in_standing(&self, id: &OfficerId) -> bool {
+        self.standing.contains(id)
+    }
+
+    pub fn standing(&self) -> impl Iterator<Item = &OfficerId> {
+        self.standing.iter()
+    }
+
+    pub fn revoked_at(&self, id: &OfficerId) -> Option<i64> {
+        self.revoked.get(id).copied()
+    }
+
+    pub fn has_sealed(&self) -> bool {
+        !self.seals.is_empty()
+    }
+
+    pub fn seal(&self, seq: i64) -> Option<(Option<Hash>, Vec<OfficerId>)> {
+        self.seals
+            .get(&seq)
+            .map(|s| (s.entry_hash, s.signers.iter().cloned().collect()))
+    }
+
+    pub fn seal_seqs(&self) -> Vec<i64> {
+        self.seals.keys().copied().collect()
+    }
+
+    pub fn last_seal(&self) -> Option<(i64, Hash)> {
+        self.seals
+            .iter()
+            .next_back()
+            .map(|(seq, s)| (*seq, s.entry_hash.unwrap_or_default()))
+    }
+
+    /// Whether a closing of `year` is recorded but still awaits its signatures.
+    pub fn closing_pending(&self, year: i32) -> bool {
+        self.decisions.values().any(|p| {
+            p.effective_at.is_none()
+                && matches!(p.decision, Decision::Closing { year: y, .. } if y == year)
+        })
+    }
+
+    pub fn decision(&self, seq: i64) -> Option<&Pending> {
+        self.decisions.get(&seq)
+    }
+
+    pub fn decisions(&self) -> impl Iterator<Item = (&i64, &Pending)> {
+        self.decisions.iter()
+    }
+
+    /// The officer registration at `seq`, if the decision there is an approval.
+    pub fn officer_entry(&self, id: &OfficerId) -> Option<(i64, Option<Hash>)> {
+        self.decisions
+            .iter()
+            .find(|(_, p)| matches!(&p.decision, Decision::Approval(o) if o == id))
+            .map(|(seq, p)| (*seq, p.entry_hash))
+    }
+
+    /// How many signatures `decision` needs now: the quorum, or fewer when fewer officers are
+    /// in standing (not counting the officer the decision is about); none when no officer is.
+    /// Before any policy: one approval makes an officer, and a closing needs none.
+    pub fn required(&self, decision: &Decision) -> usize {
+        let others = self
+            .standing
+            .iter()
+            .filter(|o| Some(*o) != decision.subject())
+            .count();
+        match self.quorum {
+            None => match decision {
+                Decision::Closing { .. } => 0,
+                _ => others.min(1),
+            },
+            Some(q) => others.min(usize::try_from(q).unwrap_or(usize::MAX)),
+        }
+    }
+
+    /// Registers an officer (the chain's `officer` entry at `seq`). Before the first seal an
+    /// officer is a founding one; after it, the registration is a decision that needs approval.
+    pub fn admit_officer(
+        &mut self,
+        seq: i64,
+        id: &OfficerId,
+        key: [u8; 32],
+    ) -> Result<(), Vec<RuleError>> {
+        if self.officers.contains_key(id) {
+            return refuse("id", id, format!("officer {id} already exists"));
+        }
+        if !keys::is_public_key(&key) {
+            return refuse(
+                "key",
+                hex::encode(key),
+                "is not a valid Ed25519 public key".into(),
+            );
+        }
+        if let Some(other) = self.officer_by_key(&key) {
+            return refuse(
+                "key",
+                hex::encode(key),
+                format!(
+                    "this key is already officer {other}'s: each officer has a key of their own"
+                ),
+            );
+        }
+        self.officers.insert(id.clone(), key);
+        if self.seals.is_empty() {
+            self.standing.insert(id.clone());
+        } else {
+            self.decide(seq, Decision::Approval(id.clone()));
+        }
+        Ok(())
+    }
+
+    /// Checks a decision entry (lock, reopening, revocation, policy) against the state.
+    pub fn check_decision(
+        &self,
+        decision: &Decision,
+        fiscal: Option<FiscalStart>,
+    ) -> Result<(), Vec<RuleError>> {
+        match decision {
+            Decision::Lock(through) => {
+                if let Some(locked) = self.locked_through
+                    && *through <= locked
+                {
+                    return refuse(
+                        "through",
+                        through,
+                        format!("the books are already locked through {locked}"),
+                    );
+                }
+                Ok(())
+            }
+            Decision::Reopen { year, .. } => {
+                let last = self.closed_years.iter().next_back();
+                if last != Some(year) {
+                    return refuse(
+                        "year",
+                        year,
+                        match last {
+                            None => format!(
+                                "fiscal year {year} is not closed: there is nothing to reopen"
+                            ),
+                            Some(l) => format!(
+                                "fiscal year {year} is not the last closed year ({l}): reopen the years from the last one back"
+                            ),
+                        },
+                    );
+                }
+                if fiscal.and_then(|f| f.year_bounds(*year)).is_none() {
+                    return refuse("year", year, format!("fiscal year {year} is out of range"));
+                }
+                Ok(())
+            }
+            Decision::Revocation(officer) => {
+                if !self.officers.contains_key(officer) {
+                    return refuse(
+                        "officer",
+                        officer,
+                        format!("officer {officer} is not registered"),
+                    );
+                }
+                if self.revoked.contains_key(officer) {
+                    return refuse(
+                        "officer",
+                        officer,
+                        format!("officer {officer} is already revoked"),
+                    );
+                }
+                Ok(())
+            }
+            Decision::Policy(q) => {
+                if !(1..=crate::chain::MAX_QUORUM).contains(q) {
+                    return refuse(
+                        "quorum",
+                        q,
+                        format!("a quorum is from 1 to {}", crate::chain::MAX_QUORUM),
+                    );
+                }
+                Ok(())
+            }
+            Decision::Approval(_) | Decision::Closing { .. } => Ok(()),
+        }
+    }
+
+    /// Records a decision at `seq`; it takes effect now if it needs no signature.
+    pub fn decide(&mut self, seq: i64, decision: Decision) {
+        let needed = self.required(&decision);
+        self.decisions.insert(
+            seq,
+            Pending {
+                decision,
+                entry_hash: None,
+                signers: BTreeSet::new(),
+                effective_at: None,
+            },
+        );
+        if needed == 0 {
+            self.take_effect(seq, seq);
+        }
+    }
+
+    pub fn add_seal(&mut self, seq: i64) {
+        self.seals.insert(seq, SealState::default());
+    }
+
+    /// Tells the state the hash of the entry just appended at `seq`.
+    pub fn appended(&mut self, seq: i64, entry_hash: &Hash) {
+        if let Some(seal) = self.seals.get_mut(&seq) {
+            seal.entry_hash = Some(*entry_hash);
+        }
+        if let Some(d) = self.decisions.get_mut(&seq) {
+            d.entry_hash = Some(*entry_hash);
+        }
+    }
+
+    /// Admits an officer's signature (at `seq`) of a seal or a decision.
+    pub fn admit_signature(&mut self, seq: i64, sig: &SealSignature) -> Result<(), Vec<RuleError>> {
+        let officer = &sig.officer;
+        let Some(key) = self.officers.get(officer).copied() else {
+            return refuse(
+                "officer",
+                officer,
+                format!("officer {officer} is not registered (amana officer add)"),
+            );
+        };
+        if let Some(at) = self.revoked.get(officer) {
+            return refuse(
+                "officer",
+                officer,
+                format!(
+                    "officer {officer} was revoked (entry {at}): their signature no longer counts"
+                ),
+            );
+        }
+        if !self.standing.contains(officer) {
+            return refuse(
+                "officer",
+                officer,
+                format!(
+                    "officer {officer} was registered after the first seal and is not approved yet (amana officer approve {officer} --key ...): their signature does not count"
+                ),
+            );
+        }
+        let target = sig.seal;
+        let (domain, hash, signers) = if let Some(seal) = self.seals.get(&target) {
+            ("seal", seal.entry_hash, &seal.signers)
+        } else if let Some(d) = self.decisions.get(&target) {
+            (d.decision.kind(), d.entry_hash, &d.signers)
+        } else {
+            return refuse(
+                "seal_ref",
+                target,
+                format!("entry {target} is neither a seal nor a decision officers sign"),
+            );
+        };
+        if signers.contains(officer) {
+            return refuse(
+                "officer",
+                officer,
+                format!("officer {officer} already signed entry {target}"),
+            );
+        }
+        if let Some(d) = self.decisions.get(&target)
+            && d.decision.subject() == Some(officer)
+        {
+            return refuse(
+                "officer",
+                officer,
+                format!("officer {officer} cannot sign a decision about themselves"),
+            );
+        }
+        let Some(hash) = hash else {
+            return refuse(
+                "seal_ref",
+                target,
+                "the signed entry's hash is not known yet".into(),
+            );
+        };
+        if !keys::verify_decision(domain, &key, &hash, &sig.signature) {
+            return refuse(
+                "signature",
+                hex::encode(sig.signature),
+                format!(
+                    "the signature of {domain} entry {target} by officer {officer} does not verify against the officer's key: the entry or the history before it was changed after signing, or the signature is forged"
+                ),
+            );
+        }
+        if let Some(seal) = self.seals.get_mut(&target) {
+            seal.signers.insert(officer.clone());
+            return Ok(());
+        }
+        let d = self.decisions.get_mut(&target).expect("found above");
+        d.signers.insert(officer.clone());
+        let (decision, effective) = (d.decision.clone(), d.effective_at.is_some());
+        if !effective {
+            let counted = self.counted(target);
+            if counted >= self.required(&decision) {
+                self.take_effect(target, seq);
+            }
+        }
+        Ok(())
+    }
+
+    /// The signers of decision `seq` who are in standing now.
+    fn counted(&self, seq: i64) -> usize {
+        self.decisions.get(&seq).map_or(0, |d| {
+            d.signers
+                .iter()
+                .filter(|o| self.standing.contains(*o))
+                .count()
+        })
+    }
+
+    fn take_effect(&mut self, seq: i64, at: i64) {
+        let Some(d) = self.decisions.get_mut(&seq) else {
+            return;
+        };
+        d.effective_at = Some(at);
+        match d.decision.clone() {
+            Decision::Approval(o) => {
+                self.standing.insert(o);
+            }
+            Decision::Closing { year, end } => {
+                self.closed_years.insert(year);
+                self.locked_through = self.locked_through.max(Some(end));
+            }
+            Decision::Lock(through) => {
+                self.locked_through = self.locked_through.max(Some(through));
+            }
+            Decision::Reopen { year, start } => {
+                self.closed_years.retain(|y| *y < year);
+                let before = start.pred_opt();
+                if self.locked_through >= Some(start) {
+                    self.locked_through = before;
+                }
+            }
+            Decision::Revocation(o) => {
+                self.standing.remove(&o);
+                self.revoked.insert(o, at);
+            }
+            Decision::Policy(q) => self.quorum = Some(q),
+        }
+    }
+
+    /// Takes one chain entry into the state without checking it (what a command reads before
+    /// writing; `verify` checks every entry through [`crate::book::Book::admit`]).
+    pub fn replay(
+        &mut self,
+        seq: i64,
+        entry_hash: &Hash,
+        record: &Record,
+        fiscal: Option<FiscalStart>,
+    ) {
+        match record {
+            Record::Officer(o) => {
+                let _ = self.admit_officer(seq, &o.id, o.public_key);
+            }
+            Record::Seal(_) => self.add_seal(seq),
+            Record::Signature(sig) => {
+                self.appended(seq, entry_hash);
+                let _ = self.admit_signature(seq, sig);
+                return;
+            }
+            Record::Entry(e) => {
+                if let EntryKind::Closing { year, .. } = e.header.kind {
+                    self.decide(
+                        seq,
+                        Decision::Closing {
+                            year,
+                            end: e.header.date,
+                        },
+                    );
+                }
+            }
+            other => {
+                if let Some(d) = decision_of(other, fiscal) {
+                    self.decide(seq, d);
+                }
+            }
+        }
+        self.appended(seq, entry_hash);
+    }
+}
+
+/// The decision a lock, reopening, revocation or policy entry records.
+pub fn decision_of(record: &Record, fiscal: Option<FiscalStart>) -> Option<Decision> {
+    match record {
+        Record::Lock(l) => Some(Decision::Lock(l.through)),
+        Record::Reopen(r) => Some(Decision::Reopen {
+            year: r.year,
+            start: fiscal?.year_bounds(r.year)?.0,
+        }),
+        Record::Revocation(v) => Some(Decision::Revocation(v.officer.clone())),
+        Record::Policy(p) => Some(Decision::Policy(p.quorum)),
+        _ => None,
+    }
+}
