@@ -231,16 +231,24 @@ fn describe_key(table: Table, values: &[Value]) -> String {
     format!("{} row ({})", table.name(), key.join(", "))
 }
 
-/// The seq a table row belongs to, for reporting a row that matches no entry.
-fn row_seq(table: Table, values: &[Value]) -> i64 {
-    let cols = table.columns();
-    cols.iter()
-        .position(|c| *c == "seq")
-        .and_then(|i| match values[i] {
-            Value::Integer(s) => Some(s),
-            _ => None,
-        })
-        .unwrap_or(0)
+/// The seq a table row belongs to, for reporting a row that matches no entry: its `seq`
+/// column, or for a row without one (a posting) the seq of the entry its `entry_id` names.
+fn row_seq(table: Table, values: &[Value], entry_seqs: &HashMap<i64, i64>) -> Option<i64> {
+    let column = |name: &str| {
+        table
+            .columns()
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|i| match values[i] {
+                Value::Integer(s) => Some(s),
+                _ => None,
+            })
+    };
+    if table.columns().contains(&"seq") {
+        column("seq")
+    } else {
+        column("entry_id").and_then(|id| entry_seqs.get(&id).copied())
+    }
 }
 
 struct Projections<'s> {
@@ -258,7 +266,13 @@ impl<'s> Projections<'s> {
     }
 
     /// Compares one expected row with the table, reporting rows the table has before it.
-    fn expect(&mut self, seq: i64, row: &Row, findings: &mut Findings) -> Result<(), StoreError> {
+    fn expect(
+        &mut self,
+        seq: i64,
+        row: &Row,
+        findings: &mut Findings,
+        entry_seqs: &HashMap<i64, i64>,
+    ) -> Result<(), StoreError> {
         let table = row.table;
         let k = table.key_len();
         self.checked += 1;
@@ -281,7 +295,11 @@ impl<'s> Projections<'s> {
             match cmp_keys(&actual[..k], &row.values[..k]) {
                 Ordering::Less => {
                     findings.add(
-                        row_seq(table, &actual).max(seq),
+                        // A posting slipped into an entry is reported at that entry.
+                        match row_seq(table, &actual, entry_seqs) {
+                            Some(s) if !table.columns().contains(&"seq") => s,
+                            s => s.unwrap_or(0).max(seq),
+                        },
                         ProblemKind::ProjectionDrift,
                         format!(
                             "{} is not in the chain (inserted or re-keyed)",
@@ -333,11 +351,15 @@ impl<'s> Projections<'s> {
     }
 
     /// Reports every row left after the chain ended.
-    fn finish(&mut self, findings: &mut Findings) -> Result<(), StoreError> {
+    fn finish(
+        &mut self,
+        findings: &mut Findings,
+        entry_seqs: &HashMap<i64, i64>,
+    ) -> Result<(), StoreError> {
         for cursor in &mut self.cursors {
             while let Some(actual) = cursor.peek()?.cloned() {
                 findings.add(
-                    row_seq(cursor.table, &actual),
+                    row_seq(cursor.table, &actual, entry_seqs).unwrap_or(0),
                     ProblemKind::ProjectionDrift,
                     format!(
                         "{} is not in the chain (inserted)",
@@ -803,11 +825,11 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
             // Each table has its own cursor, so only each table's own key order matters, and
             // `projection::rows` yields each table's rows in that order.
             for projected in &projection::rows(&decoded) {
-                projections.expect(row.seq, projected, &mut check.findings)?;
+                projections.expect(row.seq, projected, &mut check.findings, &check.entry_seqs)?;
             }
         }
     }
-    projections.finish(&mut check.findings)?;
+    projections.finish(&mut check.findings, &check.entry_seqs)?;
     Ok(check.finish(projections.checked))
 }
 
