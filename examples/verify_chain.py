@@ -44,6 +44,7 @@ CHAIN_PREFIX = b"amana/v1/chain\0"
 SEAL_PREFIX = b"amana/v1/seal\0"
 OFFICER_PREFIX = b"amana/v1/officer\0"  # the domain of an approval (rule 11)
 ZERO = bytes(32)
+LIMIT = 10 ** 13  # rule 5: every amount is within +-LIMIT minor units
 
 
 def sha256(*parts):
@@ -537,8 +538,8 @@ class Rules:
             bad(f"grant {e['id']!r}: funder {e['funder']!r} does not exist")
         if not self.in_table(e["currency"]):
             bad(f"grant {e['id']!r}: currency {e['currency']!r} is not in the currency table")
-        if e["amount"] < 0:
-            bad(f"grant {e['id']!r}: negative amount {e['amount']}")
+        if not 0 <= e["amount"] <= LIMIT:
+            bad(f"grant {e['id']!r}: amount {e['amount']} is not between 0 and 10^13")
         if e["end"] < e["start"]:
             bad(f"grant {e['id']!r}: ends {e['end']} before it starts {e['start']}")
 
@@ -552,8 +553,8 @@ class Rules:
             self.lines.add(key)
         if e["account"] is not None and e["account"] not in self.accounts:
             bad(f"budget line {e['line']!r}: account {e['account']!r} does not exist")
-        if e["amount"] < 0:
-            bad(f"budget line {e['line']!r}: negative amount {e['amount']}")
+        if not 0 <= e["amount"] <= LIMIT:
+            bad(f"budget line {e['line']!r}: amount {e['amount']} is not between 0 and 10^13")
 
     def import_(self, seq, e, bad):  # rule 8
         digest = e["file_sha256"]
@@ -590,6 +591,9 @@ class Rules:
             if line is not None and (g is None or (g, line) not in self.lines):
                 bad(f"{where}: line {line!r} is not a budget line of grant {g!r}")
             oa, oc = p["original_amount"], p["original_currency"]
+            for amount in (p["amount"], oa):
+                if amount is not None and abs(amount) > LIMIT:
+                    bad(f"{where}: amount {amount} is beyond 10^13 minor units")
             if (oa is None) != (oc is None):
                 bad(f"{where}: original_amount and original_currency must be given together")
             if oc is not None and not self.in_table(oc):

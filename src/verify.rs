@@ -295,11 +295,11 @@ impl<'s> Projections<'s> {
             match cmp_keys(&actual[..k], &row.values[..k]) {
                 Ordering::Less => {
                     findings.add(
-                        // A posting slipped into an entry is reported at that entry.
-                        match row_seq(table, &actual, entry_seqs) {
-                            Some(s) if !table.columns().contains(&"seq") => s,
-                            s => s.unwrap_or(0).max(seq),
-                        },
+                        // At the entry the row claims when it is one already read (a
+                        // posting slipped into an entry, the rows of an undecodable one).
+                        row_seq(table, &actual, entry_seqs)
+                            .filter(|s| (1..=seq).contains(s))
+                            .unwrap_or(seq),
                         ProblemKind::ProjectionDrift,
                         format!(
                             "{} is not in the chain (inserted or re-keyed)",
@@ -550,7 +550,12 @@ impl<'a> ChainCheck<'a> {
                     ProblemKind::Undecodable,
                     format!("the entry's bytes cannot be read: {e}"),
                 );
+                let numbered = self.book.next_entry_id();
                 self.book.skip(None, &row.kind);
+                if self.book.next_entry_id() != numbered {
+                    // Its table rows, if any, are reported at this entry.
+                    self.entry_seqs.entry(numbered.0).or_insert(seq);
+                }
                 // Still a leaf of the Merkle tree and a link of the chain, and an entry of the
                 // books unless its row says it was a seal or a signature.
                 self.book

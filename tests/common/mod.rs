@@ -490,3 +490,31 @@ pub fn restore_triggers(original: &Path, copy: &Path) {
         }
     }
 }
+
+/// Runs the independent verifier `examples/verify_chain.py` with `args` and `--json`; returns
+/// (exit code, JSON). python3 is required (it is on every machine of this project).
+pub fn python_verify_json(args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/verify_chain.py");
+    let o = std::process::Command::new("python3")
+        .arg(script)
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("python3 is required for this test");
+    let v = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "verify_chain.py did not print JSON ({e}): {}{}",
+            stdout(&o),
+            stderr(&o)
+        )
+    });
+    (o.status.code(), v)
+}
+
+/// The distinct (seq, kind) pairs of a report, sorted: what two verifiers must agree on.
+pub fn finding_set(v: &serde_json::Value) -> Vec<(i64, String)> {
+    let mut f = findings(v);
+    f.sort();
+    f.dedup();
+    f
+}
