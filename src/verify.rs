@@ -539,7 +539,8 @@ impl<'a> ChainCheck<'a> {
         }
         self.prev_chain = chain::hash_from(&row.chain);
         self.last_chain = row.chain.clone();
-        self.expected_seq = seq.max(self.expected_seq).saturating_add(1);
+        // A row out of order (only in a bundle) does not move the expected position.
+        self.expected_seq = self.expected_seq.max(seq.saturating_add(1));
 
         // 2. Decode strictly; re-encode.
         let decoded = match ChainEntry::decode(&row.body, self.base.as_ref()) {
@@ -843,7 +844,8 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
 pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, String> {
     let path = dir.join("chain.jsonl");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut rows: Vec<LogRow> = vec![];
+    // (line number, row)
+    let mut rows: Vec<(usize, LogRow)> = vec![];
     for (i, line) in text
         .lines()
         .enumerate()
@@ -855,19 +857,42 @@ pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, Stri
             hex::decode(v[name].as_str().unwrap_or_default())
                 .map_err(|_| format!("{}:{}: field {name} is not hex", path.display(), i + 1))
         };
-        rows.push(LogRow {
-            seq: v["seq"]
-                .as_i64()
-                .ok_or_else(|| format!("{}:{}: no seq", path.display(), i + 1))?,
-            kind: v["kind"].as_str().unwrap_or_default().to_string(),
-            body: field("body")?,
-            entry_hash: field("entry_hash")?,
-            prev: field("prev")?,
-            chain: field("chain")?,
-        });
+        rows.push((
+            i + 1,
+            LogRow {
+                seq: v["seq"]
+                    .as_i64()
+                    .ok_or_else(|| format!("{}:{}: no seq", path.display(), i + 1))?,
+                kind: v["kind"].as_str().unwrap_or_default().to_string(),
+                body: field("body")?,
+                entry_hash: field("entry_hash")?,
+                prev: field("prev")?,
+                chain: field("chain")?,
+            },
+        ));
     }
     let receipts = ReceiptStore::at(&dir.join("receipts"));
     let mut check = ChainCheck::new(options, Some(&receipts));
+    // The chain is checked in the order of `seq`; a line that comes after one with a higher
+    // `seq` is one finding (and is checked at its place), not a cascade of broken links.
+    let mut highest: Option<i64> = None;
+    for (line, row) in &rows {
+        if let Some(h) = highest
+            && row.seq < h
+        {
+            check.findings.add(
+                row.seq,
+                ProblemKind::Reordered,
+                format!(
+                    "chain.jsonl line {line} holds entry {} after entry {h}",
+                    row.seq
+                ),
+            );
+        }
+        highest = Some(highest.map_or(row.seq, |h| h.max(row.seq)));
+    }
+    rows.sort_by_key(|(_, row)| row.seq);
+    let rows: Vec<LogRow> = rows.into_iter().map(|(_, row)| row).collect();
     let by_seq: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.seq, i)).collect();
     let body_at = |seq: i64| by_seq.get(&seq).map(|&i| rows[i].body.clone());
     for row in &rows {
