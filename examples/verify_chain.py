@@ -44,6 +44,7 @@ CHAIN_PREFIX = b"amana/v1/chain\0"
 SEAL_PREFIX = b"amana/v1/seal\0"
 OFFICER_PREFIX = b"amana/v1/officer\0"  # the domain of an approval (rule 11)
 ZERO = bytes(32)
+LIMIT = 10 ** 13  # rule 5: every amount is within +-LIMIT minor units
 
 
 def sha256(*parts):
@@ -479,6 +480,20 @@ class Rules:
             if p[2] == 0:
                 self.pending = None
 
+    def skip_missing(self, n):
+        """Entries missing from the log (a gap, section 7): as many of them as the open import
+        batch still expects take transaction numbers (as undecodable ones do), so that the
+        entries after the gap are checked as if the missing ones had been accepted."""
+        p = self.pending
+        if p is not None:
+            taken = min(n, p[2])
+            for _ in range(taken):
+                self.last_id += 1
+                self.transactions.setdefault(self.last_id, None)
+            p[2] -= taken
+            if p[2] == 0:
+                self.pending = None
+
     def apply(self, seq, e):
         k = e["kind"]
 
@@ -537,8 +552,8 @@ class Rules:
             bad(f"grant {e['id']!r}: funder {e['funder']!r} does not exist")
         if not self.in_table(e["currency"]):
             bad(f"grant {e['id']!r}: currency {e['currency']!r} is not in the currency table")
-        if e["amount"] < 0:
-            bad(f"grant {e['id']!r}: negative amount {e['amount']}")
+        if not 0 <= e["amount"] <= LIMIT:
+            bad(f"grant {e['id']!r}: amount {e['amount']} is not between 0 and 10^13")
         if e["end"] < e["start"]:
             bad(f"grant {e['id']!r}: ends {e['end']} before it starts {e['start']}")
 
@@ -552,8 +567,8 @@ class Rules:
             self.lines.add(key)
         if e["account"] is not None and e["account"] not in self.accounts:
             bad(f"budget line {e['line']!r}: account {e['account']!r} does not exist")
-        if e["amount"] < 0:
-            bad(f"budget line {e['line']!r}: negative amount {e['amount']}")
+        if not 0 <= e["amount"] <= LIMIT:
+            bad(f"budget line {e['line']!r}: amount {e['amount']} is not between 0 and 10^13")
 
     def import_(self, seq, e, bad):  # rule 8
         digest = e["file_sha256"]
@@ -590,6 +605,9 @@ class Rules:
             if line is not None and (g is None or (g, line) not in self.lines):
                 bad(f"{where}: line {line!r} is not a budget line of grant {g!r}")
             oa, oc = p["original_amount"], p["original_currency"]
+            for amount in (p["amount"], oa):
+                if amount is not None and abs(amount) > LIMIT:
+                    bad(f"{where}: amount {amount} is beyond 10^13 minor units")
             if (oa is None) != (oc is None):
                 bad(f"{where}: original_amount and original_currency must be given together")
             if oc is not None and not self.in_table(oc):
@@ -1029,6 +1047,7 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
             one = seq - 1 == expected
             report(expected, "deleted", f"{'entry' if one else 'entries'} {missing} "
                                         f"{'is' if one else 'are'} missing (the next is {seq})")
+            rules.skip_missing(seq - expected)
         expected, last_seq = seq + 1, seq
         if not isinstance(body, bytes):
             report(seq, "undecodable", f"body is {type(body).__name__}, not a BLOB")
@@ -1147,14 +1166,17 @@ def ledger_rows(conn):
     yield from conn.execute("SELECT seq, kind, body, entry_hash, prev, chain FROM log ORDER BY seq")
 
 
-def bundle_rows(path, report_bad_line):
-    """chain.jsonl of an audit bundle (section 7b): one object per entry, hex byte fields."""
+def bundle_rows(path, report_bad_line, report_out_of_order):
+    """chain.jsonl of an audit bundle (section 7b): one object per entry, hex byte fields,
+    checked in the order of `seq`; a line that comes after one with a higher `seq` is
+    reported (and still checked, at its place)."""
     def unhex(v):
         try:
             return bytes.fromhex(v) if isinstance(v, str) else v
         except ValueError:
             return v  # reported by the log checks as a malformed value
 
+    rows = []  # (line number, row)
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
@@ -1166,7 +1188,16 @@ def bundle_rows(path, report_bad_line):
             except (ValueError, KeyError, TypeError) as e:
                 report_bad_line(n, e)
                 continue
-            yield row
+            rows.append((n, row))
+    is_seq = lambda s: isinstance(s, int) and not isinstance(s, bool)
+    highest = None
+    for n, row in rows:
+        if is_seq(row[0]):
+            if highest is not None and row[0] < highest:
+                report_out_of_order(n, row[0], highest)
+            highest = row[0] if highest is None else max(highest, row[0])
+    rows.sort(key=lambda nr: nr[1][0] if is_seq(nr[1][0]) else float("inf"))  # stable
+    return [row for _, row in rows]
 
 
 def parse_anchor(text):
@@ -1204,7 +1235,10 @@ def main(argv=None):
             bad_line = lambda n, e: problems.append(
                 {"seq": 0, "kind": "undecodable", "detail": f"chain.jsonl line {n} is not an "
                                                             f"entry object ({e})"})
-            result = verify(bundle_rows(chain_file, bad_line),
+            out_of_order = lambda n, seq, after: problems.append(
+                {"seq": seq, "kind": "reordered", "detail": f"chain.jsonl line {n} holds entry "
+                                                            f"{seq} after entry {after}"})
+            result = verify(bundle_rows(chain_file, bad_line, out_of_order),
                             os.path.join(args.bundle, "receipts"), anchors, problems=problems)
         else:
             if not os.path.isfile(args.ledger):

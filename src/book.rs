@@ -1211,8 +1211,28 @@ impl Book {
     /// transaction, reversal or closing still takes its number. An entry that breaks a rule
     /// still counts in the totals (the books as recorded), and a seal that does not recompute
     /// is still a seal that later seals and its signatures refer to; each is reported once.
+    ///
+    /// An entry that interrupts an import's batch ends the batch (the interruption is reported
+    /// once, by [`Book::admit`]); an import that breaks a rule still opens its own batch, so
+    /// the transactions it announced are not reported again, one by one.
     pub fn skip(&mut self, entry: Option<&ChainEntry>, kind: &str) {
         self.next_seq += 1;
+        let in_open_batch = match (entry, self.open_batch) {
+            (_, None) => false,
+            // An undecodable entry counts as one of the batch's transactions.
+            (None, Some(_)) => true,
+            (
+                Some(ChainEntry {
+                    record: Record::Entry(e),
+                    ..
+                }),
+                Some(batch),
+            ) => e.header.batch == Some(batch.seq),
+            (Some(_), Some(_)) => false,
+        };
+        if !in_open_batch {
+            self.open_batch = None;
+        }
         let takes_number = match entry {
             Some(ChainEntry {
                 record: Record::Entry(e),
@@ -1229,6 +1249,20 @@ impl Book {
             }) => {
                 let _ = seal;
                 self.gov.add_seal(*seq);
+                false
+            }
+            Some(ChainEntry {
+                seq,
+                record: Record::Import(i),
+                ..
+            }) => {
+                self.imported_files.insert(i.file_sha256);
+                if i.transactions >= 1 {
+                    self.open_batch = Some(OpenBatch {
+                        seq: *seq,
+                        remaining: i.transactions,
+                    });
+                }
                 false
             }
             Some(_) => false,

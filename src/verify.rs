@@ -245,16 +245,24 @@ fn describe_key(table: Table, values: &[Value]) -> String {
     format!("{} row ({})", table.name(), key.join(", "))
 }
 
-/// The seq a table row belongs to, for reporting a row that matches no entry.
-fn row_seq(table: Table, values: &[Value]) -> i64 {
-    let cols = table.columns();
-    cols.iter()
-        .position(|c| *c == "seq")
-        .and_then(|i| match values[i] {
-            Value::Integer(s) => Some(s),
-            _ => None,
-        })
-        .unwrap_or(0)
+/// The seq a table row belongs to, for reporting a row that matches no entry: its `seq`
+/// column, or for a row without one (a posting) the seq of the entry its `entry_id` names.
+fn row_seq(table: Table, values: &[Value], entry_seqs: &HashMap<i64, i64>) -> Option<i64> {
+    let column = |name: &str| {
+        table
+            .columns()
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|i| match values[i] {
+                Value::Integer(s) => Some(s),
+                _ => None,
+            })
+    };
+    if table.columns().contains(&"seq") {
+        column("seq")
+    } else {
+        column("entry_id").and_then(|id| entry_seqs.get(&id).copied())
+    }
 }
 
 struct Projections<'s> {
@@ -272,7 +280,13 @@ impl<'s> Projections<'s> {
     }
 
     /// Compares one expected row with the table, reporting rows the table has before it.
-    fn expect(&mut self, seq: i64, row: &Row, findings: &mut Findings) -> Result<(), StoreError> {
+    fn expect(
+        &mut self,
+        seq: i64,
+        row: &Row,
+        findings: &mut Findings,
+        entry_seqs: &HashMap<i64, i64>,
+    ) -> Result<(), StoreError> {
         let table = row.table;
         let k = table.key_len();
         self.checked += 1;
@@ -295,7 +309,11 @@ impl<'s> Projections<'s> {
             match cmp_keys(&actual[..k], &row.values[..k]) {
                 Ordering::Less => {
                     findings.add(
-                        row_seq(table, &actual).max(seq),
+                        // At the entry the row claims when it is one already read (a
+                        // posting slipped into an entry, the rows of an undecodable one).
+                        row_seq(table, &actual, entry_seqs)
+                            .filter(|s| (1..=seq).contains(s))
+                            .unwrap_or(seq),
                         ProblemKind::ProjectionDrift,
                         format!(
                             "{} is not in the chain (inserted or re-keyed)",
@@ -347,11 +365,15 @@ impl<'s> Projections<'s> {
     }
 
     /// Reports every row left after the chain ended.
-    fn finish(&mut self, findings: &mut Findings) -> Result<(), StoreError> {
+    fn finish(
+        &mut self,
+        findings: &mut Findings,
+        entry_seqs: &HashMap<i64, i64>,
+    ) -> Result<(), StoreError> {
         for cursor in &mut self.cursors {
             while let Some(actual) = cursor.peek()?.cloned() {
                 findings.add(
-                    row_seq(cursor.table, &actual),
+                    row_seq(cursor.table, &actual, entry_seqs).unwrap_or(0),
                     ProblemKind::ProjectionDrift,
                     format!(
                         "{} is not in the chain (inserted)",
@@ -632,7 +654,8 @@ impl<'a> ChainCheck<'a> {
         }
         self.prev_chain = chain::hash_from(&row.chain);
         self.last_chain = row.chain.clone();
-        self.expected_seq = seq.max(self.expected_seq).saturating_add(1);
+        // A row out of order (only in a bundle) does not move the expected position.
+        self.expected_seq = self.expected_seq.max(seq.saturating_add(1));
 
         // 2. Decode strictly; re-encode.
         let decoded = match ChainEntry::decode(&row.body, self.base.as_ref()) {
@@ -643,7 +666,12 @@ impl<'a> ChainCheck<'a> {
                     ProblemKind::Undecodable,
                     format!("the entry's bytes cannot be read: {e}"),
                 );
+                let numbered = self.book.next_entry_id();
                 self.book.skip(None, &row.kind);
+                if self.book.next_entry_id() != numbered {
+                    // Its table rows, if any, are reported at this entry.
+                    self.entry_seqs.entry(numbered.0).or_insert(seq);
+                }
                 // Still a leaf of the Merkle tree and a link of the chain, and an entry of the
                 // books unless its row says it was a seal or a signature.
                 self.book
@@ -921,11 +949,11 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
             // Each table has its own cursor, so only each table's own key order matters, and
             // `projection::rows` yields each table's rows in that order.
             for projected in &projection::rows(&decoded) {
-                projections.expect(row.seq, projected, &mut check.findings)?;
+                projections.expect(row.seq, projected, &mut check.findings, &check.entry_seqs)?;
             }
         }
     }
-    projections.finish(&mut check.findings)?;
+    projections.finish(&mut check.findings, &check.entry_seqs)?;
     Ok(check.finish(projections.checked))
 }
 
@@ -934,7 +962,8 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
 pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, String> {
     let path = dir.join("chain.jsonl");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut rows: Vec<LogRow> = vec![];
+    // (line number, row)
+    let mut rows: Vec<(usize, LogRow)> = vec![];
     for (i, line) in text
         .lines()
         .enumerate()
@@ -946,19 +975,42 @@ pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, Stri
             hex::decode(v[name].as_str().unwrap_or_default())
                 .map_err(|_| format!("{}:{}: field {name} is not hex", path.display(), i + 1))
         };
-        rows.push(LogRow {
-            seq: v["seq"]
-                .as_i64()
-                .ok_or_else(|| format!("{}:{}: no seq", path.display(), i + 1))?,
-            kind: v["kind"].as_str().unwrap_or_default().to_string(),
-            body: field("body")?,
-            entry_hash: field("entry_hash")?,
-            prev: field("prev")?,
-            chain: field("chain")?,
-        });
+        rows.push((
+            i + 1,
+            LogRow {
+                seq: v["seq"]
+                    .as_i64()
+                    .ok_or_else(|| format!("{}:{}: no seq", path.display(), i + 1))?,
+                kind: v["kind"].as_str().unwrap_or_default().to_string(),
+                body: field("body")?,
+                entry_hash: field("entry_hash")?,
+                prev: field("prev")?,
+                chain: field("chain")?,
+            },
+        ));
     }
     let receipts = ReceiptStore::at(&dir.join("receipts"));
     let mut check = ChainCheck::new(options, Some(&receipts));
+    // The chain is checked in the order of `seq`; a line that comes after one with a higher
+    // `seq` is one finding (and is checked at its place), not a cascade of broken links.
+    let mut highest: Option<i64> = None;
+    for (line, row) in &rows {
+        if let Some(h) = highest
+            && row.seq < h
+        {
+            check.findings.add(
+                row.seq,
+                ProblemKind::Reordered,
+                format!(
+                    "chain.jsonl line {line} holds entry {} after entry {h}",
+                    row.seq
+                ),
+            );
+        }
+        highest = Some(highest.map_or(row.seq, |h| h.max(row.seq)));
+    }
+    rows.sort_by_key(|(_, row)| row.seq);
+    let rows: Vec<LogRow> = rows.into_iter().map(|(_, row)| row).collect();
     let by_seq: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.seq, i)).collect();
     let body_at = |seq: i64| by_seq.get(&seq).map(|&i| rows[i].body.clone());
     for row in &rows {

@@ -25,6 +25,37 @@ fn json(o: &Output) -> Value {
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
 }
 
+/// Asserts the two verifiers' reports agree on everything both compute: the verdict, the
+/// head, the coverage, every seal (fingerprint, validity, signers) and the findings (entry and
+/// kind; their wording differs).
+fn assert_agree(ours: &Value, theirs: &Value, what: &str) {
+    for field in [
+        "ok",
+        "entries",
+        "head",
+        "transactions",
+        "signed_through",
+        "anchored_through",
+        "unanchored",
+        "seals",
+    ] {
+        assert_eq!(
+            ours[field], theirs[field],
+            "{what}: the verifiers disagree on {field}"
+        );
+    }
+    let mut a = common::findings(ours);
+    let mut b = common::findings(theirs);
+    a.sort();
+    a.dedup();
+    b.sort();
+    b.dedup();
+    assert_eq!(
+        a, b,
+        "{what}: the verifiers disagree on the findings\nours: {ours:#}\ntheirs: {theirs:#}"
+    );
+}
+
 #[test]
 fn the_python_verifier_agrees_on_the_demo_ledger() {
     let (_dir, ledger) = demo();
@@ -38,37 +69,60 @@ fn the_python_verifier_agrees_on_the_demo_ledger() {
     );
     let theirs = json(&o);
     assert_eq!(theirs["ok"], true);
-    assert_eq!(theirs["entries"], ours["entries"]);
-    assert_eq!(theirs["head"], ours["head"]);
+    assert_agree(&ours, &theirs, "demo");
+    // What is compared is not empty: seals, signed by officers.
+    let seals = ours["seals"].as_array().unwrap();
+    assert!(seals.len() >= 2, "{seals:#?}");
+    assert!(
+        seals
+            .iter()
+            .all(|s| s["valid"] == true && !s["signed_by"].as_array().unwrap().is_empty()),
+        "{seals:#?}"
+    );
 }
 
 #[test]
 fn the_python_verifier_catches_a_tampered_copy() {
     let (dir, ledger) = demo();
-    let conn = rusqlite::Connection::open(&ledger).unwrap();
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-        .unwrap();
-    drop(conn);
-    for (name, sql) in [
+    // Each edit with the entry and kind both verifiers must report (receipts copied too, so a
+    // missing receipt is never what makes a case fail).
+    let cases: [(&str, &str, i64, &str); 5] = [
         (
             "amount",
-            "DROP TRIGGER postings_no_update; UPDATE postings SET amount = amount + 1 WHERE entry_id = 100 AND idx = 0;",
+            "UPDATE postings SET amount = amount + 1 WHERE entry_id = 100 AND idx = 0;",
+            entry_seq(&ledger, 100),
+            "projection-drift",
         ),
         (
             "body",
-            "DROP TRIGGER log_no_update; UPDATE log SET body = CAST(substr(body, 1, 30) || x'20' || substr(body, 32) AS BLOB) WHERE seq = 700;",
+            "UPDATE log SET body = CAST(substr(body, 1, 30) || x'20' || substr(body, 32) AS BLOB) WHERE seq = 700;",
+            700,
+            "content-modified",
         ),
         (
             "last",
-            "DROP TRIGGER log_no_delete; DELETE FROM log WHERE seq = (SELECT max(seq) FROM log);",
+            "DELETE FROM log WHERE seq = (SELECT max(seq) FROM log);",
+            last_seq(&ledger),
+            "projection-drift",
         ),
-    ] {
-        let copy = dir.path().join(format!("{name}.db"));
-        std::fs::copy(&ledger, &copy).unwrap();
-        let conn = rusqlite::Connection::open(&copy).unwrap();
-        conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
-        conn.execute_batch(sql).unwrap();
-        drop(conn);
+        (
+            "seal-balance",
+            "UPDATE seal_balances SET balance = balance + 1 WHERE seq = (SELECT min(seq) FROM seals);",
+            first_seal(&ledger),
+            "projection-drift",
+        ),
+        (
+            "grant",
+            "UPDATE grants SET amount = amount * 10 WHERE seq = (SELECT min(seq) FROM grants);",
+            seq_where(&ledger, "SELECT min(seq) FROM grants"),
+            "projection-drift",
+        ),
+    ];
+    for (name, sql, seq, kind) in cases {
+        let copy = common::tamper(&ledger, &dir.path().join(name), |conn| {
+            conn.execute_batch(sql).unwrap();
+            assert!(conn.changes() > 0, "{name}: nothing changed");
+        });
         let o = python_verify(&copy);
         assert_eq!(
             o.status.code(),
@@ -76,10 +130,44 @@ fn the_python_verifier_catches_a_tampered_copy() {
             "{name}: {}",
             String::from_utf8_lossy(&o.stdout)
         );
-        assert_eq!(json(&o)["ok"], false);
-        let ours = common::run(&copy, &["verify"]);
-        assert_eq!(ours.status.code(), Some(1), "{name}: amana verify agrees");
+        let theirs = json(&o);
+        let (code, ours) = common::verify_json(&copy, &[]);
+        assert_eq!(code, Some(1), "{name}: amana verify agrees");
+        for v in [&ours, &theirs] {
+            assert!(
+                common::findings(v).contains(&(seq, kind.to_string())),
+                "{name}: expected {kind} at {seq}: {:#}",
+                v["problems"]
+            );
+            assert!(
+                !common::findings(v)
+                    .iter()
+                    .any(|(_, k)| k == "receipt-missing" || k == "schema-altered"),
+                "{name}: {:#}",
+                v["problems"]
+            );
+        }
+        assert_agree(&ours, &theirs, name);
     }
+}
+
+fn seq_where(ledger: &Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(ledger)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+fn entry_seq(ledger: &Path, id: i64) -> i64 {
+    seq_where(ledger, &format!("SELECT seq FROM entries WHERE id = {id}"))
+}
+
+fn last_seq(ledger: &Path) -> i64 {
+    seq_where(ledger, "SELECT max(seq) FROM log")
+}
+
+fn first_seal(ledger: &Path) -> i64 {
+    seq_where(ledger, "SELECT min(seq) FROM seals")
 }
 
 #[test]
@@ -123,26 +211,55 @@ fn the_python_verifier_checks_bundles_anchors_and_signatures() {
     let o = py(&[ledger.to_str().unwrap(), "--anchor", &wrong, "--json"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(json(&o)["problems"].to_string().contains("rewritten"));
-    // A forged signature: both verifiers refuse it.
-    let copy = common::tamper_copy(&ledger, &dir.path().join("forged"));
-    let conn = common::tamper_conn(&copy);
-    // Flip a bit of the signature's last byte (keys are random: setting it to a fixed value
-    // would sometimes change nothing).
-    let (seq, mut body): (i64, Vec<u8>) = conn
-        .query_row(
-            "SELECT seq, body FROM log WHERE seq = (SELECT max(seq) FROM signatures)",
+    // A forged signature, the chain re-hashed and re-linked after it and the signatures table
+    // made to agree: only the signature check itself can catch it, in both verifiers.
+    let (seq, seal) = {
+        let c = rusqlite::Connection::open(&ledger).unwrap();
+        c.query_row(
+            "SELECT seq, seal FROM signatures ORDER BY seq DESC LIMIT 1",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+        )
+        .unwrap()
+    };
+    let copy = common::tamper(&ledger, &dir.path().join("forged"), |conn| {
+        let mut body: Vec<u8> = conn
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        // The signature is the last field: flip a bit of its last byte (keys are random:
+        // setting it to a fixed value would sometimes change nothing).
+        *body.last_mut().unwrap() ^= 1;
+        let signature = body[body.len() - 64..].to_vec();
+        conn.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![body, seq],
         )
         .unwrap();
-    *body.last_mut().unwrap() ^= 1;
-    conn.execute(
-        "UPDATE log SET body = ?1 WHERE seq = ?2",
-        rusqlite::params![body, seq],
-    )
-    .unwrap();
-    drop(conn);
+        conn.execute(
+            "UPDATE signatures SET signature = ?1 WHERE seq = ?2",
+            rusqlite::params![signature, seq],
+        )
+        .unwrap();
+        common::rehash_from(conn, seq);
+    });
     let o = py(&[copy.to_str().unwrap(), "--json"]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(common::run(&copy, &["verify"]).status.code(), Some(1));
+    let theirs = json(&o);
+    let (code, ours) = common::verify_json(&copy, &[]);
+    assert_eq!(code, Some(1));
+    for v in [&ours, &theirs] {
+        common::assert_kinds_exactly(v, &["bad-signature"]);
+        assert_eq!(
+            common::findings(v),
+            vec![(seq, "bad-signature".to_string())]
+        );
+        let s = v["seals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["seq"] == seal)
+            .unwrap();
+        assert_eq!(s["valid"], false, "{s:#}");
+    }
+    assert_agree(&ours, &theirs, "forged signature");
 }

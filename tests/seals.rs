@@ -5,7 +5,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Fixture, fails, ok, run, snapshot, stdout, tamper_conn};
+use common::{
+    Fixture, assert_finding, assert_kinds_exactly, fails, ok, run, snapshot, stdout, tamper_conn,
+};
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -254,18 +256,26 @@ fn sealed() -> Sealed {
     }
 }
 
-/// A copy of the ledger (and its receipt store), with the triggers dropped, for tampering.
+/// A copy of the ledger (and its receipt store) for tampering, through [`tamper_conn`], which
+/// puts the triggers back after each edit.
 fn tampered_copy(s: &Sealed, name: &str) -> PathBuf {
     common::tamper_copy(s.fx.path(), &s.fx.dir.path().join(name))
 }
 
+/// Verify must fail, and for what was tampered with, not for the schema (the triggers are back).
 fn verify_fails(ledger: &Path, extra: &[&str]) -> Value {
-    let mut args = vec!["verify", "--format", "json"];
-    args.extend_from_slice(extra);
-    let o = run(ledger, &args);
-    let v = json(&stdout(&o));
-    assert_eq!(o.status.code(), Some(1), "verify should fail: {v:#}");
+    let (code, v) = common::verify_json(ledger, extra);
+    assert_eq!(code, Some(1), "verify should fail: {v:#}");
+    assert!(!has_kind(&v, "schema-altered"), "{:#}", v["problems"]);
     v
+}
+
+/// The seq of the first row `sql` (one integer column) returns from `ledger`.
+fn seq_of(ledger: &Path, sql: &str) -> i64 {
+    Connection::open(ledger)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 fn has_kind(v: &Value, kind: &str) -> bool {
@@ -868,7 +878,7 @@ fn tamper_edit_one_field_of_any_entry() {
     conn.execute("UPDATE log SET body = CAST(replace(CAST(body AS TEXT), 'Cotisations', 'Cotisationz') AS BLOB) WHERE seq = ?1", [seq]).unwrap();
     drop(conn);
     let v = verify_fails(&copy, &[]);
-    assert_kind(&v, "content-modified");
+    assert_finding(&v, "content-modified", seq, "altered after it was written");
 }
 
 #[test]
@@ -889,7 +899,9 @@ fn tamper_delete_the_last_entry() {
         format!("{}:{}", v["entries"], v["head"].as_str().unwrap())
     };
     let v = verify_fails(&copy, &["--anchor", &later]);
-    assert_kind(&v, "rolled-back");
+    let anchored: i64 = later.split(':').next().unwrap().parse().unwrap();
+    assert_kinds_exactly(&v, &["rolled-back"]);
+    assert_finding(&v, "rolled-back", anchored, "truncated or rolled back");
 }
 
 #[test]
@@ -900,7 +912,7 @@ fn tamper_delete_a_middle_entry() {
         .execute("DELETE FROM log WHERE seq = 70", [])
         .unwrap();
     let v = verify_fails(&copy, &[]);
-    assert_kind(&v, "deleted");
+    assert_finding(&v, "deleted", 70, "entry 70 is missing");
 }
 
 #[test]
@@ -913,11 +925,8 @@ fn tamper_insert_an_entry() {
         INSERT INTO log SELECT 70, kind, body, entry_hash, randomblob(32), randomblob(32) FROM log WHERE seq = 69;").unwrap();
     drop(conn);
     let v = verify_fails(&copy, &[]);
-    assert!(
-        has_kind(&v, "reordered") || has_kind(&v, "link-broken"),
-        "{:#}",
-        v["problems"]
-    );
+    assert_finding(&v, "reordered", 70, "holds the entry recorded as number 69");
+    assert_finding(&v, "link-broken", 70, "");
 }
 
 #[test]
@@ -927,7 +936,8 @@ fn tamper_swap_two_entries() {
     tamper_conn(&copy).execute_batch(
         "UPDATE log SET seq = -1 WHERE seq = 66; UPDATE log SET seq = 66 WHERE seq = 67; UPDATE log SET seq = 67 WHERE seq = -1;").unwrap();
     let v = verify_fails(&copy, &[]);
-    assert_kind(&v, "reordered");
+    assert_finding(&v, "reordered", 66, "holds the entry recorded as number 67");
+    assert_finding(&v, "reordered", 67, "holds the entry recorded as number 66");
 }
 
 #[test]
@@ -954,10 +964,12 @@ fn tamper_truncate_to_an_earlier_head_after_a_seal_was_published() {
         Some(0),
         "without the published head, a cut chain is consistent"
     );
-    let v = verify_fails(&copy, &["--anchor", &published]);
-    assert_kind(&v, "rolled-back");
-    let v = verify_fails(&copy, &["--anchor", &s.anchor]);
-    assert_kind(&v, "rolled-back");
+    for anchor in [&published, &s.anchor] {
+        let v = verify_fails(&copy, &["--anchor", anchor]);
+        let anchored: i64 = anchor.split(':').next().unwrap().parse().unwrap();
+        assert_kinds_exactly(&v, &["rolled-back"]);
+        assert_finding(&v, "rolled-back", anchored, "");
+    }
 }
 
 #[test]
@@ -987,17 +999,19 @@ fn tamper_recompute_the_whole_chain_after_changing_one_amount() {
     conn.execute_batch("UPDATE postings SET amount = 12000 WHERE entry_id = 4 AND idx = 0; UPDATE postings SET amount = -12000 WHERE entry_id = 4 AND idx = 1;").unwrap();
     recompute_chain(&conn, seq);
     drop(conn);
-    let v = verify_fails(&copy, &["--anchor", &s.anchor]);
-    assert_kind(&v, "rewritten");
-    assert!(
-        has_kind(&v, "seal-mismatch") || has_kind(&v, "bad-signature"),
-        "{:#}",
-        v["problems"]
+    let anchored: i64 = s.anchor.split(':').next().unwrap().parse().unwrap();
+    let next_seal = seq_of(
+        &copy,
+        &format!("SELECT min(seq) FROM seals WHERE seq > {seq}"),
     );
-    // Even without the anchor, the seal catches it.
+    let v = verify_fails(&copy, &["--anchor", &s.anchor]);
+    assert_finding(&v, "rewritten", anchored, "was rewritten");
+    assert_finding(&v, "seal-mismatch", next_seal, "");
+    // Even without the anchor, the seal catches it; the hashes themselves are consistent.
     let v = verify_fails(&copy, &[]);
+    assert_finding(&v, "seal-mismatch", next_seal, "");
     assert!(
-        has_kind(&v, "seal-mismatch") || has_kind(&v, "bad-signature"),
+        !has_kind(&v, "content-modified") && !has_kind(&v, "link-broken"),
         "{:#}",
         v["problems"]
     );
@@ -1069,7 +1083,12 @@ fn tamper_recompute_the_chain_and_the_seal_too() {
     }
     drop(conn);
     let v = verify_fails(&copy, &[]);
-    assert_kind(&v, "bad-signature");
+    // Every signature of a seal after the change fails, at the signature's own entry.
+    let first_sig = seq_of(
+        &copy,
+        &format!("SELECT min(seq) FROM signatures WHERE seal > {seq}"),
+    );
+    assert_finding(&v, "bad-signature", first_sig, "");
     assert!(
         !has_kind(&v, "seal-mismatch"),
         "the forged seal recomputes: {:#}",
@@ -1109,14 +1128,15 @@ fn tamper_replace_an_officers_public_key() {
     drop(conn);
     // The seals after it no longer recompute (their Merkle roots covered the real key), and a
     // forger who rebuilt them could not re-sign them with the treasurer's key.
-    let v = verify_fails(&copy, &[]);
-    assert!(
-        has_kind(&v, "seal-mismatch") || has_kind(&v, "bad-signature"),
-        "{:#}",
-        v["problems"]
+    let next_seal = seq_of(
+        &copy,
+        &format!("SELECT min(seq) FROM seals WHERE seq > {seq}"),
     );
+    let v = verify_fails(&copy, &[]);
+    assert_finding(&v, "seal-mismatch", next_seal, "");
     let v = verify_fails(&copy, &["--anchor", &s.anchor]);
-    assert_kind(&v, "rewritten");
+    let anchored: i64 = s.anchor.split(':').next().unwrap().parse().unwrap();
+    assert_finding(&v, "rewritten", anchored, "");
 }
 
 #[test]
@@ -1163,7 +1183,8 @@ fn tamper_forge_a_seal_without_the_private_key() {
     recompute_chain(&conn, sig_seq);
     drop(conn);
     let v = verify_fails(&copy, &[]);
-    assert_kind(&v, "bad-signature");
+    assert_kinds_exactly(&v, &["bad-signature"]);
+    assert_finding(&v, "bad-signature", sig_seq, "");
     let seals = v["seals"].as_array().unwrap();
     assert_eq!(seals[0]["valid"], false);
 }
@@ -1174,37 +1195,58 @@ fn tamper_alter_or_delete_a_receipt_file() {
     let copy = tampered_copy(&s, "receipt-altered");
     let store = PathBuf::from(format!("{}.receipts", copy.display()));
     let file = walk(&store).into_iter().next().unwrap();
+    let seq = seq_of(&copy, "SELECT seq FROM receipts LIMIT 1");
     std::fs::write(&file, b"Facture 0301: 45000.00 MAD\n").unwrap();
-    assert_kind(&verify_fails(&copy, &[]), "receipt-altered");
+    let v = verify_fails(&copy, &[]);
+    assert_kinds_exactly(&v, &["receipt-altered"]);
+    assert_finding(&v, "receipt-altered", seq, "was altered");
     std::fs::remove_file(&file).unwrap();
-    assert_kind(&verify_fails(&copy, &[]), "receipt-missing");
+    let v = verify_fails(&copy, &[]);
+    assert_kinds_exactly(&v, &["receipt-missing"]);
+    assert_finding(&v, "receipt-missing", seq, "is missing");
 }
 
 #[test]
 fn tamper_edit_a_row_of_a_table_the_reports_read() {
     let s = sealed();
-    for (name, sql) in [
+    let l = s.fx.path();
+    for (name, sql, seq, table) in [
         (
             "posting",
             "UPDATE postings SET amount = amount + 100 WHERE entry_id = 1 AND idx = 0",
+            seq_of(l, "SELECT seq FROM entries WHERE id = 1"),
+            "postings row",
         ),
         (
             "seal-balance",
             "UPDATE seal_balances SET balance = balance + 1 WHERE 1",
+            seq_of(l, "SELECT min(seq) FROM seal_balances"),
+            "seal_balances row",
         ),
         (
             "officer-name",
             "UPDATE officers SET name = 'Quelqu''un' WHERE id = 'fatima'",
+            seq_of(l, "SELECT seq FROM officers WHERE id = 'fatima'"),
+            "officers row",
         ),
         (
             "closing",
             "UPDATE closings SET unrestricted_account = '3100'",
+            seq_of(l, "SELECT seq FROM closings"),
+            "closings row",
         ),
-        ("receipt-row", "UPDATE receipts SET file_name = 'autre.pdf'"),
+        (
+            "receipt-row",
+            "UPDATE receipts SET file_name = 'autre.pdf'",
+            seq_of(l, "SELECT seq FROM receipts"),
+            "receipts row",
+        ),
     ] {
         let copy = tampered_copy(&s, name);
         tamper_conn(&copy).execute_batch(sql).unwrap();
-        assert_kind(&verify_fails(&copy, &[]), "projection-drift");
+        let v = verify_fails(&copy, &[]);
+        assert_kinds_exactly(&v, &["projection-drift"]);
+        assert_finding(&v, "projection-drift", seq, table);
     }
 }
 
@@ -1595,11 +1637,12 @@ fn tamper_a_forger_adds_an_officer_of_their_own_and_seals() {
     .unwrap();
     drop(conn);
     let v = verify_fails(&copy, &[]);
-    assert!(
-        v["problems"].to_string().contains("not approved")
-            || v["problems"].to_string().contains("no endorsed officer"),
-        "{:#}",
-        v["problems"]
+    assert_kinds_exactly(&v, &["rule-violation"]);
+    assert_finding(
+        &v,
+        "rule-violation",
+        next,
+        "no endorsed officer has approved them",
     );
     let seal = v["seals"]
         .as_array()

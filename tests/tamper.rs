@@ -1,14 +1,13 @@
 //! The tamper suite: someone with `sqlite3` edits the ledger behind amana's back (dropping the
-//! append-only triggers first). For every table and column a listing reads, an edited value, a
-//! deleted row, an inserted row and reordered rows must each make `amana verify` exit 1 and
-//! name the problem. Columns are listed from the database itself, so a column added later is
+//! append-only triggers for the edit and putting them back after it, so the schema is amana's
+//! and only the edit itself can be found). For every table and column a listing reads, an
+//! edited value, a deleted row, an inserted row and reordered rows must each make
+//! `amana verify` exit 1 with the specific finding, at the entry the row stands for. Columns are listed from the database itself, so a column added later is
 //! covered without touching this file.
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-use common::{Fixture, ok, run, stdout};
+use common::{Fixture, assert_finding, assert_kinds_exactly, ok};
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -97,39 +96,55 @@ fn rich_ledger() -> Fixture {
     fx
 }
 
-/// A copy of the ledger with the triggers dropped.
-fn copy_without_triggers(src: &Path, dir: &Path, name: &str) -> PathBuf {
-    common::tamper_copy(src, &dir.join(name))
+/// Applies `sql` to a fresh copy of the ledger, triggers dropped for the edit and put back
+/// after it, and returns verify's JSON; asserts exit status 1. The schema is then exactly
+/// amana's, so the edit itself must be what verify finds: no `schema-altered` finding.
+fn tamper(fx: &Fixture, name: &str, sql: &str) -> Value {
+    let v = tamper_keeping_schema_findings(fx, name, sql);
+    assert!(
+        !kinds(&v).iter().any(|k| k == "schema-altered"),
+        "{name}: the triggers were restored, so the schema is amana's: {:#}",
+        v["problems"]
+    );
+    v
 }
 
-/// Applies `sql` to a fresh tampered copy and returns verify's JSON; asserts exit status 1.
-fn tamper(fx: &Fixture, name: &str, sql: &str) -> Value {
-    let dir = fx.dir.path().join("tampered");
-    std::fs::create_dir_all(&dir).unwrap();
-    let copy = copy_without_triggers(fx.path(), &dir, name);
-    let conn = common::tamper_conn(&copy);
-    let changed = conn.execute_batch(sql).map(|_| conn.changes());
-    assert!(
-        changed.is_ok(),
-        "{name}: tamper SQL failed: {changed:?}\n{sql}"
-    );
-    assert!(
-        changed.unwrap() > 0
-            || ["DELETE", "INSERT", "TABLE"]
-                .iter()
-                .any(|k| sql.contains(k)),
-        "{name}: the tamper SQL changed nothing: {sql}"
-    );
-    drop(conn);
-    let o = run(&copy, &["verify", "--format", "json"]);
-    let v: Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{name}: {e}"));
+/// As [`tamper`], for edits that restructure a table (its schema differs after them too).
+fn tamper_keeping_schema_findings(fx: &Fixture, name: &str, sql: &str) -> Value {
+    let dir = fx.dir.path().join("tampered").join(name);
+    let copy = common::tamper(fx.path(), &dir, |conn| {
+        let changed = conn.execute_batch(sql).map(|_| conn.changes());
+        assert!(
+            changed.is_ok(),
+            "{name}: tamper SQL failed: {changed:?}\n{sql}"
+        );
+        assert!(
+            changed.unwrap() > 0
+                || ["DELETE", "INSERT", "TABLE"]
+                    .iter()
+                    .any(|k| sql.contains(k)),
+            "{name}: the tamper SQL changed nothing: {sql}"
+        );
+    });
+    let (code, v) = common::verify_json(&copy, &[]);
     assert_eq!(
-        o.status.code(),
+        code,
         Some(1),
         "{name}: verify did not fail after: {sql}\n{v:#}"
     );
     assert_eq!(v["ok"], false);
     v
+}
+
+/// The chain entry a table row stands for: its `seq`, or for a posting its entry's.
+fn owner_seq(conn: &Connection, table: &str, row: &str) -> i64 {
+    let sql = if table == "postings" {
+        format!("SELECT seq FROM entries WHERE id = (SELECT entry_id FROM postings WHERE {row})")
+    } else {
+        format!("SELECT seq FROM {table} WHERE {row}")
+    };
+    conn.query_row(&sql, [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
 fn kinds(v: &Value) -> Vec<String> {
@@ -139,14 +154,6 @@ fn kinds(v: &Value) -> Vec<String> {
         .iter()
         .map(|p| p["kind"].as_str().unwrap().to_string())
         .collect()
-}
-
-fn assert_kind(v: &Value, kind: &str, what: &str) {
-    assert!(
-        kinds(v).iter().any(|k| k == kind),
-        "{what}: expected a {kind} problem, got {:#}",
-        v["problems"]
-    );
 }
 
 /// Primary key columns of a table, for `WHERE` clauses.
@@ -226,7 +233,9 @@ fn editing_any_column_of_any_table_is_caught() {
                         ELSE zeroblob(length({col})) END WHERE {row}"
                 );
                 let v = tamper(&fx, &format!("edit-{table}-{col}"), &sql);
-                assert_kind(&v, "projection-drift", &format!("{table}.{col} edited"));
+                assert_kinds_exactly(&v, &["projection-drift"]);
+                let seq = owner_seq(&conn, table, &row);
+                assert_finding(&v, "projection-drift", seq, &format!("{table} row"));
                 cases += 1;
             }
             // A NULL filled in.
@@ -247,7 +256,9 @@ fn editing_any_column_of_any_table_is_caught() {
                 };
                 let sql = format!("UPDATE {table} SET {col} = {value} WHERE {row}");
                 let v = tamper(&fx, &format!("fill-{table}-{col}"), &sql);
-                assert_kind(&v, "projection-drift", &format!("{table}.{col} filled"));
+                assert_kinds_exactly(&v, &["projection-drift"]);
+                let seq = owner_seq(&conn, table, &row);
+                assert_finding(&v, "projection-drift", seq, &format!("{table} row"));
                 cases += 1;
             }
         }
@@ -258,14 +269,24 @@ fn editing_any_column_of_any_table_is_caught() {
 #[test]
 fn a_value_of_another_type_is_caught() {
     let fx = rich_ledger();
+    let seq = owner_seq(
+        &Connection::open(fx.path()).unwrap(),
+        "postings",
+        "entry_id = 1 AND idx = 0",
+    );
     // STRICT tables refuse this; someone could recreate the table without STRICT first.
-    let v = tamper(&fx, "retype", "
+    let v = tamper_keeping_schema_findings(&fx, "retype", "
         CREATE TABLE p2 (entry_id, idx, account, amount, grant_id, line_id, original_amount, original_currency, memo);
         INSERT INTO p2 SELECT * FROM postings;
         DROP TABLE postings;
         ALTER TABLE p2 RENAME TO postings;
         UPDATE postings SET amount = CAST(amount AS TEXT) WHERE entry_id = 1 AND idx = 0;");
-    assert_kind(&v, "projection-drift", "amount stored as text");
+    assert_finding(
+        &v,
+        "projection-drift",
+        seq,
+        "postings row (entry_id=1, idx=0) was edited: column amount is \"6000000\"",
+    );
 }
 
 #[test]
@@ -279,50 +300,61 @@ fn deleting_a_row_of_any_table_is_caught() {
             &format!("delete-{table}"),
             &format!("DELETE FROM {table} WHERE {row}"),
         );
-        assert_kind(&v, "projection-drift", &format!("row deleted from {table}"));
-        assert!(
-            v["problems"].to_string().contains("missing"),
-            "{table}: {:#}",
-            v["problems"]
-        );
+        assert_kinds_exactly(&v, &["projection-drift"]);
+        let seq = owner_seq(&conn, table, &row);
+        assert_finding(&v, "projection-drift", seq, &format!("{table} row"));
+        assert_finding(&v, "projection-drift", seq, "is missing");
     }
 }
 
 #[test]
 fn inserting_a_row_into_any_table_is_caught() {
     let fx = rich_ledger();
+    // Where each inserted row is reported: at the entry it claims (its seq), or for a posting
+    // at its entry's.
+    let e2 = owner_seq(&Connection::open(fx.path()).unwrap(), "entries", "id = 2");
     let cases = [
-        ("accounts", "INSERT INTO accounts (code, name, type, seq) VALUES ('6999', 'Caisse noire', 'expense', 9999)"),
-        ("account_labels", "INSERT INTO account_labels (code, lang, text, seq) VALUES ('5141', 'en', 'Bank', 300)"),
-        ("currencies", "INSERT INTO currencies (code, exponent, seq) VALUES ('ZZZ', 2, 1)"),
-        ("funders", "INSERT INTO funders (id, name, type, country, seq) VALUES ('X', 'X', 'private', NULL, 9999)"),
-        ("grants", "INSERT INTO grants VALUES ('G', 'CMM', 1, 'MAD', '2026-01-01', '2026-12-31', 1, NULL, 9999)"),
-        ("budget_lines", "INSERT INTO budget_lines VALUES ('CMM-2026', 'extra', 'x', 100, NULL, 9999)"),
-        ("imports", "INSERT INTO imports VALUES (9999, zeroblob(32), 'x.csv', 1, 1, 0)"),
-        ("ledger", "INSERT INTO ledger VALUES (9999, zeroblob(16), 'x', 'MAD', '01-01', 'none')"),
-        ("entries", "INSERT INTO postings VALUES (99, 0, '6126', 100000, NULL, NULL, NULL, NULL, NULL);
+        ("accounts", 9999, "INSERT INTO accounts (code, name, type, seq) VALUES ('6999', 'Caisse noire', 'expense', 9999)"),
+        ("account_labels", 300, "INSERT INTO account_labels (code, lang, text, seq) VALUES ('5141', 'en', 'Bank', 300)"),
+        ("currencies", 1, "INSERT INTO currencies (code, exponent, seq) VALUES ('ZZZ', 2, 1)"),
+        ("funders", 9999, "INSERT INTO funders (id, name, type, country, seq) VALUES ('X', 'X', 'private', NULL, 9999)"),
+        ("grants", 9999, "INSERT INTO grants VALUES ('G', 'CMM', 1, 'MAD', '2026-01-01', '2026-12-31', 1, NULL, 9999)"),
+        ("budget_lines", 9999, "INSERT INTO budget_lines VALUES ('CMM-2026', 'extra', 'x', 100, NULL, 9999)"),
+        ("imports", 9999, "INSERT INTO imports VALUES (9999, zeroblob(32), 'x.csv', 1, 1, 0)"),
+        ("ledger", 9999, "INSERT INTO ledger VALUES (9999, zeroblob(16), 'x', 'MAD', '01-01', 'none')"),
+        ("entries", 9999, "INSERT INTO postings VALUES (99, 0, '6126', 100000, NULL, NULL, NULL, NULL, NULL);
                      INSERT INTO postings VALUES (99, 1, '5141', -100000, NULL, NULL, NULL, NULL, NULL);
                      INSERT INTO entries (id, seq, kind, date, description) VALUES (99, 9999, 'transaction', '2026-05-01', 'Retrait non justifié')"),
-        ("postings", "INSERT INTO postings VALUES (2, 2, '6126', 0, NULL, NULL, NULL, NULL, 'ligne ajoutée')"),
+        ("postings", e2, "INSERT INTO postings VALUES (2, 2, '6126', 0, NULL, NULL, NULL, NULL, 'ligne ajoutée')"),
     ];
-    for (table, sql) in cases {
+    for (table, seq, sql) in cases {
         let v = tamper(&fx, &format!("insert-{table}"), sql);
-        assert_kind(
-            &v,
-            "projection-drift",
-            &format!("row inserted into {table}"),
-        );
-        assert!(
-            v["problems"].to_string().contains("not in the chain"),
-            "{table}: {:#}",
-            v["problems"]
-        );
+        assert_kinds_exactly(&v, &["projection-drift"]);
+        let at = v["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| {
+                let d = p["detail"].as_str().unwrap();
+                d.starts_with(&format!("{table} row")) && d.contains("not in the chain")
+            })
+            .unwrap_or_else(|| panic!("{table}: {:#}", v["problems"]))["seq"]
+            .as_i64()
+            .unwrap();
+        assert_eq!(at, seq, "{table}: where the inserted row is reported");
     }
 }
 
 #[test]
 fn reordering_rows_is_caught() {
     let fx = rich_ledger();
+    let conn = Connection::open(fx.path()).unwrap();
+    let seq_of = |table: &str, row: &str| owner_seq(&conn, table, row);
+    let (e1, e2) = (seq_of("entries", "id = 1"), seq_of("entries", "id = 2"));
+    let (a5141, a6126) = (
+        seq_of("accounts", "code = '5141'"),
+        seq_of("accounts", "code = '6126'"),
+    );
     // Swap two postings of one entry (their amounts change places: still balanced!).
     let v = tamper(
         &fx,
@@ -332,7 +364,19 @@ fn reordering_rows_is_caught() {
         UPDATE postings SET idx = 0 WHERE entry_id = 2 AND idx = 1;
         UPDATE postings SET idx = 1 WHERE entry_id = 2 AND idx = 99;",
     );
-    assert_kind(&v, "projection-drift", "postings swapped");
+    assert_kinds_exactly(&v, &["projection-drift"]);
+    assert_finding(
+        &v,
+        "projection-drift",
+        e2,
+        "postings row (entry_id=2, idx=0) was edited",
+    );
+    assert_finding(
+        &v,
+        "projection-drift",
+        e2,
+        "postings row (entry_id=2, idx=1) was edited",
+    );
     // Debit and credit exchanged between two lines: the entry still balances.
     let v = tamper(
         &fx,
@@ -340,23 +384,30 @@ fn reordering_rows_is_caught() {
         "
         UPDATE postings SET amount = -amount WHERE entry_id = 2;",
     );
-    assert_kind(&v, "projection-drift", "debit/credit swapped");
+    assert_kinds_exactly(&v, &["projection-drift"]);
+    assert_finding(&v, "projection-drift", e2, "column amount is -450000");
     // Two entries exchange their numbers.
     let v = tamper(&fx, "swap-entries", "
         UPDATE entries SET id = 1000 WHERE id = 1; UPDATE entries SET id = 1 WHERE id = 2; UPDATE entries SET id = 2 WHERE id = 1000;");
-    assert_kind(&v, "projection-drift", "entries renumbered");
+    assert_kinds_exactly(&v, &["projection-drift"]);
+    assert_finding(&v, "projection-drift", e1, "entries row (id=1) was edited");
+    assert_finding(&v, "projection-drift", e2, "entries row (id=2) was edited");
     // Two accounts exchange their chain positions.
     let v = tamper(&fx, "swap-accounts", "
         CREATE TEMP TABLE s AS SELECT (SELECT seq FROM accounts WHERE code = '5141') a, (SELECT seq FROM accounts WHERE code = '6126') b;
         UPDATE accounts SET seq = -1 WHERE code = '5141';
         UPDATE accounts SET seq = (SELECT a FROM s) WHERE code = '6126';
         UPDATE accounts SET seq = (SELECT b FROM s) WHERE code = '5141';");
-    assert_kind(&v, "projection-drift", "accounts reordered");
+    assert_kinds_exactly(&v, &["projection-drift"]);
+    assert_finding(&v, "projection-drift", a5141, "accounts row");
+    assert_finding(&v, "projection-drift", a6126, "accounts row");
     // Two log rows exchange places.
     let v = tamper(&fx, "swap-log", "
         UPDATE log SET seq = -1 WHERE seq = 3; UPDATE log SET seq = 3 WHERE seq = 4; UPDATE log SET seq = 4 WHERE seq = -1;");
-    assert_kind(&v, "reordered", "log rows swapped");
-    assert_kind(&v, "link-broken", "log rows swapped");
+    assert_finding(&v, "reordered", 3, "holds the entry recorded as number 4");
+    assert_finding(&v, "reordered", 4, "holds the entry recorded as number 3");
+    assert_finding(&v, "link-broken", 3, "");
+    assert_finding(&v, "link-broken", 5, "");
 }
 
 #[test]
@@ -374,47 +425,54 @@ fn the_log_itself_cannot_be_edited() {
             "UPDATE log SET body = CAST(substr(body, 1, 20) || x'FF' || substr(body, 22) AS BLOB) WHERE seq = {mid}"
         ),
     );
-    assert_kind(&v, "content-modified", "a body byte changed");
+    assert_finding(
+        &v,
+        "content-modified",
+        mid,
+        "was altered after it was written",
+    );
     let v = tamper(
         &fx,
         "log-hash",
         &format!("UPDATE log SET entry_hash = zeroblob(32) WHERE seq = {mid}"),
     );
-    assert_kind(&v, "hash-edited", "an entry hash overwritten");
+    assert_kinds_exactly(&v, &["hash-edited"]);
+    assert_finding(&v, "hash-edited", mid, "");
     let v = tamper(
         &fx,
         "log-prev",
         &format!("UPDATE log SET prev = randomblob(32) WHERE seq = {mid}"),
     );
-    assert_kind(&v, "link-broken", "a link overwritten");
+    assert_kinds_exactly(&v, &["link-broken", "chain-hash-edited"]);
+    assert_finding(&v, "link-broken", mid, "");
     let v = tamper(
         &fx,
         "log-chain",
         &format!("UPDATE log SET chain = randomblob(32) WHERE seq = {mid}"),
     );
-    assert_kind(&v, "chain-hash-edited", "a chain hash overwritten");
+    assert_kinds_exactly(&v, &["chain-hash-edited", "link-broken"]);
+    assert_finding(&v, "chain-hash-edited", mid, "");
+    assert_finding(&v, "link-broken", mid + 1, "");
     let v = tamper(
         &fx,
         "log-kind",
         &format!("UPDATE log SET kind = 'account' WHERE seq = {last}"),
     );
-    assert_kind(&v, "projection-drift", "the kind column edited");
+    assert_kinds_exactly(&v, &["projection-drift"]);
+    assert_finding(&v, "projection-drift", last, "column kind is \"account\"");
     let v = tamper(
         &fx,
         "log-delete-middle",
         &format!("DELETE FROM log WHERE seq = {mid}"),
     );
-    assert_kind(&v, "deleted", "a middle entry deleted");
+    assert_finding(&v, "deleted", mid, &format!("entry {mid} is missing"));
     let v = tamper(
         &fx,
         "log-delete-last",
         &format!("DELETE FROM log WHERE seq = {last}"),
     );
-    assert_kind(
-        &v,
-        "projection-drift",
-        "the last entry deleted, its rows left",
-    );
+    assert_kinds_exactly(&v, &["projection-drift"]);
+    assert_finding(&v, "projection-drift", last, "not in the chain");
     let v = tamper(
         &fx,
         "log-insert",
@@ -423,7 +481,12 @@ fn the_log_itself_cannot_be_edited() {
             last + 1
         ),
     );
-    assert_kind(&v, "reordered", "an entry inserted at the end");
+    assert_finding(
+        &v,
+        "reordered",
+        last + 1,
+        &format!("holds the entry recorded as number {last}"),
+    );
 }
 
 #[test]
@@ -451,46 +514,27 @@ fn a_rewritten_entry_with_recomputed_hashes_is_still_caught_by_the_tables_or_the
     }
     let new_body = entry.encode();
     drop(conn);
-    let dir = fx.dir.path().join("rewrite");
-    std::fs::create_dir_all(&dir).unwrap();
-    let copy = copy_without_triggers(fx.path(), &dir, "rewrite");
-    let conn = Connection::open(&copy).unwrap();
-    conn.execute_batch("PRAGMA foreign_keys = OFF").unwrap();
-    conn.execute(
-        "UPDATE log SET body = ?1 WHERE seq = ?2",
-        rusqlite::params![new_body, seq],
-    )
-    .unwrap();
-    // Recompute every hash from that entry on.
-    let rows: Vec<(i64, Vec<u8>)> = conn
-        .prepare("SELECT seq, body FROM log WHERE seq >= ?1 ORDER BY seq")
-        .unwrap()
-        .query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut prev: [u8; 32] = conn
-        .query_row("SELECT chain FROM log WHERE seq = ?1", [seq - 1], |r| {
-            r.get::<_, Vec<u8>>(0)
-        })
-        .unwrap()
-        .try_into()
-        .unwrap();
-    for (s, b) in rows {
-        let eh = amana::chain::entry_hash(&b);
-        let ch = amana::chain::chain_hash(s, &prev, &eh);
+    let copy = common::tamper(fx.path(), &fx.dir.path().join("rewrite"), |conn| {
         conn.execute(
-            "UPDATE log SET entry_hash = ?1, prev = ?2, chain = ?3 WHERE seq = ?4",
-            rusqlite::params![eh.as_slice(), prev.as_slice(), ch.as_slice(), s],
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![new_body, seq],
         )
         .unwrap();
-        prev = ch;
-    }
-    drop(conn);
-    let o = run(&copy, &["verify", "--format", "json"]);
-    assert_eq!(o.status.code(), Some(1));
-    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_kind(&v, "projection-drift", "chain rewritten, tables left");
+        // Recompute every hash from that entry on.
+        common::rehash_from(conn, seq);
+    });
+    let (code, v) = common::verify_json(&copy, &[]);
+    assert_eq!(code, Some(1));
+    // The tables no longer agree, and the reversal of entry 2 no longer mirrors it.
+    assert_kinds_exactly(&v, &["projection-drift", "rule-violation"]);
+    assert_finding(
+        &v,
+        "projection-drift",
+        seq,
+        "postings row (entry_id=2, idx=0) was edited",
+    );
+    let reversal = owner_seq(&Connection::open(&copy).unwrap(), "entries", "reverses = 2");
+    assert_finding(&v, "rule-violation", reversal, "reversal");
     assert!(
         !kinds(&v)
             .iter()
@@ -602,7 +646,15 @@ fn every_byte_of_every_entry_is_protected() {
         &ledger,
         &["reverse", "1", "--date", "2026-01-06", "--reason", "erreur"],
     );
-    let copy = copy_without_triggers(&ledger, dir.path(), "flip");
+    let copy = common::tamper_copy(&ledger, &dir.path().join("flip"));
+    let set_body = |seq: i64, body: &[u8]| {
+        common::tamper_conn(&copy)
+            .execute(
+                "UPDATE log SET body = ?1 WHERE seq = ?2",
+                rusqlite::params![body, seq],
+            )
+            .unwrap();
+    };
     let conn = Connection::open(&copy).unwrap();
     let bodies: Vec<(i64, Vec<u8>)> = conn
         .prepare("SELECT seq, body FROM log ORDER BY seq")
@@ -621,11 +673,7 @@ fn every_byte_of_every_entry_is_protected() {
         for i in positions {
             let mut b = body.clone();
             b[i] ^= 1 << (i % 8);
-            conn.execute(
-                "UPDATE log SET body = ?1 WHERE seq = ?2",
-                rusqlite::params![b, seq],
-            )
-            .unwrap();
+            set_body(*seq, &b);
             let store = amana::store::Store::open_read_only(&copy).unwrap();
             let report = amana::verify::verify(&store).unwrap();
             assert!(
@@ -633,21 +681,26 @@ fn every_byte_of_every_entry_is_protected() {
                 "flipping bit {} of byte {i} of entry {seq} went unnoticed",
                 i % 8
             );
+            // Found at that entry, by the chain itself (the schema is amana's again).
             assert!(
-                report.problems.iter().any(|p| p.seq == *seq),
+                report.problems.iter().any(|p| p.seq == *seq
+                    && p.kind == amana::verify::ProblemKind::ContentModified),
                 "entry {seq} byte {i}: {:?}",
+                report.problems
+            );
+            assert!(
+                report
+                    .problems
+                    .iter()
+                    .all(|p| p.kind != amana::verify::ProblemKind::SchemaAltered),
+                "{:?}",
                 report.problems
             );
             flips += 1;
         }
-        conn.execute(
-            "UPDATE log SET body = ?1 WHERE seq = ?2",
-            rusqlite::params![body, seq],
-        )
-        .unwrap();
+        set_body(*seq, body);
     }
     assert!(flips > 500, "{flips}");
-    common::restore_triggers(&ledger, &copy);
     let store = amana::store::Store::open_read_only(&copy).unwrap();
     assert!(
         amana::verify::verify(&store).unwrap().ok,
@@ -658,45 +711,48 @@ fn every_byte_of_every_entry_is_protected() {
 #[test]
 fn a_dropped_or_restructured_table_is_a_finding_not_a_crash() {
     let fx = rich_ledger();
-    let v = tamper(&fx, "drop-table", "DROP TABLE account_labels;");
-    assert_kind(&v, "projection-drift", "a table dropped");
-    assert!(
-        v["problems"].to_string().contains("cannot be read"),
-        "{:#}",
-        v["problems"]
+    let v = tamper_keeping_schema_findings(&fx, "drop-table", "DROP TABLE account_labels;");
+    assert_finding(
+        &v,
+        "projection-drift",
+        0,
+        "table account_labels cannot be read",
     );
-    let v = tamper(
+    assert_finding(&v, "schema-altered", 0, "table account_labels is missing");
+    let v = tamper_keeping_schema_findings(
         &fx,
         "rename-column",
         "ALTER TABLE funders RENAME COLUMN country TO pays;",
     );
-    assert_kind(&v, "projection-drift", "a column renamed");
+    assert_finding(&v, "projection-drift", 0, "table funders cannot be read");
+    assert_finding(&v, "schema-altered", 0, "table funders was changed");
 }
 
 #[test]
 fn an_altered_schema_is_caught_even_with_every_row_intact() {
     let fx = rich_ledger();
-    // Only the append-only triggers dropped: nothing else changed.
-    let v = tamper(
-        &fx,
-        "no-triggers",
-        "CREATE TABLE scratch (x); DROP TABLE scratch;",
-    );
-    assert_kind(&v, "schema-altered", "triggers dropped");
-    // A view in place of a table the reports read.
-    let copy = copy_without_triggers(fx.path(), fx.dir.path(), "view");
-    common::restore_triggers(fx.path(), &copy);
-    let conn = common::tamper_conn(&copy);
-    conn.execute_batch("CREATE INDEX sneaky ON postings(account, amount);")
+    // Only one append-only trigger dropped: nothing else changed.
+    let copy = common::tamper_copy(fx.path(), &fx.dir.path().join("no-trigger"));
+    Connection::open(&copy)
+        .unwrap()
+        .execute_batch("DROP TRIGGER postings_no_update;")
         .unwrap();
-    drop(conn);
-    let o = common::run(&copy, &["verify", "--format", "json"]);
-    assert_eq!(o.status.code(), Some(1));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_kind(&v, "schema-altered", "an index added");
-    assert!(
-        v["problems"].to_string().contains("index sneaky was added"),
-        "{:#}",
-        v["problems"]
+    let (code, v) = common::verify_json(&copy, &[]);
+    assert_eq!(code, Some(1));
+    assert_kinds_exactly(&v, &["schema-altered"]);
+    assert_finding(
+        &v,
+        "schema-altered",
+        0,
+        "trigger postings_no_update is missing",
     );
+    // An index that could make a report read other figures.
+    let copy = common::tamper(fx.path(), &fx.dir.path().join("index"), |conn| {
+        conn.execute_batch("CREATE INDEX sneaky ON postings(account, amount);")
+            .unwrap()
+    });
+    let (code, v) = common::verify_json(&copy, &[]);
+    assert_eq!(code, Some(1));
+    assert_kinds_exactly(&v, &["schema-altered"]);
+    assert_finding(&v, "schema-altered", 0, "index sneaky was added");
 }

@@ -260,18 +260,75 @@ pub fn demo() -> (TempDir, PathBuf) {
     (dir, out.join("amana.db"))
 }
 
-/// A connection as someone tampering with the file opens it: foreign keys and CHECK
-/// constraints off (the append-only triggers are dropped by [`tamper_copy`]).
-pub fn tamper_conn(path: &Path) -> rusqlite::Connection {
+/// A connection to a ledger file as someone editing it behind amana's back holds it: foreign
+/// keys and CHECK constraints off, and every append-only trigger dropped. When it goes out of
+/// scope, it puts each trigger back exactly as it was (the same SQL text), as a careful forger
+/// would: the schema is then the one amana made, so `schema-altered` alone can never be what
+/// makes `verify` fail, and a tamper test must find the edit itself. A trigger whose table the
+/// edit dropped cannot come back (that test expects a finding about the table).
+pub struct Tamper {
+    conn: Option<rusqlite::Connection>,
+    /// (table, sql) of each dropped trigger, in creation order.
+    triggers: Vec<(String, String)>,
+}
+
+impl std::ops::Deref for Tamper {
+    type Target = rusqlite::Connection;
+    fn deref(&self) -> &rusqlite::Connection {
+        self.conn.as_ref().expect("open until dropped")
+    }
+}
+
+impl Drop for Tamper {
+    fn drop(&mut self) {
+        let conn = self.conn.take().expect("dropped once");
+        if std::thread::panicking() {
+            return;
+        }
+        for (table, sql) in &self.triggers {
+            let table_exists: bool = conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                    [table],
+                    |r| r.get::<_, i64>(0),
+                )
+                .unwrap()
+                > 0;
+            if table_exists {
+                conn.execute_batch(sql)
+                    .unwrap_or_else(|e| panic!("restoring a trigger failed: {e}\n{sql}"));
+            }
+        }
+    }
+}
+
+/// Opens `path` for tampering: see [`Tamper`].
+pub fn tamper_conn(path: &Path) -> Tamper {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
         .unwrap();
-    conn
+    let triggers: Vec<(String, String, String)> = conn
+        .prepare(
+            "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (name, _, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))
+            .unwrap();
+    }
+    Tamper {
+        conn: Some(conn),
+        triggers: triggers.into_iter().map(|(_, t, s)| (t, s)).collect(),
+    }
 }
 
 /// Copies the ledger at `src` (checkpointed first, so the file is the whole ledger) and its
-/// receipt store to `dir/amana.db`, and drops every trigger of the copy: the starting point of
-/// someone who edits the file behind amana's back.
+/// receipt store to `dir/amana.db`, untouched: the starting point of someone who edits the
+/// file behind amana's back (with [`tamper_conn`] or [`tamper`]).
 pub fn tamper_copy(src: &Path, dir: &Path) -> PathBuf {
     let conn = rusqlite::Connection::open(src).unwrap();
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
@@ -284,18 +341,116 @@ pub fn tamper_copy(src: &Path, dir: &Path) -> PathBuf {
     if store.is_dir() {
         copy_dir(&store, &dir.join("amana.db.receipts"));
     }
+    copy
+}
+
+/// Copies the ledger at `src` (with its receipts) to `dir/amana.db`, applies `edit` with the
+/// triggers dropped, and puts the triggers back: returns the tampered copy.
+pub fn tamper(src: &Path, dir: &Path, edit: impl FnOnce(&rusqlite::Connection)) -> PathBuf {
+    let copy = tamper_copy(src, dir);
     let conn = tamper_conn(&copy);
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    edit(&conn);
+    drop(conn);
+    copy
+}
+
+/// Recomputes `entry_hash`, `prev` and `chain` of every log row from `from_seq` on, from the
+/// stored bodies, following schema/CHAIN.md section 1 (not amana's code): what a forger with
+/// the file but without the officers' keys does after changing a body.
+pub fn rehash_from(conn: &rusqlite::Connection, from_seq: i64) {
+    use sha2::{Digest, Sha256};
+    let rows: Vec<(i64, Vec<u8>)> = conn
+        .prepare("SELECT seq, body FROM log WHERE seq >= ?1 ORDER BY seq")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([from_seq], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    for t in triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+    let mut prev: Vec<u8> = if from_seq <= 1 {
+        vec![0; 32]
+    } else {
+        conn.query_row(
+            "SELECT chain FROM log WHERE seq < ?1 ORDER BY seq DESC LIMIT 1",
+            [from_seq],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    for (seq, body) in rows {
+        let entry_hash = Sha256::new()
+            .chain_update(b"amana/v1/entry\0")
+            .chain_update(&body)
+            .finalize()
+            .to_vec();
+        let chain = Sha256::new()
+            .chain_update(b"amana/v1/chain\0")
+            .chain_update((seq as u64).to_be_bytes())
+            .chain_update(&prev)
+            .chain_update(&entry_hash)
+            .finalize()
+            .to_vec();
+        conn.execute(
+            "UPDATE log SET entry_hash = ?1, prev = ?2, chain = ?3 WHERE seq = ?4",
+            rusqlite::params![entry_hash, prev, chain, seq],
+        )
+        .unwrap();
+        prev = chain;
     }
-    copy
+}
+
+/// Runs `amana verify --format json` (with `extra` arguments) and returns (exit code, JSON).
+pub fn verify_json(ledger: &Path, extra: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let mut args = vec!["verify", "--format", "json"];
+    args.extend_from_slice(extra);
+    let o = run(ledger, &args);
+    let v = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "verify did not print JSON ({e}): {}{}",
+            stdout(&o),
+            stderr(&o)
+        )
+    });
+    (o.status.code(), v)
+}
+
+/// The (seq, kind) of every finding in a verify report (amana's or the Python verifier's).
+pub fn findings(v: &serde_json::Value) -> Vec<(i64, String)> {
+    v["problems"]
+        .as_array()
+        .expect("a problems list")
+        .iter()
+        .map(|p| {
+            (
+                p["seq"].as_i64().expect("a seq"),
+                p["kind"].as_str().expect("a kind").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Asserts the report has a finding of `kind` at entry `seq` whose detail contains `detail`.
+pub fn assert_finding(v: &serde_json::Value, kind: &str, seq: i64, detail: &str) {
+    let found = v["problems"].as_array().unwrap().iter().any(|p| {
+        p["kind"] == kind
+            && p["seq"] == seq
+            && p["detail"].as_str().unwrap_or_default().contains(detail)
+    });
+    assert!(
+        found,
+        "expected a {kind} finding at entry {seq} mentioning {detail:?}; got {:#}",
+        v["problems"]
+    );
+}
+
+/// Asserts that the report's findings are of the given kinds only (each at least once).
+pub fn assert_kinds_exactly(v: &serde_json::Value, kinds: &[&str]) {
+    let mut got: Vec<String> = findings(v).into_iter().map(|(_, k)| k).collect();
+    got.sort();
+    got.dedup();
+    let mut want: Vec<String> = kinds.iter().map(|k| k.to_string()).collect();
+    want.sort();
+    want.dedup();
+    assert_eq!(got, want, "finding kinds differ: {:#}", v["problems"]);
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -311,19 +466,55 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Puts back the triggers of `original` into `copy`: the last step of a careful forger, who
-/// leaves the schema exactly as amana made it.
+/// Puts back into `copy` the triggers of `original` that `copy` lacks.
 pub fn restore_triggers(original: &Path, copy: &Path) {
-    let sqls: Vec<String> = rusqlite::Connection::open(original)
+    let sqls: Vec<(String, String)> = rusqlite::Connection::open(original)
         .unwrap()
-        .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger'")
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
     let conn = rusqlite::Connection::open(copy).unwrap();
-    for sql in sqls {
-        conn.execute_batch(&sql).unwrap();
+    for (name, sql) in sqls {
+        let present: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                [&name],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if present == 0 {
+            conn.execute_batch(&sql).unwrap();
+        }
     }
+}
+
+/// Runs the independent verifier `examples/verify_chain.py` with `args` and `--json`; returns
+/// (exit code, JSON). python3 is required (it is on every machine of this project).
+pub fn python_verify_json(args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/verify_chain.py");
+    let o = std::process::Command::new("python3")
+        .arg(script)
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("python3 is required for this test");
+    let v = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "verify_chain.py did not print JSON ({e}): {}{}",
+            stdout(&o),
+            stderr(&o)
+        )
+    });
+    (o.status.code(), v)
+}
+
+/// The distinct (seq, kind) pairs of a report, sorted: what two verifiers must agree on.
+pub fn finding_set(v: &serde_json::Value) -> Vec<(i64, String)> {
+    let mut f = findings(v);
+    f.sort();
+    f.dedup();
+    f
 }
