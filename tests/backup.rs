@@ -524,3 +524,35 @@ fn what_a_crashed_backup_left_is_swept() {
     assert!(!stale_file.exists() && !stale_dir.exists());
     assert!(foreign.exists());
 }
+
+#[test]
+fn a_ledger_that_fails_verify_is_still_backed_up_but_says_so_and_is_not_restored() {
+    let fx = with_receipt();
+    // The receipt lost from the store: the usual result of copying the file alone.
+    let store = receipts_of(fx.path());
+    std::fs::remove_dir_all(&store).unwrap();
+    let archive = fx.dir.path().join("b.tar");
+    let o = run(fx.path(), &["backup", archive.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("receipt-missing"), "{}", stdout(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("restore` will refuse it"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(archive.is_file(), "the books are kept even so");
+    let to = fx.dir.path().join("r.db");
+    let o = run(
+        &to,
+        &[
+            "restore",
+            archive.to_str().unwrap(),
+            "--to",
+            to.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("receipt-missing"));
+    assert!(!to.exists() && !receipts_of(&to).exists());
+    assert!(temp_leftovers(fx.dir.path()).is_empty());
+}
