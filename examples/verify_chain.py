@@ -1021,7 +1021,8 @@ def verify(log_rows, store, anchors, conn=None, problems=None, seal_anchors=(), 
     """log_rows yields (seq, kind, body, entry_hash, prev, chain) in order; conn, when given,
     is the ledger whose projected tables are compared (section 6). Findings are appended to
     `problems` (which the row source may share). seal_anchors are published seal
-    fingerprints; on_row(seq, chain, entry_hash, entry or None) is called for each row read in order."""
+    fingerprints; on_row(seq, chain, entry_hash, entry or None) is called for each row read,
+    in order."""
     problems = [] if problems is None else problems
 
     def report(seq, kind, detail):

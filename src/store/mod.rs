@@ -750,11 +750,13 @@ impl Store {
         {
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
             // -1: every page in one step, under one read lock of the source.
+            let deadline = std::time::Instant::now() + LOCK_TIMEOUT;
             loop {
                 match backup.step(-1)? {
                     rusqlite::backup::StepResult::Done => break,
                     rusqlite::backup::StepResult::More => continue,
-                    // The source is locked by a writer's checkpoint: wait, as every command does.
+                    // Busy or locked: wait as every command waits for another, then give up.
+                    _ if std::time::Instant::now() >= deadline => return Err(StoreError::Locked),
                     _ => std::thread::sleep(Duration::from_millis(50)),
                 }
             }
