@@ -11,9 +11,11 @@ standard library and shares no code with amana. In one pass over the chain it ch
     signatures of seals and approvals of officers registered after the first seal (rule 11,
     verified in pure Python below), the closings (rule 14) and the supporting documents in the
     receipt store (rule 13),
-  * `--anchor N:HEX` heads published outside the ledger (section 7),
+  * `--anchor N:HEX` heads and `--seal FINGERPRINT` seals published outside the ledger
+    (section 7),
   * and, for a ledger file, that every projected table holds exactly the rows the chain stands
-    for (section 6). An audit bundle (section 7b) has no tables: everything else is checked.
+    for (section 6). An audit bundle (section 7b) has no tables: everything else is checked,
+    and its summaries (ledger.json, officers.json, seals.json) are compared with its chain.
 
 It never stops at the first finding: each is printed as `entry SEQ: KIND: detail` with a kind
 from section 7 (SEQ is 0 when a finding belongs to no entry), followed by the seals, the
@@ -21,8 +23,8 @@ coverage (signed_through, anchored_through, unanchored) and a summary line; `--j
 object of section 7 instead. Where CHAIN.md leaves a choice open, the comments say which reading
 this verifier takes.
 
-Usage:  python3 verify_chain.py LEDGER.db [--json] [--anchor N:HEX]...
-        python3 verify_chain.py --bundle DIR [--json] [--anchor N:HEX]...
+Usage:  python3 verify_chain.py LEDGER.db [--json] [--anchor N:HEX]... [--seal FINGERPRINT]...
+        python3 verify_chain.py --bundle DIR [--json] [--anchor N:HEX]... [--seal FINGERPRINT]...
 Exit:   0 intact, 1 at least one problem, 2 usage error or unreadable / non-amana input.
 """
 import argparse
@@ -463,6 +465,8 @@ class Rules:
         self.officer_entries, self.approved = {}, set()
         self.receipt_pairs, self.file_digests = set(), {}
         self.chains, self.merkle, self.entry_hash = {}, Merkle(), ZERO
+        # published seals (section 7, --seal): fingerprint -> seq, or why it does not match
+        self.seal_anchors, self.seals_found = set(), {}
 
     def skip(self, seq, row_kind):
         """An undecodable entry (section 7): it takes a transaction number when its row's
@@ -775,6 +779,16 @@ class Rules:
         # SHA-256 of the bodies as stored (the entry hash they should have), so an edited body
         # shows here too; an earlier seal that does not recompute is still "the last seal".
         covered = seq - 1
+        fp = fingerprint(self.entry_hash)
+        if fp in self.seal_anchors and fp not in self.seals_found:
+            # a published seal: the chain before it must be the one it committed to
+            root = self.merkle.root()
+            self.seals_found[fp] = seq if (
+                e["covered"] == covered and e["head"] == self.chains.get(covered)
+                and e["merkle_root"] == root) else (
+                f"the published seal {fp} is entry {seq}, but the chain before it is not the one "
+                f"it sealed (its head or Merkle root over entries 1 to {e['covered']} does not "
+                f"recompute): history up to entry {e['covered']} was rewritten")
         if e["covered"] != covered:
             mismatch(f"covered is {e['covered']}, not {covered} (its own seq - 1)")
         if e["head"] != self.chains.get(covered):
@@ -1021,16 +1035,19 @@ def compare_table(conn, table, expected, seq_of_entry, report):
 
 
 # ---------------------------------------------------------------- sections 1 and 7: the log
-def verify(log_rows, store, anchors, conn=None, problems=None):
+def verify(log_rows, store, anchors, conn=None, problems=None, seal_anchors=(), on_row=None):
     """log_rows yields (seq, kind, body, entry_hash, prev, chain) in order; conn, when given,
     is the ledger whose projected tables are compared (section 6). Findings are appended to
-    `problems` (which the row source may share)."""
+    `problems` (which the row source may share). seal_anchors are published seal
+    fingerprints; on_row(seq, chain, entry_hash, entry or None) is called for each row read,
+    in order."""
     problems = [] if problems is None else problems
 
     def report(seq, kind, detail):
         problems.append({"seq": seq, "kind": kind, "detail": detail})
 
     rules, rows = Rules(report, store), {t: [] for t in TABLES}
+    rules.seal_anchors = set(seal_anchors)
     seq_of_entry, anchored, kinds = {}, 0, []  # kinds: (seq, kind) of every row, for coverage
     expected, prev_chain, prev_seq, last_seq, head, nrows = 1, ZERO, 0, 0, ZERO, 0
     for seq, kind, body, entry_hash, prev, chain in log_rows:
@@ -1072,6 +1089,8 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
 
         # hashes (section 1), classified as in section 7
         calc = sha256(ENTRY_PREFIX, body)
+        if on_row is not None:
+            on_row(seq, chain, calc, entry)
         chain_of = lambda h: sha256(CHAIN_PREFIX, struct.pack(">Q", seq), prev, h)
         if calc != entry_hash and chain == chain_of(calc):
             if entry_hash:  # (a malformed entry_hash was reported above)
@@ -1135,6 +1154,18 @@ def verify(log_rows, store, anchors, conn=None, problems=None):
                                      f"ends at entry {last_seq}")
         else:
             report(n, "rewritten", f"the anchor {n}:{hexd} names entry {n}, which is missing")
+    for fp in sorted(rules.seal_anchors):  # section 7: seals published outside the ledger
+        found = rules.seals_found.get(fp)
+        if isinstance(found, int):
+            anchored = max(anchored, found)
+        elif found is not None:
+            report(next(s for s, v in rules.seals.items() if v["fingerprint"] == fp), "rewritten",
+                   found)
+        else:
+            report(0, "rolled-back", f"no seal of this ledger ({nrows} entries) has the published "
+                                     f"fingerprint {fp}: the ledger was rolled back to before "
+                                     f"that seal, or the seal and the history it covers were "
+                                     f"rewritten, or it is another ledger's seal")
     rows_checked = 0
     if conn is not None:
         try:  # rows of `postings` that the chain does not know are attributed through `entries`
@@ -1200,6 +1231,140 @@ def bundle_rows(path, report_bad_line, report_out_of_order):
     return [row for _, row in rows]
 
 
+# ---------------------------------------------------------------- section 7b: bundle summaries
+BUNDLE_FORMAT = "amana chain v1 (schema/CHAIN.md)"
+
+
+class Summaries:
+    """ledger.json, officers.json and seals.json as a bundle's chain says they must be."""
+
+    def __init__(self):
+        self.ledger, self.officers, self.seals, self.entries, self.head = None, [], [], 0, ""
+
+    def add(self, seq, chain, entry_hash, e):
+        self.entries = seq
+        self.head = chain.hex() if isinstance(chain, bytes) else str(chain)
+        if e is None:
+            return
+        k = e["kind"]
+        if k == "ledger" and self.ledger is None:
+            self.ledger = (e["name"], e["id"].hex(), e["currency"])
+        elif k == "officer":
+            self.officers.append({"seq": seq, "id": e["id"], "name": e["name"], "role": e["role"],
+                                  "public_key": e["public_key"].hex()})
+        elif k == "seal":
+            self.seals.append({"seq": seq, "fingerprint": fingerprint(entry_hash),
+                               "covered": e["covered"], "period_end": e["period_end"],
+                               "head": e["head"].hex(), "merkle_root": e["merkle_root"].hex(),
+                               "signatures": []})
+        elif k == "signature":
+            for s in self.seals:
+                if s["seq"] == e["seal"]:
+                    s["signatures"].append({"seq": seq, "officer": e["officer"],
+                                            "signature": e["signature"].hex()})
+                    break
+
+    def files(self):
+        name, lid, currency = self.ledger or (None, None, None)
+        return {"ledger.json": {"name": name, "id": lid, "currency": currency,
+                                "entries": self.entries, "head": self.head,
+                                "format": BUNDLE_FORMAT},
+                "officers.json": self.officers, "seals.json": self.seals}
+
+
+def shown(v):
+    text = json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+    return text if len(text) <= 80 else text[:80] + "…"
+
+
+def by_seq(items):
+    """The seq of each element, when every one is an object with a distinct integer seq."""
+    seqs = [v.get("seq") if isinstance(v, dict) else None for v in items]
+    ok = all(type(s) is int for s in seqs) and len(set(seqs)) == len(seqs)
+    return seqs if ok else None
+
+
+def diff_json(file, path, seq, actual, expected, found):
+    """Every difference between a summary file (actual) and what the chain says (expected);
+    list elements are matched by their seq, so one added or removed element is one finding."""
+    at = lambda p: f"field {p}" if p else "the top level"
+    if isinstance(actual, dict) and isinstance(expected, dict):
+        for key, ev in expected.items():
+            p = f"{path}.{key}"
+            if key in actual:
+                diff_json(file, p, seq, actual[key], ev, found)
+            else:
+                found.append((seq, f"{file}: {at(p)} is missing; chain.jsonl says {shown(ev)}"))
+        for key, av in actual.items():
+            if key not in expected:
+                found.append((seq, f"{file}: {at(path + '.' + key)} = {shown(av)} is not derived "
+                                   f"from chain.jsonl (added)"))
+    elif isinstance(actual, list) and isinstance(expected, list):
+        sa, se = by_seq(actual), by_seq(expected)
+        if sa is not None and se is not None:
+            for i, s in enumerate(se):
+                if s in sa:
+                    diff_json(file, f"{path}[seq {s}]", s, actual[sa.index(s)], expected[i], found)
+                else:
+                    found.append((s, f"{file}: the element with seq {s} is missing (removed); "
+                                     f"chain.jsonl gives {shown(expected[i])}"))
+            for j, s in enumerate(sa):
+                if s not in se:
+                    found.append((seq, f"{file}: {at(path)} holds an element with seq {s} that "
+                                       f"chain.jsonl does not give (added): {shown(actual[j])}"))
+        else:
+            for i in range(max(len(actual), len(expected))):
+                p = f"{path}[{i}]"
+                if i < len(actual) and i < len(expected):
+                    diff_json(file, p, seq, actual[i], expected[i], found)
+                elif i < len(expected):
+                    found.append((seq, f"{file}: {at(p)} is missing (removed); chain.jsonl gives "
+                                       f"{shown(expected[i])}"))
+                else:
+                    found.append((seq, f"{file}: {at(p)} = {shown(actual[i])} is not derived "
+                                       f"from chain.jsonl (added)"))
+    elif type(actual) is not type(expected) or actual != expected:
+        # (type too: JSON's true is not 1, nor 1.0 the integer 1)
+        found.append((seq, f"{file}: {at(path)} is {shown(actual)}, but chain.jsonl says "
+                           f"{shown(expected)}"))
+
+
+def check_summaries(bundle, summaries, report):
+    for name, expected in summaries.files().items():
+        path = os.path.join(bundle, name)
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as e:
+            report(0, "metadata-mismatch", f"{name} cannot be read ({e}): a bundle written by "
+                                           f"amana has it, derived from chain.jsonl")
+            continue
+        try:
+            actual = json.loads(text)
+        except ValueError as e:
+            report(0, "metadata-mismatch", f"{name} is not JSON ({e})")
+            continue
+        found = []
+        diff_json(name, "", 0, actual, expected, found)
+        for seq, detail in found:
+            report(seq, "metadata-mismatch", detail)
+
+
+def normalise_fingerprint(text):
+    clean = "".join(c for c in text if c.isascii() and c.isalnum()).upper()
+    clean = clean.replace("O", "0").replace("I", "1").replace("L", "1")
+    return "-".join(clean[i:i + 4] for i in range(0, len(clean), 4))
+
+
+def parse_seal(text):
+    fp = normalise_fingerprint(text)
+    digits = fp.replace("-", "")
+    if len(digits) != 16 or any(c not in CROCKFORD for c in digits):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a seal fingerprint (16 letters and "
+                                         f"digits, like 7W69-RMDN-9JJF-8F5W)")
+    return fp
+
+
 def parse_anchor(text):
     m = re.fullmatch(r"([0-9]+):([0-9A-Fa-f]{64})", text)
     if not m or int(m.group(1)) < 1:
@@ -1211,13 +1376,16 @@ def parse_anchor(text):
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description="Verify an amana ledger or audit bundle (CHAIN.md version 1).",
-        usage="%(prog)s LEDGER.db [--json] [--anchor N:HEX]...\n"
-              "       %(prog)s --bundle DIR [--json] [--anchor N:HEX]...")
+        usage="%(prog)s LEDGER.db [--json] [--anchor N:HEX]... [--seal FINGERPRINT]...\n"
+              "       %(prog)s --bundle DIR [--json] [--anchor N:HEX]... [--seal FINGERPRINT]...")
     parser.add_argument("ledger", nargs="?", help="path of the ledger's SQLite file")
     parser.add_argument("--bundle", metavar="DIR", help="verify an audit bundle instead")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--anchor", metavar="N:HEX", type=parse_anchor, action="append",
                         default=[], help="a published head the ledger must extend (repeatable)")
+    parser.add_argument("--seal", metavar="FINGERPRINT", type=parse_seal, action="append",
+                        default=[], help="a published seal fingerprint the ledger must hold, "
+                                         "with the history it sealed (repeatable)")
     args = parser.parse_args(argv)
     if (args.ledger is None) == (args.bundle is None):
         parser.error("give either LEDGER.db or --bundle DIR")
@@ -1238,8 +1406,13 @@ def main(argv=None):
             out_of_order = lambda n, seq, after: problems.append(
                 {"seq": seq, "kind": "reordered", "detail": f"chain.jsonl line {n} holds entry "
                                                             f"{seq} after entry {after}"})
+            summaries = Summaries()
             result = verify(bundle_rows(chain_file, bad_line, out_of_order),
-                            os.path.join(args.bundle, "receipts"), anchors, problems=problems)
+                            os.path.join(args.bundle, "receipts"), anchors, problems=problems,
+                            seal_anchors=args.seal, on_row=summaries.add)
+            check_summaries(args.bundle, summaries,
+                            lambda seq, kind, detail: problems.append(
+                                {"seq": seq, "kind": kind, "detail": detail}))
         else:
             if not os.path.isfile(args.ledger):
                 raise ValueError("no such file")
@@ -1252,7 +1425,8 @@ def main(argv=None):
                 raise ValueError(f"application_id is 0x{app_id:08X}, not 0x{APPLICATION_ID:08X} "
                                  f"(AMNA)")
             conn.execute("BEGIN")  # one read snapshot for everything below
-            result = verify(ledger_rows(conn), args.ledger + ".receipts", anchors, conn, problems)
+            result = verify(ledger_rows(conn), args.ledger + ".receipts", anchors, conn, problems,
+                            seal_anchors=args.seal)
             conn.execute("ROLLBACK")
             conn.close()
     except (sqlite3.Error, OSError, UnicodeDecodeError, ValueError) as e:

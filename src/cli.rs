@@ -169,13 +169,18 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
     /// Prove the ledger intact: every hash, link, rule, seal, signature, receipt and table row (exit 1 if not)
     #[command(
         after_help = "Opens the ledger read-only. Exit status 0 when intact, 1 when anything is wrong.\n\
---anchor takes a head published outside the ledger (ENTRIES:HEAD, as verify printed them): the ledger must still extend it.\n\n\
-Examples:\n  amana verify --format json\n  amana verify --anchor 1042:458e9e52d1e5f184cd5bd6cf274d1c840f8f2cb761d91f38fd6e59601cfa98fe\n  amana verify --bundle audit-2025/"
+--anchor takes a head published outside the ledger (ENTRIES:HEAD, as verify printed them): the ledger must still extend it.\n\
+--seal takes a seal's fingerprint as published (the general assembly's report): the ledger must hold that seal, and the history before it must be the one it sealed.\n\
+--ledger may name an audit bundle's folder: it is verified as with --bundle.\n\n\
+Examples:\n  amana verify --format json\n  amana verify --anchor 1042:458e9e52d1e5f184cd5bd6cf274d1c840f8f2cb761d91f38fd6e59601cfa98fe\n  amana verify --seal 7W69-RMDN-9JJF-8F5W\n  amana verify --bundle audit-2025/"
     )]
     Verify {
         /// A published head ENTRIES:HEAD that the ledger must extend (repeatable)
         #[arg(long = "anchor", value_name = "ENTRIES:HEAD")]
         anchors: Vec<String>,
+        /// A published seal fingerprint that the ledger must hold, unchanged (repeatable)
+        #[arg(long = "seal", value_name = "FINGERPRINT")]
+        seals: Vec<String>,
         /// Verify an audit bundle (from `amana export audit`) instead of a ledger file
         #[arg(long, value_name = "DIR")]
         bundle: Option<PathBuf>,
@@ -306,6 +311,32 @@ Example:\n  amana verify-receipt recu-412.json --seal 7KQF-3MZA-PX2D-9RTB"
     /// Export what an auditor needs to verify offline
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Write one archive of the ledger and its receipts, from a consistent snapshot
+    #[command(
+        after_help = "The archive (tar) holds the ledger, copied with SQLite's backup API while other commands may write, and every receipt it references.\n\
+Copying the ledger file alone is the usual mistake: its receipts are in the folder beside it (LEDGER.receipts/).\n\
+Never writes over an existing file unless --force, and never over the ledger, its receipts, a key or a database.\n\n\
+Example:\n  amana backup /media/usb/khotwa-2026-03.tar\n  amana restore /media/usb/khotwa-2026-03.tar --to khotwa-restored.db"
+    )]
+    Backup {
+        /// The archive file to write
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Unpack a backup archive into a new ledger, verified before use
+    #[command(
+        after_help = "Writes LEDGER and LEDGER.receipts/, never over existing files. The restored ledger is verified first; if it fails, nothing is left behind (exit 1).\n\n\
+Example:\n  amana restore khotwa-2026-03.tar --to khotwa-restored.db"
+    )]
+    Restore {
+        /// The archive written by `amana backup`
+        file: PathBuf,
+        /// The new ledger file to create
+        #[arg(long, value_name = "LEDGER")]
+        to: PathBuf,
+    },
     /// Build the example association's ledger, verify it, and say where it is
     Demo {
         /// Folder for the demo ledger (DIR/amana.db) and its files
@@ -403,9 +434,10 @@ Example:\n  amana receipt member 412 --out recu-412.json"
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
-    /// Write the chain, officers' keys, seals and receipts to a new folder
+    /// Write the chain, officers' keys, seals, receipts, a README and the Python verifier to a new folder
     #[command(
-        after_help = "Example:\n  amana export audit audit-2025/\n  amana verify --bundle audit-2025/"
+        after_help = "The bundle can be read like a ledger: amana --ledger audit-2025/ balance (or journal, log, account/grant/funder list).\n\n\
+Example:\n  amana export audit audit-2025/\n  amana verify --bundle audit-2025/"
     )]
     Audit { dir: PathBuf },
 }
@@ -520,6 +552,27 @@ pub enum GrantCommand {
         #[arg(long)]
         account: Option<String>,
     },
+}
+
+impl Command {
+    /// Whether the command can run with `--ledger` naming an audit bundle: the read-only
+    /// listings and verify read it; commands that take no ledger do not mind it.
+    pub fn reads_bundles(&self) -> bool {
+        matches!(
+            self,
+            Command::Balance { .. }
+                | Command::Journal { .. }
+                | Command::Log { .. }
+                | Command::Verify { .. }
+                | Command::Account(AccountCommand::List { .. })
+                | Command::Grant(GrantCommand::List { .. })
+                | Command::Funder(FunderCommand::List { .. })
+                | Command::VerifyReceipt { .. }
+                | Command::Key(_)
+                | Command::Demo { .. }
+                | Command::Restore { .. }
+        )
+    }
 }
 
 /// Why a `--post` value cannot be read.

@@ -22,7 +22,9 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::float_arithmetic)]
 
+pub mod backup;
 pub mod book;
+pub mod bundle;
 pub mod chain;
 pub mod charts;
 pub mod decisions;
@@ -35,6 +37,7 @@ pub mod keys;
 pub mod ledger;
 pub mod receipts;
 pub mod report;
+pub mod staging;
 pub mod store;
 pub mod trust;
 pub mod verify;

@@ -45,7 +45,7 @@ use amana::ledger::{
 use amana::report::{self, render};
 use amana::store::{BalanceFilter, JournalFilter, StoreError};
 use amana::trust::{self, BankRequest, MemberReceipt};
-use amana::{demo, domain, verify};
+use amana::{backup, bundle, demo, domain, verify};
 use cli::{
     AccountCommand, Cli, Command, ExportCommand, Format, FunderCommand, GrantCommand, KeyCommand,
     OfficerCommand, ReceiptCommand,
@@ -56,6 +56,8 @@ enum Failure {
     Invalid(String),
     Environment(String),
     VerifyFailed,
+    /// What was read does not verify (a bundle listed, a backup restored): exit 1.
+    Unverified(String),
 }
 
 impl From<LedgerError> for Failure {
@@ -84,6 +86,27 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<bundle::OpenError> for Failure {
+    fn from(e: bundle::OpenError) -> Self {
+        match e {
+            bundle::OpenError::Ledger(e) => e.into(),
+            bundle::OpenError::Unreadable(m) => Failure::Environment(m),
+            e @ bundle::OpenError::NotVerified { .. } => Failure::Unverified(e.to_string()),
+        }
+    }
+}
+
+impl From<backup::BackupError> for Failure {
+    fn from(e: backup::BackupError) -> Self {
+        match e {
+            backup::BackupError::Ledger(e) => e.into(),
+            backup::BackupError::Refused(m) => Failure::Invalid(m),
+            backup::BackupError::Io { .. } => Failure::Environment(e.to_string()),
+            backup::BackupError::Unverified { .. } => Failure::Unverified(e.to_string()),
+        }
+    }
+}
+
 impl From<domain::DomainError> for Failure {
     fn from(e: domain::DomainError) -> Self {
         Failure::Invalid(e.to_string())
@@ -95,6 +118,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::VerifyFailed) => ExitCode::from(1),
+        Err(Failure::Unverified(message)) => {
+            eprintln!("amana: error: {message}");
+            ExitCode::from(1)
+        }
         Err(Failure::Invalid(message)) => {
             eprintln!("amana: error: {message}");
             ExitCode::from(2)
@@ -198,6 +225,17 @@ fn print_decision(verb: &str, d: &amana::decisions::DecisionOutcome) {
     }
 }
 
+/// The line that warns against the usual mistake: copying the ledger without its receipts.
+fn keep_together(ledger: &std::path::Path) -> String {
+    format!(
+        "Keep {} and its receipt folder {} together (copy both, or make one archive with `amana backup FILE`).",
+        ledger.display(),
+        amana::receipts::ReceiptStore::for_ledger(ledger)
+            .dir()
+            .display()
+    )
+}
+
 fn print_json<T: serde::Serialize>(value: &T) {
     out!(
         "{}",
@@ -208,6 +246,12 @@ fn print_json<T: serde::Serialize>(value: &T) {
 fn run(cli: Cli) -> Result<(), Failure> {
     let actor = actor(&cli);
     let path = cli.ledger.clone();
+    if bundle::is_bundle(&path) && !cli.command.reads_bundles() {
+        return Err(Failure::Invalid(format!(
+            "{}: is an audit bundle, which amana only reads (balance, journal, log, account list, grant list, funder list) and verifies; nothing is written to it or exported from it. Give --ledger the ledger file itself",
+            path.display()
+        )));
+    }
     match cli.command {
         Command::Init {
             name,
@@ -233,9 +277,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 written.seq
             );
             out!("head: {} {}", written.seq, hex::encode(written.head));
+            out!("{}", keep_together(&path));
         }
         Command::Account(AccountCommand::List { prefix, format }) => {
-            let ledger = Ledger::open_read_only(&path)?;
+            let ledger = bundle::open_read_only(&path)?;
             let report = report::accounts(ledger.store(), prefix.as_deref().map(str::trim))?;
             match format.format {
                 Format::Table => out!("{}", render::accounts_table(&report)),
@@ -244,7 +289,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Funder(FunderCommand::List { format }) => {
-            let ledger = Ledger::open_read_only(&path)?;
+            let ledger = bundle::open_read_only(&path)?;
             let info = ledger.info()?;
             let report = report::funders(ledger.store(), &info)?;
             match format.format {
@@ -254,7 +299,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Grant(GrantCommand::List { grant, format }) => {
-            let ledger = Ledger::open_read_only(&path)?;
+            let ledger = bundle::open_read_only(&path)?;
             let info = ledger.info()?;
             let grant = grant_filter(&ledger, grant)?;
             let report = report::grants(ledger.store(), &info, grant.as_deref())?;
@@ -406,7 +451,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
         } => {
             let as_of = date_filter(as_of)?;
-            let ledger = Ledger::open_read_only(&path)?;
+            let ledger = bundle::open_read_only(&path)?;
             let info = ledger.info()?;
             let grant = grant_filter(&ledger, grant)?;
             let report = report::balance(ledger.store(), &info, &BalanceFilter { as_of, grant })?;
@@ -424,7 +469,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
         } => {
             let (from, to) = (date_filter(from)?, date_filter(to)?);
-            let ledger = Ledger::open_read_only(&path)?;
+            let ledger = bundle::open_read_only(&path)?;
             let info = ledger.info()?;
             let grant = grant_filter(&ledger, grant)?;
             let account = account.map(|a| a.trim().to_string());
@@ -442,7 +487,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Log { kind, format } => {
-            let ledger = Ledger::open_read_only(&path)?;
+            let ledger = bundle::open_read_only(&path)?;
             let info = ledger.info()?;
             let report = report::log(ledger.store(), &info, kind.as_deref())?;
             match format.format {
@@ -453,6 +498,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Verify {
             anchors,
+            seals,
             bundle,
             format,
         } => {
@@ -463,7 +509,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .collect::<Result<_, _>>()
                     .map_err(Failure::Invalid)?,
                 now_us: None,
+                seals: seals
+                    .iter()
+                    .map(|s| verify::SealAnchor::parse(s))
+                    .collect::<Result<_, _>>()
+                    .map_err(Failure::Invalid)?,
             };
+            let bundle = bundle.or_else(|| bundle::is_bundle(&path).then(|| path.clone()));
             let report = match bundle {
                 Some(dir) => verify::verify_bundle(&dir, &options).map_err(Failure::Environment)?,
                 None => {
@@ -751,6 +803,51 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 o.head
             );
         }
+        Command::Backup { file, force } => {
+            let o = backup::backup(&path, &file, force)?;
+            out!(
+                "Wrote the backup {}: the ledger ({} chain entries, head {}:{}) and {} receipt(s).",
+                o.file.display(),
+                o.entries,
+                o.entries,
+                o.head,
+                o.receipts
+            );
+            if !o.verify.ok {
+                outp!("{}", render::verify_text(&o.verify));
+                return Err(Failure::Unverified(format!(
+                    "{}: the ledger does not verify; the backup holds it as it is, but `amana restore` will refuse it until the problems above are resolved",
+                    path.display()
+                )));
+            }
+            out!(
+                "Restore it with: amana restore {} --to NEW_LEDGER.db",
+                o.file.display()
+            );
+        }
+        Command::Restore { file, to } => {
+            let o = match backup::restore(&file, &to) {
+                Err(e @ backup::BackupError::Unverified { .. }) => {
+                    if let backup::BackupError::Unverified { report, .. } = &e {
+                        outp!("{}", render::verify_text(report));
+                    }
+                    return Err(e.into());
+                }
+                result => result?,
+            };
+            out!(
+                "Restored {} into {} with {} receipt(s) in {}; verified: {} chain entries, head {} {}.",
+                file.display(),
+                o.ledger.display(),
+                o.receipts,
+                amana::receipts::ReceiptStore::for_ledger(&o.ledger)
+                    .dir()
+                    .display(),
+                o.verify.entries,
+                o.verify.entries,
+                o.verify.head
+            );
+        }
         Command::Demo { out } => {
             let outcome = demo::run(&out, &actor)?;
             out!("Built the demo ledger of \"{}\":", demo::NAME);
@@ -814,6 +911,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 v.rows_checked
             );
             out!("  head: {} {}", v.entries, v.head);
+            out!("  {}", keep_together(&outcome.ledger));
             let l = outcome.ledger.display();
             // The program as it was called (target/release/amana under `cargo run`), so that
             // every line below can be pasted as it is.

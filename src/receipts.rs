@@ -114,6 +114,26 @@ impl ReceiptStore {
         })
     }
 
+    /// Copies document `sha` (of `size` bytes, as recorded) into `target` when it is here,
+    /// intact and a plain file; `Ok(false)` when it is not (verify reports why).
+    pub fn copy_to(
+        &self,
+        target: &ReceiptStore,
+        sha: &Hash,
+        size: Option<u64>,
+    ) -> Result<bool, FileError> {
+        if self.check(sha, size) != Status::Present {
+            return Ok(false);
+        }
+        let staged = Staged {
+            source: self.path_of(sha),
+            sha256: *sha,
+            size: size.unwrap_or_default(),
+        };
+        target.put_staged(&staged)?;
+        Ok(true)
+    }
+
     /// Stores `bytes` under their hash `sha` (idempotent).
     pub fn put(&self, sha: &Hash, bytes: &[u8]) -> Result<Option<PathBuf>, FileError> {
         self.put_with(sha, |out| {

@@ -80,6 +80,9 @@ pub enum ProblemKind {
     ReceiptMissing,
     /// A receipt's file no longer has its recorded hash.
     ReceiptAltered,
+    /// A summary file of an audit bundle (ledger.json, officers.json, seals.json) does not
+    /// say what its chain.jsonl says.
+    MetadataMismatch,
     /// More problems than are listed.
     More,
     /// A warning, not a failure: an entry's recorded time is more than a minute before the
@@ -114,6 +117,7 @@ impl ProblemKind {
             ProblemKind::SchemaAltered => "schema-altered",
             ProblemKind::ReceiptMissing => "receipt-missing",
             ProblemKind::ReceiptAltered => "receipt-altered",
+            ProblemKind::MetadataMismatch => "metadata-mismatch",
             ProblemKind::More => "more",
             ProblemKind::TimeBackwards => "time-backwards",
             ProblemKind::TimeFuture => "time-future",
@@ -429,12 +433,40 @@ pub struct SealSummary {
     pub valid: bool,
 }
 
+/// A seal's fingerprint published outside the ledger: `amana verify --seal FINGERPRINT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealAnchor {
+    /// Normalised: `XXXX-XXXX-XXXX-XXXX`.
+    pub fingerprint: String,
+}
+
+impl SealAnchor {
+    /// Parses a fingerprint as a seal printed it (case, dashes and O/0, I/L/1 as a person
+    /// types them).
+    pub fn parse(text: &str) -> Result<SealAnchor, String> {
+        let fingerprint = keys::normalise_fingerprint(text);
+        let digits = fingerprint.replace('-', "");
+        if digits.len() != 16
+            || !digits
+                .bytes()
+                .all(|b| b"0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(&b))
+        {
+            return Err(format!(
+                "seal fingerprint \"{text}\": write it as the seal printed it, 16 letters and digits like 7W69-RMDN-9JJF-8F5W"
+            ));
+        }
+        Ok(SealAnchor { fingerprint })
+    }
+}
+
 /// What to check besides the chain itself.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
     pub anchors: Vec<Anchor>,
     /// The time (UTC microseconds) entries are compared with; `None`: this computer's clock.
     pub now_us: Option<i64>,
+    /// Seals published outside the ledger, which it must hold unchanged.
+    pub seals: Vec<SealAnchor>,
 }
 
 /// How far an entry's time may go back from the one before it: clocks are set by a few
@@ -467,6 +499,10 @@ struct ChainCheck<'a> {
     /// Stored chain hash at each anchored seq.
     anchors_seen: BTreeMap<i64, Vec<u8>>,
     anchors: &'a [Anchor],
+    seal_anchors: &'a [SealAnchor],
+    /// For each published seal found: its seq, or why the chain before it is not the one
+    /// it committed to.
+    seals_found: HashMap<String, Result<i64, String>>,
     seals: Vec<SealSummary>,
     /// Seals whose content or a signature failed.
     bad_seals: HashSet<i64>,
@@ -499,6 +535,8 @@ impl<'a> ChainCheck<'a> {
             receipts,
             anchors_seen: BTreeMap::new(),
             anchors: &options.anchors,
+            seal_anchors: &options.seals,
+            seals_found: HashMap::new(),
             seals: vec![],
             bad_seals: HashSet::new(),
             book_seqs: vec![],
@@ -717,6 +755,35 @@ impl<'a> ChainCheck<'a> {
             self.base = Some(info.currency.clone());
         }
 
+        // A published seal: the chain before it must be the one it committed to (checked
+        // here, before the seal is admitted, against the replayed head and Merkle root).
+        if let Record::Seal(seal) = &decoded.record {
+            let fingerprint = keys::fingerprint(&computed);
+            if self
+                .seal_anchors
+                .iter()
+                .any(|a| a.fingerprint == fingerprint)
+            {
+                let now = self.book.seal_content(None, vec![]);
+                let found = match now {
+                    Some(now)
+                        if seal.covered == seq - 1
+                            && seal.head == now.head
+                            && seal.merkle_root == now.merkle_root =>
+                    {
+                        Ok(seq)
+                    }
+                    _ => Err(format!(
+                        "the published seal {fingerprint} is entry {seq}, but the chain before it is not the one it sealed (its head {} or Merkle root over entries 1 to {} does not recompute): history up to entry {} was rewritten",
+                        hex32(&seal.head),
+                        seal.covered,
+                        seal.covered
+                    )),
+                };
+                self.seals_found.entry(fingerprint).or_insert(found);
+            }
+        }
+
         // 3. The rules (signatures and seal contents included).
         let original = match &decoded.record {
             Record::Entry(e) => e.reverses().and_then(|id| {
@@ -826,6 +893,18 @@ impl<'a> ChainCheck<'a> {
                     "entry {} has chain hash {}, but {} was published: history up to entry {} was rewritten",
                     a.seq, hex32(chain), a.head, a.seq)),
                 Some(_) => anchored_through = anchored_through.max(a.seq),
+            }
+        }
+        for a in self.seal_anchors {
+            match self.seals_found.get(&a.fingerprint) {
+                Some(Ok(seq)) => anchored_through = anchored_through.max(*seq),
+                Some(Err(detail)) => {
+                    let seq = self.seals.iter().find(|s| s.fingerprint == a.fingerprint).map_or(0, |s| s.seq);
+                    self.findings.add(seq, ProblemKind::Rewritten, detail.clone());
+                }
+                None => self.findings.add(0, ProblemKind::RolledBack, format!(
+                    "no seal of this ledger ({} entries) has the published fingerprint {}: the ledger was rolled back to before that seal, or the seal and the history it covers were rewritten, or it is another ledger's seal (compare `amana log --kind seal` with the published report)",
+                    self.entries, a.fingerprint)),
             }
         }
         for s in &mut self.seals {
@@ -957,10 +1036,10 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
     Ok(check.finish(projections.checked))
 }
 
-/// Verifies an audit bundle written by `amana export audit`: the chain (hashes, links,
-/// decoding, rules, seals, signatures) and the receipts, without amana's database.
-pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, String> {
-    let path = dir.join("chain.jsonl");
+/// Reads the chain of the audit bundle in `dir` (`chain.jsonl`), row by row as written.
+/// Each row comes with its line number in the file.
+pub fn bundle_rows(dir: &Path) -> Result<Vec<(usize, LogRow)>, String> {
+    let path = dir.join(crate::bundle::CHAIN);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     // (line number, row)
     let mut rows: Vec<(usize, LogRow)> = vec![];
@@ -989,12 +1068,25 @@ pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, Stri
             },
         ));
     }
-    let receipts = ReceiptStore::at(&dir.join("receipts"));
+    Ok(rows)
+}
+
+/// Verifies an audit bundle written by `amana export audit`: the chain (hashes, links,
+/// decoding, rules, seals, signatures), the receipts, and the summary files (ledger.json,
+/// officers.json, seals.json) against the chain, without amana's database.
+pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, String> {
+    let rows = bundle_rows(dir)?;
+    Ok(verify_bundle_rows(dir, &rows, options))
+}
+
+/// [`verify_bundle`] on rows already read.
+pub fn verify_bundle_rows(dir: &Path, rows: &[(usize, LogRow)], options: &Options) -> VerifyReport {
+    let receipts = ReceiptStore::at(&dir.join(crate::bundle::RECEIPTS));
     let mut check = ChainCheck::new(options, Some(&receipts));
     // The chain is checked in the order of `seq`; a line that comes after one with a higher
     // `seq` is one finding (and is checked at its place), not a cascade of broken links.
     let mut highest: Option<i64> = None;
-    for (line, row) in &rows {
+    for (line, row) in rows {
         if let Some(h) = highest
             && row.seq < h
         {
@@ -1009,12 +1101,19 @@ pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, Stri
         }
         highest = Some(highest.map_or(row.seq, |h| h.max(row.seq)));
     }
-    rows.sort_by_key(|(_, row)| row.seq);
-    let rows: Vec<LogRow> = rows.into_iter().map(|(_, row)| row).collect();
+    let mut rows: Vec<&LogRow> = rows.iter().map(|(_, row)| row).collect();
+    rows.sort_by_key(|row| row.seq);
     let by_seq: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.seq, i)).collect();
     let body_at = |seq: i64| by_seq.get(&seq).map(|&i| rows[i].body.clone());
-    for row in &rows {
-        check.row(row, &body_at);
+    let mut summaries = crate::bundle::Summaries::default();
+    for row in rows.iter().copied() {
+        let decoded = check.row(row, &body_at);
+        summaries.add(row, decoded.as_ref());
     }
-    Ok(check.finish(0))
+    for (seq, detail) in summaries.check(dir) {
+        check
+            .findings
+            .add(seq, ProblemKind::MetadataMismatch, detail);
+    }
+    check.finish(0)
 }

@@ -742,6 +742,62 @@ impl Store {
     }
 }
 
+/// Copies and snapshots: `backup`, `restore`, and the ledger rebuilt from an audit bundle.
+impl Store {
+    /// A new ledger in memory, schema applied, for a chain read from elsewhere (an audit
+    /// bundle); `label` is the path its listings name.
+    pub fn in_memory(label: &Path) -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        configure(&conn)?;
+        let mut store = Store {
+            conn,
+            path: label.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Writes a consistent snapshot of the ledger to the new file `dst` with SQLite's online
+    /// backup API, in one step: the source is read in one read transaction, so a writer that
+    /// commits meanwhile is either wholly in the copy or not at all (a file copy under a
+    /// writer could tear a page or miss the WAL). The copy is a single file (rollback
+    /// journal): it travels alone, and `restore` turns WAL back on.
+    pub fn snapshot_to(&self, dst: &Path) -> Result<()> {
+        let mut target = Connection::open_with_flags(
+            dst,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+            // -1: every page in one step, under one read lock of the source.
+            let deadline = std::time::Instant::now() + LOCK_TIMEOUT;
+            loop {
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    rusqlite::backup::StepResult::More => continue,
+                    // Busy or locked: wait as every command waits for another, then give up.
+                    _ if std::time::Instant::now() >= deadline => return Err(StoreError::Locked),
+                    _ => std::thread::sleep(Duration::from_millis(50)),
+                }
+            }
+        }
+        target.pragma_update(None, "journal_mode", "DELETE")?;
+        target.close().map_err(|(_, e)| StoreError::from(e))?;
+        Ok(())
+    }
+
+    /// Puts a restored ledger file back in the journal mode every ledger has (WAL, which a
+    /// snapshot leaves off), before it is opened as a ledger.
+    pub fn resume_wal(path: &Path) -> Result<()> {
+        let conn = Self::open_checked(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Ok(())
+    }
+}
+
 fn ledger_info(conn: &Connection) -> Result<LedgerInfo> {
     let body: Option<Vec<u8>> = conn
         .query_row("SELECT body FROM log WHERE seq = 1", [], |r| r.get(0))

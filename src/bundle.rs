@@ -1,0 +1,510 @@
+//! The audit bundle: what an auditor receives to verify and read the books without the
+//! treasurer's database (schema/CHAIN.md §7b).
+//!
+//! `chain.jsonl` is the evidence; `receipts/` the documents, named by their hash. The summaries
+//! `ledger.json`, `officers.json` and `seals.json` are what people read first, so they are
+//! *derived* from the chain by one function, [`Summaries`], which `export audit` writes with
+//! and both verifiers re-derive with: a fingerprint or key edited in a summary is a finding,
+//! never a belief. `README.txt` says how to check it, with commands that run as written from
+//! inside the folder, and `verify_chain.py` is the independent verifier itself.
+//!
+//! amana's read-only listings open a bundle as they open a ledger: the chain is verified,
+//! then replayed into an in-memory ledger through the same projection every write uses.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::chain::{ChainEntry, Record};
+use crate::ledger::{Ledger, LedgerError};
+use crate::receipts::ReceiptStore;
+use crate::staging;
+use crate::store::{LogRow, Store};
+use crate::verify;
+
+/// The chain, one JSON object per entry.
+pub const CHAIN: &str = "chain.jsonl";
+pub const LEDGER: &str = "ledger.json";
+pub const OFFICERS: &str = "officers.json";
+pub const SEALS: &str = "seals.json";
+pub const README: &str = "README.txt";
+/// The independent verifier, as amana ships it.
+pub const VERIFIER: &str = "verify_chain.py";
+pub const RECEIPTS: &str = "receipts";
+
+/// `examples/verify_chain.py`, carried inside the binary so that every bundle holds it.
+pub const VERIFIER_SOURCE: &str = include_str!("../examples/verify_chain.py");
+
+/// The `format` of `ledger.json`.
+const FORMAT: &str = "amana chain v1 (schema/CHAIN.md)";
+
+/// Whether `path` is an audit bundle (a folder holding `chain.jsonl`) rather than a ledger.
+pub fn is_bundle(path: &Path) -> bool {
+    path.is_dir() && path.join(CHAIN).is_file()
+}
+
+/// The summary files of a bundle, derived from its chain entries in order. Both the writer
+/// and the verifier build them here, so what is written is exactly what is checked.
+#[derive(Debug, Default)]
+pub struct Summaries {
+    ledger: Option<(String, String, String)>,
+    officers: Vec<Value>,
+    seals: Vec<Value>,
+    entries: i64,
+    head: String,
+}
+
+impl Summaries {
+    /// Takes in one chain row and its decoded entry (`None` when its bytes do not decode).
+    pub fn add(&mut self, row: &LogRow, decoded: Option<&ChainEntry>) {
+        self.entries = row.seq;
+        self.head = hex::encode(&row.chain);
+        let Some(entry) = decoded else { return };
+        match &entry.record {
+            Record::Ledger(info) if self.ledger.is_none() => {
+                self.ledger = Some((
+                    info.name.clone(),
+                    hex::encode(&info.id),
+                    info.currency.code.clone(),
+                ));
+            }
+            Record::Officer(o) => self.officers.push(json!({
+                "seq": row.seq, "id": o.id.as_str(), "name": o.name, "role": o.role.as_str(),
+                "public_key": hex::encode(o.public_key),
+            })),
+            Record::Seal(s) => self.seals.push(json!({
+                "seq": row.seq,
+                "fingerprint": crate::trust::seal_fingerprint(&crate::chain::entry_hash(&row.body)),
+                "covered": s.covered,
+                "period_end": s.period_end.map(crate::domain::format_date),
+                "head": hex::encode(s.head), "merkle_root": hex::encode(s.merkle_root),
+                "signatures": [],
+            })),
+            Record::Signature(sig) => {
+                if let Some(seal) = self.seals.iter_mut().find(|s| s["seq"] == sig.seal)
+                    && let Some(list) = seal["signatures"].as_array_mut()
+                {
+                    list.push(json!({
+                        "seq": row.seq, "officer": sig.officer.as_str(),
+                        "signature": hex::encode(sig.signature),
+                    }));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The three summary files, by name, as JSON values.
+    pub fn files(&self) -> [(&'static str, Value); 3] {
+        let (name, id, currency) = match &self.ledger {
+            Some((n, i, c)) => (json!(n), json!(i), json!(c)),
+            None => (Value::Null, Value::Null, Value::Null),
+        };
+        [
+            (
+                LEDGER,
+                json!({
+                    "name": name, "id": id, "currency": currency, "entries": self.entries,
+                    "head": self.head, "format": FORMAT,
+                }),
+            ),
+            (OFFICERS, Value::Array(self.officers.clone())),
+            (SEALS, Value::Array(self.seals.clone())),
+        ]
+    }
+
+    /// Compares the summary files in `dir` with what the chain says; each difference is one
+    /// finding `(seq, detail)` naming the file and the field (seq 0 when no entry is concerned).
+    pub fn check(&self, dir: &Path) -> Vec<(i64, String)> {
+        let mut found = vec![];
+        for (name, expected) in self.files() {
+            let path = dir.join(name);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => {
+                    found.push((0, format!("{name} cannot be read ({e}): a bundle written by amana has it, derived from {CHAIN}")));
+                    continue;
+                }
+            };
+            match serde_json::from_str::<Value>(&text) {
+                Ok(actual) => diff(name, "", 0, &actual, &expected, &mut found),
+                Err(e) => found.push((0, format!("{name} is not JSON ({e})"))),
+            }
+        }
+        found
+    }
+}
+
+/// A value as a finding shows it: JSON, cut short.
+fn shown(v: &Value) -> String {
+    let text = v.to_string();
+    if text.chars().count() > 80 {
+        format!("{}…", text.chars().take(80).collect::<String>())
+    } else {
+        text
+    }
+}
+
+/// The `seq` of every element, when each is an object with a distinct integer `seq`.
+fn seqs(items: &[Value]) -> Option<Vec<i64>> {
+    let seqs: Vec<i64> = items
+        .iter()
+        .map(|v| v.get("seq").and_then(Value::as_i64))
+        .collect::<Option<_>>()?;
+    let mut sorted = seqs.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    (sorted.len() == seqs.len()).then_some(seqs)
+}
+
+/// Reports every difference between `actual` (the file) and `expected` (from the chain).
+/// Elements of lists are matched by their `seq` (so one element added or removed is one
+/// finding, not a shift of all the others), or by position when they have none.
+fn diff(
+    file: &str,
+    path: &str,
+    seq: i64,
+    actual: &Value,
+    expected: &Value,
+    found: &mut Vec<(i64, String)>,
+) {
+    let at = |p: &str| {
+        if p.is_empty() {
+            "the top level".to_string()
+        } else {
+            format!("field {p}")
+        }
+    };
+    match (actual, expected) {
+        (Value::Object(a), Value::Object(e)) => {
+            for (key, ev) in e {
+                let p = format!("{path}.{key}");
+                match a.get(key) {
+                    Some(av) => diff(file, &p, seq, av, ev, found),
+                    None => found.push((
+                        seq,
+                        format!("{file}: {} is missing; {CHAIN} says {}", at(&p), shown(ev)),
+                    )),
+                }
+            }
+            for (key, av) in a {
+                if !e.contains_key(key) {
+                    found.push((
+                        seq,
+                        format!(
+                            "{file}: {} = {} is not derived from {CHAIN} (added)",
+                            at(&format!("{path}.{key}")),
+                            shown(av)
+                        ),
+                    ));
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(e)) => match (seqs(a), seqs(e)) {
+            (Some(sa), Some(se)) => {
+                for (i, s) in se.iter().enumerate() {
+                    let p = format!("{path}[seq {s}]");
+                    match sa.iter().position(|x| x == s) {
+                        Some(j) => diff(file, &p, *s, &a[j], &e[i], found),
+                        None => found.push((
+                            *s,
+                            format!(
+                                "{file}: the element with seq {s} is missing (removed); {CHAIN} gives {}",
+                                shown(&e[i])
+                            ),
+                        )),
+                    }
+                }
+                for (j, s) in sa.iter().enumerate() {
+                    if !se.contains(s) {
+                        found.push((
+                            seq,
+                            format!(
+                                "{file}: {} holds an element with seq {s} that {CHAIN} does not give (added): {}",
+                                at(path),
+                                shown(&a[j])
+                            ),
+                        ));
+                    }
+                }
+            }
+            _ => {
+                for i in 0..a.len().max(e.len()) {
+                    let p = format!("{path}[{i}]");
+                    match (a.get(i), e.get(i)) {
+                        (Some(av), Some(ev)) => diff(file, &p, seq, av, ev, found),
+                        (None, Some(ev)) => found.push((
+                            seq,
+                            format!(
+                                "{file}: {} is missing (removed); {CHAIN} gives {}",
+                                at(&p),
+                                shown(ev)
+                            ),
+                        )),
+                        (Some(av), None) => found.push((
+                            seq,
+                            format!(
+                                "{file}: {} = {} is not derived from {CHAIN} (added)",
+                                at(&p),
+                                shown(av)
+                            ),
+                        )),
+                        (None, None) => {}
+                    }
+                }
+            }
+        },
+        _ if actual != expected => found.push((
+            seq,
+            format!(
+                "{file}: {} is {}, but {CHAIN} says {}",
+                at(path),
+                shown(actual),
+                shown(expected)
+            ),
+        )),
+        _ => {}
+    }
+}
+
+/// What `export audit` wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportOutcome {
+    pub dir: PathBuf,
+    pub entries: i64,
+    pub head: String,
+    pub officers: usize,
+    pub seals: usize,
+    pub receipts: usize,
+    pub missing_receipts: usize,
+}
+
+/// The bundle's README: what each file is, and commands that work as written from inside
+/// the folder (an auditor pastes them; `tests/bundle.rs` runs them).
+fn readme(name: &str, entries: i64, head: &str) -> String {
+    format!(
+        "Audit bundle of \"{name}\"
+{entries} chain entries; the last head, as chain.jsonl says: {entries}:{head}
+
+What is here
+  chain.jsonl       every chain entry, in order: seq, kind, body (hex), entry_hash, prev, chain.
+                    This is the evidence; everything else is checked against it.
+  ledger.json       the association's name, ledger id, currency, entries and head
+  officers.json     the officers and their Ed25519 public keys, as registered in the chain
+  seals.json        the seals, their fingerprints, what they cover, and their signatures
+  receipts/         the supporting documents, each named by its SHA-256
+  verify_chain.py   an independent verifier (Python 3.11 standard library only), written
+                    from the chain's specification (schema/CHAIN.md in amana's source)
+
+Check it. Open a terminal in this folder and run either of these (exit status 0: intact;
+1: a problem was found, each one named); amana is the program that wrote this bundle:
+
+    amana verify --bundle .
+    python3 verify_chain.py --bundle .
+
+Both recompute every hash, link, bookkeeping rule, seal and officer's signature, check every
+receipt, and check that ledger.json, officers.json and seals.json say what chain.jsonl says.
+
+Then anchor it to what was published OUTSIDE this bundle, never to a value read from these
+files (whoever held them could have rewritten them all consistently). Add to either command
+above, as many times as you have published values:
+  --seal FINGERPRINT     a seal's fingerprint as printed in the general assembly's report
+                         (like 7W69-RMDN-9JJF-8F5W): the bundle must hold that seal, and the
+                         history before it must be the one the seal committed to;
+  --anchor ENTRIES:HEAD  a head as `amana verify` printed it when the books were presented
+                         (in the minutes, an e-mail to a funder).
+A seal or head that does not match is reported as rewritten or rolled-back.
+
+Check each officer's key: ask each officer listed in officers.json to confirm the
+fingerprint of their key (`amana key generate` printed it).
+
+verify_chain.py came with this bundle, from the people whose books it checks: for a check
+that owes them nothing, compare it with amana's published source, or write your own from
+schema/CHAIN.md.
+
+Read it. amana opens this folder as it opens a ledger, read-only (after verifying it):
+
+    amana --ledger . balance
+    amana --ledger . journal
+    amana --ledger . log
+    amana --ledger . grant list
+    amana --ledger . funder list
+    amana --ledger . account list
+"
+    )
+}
+
+impl Ledger {
+    /// Writes an audit bundle into the new (or empty) folder `dir`: everything an auditor needs
+    /// to verify and read the books offline. It is written in a temporary folder beside `dir`
+    /// and renamed into place, so a killed export never leaves a partial bundle under `dir`.
+    pub fn export_audit(&self, dir: &Path) -> Result<ExportOutcome, LedgerError> {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| LedgerError::Io { path, source }
+        };
+        if dir.exists() {
+            let empty = dir.is_dir() && std::fs::read_dir(dir).map_err(io(dir))?.next().is_none();
+            if !empty {
+                return Err(LedgerError::Refused(format!(
+                    "{}: already exists and is not an empty folder; export an audit bundle into a new folder",
+                    dir.display()
+                )));
+            }
+        }
+        let parent = staging::parent_of(dir);
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        staging::sweep(&parent);
+        let tmp = staging::temp_beside(dir);
+        staging::create_private_dir(&tmp).map_err(io(&tmp))?;
+        match self.write_bundle(&tmp, dir) {
+            Ok(outcome) => {
+                // rename(2) replaces an empty folder, never one with files in it.
+                if let Err(e) = std::fs::rename(&tmp, dir) {
+                    let _ = std::fs::remove_dir_all(&tmp);
+                    return Err(io(dir)(e));
+                }
+                staging::sync_dir(&parent);
+                Ok(outcome)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&tmp);
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes the bundle's files into `tmp`, which will be renamed to `dir`.
+    fn write_bundle(&self, tmp: &Path, dir: &Path) -> Result<ExportOutcome, LedgerError> {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| LedgerError::Io { path, source }
+        };
+        let info = self.info()?;
+        let source = ReceiptStore::for_ledger(self.store.path());
+        let target = ReceiptStore::at(&tmp.join(RECEIPTS));
+        let mut chain = String::new();
+        let mut summaries = Summaries::default();
+        let (mut receipts, mut missing) = (0usize, 0usize);
+        let mut copy_errors = vec![];
+        self.store.begin_read()?;
+        let read = self.store.for_each_log_row(|row| {
+            chain.push_str(
+                &json!({
+                    "seq": row.seq, "kind": row.kind, "body": hex::encode(&row.body),
+                    "entry_hash": hex::encode(&row.entry_hash), "prev": hex::encode(&row.prev),
+                    "chain": hex::encode(&row.chain),
+                })
+                .to_string(),
+            );
+            chain.push('\n');
+            let decoded = ChainEntry::decode(&row.body, Some(&info.currency)).ok();
+            summaries.add(&row, decoded.as_ref());
+            if let Some(ChainEntry {
+                record: Record::Receipt(r),
+                ..
+            }) = &decoded
+            {
+                // Only a document that still has its recorded hash and size goes into the
+                // bundle, read as a stream.
+                match source.copy_to(&target, &r.sha256, u64::try_from(r.size).ok()) {
+                    Ok(true) => receipts += 1,
+                    Ok(false) => missing += 1,
+                    Err(e) => copy_errors.push(e),
+                }
+            }
+        });
+        self.store.end_read()?;
+        read?;
+        if let Some(e) = copy_errors.into_iter().next() {
+            return Err(e.into());
+        }
+        let write = |name: &str, content: &str| {
+            let path = tmp.join(name);
+            staging::write_new(&path, content.as_bytes()).map_err(io(&path))
+        };
+        write(CHAIN, &chain)?;
+        for (name, value) in summaries.files() {
+            write(name, &serde_json::to_string_pretty(&value).expect("JSON"))?;
+        }
+        write(
+            README,
+            &readme(&info.name, summaries.entries, &summaries.head),
+        )?;
+        write(VERIFIER, VERIFIER_SOURCE)?;
+        Ok(ExportOutcome {
+            dir: dir.to_path_buf(),
+            entries: summaries.entries,
+            head: summaries.head.clone(),
+            officers: summaries.officers.len(),
+            seals: summaries.seals.len(),
+            receipts,
+            missing_receipts: missing,
+        })
+    }
+}
+
+/// Why a bundle cannot be read as a ledger.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    #[error("{0}")]
+    Unreadable(String),
+    #[error(
+        "{dir}: the audit bundle does not verify ({count} problem(s), the first: {first}); nothing is listed from it. Run `amana verify --bundle {dir}` for every finding"
+    )]
+    NotVerified {
+        dir: String,
+        count: usize,
+        first: String,
+    },
+}
+
+/// Opens `path` for the read-only listings: a ledger file as it is, or an audit bundle,
+/// verified first and then replayed into an in-memory ledger through the projection every
+/// write uses, so that each listing reads the same tables it reads on the treasurer's file.
+pub fn open_read_only(path: &Path) -> Result<Ledger, OpenError> {
+    if !is_bundle(path) {
+        return Ok(Ledger::open_read_only(path)?);
+    }
+    let rows = verify::bundle_rows(path).map_err(OpenError::Unreadable)?;
+    let report = verify::verify_bundle_rows(path, &rows, &verify::Options::default());
+    if !report.ok {
+        let first = report
+            .problems
+            .first()
+            .map(|p| format!("entry {}: {}: {}", p.seq, p.kind.as_str(), p.detail))
+            .unwrap_or_default();
+        return Err(OpenError::NotVerified {
+            dir: path.display().to_string(),
+            count: report.problems.len(),
+            first,
+        });
+    }
+    let mut store = Store::in_memory(path).map_err(LedgerError::from)?;
+    store.write(|app| -> Result<(), LedgerError> {
+        let mut base = None;
+        for (_, row) in &rows {
+            let entry = ChainEntry::decode(&row.body, base.as_ref())
+                .map_err(|e| LedgerError::Refused(format!("entry {}: {e}", row.seq)))?;
+            if let Record::Ledger(info) = &entry.record {
+                base = Some(info.currency.clone());
+            }
+            let (_, chain) = app.append(&entry)?;
+            if chain.as_slice() != row.chain.as_slice() {
+                return Err(LedgerError::Refused(format!(
+                    "entry {} of {} does not rebuild to its chain hash",
+                    row.seq,
+                    path.display()
+                )));
+            }
+        }
+        Ok(())
+    })?;
+    Ok(Ledger {
+        store,
+        actor: String::new(),
+    })
+}
