@@ -112,12 +112,13 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
     },
     /// Correct a transaction by recording its exact opposite (nothing is ever edited)
     #[command(
-        after_help = "Example:\n  amana reverse 42 --date 2026-03-01 --reason \"montant erroné\"\nThen record the correct transaction."
+        after_help = "Without --date the reversal takes the date of the transaction it reverses, so that the correction lands in the same month, year and grant period; when that period is locked (closed), give a date in the open period with --date.\n\n\
+Examples:\n  amana reverse 42 --reason \"montant erroné\"\n  amana reverse 42 --date 2026-03-01 --reason \"doublon, trouvé après la clôture\"\nThen record the correct transaction."
     )]
     Reverse {
         /// Number of the transaction to reverse
         id: i64,
-        /// Date of the reversal, YYYY-MM-DD (default: today)
+        /// Date of the reversal, YYYY-MM-DD (default: the reversed transaction's date, when its period is open)
         #[arg(long)]
         date: Option<String>,
         /// Why, recorded in the audit chain

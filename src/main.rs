@@ -360,10 +360,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Reverse { id, date, reason } => {
-            let date = match date {
-                Some(d) => domain::parse_date(&d)?,
-                None => chrono::Local::now().date_naive(),
-            };
+            let date = date.map(|d| domain::parse_date(&d)).transpose()?;
             let written = Ledger::open(&path, &actor)?.reverse(id, date, &reason)?;
             warn(&written.warnings);
             out!(
