@@ -210,15 +210,27 @@ Examples:\n  amana seal --month 2026-03 --bank \"51411=100870.19@Relevé BP n° 
         #[arg(long = "sign", value_name = "KEYFILE")]
         sign: Vec<PathBuf>,
     },
-    /// Add an officer's signature to an existing seal
-    #[command(after_help = "Example:\n  amana sign 7KQF-3MZA-PX2D-9RTB --key president.pem")]
+    /// Add an officer's signature to an existing seal, in the ledger or from an audit bundle
+    #[command(
+        after_help = "With the ledger at hand, the signature is added to it. An officer elsewhere (the auditor, the president) signs from an audit bundle instead, on their own machine: amana verifies the whole bundle first, signs the seal, and writes a small signature file (never over an existing file), which the treasurer adds with `amana signature add FILE`.\n\n\
+Examples:\n  amana sign 7KQF-3MZA-PX2D-9RTB --key president.pem\n  amana sign 7KQF-3MZA-PX2D-9RTB --key auditeur.pem --bundle audit-2025/ --out signature-auditeur.json"
+    )]
     Sign {
         /// The seal: its fingerprint, or its chain entry number
         seal: String,
         /// The officer's private key file
         #[arg(long)]
         key: PathBuf,
+        /// Sign from this audit bundle (`amana export audit`), without the ledger
+        #[arg(long, value_name = "DIR", requires = "out")]
+        bundle: Option<PathBuf>,
+        /// With --bundle: where to write the signature file for the treasurer
+        #[arg(long, value_name = "FILE", requires = "bundle")]
+        out: Option<PathBuf>,
     },
+    /// Signatures made away from the ledger, from an audit bundle
+    #[command(subcommand)]
+    Signature(SignatureCommand),
     /// Close a fiscal year: carry income and expense to net assets, seal, and lock the year
     #[command(
         after_help = "The result on restricted grants goes to --restricted-account, the rest to --unrestricted-account\n\
@@ -270,10 +282,28 @@ Example:\n  amana verify-receipt recu-412.json --seal 7KQF-3MZA-PX2D-9RTB"
 pub enum KeyCommand {
     /// Write a new Ed25519 private key to FILE (mode 0600) and its public key to FILE.pub
     #[command(
-        after_help = "Keep the private key file off the computer that holds the ledger (a USB key), and never share it.\n\n\
-Example:\n  amana key generate tresoriere.pem"
+        after_help = "Keep the private key file off the computer that holds the ledger (a USB key), and never share it.\nWith --passphrase the key is encrypted (PKCS#8, scrypt and AES-256-CBC; `openssl pkey -in FILE` reads it with the passphrase): amana asks for the passphrase twice on the terminal, or reads it from the environment variable AMANA_PASSPHRASE (scripts). Every command that signs with the key asks for it the same way.\n\n\
+Examples:\n  amana key generate tresoriere.pem\n  amana key generate president.pem --passphrase"
     )]
-    Generate { file: PathBuf },
+    Generate {
+        file: PathBuf,
+        /// Encrypt the private key under a passphrase (asked twice on the terminal, or read from AMANA_PASSPHRASE)
+        #[arg(long)]
+        passphrase: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignatureCommand {
+    /// Add to the ledger an officer's signature file (made with `amana sign ... --bundle`)
+    #[command(
+        after_help = "The file is checked against the ledger: the same ledger, a seal at that entry with that hash, an officer registered with that key whose signatures count, a signature that verifies, not one already there. Then it is recorded as the officer's signature of the seal, as `amana sign` would have.\n\n\
+Example:\n  amana signature add signature-auditeur.json"
+    )]
+    Add {
+        /// The signature file
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

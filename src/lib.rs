@@ -33,6 +33,7 @@ pub mod keys;
 pub mod ledger;
 pub mod receipts;
 pub mod report;
+pub mod signatures;
 pub mod store;
 pub mod trust;
 pub mod verify;

@@ -888,7 +888,7 @@ pub(crate) fn stage_receipts(
         .collect()
 }
 
-fn find_seal(book: &Book, reference: &str) -> Result<i64> {
+pub(crate) fn find_seal(book: &Book, reference: &str) -> Result<i64> {
     let seqs = book.seal_seqs();
     if let Ok(seq) = reference.trim().parse::<i64>()
         && seqs.contains(&seq)
