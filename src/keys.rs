@@ -40,6 +40,9 @@ pub enum KeyError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A key file that is not there, or not a regular file.
+    #[error(transparent)]
+    File(#[from] crate::files::FileError),
     #[error("{}: not an Ed25519 private key in PKCS#8 PEM (make one with `amana key generate`)", .0.display())]
     NotAPrivateKey(PathBuf),
     #[error("{}: not an Ed25519 public key (PEM, 64 hex digits, or a private key file)", .0.display())]
@@ -273,10 +276,7 @@ fn read_key_file(path: &Path) -> Result<String, KeyError> {
         path: path.to_path_buf(),
         source,
     };
-    let file = crate::files::open_regular(path, true).map_err(|e| match e {
-        crate::files::FileError::Io { source, .. } => io(source),
-        other => io(std::io::Error::other(other.to_string())),
-    })?;
+    let file = crate::files::open_regular(path, true)?;
     let mut text = String::new();
     file.take(MAX_KEY_FILE_BYTES)
         .read_to_string(&mut text)

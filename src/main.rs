@@ -457,6 +457,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 PrivateKey::generate(&file)
             }
             .map_err(|e| Failure::Invalid(e.to_string()))?;
+            if !passphrase && std::env::var_os(keys::PASSPHRASE_ENV).is_some() {
+                eprintln!(
+                    "amana: warning: {} is set, but without --passphrase the key is not encrypted",
+                    keys::PASSPHRASE_ENV
+                );
+            }
             out!(
                 "Wrote the private key {} (keep it secret, off this computer{}) and the public key {}.",
                 file.display(),

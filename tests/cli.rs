@@ -1025,6 +1025,7 @@ fn help_documents_every_command_with_examples() {
         &["officer", "add"],
         &["seal"],
         &["sign"],
+        &["signature", "add"],
         &["close"],
         &["receipt", "show"],
         &["receipt", "attach"],
