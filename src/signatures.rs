@@ -313,6 +313,14 @@ impl Ledger {
         let hash: Hash = hex_field(path, "entry_hash", &file.entry_hash)?;
         let public_key: [u8; 32] = hex_field(path, "public_key", &file.public_key)?;
         let signature: [u8; 64] = hex_field(path, "signature", &file.signature)?;
+        if file.fingerprint != keys::fingerprint(&hash) {
+            return Err(LedgerError::Refused(format!(
+                "{}: the file's fingerprint {} is not that of the entry hash it signs ({}): the file was altered; ask the officer for it again",
+                path.display(),
+                file.fingerprint,
+                keys::fingerprint(&hash)
+            )));
+        }
         let info = self.info()?;
         if ledger_id != info.id {
             return Err(LedgerError::Refused(format!(

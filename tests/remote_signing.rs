@@ -445,6 +445,10 @@ fn a_signature_file_that_does_not_fit_the_ledger_is_refused_and_changes_nothing(
         v["signature"] = hex::encode(auditor.sign(Signed::Officer, &hash)).into();
     });
     b.add_refused(&wrong_domain, "does not verify");
+    let refingered = edit(&good, "refingered.json", |v| {
+        v["fingerprint"] = "ZZZZ-ZZZZ-ZZZZ-ZZZZ".into()
+    });
+    b.add_refused(&refingered, "is not that of the entry hash it signs");
     let misnamed = edit(&good, "misnamed.json", |v| v["officer"] = "ahmed".into());
     b.add_refused(&misnamed, "the key is officer nadia's");
 
