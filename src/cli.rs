@@ -112,12 +112,13 @@ Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana i
     },
     /// Correct a transaction by recording its exact opposite (nothing is ever edited)
     #[command(
-        after_help = "Example:\n  amana reverse 42 --date 2026-03-01 --reason \"montant erroné\"\nThen record the correct transaction."
+        after_help = "Without --date the reversal takes the date of the transaction it reverses, so that the correction lands in the same month, year and grant period; when that period is locked (closed), give a date in the open period with --date.\n\n\
+Examples:\n  amana reverse 42 --reason \"montant erroné\"\n  amana reverse 42 --date 2026-03-01 --reason \"doublon, trouvé après la clôture\"\nThen record the correct transaction."
     )]
     Reverse {
         /// Number of the transaction to reverse
         id: i64,
-        /// Date of the reversal, YYYY-MM-DD (default: today)
+        /// Date of the reversal, YYYY-MM-DD (default: the reversed transaction's date, when its period is open)
         #[arg(long)]
         date: Option<String>,
         /// Why, recorded in the audit chain
@@ -215,10 +216,17 @@ Examples:\n  amana seal --month 2026-03 --bank \"51411=100870.19@Relevé BP n° 
         #[arg(long = "sign", value_name = "KEYFILE")]
         sign: Vec<PathBuf>,
     },
-    /// Add an officer's signature to a seal, or to a decision (a lock, a reopening, a revocation, a policy)
+    /// Add an officer's signature to a seal or a decision (a lock, a reopening, a revocation, a policy), in the ledger or from an audit bundle
     #[command(
-        after_help = "A decision takes effect once as many officers as the ledger's policy says have signed it.\n\n\
-Examples:\n  amana sign 7KQF-3MZA-PX2D-9RTB --key president.pem\n  amana sign 1077 --key auditeur.pem"
+        after_help = "A decision takes effect once as many officers as the ledger's policy says have signed it.
+\
+With the ledger at hand, the signature is added to it. An officer elsewhere (the auditor, the president) signs a seal from an audit bundle instead, on their own machine: amana verifies the whole bundle first, signs the seal, and writes a small signature file (never over an existing file), which the treasurer adds with `amana signature add FILE`.
+
+\
+Examples:
+  amana sign 7KQF-3MZA-PX2D-9RTB --key president.pem
+  amana sign 1077 --key auditeur.pem
+  amana sign 7KQF-3MZA-PX2D-9RTB --key auditeur.pem --bundle audit-2025/ --out signature-auditeur.json"
     )]
     Sign {
         /// The seal (its fingerprint, or its chain entry number), or the chain entry number of a decision
@@ -226,7 +234,16 @@ Examples:\n  amana sign 7KQF-3MZA-PX2D-9RTB --key president.pem\n  amana sign 10
         /// The officer's private key file
         #[arg(long)]
         key: PathBuf,
+        /// Sign from this audit bundle (`amana export audit`), without the ledger
+        #[arg(long, value_name = "DIR", requires = "out")]
+        bundle: Option<PathBuf>,
+        /// With --bundle: where to write the signature file for the treasurer
+        #[arg(long, value_name = "FILE", requires = "bundle")]
+        out: Option<PathBuf>,
     },
+    /// Signatures made away from the ledger, from an audit bundle
+    #[command(subcommand)]
+    Signature(SignatureCommand),
     /// Close a fiscal year: carry income and expense to net assets, seal, and lock the year
     #[command(
         after_help = "The result on restricted grants goes to --restricted-account, the rest to --unrestricted-account\n\
@@ -349,10 +366,28 @@ Example:\n  amana restore khotwa-2026-03.tar --to khotwa-restored.db"
 pub enum KeyCommand {
     /// Write a new Ed25519 private key to FILE (mode 0600) and its public key to FILE.pub
     #[command(
-        after_help = "Keep the private key file off the computer that holds the ledger (a USB key), and never share it.\n\n\
-Example:\n  amana key generate tresoriere.pem"
+        after_help = "Keep the private key file off the computer that holds the ledger (a USB key), and never share it.\nWith --passphrase the key is encrypted (PKCS#8, scrypt and AES-256-CBC; `openssl pkey -in FILE` reads it with the passphrase): amana asks for the passphrase twice on the terminal, or reads it from the environment variable AMANA_PASSPHRASE (scripts). Every command that signs with the key asks for it the same way.\n\n\
+Examples:\n  amana key generate tresoriere.pem\n  amana key generate president.pem --passphrase"
     )]
-    Generate { file: PathBuf },
+    Generate {
+        file: PathBuf,
+        /// Encrypt the private key under a passphrase (asked twice on the terminal, or read from AMANA_PASSPHRASE)
+        #[arg(long)]
+        passphrase: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignatureCommand {
+    /// Add to the ledger an officer's signature file (made with `amana sign ... --bundle`)
+    #[command(
+        after_help = "The file is checked against the ledger: the same ledger, a seal at that entry with that hash, an officer registered with that key whose signatures count, a signature that verifies, not one already there. Then it is recorded as the officer's signature of the seal, as `amana sign` would have.\n\n\
+Example:\n  amana signature add signature-auditeur.json"
+    )]
+    Add {
+        /// The signature file
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

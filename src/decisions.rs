@@ -71,9 +71,9 @@ pub(crate) fn sign_entry(
 ) -> Result<OfficerId> {
     let officer = signer(book, key)?;
     let gov = book.governance();
-    let (kind, hash) = match (gov.seal(seq), gov.decision(seq)) {
-        (Some((hash, _)), _) => ("seal", hash),
-        (None, Some(d)) => (d.decision.kind(), d.entry_hash),
+    let (what, hash) = match (gov.seal(seq), gov.decision(seq)) {
+        (Some((hash, _)), _) => (crate::keys::Signed::Seal, hash),
+        (None, Some(d)) => (d.decision.signed(), d.entry_hash),
         (None, None) => {
             return Err(LedgerError::Refused(format!(
                 "entry {seq} is neither a seal nor a decision of the officers (see `amana log`)"
@@ -88,7 +88,7 @@ pub(crate) fn sign_entry(
         Record::Signature(SealSignature {
             seal: seq,
             officer: officer.clone(),
-            signature: key.sign_decision(kind, &hash),
+            signature: key.sign(what, &hash),
         }),
     )?;
     Ok(officer)

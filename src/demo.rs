@@ -221,7 +221,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
                 ))
             })?;
         let date = crate::domain::parse_date(&r[1])?;
-        let written = ledger.reverse(target, date, &r[2])?;
+        let written = ledger.reverse(target, Some(date), &r[2])?;
         reversals.push((target, written.entry.map_or(0, |e| e.0)));
     }
 

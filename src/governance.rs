@@ -7,7 +7,7 @@
 //! of an officer registered after the first seal are decisions: each takes effect once it has
 //! the signatures of as many officers in standing as the policy requires (see
 //! [`Governance::required`]). Signatures are `signature` entries naming the decision's seq,
-//! over `"amana/v1/<kind>\0" ‖ entry_hash` ([`crate::keys::decision_message`]); a seal is
+//! over `"amana/v1/<kind>\0" ‖ entry_hash` ([`crate::keys::signed_message`]); a seal is
 //! signed the same way but decides nothing: its signatures vouch for the history it covers.
 //!
 //! **Standing.** Officers registered before the first seal are the founding ones; a later one
@@ -57,6 +57,18 @@ impl Decision {
             Decision::Reopen { .. } => "reopen",
             Decision::Revocation(_) => "revocation",
             Decision::Policy(_) => "policy",
+        }
+    }
+
+    /// What an officer's signature of it is about (its signing domain).
+    pub fn signed(&self) -> keys::Signed {
+        match self {
+            Decision::Approval(_) => keys::Signed::Officer,
+            Decision::Closing { .. } => keys::Signed::Closing,
+            Decision::Lock(_) => keys::Signed::Lock,
+            Decision::Reopen { .. } => keys::Signed::Reopen,
+            Decision::Revocation(_) => keys::Signed::Revocation,
+            Decision::Policy(_) => keys::Signed::Policy,
         }
     }
 
@@ -381,10 +393,10 @@ impl Governance {
             );
         }
         let target = sig.seal;
-        let (domain, hash, signers) = if let Some(seal) = self.seals.get(&target) {
-            ("seal", seal.entry_hash, &seal.signers)
+        let (what, hash, signers) = if let Some(seal) = self.seals.get(&target) {
+            (keys::Signed::Seal, seal.entry_hash, &seal.signers)
         } else if let Some(d) = self.decisions.get(&target) {
-            (d.decision.kind(), d.entry_hash, &d.signers)
+            (d.decision.signed(), d.entry_hash, &d.signers)
         } else {
             return refuse(
                 "seal_ref",
@@ -415,7 +427,8 @@ impl Governance {
                 "the signed entry's hash is not known yet".into(),
             );
         };
-        if !keys::verify_decision(domain, &key, &hash, &sig.signature) {
+        let domain = what.kind();
+        if !keys::verify_signed(what, &key, &hash, &sig.signature) {
             return refuse(
                 "signature",
                 hex::encode(sig.signature),

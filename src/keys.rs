@@ -1,20 +1,37 @@
 //! Officers' keys and signatures (Ed25519).
 //!
 //! A private key lives in a file outside the ledger (PKCS#8 PEM, permissions 0600, the format
-//! `openssl pkey` reads); only public keys enter the chain. A seal is signed over
-//! `"amana/v1/seal\0" ‖ entry_hash(seal)`, and checked with `verify_strict`, which refuses the
-//! malleable and small-order signatures that plain verification accepts.
+//! `openssl pkey` reads), optionally encrypted under a passphrase (PBES2: scrypt and
+//! AES-256-CBC, "ENCRYPTED PRIVATE KEY", which `openssl pkey -passin` reads too); only public
+//! keys enter the chain. An officer signs a chain entry of a given kind (a seal, a new
+//! officer's registration) over `"amana/v1/KIND\0" ‖ entry_hash(entry)` ([`signed_message`],
+//! the one place that message is made), and signatures are checked with `verify_strict`, which
+//! refuses the malleable and small-order signatures that plain verification accepts.
+//!
+//! The passphrase of an encrypted key is read from the environment variable
+//! [`PASSPHRASE_ENV`] when it is set (for scripts), and asked on the terminal otherwise, never
+//! on standard input or output, which may be a pipe or a file.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
 use ed25519_dalek::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use pkcs8::EncryptedPrivateKeyInfoRef;
+use pkcs8::der::zeroize::Zeroizing;
 
 use crate::chain::Hash;
 
-const SEAL_DOMAIN: &[u8] = b"amana/v1/seal\0";
-const OFFICER_DOMAIN: &[u8] = b"amana/v1/officer\0";
+/// The environment variable that gives the passphrase of an encrypted key (scripts, tests);
+/// without it, amana asks on the terminal.
+pub const PASSPHRASE_ENV: &str = "AMANA_PASSPHRASE";
+
+/// The PEM label of an encrypted PKCS#8 key.
+const ENCRYPTED_LABEL: &str = "ENCRYPTED PRIVATE KEY";
+
+/// A key file is a few hundred bytes; reading stops well past that.
+const MAX_KEY_FILE_BYTES: u64 = 64 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -23,6 +40,9 @@ pub enum KeyError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A key file that is not there, or not a regular file.
+    #[error(transparent)]
+    File(#[from] crate::files::FileError),
     #[error("{}: not an Ed25519 private key in PKCS#8 PEM (make one with `amana key generate`)", .0.display())]
     NotAPrivateKey(PathBuf),
     #[error("{}: not an Ed25519 public key (PEM, 64 hex digits, or a private key file)", .0.display())]
@@ -31,45 +51,100 @@ pub enum KeyError {
     Exists(PathBuf),
     #[error("the system's random number generator failed: {0}")]
     Random(String),
+    #[error("{}: wrong passphrase: the key is encrypted, and this passphrase does not open it (nothing was changed)", .0.display())]
+    WrongPassphrase(PathBuf),
+    #[error("{}: the key's passphrase is needed and could not be asked ({why}): run the command on a terminal, or give the passphrase in the environment variable {PASSPHRASE_ENV}", path.display())]
+    NoPassphrase { path: PathBuf, why: String },
+    #[error("{}: the two passphrases typed differ; nothing was written, run the command again", .0.display())]
+    PassphrasesDiffer(PathBuf),
+    #[error("{}: an empty passphrase protects nothing; type one, or leave out --passphrase for a key protected only by its file's permissions", .0.display())]
+    EmptyPassphrase(PathBuf),
+    #[error("{}: this is an encrypted private key; give its public key file ({})", .0.display(), public_path(.0).display())]
+    EncryptedNotPublic(PathBuf),
 }
 
-/// The message an officer signs for a seal.
-pub fn seal_message(seal_entry_hash: &Hash) -> Vec<u8> {
-    let mut m = SEAL_DOMAIN.to_vec();
-    m.extend_from_slice(seal_entry_hash);
-    m
+/// What an officer's signature is about: a chain entry of one kind. Each kind is signed under
+/// a domain of its own, so that a signature of one can never stand for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signed {
+    /// A seal: the officer vouches for the books it covers.
+    Seal,
+    /// A new officer's registration: the officer approves them.
+    Officer,
+    /// The officers' decisions (see [`crate::governance`]).
+    Closing,
+    Lock,
+    Reopen,
+    Revocation,
+    Policy,
 }
 
-/// The message an officer signs for the entry of kind `kind` (a seal, or a decision: `officer`
-/// for an approval, `closing`, `lock`, `reopen`, `revocation`, `policy`):
-/// `"amana/v1/<kind>\0" ‖ entry_hash`, so a signature of one kind never stands for another.
-pub fn decision_message(kind: &str, entry_hash: &Hash) -> Vec<u8> {
-    let mut m = format!("amana/v1/{kind}\0").into_bytes();
+impl Signed {
+    /// The kind of the chain entry signed, as `amana log` names it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Signed::Seal => "seal",
+            Signed::Officer => "officer",
+            Signed::Closing => "closing",
+            Signed::Lock => "lock",
+            Signed::Reopen => "reopen",
+            Signed::Revocation => "revocation",
+            Signed::Policy => "policy",
+        }
+    }
+
+    pub fn from_kind(kind: &str) -> Option<Signed> {
+        [
+            Signed::Seal,
+            Signed::Officer,
+            Signed::Closing,
+            Signed::Lock,
+            Signed::Reopen,
+            Signed::Revocation,
+            Signed::Policy,
+        ]
+        .into_iter()
+        .find(|s| s.kind() == kind)
+    }
+
+    /// `"amana/v1/" ‖ kind ‖ "\0"` (schema/CHAIN.md, the `signature` entry).
+    fn domain(self) -> Vec<u8> {
+        format!("amana/v1/{}\0", self.kind()).into_bytes()
+    }
+}
+
+/// The message an officer signs for the chain entry of kind `what` whose hash is given: made
+/// here only, for the signatures written in the ledger, in a signature file and in a member's
+/// receipt alike.
+pub fn signed_message(what: Signed, entry_hash: &Hash) -> Vec<u8> {
+    let mut m = what.domain();
     m.extend_from_slice(entry_hash);
     m
 }
 
-/// Checks a signature of an entry of kind `kind` strictly.
-pub fn verify_decision(kind: &str, public_key: &[u8], entry_hash: &Hash, signature: &[u8]) -> bool {
-    verify(public_key, &decision_message(kind, entry_hash), signature)
+/// Checks strictly an officer's signature of the chain entry of kind `what`.
+pub fn verify_signed(what: Signed, public_key: &[u8], entry_hash: &Hash, signature: &[u8]) -> bool {
+    verify(public_key, &signed_message(what, entry_hash), signature)
 }
 
-/// The message an officer signs to approve a new officer (another domain than seals', so a
-/// signature of one can never stand for the other).
+/// The message an officer signs for a seal.
+pub fn seal_message(seal_entry_hash: &Hash) -> Vec<u8> {
+    signed_message(Signed::Seal, seal_entry_hash)
+}
+
+/// The message an officer signs to approve a new officer.
 pub fn officer_message(officer_entry_hash: &Hash) -> Vec<u8> {
-    let mut m = OFFICER_DOMAIN.to_vec();
-    m.extend_from_slice(officer_entry_hash);
-    m
+    signed_message(Signed::Officer, officer_entry_hash)
 }
 
 /// Checks a seal signature strictly.
 pub fn verify_seal(public_key: &[u8], seal_entry_hash: &Hash, signature: &[u8]) -> bool {
-    verify(public_key, &seal_message(seal_entry_hash), signature)
+    verify_signed(Signed::Seal, public_key, seal_entry_hash, signature)
 }
 
 /// Checks an officer's approval of a new officer strictly.
 pub fn verify_approval(public_key: &[u8], officer_entry_hash: &Hash, signature: &[u8]) -> bool {
-    verify(public_key, &officer_message(officer_entry_hash), signature)
+    verify_signed(Signed::Officer, public_key, officer_entry_hash, signature)
 }
 
 fn verify(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
@@ -95,22 +170,47 @@ impl PrivateKey {
     /// Generates a key and writes it to `path` (0600), with its public key beside it
     /// (`path.pub`). Refuses to overwrite either file.
     pub fn generate(path: &Path) -> Result<PrivateKey, KeyError> {
+        Self::write_new(path, None::<fn() -> Result<Zeroizing<String>, KeyError>>)
+    }
+
+    /// [`PrivateKey::generate`], the private key encrypted under the passphrase `passphrase`
+    /// gives (asked only once both files are known to be free).
+    pub fn generate_protected(
+        path: &Path,
+        passphrase: impl FnOnce() -> Result<Zeroizing<String>, KeyError>,
+    ) -> Result<PrivateKey, KeyError> {
+        Self::write_new(path, Some(passphrase))
+    }
+
+    fn write_new(
+        path: &Path,
+        passphrase: Option<impl FnOnce() -> Result<Zeroizing<String>, KeyError>>,
+    ) -> Result<PrivateKey, KeyError> {
         let public_path = public_path(path);
         for p in [path, public_path.as_path()] {
             if p.exists() {
                 return Err(KeyError::Exists(p.to_path_buf()));
             }
         }
-        let mut seed = [0u8; 32];
-        getrandom::fill(&mut seed).map_err(|e| KeyError::Random(e.to_string()))?;
+        let passphrase = passphrase.map(|ask| ask()).transpose()?;
+        if passphrase.as_ref().is_some_and(|p| p.is_empty()) {
+            return Err(KeyError::EmptyPassphrase(path.to_path_buf()));
+        }
+        let mut seed = Zeroizing::new([0u8; 32]);
+        getrandom::fill(seed.as_mut()).map_err(|e| KeyError::Random(e.to_string()))?;
         let key = SigningKey::from_bytes(&seed);
         // PKCS#8 v1 (the seed alone, RFC 8410), the form every OpenSSL reads (`openssl pkey`);
         // the v2 form with the public key beside it is not read by OpenSSL 3.0.
-        let pem = ed25519_dalek::pkcs8::KeypairBytes {
+        let pair = ed25519_dalek::pkcs8::KeypairBytes {
             secret_key: key.to_bytes(),
             public_key: None,
+        };
+        // Encrypted with PBES2, scrypt (log2 N = 14, r = 8, p = 1: what OpenSSL 3 accepts) and
+        // AES-256-CBC, the pkcs8 crate's recommended parameters.
+        let pem = match &passphrase {
+            None => pair.to_pkcs8_pem(LineEnding::LF),
+            Some(p) => pair.to_pkcs8_encrypted_pem(p.as_bytes(), LineEnding::LF),
         }
-        .to_pkcs8_pem(LineEnding::LF)
         .map_err(|e| KeyError::Random(e.to_string()))?;
         let public = key
             .verifying_key()
@@ -137,13 +237,35 @@ impl PrivateKey {
         Ok(PrivateKey { key })
     }
 
+    /// Reads a private key file; an encrypted one is opened with its passphrase, from
+    /// [`PASSPHRASE_ENV`] or asked on the terminal.
     pub fn load(path: &Path) -> Result<PrivateKey, KeyError> {
-        let text = std::fs::read_to_string(path).map_err(|source| KeyError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let key = SigningKey::from_pkcs8_pem(&text)
-            .map_err(|_| KeyError::NotAPrivateKey(path.to_path_buf()))?;
+        Self::load_with(path, || passphrase_for(path))
+    }
+
+    /// [`PrivateKey::load`], the passphrase of an encrypted key given by `passphrase` (called
+    /// only when the key is encrypted).
+    pub fn load_with(
+        path: &Path,
+        passphrase: impl FnOnce() -> Result<Zeroizing<String>, KeyError>,
+    ) -> Result<PrivateKey, KeyError> {
+        let text = read_key_file(path)?;
+        let not_a_key = || KeyError::NotAPrivateKey(path.to_path_buf());
+        if !is_encrypted(&text) {
+            let key = SigningKey::from_pkcs8_pem(&text).map_err(|_| not_a_key())?;
+            return Ok(PrivateKey { key });
+        }
+        let (label, doc) = pkcs8::Document::from_pem(&text).map_err(|_| not_a_key())?;
+        if label != ENCRYPTED_LABEL {
+            return Err(not_a_key());
+        }
+        let info = EncryptedPrivateKeyInfoRef::try_from(doc.as_bytes()).map_err(|_| not_a_key())?;
+        let passphrase = passphrase()?;
+        // A wrong passphrase fails the padding check, or (once in 256 tries) yields bytes that
+        // are not a key: either way, the passphrase does not open it.
+        let wrong = || KeyError::WrongPassphrase(path.to_path_buf());
+        let der = info.decrypt(passphrase.as_bytes()).map_err(|_| wrong())?;
+        let key = SigningKey::from_pkcs8_der(der.as_bytes()).map_err(|_| wrong())?;
         Ok(PrivateKey { key })
     }
 
@@ -151,30 +273,90 @@ impl PrivateKey {
         self.key.verifying_key().to_bytes()
     }
 
-    pub fn sign_seal(&self, seal_entry_hash: &Hash) -> [u8; 64] {
-        self.key.sign(&seal_message(seal_entry_hash)).to_bytes()
+    /// Signs the chain entry of kind `what` whose hash is given.
+    pub fn sign(&self, what: Signed, entry_hash: &Hash) -> [u8; 64] {
+        self.key.sign(&signed_message(what, entry_hash)).to_bytes()
     }
 
-    /// Signs the entry of kind `kind` (see [`decision_message`]).
-    pub fn sign_decision(&self, kind: &str, entry_hash: &Hash) -> [u8; 64] {
-        self.key
-            .sign(&decision_message(kind, entry_hash))
-            .to_bytes()
+    pub fn sign_seal(&self, seal_entry_hash: &Hash) -> [u8; 64] {
+        self.sign(Signed::Seal, seal_entry_hash)
     }
 
     pub fn sign_approval(&self, officer_entry_hash: &Hash) -> [u8; 64] {
-        self.key
-            .sign(&officer_message(officer_entry_hash))
-            .to_bytes()
+        self.sign(Signed::Officer, officer_entry_hash)
     }
+}
+
+/// A key file's text: a regular file (not a FIFO that would never end), of a key's size.
+fn read_key_file(path: &Path) -> Result<String, KeyError> {
+    let io = |source| KeyError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = crate::files::open_regular(path, true)?;
+    let mut text = String::new();
+    file.take(MAX_KEY_FILE_BYTES)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    Ok(text)
+}
+
+fn is_encrypted(pem: &str) -> bool {
+    pem.contains(&format!("-----BEGIN {ENCRYPTED_LABEL}-----"))
+}
+
+/// The passphrase of the encrypted key at `path`: from [`PASSPHRASE_ENV`] when it is set,
+/// asked on the terminal otherwise.
+pub fn passphrase_for(path: &Path) -> Result<Zeroizing<String>, KeyError> {
+    if let Some(p) = passphrase_from_env() {
+        return Ok(p);
+    }
+    ask(path, &format!("Passphrase of the key {}: ", path.display()))
+}
+
+/// A passphrase for a new key at `path`: from [`PASSPHRASE_ENV`] when it is set, or typed
+/// twice on the terminal.
+pub fn new_passphrase(path: &Path) -> Result<Zeroizing<String>, KeyError> {
+    if let Some(p) = passphrase_from_env() {
+        return Ok(p);
+    }
+    let first = ask(
+        path,
+        &format!("Passphrase to protect {} (not shown): ", path.display()),
+    )?;
+    if first.is_empty() {
+        return Err(KeyError::EmptyPassphrase(path.to_path_buf()));
+    }
+    let again = ask(path, "The same passphrase again: ")?;
+    if *first != *again {
+        return Err(KeyError::PassphrasesDiffer(path.to_path_buf()));
+    }
+    Ok(first)
+}
+
+fn passphrase_from_env() -> Option<Zeroizing<String>> {
+    std::env::var_os(PASSPHRASE_ENV).map(|v| Zeroizing::new(v.to_string_lossy().into_owned()))
+}
+
+fn ask(path: &Path, prompt: &str) -> Result<Zeroizing<String>, KeyError> {
+    rpassword::prompt_password(prompt)
+        .map(Zeroizing::new)
+        .map_err(|e| KeyError::NoPassphrase {
+            path: path.to_path_buf(),
+            why: match e.raw_os_error() {
+                // ENXIO: no controlling terminal (a script, a service, CI).
+                Some(6) => "no terminal".to_string(),
+                _ => e.to_string(),
+            },
+        })
 }
 
 /// Reads a public key: a PEM public key, a private key file (its public half), or 64 hex digits.
 pub fn load_public(path: &Path) -> Result<[u8; 32], KeyError> {
-    let text = std::fs::read_to_string(path).map_err(|source| KeyError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = read_key_file(path)?;
+    if is_encrypted(&text) {
+        return Err(KeyError::EncryptedNotPublic(path.to_path_buf()));
+    }
     if let Ok(k) = VerifyingKey::from_public_key_pem(&text) {
         return Ok(k.to_bytes());
     }
@@ -267,6 +449,55 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+    }
+
+    #[test]
+    fn an_encrypted_key_opens_with_its_passphrase_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("president.pem");
+        let given = || Ok(Zeroizing::new("sésame ouvre-toi".to_string()));
+        let key = PrivateKey::generate_protected(&path, given).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----"),
+            "{text}"
+        );
+        let loaded = PrivateKey::load_with(&path, given).unwrap();
+        assert_eq!(loaded.public_key(), key.public_key());
+        for wrong in ["sésame", "", "sésame ouvre-toi "] {
+            let r = PrivateKey::load_with(&path, || Ok(Zeroizing::new(wrong.to_string())));
+            assert!(matches!(r, Err(KeyError::WrongPassphrase(_))), "{wrong:?}");
+        }
+        assert!(matches!(
+            load_public(&path),
+            Err(KeyError::EncryptedNotPublic(_))
+        ));
+        assert_eq!(load_public(&public_path(&path)).unwrap(), key.public_key());
+        // Asked for nothing when the key is not encrypted.
+        let plain = dir.path().join("plain.pem");
+        PrivateKey::generate(&plain).unwrap();
+        PrivateKey::load_with(&plain, || panic!("no passphrase for a plain key")).unwrap();
+        // An empty passphrase is refused before anything is written.
+        let empty = dir.path().join("empty.pem");
+        assert!(matches!(
+            PrivateKey::generate_protected(&empty, || Ok(Zeroizing::new(String::new()))),
+            Err(KeyError::EmptyPassphrase(_))
+        ));
+        assert!(!empty.exists() && !public_path(&empty).exists());
+    }
+
+    #[test]
+    fn each_kind_signs_under_its_own_domain() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = PrivateKey::generate(&dir.path().join("k.pem")).unwrap();
+        let h = [3u8; 32];
+        assert_eq!(&seal_message(&h)[..14], b"amana/v1/seal\0");
+        assert_eq!(&officer_message(&h)[..17], b"amana/v1/officer\0");
+        let sig = key.sign(Signed::Seal, &h);
+        assert!(verify_signed(Signed::Seal, &key.public_key(), &h, &sig));
+        assert!(!verify_signed(Signed::Officer, &key.public_key(), &h, &sig));
+        assert_eq!(Signed::from_kind("seal"), Some(Signed::Seal));
+        assert_eq!(Signed::from_kind("lock"), None);
     }
 
     #[test]

@@ -398,7 +398,12 @@ impl Ledger {
     }
 
     /// Records the reversal of transaction `id`: the same postings with opposite signs.
-    pub fn reverse(&mut self, id: i64, date: NaiveDate, reason: &str) -> Result<Written> {
+    ///
+    /// Without a `date`, the reversal is dated on its original's date when that day is still
+    /// open, so that the correction lands in the period of the mistake; when the period is
+    /// locked, it is refused with the first open date to give instead. Nothing is dated today
+    /// silently: today may be in another month, another fiscal year, another grant's period.
+    pub fn reverse(&mut self, id: i64, date: Option<NaiveDate>, reason: &str) -> Result<Written> {
         let info = self.info()?;
         let reason = text::clean("reason", reason)?;
         let actor = self.actor.clone();
@@ -409,6 +414,10 @@ impl Ledger {
                     "transaction {id} does not exist (see `amana journal` for the numbers)"
                 ))
             })?;
+            let date = match date {
+                Some(date) => date,
+                None => reversal_date(&book, &original, &reason)?,
+            };
             let postings = original
                 .postings()
                 .iter()
@@ -690,6 +699,29 @@ pub(crate) fn currency_in(info: &LedgerInfo, code: &str) -> Result<Currency> {
     info.currency(&code.trim().to_ascii_uppercase())
         .cloned()
         .ok_or_else(|| DomainError::UnknownCurrency(code.to_string()).into())
+}
+
+/// The date of a reversal given no `--date`: its original's, when that day is not locked.
+fn reversal_date(book: &Book, original: &Entry, reason: &str) -> Result<NaiveDate> {
+    let dated = original.header.date;
+    let Some(locked) = book.locked_through().filter(|locked| dated <= *locked) else {
+        return Ok(dated);
+    };
+    let id = original.id();
+    let first_open = locked.succ_opt().ok_or_else(|| {
+        LedgerError::Refused(format!(
+            "transaction {id} is dated {dated}, and the books are locked through {locked}, the last day the ledger records: nothing more can be dated"
+        ))
+    })?;
+    Err(LedgerError::Refused(format!(
+        "transaction {id} is dated {dated}, in the period locked through {locked}: its reversal cannot take its date. Date it in the open period, from {first_open} on:\n  amana reverse {id} --date {first_open} --reason {}",
+        shell_quote(reason)
+    )))
+}
+
+/// `text` as one word for a POSIX shell, so that a printed command can be pasted as it is.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 /// Turns posting requests into postings, filling in the one elided amount if any.

@@ -37,6 +37,7 @@ pub mod keys;
 pub mod ledger;
 pub mod receipts;
 pub mod report;
+pub mod signatures;
 pub mod staging;
 pub mod store;
 pub mod trust;

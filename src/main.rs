@@ -48,7 +48,7 @@ use amana::trust::{self, BankRequest, MemberReceipt};
 use amana::{backup, bundle, demo, domain, verify};
 use cli::{
     AccountCommand, Cli, Command, ExportCommand, Format, FunderCommand, GrantCommand, KeyCommand,
-    OfficerCommand, ReceiptCommand,
+    OfficerCommand, ReceiptCommand, SignatureCommand,
 };
 
 /// What went wrong, sorted by exit status.
@@ -433,10 +433,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Reverse { id, date, reason } => {
-            let date = match date {
-                Some(d) => domain::parse_date(&d)?,
-                None => chrono::Local::now().date_naive(),
-            };
+            let date = date.map(|d| domain::parse_date(&d)).transpose()?;
             let written = Ledger::open(&path, &actor)?.reverse(id, date, &reason)?;
             warn(&written.warnings);
             out!(
@@ -532,13 +529,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return Err(Failure::VerifyFailed);
             }
         }
-        Command::Key(KeyCommand::Generate { file }) => {
-            let key = amana::keys::PrivateKey::generate(&file)
-                .map_err(|e| Failure::Invalid(e.to_string()))?;
+        Command::Key(KeyCommand::Generate { file, passphrase }) => {
+            use amana::keys::{self, PrivateKey};
+            let key = if passphrase {
+                PrivateKey::generate_protected(&file, || keys::new_passphrase(&file))
+            } else {
+                PrivateKey::generate(&file)
+            }
+            .map_err(|e| Failure::Invalid(e.to_string()))?;
+            if !passphrase && std::env::var_os(keys::PASSPHRASE_ENV).is_some() {
+                eprintln!(
+                    "amana: warning: {} is set, but without --passphrase the key is not encrypted",
+                    keys::PASSPHRASE_ENV
+                );
+            }
             out!(
-                "Wrote the private key {} (keep it secret, off this computer) and the public key {}.",
+                "Wrote the private key {} (keep it secret, off this computer{}) and the public key {}.",
                 file.display(),
-                amana::keys::public_path(&file).display()
+                if passphrase {
+                    "; encrypted: amana asks for its passphrase each time it signs"
+                } else {
+                    ""
+                },
+                keys::public_path(&file).display()
             );
             out!("public key: {}", hex::encode(key.public_key()));
             out!(
@@ -595,7 +608,46 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let outcome = Ledger::open(&path, &actor)?.seal(period_end, &banks, &sign)?;
             print_seal(&outcome);
         }
-        Command::Sign { seal, key } => {
+        Command::Sign {
+            seal,
+            key,
+            bundle: Some(dir),
+            out: Some(out),
+        } => {
+            // Refused before the bundle is read and the passphrase asked.
+            amana::files::check_output(&out, false).map_err(LedgerError::from)?;
+            let file = amana::signatures::sign_from_bundle(&dir, &seal, &key)?;
+            let json =
+                serde_json::to_string_pretty(&file).expect("signature files serialise") + "\n";
+            amana::files::write_new(&out, json.as_bytes(), false).map_err(LedgerError::from)?;
+            out!(
+                "The audit bundle {} verifies. Signed the seal {} (chain entry {}) of \"{}\" as officer {}.",
+                dir.display(),
+                file.fingerprint,
+                file.seq,
+                file.ledger,
+                file.officer
+            );
+            out!(
+                "Wrote the signature to {}: send it to the treasurer, who adds it with `amana signature add FILE`.",
+                out.display()
+            );
+            out!("{}", file.fingerprint);
+        }
+        Command::Signature(SignatureCommand::Add { file }) => {
+            let added = Ledger::open(&path, &actor)?.add_signature(&file)?;
+            out!(
+                "Added officer {}'s signature of the seal {} (chain entry {}) from {} (chain entry {}); signed by: {}.",
+                added.officer,
+                added.fingerprint,
+                added.seal,
+                file.display(),
+                added.seq,
+                added.signed_by.join(", ")
+            );
+            out!("{}", added.fingerprint);
+        }
+        Command::Sign { seal, key, .. } => {
             match Ledger::open(&path, &actor)?.sign_entry(&seal, &key)? {
                 amana::decisions::Signed::Seal(outcome) => {
                     out!(

@@ -1025,6 +1025,7 @@ fn help_documents_every_command_with_examples() {
         &["officer", "add"],
         &["seal"],
         &["sign"],
+        &["signature", "add"],
         &["close"],
         &["receipt", "show"],
         &["receipt", "attach"],
@@ -1078,6 +1079,124 @@ fn a_mistake_is_reversible_after_the_grant_period() {
             "trouvé à l'audit",
         ],
     );
+    ok(fx.path(), &["verify"]);
+}
+
+/// A generic-chart ledger with a transaction of 2025 (#1) and one of 2026 (#2), and fiscal
+/// year 2025 closed: dates up to 2025-12-31 are locked.
+fn closed_2025() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("amana.db");
+    let fx = Fixture { dir, ledger };
+    let l = fx.path();
+    ok(
+        l,
+        &[
+            "init",
+            "--name",
+            "Témoin",
+            "--currency",
+            "MAD",
+            "--chart",
+            "generic",
+        ],
+    );
+    for (date, desc) in [
+        ("2025-11-10", "Cotisations 2025"),
+        ("2026-02-03", "Cotisations 2026"),
+    ] {
+        ok(
+            l,
+            &[
+                "record",
+                "--date",
+                date,
+                "--desc",
+                desc,
+                "--post",
+                "1010 300",
+                "--post",
+                "4100 -300",
+            ],
+        );
+    }
+    ok(l, &["close", "--year", "2025"]);
+    fx
+}
+
+fn transaction(fx: &Fixture, id: i64) -> Value {
+    let journal = json(&ok(fx.path(), &["journal", "--format", "json"]));
+    journal["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap_or_else(|| panic!("no transaction {id} in {journal}"))
+        .clone()
+}
+
+#[test]
+fn a_reversal_without_a_date_takes_its_originals_date_when_that_is_open() {
+    let fx = Fixture::new();
+    let out = ok(fx.path(), &["reverse", "2", "--reason", "montant erroné"]);
+    assert!(out.contains("with transaction #3"), "{out}");
+    let reversal = transaction(&fx, 3);
+    assert_eq!(reversal["reverses"], 2);
+    assert_eq!(
+        reversal["date"], "2026-02-13",
+        "the original's date, not today's"
+    );
+    // In a ledger with a closed year, a transaction of the open year is reversed on its date.
+    let fx = closed_2025();
+    ok(fx.path(), &["reverse", "2", "--reason", "doublon"]);
+    assert_eq!(transaction(&fx, 4)["date"], "2026-02-03");
+    ok(fx.path(), &["verify"]);
+}
+
+#[test]
+fn a_reversal_without_a_date_in_a_locked_period_is_refused_with_the_command_to_run() {
+    let fx = closed_2025();
+    let err = refused(
+        &fx,
+        &["reverse", "1", "--reason", "l'erreur de novembre"],
+        2,
+        &[
+            "transaction 1 is dated 2025-11-10",
+            "locked through 2025-12-31",
+            "from 2026-01-01 on",
+        ],
+    );
+    // The hint is a command that can be pasted as it is, the reason quoted for the shell.
+    let hint = err
+        .lines()
+        .find(|l| l.trim_start().starts_with("amana reverse"))
+        .unwrap_or_else(|| panic!("no command in the hint:\n{err}"))
+        .trim();
+    assert_eq!(
+        hint,
+        "amana reverse 1 --date 2026-01-01 --reason 'l'\\''erreur de novembre'"
+    );
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "printf '%s' {}",
+            hint.rsplit_once("--reason ").unwrap().1
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "l'erreur de novembre");
+    ok(
+        fx.path(),
+        &[
+            "reverse",
+            "1",
+            "--date",
+            "2026-01-01",
+            "--reason",
+            "l'erreur de novembre",
+        ],
+    );
+    assert_eq!(transaction(&fx, 4)["date"], "2026-01-01");
     ok(fx.path(), &["verify"]);
 }
 
