@@ -155,7 +155,7 @@ fn print_seal(seal: &trust::SealOutcome) {
         seal.merkle_root,
         seal.period_end
             .as_ref()
-            .map(|d| format!(", locked through {d}"))
+            .map(|d| format!(", for the period ending {d}"))
             .unwrap_or_default()
     );
     if seal.signed_by.is_empty() {

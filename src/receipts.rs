@@ -30,14 +30,14 @@ pub enum Status {
 }
 
 impl Status {
-    /// How `verify` and `receipt show` say it.
-    pub fn describe(self) -> &'static str {
+    /// How `verify` and `receipt show` say it, after "the receipt … at PATH".
+    pub fn describe(self) -> String {
         match self {
-            Status::Present => "present, intact",
-            Status::Missing => "missing",
-            Status::Altered => "altered: its SHA-256 differs from the one recorded",
-            Status::WrongSize => "its size differs from the one recorded",
-            Status::NotAFile(what) => what,
+            Status::Present => "is present and intact".into(),
+            Status::Missing => "is missing".into(),
+            Status::Altered => "was altered: its SHA-256 differs from the one recorded".into(),
+            Status::WrongSize => "does not have the size recorded, though it has the hash".into(),
+            Status::NotAFile(what) => format!("is not a plain file but {what}"),
         }
     }
 }

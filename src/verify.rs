@@ -861,7 +861,7 @@ impl<'a> ChainCheck<'a> {
                         Status::Missing => self.findings.add(seq, ProblemKind::ReceiptMissing, format!(
                             "the receipt {} of transaction {} is missing: it should be at {}", r.file_name, r.entry, path.display())),
                         Status::Altered | Status::WrongSize | Status::NotAFile(_) => self.findings.add(seq, ProblemKind::ReceiptAltered, format!(
-                            "the receipt {} of transaction {} at {} is {} (recorded: {} bytes, SHA-256 {})",
+                            "the receipt {} of transaction {} at {} {} (recorded: {} bytes, SHA-256 {})",
                             r.file_name, r.entry, path.display(), status.describe(), r.size, hex::encode(r.sha256))),
                     }
                 }
