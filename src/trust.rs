@@ -294,9 +294,14 @@ pub(crate) fn signer(book: &Book, key: &PrivateKey) -> Result<OfficerId> {
             hex::encode(key.public_key())
         ))
     })?;
+    if let Some(at) = book.governance().revoked_at(&id) {
+        return Err(LedgerError::Refused(format!(
+            "officer {id} was revoked (chain entry {at}): their signatures no longer count"
+        )));
+    }
     if !book.is_endorsed(&id) {
         return Err(LedgerError::Refused(format!(
-            "officer {id} was registered after the first seal and is not approved yet: an approved officer runs `amana officer approve {id} --key THEIR_KEY` first"
+            "officer {id} was registered after the first seal and is not approved yet: officers in standing approve them first, as many as the ledger's policy says (`amana officer approve {id} --key THEIR_KEY`)"
         )));
     }
     Ok(id)

@@ -503,7 +503,14 @@ fn monthly_seals_lock_nothing_a_signed_lock_does_and_the_fingerprint_prints_last
         run(
             s.fx.path(),
             &[
-                "record", "--date", date, "--desc", "après coup", "--post", "1000 5", "--post",
+                "record",
+                "--date",
+                date,
+                "--desc",
+                "après coup",
+                "--post",
+                "1000 5",
+                "--post",
                 "4100",
             ],
         )
@@ -537,7 +544,11 @@ fn monthly_seals_lock_nothing_a_signed_lock_does_and_the_fingerprint_prints_last
     assert!(out.contains("It is in effect"), "{out}");
     let o = record("2026-02-16");
     assert_eq!(o.status.code(), Some(2));
-    assert!(common::stderr(&o).contains("locked through 2026-02-28"), "{}", common::stderr(&o));
+    assert!(
+        common::stderr(&o).contains("locked through 2026-02-28"),
+        "{}",
+        common::stderr(&o)
+    );
     assert!(record("2026-03-01").status.success());
     let out = ok(
         s.fx.path(),
@@ -1566,7 +1577,11 @@ fn an_officer_added_after_a_seal_signs_only_once_approved() {
         ],
     );
     // The policy asks two approvals: one is not enough.
-    let err = fails(s.fx.path(), &["seal", "--sign", samira.to_str().unwrap()], 2);
+    let err = fails(
+        s.fx.path(),
+        &["seal", "--sign", samira.to_str().unwrap()],
+        2,
+    );
     assert!(err.contains("not approved yet"), "{err}");
     ok(
         s.fx.path(),
@@ -1685,12 +1700,7 @@ fn tamper_a_forger_adds_an_officer_of_their_own_and_seals() {
     drop(conn);
     let v = verify_fails(&copy, &[]);
     assert_kinds_exactly(&v, &["rule-violation"]);
-    assert_finding(
-        &v,
-        "rule-violation",
-        next,
-        "not approved yet",
-    );
+    assert_finding(&v, "rule-violation", next, "not approved yet");
     let seal = v["seals"]
         .as_array()
         .unwrap()

@@ -26,7 +26,10 @@ use projection::{Row, Table};
 pub const APPLICATION_ID: i32 = 0x414D_4E41;
 
 /// The migrations, in order; `PRAGMA user_version` counts those applied.
-const MIGRATIONS: &[&str] = &[include_str!("../../schema/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema/0001_init.sql"),
+    include_str!("../../schema/0002_closings_per_closing.sql"),
+];
 
 /// How long a command waits for another writer before giving up.
 const LOCK_TIMEOUT: Duration = Duration::from_secs(30);

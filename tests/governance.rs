@@ -1,0 +1,525 @@
+//! The officers' decisions (issue 6's safety nets): closing needs the policy's signatures, a
+//! closed year is reopened only by as many, officers can be revoked, the policy itself is
+//! signed. Real binary, real SQLite files.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).expect("JSON")
+}
+
+fn key(dir: &Path, name: &str) -> PathBuf {
+    let k = dir.join(name);
+    ok(
+        &dir.join("none.db"),
+        &["key", "generate", k.to_str().unwrap()],
+    );
+    k
+}
+
+fn public(k: &Path) -> String {
+    format!("{}.pub", k.display())
+}
+
+/// The chain entry a decision command printed ("… (chain entry N) …").
+fn entry_of(out: &str) -> String {
+    out.split("chain entry ")
+        .nth(1)
+        .and_then(|t| t.split(')').next())
+        .unwrap_or_else(|| panic!("no chain entry in {out}"))
+        .to_string()
+}
+
+/// A ledger on the generic chart with three founding officers (treasurer, president,
+/// auditor), income and expense in 2025 and 2026.
+struct Board {
+    _dir: tempfile::TempDir,
+    ledger: PathBuf,
+    treasurer: PathBuf,
+    president: PathBuf,
+    auditor: PathBuf,
+}
+
+impl Board {
+    fn new() -> Board {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("amana.db");
+        let l = &ledger;
+        ok(
+            l,
+            &[
+                "init",
+                "--name",
+                "Association Témoin",
+                "--currency",
+                "MAD",
+                "--chart",
+                "generic",
+            ],
+        );
+        let treasurer = key(dir.path(), "tresoriere.pem");
+        let president = key(dir.path(), "president.pem");
+        let auditor = key(dir.path(), "auditeur.pem");
+        for (id, role, k) in [
+            ("fatima", "treasurer", &treasurer),
+            ("ahmed", "president", &president),
+            ("nadia", "auditor", &auditor),
+        ] {
+            ok(
+                l,
+                &[
+                    "officer",
+                    "add",
+                    id,
+                    "--name",
+                    id,
+                    "--role",
+                    role,
+                    "--key",
+                    &public(k),
+                ],
+            );
+        }
+        for (date, amount, account) in [
+            ("2025-03-01", "1000", "4100"),
+            ("2025-06-01", "-300", "6100"),
+            ("2026-02-01", "500", "4100"),
+        ] {
+            let post = format!("1000 {amount}");
+            ok(
+                l,
+                &[
+                    "record",
+                    "--date",
+                    date,
+                    "--desc",
+                    "mouvement",
+                    "--post",
+                    &post,
+                    "--post",
+                    account,
+                ],
+            );
+        }
+        Board {
+            _dir: dir,
+            ledger,
+            treasurer,
+            president,
+            auditor,
+        }
+    }
+
+    fn l(&self) -> &Path {
+        &self.ledger
+    }
+
+    fn close_2025(&self) -> String {
+        ok(
+            self.l(),
+            &[
+                "close",
+                "--year",
+                "2025",
+                "--sign",
+                self.treasurer.to_str().unwrap(),
+                "--sign",
+                self.president.to_str().unwrap(),
+            ],
+        )
+    }
+
+    fn record(&self, date: &str) -> std::process::Output {
+        run(
+            self.l(),
+            &[
+                "record",
+                "--date",
+                date,
+                "--desc",
+                "facture tardive",
+                "--post",
+                "6100 40",
+                "--post",
+                "1000",
+            ],
+        )
+    }
+
+    fn verify(&self) -> Value {
+        json(&ok(self.l(), &["verify", "--format", "json"]))
+    }
+}
+
+#[test]
+fn a_new_ledger_starts_with_a_policy_of_two() {
+    let b = Board::new();
+    let log = json(&ok(b.l(), &["log", "--kind", "policy", "--format", "json"]));
+    assert_eq!(log["entries"].as_array().unwrap().len(), 1, "{log:#}");
+    assert_eq!(log["entries"][0]["seq"], 2, "{log:#}");
+    assert_eq!(log["entries"][0]["content"]["quorum"], 2, "{log:#}");
+}
+
+#[test]
+fn closing_needs_the_policys_signatures_given_at_once() {
+    let b = Board::new();
+    let before = snapshot(b.l());
+    let err = fails(
+        b.l(),
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        err.contains("needs the signatures of 2 officer(s)") && err.contains("--sign"),
+        "{err}"
+    );
+    // The same key twice is one officer.
+    fails(
+        b.l(),
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert_eq!(snapshot(b.l()), before);
+    let out = b.close_2025();
+    assert!(out.contains("Closed fiscal year 2025"), "{out}");
+    let o = b.record("2025-12-20");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("amana reopen"), "{}", stderr(&o));
+    let v = b.verify();
+    assert_eq!(v["ok"], true, "{v:#}");
+}
+
+#[test]
+fn a_closed_year_is_reopened_by_the_policys_signatures_and_closed_again() {
+    let b = Board::new();
+    b.close_2025();
+    let before = snapshot(b.l());
+    // Only the last closed year, and only with a reason.
+    fails(
+        b.l(),
+        &["reopen", "--year", "2024", "--reason", "erreur"],
+        2,
+    );
+    fails(b.l(), &["reopen", "--year", "2025", "--reason", "  "], 2);
+    assert_eq!(snapshot(b.l()), before);
+    let out = ok(
+        b.l(),
+        &[
+            "reopen",
+            "--year",
+            "2025",
+            "--reason",
+            "Facture de décembre reçue après la clôture",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("takes effect once 1 more officer"), "{out}");
+    // Not in effect yet: the year stays locked.
+    assert_eq!(b.record("2025-12-20").status.code(), Some(2));
+    let seq = entry_of(&out);
+    // An officer cannot sign twice.
+    fails(
+        b.l(),
+        &["sign", &seq, "--key", b.treasurer.to_str().unwrap()],
+        2,
+    );
+    let out = ok(b.l(), &["sign", &seq, "--key", b.auditor.to_str().unwrap()]);
+    assert!(out.contains("It is in effect"), "{out}");
+    assert!(b.record("2025-12-20").status.success());
+    // Closed again: the second closing carries only what was recorded since the first.
+    b.close_2025();
+    let balance = json(&ok(
+        b.l(),
+        &["balance", "--as-of", "2025-12-31", "--format", "json"],
+    ));
+    let of = |code: &str| {
+        balance["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["code"] == code)
+            .map_or("0.00".to_string(), |a| {
+                a["balance"].as_str().unwrap().to_string()
+            })
+    };
+    assert_eq!(of("4100"), "0.00", "income carried: {balance:#}");
+    assert_eq!(of("6100"), "0.00", "expense carried: {balance:#}");
+    assert_eq!(of("3000"), "-660.00", "{balance:#}");
+    let log = ok(b.l(), &["log", "--kind", "reopen"]);
+    assert!(log.contains("Facture de décembre"), "{log}");
+    let v = b.verify();
+    assert_eq!(v["ok"], true, "{v:#}");
+}
+
+#[test]
+fn a_revoked_officer_signs_no_more() {
+    let b = Board::new();
+    let before = snapshot(b.l());
+    // Nobody signs a decision about themselves.
+    let out = ok(
+        b.l(),
+        &[
+            "officer",
+            "revoke",
+            "ahmed",
+            "--reason",
+            "Clé perdue",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+        ],
+    );
+    let seq = entry_of(&out);
+    fails(
+        b.l(),
+        &["sign", &seq, "--key", b.president.to_str().unwrap()],
+        2,
+    );
+    assert_ne!(snapshot(b.l()), before);
+    let out = ok(b.l(), &["sign", &seq, "--key", b.auditor.to_str().unwrap()]);
+    assert!(out.contains("It is in effect"), "{out}");
+    let err = fails(b.l(), &["seal", "--sign", b.president.to_str().unwrap()], 2);
+    assert!(err.contains("revoked"), "{err}");
+    // Two officers remain: closing still needs both of them.
+    fails(
+        b.l(),
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+            "--sign",
+            b.president.to_str().unwrap(),
+        ],
+        2,
+    );
+    ok(
+        b.l(),
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+            "--sign",
+            b.auditor.to_str().unwrap(),
+        ],
+    );
+    let v = b.verify();
+    assert_eq!(v["ok"], true, "{v:#}");
+}
+
+#[test]
+fn a_signature_by_a_revoked_officer_slipped_into_the_file_is_caught() {
+    let b = Board::new();
+    let out = ok(
+        b.l(),
+        &[
+            "officer",
+            "revoke",
+            "ahmed",
+            "--reason",
+            "Nouveau bureau",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+            "--sign",
+            b.auditor.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("It is in effect"), "{out}");
+    let seal = last_line_of(&ok(
+        b.l(),
+        &["seal", "--sign", b.treasurer.to_str().unwrap()],
+    ));
+    // Ahmed still has his key: he signs the seal in a copy of the file, and rehashes.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = tamper_copy(b.l(), dir.path());
+    let (seal_seq, seal_hash): (i64, Vec<u8>) = rusqlite::Connection::open(&copy)
+        .unwrap()
+        .query_row(
+            "SELECT seq, entry_hash FROM log WHERE kind = 'seal' ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let key = amana::keys::PrivateKey::load(&b.president).unwrap();
+    let signature = key.sign_seal(&seal_hash.try_into().unwrap());
+    let info_currency = amana::domain::Currency {
+        code: "MAD".into(),
+        exponent: 2,
+    };
+    let conn = tamper_conn(&copy);
+    let (head_seq, time_us): (i64, i64) = conn
+        .query_row("SELECT max(seq), 0 FROM log", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    let entry = amana::chain::ChainEntry {
+        seq: head_seq + 1,
+        time_us: time_us + 1,
+        actor: "ahmed".into(),
+        record: amana::chain::Record::Signature(amana::chain::SealSignature {
+            seal: seal_seq,
+            officer: amana::domain::OfficerId::parse("ahmed").unwrap(),
+            signature,
+        }),
+    };
+    let body = entry.encode();
+    assert!(amana::chain::ChainEntry::decode(&body, Some(&info_currency)).is_ok());
+    conn.execute(
+        "INSERT INTO log (seq, kind, body, entry_hash, prev, chain) VALUES (?1, 'signature', ?2, randomblob(32), randomblob(32), randomblob(32))",
+        rusqlite::params![head_seq + 1, body],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO signatures (seq, seal, officer, signature) VALUES (?1, ?2, 'ahmed', ?3)",
+        rusqlite::params![head_seq + 1, seal_seq, signature.as_slice()],
+    )
+    .unwrap();
+    rehash_from(&conn, head_seq + 1);
+    drop(conn);
+    let (code, v) = verify_json(&copy, &[]);
+    assert_eq!(code, Some(1), "{v:#}");
+    assert_finding(&v, "rule-violation", head_seq + 1, "revoked");
+    let _ = seal;
+}
+
+fn last_line_of(out: &str) -> String {
+    out.lines().last().unwrap_or_default().trim().to_string()
+}
+
+#[test]
+fn the_policy_is_signed_under_the_one_in_force() {
+    let b = Board::new();
+    let out = ok(
+        b.l(),
+        &[
+            "policy",
+            "--quorum",
+            "3",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("takes effect once 1 more officer"), "{out}");
+    let seq = entry_of(&out);
+    ok(
+        b.l(),
+        &["sign", &seq, "--key", b.president.to_str().unwrap()],
+    );
+    // Now three officers sign a closing.
+    let err = fails(
+        b.l(),
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+            "--sign",
+            b.president.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("3 officer(s)"), "{err}");
+    ok(
+        b.l(),
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+            "--sign",
+            b.president.to_str().unwrap(),
+            "--sign",
+            b.auditor.to_str().unwrap(),
+        ],
+    );
+    fails(b.l(), &["policy", "--quorum", "0"], 2);
+    fails(b.l(), &["policy", "--quorum", "100"], 2);
+    let v = b.verify();
+    assert_eq!(v["ok"], true, "{v:#}");
+}
+
+#[test]
+fn a_month_sealed_with_its_statement_is_compared_as_of_its_last_day() {
+    let b = Board::new();
+    // Recorded after the statement's month, dated in the next: the statement of January
+    // gives the balance of 31 January, 700.00.
+    ok(
+        b.l(),
+        &[
+            "record",
+            "--date",
+            "2026-02-03",
+            "--desc",
+            "février",
+            "--post",
+            "1000 50",
+            "--post",
+            "4100",
+        ],
+    );
+    let before = snapshot(b.l());
+    let err = fails(
+        b.l(),
+        &[
+            "seal",
+            "--month",
+            "2026-01",
+            "--bank",
+            "1000=690.00@Relevé 01/2026",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("as of 2026-01-31") && err.contains("10.00 MAD more than the statement"),
+        "{err}"
+    );
+    let err = fails(
+        b.l(),
+        &[
+            "seal",
+            "--month",
+            "2026-01",
+            "--bank",
+            "1000=710.00@Relevé 01/2026",
+        ],
+        2,
+    );
+    assert!(err.contains("10.00 MAD less than the statement"), "{err}");
+    assert_eq!(snapshot(b.l()), before);
+    ok(
+        b.l(),
+        &[
+            "seal",
+            "--month",
+            "2026-01",
+            "--bank",
+            "1000=700.00@Relevé 01/2026",
+        ],
+    );
+    let v = b.verify();
+    assert_eq!(v["ok"], true, "{v:#}");
+}
