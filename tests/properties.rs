@@ -302,7 +302,7 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
         }
         if t.reverse {
             let id = written.entry.expect("a transaction has an id").0;
-            ledger.reverse(id, date, "erreur / خطأ").unwrap();
+            ledger.reverse(id, Some(date), "erreur / خطأ").unwrap();
             typed.push(format!("Reversal of #{id}: {}", t.description));
             for l in &t.legs {
                 let g = l.grant.map(|(g, _)| g);
