@@ -148,6 +148,8 @@ pub struct VerifyReport {
     /// published head.
     pub unanchored: i64,
     pub seals: Vec<SealSummary>,
+    /// The officers' decisions, in chain order: reopenings and revocations are never silent.
+    pub decisions: Vec<DecisionSummary>,
     /// What deserves a look but proves no alteration (times out of order or in the future,
     /// a year closed before it ended): reported, without making the verification fail.
     pub warnings: Vec<Problem>,
@@ -433,6 +435,21 @@ pub struct SealSummary {
     pub valid: bool,
 }
 
+/// One of the officers' decisions (a closing, a lock, a reopening, a revocation, a policy, the
+/// approval of an officer), as `verify` replayed it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionSummary {
+    pub seq: i64,
+    /// `closing`, `lock`, `reopen`, `revocation`, `policy` or `officer` (an approval).
+    pub kind: String,
+    /// What it decides, with its reason.
+    pub detail: String,
+    /// Officers whose signatures of it were admitted.
+    pub signed_by: Vec<String>,
+    /// It had the signatures the policy asks, and took effect.
+    pub in_effect: bool,
+}
+
 /// A seal's fingerprint published outside the ledger: `amana verify --seal FINGERPRINT`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SealAnchor {
@@ -510,6 +527,8 @@ struct ChainCheck<'a> {
     /// how many are not yet vouched for.
     book_seqs: Vec<i64>,
     warnings: Vec<Problem>,
+    /// What each decision entry says, by seq.
+    decision_details: BTreeMap<i64, String>,
     /// The latest entry time seen so far, and the clock entries are compared with.
     last_time: Option<i64>,
     now_us: i64,
@@ -541,6 +560,7 @@ impl<'a> ChainCheck<'a> {
             bad_seals: HashSet::new(),
             book_seqs: vec![],
             warnings: vec![],
+            decision_details: BTreeMap::new(),
             last_time: None,
             future_run: None,
             now_us: options
@@ -829,6 +849,9 @@ impl<'a> ChainCheck<'a> {
         if !matches!(decoded.record, Record::Seal(_) | Record::Signature(_)) {
             self.book_seqs.push(seq);
         }
+        if let Some(detail) = decision_detail(&decoded.record) {
+            self.decision_details.insert(seq, detail);
+        }
         match &decoded.record {
             Record::Entry(e) => {
                 self.transactions += 1;
@@ -944,9 +967,39 @@ impl<'a> ChainCheck<'a> {
                 self.book_seqs.iter().filter(|s| **s > vouched).count() as i64
             },
             seals: self.seals,
+            decisions: self
+                .book
+                .governance()
+                .decisions()
+                .map(|(seq, d)| DecisionSummary {
+                    seq: *seq,
+                    kind: d.decision.kind().to_string(),
+                    detail: self.decision_details.get(seq).cloned().unwrap_or_default(),
+                    signed_by: d.signers.iter().map(ToString::to_string).collect(),
+                    in_effect: d.effective_at.is_some(),
+                })
+                .collect(),
             warnings: self.warnings,
         }
     }
+}
+
+/// What a decision entry decides, in words (for the summary).
+fn decision_detail(record: &Record) -> Option<String> {
+    Some(match record {
+        Record::Officer(o) => format!("officer {} ({}) registered", o.id, o.role),
+        Record::Entry(e) => match &e.header.kind {
+            crate::domain::EntryKind::Closing { year, .. } => {
+                format!("closing of fiscal year {year}")
+            }
+            _ => return None,
+        },
+        Record::Lock(l) => format!("lock through {}: {}", l.through, l.reason),
+        Record::Reopen(r) => format!("reopening of fiscal year {}: {}", r.year, r.reason),
+        Record::Revocation(v) => format!("revocation of officer {}: {}", v.officer, v.reason),
+        Record::Policy(p) => format!("policy: {} officer(s) sign each decision", p.quorum),
+        _ => return None,
+    })
 }
 
 /// Verifies the whole ledger in one read transaction.

@@ -299,12 +299,33 @@ pub fn verify_text(r: &VerifyReport) -> String {
         let locked = s
             .period_end
             .as_ref()
-            .map(|d| format!(", locks through {d}"))
+            .map(|d| format!(", period ending {d}"))
             .unwrap_or_default();
         let state = if s.valid { "" } else { " (INVALID)" };
         out.push_str(&format!(
             "seal {} (entry {}): covers entries 1 to {}{locked}, {signed}{state}\n",
             s.fingerprint, s.seq, s.covered
+        ));
+    }
+    for d in r
+        .decisions
+        .iter()
+        .filter(|d| d.kind != "officer" || !d.in_effect || !d.signed_by.is_empty())
+    {
+        let signed = if d.signed_by.is_empty() {
+            String::new()
+        } else {
+            format!(", signed by {}", d.signed_by.join(", "))
+        };
+        out.push_str(&format!(
+            "decision (entry {}): {}{signed}{}\n",
+            d.seq,
+            d.detail,
+            if d.in_effect {
+                ""
+            } else {
+                " (NOT IN EFFECT: awaits signatures)"
+            }
         ));
     }
     if r.signed_through > 0 {
