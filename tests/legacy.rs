@@ -1,0 +1,129 @@
+//! A ledger written by an earlier release (tests/fixtures/v0.1, made by
+//! tests/fixtures/make-v0.1-ledger.sh with the binary of commit 4ae7dab: before policies, when
+//! a seal locked its month and one approval made an officer) keeps verifying, and keeps being
+//! written to, under the rules it was written with.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// A copy of the fixture (the ledger, its receipts and its officers' keys) in a fresh folder.
+fn legacy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v0.1");
+    copy(&from, dir.path());
+    let ledger = dir.path().join("amana.db");
+    (dir, ledger)
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_ledger_of_an_earlier_release_verifies_in_both_verifiers() {
+    let (_dir, l) = legacy();
+    let (code, v) = verify_json(&l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert_eq!(v["entries"], 81, "{v:#}");
+    assert_eq!(
+        v["head"],
+        "6a0307da1ccb3a486470737851d2f3a30209c4876fff8ab746f3c61af5b3fbf0"
+    );
+    let seals = v["seals"].as_array().unwrap();
+    assert_eq!(seals.len(), 2);
+    assert!(seals.iter().all(|s| s["valid"] == true), "{v:#}");
+    // Samira, approved by one officer as the rules then said, signed the closing seal.
+    assert_eq!(
+        seals[1]["signed_by"],
+        serde_json::json!(["fatima", "samira"])
+    );
+    let (pcode, p) = python_verify_json(&[l.to_str().unwrap()]);
+    assert_eq!(pcode, Some(0), "{p:#}");
+    assert_eq!(p["ok"], true, "{p:#}");
+    assert_eq!(p["head"], v["head"]);
+}
+
+#[test]
+fn a_ledger_of_an_earlier_release_is_written_to_under_its_rules() {
+    let (dir, l) = legacy();
+    let key = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    // Its closed year stays closed; the open one takes entries (the schema is migrated).
+    let err = fails(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2025-06-01",
+            "--desc",
+            "oubli",
+            "--post",
+            "6100 10",
+            "--post",
+            "1000",
+        ],
+        2,
+    );
+    assert!(err.contains("locked through 2025-12-31"), "{err}");
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-02-01",
+            "--desc",
+            "Cotisations",
+            "--post",
+            "1000 100",
+            "--post",
+            "4100",
+        ],
+    );
+    // Without a policy, one officer's signature still makes a decision (here a lock), and an
+    // officer is still approved by one.
+    let out = ok(
+        &l,
+        &[
+            "lock",
+            "--through",
+            "2026-01-31",
+            "--reason",
+            "janvier arrêté",
+            "--sign",
+            &key("tresoriere.pem"),
+        ],
+    );
+    assert!(out.contains("It is in effect"), "{out}");
+    // Its officers adopt a policy of two: from now on, decisions take two signatures.
+    let out = ok(
+        &l,
+        &["policy", "--quorum", "2", "--sign", &key("president.pem")],
+    );
+    assert!(out.contains("It is in effect"), "{out}");
+    let out = ok(
+        &l,
+        &[
+            "reopen",
+            "--year",
+            "2025",
+            "--reason",
+            "facture tardive",
+            "--sign",
+            &key("tresoriere.pem"),
+        ],
+    );
+    assert!(out.contains("takes effect once 1 more officer"), "{out}");
+    let (code, v) = verify_json(&l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+}
