@@ -19,6 +19,7 @@ use std::path::{Component, Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::chain::Hash;
+use crate::staging;
 
 /// The largest supporting document amana keeps (a scanned invoice is a few MB; a video is
 /// not a receipt).
@@ -260,21 +261,15 @@ pub fn write_new_with(
     fill: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
     check_output(path, overwrite)?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| FileError::NotRegular {
+    if path.file_name().is_none() {
+        return Err(FileError::NotRegular {
             path: path.to_path_buf(),
             what: "not a file name",
-        })?
-        .to_string_lossy()
-        .into_owned();
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let prefix = format!(".{name}.amana-tmp-");
-    remove_stale(&folder, &prefix);
-    let tmp = folder.join(format!("{prefix}{}", std::process::id()));
+        });
+    }
+    let folder = staging::parent_of(path);
+    staging::sweep(&folder);
+    let tmp = staging::temp_beside(path);
     let result = (|| {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
@@ -309,30 +304,9 @@ pub fn write_new_with(
     })();
     let _ = std::fs::remove_file(&tmp);
     if result.is_ok() {
-        sync_folder(&folder);
+        staging::sync_dir(&folder);
     }
     result
-}
-
-/// Flushes a folder's entries, so a file just renamed into it survives a power cut.
-pub fn sync_folder(folder: &Path) {
-    if let Ok(dir) = File::open(folder) {
-        let _ = dir.sync_all();
-    }
-}
-
-/// Removes the temporary files named `prefix…` that a crashed run left in `folder`.
-pub fn remove_stale(folder: &Path, prefix: &str) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with(prefix)
-            && e.file_type().is_ok_and(|t| t.is_file())
-        {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
 }
 
 #[cfg(test)]

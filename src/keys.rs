@@ -497,7 +497,12 @@ mod tests {
         assert!(verify_signed(Signed::Seal, &key.public_key(), &h, &sig));
         assert!(!verify_signed(Signed::Officer, &key.public_key(), &h, &sig));
         assert_eq!(Signed::from_kind("seal"), Some(Signed::Seal));
-        assert_eq!(Signed::from_kind("lock"), None);
+        assert_eq!(Signed::from_kind("lock"), Some(Signed::Lock));
+        assert_eq!(
+            &signed_message(Signed::Revocation, &h)[..20],
+            b"amana/v1/revocation\0"
+        );
+        assert_eq!(Signed::from_kind("transaction"), None);
     }
 
     #[test]

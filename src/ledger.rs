@@ -150,22 +150,15 @@ impl Ledger {
         if std::fs::symlink_metadata(path).is_ok() {
             return Err(StoreError::Exists(path.to_path_buf()).into());
         }
-        let folder = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .ok_or_else(|| {
-                LedgerError::Refused(format!(
-                    "{}: give a file name for the ledger",
-                    path.display()
-                ))
-            })?;
-        let prefix = format!(".{file_name}.amana-init-");
-        crate::files::remove_stale(&folder, &prefix);
-        let tmp = folder.join(format!("{prefix}{}", std::process::id()));
+        if path.file_name().is_none() {
+            return Err(LedgerError::Refused(format!(
+                "{}: give a file name for the ledger",
+                path.display()
+            )));
+        }
+        let folder = crate::staging::parent_of(path);
+        crate::staging::sweep(&folder);
+        let tmp = crate::staging::temp_beside(path);
         let remove = |p: &Path| {
             for suffix in ["", "-wal", "-shm", "-journal"] {
                 let mut f = p.as_os_str().to_owned();
@@ -212,7 +205,7 @@ impl Ledger {
         });
         remove(&tmp);
         let written = placed?;
-        crate::files::sync_folder(&folder);
+        crate::staging::sync_dir(&folder);
         Ok((Ledger::open(path, &actor)?, written))
     }
 

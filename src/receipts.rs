@@ -163,8 +163,8 @@ impl ReceiptStore {
         // half-written document under a hash, and a document is durable before the ledger
         // entry that names it is committed (the ledger commits with synchronous=FULL). Writers
         // hold the ledger's write lock, so a temporary file found here is a crashed run's.
-        crate::files::remove_stale(parent, ".amana-tmp-");
-        let tmp = parent.join(format!(".amana-tmp-{}", std::process::id()));
+        crate::staging::sweep(parent);
+        let tmp = crate::staging::temp_beside(&path);
         let written = (|| {
             let mut options = std::fs::OpenOptions::new();
             options.write(true).create_new(true);
@@ -182,7 +182,7 @@ impl ReceiptStore {
             let _ = std::fs::remove_file(&tmp);
         }
         written?;
-        crate::files::sync_folder(parent);
+        crate::staging::sync_dir(parent);
         Ok(Some(path))
     }
 

@@ -558,7 +558,7 @@ fn a_crashed_init_leaves_nothing_that_blocks_the_next() {
     let dir = tempfile::tempdir().unwrap();
     let l = dir.path().join("amana.db");
     // What a killed `init` leaves now: its temporary file, never the ledger's name.
-    std::fs::write(dir.path().join(".amana.db.amana-init-99999"), b"half").unwrap();
+    std::fs::write(dir.path().join(".amana-tmp-4194303-amana.db"), b"half").unwrap();
     ok(
         &l,
         &[

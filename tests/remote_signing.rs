@@ -739,6 +739,11 @@ fn a_key_under_a_passphrase_is_read_by_openssl_and_by_every_command_that_signs()
     let approve = ["officer", "approve", "samira", "--key", s(&b.president)];
     fails_with(l, &approve, Some("samira's"), 2);
     ok_with(l, &approve, "ahmed's own");
+    // The ledger's policy asks two approvals.
+    ok(
+        l,
+        &["officer", "approve", "samira", "--key", s(&b.treasurer)],
+    );
     ok_with(l, &["sign", &fingerprint, "--key", s(&samira)], "samira's");
     // The public half of an encrypted key is its .pub file.
     let err = fails(
