@@ -192,6 +192,25 @@ impl Governance {
         })
     }
 
+    /// The entry at `seq` if officers sign it (a seal or a decision): what a signature of it is
+    /// about, its hash, and who signed it so far.
+    pub fn signable(&self, seq: i64) -> Option<(keys::Signed, Option<Hash>, Vec<OfficerId>)> {
+        if let Some(seal) = self.seals.get(&seq) {
+            return Some((
+                keys::Signed::Seal,
+                seal.entry_hash,
+                seal.signers.iter().cloned().collect(),
+            ));
+        }
+        self.decisions.get(&seq).map(|d| {
+            (
+                d.decision.signed(),
+                d.entry_hash,
+                d.signers.iter().cloned().collect(),
+            )
+        })
+    }
+
     pub fn decision(&self, seq: i64) -> Option<&Pending> {
         self.decisions.get(&seq)
     }

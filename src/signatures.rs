@@ -99,24 +99,37 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
         )));
     }
     let bundle = Bundle::read(dir)?;
-    let seq = crate::trust::find_seal(&bundle.book, seal)?;
-    let (hash, signers) = bundle.book.seal(seq).expect("found above");
-    let hash = hash.expect("a replayed seal has its hash");
+    // A decision by its chain entry number, or a seal by fingerprint or number.
+    let gov = bundle.book.governance();
+    let seq = match seal.trim().parse::<i64>() {
+        Ok(seq) if gov.decision(seq).is_some() => seq,
+        _ => crate::trust::find_seal(&bundle.book, seal)?,
+    };
+    let (what, hash, signers) = gov.signable(seq).expect("found above");
+    let hash = hash.expect("a replayed entry has its hash");
     let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
     let public_key = key.public_key();
     let officer = officer_for(&bundle.book, &public_key)?;
     if signers.contains(&officer) {
         return Err(LedgerError::Refused(format!(
-            "officer {officer} already signed the seal {} (entry {seq}) in this bundle: there is nothing to send",
+            "officer {officer} already signed the {} {} (entry {seq}) in this bundle: there is nothing to send",
+            what.kind(),
             keys::fingerprint(&hash)
         )));
     }
-    let signature = key.sign(Signed::Seal, &hash);
+    if let Some(d) = gov.decision(seq)
+        && matches!(&d.decision, crate::governance::Decision::Approval(o) | crate::governance::Decision::Revocation(o) if *o == officer)
+    {
+        return Err(LedgerError::Refused(format!(
+            "entry {seq} is a decision about officer {officer}: nobody signs a decision about themselves"
+        )));
+    }
+    let signature = key.sign(what, &hash);
     Ok(SignatureFile {
         format: SIGNATURE_FORMAT.to_string(),
         ledger: bundle.info.name.clone(),
         ledger_id: hex::encode(&bundle.info.id),
-        kind: Signed::Seal.kind().to_string(),
+        kind: what.kind().to_string(),
         seq,
         entry_hash: hex::encode(hash),
         fingerprint: keys::fingerprint(&hash),
@@ -302,13 +315,13 @@ impl Ledger {
     /// and to verify; it becomes the chain's `signature` record.
     pub fn add_signature(&mut self, path: &Path) -> Result<SignatureAdded> {
         let file = SignatureFile::read(path)?;
-        if Signed::from_kind(&file.kind) != Some(Signed::Seal) {
+        let Some(what) = Signed::from_kind(&file.kind) else {
             return Err(LedgerError::Refused(format!(
-                "{}: it signs an entry of kind \"{}\"; amana adds signatures of seals",
+                "{}: it signs an entry of kind \"{}\"; amana adds signatures of seals and of the officers' decisions",
                 path.display(),
                 file.kind
             )));
-        }
+        };
         let ledger_id = hex::decode(&file.ledger_id).unwrap_or_default();
         let hash: Hash = hex_field(path, "entry_hash", &file.entry_hash)?;
         let public_key: [u8; 32] = hex_field(path, "public_key", &file.public_key)?;
@@ -337,10 +350,16 @@ impl Ledger {
             // Replayed, so the seal's hash is that of its bytes, on a chain that verifies.
             let mut book = crate::trust::replay(app)?;
             let seq = file.seq;
-            let Some((Some(seal_hash), _)) = book.seal(seq) else {
+            let Some((kind, Some(seal_hash), _)) = book
+                .governance()
+                .signable(seq)
+                .filter(|(kind, _, _)| *kind == what)
+            else {
                 return Err(LedgerError::Refused(format!(
-                    "{}: entry {seq} of this ledger is not a seal; the signature is for the seal {}, which this ledger does not have there (see `amana log --kind seal`)",
+                    "{}: entry {seq} of this ledger is not a {}; the signature is for the {} {}, which this ledger does not have there (see `amana log`)",
                     path.display(),
+                    what.kind(),
+                    what.kind(),
                     file.fingerprint
                 )));
             };
@@ -360,7 +379,7 @@ impl Ledger {
                     file.officer
                 )));
             }
-            let (_, signers) = book.seal(seq).expect("found above");
+            let (_, _, signers) = book.governance().signable(seq).expect("found above");
             if signers.contains(&officer) {
                 return Err(LedgerError::Refused(format!(
                     "{}: officer {officer} already signed the seal {} (entry {seq}); nothing was added",
@@ -368,7 +387,7 @@ impl Ledger {
                     keys::fingerprint(&seal_hash)
                 )));
             }
-            if !keys::verify_signed(Signed::Seal, &public_key, &seal_hash, &signature) {
+            if !keys::verify_signed(kind, &public_key, &seal_hash, &signature) {
                 return Err(LedgerError::Refused(format!(
                     "{}: the signature does not verify against officer {officer}'s key for the seal {}: the file was altered, or not signed with that key",
                     path.display(),
@@ -385,7 +404,7 @@ impl Ledger {
                     signature,
                 }),
             )?;
-            let (_, signers) = book.seal(seq).expect("found above");
+            let (_, _, signers) = book.governance().signable(seq).expect("found above");
             Ok(SignatureAdded {
                 seq: written.seq,
                 seal: seq,

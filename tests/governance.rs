@@ -523,3 +523,55 @@ fn a_month_sealed_with_its_statement_is_compared_as_of_its_last_day() {
     let v = b.verify();
     assert_eq!(v["ok"], true, "{v:#}");
 }
+
+#[test]
+fn a_decision_is_signed_from_an_audit_bundle_on_another_machine() {
+    let b = Board::new();
+    let out = ok(
+        b.l(),
+        &[
+            "lock",
+            "--through",
+            "2025-06-30",
+            "--reason",
+            "Semestre arrêté",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+        ],
+    );
+    let seq = entry_of(&out);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let bundle = elsewhere.path().join("audit");
+    ok(b.l(), &["export", "audit", bundle.to_str().unwrap()]);
+    let file = elsewhere.path().join("signature-nadia.json");
+    ok(
+        &elsewhere.path().join("none.db"),
+        &[
+            "sign",
+            &seq,
+            "--key",
+            b.auditor.to_str().unwrap(),
+            "--bundle",
+            bundle.to_str().unwrap(),
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    let signed: Value = json(&std::fs::read_to_string(&file).unwrap());
+    assert_eq!(signed["kind"], "lock", "{signed:#}");
+    assert!(b.record("2025-05-01").status.success());
+    ok(b.l(), &["signature", "add", file.to_str().unwrap()]);
+    let o = b.record("2025-05-02");
+    assert_eq!(o.status.code(), Some(2), "the lock is in effect");
+    let v = b.verify();
+    assert_eq!(v["ok"], true, "{v:#}");
+    let lock = v["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "lock")
+        .unwrap()
+        .clone();
+    assert_eq!(lock["in_effect"], true, "{v:#}");
+    assert_eq!(lock["signed_by"], serde_json::json!(["fatima", "nadia"]));
+}
