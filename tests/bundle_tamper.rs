@@ -68,6 +68,34 @@ fn tampered(b: &Bundle, name: &str, edit: impl FnOnce(&mut Vec<Value>)) -> PathB
     copy
 }
 
+/// Makes the summaries of a bundle whose chain.jsonl lost its last lines say what a forger
+/// would have them say: ledger.json's `entries` and `head` those of the last line, and no
+/// officer, seal or seal signature after it.
+fn summaries_end_at_the_last_line(bundle: &Path) {
+    let text = std::fs::read_to_string(bundle.join("chain.jsonl")).unwrap();
+    let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    let last_seq = last["seq"].as_i64().unwrap();
+    let edit = |name: &str, f: &dyn Fn(&mut Value)| {
+        let path = bundle.join(name);
+        let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        f(&mut v);
+        std::fs::write(&path, v.to_string()).unwrap();
+    };
+    let kept = |v: &Value| v["seq"].as_i64().unwrap() <= last_seq;
+    edit("ledger.json", &|v| {
+        v["entries"] = last["seq"].clone();
+        v["head"] = last["chain"].clone();
+    });
+    edit("officers.json", &|v| v.as_array_mut().unwrap().retain(kept));
+    edit("seals.json", &|v| {
+        let seals = v.as_array_mut().unwrap();
+        seals.retain(kept);
+        for s in seals {
+            s["signatures"].as_array_mut().unwrap().retain(kept);
+        }
+    });
+}
+
 fn line_of(lines: &mut [Value], seq: i64) -> &mut Value {
     lines
         .iter_mut()
@@ -213,10 +241,12 @@ fn a_rewritten_entry_with_every_hash_recomputed_is_caught_by_the_seal_and_the_an
 #[test]
 fn a_cut_bundle_is_caught_by_the_anchor_or_as_truncated() {
     let b = bundle();
-    // The last entry cut: consistent on its own, so only the published head catches it.
+    // The last entry cut, and the summaries made to say so: consistent on its own, so only
+    // the published head catches it.
     let copy = tampered(&b, "cut-last", |lines| {
         lines.pop();
     });
+    summaries_end_at_the_last_line(&copy);
     both(&copy, &[], 0);
     let v = both(&copy, &["--anchor", &b.anchor], 1);
     assert_has(&v, b.entries, "rolled-back");
