@@ -6,11 +6,13 @@ standard library and shares no code with amana. In one pass over the chain it ch
 
   * the hash chain of the `log` table (section 1),
   * that every body is the strict, canonical version-1 encoding of an entry (sections 2-4),
-  * the fourteen rules of section 5, replayed in order: among them the seals' content (rule 10,
+  * the fifteen rules of section 5, replayed in order: among them the seals' content (rule 10,
     with an incremental RFC 6962 Merkle accumulator, section 5b), the officers' Ed25519
-    signatures of seals and approvals of officers registered after the first seal (rule 11,
-    verified in pure Python below), the closings (rule 14) and the supporting documents in the
+    signatures of seals and decisions (rule 11, verified in pure Python below), the decisions
+    and what they change once signed (rule 15: approvals, closings, locks, reopenings,
+    revocations, policies), the closings (rule 14) and the supporting documents in the
     receipt store (rule 13),
+  * the warnings of section 7 about the entries' times (reported apart: they fail nothing),
   * `--anchor N:HEX` heads and `--seal FINGERPRINT` seals published outside the ledger
     (section 7),
   * and, for a ledger file, that every projected table holds exactly the rows the chain stands

@@ -316,6 +316,40 @@ fn an_altered_or_missing_receipt_is_caught_by_both() {
     let copy = b.path.parent().unwrap().join("receipt");
     copy_dir(&b.path, &copy);
     let file = walk(&copy.join("receipts")).pop().expect("a receipt");
+    let bytes = std::fs::read(&file).unwrap();
+    // Not a regular file, or the right bytes and more: not the receipt, and never read
+    // beyond its recorded size (a FIFO would block a reader that opens it to read it all).
+    let aside = copy.join("aside");
+    std::fs::write(&aside, &bytes).unwrap();
+    let not_the_receipt: [(&str, &dyn Fn()); 4] = [
+        ("a folder", &|| std::fs::create_dir(&file).unwrap()),
+        ("a link to the right bytes", &|| {
+            std::os::unix::fs::symlink(&aside, &file).unwrap()
+        }),
+        ("a FIFO", &|| {
+            let o = std::process::Command::new("mkfifo")
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert!(o.status.success());
+        }),
+        ("one byte more", &|| {
+            std::fs::write(&file, [&bytes[..], b"\n"].concat()).unwrap()
+        }),
+    ];
+    for (what, make) in not_the_receipt {
+        if file.is_dir() {
+            std::fs::remove_dir(&file).unwrap();
+        } else {
+            std::fs::remove_file(&file).unwrap();
+        }
+        make();
+        let v = both(&copy, &[], 1);
+        assert_has(&v, receipt, "receipt-altered");
+        common::assert_kinds_exactly(&v, &["receipt-altered"]);
+        assert!(v.to_string().contains("receipt"), "{what}: {v:#}");
+    }
+    std::fs::remove_file(&file).unwrap();
     std::fs::write(&file, b"Quittance: 0 MAD\n").unwrap();
     let v = both(&copy, &[], 1);
     assert_has(&v, receipt, "receipt-altered");

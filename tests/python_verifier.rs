@@ -540,42 +540,30 @@ fn both_verifiers_find_the_same_forged_or_removed_decisions() {
     has(&v, reopen + 3, "rule-violation", "forged approval");
 
     // A signature by the revoked officer appended (the chain re-hashed): not in standing.
-    let copy = common::tamper(l, &dir.join("revoked-signer"), |c| {
-        let last: i64 = c
-            .query_row("SELECT max(seq) FROM log", [], |r| r.get(0))
-            .unwrap();
-        let mut body: Vec<u8> = c
-            .query_row("SELECT body FROM log WHERE seq = ?1", [last], |r| r.get(0))
-            .unwrap();
-        // A signature entry: the header's seq is bytes 21..29 (after the 6-byte magic and the
-        // kind "signature"); the officer id "b", one byte, comes before the 64-byte
-        // signature and its 5-byte tag and length.
-        assert_eq!(&body[6..20], b"\x01\x00\x00\x00\x09signature");
-        body[21..29].copy_from_slice(&(last + 1).to_be_bytes());
-        let officer = body.len() - 64 - 5 - 1;
-        assert_eq!(body[officer], b'b');
-        body[officer] = b'c';
-        let signature = body[body.len() - 64..].to_vec();
-        c.execute(
-            "INSERT INTO log (seq, kind, body, entry_hash, prev, chain) \
-             VALUES (?1, 'signature', ?2, randomblob(32), randomblob(32), randomblob(32))",
-            rusqlite::params![last + 1, body],
-        )
-        .unwrap();
-        c.execute(
-            "INSERT INTO signatures (seq, seal, officer, signature) VALUES (?1, ?2, 'c', ?3)",
-            rusqlite::params![last + 1, last_seal, signature],
-        )
-        .unwrap();
-        rehash_from(c, last + 1);
-    });
-    let v = both(&copy, 1, "revoked signer");
-    let appended = seq_where(&copy, "SELECT max(seq) FROM log");
-    assert_eq!(
-        common::finding_set(&v),
-        vec![(appended, "rule-violation".to_string())],
-        "{v:#}"
-    );
+    // And b's signature of the last seal appended again: b already signed it (and is listed
+    // once among its signers).
+    let kinds = |k: &[&str]| -> Vec<String> { k.iter().map(|k| k.to_string()).collect() };
+    for (name, officer, found) in [
+        ("revoked-signer", b'c', kinds(&["rule-violation"])),
+        (
+            "signed-twice",
+            b'b',
+            kinds(&["projection-drift", "rule-violation"]),
+        ),
+    ] {
+        let copy = common::tamper(l, &dir.join(name), |c| {
+            append_signature_like_the_last(c, last_seal, officer)
+        });
+        let v = both(&copy, 1, name);
+        let appended = seq_where(&copy, "SELECT max(seq) FROM log");
+        assert_eq!(
+            common::finding_set(&v),
+            found.into_iter().map(|k| (appended, k)).collect::<Vec<_>>(),
+            "{name}: {v:#}"
+        );
+        let signers = &v["seals"].as_array().unwrap().last().unwrap()["signed_by"];
+        assert_eq!(signers, &serde_json::json!(["a", "b"]), "{name}: {v:#}");
+    }
 
     // The lock removed from the log, and the chain re-linked over the gap: its signatures
     // now name nothing a signature can name.
@@ -716,4 +704,42 @@ fn both_verifiers_warn_alike_about_times() {
         ],
         "{v:#}"
     );
+}
+
+/// Appends a copy of the last log entry, a signature of `seal` by officer b, as the next
+/// entry, with the officer's one-byte id set to `officer` (the signature bytes kept), and
+/// re-hashes it into the chain.
+fn append_signature_like_the_last(c: &rusqlite::Connection, seal: i64, officer: u8) {
+    let last: i64 = c
+        .query_row("SELECT max(seq) FROM log", [], |r| r.get(0))
+        .unwrap();
+    let mut body: Vec<u8> = c
+        .query_row("SELECT body FROM log WHERE seq = ?1", [last], |r| r.get(0))
+        .unwrap();
+    // A signature entry: the header's seq is bytes 21..29 (after the 6-byte magic and the
+    // kind "signature"); the officer id "b", one byte, comes before the 64-byte signature and
+    // its 5-byte tag and length.
+    assert_eq!(&body[6..20], b"\x01\x00\x00\x00\x09signature");
+    body[21..29].copy_from_slice(&(last + 1).to_be_bytes());
+    let at = body.len() - 64 - 5 - 1;
+    assert_eq!(body[at], b'b');
+    body[at] = officer;
+    let signature = body[body.len() - 64..].to_vec();
+    c.execute(
+        "INSERT INTO log (seq, kind, body, entry_hash, prev, chain) \
+         VALUES (?1, 'signature', ?2, randomblob(32), randomblob(32), randomblob(32))",
+        rusqlite::params![last + 1, body],
+    )
+    .unwrap();
+    // (The table keeps one signature per seal and officer: a second one has no row there.)
+    let _ = c.execute(
+        "INSERT INTO signatures (seq, seal, officer, signature) VALUES (?1, ?2, ?3, ?4)",
+        rusqlite::params![
+            last + 1,
+            seal,
+            String::from_utf8(vec![officer]).unwrap(),
+            signature
+        ],
+    );
+    rehash_from(c, last + 1);
 }
