@@ -6,11 +6,13 @@ standard library and shares no code with amana. In one pass over the chain it ch
 
   * the hash chain of the `log` table (section 1),
   * that every body is the strict, canonical version-1 encoding of an entry (sections 2-4),
-  * the fourteen rules of section 5, replayed in order: among them the seals' content (rule 10,
+  * the fifteen rules of section 5, replayed in order: among them the seals' content (rule 10,
     with an incremental RFC 6962 Merkle accumulator, section 5b), the officers' Ed25519
-    signatures of seals and approvals of officers registered after the first seal (rule 11,
-    verified in pure Python below), the closings (rule 14) and the supporting documents in the
+    signatures of seals and decisions (rule 11, verified in pure Python below), the decisions
+    and what they change once signed (rule 15: approvals, closings, locks, reopenings,
+    revocations, policies), the closings (rule 14) and the supporting documents in the
     receipt store (rule 13),
+  * the warnings of section 7 about the entries' times (reported apart: they fail nothing),
   * `--anchor N:HEX` heads and `--seal FINGERPRINT` seals published outside the ledger
     (section 7),
   * and, for a ledger file, that every projected table holds exactly the rows the chain stands
@@ -34,8 +36,10 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import struct
 import sys
+import time
 import unicodedata
 import urllib.request
 
@@ -43,10 +47,10 @@ APPLICATION_ID = 0x414D4E41  # "AMNA"
 MAGIC = b"AMANA\x01"
 ENTRY_PREFIX = b"amana/v1/entry\0"
 CHAIN_PREFIX = b"amana/v1/chain\0"
-SEAL_PREFIX = b"amana/v1/seal\0"
-OFFICER_PREFIX = b"amana/v1/officer\0"  # the domain of an approval (rule 11)
+SIGN_PREFIX = b"amana/v1/"  # a signature's message: SIGN_PREFIX || kind || 0 || entry_hash
 ZERO = bytes(32)
 LIMIT = 10 ** 13  # rule 5: every amount is within +-LIMIT minor units
+MAX_QUORUM = 99  # section 4: a policy's quorum is from 1 to 99
 
 
 def sha256(*parts):
@@ -209,6 +213,10 @@ SCHEMAS = {
                                      F("statement", TEXT)])],
     "signature": [F("seal", INT), F("officer", TEXT), F("signature", BYTES)],
     "receipt": [F("entry", INT), F("sha256", BYTES), F("file_name", TEXT), F("size", INT)],
+    "policy": [F("quorum", INT)],
+    "lock": [F("through", DATE), F("reason", TEXT)],
+    "reopen": [F("year", INT), F("reason", TEXT)],
+    "revocation": [F("officer", TEXT), F("reason", TEXT)],
 }
 MOVES = ("transaction", "reversal", "closing")  # the kinds with an id, a date and postings
 ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
@@ -438,6 +446,12 @@ def canonical_problems(e):
     elif k == "receipt":
         nbytes("sha256", e["sha256"], 32)
         check("file_name", e["file_name"], lambda v: "/" not in v, "a name without folders")
+    elif k == "policy":
+        check("quorum", e["quorum"], lambda q: 1 <= q <= MAX_QUORUM, f"from 1 to {MAX_QUORUM}")
+    elif k == "reopen":
+        check("year", e["year"], lambda y: 1 <= y <= 9999, "from 1 to 9999")
+    elif k == "revocation":
+        ident("officer", e["officer"])
     return out
 
 
@@ -456,13 +470,20 @@ class Rules:
         self.import_hashes, self.pending = set(), None  # pending = [import seq, announced, left]
         # running totals for seals (rule 10) and closings (rule 14)
         self.balances, self.received, self.spent = {}, {}, {}
+        self.dated = {}  # account -> [(date, amount)]: bank balances as of a day (rule 10)
         self.results = {}  # fiscal year -> ({income/expense account: net}, restricted part)
-        self.closed_years = set()
-        # seals and signatures (rules 9 to 12)
-        self.seals, self.last_seal, self.locked = {}, None, None  # locked = (period_end, seal seq)
-        self.officers, self.keys, self.signed = {}, {}, set()  # officers: id -> public key
-        # officer entries by seq: {"id", "registered" (rule 12 kept it), "hash"}; approved ids
-        self.officer_entries, self.approved = {}, set()
+        # seals, signatures and the officers' decisions (rules 9 to 12, 14 and 15)
+        self.seals, self.last_seal = {}, None
+        self.officers, self.keys = {}, {}  # officers: id -> public key; keys: key -> id
+        self.standing = set()  # officers whose signatures count now
+        self.revoked = {}  # officer -> seq at which their revocation took effect
+        self.quorum = None  # the policy in force; None in a ledger from before policies
+        # decisions by seq: {"kind", "subject" (officer it is about, or None), "effect" (what
+        # it does, a tuple), "hash", "signers" (officers whose signature verified), "effective"}
+        self.decisions = {}
+        self.locked = None  # the day the books are locked through (YYYY-MM-DD), or None
+        self.closed_years = set()  # fiscal years closed by a closing in effect
+        self.nbad = 0  # rule violations found so far in the entry being applied
         self.receipt_pairs, self.file_digests = set(), {}
         self.chains, self.merkle, self.entry_hash = {}, Merkle(), ZERO
         # published seals (section 7, --seal): fingerprint -> seq, or why it does not match
@@ -500,8 +521,10 @@ class Rules:
 
     def apply(self, seq, e):
         k = e["kind"]
+        self.nbad = 0
 
         def bad(detail):
+            self.nbad += 1
             self.report(seq, "rule-violation", detail)
 
         # rule 1 (the header seq is also reported, as `reordered`, with the log row)
@@ -527,6 +550,10 @@ class Rules:
                 self.pending = None
         handler = {"budget-line": self.budget_line, "import": self.import_}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
+        # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
+        # still counted in the totals, rule 10); amana does the same.
+        if k == "closing" and not self.nbad:
+            self.decide(seq, "closing", None, ("closing", e["fiscal_year"], e["date"]))
 
     def in_table(self, code):
         return self.currencies is not None and code in self.currencies
@@ -596,9 +623,9 @@ class Rules:
         total = sum(p["amount"] for p in postings)
         if total != 0:
             bad(f"{k} {tid}: postings sum to {total}, not 0")
-        if self.locked and date <= self.locked[0]:
-            bad(f"{k} {tid}: dated {date}, on or before {self.locked[0]}, locked by the seal "
-                f"at seq {self.locked[1]}")
+        if self.locked is not None and date <= self.locked:  # rule 9
+            bad(f"{k} {tid}: dated {date}, on or before {self.locked}, the day the books are "
+                f"locked through")
         for i, p in enumerate(postings):
             where = f"{k} {tid} posting {i}"
             if p["account"] not in self.accounts:
@@ -637,6 +664,7 @@ class Rules:
             acct, amount, g = p["account"], p["amount"], p["grant"]
             atype = self.accounts.get(acct)
             self.balances[acct] = self.balances.get(acct, 0) + amount
+            self.dated.setdefault(acct, []).append((date, amount))
             if g is not None:
                 if atype == "income":
                     self.received[g] = self.received.get(g, 0) - amount
@@ -701,8 +729,10 @@ class Rules:
             if self.accounts.get(e[f]) != "net-assets":
                 bad(f"closing {tid}: {f} {e[f]!r} is not a net-assets account")
         if year in self.closed_years:
-            bad(f"closing {tid}: fiscal year {year} was closed before")
-        self.closed_years.add(year)
+            bad(f"closing {tid}: fiscal year {year} is closed")
+        elif any(d["effect"][:2] == ("closing", year) and not d["effective"]
+                 for d in self.decisions.values()):
+            bad(f"closing {tid}: fiscal year {year} has a closing that awaits its signatures")
         bounds = self.fiscal_year(year)
         if bounds is None:
             bad(f"closing {tid}: fiscal year {year} has no bounds "
@@ -714,8 +744,6 @@ class Rules:
         if e["date"] != end:
             bad(f"closing {tid}: dated {e['date']}, not on the last day of fiscal year "
                 f"{year} ({end})")
-            if self.locked and end <= self.locked[0]:  # (when dated on `end`: rule 9 above)
-                bad(f"closing {tid}: fiscal year {year} is locked through {self.locked[0]}")
         net, (r,) = self.results.get(year, ({}, [0]))  # (this closing is not counted yet)
         t = sum(net.values())
         want = [(a, -f) for a, f in sorted(net.items()) if f]
@@ -737,7 +765,7 @@ class Rules:
         if extra:  # the closing postings carry an account and an amount, nothing else
             bad(f"closing {tid}: posting {extra[0]} has a grant, line, original amount or memo")
 
-    def officer(self, seq, e, bad):  # rules 11 and 12
+    def officer(self, seq, e, bad):  # rules 11, 12 and 15
         oid, key, point = e["id"], e["public_key"], pt_decode(e["public_key"])
         why = (f"officer {oid!r} registered twice" if oid in self.officers else
                f"officer {oid!r}: public key is not a canonical Ed25519 point encoding"
@@ -747,12 +775,99 @@ class Rules:
                if key in self.keys else None)
         if why:  # such an entry registers nobody: signatures by `oid` then break rule 11
             bad(why)
-        else:
-            self.officers[oid], self.keys[key] = key, oid
-            if not self.seals:  # registered before the first seal: a founding officer
-                self.approved.add(oid)
-        # an approval signs this entry's hash (recomputed from the stored body, like a seal's)
-        self.officer_entries[seq] = {"id": oid, "registered": not why, "hash": self.entry_hash}
+        if self.nbad:
+            return
+        self.officers[oid], self.keys[key] = key, oid
+        if not self.seals:  # registered before the first seal: a founding officer
+            self.standing.add(oid)
+        else:  # a decision: its approval (rule 15)
+            self.decide(seq, "officer", oid, ("approval", oid))
+
+    # ------------------------------------------------------------ rule 15: decisions
+    def required(self, d):
+        """The signatures decision `d` needs now (rule 15)."""
+        others = sum(1 for o in self.standing if o != d["subject"])
+        if self.quorum is None:  # a ledger from before policies
+            return 0 if d["kind"] == "closing" else min(1, others)
+        return min(self.quorum, others)
+
+    def decide(self, seq, kind, subject, effect):
+        """Records the decision entry at `seq` (admitted); it takes effect at once when it
+        needs no signature."""
+        d = {"kind": kind, "subject": subject, "effect": effect, "hash": self.entry_hash,
+             "signers": set(), "effective": False}
+        self.decisions[seq] = d
+        if self.required(d) == 0:
+            self.take_effect(d, seq)
+
+    def take_effect(self, d, at):
+        d["effective"] = True
+        what = d["effect"]
+        if what[0] == "approval":
+            self.standing.add(what[1])
+        elif what[0] == "closing":
+            self.closed_years.add(what[1])
+            self.lock_through(what[2])
+        elif what[0] == "lock":
+            self.lock_through(what[1])
+        elif what[0] == "reopen":
+            _, year, start = what
+            self.closed_years = {y for y in self.closed_years if y < year}
+            if self.locked is not None and self.locked >= start:
+                self.locked = (datetime.date.fromisoformat(start)
+                               - datetime.timedelta(days=1)).isoformat()
+        elif what[0] == "revocation":
+            self.standing.discard(what[1])
+            self.revoked[what[1]] = at
+        elif what[0] == "policy":
+            self.quorum = what[1]
+
+    def lock_through(self, day):
+        if self.locked is None or day > self.locked:
+            self.locked = day
+
+    def policy(self, seq, e, bad):
+        # A quorum out of 1..99 is reported as non-canonical (section 4); it decides nothing.
+        if not self.nbad and 1 <= e["quorum"] <= MAX_QUORUM:
+            self.decide(seq, "policy", None, ("policy", e["quorum"]))
+
+    def lock(self, seq, e, bad):
+        through = e["through"]
+        if self.locked is not None and through <= self.locked:
+            bad(f"lock through {through}: the books are already locked through {self.locked}")
+        for year in sorted(self.results):
+            bounds = self.fiscal_year(year)
+            if (year not in self.closed_years and any(self.results[year][0].values())
+                    and bounds is not None and bounds[1] <= through):
+                bad(f"lock through {through}: fiscal year {year} ends {bounds[1]}, has income "
+                    f"or expense and is not closed (it could never be closed)")
+                break
+        if not self.nbad:
+            self.decide(seq, "lock", None, ("lock", through))
+
+    def reopen(self, seq, e, bad):
+        year = e["year"]
+        if not 1 <= year <= 9999:  # reported as non-canonical (section 4): it decides nothing
+            return
+        last = max(self.closed_years, default=None)
+        bounds = self.fiscal_year(year)
+        if last != year:
+            bad(f"reopen of fiscal year {year}: " + (
+                "no fiscal year is closed" if last is None else
+                f"the last closed fiscal year is {last}"))
+        if bounds is None:
+            bad(f"reopen of fiscal year {year}: the year is out of range")
+        if not self.nbad:
+            self.decide(seq, "reopen", None, ("reopen", year, bounds[0]))
+
+    def revocation(self, seq, e, bad):
+        oid = e["officer"]
+        if oid not in self.officers:
+            bad(f"revocation of {oid!r}, who is not a registered officer")
+        elif oid in self.revoked:
+            bad(f"revocation of {oid!r}, already revoked at seq {self.revoked[oid]}")
+        if not self.nbad:
+            self.decide(seq, "revocation", oid, ("revocation", oid))
 
     def seal(self, seq, e, bad):  # rule 10 (its findings are `seal-mismatch`, section 7)
         found = []
@@ -806,60 +921,67 @@ class Rules:
         compare("grants", [(x["grant"], x["received"], x["spent"]) for x in e["grants"]],
                 [(g, self.received.get(g, 0), self.spent.get(g, 0)) for g in sorted(self.grants)],
                 "grant, received, spent")
-        for x in e["banks"]:
-            net = self.balances.get(x["account"], 0)
-            if x["balance"] != net:
-                mismatch(f"bank {x['account']}: statement {x['statement']!r} gives {x['balance']}, "
-                         f"the account's net is {net}")
         pe = e["period_end"]
-        if pe is not None and self.locked and pe < self.locked[0]:
-            mismatch(f"period_end {pe} is before {self.locked[0]}, already locked by the seal "
-                     f"at seq {self.locked[1]}")
-        if pe is not None and (self.locked is None or pe > self.locked[0]):
-            self.locked = (pe, seq)
+        for x in e["banks"]:
+            acct = x["account"]
+            if acct not in self.accounts:
+                mismatch(f"bank {acct}: no such account")
+                continue
+            net = self.balances.get(acct, 0)
+            as_of = net if pe is None else sum(a for d, a in self.dated.get(acct, ()) if d <= pe)
+            # either is accepted: the net as of period_end, or (as seals written before that
+            # rule were checked) the net of everything recorded
+            if x["balance"] not in (as_of, net):
+                mismatch(f"bank {acct}: statement {x['statement']!r} gives {x['balance']}, the "
+                         f"account's net is {as_of}" + (f" as of {pe}" if pe else "")
+                         + (f" ({net} with everything recorded)" if net != as_of else ""))
+        # (a seal locks nothing: locks are the officers' decisions, rule 15)
         self.last_seal = (seq, self.entry_hash)
         # valid: the content recomputes (and, section 7, none of its signatures fails: set
         # by `signature`); signed_by: the approved officers whose signature verifies
         self.seals[seq] = {"seq": seq, "fingerprint": fingerprint(self.entry_hash),
                            "covered": e["covered"], "period_end": pe, "signed_by": [],
                            "valid": not found, "hash": self.entry_hash}
+        # (a seal that does not recompute is still a seal: the first one makes the officers
+        # registered before it the founding ones, and its signatures are checked)
 
-    def signature(self, seq, e, bad):  # rule 11
+    def signature(self, seq, e, bad):  # rules 11 and 15
         target, oid = e["seal"], e["officer"]
-        seal, subject = self.seals.get(target), self.officer_entries.get(target)
-        if subject is not None and not subject["registered"]:
-            # Reading: an officer entry that breaks rule 12 "registers no one", so there is no
-            # officer for an approval of it to approve; it counts as "another kind of entry".
-            subject = None
         key = self.officers.get(oid)
-        if seal is None and subject is None:
-            bad(f"signature names seq {target}, which is neither an earlier seal nor an earlier "
-                f"officer registration")
         if key is None:
             bad(f"signature by {oid!r}, who is not a registered officer (with a valid key)")
-        elif oid not in self.approved:
-            bad(f"signature by officer {oid!r}, who is not approved (registered after the first "
-                f"seal, and no approved officer has approved them)")
-        if seal is not None:
-            if (target, oid) in self.signed:
-                bad(f"officer {oid!r} already signed the seal at seq {target}")
-            self.signed.add((target, oid))
-        if key is None or oid not in self.approved or (seal is None and subject is None):
-            return
-        # Reading: a signature by an officer who is not approved does not count, so it is not
-        # verified either (its finding is the rule-violation above, and it cannot make a seal
-        # invalid). A signature of a seal whose content does not recompute is still verified:
-        # it tells whether the seal itself was changed after signing.
-        self_approval = seal is None and subject["id"] == oid
-        if self_approval:
-            bad(f"officer {oid!r} approves their own officer entry {target}: an officer is "
-                f"approved by an approved officer other than themselves")
-        if seal is not None:
-            what, message = (f"the seal at seq {target} ({seal['fingerprint']})",
-                             SEAL_PREFIX + seal["hash"])
+        elif oid in self.revoked:
+            bad(f"signature by officer {oid!r}, revoked at seq {self.revoked[oid]}: not in "
+                f"standing")
+        elif oid not in self.standing:
+            bad(f"signature by officer {oid!r}, who is not in standing (registered after the "
+                f"first seal, and not approved)")
+        seal, decision = self.seals.get(target), self.decisions.get(target)
+        if seal is None and decision is None:
+            # (an officer entry that registered no one, or one registered before the first
+            # seal, is no decision: it counts as another kind of entry)
+            bad(f"signature names seq {target}, which is neither an earlier seal nor an earlier "
+                f"decision")
         else:
-            what, message = (f"the approval of officer entry {target} ({subject['id']!r})",
-                             OFFICER_PREFIX + subject["hash"])
+            signers = set(seal["signed_by"]) if seal is not None else decision["signers"]
+            if oid in signers:
+                bad(f"officer {oid!r} already signed entry {target}")
+            if decision is not None and decision["subject"] == oid:
+                bad(f"officer {oid!r} signs the {decision['kind']} entry {target}, a decision "
+                    f"about themselves")
+        if self.nbad:
+            # Reading: a signature that breaks rule 11 is not verified at all (its finding is
+            # the rule-violation above), so it cannot make a seal invalid. A signature of a
+            # seal whose content does not recompute is still verified: it tells whether the
+            # seal itself was changed after signing.
+            return
+        if seal is not None:
+            what, kind, signed = (f"the seal at seq {target} ({seal['fingerprint']})", "seal",
+                                  seal["hash"])
+        else:
+            what, kind, signed = (f"the {decision['kind']} entry {target}", decision["kind"],
+                                  decision["hash"])
+        message = SIGN_PREFIX + kind.encode("ascii") + b"\0" + signed
         if not ed25519_verify_strict(key, message, e["signature"]):
             self.report(seq, "bad-signature", f"{oid!r}'s signature of {what} does not verify "
                                               f"against their key")
@@ -867,10 +989,13 @@ class Rules:
                 seal["failed"] = True  # section 7: a seal with a failed signature is not valid
             return
         if seal is not None:
-            if oid not in seal["signed_by"]:
-                seal["signed_by"].append(oid)
-        elif not self_approval:
-            self.approved.add(subject["id"])
+            seal["signed_by"].append(oid)
+            return
+        decision["signers"].add(oid)
+        if not decision["effective"]:
+            counted = sum(1 for o in decision["signers"] if o in self.standing)
+            if counted >= self.required(decision):
+                self.take_effect(decision, seq)
 
     def receipt(self, seq, e, bad):  # rule 13
         tid, digest = e["entry"], e["sha256"]
@@ -885,22 +1010,51 @@ class Rules:
             return
         hexd = digest.hex()
         path = os.path.join(self.store, hexd[:2], hexd)
-        if path not in self.file_digests:
-            try:
-                with open(path, "rb") as f:
-                    h = hashlib.sha256()
-                    while chunk := f.read(1 << 20):
-                        h.update(chunk)
-                    self.file_digests[path] = h.digest()
-            except OSError:
-                self.file_digests[path] = None
-        got = self.file_digests[path]
-        if got is None:
+        size = e["size"] if e["size"] >= 0 else None
+        if (path, size) not in self.file_digests:
+            self.file_digests[(path, size)] = store_file_status(path, digest, size)
+        status = self.file_digests[(path, size)]
+        if status == "missing":
             self.report(seq, "receipt-missing", f"the receipt {e['file_name']!r} of transaction "
                         f"{tid} is not in the store: {path}")
-        elif got != digest:
+        elif status != "present":
             self.report(seq, "receipt-altered", f"the receipt {e['file_name']!r} of transaction "
-                        f"{tid} at {path} was altered: its SHA-256 is {got.hex()}")
+                        f"{tid} at {path} {status} (recorded: {e['size']} bytes, SHA-256 "
+                        f"{hexd})")
+
+
+def store_file_status(path, digest, size):
+    """Rule 13 and section 7: "present", "missing", or why the file is not the receipt. Only
+    a regular file is read (a FIFO, a device, a folder or a link is not the receipt), as a
+    stream, no further than its recorded size plus one byte."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return "missing"
+    if not stat.S_ISREG(st.st_mode):
+        return "is not a regular file"
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return "missing"
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # (replaced since the lstat)
+            return "is not a regular file"
+        h, n = hashlib.sha256(), 0
+        while size is None or n <= size:
+            chunk = f.read(1 << 20 if size is None else min(1 << 20, size + 1 - n))
+            if not chunk:
+                break
+            h.update(chunk)
+            n += len(chunk)
+    if size is not None and n > size:
+        return "larger than its recorded size"
+    if h.digest() != digest:
+        return f"altered: its SHA-256 is {h.hexdigest()}"
+    if size is not None and n != size:
+        return f"of {n} bytes, not its recorded size"
+    return "present"
 
 
 # ---------------------------------------------------------------- section 6: projection
@@ -1034,6 +1188,72 @@ def compare_table(conn, table, expected, seq_of_entry, report):
             j += 1
 
 
+# ---------------------------------------------------------------- section 7: warnings
+BACKWARDS_SLACK_US = 60 * 1_000_000  # time-backwards: more than 60 seconds back
+FUTURE_SLACK_US = 24 * 3600 * 1_000_000  # time-future: more than 24 hours ahead
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def shown_time(us):
+    try:
+        return (EPOCH + datetime.timedelta(microseconds=us)).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except OverflowError:
+        return f"{us} µs"
+
+
+def day_over_us(day):
+    """The first instant at which `day` is over everywhere: the next day begins first at
+    UTC+14, fourteen hours before it begins at UTC (None after 9999-12-31)."""
+    try:
+        nxt = datetime.date.fromisoformat(day) + datetime.timedelta(days=1)
+    except OverflowError:
+        return None
+    midnight = datetime.datetime(nxt.year, nxt.month, nxt.day, tzinfo=datetime.timezone.utc)
+    return (midnight - EPOCH) // datetime.timedelta(microseconds=1) - 14 * 3600 * 1_000_000
+
+
+class Clock:
+    """The warnings of section 7 about the entries' times, which prove no alteration (a time is
+    what the writer's clock said). Each decoded entry is checked in chain order, and reported at
+    the seq its header gives (readings amana shares: an undecodable entry has no time, so it
+    neither moves the latest time nor continues a run of entries in the future)."""
+
+    def __init__(self, now_us):
+        self.now_us, self.latest, self.run, self.warnings = now_us, None, None, []
+
+    def warn(self, seq, kind, detail):
+        self.warnings.append({"seq": seq, "kind": kind, "detail": detail})
+
+    def check(self, e):
+        seq, t = e["seq"], e["time"]
+        if self.latest is not None and t < self.latest - BACKWARDS_SLACK_US:
+            self.warn(seq, "time-backwards", f"recorded at {shown_time(t)}, more than a minute "
+                                             f"before an entry before it "
+                                             f"({shown_time(self.latest)})")
+        if t > self.now_us + FUTURE_SLACK_US:
+            if self.run is not None and self.run[1] + 1 == seq:  # one warning for the run
+                self.run[1] = seq
+                w = self.run[2]
+                w["detail"] = (f"entries {w['seq']} to {seq} are recorded later than this "
+                               f"computer's clock ({shown_time(self.now_us)}), the last at "
+                               f"{shown_time(t)}")
+            else:
+                self.warn(seq, "time-future", f"recorded at {shown_time(t)}, later than this "
+                                              f"computer's clock ({shown_time(self.now_us)})")
+                self.run = [seq, seq, self.warnings[-1]]
+        closes = (f"the closing of fiscal year {e['fiscal_year']}", e["date"]) \
+            if e["kind"] == "closing" else \
+            (f"the seal of the period ending {e['period_end']}", e["period_end"]) \
+            if e["kind"] == "seal" and e["period_end"] is not None else None
+        if closes is not None:
+            what, day = closes
+            over = day_over_us(day)
+            if over is not None and t < over:
+                self.warn(seq, "closed-early", f"{what} was recorded at {shown_time(t)}, before "
+                                               f"{day} had ended everywhere")
+        self.latest = t if self.latest is None else max(self.latest, t)
+
+
 # ---------------------------------------------------------------- sections 1 and 7: the log
 def verify(log_rows, store, anchors, conn=None, problems=None, seal_anchors=(), on_row=None):
     """log_rows yields (seq, kind, body, entry_hash, prev, chain) in order; conn, when given,
@@ -1047,6 +1267,7 @@ def verify(log_rows, store, anchors, conn=None, problems=None, seal_anchors=(), 
         problems.append({"seq": seq, "kind": kind, "detail": detail})
 
     rules, rows = Rules(report, store), {t: [] for t in TABLES}
+    clock = Clock(int(time.time() * 1_000_000))
     rules.seal_anchors = set(seal_anchors)
     seq_of_entry, anchored, kinds = {}, 0, []  # kinds: (seq, kind) of every row, for coverage
     expected, prev_chain, prev_seq, last_seq, head, nrows = 1, ZERO, 0, 0, ZERO, 0
@@ -1113,6 +1334,7 @@ def verify(log_rows, store, anchors, conn=None, problems=None, seal_anchors=(), 
         if entry is None:
             rules.skip(seq, kind)
         else:
+            clock.check(entry)  # warnings (section 7)
             # canonical form (section 2)
             if trailing:
                 report(seq, "non-canonical", f"{trailing} byte(s) follow the last value")
@@ -1189,7 +1411,7 @@ def verify(log_rows, store, anchors, conn=None, problems=None, seal_anchors=(), 
             "head": head.hex() if len(head) == 32 else ZERO.hex(), "problems": problems,
             "transactions": rules.moves, "rows_checked": rows_checked,
             "signed_through": signed, "anchored_through": anchored, "unanchored": unanchored,
-            "seals": seals}
+            "seals": seals, "warnings": clock.warnings}
 
 
 # ---------------------------------------------------------------- input: ledger file or bundle
@@ -1439,6 +1661,8 @@ def main(argv=None):
     else:
         for p in problems:
             print(f"entry {p['seq']}: {p['kind']}: {p['detail']}")
+        for w in result["warnings"]:
+            print(f"entry {w['seq']}: warning: {w['kind']}: {w['detail']}")
         for s in result["seals"]:
             print(f"seal at entry {s['seq']} {s['fingerprint']}: covers 1..{s['covered']}, "
                   f"{'valid' if s['valid'] else 'NOT VALID (content or a signature fails)'}, "

@@ -623,7 +623,7 @@ impl<'a> ChainCheck<'a> {
             },
             Record::Seal(seal) => seal
                 .period_end
-                .map(|end| (format!("the lock through {end}"), end)),
+                .map(|end| (format!("the seal of the period ending {end}"), end)),
             _ => None,
         };
         if let Some((what, end)) = closes
@@ -866,11 +866,16 @@ impl<'a> ChainCheck<'a> {
                 valid: true,
             }),
             Record::Signature(sig) => {
+                // (A signature refused as a second one by the same officer is not listed again.)
                 if let Some(summary) = self.seals.iter_mut().find(|s| s.seq == sig.seal)
                     && self
                         .book
                         .seal(sig.seal)
                         .is_some_and(|(_, signers)| signers.contains(&sig.officer))
+                    && !summary
+                        .signed_by
+                        .iter()
+                        .any(|o| *o == sig.officer.to_string())
                 {
                     summary.signed_by.push(sig.officer.to_string());
                 }

@@ -68,6 +68,34 @@ fn tampered(b: &Bundle, name: &str, edit: impl FnOnce(&mut Vec<Value>)) -> PathB
     copy
 }
 
+/// Makes the summaries of a bundle whose chain.jsonl lost its last lines say what a forger
+/// would have them say: ledger.json's `entries` and `head` those of the last line, and no
+/// officer, seal or seal signature after it.
+fn summaries_end_at_the_last_line(bundle: &Path) {
+    let text = std::fs::read_to_string(bundle.join("chain.jsonl")).unwrap();
+    let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    let last_seq = last["seq"].as_i64().unwrap();
+    let edit = |name: &str, f: &dyn Fn(&mut Value)| {
+        let path = bundle.join(name);
+        let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        f(&mut v);
+        std::fs::write(&path, v.to_string()).unwrap();
+    };
+    let kept = |v: &Value| v["seq"].as_i64().unwrap() <= last_seq;
+    edit("ledger.json", &|v| {
+        v["entries"] = last["seq"].clone();
+        v["head"] = last["chain"].clone();
+    });
+    edit("officers.json", &|v| v.as_array_mut().unwrap().retain(kept));
+    edit("seals.json", &|v| {
+        let seals = v.as_array_mut().unwrap();
+        seals.retain(kept);
+        for s in seals {
+            s["signatures"].as_array_mut().unwrap().retain(kept);
+        }
+    });
+}
+
 fn line_of(lines: &mut [Value], seq: i64) -> &mut Value {
     lines
         .iter_mut()
@@ -213,10 +241,12 @@ fn a_rewritten_entry_with_every_hash_recomputed_is_caught_by_the_seal_and_the_an
 #[test]
 fn a_cut_bundle_is_caught_by_the_anchor_or_as_truncated() {
     let b = bundle();
-    // The last entry cut: consistent on its own, so only the published head catches it.
+    // The last entry cut, and the summaries made to say so: consistent on its own, so only
+    // the published head catches it.
     let copy = tampered(&b, "cut-last", |lines| {
         lines.pop();
     });
+    summaries_end_at_the_last_line(&copy);
     both(&copy, &[], 0);
     let v = both(&copy, &["--anchor", &b.anchor], 1);
     assert_has(&v, b.entries, "rolled-back");
@@ -286,6 +316,40 @@ fn an_altered_or_missing_receipt_is_caught_by_both() {
     let copy = b.path.parent().unwrap().join("receipt");
     copy_dir(&b.path, &copy);
     let file = walk(&copy.join("receipts")).pop().expect("a receipt");
+    let bytes = std::fs::read(&file).unwrap();
+    // Not a regular file, or the right bytes and more: not the receipt, and never read
+    // beyond its recorded size (a FIFO would block a reader that opens it to read it all).
+    let aside = copy.join("aside");
+    std::fs::write(&aside, &bytes).unwrap();
+    let not_the_receipt: [(&str, &dyn Fn()); 4] = [
+        ("a folder", &|| std::fs::create_dir(&file).unwrap()),
+        ("a link to the right bytes", &|| {
+            std::os::unix::fs::symlink(&aside, &file).unwrap()
+        }),
+        ("a FIFO", &|| {
+            let o = std::process::Command::new("mkfifo")
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert!(o.status.success());
+        }),
+        ("one byte more", &|| {
+            std::fs::write(&file, [&bytes[..], b"\n"].concat()).unwrap()
+        }),
+    ];
+    for (what, make) in not_the_receipt {
+        if file.is_dir() {
+            std::fs::remove_dir(&file).unwrap();
+        } else {
+            std::fs::remove_file(&file).unwrap();
+        }
+        make();
+        let v = both(&copy, &[], 1);
+        assert_has(&v, receipt, "receipt-altered");
+        common::assert_kinds_exactly(&v, &["receipt-altered"]);
+        assert!(v.to_string().contains("receipt"), "{what}: {v:#}");
+    }
+    std::fs::remove_file(&file).unwrap();
     std::fs::write(&file, b"Quittance: 0 MAD\n").unwrap();
     let v = both(&copy, &[], 1);
     assert_has(&v, receipt, "receipt-altered");

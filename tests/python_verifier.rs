@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{demo, ok};
+use common::{Fixture, demo, ok, rehash_from};
 use serde_json::Value;
 
 fn python_verify(ledger: &Path) -> Output {
@@ -54,6 +54,26 @@ fn assert_agree(ours: &Value, theirs: &Value, what: &str) {
         a, b,
         "{what}: the verifiers disagree on the findings\nours: {ours:#}\ntheirs: {theirs:#}"
     );
+    assert_eq!(
+        warnings(ours),
+        warnings(theirs),
+        "{what}: the verifiers disagree on the warnings\nours: {ours:#}\ntheirs: {theirs:#}"
+    );
+}
+
+/// The (seq, kind) of every warning, in the order reported (one per run: not deduplicated).
+fn warnings(v: &Value) -> Vec<(i64, String)> {
+    v["warnings"]
+        .as_array()
+        .expect("a warnings list")
+        .iter()
+        .map(|w| {
+            (
+                w["seq"].as_i64().unwrap(),
+                w["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -262,4 +282,464 @@ fn the_python_verifier_checks_bundles_anchors_and_signatures() {
         assert_eq!(s["valid"], false, "{s:#}");
     }
     assert_agree(&ours, &theirs, "forged signature");
+}
+
+/// A private key file made by amana, in the fixture's folder.
+fn key(fx: &Fixture, name: &str) -> String {
+    let path = fx.dir.path().join(name);
+    ok(fx.path(), &["key", "generate", path.to_str().unwrap()]);
+    path.to_str().unwrap().to_string()
+}
+
+/// A ledger that uses every officers' decision, through the CLI: two founding officers (a, b),
+/// a first seal, a third officer (c) approved by both (the policy of a new ledger: two), 2025
+/// closed by a and b then reopened by a and c, a lock signed by a and later by b (`amana
+/// sign`), a policy of three, the revocation of c, and a last seal.
+struct Governed {
+    fx: Fixture,
+    keys: [String; 3],
+}
+
+fn seq_of_kind(ledger: &Path, kind: &str) -> i64 {
+    seq_where(
+        ledger,
+        &format!("SELECT max(seq) FROM log WHERE kind = '{kind}'"),
+    )
+}
+
+fn governed() -> Governed {
+    let dir = tempfile::tempdir().unwrap();
+    let fx = Fixture {
+        ledger: dir.path().join("amana.db"),
+        dir,
+    };
+    let l = fx.ledger.clone();
+    let l = l.as_path();
+    ok(
+        l,
+        &[
+            "init",
+            "--name",
+            "Gov",
+            "--currency",
+            "MAD",
+            "--chart",
+            "generic",
+        ],
+    );
+    let keys = [key(&fx, "a.pem"), key(&fx, "b.pem"), key(&fx, "c.pem")];
+    let [a, b, c] = [&keys[0], &keys[1], &keys[2]].map(|k| k.as_str());
+    let officer = |id: &str, role: &str, k: &str, approvers: &[&str]| {
+        let public = format!("{k}.pub");
+        let mut args = vec![
+            "officer", "add", id, "--name", id, "--role", role, "--key", &public,
+        ];
+        for ap in approvers {
+            args.extend(["--approve", ap]);
+        }
+        ok(l, &args);
+    };
+    let record = |date: &str, desc: &str, debit: &str, credit: &str| {
+        ok(
+            l,
+            &[
+                "record", "--date", date, "--desc", desc, "--post", debit, "--post", credit,
+            ],
+        );
+    };
+    officer("a", "treasurer", a, &[]);
+    officer("b", "president", b, &[]);
+    record("2025-03-01", "Cotisations", "1000 500", "4100");
+    ok(
+        l,
+        &[
+            "seal",
+            "--month",
+            "2025-03",
+            "--bank",
+            "1000=500@Relevé 1",
+            "--sign",
+            a,
+        ],
+    );
+    officer("c", "auditor", c, &[a, b]);
+    record("2025-06-01", "Loyer", "5000 200", "1000");
+    ok(
+        l,
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--restricted-account",
+            "3100",
+            "--unrestricted-account",
+            "3000",
+            "--sign",
+            a,
+            "--sign",
+            b,
+        ],
+    );
+    ok(
+        l,
+        &[
+            "reopen",
+            "--year",
+            "2025",
+            "--reason",
+            "Facture reçue",
+            "--sign",
+            a,
+            "--sign",
+            c,
+        ],
+    );
+    record("2025-12-15", "Facture tardive", "5000 50", "1000");
+    ok(
+        l,
+        &[
+            "lock",
+            "--through",
+            "2025-06-30",
+            "--reason",
+            "Semestre arrêté",
+            "--sign",
+            a,
+        ],
+    );
+    let lock = seq_of_kind(l, "lock").to_string();
+    ok(l, &["sign", &lock, "--key", b]);
+    ok(l, &["policy", "--quorum", "3", "--sign", a, "--sign", b]);
+    ok(
+        l,
+        &[
+            "officer",
+            "revoke",
+            "c",
+            "--reason",
+            "Clé perdue",
+            "--sign",
+            a,
+            "--sign",
+            b,
+        ],
+    );
+    ok(l, &["seal", "--sign", a, "--sign", b]);
+    Governed { fx, keys }
+}
+
+/// Both verifiers on `ledger`: they agree on everything, with exit status `code`.
+fn both(ledger: &Path, code: i32, what: &str) -> Value {
+    let (ours_code, ours) = common::verify_json(ledger, &[]);
+    let o = python_verify(ledger);
+    assert_eq!(ours_code, Some(code), "{what}: amana: {ours:#}");
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "{what}: verify_chain.py: {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let theirs = json(&o);
+    assert_agree(&ours, &theirs, what);
+    ours
+}
+
+fn has(v: &Value, seq: i64, kind: &str, what: &str) {
+    assert!(
+        common::findings(v).contains(&(seq, kind.to_string())),
+        "{what}: expected {kind} at {seq}: {:#}",
+        v["problems"]
+    );
+}
+
+/// The seq of the `n`th signature (from 0, in chain order) of the entry at `target`.
+fn signature_of(ledger: &Path, target: i64, n: i64) -> i64 {
+    seq_where(
+        ledger,
+        &format!(
+            "SELECT seq FROM signatures WHERE seal = {target} ORDER BY seq LIMIT 1 OFFSET {n}"
+        ),
+    )
+}
+
+/// Flips a bit of the signature at `seq` (its last field) in the log and the signatures
+/// table, and re-hashes the chain from there: a forged signature only the check of the
+/// signature itself can catch.
+fn forge_signature(conn: &rusqlite::Connection, seq: i64) {
+    let mut body: Vec<u8> = conn
+        .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+        .unwrap();
+    *body.last_mut().unwrap() ^= 1;
+    let signature = body[body.len() - 64..].to_vec();
+    conn.execute(
+        "UPDATE log SET body = ?1 WHERE seq = ?2",
+        rusqlite::params![body, seq],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE signatures SET signature = ?1 WHERE seq = ?2",
+        rusqlite::params![signature, seq],
+    )
+    .unwrap();
+    rehash_from(conn, seq);
+}
+
+#[test]
+fn both_verifiers_agree_on_a_ledger_governed_by_decisions() {
+    let g = governed();
+    let l = g.fx.path();
+    let v = both(l, 0, "governed");
+    // What is compared is not empty: three seals, signed.
+    let seals = v["seals"].as_array().unwrap();
+    assert_eq!(seals.len(), 3, "{seals:#?}");
+    assert!(seals.iter().all(|s| s["valid"] == true), "{seals:#?}");
+    // The revoked officer can no longer sign (amana refuses it): the ledger stays as it was.
+    let last_seal = seq_of_kind(l, "seal").to_string();
+    common::fails(l, &["sign", &last_seal, "--key", &g.keys[2]], 2);
+    both(l, 0, "governed, after a refused signature");
+}
+
+#[test]
+fn both_verifiers_find_the_same_forged_or_removed_decisions() {
+    let g = governed();
+    let l = g.fx.path();
+    let dir = g.fx.dir.path();
+    let closing = seq_of_kind(l, "closing");
+    let reopen = seq_of_kind(l, "reopen");
+    let lock = seq_of_kind(l, "lock");
+    let last_seal = seq_of_kind(l, "seal");
+    let approval = seq_where(l, "SELECT seq FROM officers WHERE id = 'c'");
+
+    // b's signature of the closing forged: the closing lacks its second signature, so 2025
+    // was never closed and its reopening names no closed year.
+    let at = signature_of(l, closing, 1);
+    let copy = common::tamper(l, &dir.join("forged-closing"), |c| forge_signature(c, at));
+    let v = both(&copy, 1, "forged closing signature");
+    has(&v, at, "bad-signature", "forged closing signature");
+    has(&v, reopen, "rule-violation", "forged closing signature");
+
+    // b's signature of the lock (made later, with `amana sign`) forged.
+    let at = signature_of(l, lock, 1);
+    let copy = common::tamper(l, &dir.join("forged-lock"), |c| forge_signature(c, at));
+    let v = both(&copy, 1, "forged lock signature");
+    has(&v, at, "bad-signature", "forged lock signature");
+
+    // b's approval of c forged: c never had standing, so c's signature of the reopening is
+    // not counted, 2025 stays closed, and the late invoice is in a locked period.
+    let at = signature_of(l, approval, 1);
+    let copy = common::tamper(l, &dir.join("forged-approval"), |c| forge_signature(c, at));
+    let v = both(&copy, 1, "forged approval");
+    has(&v, at, "bad-signature", "forged approval");
+    has(
+        &v,
+        signature_of(l, reopen, 1),
+        "rule-violation",
+        "forged approval",
+    );
+    has(&v, reopen + 3, "rule-violation", "forged approval");
+
+    // A signature by the revoked officer appended (the chain re-hashed): not in standing.
+    // And b's signature of the last seal appended again: b already signed it (and is listed
+    // once among its signers).
+    let kinds = |k: &[&str]| -> Vec<String> { k.iter().map(|k| k.to_string()).collect() };
+    for (name, officer, found) in [
+        ("revoked-signer", b'c', kinds(&["rule-violation"])),
+        (
+            "signed-twice",
+            b'b',
+            kinds(&["projection-drift", "rule-violation"]),
+        ),
+    ] {
+        let copy = common::tamper(l, &dir.join(name), |c| {
+            append_signature_like_the_last(c, last_seal, officer)
+        });
+        let v = both(&copy, 1, name);
+        let appended = seq_where(&copy, "SELECT max(seq) FROM log");
+        assert_eq!(
+            common::finding_set(&v),
+            found.into_iter().map(|k| (appended, k)).collect::<Vec<_>>(),
+            "{name}: {v:#}"
+        );
+        let signers = &v["seals"].as_array().unwrap().last().unwrap()["signed_by"];
+        assert_eq!(signers, &serde_json::json!(["a", "b"]), "{name}: {v:#}");
+    }
+
+    // The lock removed from the log, and the chain re-linked over the gap: its signatures
+    // now name nothing a signature can name.
+    let copy = common::tamper(l, &dir.join("lock-removed"), |c| {
+        c.execute("DELETE FROM log WHERE seq = ?1", [lock]).unwrap();
+        rehash_from(c, lock + 1);
+    });
+    let v = both(&copy, 1, "lock removed");
+    has(&v, lock, "deleted", "lock removed");
+    has(
+        &v,
+        signature_of(l, lock, 0),
+        "rule-violation",
+        "lock removed",
+    );
+
+    // The policy of the new ledger edited from two to one, the chain re-hashed: the seals
+    // no longer recompute, and with a quorum of one every decision is in effect earlier.
+    let copy = common::tamper(l, &dir.join("policy-edited"), |c| {
+        let mut body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = 2", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(&body[6..17], b"\x01\x00\x00\x00\x06policy");
+        assert_eq!(body[body.len() - 1], 2);
+        *body.last_mut().unwrap() = 1;
+        c.execute("UPDATE log SET body = ?1 WHERE seq = 2", [body])
+            .unwrap();
+        rehash_from(c, 2);
+    });
+    let v = both(&copy, 1, "policy edited");
+    has(
+        &v,
+        seq_where(l, "SELECT min(seq) FROM seals"),
+        "seal-mismatch",
+        "policy edited",
+    );
+}
+
+#[test]
+fn both_verifiers_warn_alike_about_times() {
+    let g = governed();
+    let l = g.fx.path();
+    let faketime = |at: &str, args: &[&str]| {
+        let o = Command::new("faketime")
+            .arg(at)
+            .arg(assert_cmd::cargo::cargo_bin("amana"))
+            .env_remove("AMANA_LEDGER")
+            .env("AMANA_ACTOR", "test-treasurer")
+            .env("TZ", "UTC")
+            .arg("--ledger")
+            .arg(l)
+            .args(args)
+            .output()
+            .expect("faketime is installed (.ci/run installs it)");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    // Two entries from a clock ahead (one warning for the run), then one from the right clock
+    // (back in time), then a seal of a period that has not ended yet.
+    faketime(
+        "2099-01-01 10:00:00",
+        &[
+            "record",
+            "--date",
+            "2026-01-05",
+            "--desc",
+            "x",
+            "--post",
+            "1000 10",
+            "--post",
+            "4000",
+        ],
+    );
+    faketime(
+        "2099-01-01 10:00:05",
+        &[
+            "record",
+            "--date",
+            "2026-01-06",
+            "--desc",
+            "y",
+            "--post",
+            "1000 10",
+            "--post",
+            "4000",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-01-07",
+            "--desc",
+            "z",
+            "--post",
+            "1000 10",
+            "--post",
+            "4000",
+        ],
+    );
+    let v = both(l, 0, "times");
+    let first = seq_where(l, "SELECT min(seq) FROM entries WHERE date >= '2026-01-05'");
+    assert_eq!(
+        warnings(&v),
+        [
+            (first, "time-future".to_string()),
+            (first + 2, "time-backwards".to_string())
+        ],
+        "{v:#}"
+    );
+    // A seal of January (unsigned) whose time is set back to the morning of January 31 (UTC),
+    // before that day had ended anywhere, the chain re-hashed: warnings only, in both.
+    ok(l, &["seal", "--month", "2026-01"]);
+    let seal = seq_of_kind(l, "seal");
+    let copy = common::tamper(l, &g.fx.dir.path().join("early"), |c| {
+        let mut body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seal], |r| r.get(0))
+            .unwrap();
+        // The header: magic (6 bytes), kind "seal" (9), seq (9), then the time's tag and value.
+        assert_eq!(&body[6..15], b"\x01\x00\x00\x00\x04seal");
+        let morning: i64 = 1_769_850_000 * 1_000_000; // 2026-01-31 09:00:00 UTC
+        body[25..33].copy_from_slice(&morning.to_be_bytes());
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![body, seal],
+        )
+        .unwrap();
+        rehash_from(c, seal);
+    });
+    let v = both(&copy, 0, "a seal recorded early");
+    assert_eq!(
+        warnings(&v),
+        [
+            (first, "time-future".to_string()),
+            (first + 2, "time-backwards".to_string()),
+            (seal, "time-backwards".to_string()),
+            (seal, "closed-early".to_string())
+        ],
+        "{v:#}"
+    );
+}
+
+/// Appends a copy of the last log entry, a signature of `seal` by officer b, as the next
+/// entry, with the officer's one-byte id set to `officer` (the signature bytes kept), and
+/// re-hashes it into the chain.
+fn append_signature_like_the_last(c: &rusqlite::Connection, seal: i64, officer: u8) {
+    let last: i64 = c
+        .query_row("SELECT max(seq) FROM log", [], |r| r.get(0))
+        .unwrap();
+    let mut body: Vec<u8> = c
+        .query_row("SELECT body FROM log WHERE seq = ?1", [last], |r| r.get(0))
+        .unwrap();
+    // A signature entry: the header's seq is bytes 21..29 (after the 6-byte magic and the
+    // kind "signature"); the officer id "b", one byte, comes before the 64-byte signature and
+    // its 5-byte tag and length.
+    assert_eq!(&body[6..20], b"\x01\x00\x00\x00\x09signature");
+    body[21..29].copy_from_slice(&(last + 1).to_be_bytes());
+    let at = body.len() - 64 - 5 - 1;
+    assert_eq!(body[at], b'b');
+    body[at] = officer;
+    let signature = body[body.len() - 64..].to_vec();
+    c.execute(
+        "INSERT INTO log (seq, kind, body, entry_hash, prev, chain) \
+         VALUES (?1, 'signature', ?2, randomblob(32), randomblob(32), randomblob(32))",
+        rusqlite::params![last + 1, body],
+    )
+    .unwrap();
+    // (The table keeps one signature per seal and officer: a second one has no row there.)
+    let _ = c.execute(
+        "INSERT INTO signatures (seq, seal, officer, signature) VALUES (?1, ?2, ?3, ?4)",
+        rusqlite::params![
+            last + 1,
+            seal,
+            String::from_utf8(vec![officer]).unwrap(),
+            signature
+        ],
+    );
+    rehash_from(c, last + 1);
 }

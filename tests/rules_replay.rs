@@ -331,7 +331,7 @@ fn an_entry_in_a_locked_period_is_a_rule_violation() {
     let copy = rewrite(&l, "locked", seq, |e| {
         entry_of(e).header.date = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
     });
-    assert_rule_violation(&copy, seq, "sealed through 2025-12-31", &[]);
+    assert_rule_violation(&copy, seq, "locked through 2025-12-31", &[]);
 }
 
 #[test]
