@@ -804,7 +804,8 @@ class Rules:
         d["effective"] = True
         what = d["effect"]
         if what[0] == "approval":
-            self.standing.add(what[1])
+            if what[1] not in self.revoked:  # a revoked officer never is in standing again
+                self.standing.add(what[1])
         elif what[0] == "closing":
             self.closed_years.add(what[1])
             self.lock_through(what[2])

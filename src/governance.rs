@@ -488,8 +488,11 @@ impl Governance {
         };
         d.effective_at = Some(at);
         match d.decision.clone() {
+            // A revoked officer stays out, whatever approval comes later.
             Decision::Approval(o) => {
-                self.standing.insert(o);
+                if !self.revoked.contains_key(&o) {
+                    self.standing.insert(o);
+                }
             }
             Decision::Closing { year, end } => {
                 self.closed_years.insert(year);

@@ -463,8 +463,13 @@ fn a_signature_file_that_does_not_fit_the_ledger_is_refused_and_changes_nothing(
     // A seal's signature relabelled as a lock's: the entry there is no lock.
     let lock = edit(&good, "lock.json", |v| v["kind"] = "lock".into());
     b.add_refused(&lock, "is not a lock");
-    let other = edit(&good, "transaction.json", |v| v["kind"] = "transaction".into());
-    b.add_refused(&other, "amana adds signatures of seals and of the officers' decisions");
+    let other = edit(&good, "transaction.json", |v| {
+        v["kind"] = "transaction".into()
+    });
+    b.add_refused(
+        &other,
+        "amana adds signatures of seals and of the officers' decisions",
+    );
     let short = edit(&good, "short.json", |v| v["signature"] = "abcd".into());
     b.add_refused(&short, "field signature is not 64 bytes");
 
