@@ -531,9 +531,7 @@ impl Governance {
             }
             Record::Seal(_) => self.add_seal(seq),
             Record::Signature(sig) => {
-                self.appended(seq, entry_hash);
                 let _ = self.admit_signature(seq, sig);
-                return;
             }
             Record::Entry(e) => {
                 if let EntryKind::Closing { year, .. } = e.header.kind {

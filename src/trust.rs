@@ -527,11 +527,13 @@ impl Ledger {
                 .iter()
                 .map(|k| signer(&book, k))
                 .collect::<Result<Vec<OfficerId>>>()?;
-            crate::decisions::require_quorum(
-                &book,
-                &crate::governance::Decision::Closing { year, end },
-                &officers,
-            )?;
+            // A year without income or expense has nothing to carry: it is locked instead.
+            let decision = if postings.len() >= 2 {
+                crate::governance::Decision::Closing { year, end }
+            } else {
+                crate::governance::Decision::Lock(end)
+            };
+            crate::decisions::require_quorum(&book, &decision, &officers)?;
             let closing_entry = if postings.len() >= 2 {
                 let header = EntryHeader {
                     id: book.next_entry_id(),
