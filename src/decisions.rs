@@ -61,24 +61,20 @@ impl DecisionOutcome {
     }
 }
 
-/// Appends the signature of entry `seq` (a seal or a decision) by the officer holding `key`.
+/// Appends the signature of entry `seq` (a seal or a decision) by the officer holding `key`:
+/// the one way amana signs anything in a ledger.
 pub(crate) fn sign_entry(
     app: &mut Appender<'_>,
     book: &mut Book,
     actor: &str,
     seq: i64,
     key: &PrivateKey,
-) -> Result<OfficerId> {
+) -> Result<crate::ledger::Written> {
     let officer = signer(book, key)?;
-    let gov = book.governance();
-    let (what, hash) = match (gov.seal(seq), gov.decision(seq)) {
-        (Some((hash, _)), _) => (crate::keys::Signed::Seal, hash),
-        (None, Some(d)) => (d.decision.signed(), d.entry_hash),
-        (None, None) => {
-            return Err(LedgerError::Refused(format!(
-                "entry {seq} is neither a seal nor a decision of the officers (see `amana log`)"
-            )));
-        }
+    let Some((what, hash, _)) = book.governance().signable(seq) else {
+        return Err(LedgerError::Refused(format!(
+            "entry {seq} is neither a seal nor a decision of the officers (see `amana log`)"
+        )));
     };
     let hash = hash.expect("an appended entry has its hash");
     append_record(
@@ -87,11 +83,10 @@ pub(crate) fn sign_entry(
         actor,
         Record::Signature(SealSignature {
             seal: seq,
-            officer: officer.clone(),
+            officer,
             signature: key.sign(what, &hash),
         }),
-    )?;
-    Ok(officer)
+    )
 }
 
 impl Ledger {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::book::Book;
 use crate::chain::merkle::{self, inclusion_proof, leaf_hash, root_from_proof};
-use crate::chain::{BankBalance, ChainEntry, Hash, Receipt, Record, SealSignature, entry_hash};
+use crate::chain::{BankBalance, ChainEntry, Hash, Receipt, Record, entry_hash};
 use crate::domain::{
     AccountCode, AccountType, Entry, EntryHeader, EntryId, EntryKind, Minor, Officer, OfficerId,
     text,
@@ -274,16 +274,11 @@ fn approve(
             "officer {officer} is already approved"
         )));
     }
-    append_record(
-        app,
-        book,
-        actor,
-        Record::Signature(SealSignature {
-            seal: seq,
-            officer: approver,
-            signature: key.sign_approval(hash),
-        }),
-    )
+    debug_assert_eq!(
+        book.officer_entry(officer).and_then(|(_, h)| h),
+        Some(*hash)
+    );
+    crate::decisions::sign_entry(app, book, actor, seq, key)
 }
 
 /// The registered, endorsed officer who holds `key`.
@@ -325,18 +320,8 @@ fn seal_and_sign(
         .expect("a replayed book can always make a seal");
     let (covered, head, root) = (seal.covered, seal.head, seal.merkle_root);
     let written = append_record(app, book, actor, Record::Seal(seal))?;
-    for (key, officer) in signers.iter().zip(&officers) {
-        let signature = key.sign_seal(&written.entry_hash);
-        append_record(
-            app,
-            book,
-            actor,
-            Record::Signature(SealSignature {
-                seal: written.seq,
-                officer: officer.clone(),
-                signature,
-            }),
-        )?;
+    for key in signers {
+        crate::decisions::sign_entry(app, book, actor, written.seq, key)?;
     }
     Ok(SealOutcome {
         seq: written.seq,
@@ -447,41 +432,6 @@ impl Ledger {
         self.store.write(|app| {
             let mut book = replay(app)?;
             seal_and_sign(app, &mut book, &actor, period_end, banks, &signers)
-        })
-    }
-
-    /// Adds an officer's signature to an existing seal (given by seq or fingerprint).
-    pub fn sign(&mut self, seal: &str, key_file: &Path) -> Result<SealOutcome> {
-        let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
-        let actor = self.actor.clone();
-        self.store.write(|app| {
-            // Replayed, so the hash signed is that of the seal's bytes, on a chain that verifies:
-            // a hash planted in the table could otherwise get an officer's signature.
-            let mut book = replay(app)?;
-            let seq = find_seal(&book, seal)?;
-            let officer = signer(&book, &key)?;
-            let (hash, mut signers) = book.seal(seq).expect("found above");
-            let hash = hash.expect("a stored seal has its hash");
-            append_record(
-                app,
-                &mut book,
-                &actor,
-                Record::Signature(SealSignature {
-                    seal: seq,
-                    officer: officer.clone(),
-                    signature: key.sign_seal(&hash),
-                }),
-            )?;
-            signers.push(officer);
-            Ok(SealOutcome {
-                seq,
-                fingerprint: seal_fingerprint(&hash),
-                covered: 0,
-                head: String::new(),
-                merkle_root: String::new(),
-                period_end: None,
-                signed_by: signers.iter().map(ToString::to_string).collect(),
-            })
         })
     }
 
