@@ -7,6 +7,8 @@
 //! whole chain through a fresh book with the same method. So a rule can never be enforced when
 //! writing and forgotten when verifying, or the other way round.
 
+mod amendments;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
@@ -123,6 +125,8 @@ struct Totals {
     /// The Merkle tree over every entry so far, and the chain head.
     merkle: Accumulator,
     head: Hash,
+    /// What recorded transactions use, for the checks of corrections (rule 16).
+    usage: amendments::Usage,
 }
 
 /// An import whose entries are still expected.
@@ -536,6 +540,10 @@ impl Book {
             }
             Record::Receipt(r) => {
                 self.admit_receipt(r)?;
+                vec![]
+            }
+            Record::GrantAmendment(a) => {
+                self.admit_grant_amendment(a)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
@@ -1162,6 +1170,8 @@ impl Book {
         let Some(t) = self.totals.as_mut() else {
             return;
         };
+        let accounts = &self.accounts;
+        t.usage.take(e, |a| accounts.get(a).copied());
         for p in e.postings() {
             let amount = p.amount.0;
             let balance = t.balances.entry(p.account.clone()).or_default();

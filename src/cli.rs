@@ -587,6 +587,29 @@ pub enum GrantCommand {
         #[arg(long)]
         account: Option<String>,
     },
+    /// Amend a grant: its amount, its end date, or both (an amendment signed with the funder, or a mistake corrected)
+    #[command(
+        after_help = "The grant keeps its history: `amana log` shows the amendment, `amana grant list` the values in force.
+Spending charged to the grant must then fall inside the amended period; a grant cannot be made to end
+before spending already recorded (reverse that first).
+
+Example:
+  amana grant amend CMM-2026 --amount 150000 --end 2027-03-31 --effective 2026-10-01 --reason \"Avenant n°1 du 28/09/2026\""
+    )]
+    Amend {
+        id: String,
+        /// The new agreed amount, in the grant's currency
+        #[arg(long)]
+        amount: Option<String>,
+        /// The new last day of the grant period, YYYY-MM-DD
+        #[arg(long)]
+        end: Option<String>,
+        /// The day the amendment takes effect, YYYY-MM-DD
+        #[arg(long)]
+        effective: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 impl Command {

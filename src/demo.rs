@@ -225,6 +225,15 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         reversals.push((target, written.entry.map_or(0, |e| e.0)));
     }
 
+    // A correction of the set-up: the INDH project was extended by an amendment.
+    ledger.amend_grant(crate::amendments::GrantAmendmentRequest {
+        grant: "INDH-2025".into(),
+        effective: "2026-06-15".into(),
+        amount: Some("265000.00".into()),
+        end: Some("2026-12-31".into()),
+        reason: "Avenant n°1 : prolongation de quatre mois et tranche complémentaire".into(),
+    })?;
+
     // A seal of everything recorded so far, with the bank balances as the statements give
     // them, signed by the treasurer; then a member's receipt that proves inclusion in it.
     let report = crate::report::balance(

@@ -37,6 +37,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use amana::amendments::GrantAmendmentRequest;
 use amana::book::Warning;
 use amana::domain::EntryId;
 use amana::ledger::{
@@ -376,6 +377,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "Added budget line {grant}/{line} (chain entry {}).",
                 written.seq
             );
+        }
+        Command::Grant(GrantCommand::Amend {
+            id,
+            amount,
+            end,
+            effective,
+            reason,
+        }) => {
+            let written = Ledger::open(&path, &actor)?.amend_grant(GrantAmendmentRequest {
+                grant: id.clone(),
+                effective,
+                amount,
+                end,
+                reason,
+            })?;
+            out!("Amended grant {id} (chain entry {}).", written.seq);
         }
         Command::Record {
             date,

@@ -428,6 +428,22 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
         if let Some(p) = &g.purpose {
             out.push_str(&format!("  {p}\n"));
         }
+        for a in &g.amendments {
+            let mut changes = vec![];
+            if let Some(amount) = &a.amount {
+                changes.push(format!("amount {amount} {}", g.currency));
+            }
+            if let Some(end) = &a.end {
+                changes.push(format!("end {end}"));
+            }
+            out.push_str(&format!(
+                "  amended from {} (entry {}): {} ({})\n",
+                a.effective,
+                a.seq,
+                changes.join(", "),
+                a.reason
+            ));
+        }
         out.push_str(&format!(
             "  received {} {}, spent {} {}\n",
             g.received, r.currency, g.spent, r.currency

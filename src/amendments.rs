@@ -1,0 +1,63 @@
+//! Corrections of the set-up as user actions: a grant's amendment. Each is one chain entry,
+//! admitted by the book (CHAIN.md rule 16) on the replayed chain, since a correction must not
+//! contradict anything already recorded.
+
+use crate::chain::{GrantAmendment, Record};
+use crate::domain::{GrantId, parse_date, text};
+use crate::ledger::{Ledger, LedgerError, Written, append_record};
+use crate::trust::replay;
+
+type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+/// What `amana grant amend` asks.
+pub struct GrantAmendmentRequest {
+    pub grant: String,
+    pub effective: String,
+    /// The new agreed amount, in the grant's currency.
+    pub amount: Option<String>,
+    /// The new last day of the grant period.
+    pub end: Option<String>,
+    pub reason: String,
+}
+
+impl Ledger {
+    /// Appends one correction, checked against the whole replayed chain.
+    fn correct(&mut self, record: Record) -> Result<Written> {
+        let actor = self.actor.clone();
+        self.store.write(|app| {
+            let mut book = replay(app)?;
+            append_record(app, &mut book, &actor, record)
+        })
+    }
+
+    /// `amana grant amend ID [--amount A] [--end DATE] --effective DATE --reason R`.
+    pub fn amend_grant(&mut self, req: GrantAmendmentRequest) -> Result<Written> {
+        let info = self.info()?;
+        let grant = GrantId::parse(&req.grant)?;
+        // The amount is in the grant's own currency, read from the listing of grants.
+        let amount = match &req.amount {
+            None => None,
+            Some(a) => {
+                let listed = self.store.grants(Some(grant.as_str()))?;
+                let currency = listed
+                    .first()
+                    .and_then(|g| info.currency(&g.currency))
+                    .cloned()
+                    .ok_or_else(|| {
+                        LedgerError::Refused(format!(
+                            "grant {grant} does not exist (see `amana grant list`)"
+                        ))
+                    })?;
+                Some(currency.parse(a)?)
+            }
+        };
+        let amendment = GrantAmendment {
+            grant,
+            effective: parse_date(&req.effective)?,
+            amount,
+            end: req.end.as_deref().map(parse_date).transpose()?,
+            reason: text::clean("reason", &req.reason)?,
+        };
+        self.correct(Record::GrantAmendment(amendment))
+    }
+}
