@@ -212,6 +212,8 @@ SCHEMAS = {
     # corrections of the set-up (rule 16)
     "grant-amendment": [F("grant", TEXT), F("effective", DATE), F("amount", INT, True),
                         F("end", DATE, True), F("reason", TEXT)],
+    "account-change": [F("code", TEXT), F("effective", DATE, True), F("name", TEXT, True),
+                       F("retired", BOOL), F("reason", TEXT)],
 }
 MOVES = ("transaction", "reversal", "closing")  # the kinds with an id, a date and postings
 ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
@@ -443,6 +445,8 @@ def canonical_problems(e):
         check("file_name", e["file_name"], lambda v: "/" not in v, "a name without folders")
     elif k == "grant-amendment":
         ident("grant", e["grant"])
+    elif k == "account-change":
+        ident("code", e["code"])
     return out
 
 
@@ -531,7 +535,8 @@ class Rules:
             if p[2] == 0:
                 self.pending = None
         handler = {"budget-line": self.budget_line, "import": self.import_,
-                   "grant-amendment": self.grant_amendment}.get(k)
+                   "grant-amendment": self.grant_amendment,
+                   "account-change": self.account_change}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
 
     def in_table(self, code):
@@ -637,7 +642,7 @@ class Rules:
             self.check_closing(e, bad)
         self.transactions.setdefault(tid, e)
         self.moves += 1
-        self.track_usage(e)
+        self.in_force(e, bad)
         # running totals for seals and closings: "all postings so far" (rule 10) is read as
         # every decoded entry of the chain, including one that breaks a rule (reported above)
         for p in postings:
@@ -660,22 +665,42 @@ class Rules:
 
     # ------------------------------------------------------------ rule 16: corrections
     def usage(self):
-        """grant -> {transaction id: date} of the standing transactions (of kind transaction,
-        not reversed) that spend on it: what a correction may not contradict. (Made on first
-        use, so that the state of rule 16 stays in this part of the class.)"""
+        """("grant", G) -> {transaction id: date} of the standing transactions (of kind
+        transaction, not reversed) that spend on G; ("account", A) -> the same for those that
+        post to A: what a correction may not contradict. (Made on first use, so that the state
+        of rule 16 stays in this part of the class.)"""
         return self.__dict__.setdefault("_usage", {})
 
-    def track_usage(self, e):
-        usage = self.usage()
-        if e["kind"] == "transaction":
+    def retired(self):
+        """account -> first day it takes no posting."""
+        return self.__dict__.setdefault("_retired", {})
+
+    def in_force(self, e, bad):
+        """What corrections forbid a transaction (a reversal or a closing is not held back),
+        then the usage index."""
+        k, tid, date, usage = e["kind"], e["id"], e["date"], self.usage()
+        if k == "transaction":
+            for i, p in enumerate(e["postings"]):
+                since = self.retired().get(p["account"])
+                if since is not None and date >= since:
+                    bad(f"{k} {tid} posting {i}: account {p['account']!r} is retired from "
+                        f"{since}")
             for p in e["postings"]:
+                usage.setdefault(("account", p["account"]), {})[tid] = date
                 g = p["grant"]
                 if g is not None and (p["line"] is not None
                                       or self.accounts.get(p["account"]) == "expense"):
-                    usage.setdefault(g, {})[e["id"]] = e["date"]
-        elif e["kind"] == "reversal":
+                    usage.setdefault(("grant", g), {})[tid] = date
+        elif k == "reversal":
             for p in e["postings"]:
-                usage.get(p["grant"], {}).pop(e["reverses"], None)
+                usage.get(("account", p["account"]), {}).pop(e["reverses"], None)
+                usage.get(("grant", p["grant"]), {}).pop(e["reverses"], None)
+
+    def standing(self, key, after):
+        """Standing transactions of `key` dated after `after` (a date, or (date,) for "on or
+        after"), by id."""
+        return sorted(t for t, d in self.usage().get(key, {}).items()
+                      if (d >= after[0] if isinstance(after, tuple) else d > after))
 
     def grant_amendment(self, seq, e, bad):
         g, amount, end = e["grant"], e["amount"], e["end"]
@@ -689,11 +714,29 @@ class Rules:
         if end is not None:
             if end < start:
                 return bad(f"grant-amendment of {g!r}: ends {end} before it starts {start}")
-            after = sorted(t for t, d in self.usage().get(g, {}).items() if d > end)
+            after = self.standing(("grant", g), end)
             if after:
                 return bad(f"grant-amendment of {g!r}: spending dated after the new end {end} "
                            f"(transactions {after})")
             self.grants[g] = (start, end, restricted)
+
+    def account_change(self, seq, e, bad):
+        code, since = e["code"], e["effective"]
+        if code not in self.accounts:
+            return bad(f"account-change: account {code!r} does not exist")
+        if e["name"] is None and not e["retired"]:
+            return bad(f"account-change of {code!r}: neither renames nor retires it")
+        if not e["retired"]:
+            return
+        if since is None:
+            return bad(f"account-change of {code!r}: retires it without an effective day")
+        if code in self.retired():
+            return bad(f"account-change of {code!r}: already retired")
+        after = self.standing(("account", code), (since,))
+        if after:
+            return bad(f"account-change of {code!r}: transactions {after} dated on or after "
+                       f"{since} post to it")
+        self.retired()[code] = since
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -973,10 +1016,11 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "signatures": (("seq", "seal", "officer", "signature"), 1),
     "receipts": (("seq", "entry_id", "sha256", "file_name", "size"), 1),
     "grant_amendments": (("seq", "grant_id", "effective", "amount", "end_date", "reason"), 1),
+    "account_changes": (("seq", "code", "effective", "name", "retired", "reason"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
-TABLE_SINCE = {"grant_amendments": 3}
+TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4}
 
 
 def project(seq, e, rows):
@@ -1025,6 +1069,9 @@ def project(seq, e, rows):
         add("receipts", seq, e["entry"], e["sha256"], e["file_name"], e["size"])
     elif k == "grant-amendment":
         add("grant_amendments", seq, e["grant"], e["effective"], e["amount"], e["end"],
+            e["reason"])
+    elif k == "account-change":
+        add("account_changes", seq, e["code"], e["effective"], e["name"], int(e["retired"]),
             e["reason"])
 
 

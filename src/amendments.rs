@@ -1,9 +1,10 @@
-//! Corrections of the set-up as user actions: a grant's amendment. Each is one chain entry,
+//! Corrections of the set-up as user actions: a grant's amendment, an account renamed or
+//! retired. Each is one chain entry,
 //! admitted by the book (CHAIN.md rule 16) on the replayed chain, since a correction must not
 //! contradict anything already recorded.
 
-use crate::chain::{GrantAmendment, Record};
-use crate::domain::{GrantId, parse_date, text};
+use crate::chain::{AccountChange, GrantAmendment, Record};
+use crate::domain::{AccountCode, GrantId, parse_date, text};
 use crate::ledger::{Ledger, LedgerError, Written, append_record};
 use crate::trust::replay;
 
@@ -59,5 +60,35 @@ impl Ledger {
             reason: text::clean("reason", &req.reason)?,
         };
         self.correct(Record::GrantAmendment(amendment))
+    }
+
+    /// `amana account rename CODE --name N --reason R [--effective DATE]`.
+    pub fn rename_account(
+        &mut self,
+        code: &str,
+        name: &str,
+        effective: Option<&str>,
+        reason: &str,
+    ) -> Result<Written> {
+        let change = AccountChange {
+            code: AccountCode::parse(code)?,
+            effective: effective.map(parse_date).transpose()?,
+            name: Some(text::clean("name", name)?),
+            retired: false,
+            reason: text::clean("reason", reason)?,
+        };
+        self.correct(Record::AccountChange(change))
+    }
+
+    /// `amana account retire CODE --effective DATE --reason R`.
+    pub fn retire_account(&mut self, code: &str, effective: &str, reason: &str) -> Result<Written> {
+        let change = AccountChange {
+            code: AccountCode::parse(code)?,
+            effective: Some(parse_date(effective)?),
+            name: None,
+            retired: true,
+            reason: text::clean("reason", reason)?,
+        };
+        self.correct(Record::AccountChange(change))
     }
 }

@@ -157,6 +157,8 @@ pub struct Book {
     receipts: HashSet<(EntryId, Hash)>,
     /// Present when the book was built by replaying the chain.
     totals: Option<Totals>,
+    /// What corrections of the set-up put in force that the rules read (rule 16).
+    in_force: amendments::InForce,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -176,6 +178,8 @@ pub struct BookParts {
     /// the tables: a row deleted from `seals` must not let anyone write into a locked period.
     pub governance: Governance,
     pub receipts: Vec<(EntryId, Hash)>,
+    /// Retired accounts, with the first day they take no posting.
+    pub retired: Vec<(AccountCode, NaiveDate)>,
 }
 
 impl Book {
@@ -223,6 +227,7 @@ impl Book {
             gov: parts.governance,
             receipts: parts.receipts.into_iter().collect(),
             totals: None,
+            in_force: amendments::InForce::from_parts(parts.retired),
         }
     }
 
@@ -544,6 +549,10 @@ impl Book {
             }
             Record::GrantAmendment(a) => {
                 self.admit_grant_amendment(a)?;
+                vec![]
+            }
+            Record::AccountChange(c) => {
+                self.admit_account_change(c)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
@@ -970,6 +979,7 @@ impl Book {
                 ),
             ));
         }
+        problems.extend(self.check_in_force(e));
         for (i, p) in e.postings().iter().enumerate() {
             let kind = self.accounts.get(&p.account).copied();
             if kind.is_none() {

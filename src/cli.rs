@@ -506,6 +506,36 @@ pub enum AccountCommand {
         #[arg(long = "label", value_name = "LANG=TEXT")]
         labels: Vec<String>,
     },
+    /// Rename an account (a mistake in its name, or a new name); the log keeps the old one
+    #[command(
+        after_help = "Without --effective the new name corrects the old one for all time; with it, the account is\n\
+called so from that day. Listings show the name in force.\n\n\
+Example:\n  amana account rename 6131 --name \"Loyer et charges locatives\" --reason \"Intitulé du plan comptable\""
+    )]
+    Rename {
+        code: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        reason: String,
+        /// The day the new name takes effect, YYYY-MM-DD
+        #[arg(long)]
+        effective: Option<String>,
+    },
+    /// Retire an account: nothing dated on or after --effective may be posted to it
+    #[command(
+        after_help = "What was posted before stays, and so does the balance; reversals of earlier entries and the\n\
+year's closing still post to it. Refused while transactions dated on or after that day post to it.\n\n\
+Example:\n  amana account retire 51412 --effective 2027-01-01 --reason \"Compte projet UE clôturé\""
+    )]
+    Retire {
+        code: String,
+        /// The first day the account takes no posting, YYYY-MM-DD
+        #[arg(long)]
+        effective: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

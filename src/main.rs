@@ -378,6 +378,32 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 written.seq
             );
         }
+        Command::Account(AccountCommand::Rename {
+            code,
+            name,
+            reason,
+            effective,
+        }) => {
+            let written = Ledger::open(&path, &actor)?.rename_account(
+                &code,
+                &name,
+                effective.as_deref(),
+                &reason,
+            )?;
+            out!("Renamed account {code} (chain entry {}).", written.seq);
+        }
+        Command::Account(AccountCommand::Retire {
+            code,
+            effective,
+            reason,
+        }) => {
+            let written =
+                Ledger::open(&path, &actor)?.retire_account(&code, &effective, &reason)?;
+            out!(
+                "Retired account {code} from {effective} (chain entry {}).",
+                written.seq
+            );
+        }
         Command::Grant(GrantCommand::Amend {
             id,
             amount,

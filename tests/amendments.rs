@@ -388,8 +388,10 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
     let l = f.path();
     {
         let c = rusqlite::Connection::open(l).unwrap();
-        c.execute_batch("DROP TABLE grant_amendments; PRAGMA user_version = 2;")
-            .unwrap();
+        c.execute_batch(
+            "DROP TABLE grant_amendments; DROP TABLE account_changes; PRAGMA user_version = 2;",
+        )
+        .unwrap();
     }
     let bytes = std::fs::read(l).unwrap();
     let (code, v) = verify_json(l, &[]);
@@ -416,4 +418,262 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
     assert_eq!(grant(l, "CMM-2026")["end"], "2027-01-31");
     let (code, v) = verify_json(l, &[]);
     assert_eq!(code, Some(0), "{v:#}");
+}
+
+fn account(ledger: &std::path::Path, code: &str) -> Value {
+    let v = json(
+        ledger,
+        &["account", "list", "--prefix", code, "--format", "json"],
+    );
+    v["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == code)
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn an_account_renamed_shows_its_new_name_and_the_log_keeps_the_old_one() {
+    let f = Fixture::new();
+    let l = f.path();
+    let old = account(l, "6126")["name"].clone();
+    ok(
+        l,
+        &[
+            "account",
+            "rename",
+            "6126",
+            "--name",
+            "Formations et séminaires",
+            "--reason",
+            "Intitulé adopté par le bureau",
+        ],
+    );
+    let a = account(l, "6126");
+    assert_eq!(a["name"], "Formations et séminaires");
+    assert_eq!(a["retired"], Value::Null);
+    // Balance and journal show the name in force.
+    let balance = json(l, &["balance", "--format", "json"]);
+    let row = balance["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "6126")
+        .unwrap()
+        .clone();
+    assert_eq!(row["name"], "Formations et séminaires");
+    let journal = ok(l, &["journal", "--account", "6126", "--format", "json"]);
+    assert!(journal.contains("Formations et séminaires"), "{journal}");
+    // The account's own entry keeps the old name; the change is in the log.
+    let accounts = json(l, &["log", "--kind", "account", "--format", "json"]);
+    let registered = accounts["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["content"]["code"] == "6126")
+        .unwrap()
+        .clone();
+    assert_eq!(registered["content"]["name"], old);
+    let log = ok(l, &["log", "--kind", "account-change"]);
+    assert!(
+        log.contains(
+            "account 6126 renamed Formations et séminaires (Intitulé adopté par le bureau)"
+        ),
+        "{log}"
+    );
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+#[test]
+fn a_retired_account_takes_no_posting_from_its_day_but_reversals_still_mirror() {
+    let f = Fixture::new();
+    let l = f.path();
+    // 6126 has a posting of 2026-02-13 (transaction #2): it cannot be retired before that.
+    let err = fails(
+        l,
+        &[
+            "account",
+            "retire",
+            "6126",
+            "--effective",
+            "2026-02-01",
+            "--reason",
+            "x",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("cannot be retired from 2026-02-01") && err.contains("#2"),
+        "{err}"
+    );
+    ok(
+        l,
+        &[
+            "account",
+            "retire",
+            "6126",
+            "--effective",
+            "2026-03-01",
+            "--reason",
+            "Formations imputées au compte 6136 désormais",
+        ],
+    );
+    assert_eq!(account(l, "6126")["retired"], "2026-03-01");
+    let listed = ok(l, &["account", "list", "--prefix", "6126"]);
+    assert!(listed.contains("(retired from 2026-03-01)"), "{listed}");
+    let before = snapshot(l);
+    let post = |date: &str| {
+        vec![
+            "record".to_string(),
+            "--date".into(),
+            date.into(),
+            "--desc".into(),
+            "Salle".into(),
+            "--post".into(),
+            "6126 100.00".into(),
+            "--post".into(),
+            "5141".into(),
+        ]
+    };
+    let args = post("2026-03-01");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = fails(l, &args, 2);
+    assert!(
+        err.contains("account 6126 is retired from 2026-03-01"),
+        "{err}"
+    );
+    // Twice, without a day, an unknown account, nothing to change: refused, nothing changed.
+    for (args, expected) in [
+        (
+            &[
+                "account",
+                "retire",
+                "6126",
+                "--effective",
+                "2026-06-01",
+                "--reason",
+                "x",
+            ][..],
+            "already retired, from 2026-03-01",
+        ),
+        (
+            &[
+                "account",
+                "retire",
+                "NOPE",
+                "--effective",
+                "2026-06-01",
+                "--reason",
+                "x",
+            ],
+            "account NOPE does not exist",
+        ),
+        (
+            &[
+                "account",
+                "retire",
+                "6131",
+                "--effective",
+                "2026-13-01",
+                "--reason",
+                "x",
+            ],
+            "2026-13-01",
+        ),
+        (
+            &[
+                "account", "rename", "6131", "--name", "Loyer", "--reason", " ",
+            ],
+            "reason",
+        ),
+    ] {
+        let err = fails(l, args, 2);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert_eq!(snapshot(l), before, "a refused command changed the ledger");
+    // Before its day it still takes postings; a reversal of an earlier entry posts to it.
+    let args = post("2026-02-28");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok(l, &args);
+    ok(
+        l,
+        &[
+            "reverse",
+            "2",
+            "--date",
+            "2026-04-02",
+            "--reason",
+            "Facture annulée par le fournisseur",
+        ],
+    );
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+/// A posting to a retired account written behind amana's back (the chain rewritten, every
+/// hash recomputed): both verifiers find the same rule violation.
+#[test]
+fn both_verifiers_refuse_a_posting_to_a_retired_account_in_a_rewritten_chain() {
+    let f = Fixture::new();
+    let l = f.path();
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-05-10",
+            "--desc",
+            "Loyer mai",
+            "--post",
+            "6131 4000.00",
+            "--post",
+            "5141",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "account",
+            "retire",
+            "6131",
+            "--effective",
+            "2026-06-01",
+            "--reason",
+            "Local quitté",
+        ],
+    );
+    let seq = last_seq(l, "account-change");
+    let dir = tempfile::tempdir().unwrap();
+    let rewritten = common::tamper_copy(l, dir.path());
+    {
+        // The retirement moved back before the rent of May, which stays recorded.
+        let c = tamper_conn(&rewritten);
+        let body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body.windows(10).position(|w| w == b"2026-06-01").unwrap();
+        let mut forged = body.clone();
+        forged[at..at + 10].copy_from_slice(b"2026-05-01");
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE account_changes SET effective = '2026-05-01' WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+        rehash_from(&c, seq);
+    }
+    let (code, v) = verify_json(&rewritten, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
+    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
 }

@@ -1,4 +1,5 @@
-//! Corrections of the set-up, through the chain (CHAIN.md rule 16): a grant's amendment.
+//! Corrections of the set-up, through the chain (CHAIN.md rule 16): a grant's amendment, an
+//! account renamed or retired.
 //!
 //! Nothing recorded is changed: an amendment is one more entry, and from it on the book holds
 //! the values in force (a grant's amount and last day). The rules that read those values (rule
@@ -15,8 +16,23 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::{Book, RuleError};
-use crate::chain::GrantAmendment;
-use crate::domain::{AccountType, Entry, EntryId, EntryKind, GrantId, format_date};
+use crate::chain::{AccountChange, GrantAmendment};
+use crate::domain::{AccountCode, AccountType, Entry, EntryId, EntryKind, GrantId, format_date};
+
+/// What corrections put in force that the rules of new entries read.
+#[derive(Debug, Default, Clone)]
+pub(super) struct InForce {
+    /// Retired accounts, with the first day they take no posting.
+    retired: HashMap<AccountCode, NaiveDate>,
+}
+
+impl InForce {
+    pub(super) fn from_parts(retired: Vec<(AccountCode, NaiveDate)>) -> InForce {
+        InForce {
+            retired: retired.into_iter().collect(),
+        }
+    }
+}
 
 /// Which recorded transactions use what, for the checks of a correction: per grant, the
 /// transactions that spend on it (an expense charged to it, or anything charged to one of its
@@ -25,6 +41,8 @@ use crate::domain::{AccountType, Entry, EntryId, EntryKind, GrantId, format_date
 #[derive(Debug, Default, Clone)]
 pub(super) struct Usage {
     grants: HashMap<GrantId, BTreeMap<EntryId, NaiveDate>>,
+    /// Per account, the transactions that post to it.
+    accounts: HashMap<AccountCode, BTreeMap<EntryId, NaiveDate>>,
 }
 
 impl Usage {
@@ -43,10 +61,17 @@ impl Usage {
                     {
                         used.remove(reverses);
                     }
+                    if let Some(used) = self.accounts.get_mut(&p.account) {
+                        used.remove(reverses);
+                    }
                 }
             }
             EntryKind::Transaction => {
                 for p in e.postings() {
+                    self.accounts
+                        .entry(p.account.clone())
+                        .or_default()
+                        .insert(e.id(), e.header.date);
                     let spends =
                         kind_of(&p.account) == Some(AccountType::Expense) || p.line.is_some();
                     if let (Some(g), true) = (&p.grant, spends) {
@@ -58,6 +83,16 @@ impl Usage {
                 }
             }
         }
+    }
+
+    /// Transactions posting to `account` dated on or after `day`, by number.
+    fn posting_from(&self, account: &AccountCode, day: NaiveDate) -> Vec<EntryId> {
+        self.accounts.get(account).map_or_else(Vec::new, |used| {
+            used.iter()
+                .filter(|(_, date)| **date >= day)
+                .map(|(id, _)| *id)
+                .collect()
+        })
     }
 
     /// Transactions spending on `grant` dated after `day`, by number.
@@ -153,5 +188,96 @@ impl Book {
             grant.end = end;
         }
         Ok(())
+    }
+
+    /// Rule 16 for an account's change; when it passes, the account is retired from its
+    /// `effective` day (a rename changes nothing the rules read).
+    pub(super) fn admit_account_change(&mut self, c: &AccountChange) -> Result<(), Vec<RuleError>> {
+        let refuse = |field: &'static str, value: String, message: String| {
+            Err(vec![RuleError::new(field, value, message)])
+        };
+        if !self.accounts.contains_key(&c.code) {
+            return refuse(
+                "code",
+                c.code.to_string(),
+                format!(
+                    "account {} does not exist (see `amana account list`)",
+                    c.code
+                ),
+            );
+        }
+        if c.name.is_none() && !c.retired {
+            return refuse(
+                "change",
+                c.code.to_string(),
+                "an account's change gives a new name, or retires it".into(),
+            );
+        }
+        if !c.retired {
+            return Ok(());
+        }
+        let Some(from) = c.effective else {
+            return refuse(
+                "effective",
+                c.code.to_string(),
+                format!("account {} is retired from a day: give --effective", c.code),
+            );
+        };
+        if let Some(since) = self.in_force.retired.get(&c.code) {
+            return refuse(
+                "code",
+                c.code.to_string(),
+                format!("account {} is already retired, from {since}", c.code),
+            );
+        }
+        let Some(usage) = self.totals.as_ref().map(|t| &t.usage) else {
+            return refuse(
+                "state",
+                String::new(),
+                "an account's retirement can only be checked against a replayed chain".into(),
+            );
+        };
+        let after = usage.posting_from(&c.code, from);
+        if !after.is_empty() {
+            return refuse(
+                "effective",
+                format_date(from),
+                format!(
+                    "account {} cannot be retired from {from}: transactions dated on or after that day post to it ({}). Reverse those first (`amana reverse N --reason ...`), or retire it from a later day",
+                    c.code,
+                    numbers(&after)
+                ),
+            );
+        }
+        self.in_force.retired.insert(c.code.clone(), from);
+        Ok(())
+    }
+
+    /// What the corrections in force forbid a new entry: a transaction posting to an account
+    /// retired on or before its date. A reversal mirrors an entry admitted before, and a
+    /// closing carries its year's result: neither is held back.
+    pub(super) fn check_in_force(&self, e: &Entry) -> Vec<RuleError> {
+        if !matches!(e.header.kind, EntryKind::Transaction) {
+            return vec![];
+        }
+        let mut problems = vec![];
+        for (i, p) in e.postings().iter().enumerate() {
+            if let Some(from) = self.in_force.retired.get(&p.account)
+                && e.header.date >= *from
+            {
+                problems.push(
+                    RuleError::new(
+                        "account",
+                        &p.account,
+                        format!(
+                            "account {} is retired from {from}: nothing dated on or after that day posts to it (see `amana account list` for the accounts in use)",
+                            p.account
+                        ),
+                    )
+                    .at(i),
+                );
+            }
+        }
+        problems
     }
 }

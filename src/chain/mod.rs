@@ -176,6 +176,19 @@ pub struct GrantAmendment {
     pub reason: String,
 }
 
+/// An account renamed (a mistake, or a new name), or retired: it takes no posting dated on or
+/// after `effective` (the history keeps what was posted before).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountChange {
+    pub code: AccountCode,
+    /// From this day on; `None` only for a rename, which then corrects the name for all time.
+    pub effective: Option<NaiveDate>,
+    /// The new name; `None`: unchanged.
+    pub name: Option<String>,
+    pub retired: bool,
+    pub reason: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -196,6 +209,7 @@ pub enum Record {
     Reopen(Reopen),
     Revocation(Revocation),
     GrantAmendment(GrantAmendment),
+    AccountChange(AccountChange),
 }
 
 impl Record {
@@ -222,6 +236,7 @@ impl Record {
             Record::Reopen(_) => "reopen",
             Record::Revocation(_) => "revocation",
             Record::GrantAmendment(_) => "grant-amendment",
+            Record::AccountChange(_) => "account-change",
         }
     }
 }
@@ -413,6 +428,16 @@ impl ChainEntry {
                 }
                 w.text(&a.reason);
             }
+            Record::AccountChange(c) => {
+                w.text(c.code.as_str());
+                match c.effective {
+                    Some(d) => w.date(d),
+                    None => w.null(),
+                }
+                w.opt_text(c.name.as_deref());
+                w.boolean(c.retired);
+                w.text(&c.reason);
+            }
         }
         w.finish()
     }
@@ -556,6 +581,13 @@ impl ChainEntry {
                 amount: r.opt_int("grant-amendment.amount")?.map(Minor),
                 end: opt_date(&mut r, "grant-amendment.end")?,
                 reason: r.text("grant-amendment.reason")?,
+            }),
+            "account-change" => Record::AccountChange(AccountChange {
+                code: code(&mut r, "account-change.code", AccountCode::parse)?,
+                effective: opt_date(&mut r, "account-change.effective")?,
+                name: r.opt_text("account-change.name")?,
+                retired: r.boolean("account-change.retired")?,
+                reason: r.text("account-change.reason")?,
             }),
             "transaction" | "reversal" | "closing" => {
                 let base = base.ok_or_else(|| {

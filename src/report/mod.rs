@@ -393,6 +393,24 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
                 a.reason
             )
         }
+        Record::AccountChange(c) => {
+            let mut changes = vec![];
+            if let Some(name) = &c.name {
+                changes.push(format!("renamed {name}"));
+            }
+            if c.retired {
+                changes.push("retired".to_string());
+            }
+            format!(
+                "account {} {}{} ({})",
+                c.code,
+                changes.join(" and "),
+                c.effective
+                    .map(|d| format!(" from {d}"))
+                    .unwrap_or_default(),
+                c.reason
+            )
+        }
     }
 }
 
@@ -496,6 +514,10 @@ pub fn content(
             "amount": a.amount.map(|m| fmt_in(info, m, &currency_of(a.grant.as_str()))),
             "end": a.end.map(format_date), "reason": a.reason,
         }),
+        Record::AccountChange(c) => json!({
+            "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
+            "retired": c.retired, "reason": c.reason,
+        }),
     }
 }
 
@@ -507,6 +529,8 @@ pub struct AccountLine {
     pub kind: String,
     /// Names in other languages, by language tag.
     pub labels: std::collections::BTreeMap<String, String>,
+    /// The first day it takes no posting, when it is retired.
+    pub retired: Option<String>,
 }
 
 /// `amana account list`.
@@ -525,6 +549,7 @@ pub fn accounts(store: &Store, prefix: Option<&str>) -> Result<AccountsReport, S
                 name: a.name,
                 kind: a.kind,
                 labels: a.labels.into_iter().collect(),
+                retired: a.retired,
             })
             .collect(),
     })

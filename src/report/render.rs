@@ -352,7 +352,10 @@ pub fn accounts_table(r: &super::AccountsReport) -> String {
         let labels: Vec<String> = a.labels.iter().map(|(l, n)| format!("{l}: {n}")).collect();
         t.add_row(vec![
             Cell::new(&a.code),
-            Cell::new(&a.name),
+            Cell::new(match &a.retired {
+                Some(from) => format!("{} (retired from {from})", a.name),
+                None => a.name.clone(),
+            }),
             Cell::new(&a.kind),
             Cell::new(labels.join("; ")),
         ]);

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0001_init.sql"),
     include_str!("../../schema/0002_closings_per_closing.sql"),
     include_str!("../../schema/0003_grant_amendments.sql"),
+    include_str!("../../schema/0004_account_changes.sql"),
 ];
 
 /// How long a command waits for another writer before giving up.
@@ -122,6 +123,8 @@ pub struct AccountRow {
     pub kind: String,
     /// (language, name), by language.
     pub labels: Vec<(String, String)>,
+    /// The first day it takes no posting, when it is retired.
+    pub retired: Option<String>,
 }
 
 /// A funder with what its grants brought in.
@@ -404,7 +407,8 @@ impl Store {
 
     pub fn balances(&self, filter: &BalanceFilter) -> Result<Vec<BalanceRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.account, a.name, a.type, sum(p.amount)
+            "SELECT p.account, coalesce((SELECT c.name FROM account_changes c WHERE c.code = a.code
+                              AND c.name IS NOT NULL ORDER BY c.seq DESC LIMIT 1), a.name), a.type, sum(p.amount)
                FROM postings p
                JOIN accounts a ON a.code = p.account
                JOIN entries e ON e.id = p.entry_id
@@ -428,7 +432,8 @@ impl Store {
     pub fn journal(&self, filter: &JournalFilter, mut each: impl FnMut(JournalRow)) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.seq, e.kind, e.date, e.description, e.reference, e.reverses, e.reason,
-                    r.id, p.idx, p.account, a.name, p.amount, p.grant_id, p.line_id,
+                    r.id, p.idx, p.account, coalesce((SELECT c.name FROM account_changes c WHERE c.code = a.code
+                              AND c.name IS NOT NULL ORDER BY c.seq DESC LIMIT 1), a.name), p.amount, p.grant_id, p.line_id,
                     p.original_amount, p.original_currency, p.memo
                FROM entries e
                JOIN postings p ON p.entry_id = e.id
@@ -638,10 +643,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every account (whose code starts with `prefix`), with its labels.
+    /// Every account (whose code starts with `prefix`), with its labels. Here and in the
+    /// balance and the journal, an account's name is the one in force: the latest renaming.
     pub fn accounts(&self, prefix: Option<&str>) -> Result<Vec<AccountRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.code, a.name, a.type, l.lang, l.text FROM accounts a
+            "SELECT a.code, coalesce((SELECT c.name FROM account_changes c WHERE c.code = a.code
+                              AND c.name IS NOT NULL ORDER BY c.seq DESC LIMIT 1), a.name), a.type, l.lang, l.text,
+                    (SELECT c.effective FROM account_changes c
+                      WHERE c.code = a.code AND c.retired = 1 ORDER BY c.seq LIMIT 1)
+               FROM accounts a
                LEFT JOIN account_labels l ON l.code = a.code
               WHERE ?1 IS NULL OR substr(a.code, 1, length(?1)) = ?1
               ORDER BY a.code, l.lang",
@@ -656,6 +666,7 @@ impl Store {
                     name: r.get(1)?,
                     kind: r.get(2)?,
                     labels: vec![],
+                    retired: r.get(5)?,
                 });
             }
             let label: (Option<String>, Option<String>) = (r.get(3)?, r.get(4)?);
@@ -1125,6 +1136,25 @@ impl Appender<'_> {
                 }
             }
         }
+        let retired = {
+            let mut stmt = tx.prepare(
+                "SELECT code, effective FROM account_changes WHERE retired = 1 ORDER BY seq",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })?;
+            let mut retired = vec![];
+            for row in rows {
+                let (code, from) = row?;
+                if let (Ok(code), Some(Ok(from))) = (
+                    AccountCode::parse(&code),
+                    from.as_deref().map(crate::domain::parse_date),
+                ) {
+                    retired.push((code, from));
+                }
+            }
+            retired
+        };
         let receipts = {
             let mut stmt = tx.prepare("SELECT entry_id, sha256 FROM receipts")?;
             let rows = stmt.query_map([], |r| {
@@ -1148,6 +1178,7 @@ impl Appender<'_> {
             last_entry,
             governance,
             receipts,
+            retired,
         })
     }
 }

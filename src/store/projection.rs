@@ -32,10 +32,11 @@ pub enum Table {
     Signatures,
     Receipts,
     GrantAmendments,
+    AccountChanges,
 }
 
 impl Table {
-    pub const ALL: [Table; 19] = [
+    pub const ALL: [Table; 20] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -55,6 +56,7 @@ impl Table {
         Table::Signatures,
         Table::Receipts,
         Table::GrantAmendments,
+        Table::AccountChanges,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -62,6 +64,7 @@ impl Table {
     pub fn since(self) -> i64 {
         match self {
             Table::GrantAmendments => 3,
+            Table::AccountChanges => 4,
             _ => 1,
         }
     }
@@ -87,6 +90,7 @@ impl Table {
             Table::Signatures => "signatures",
             Table::Receipts => "receipts",
             Table::GrantAmendments => "grant_amendments",
+            Table::AccountChanges => "account_changes",
         }
     }
 
@@ -178,6 +182,7 @@ impl Table {
                 "end_date",
                 "reason",
             ],
+            Table::AccountChanges => &["seq", "code", "effective", "name", "retired", "reason"],
         }
     }
 
@@ -453,6 +458,17 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 a.amount.map_or(Value::Null, |m| int(m.0)),
                 a.end.map_or(Value::Null, |d| text(&format_date(d))),
                 text(&a.reason),
+            ],
+        )],
+        Record::AccountChange(c) => vec![row(
+            Table::AccountChanges,
+            vec![
+                seq,
+                text(c.code.as_str()),
+                c.effective.map_or(Value::Null, |d| text(&format_date(d))),
+                opt_text(c.name.as_deref()),
+                int(i64::from(c.retired)),
+                text(&c.reason),
             ],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
