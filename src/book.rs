@@ -7,6 +7,8 @@
 //! whole chain through a fresh book with the same method. So a rule can never be enforced when
 //! writing and forgotten when verifying, or the other way round.
 
+mod amendments;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
@@ -123,6 +125,8 @@ struct Totals {
     /// The Merkle tree over every entry so far, and the chain head.
     merkle: Accumulator,
     head: Hash,
+    /// What recorded transactions use, for the checks of corrections (rule 16).
+    usage: amendments::Usage,
 }
 
 /// An import whose entries are still expected.
@@ -153,6 +157,8 @@ pub struct Book {
     receipts: HashSet<(EntryId, Hash)>,
     /// Present when the book was built by replaying the chain.
     totals: Option<Totals>,
+    /// What corrections of the set-up put in force that the rules read (rule 16).
+    in_force: amendments::InForce,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -172,6 +178,8 @@ pub struct BookParts {
     /// the tables: a row deleted from `seals` must not let anyone write into a locked period.
     pub governance: Governance,
     pub receipts: Vec<(EntryId, Hash)>,
+    /// Retired accounts, with the first day they take no posting.
+    pub retired: Vec<(AccountCode, NaiveDate)>,
 }
 
 impl Book {
@@ -219,6 +227,7 @@ impl Book {
             gov: parts.governance,
             receipts: parts.receipts.into_iter().collect(),
             totals: None,
+            in_force: amendments::InForce::from_parts(parts.retired),
         }
     }
 
@@ -536,6 +545,14 @@ impl Book {
             }
             Record::Receipt(r) => {
                 self.admit_receipt(r)?;
+                vec![]
+            }
+            Record::GrantAmendment(a) => {
+                self.admit_grant_amendment(a)?;
+                vec![]
+            }
+            Record::AccountChange(c) => {
+                self.admit_account_change(c)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
@@ -962,6 +979,7 @@ impl Book {
                 ),
             ));
         }
+        problems.extend(self.check_in_force(e));
         for (i, p) in e.postings().iter().enumerate() {
             let kind = self.accounts.get(&p.account).copied();
             if kind.is_none() {
@@ -1162,6 +1180,8 @@ impl Book {
         let Some(t) = self.totals.as_mut() else {
             return;
         };
+        let accounts = &self.accounts;
+        t.usage.take(e, |a| accounts.get(a).copied());
         for p in e.postings() {
             let amount = p.amount.0;
             let balance = t.balances.entry(p.account.clone()).or_default();

@@ -506,6 +506,36 @@ pub enum AccountCommand {
         #[arg(long = "label", value_name = "LANG=TEXT")]
         labels: Vec<String>,
     },
+    /// Rename an account (a mistake in its name, or a new name); the log keeps the old one
+    #[command(
+        after_help = "Without --effective the new name corrects the old one for all time; with it, the account is\n\
+called so from that day. Listings show the name in force.\n\n\
+Example:\n  amana account rename 6131 --name \"Loyer et charges locatives\" --reason \"Intitulé du plan comptable\""
+    )]
+    Rename {
+        code: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        reason: String,
+        /// The day the new name takes effect, YYYY-MM-DD
+        #[arg(long)]
+        effective: Option<String>,
+    },
+    /// Retire an account: nothing dated on or after --effective may be posted to it
+    #[command(
+        after_help = "What was posted before stays, and so does the balance; reversals of earlier entries and the\n\
+year's closing still post to it. Refused while transactions dated on or after that day post to it.\n\n\
+Example:\n  amana account retire 51412 --effective 2027-01-01 --reason \"Compte projet UE clôturé\""
+    )]
+    Retire {
+        code: String,
+        /// The first day the account takes no posting, YYYY-MM-DD
+        #[arg(long)]
+        effective: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -586,6 +616,29 @@ pub enum GrantCommand {
         /// The expense account the line is usually charged to
         #[arg(long)]
         account: Option<String>,
+    },
+    /// Amend a grant: its amount, its end date, or both (an amendment signed with the funder, or a mistake corrected)
+    #[command(
+        after_help = "The grant keeps its history: `amana log` shows the amendment, `amana grant list` the values in force.
+Spending charged to the grant must then fall inside the amended period; a grant cannot be made to end
+before spending already recorded (reverse that first).
+
+Example:
+  amana grant amend CMM-2026 --amount 150000 --end 2027-03-31 --effective 2026-10-01 --reason \"Avenant n°1 du 28/09/2026\""
+    )]
+    Amend {
+        id: String,
+        /// The new agreed amount, in the grant's currency
+        #[arg(long)]
+        amount: Option<String>,
+        /// The new last day of the grant period, YYYY-MM-DD
+        #[arg(long)]
+        end: Option<String>,
+        /// The day the amendment takes effect, YYYY-MM-DD
+        #[arg(long)]
+        effective: String,
+        #[arg(long)]
+        reason: String,
     },
 }
 

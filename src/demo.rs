@@ -225,6 +225,29 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         reversals.push((target, written.entry.map_or(0, |e| e.0)));
     }
 
+    // A correction of the set-up: the INDH project was extended by an amendment.
+    ledger.amend_grant(crate::amendments::GrantAmendmentRequest {
+        grant: "INDH-2025".into(),
+        effective: "2026-06-15".into(),
+        amount: Some("265000.00".into()),
+        end: Some("2026-12-31".into()),
+        reason: "Avenant n°1 : prolongation de quatre mois et tranche complémentaire".into(),
+    })?;
+
+    // Corrections of the chart: the project's bank account takes the name the bank gives it,
+    // and an account of the template that an association without trade never uses is retired.
+    ledger.rename_account(
+        "51412",
+        "Banque Populaire - compte projet UE",
+        None,
+        "Intitulé du relevé bancaire",
+    )?;
+    ledger.retire_account(
+        "6111",
+        "2026-01-01",
+        "Sans objet : l'association n'achète pas de marchandises",
+    )?;
+
     // A seal of everything recorded so far, with the bank balances as the statements give
     // them, signed by the treasurer; then a member's receipt that proves inclusion in it.
     let report = crate::report::balance(

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::float_arithmetic)]
 
+pub mod amendments;
 pub mod backup;
 pub mod book;
 pub mod bundle;

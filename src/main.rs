@@ -37,6 +37,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use amana::amendments::GrantAmendmentRequest;
 use amana::book::Warning;
 use amana::domain::EntryId;
 use amana::ledger::{
@@ -376,6 +377,48 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "Added budget line {grant}/{line} (chain entry {}).",
                 written.seq
             );
+        }
+        Command::Account(AccountCommand::Rename {
+            code,
+            name,
+            reason,
+            effective,
+        }) => {
+            let written = Ledger::open(&path, &actor)?.rename_account(
+                &code,
+                &name,
+                effective.as_deref(),
+                &reason,
+            )?;
+            out!("Renamed account {code} (chain entry {}).", written.seq);
+        }
+        Command::Account(AccountCommand::Retire {
+            code,
+            effective,
+            reason,
+        }) => {
+            let written =
+                Ledger::open(&path, &actor)?.retire_account(&code, &effective, &reason)?;
+            out!(
+                "Retired account {code} from {effective} (chain entry {}).",
+                written.seq
+            );
+        }
+        Command::Grant(GrantCommand::Amend {
+            id,
+            amount,
+            end,
+            effective,
+            reason,
+        }) => {
+            let written = Ledger::open(&path, &actor)?.amend_grant(GrantAmendmentRequest {
+                grant: id.clone(),
+                effective,
+                amount,
+                end,
+                reason,
+            })?;
+            out!("Amended grant {id} (chain entry {}).", written.seq);
         }
         Command::Record {
             date,

@@ -162,6 +162,33 @@ pub struct Revocation {
     pub reason: String,
 }
 
+/// A correction of a grant's agreement (an amendment the funder signed, or a mistake in what
+/// was entered): its amount, its last day, or both, from `effective` on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantAmendment {
+    pub grant: GrantId,
+    /// The day the amendment takes effect.
+    pub effective: NaiveDate,
+    /// The new agreed amount, in minor units of the grant's currency; `None`: unchanged.
+    pub amount: Option<Minor>,
+    /// The new last day of the grant period; `None`: unchanged.
+    pub end: Option<NaiveDate>,
+    pub reason: String,
+}
+
+/// An account renamed (a mistake, or a new name), or retired: it takes no posting dated on or
+/// after `effective` (the history keeps what was posted before).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountChange {
+    pub code: AccountCode,
+    /// From this day on; `None` only for a rename, which then corrects the name for all time.
+    pub effective: Option<NaiveDate>,
+    /// The new name; `None`: unchanged.
+    pub name: Option<String>,
+    pub retired: bool,
+    pub reason: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -181,6 +208,8 @@ pub enum Record {
     Lock(Lock),
     Reopen(Reopen),
     Revocation(Revocation),
+    GrantAmendment(GrantAmendment),
+    AccountChange(AccountChange),
 }
 
 impl Record {
@@ -206,6 +235,8 @@ impl Record {
             Record::Lock(_) => "lock",
             Record::Reopen(_) => "reopen",
             Record::Revocation(_) => "revocation",
+            Record::GrantAmendment(_) => "grant-amendment",
+            Record::AccountChange(_) => "account-change",
         }
     }
 }
@@ -387,6 +418,26 @@ impl ChainEntry {
                 w.text(v.officer.as_str());
                 w.text(&v.reason);
             }
+            Record::GrantAmendment(a) => {
+                w.text(a.grant.as_str());
+                w.date(a.effective);
+                w.opt_int(a.amount.map(|m| m.0));
+                match a.end {
+                    Some(d) => w.date(d),
+                    None => w.null(),
+                }
+                w.text(&a.reason);
+            }
+            Record::AccountChange(c) => {
+                w.text(c.code.as_str());
+                match c.effective {
+                    Some(d) => w.date(d),
+                    None => w.null(),
+                }
+                w.opt_text(c.name.as_deref());
+                w.boolean(c.retired);
+                w.text(&c.reason);
+            }
         }
         w.finish()
     }
@@ -524,6 +575,20 @@ impl ChainEntry {
                 officer: code(&mut r, "revocation.officer", OfficerId::parse)?,
                 reason: reason(&mut r, "revocation.reason")?,
             }),
+            "grant-amendment" => Record::GrantAmendment(GrantAmendment {
+                grant: code(&mut r, "grant-amendment.grant", GrantId::parse)?,
+                effective: r.date("grant-amendment.effective")?,
+                amount: r.opt_int("grant-amendment.amount")?.map(Minor),
+                end: opt_date(&mut r, "grant-amendment.end")?,
+                reason: r.text("grant-amendment.reason")?,
+            }),
+            "account-change" => Record::AccountChange(AccountChange {
+                code: code(&mut r, "account-change.code", AccountCode::parse)?,
+                effective: opt_date(&mut r, "account-change.effective")?,
+                name: r.opt_text("account-change.name")?,
+                retired: r.boolean("account-change.retired")?,
+                reason: r.text("account-change.reason")?,
+            }),
             "transaction" | "reversal" | "closing" => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
@@ -625,6 +690,16 @@ fn reason(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
         return Err(r.invalid(at, format!("field {name}: a decision gives its reason")));
     }
     Ok(text)
+}
+
+/// An optional DATE field: NULL or a date.
+fn opt_date(r: &mut Reader, name: &str) -> Result<Option<NaiveDate>, DecodeError> {
+    if r.peek_null() {
+        r.null(name)?;
+        Ok(None)
+    } else {
+        r.date(name).map(Some)
+    }
 }
 
 fn decode_seal(r: &mut Reader) -> Result<Record, DecodeError> {

@@ -209,16 +209,37 @@ pub struct LogReport {
 
 pub fn log(store: &Store, info: &LedgerInfo, kind: Option<&str>) -> Result<LogReport, StoreError> {
     let mut entries = vec![];
+    let mut grants = GrantCurrencies::new();
     store.for_each_log_row(|row| {
+        let line = log_line(info, &row, &mut grants);
         if kind.is_none_or(|k| k == row.kind) {
-            entries.push(log_line(info, &row));
+            entries.push(line);
         }
     })?;
     Ok(LogReport { entries })
 }
 
-fn log_line(info: &LedgerInfo, row: &LogRow) -> LogLine {
+/// Each grant's currency, learnt from the log as it is read: an amendment's amount is in the
+/// currency of the grant it amends, which the amendment itself does not repeat.
+type GrantCurrencies = std::collections::HashMap<String, String>;
+
+fn log_line(info: &LedgerInfo, row: &LogRow, grants: &mut GrantCurrencies) -> LogLine {
     let decoded = ChainEntry::decode(&row.body, Some(&info.currency)).ok();
+    if let Some(ChainEntry {
+        record: Record::Grant(g),
+        ..
+    }) = &decoded
+    {
+        grants
+            .entry(g.id.to_string())
+            .or_insert_with(|| g.currency.clone());
+    }
+    let currency_of = |grant: &str| {
+        grants
+            .get(grant)
+            .cloned()
+            .unwrap_or_else(|| info.currency.code.clone())
+    };
     let time = decoded
         .as_ref()
         .and_then(|e| chrono::DateTime::from_timestamp_micros(e.time_us))
@@ -234,11 +255,13 @@ fn log_line(info: &LedgerInfo, row: &LogRow) -> LogLine {
         kind: row.kind.clone(),
         summary: decoded.as_ref().map_or_else(
             || "(cannot be decoded: run amana verify)".into(),
-            |e| summary(info, &e.record),
+            |e| summary(info, &e.record, &currency_of),
         ),
         entry_hash: hex::encode(&row.entry_hash),
         chain: hex::encode(&row.chain),
-        content: decoded.as_ref().map(|e| content(info, &e.record)),
+        content: decoded
+            .as_ref()
+            .map(|e| content(info, &e.record, &currency_of)),
     }
 }
 
@@ -246,8 +269,8 @@ fn fmt_in(info: &LedgerInfo, amount: Minor, code: &str) -> String {
     amount.format(info.exponent(code))
 }
 
-/// One line that says what an entry recorded.
-pub fn summary(info: &LedgerInfo, record: &Record) -> String {
+/// One line that says what an entry recorded; `currency_of` gives a grant's currency.
+pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) -> String) -> String {
     match record {
         Record::Ledger(l) => format!(
             "ledger \"{}\" created ({}, chart {})",
@@ -350,11 +373,54 @@ pub fn summary(info: &LedgerInfo, record: &Record) -> String {
             "revocation of officer {} proposed ({}); takes effect once signed",
             v.officer, v.reason
         ),
+        Record::GrantAmendment(a) => {
+            let mut changes = vec![];
+            if let Some(amount) = a.amount {
+                let currency = currency_of(a.grant.as_str());
+                changes.push(format!(
+                    "amount {} {currency}",
+                    fmt_in(info, amount, &currency)
+                ));
+            }
+            if let Some(end) = a.end {
+                changes.push(format!("end {end}"));
+            }
+            format!(
+                "grant {} amended from {}: {} ({})",
+                a.grant,
+                a.effective,
+                changes.join(", "),
+                a.reason
+            )
+        }
+        Record::AccountChange(c) => {
+            let mut changes = vec![];
+            if let Some(name) = &c.name {
+                changes.push(format!("renamed {name}"));
+            }
+            if c.retired {
+                changes.push("retired".to_string());
+            }
+            format!(
+                "account {} {}{} ({})",
+                c.code,
+                changes.join(" and "),
+                c.effective
+                    .map(|d| format!(" from {d}"))
+                    .unwrap_or_default(),
+                c.reason
+            )
+        }
     }
 }
 
-/// The decoded content of an entry as JSON, amounts as exact strings.
-pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
+/// The decoded content of an entry as JSON, amounts as exact strings; `currency_of` gives a
+/// grant's currency.
+pub fn content(
+    info: &LedgerInfo,
+    record: &Record,
+    currency_of: &dyn Fn(&str) -> String,
+) -> serde_json::Value {
     use serde_json::json;
     match record {
         Record::Ledger(l) => json!({
@@ -443,6 +509,15 @@ pub fn content(info: &LedgerInfo, record: &Record) -> serde_json::Value {
         Record::Lock(l) => json!({ "through": format_date(l.through), "reason": l.reason }),
         Record::Reopen(r) => json!({ "year": r.year, "reason": r.reason }),
         Record::Revocation(v) => json!({ "officer": v.officer.as_str(), "reason": v.reason }),
+        Record::GrantAmendment(a) => json!({
+            "grant": a.grant.as_str(), "effective": format_date(a.effective),
+            "amount": a.amount.map(|m| fmt_in(info, m, &currency_of(a.grant.as_str()))),
+            "end": a.end.map(format_date), "reason": a.reason,
+        }),
+        Record::AccountChange(c) => json!({
+            "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
+            "retired": c.retired, "reason": c.reason,
+        }),
     }
 }
 
@@ -454,6 +529,8 @@ pub struct AccountLine {
     pub kind: String,
     /// Names in other languages, by language tag.
     pub labels: std::collections::BTreeMap<String, String>,
+    /// The first day it takes no posting, when it is retired.
+    pub retired: Option<String>,
 }
 
 /// `amana account list`.
@@ -472,6 +549,7 @@ pub fn accounts(store: &Store, prefix: Option<&str>) -> Result<AccountsReport, S
                 name: a.name,
                 kind: a.kind,
                 labels: a.labels.into_iter().collect(),
+                retired: a.retired,
             })
             .collect(),
     })
@@ -542,6 +620,20 @@ pub struct GrantLine {
     pub received: String,
     pub spent: String,
     pub lines: Vec<BudgetLineStatus>,
+    /// The grant's amendments in chain order; `amount` and `end` above are those in force.
+    pub amendments: Vec<GrantAmendmentLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GrantAmendmentLine {
+    /// The chain entry that recorded it.
+    pub seq: i64,
+    pub effective: String,
+    /// The new amount in the grant's currency, or null when unchanged.
+    pub amount: Option<String>,
+    /// The new last day, or null when unchanged.
+    pub end: Option<String>,
+    pub reason: String,
 }
 
 /// `amana grant list`: each grant and its budget lines, budgeted against spent.
@@ -576,6 +668,17 @@ pub fn grants(
                         spent: fmt(*spent),
                         remaining: fmt(Minor(budget.0.saturating_sub(spent.0))),
                         overspent: spent > budget,
+                    })
+                    .collect(),
+                amendments: g
+                    .amendments
+                    .iter()
+                    .map(|a| GrantAmendmentLine {
+                        seq: a.seq,
+                        effective: a.effective.clone(),
+                        amount: a.amount.map(|m| fmt_in(info, m, &g.currency)),
+                        end: a.end.clone(),
+                        reason: a.reason.clone(),
                     })
                     .collect(),
                 id: g.id,

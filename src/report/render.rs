@@ -373,7 +373,10 @@ pub fn accounts_table(r: &super::AccountsReport) -> String {
         let labels: Vec<String> = a.labels.iter().map(|(l, n)| format!("{l}: {n}")).collect();
         t.add_row(vec![
             Cell::new(&a.code),
-            Cell::new(&a.name),
+            Cell::new(match &a.retired {
+                Some(from) => format!("{} (retired from {from})", a.name),
+                None => a.name.clone(),
+            }),
             Cell::new(&a.kind),
             Cell::new(labels.join("; ")),
         ]);
@@ -448,6 +451,22 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
         ));
         if let Some(p) = &g.purpose {
             out.push_str(&format!("  {p}\n"));
+        }
+        for a in &g.amendments {
+            let mut changes = vec![];
+            if let Some(amount) = &a.amount {
+                changes.push(format!("amount {amount} {}", g.currency));
+            }
+            if let Some(end) = &a.end {
+                changes.push(format!("end {end}"));
+            }
+            out.push_str(&format!(
+                "  amended from {} (entry {}): {} ({})\n",
+                a.effective,
+                a.seq,
+                changes.join(", "),
+                a.reason
+            ));
         }
         out.push_str(&format!(
             "  received {} {}, spent {} {}\n",

@@ -29,6 +29,8 @@ pub const APPLICATION_ID: i32 = 0x414D_4E41;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0001_init.sql"),
     include_str!("../../schema/0002_closings_per_closing.sql"),
+    include_str!("../../schema/0003_grant_amendments.sql"),
+    include_str!("../../schema/0004_account_changes.sql"),
 ];
 
 /// How long a command waits for another writer before giving up.
@@ -121,6 +123,8 @@ pub struct AccountRow {
     pub kind: String,
     /// (language, name), by language.
     pub labels: Vec<(String, String)>,
+    /// The first day it takes no posting, when it is retired.
+    pub retired: Option<String>,
 }
 
 /// A funder with what its grants brought in.
@@ -149,6 +153,18 @@ pub struct GrantRow {
     pub spent: Minor,
     /// (line, label, budget, default account, spent)
     pub lines: Vec<(String, String, Minor, Option<String>, Minor)>,
+    /// Its amendments, in chain order (`amount` and `end` above are those in force).
+    pub amendments: Vec<GrantAmendmentRow>,
+}
+
+/// One amendment of a grant, as recorded.
+#[derive(Debug, Clone)]
+pub struct GrantAmendmentRow {
+    pub seq: i64,
+    pub effective: String,
+    pub amount: Option<Minor>,
+    pub end: Option<String>,
+    pub reason: String,
 }
 
 /// Filters of the balance listing.
@@ -259,6 +275,7 @@ impl Store {
     /// Opens an existing ledger read-only (for listings and `verify`).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let conn = Self::open_checked(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        stand_in_for_later_tables(&conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -390,7 +407,8 @@ impl Store {
 
     pub fn balances(&self, filter: &BalanceFilter) -> Result<Vec<BalanceRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.account, a.name, a.type, sum(p.amount)
+            "SELECT p.account, coalesce((SELECT c.name FROM account_changes c WHERE c.code = a.code
+                              AND c.name IS NOT NULL ORDER BY c.seq DESC LIMIT 1), a.name), a.type, sum(p.amount)
                FROM postings p
                JOIN accounts a ON a.code = p.account
                JOIN entries e ON e.id = p.entry_id
@@ -414,7 +432,8 @@ impl Store {
     pub fn journal(&self, filter: &JournalFilter, mut each: impl FnMut(JournalRow)) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.seq, e.kind, e.date, e.description, e.reference, e.reverses, e.reason,
-                    r.id, p.idx, p.account, a.name, p.amount, p.grant_id, p.line_id,
+                    r.id, p.idx, p.account, coalesce((SELECT c.name FROM account_changes c WHERE c.code = a.code
+                              AND c.name IS NOT NULL ORDER BY c.seq DESC LIMIT 1), a.name), p.amount, p.grant_id, p.line_id,
                     p.original_amount, p.original_currency, p.memo
                FROM entries e
                JOIN postings p ON p.entry_id = e.id
@@ -624,10 +643,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every account (whose code starts with `prefix`), with its labels.
+    /// Every account (whose code starts with `prefix`), with its labels. Here and in the
+    /// balance and the journal, an account's name is the one in force: the latest renaming.
     pub fn accounts(&self, prefix: Option<&str>) -> Result<Vec<AccountRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.code, a.name, a.type, l.lang, l.text FROM accounts a
+            "SELECT a.code, coalesce((SELECT c.name FROM account_changes c WHERE c.code = a.code
+                              AND c.name IS NOT NULL ORDER BY c.seq DESC LIMIT 1), a.name), a.type, l.lang, l.text,
+                    (SELECT c.effective FROM account_changes c
+                      WHERE c.code = a.code AND c.retired = 1 ORDER BY c.seq LIMIT 1)
+               FROM accounts a
                LEFT JOIN account_labels l ON l.code = a.code
               WHERE ?1 IS NULL OR substr(a.code, 1, length(?1)) = ?1
               ORDER BY a.code, l.lang",
@@ -642,6 +666,7 @@ impl Store {
                     name: r.get(1)?,
                     kind: r.get(2)?,
                     labels: vec![],
+                    retired: r.get(5)?,
                 });
             }
             let label: (Option<String>, Option<String>) = (r.get(3)?, r.get(4)?);
@@ -678,7 +703,13 @@ impl Store {
     /// Every grant with its totals and budget lines, as the listing shows them.
     pub fn grants(&self, only: Option<&str>) -> Result<Vec<GrantRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT g.id, g.funder, g.amount, g.currency, g.start_date, g.end_date, g.restricted, g.purpose,
+            "SELECT g.id, g.funder,
+                    coalesce((SELECT x.amount FROM grant_amendments x WHERE x.grant_id = g.id
+                                 AND x.amount IS NOT NULL ORDER BY x.seq DESC LIMIT 1), g.amount),
+                    g.currency, g.start_date,
+                    coalesce((SELECT x.end_date FROM grant_amendments x WHERE x.grant_id = g.id
+                                 AND x.end_date IS NOT NULL ORDER BY x.seq DESC LIMIT 1), g.end_date),
+                    g.restricted, g.purpose,
                     coalesce((SELECT -sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
                                WHERE p.grant_id = g.id AND a.type = 'income'), 0),
                     coalesce((SELECT sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
@@ -699,6 +730,7 @@ impl Store {
                     received: Minor(r.get(8)?),
                     spent: Minor(r.get(9)?),
                     lines: vec![],
+                    amendments: vec![],
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -708,7 +740,22 @@ impl Store {
                                WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0)
                FROM budget_lines b WHERE b.grant_id = ?1 ORDER BY b.seq",
         )?;
+        let mut amendments = self.conn.prepare_cached(
+            "SELECT seq, effective, amount, end_date, reason FROM grant_amendments
+              WHERE grant_id = ?1 ORDER BY seq",
+        )?;
         for g in &mut grants {
+            g.amendments = amendments
+                .query_map([&g.id], |r| {
+                    Ok(GrantAmendmentRow {
+                        seq: r.get(0)?,
+                        effective: r.get(1)?,
+                        amount: r.get::<_, Option<i64>>(2)?.map(Minor),
+                        end: r.get(3)?,
+                        reason: r.get(4)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
             g.lines = lines
                 .query_map([&g.id], |r| {
                     Ok((
@@ -799,6 +846,23 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         Ok(())
     }
+}
+
+/// A ledger read without being written keeps the schema it has: one from before a migration
+/// lacks the tables it adds. Each gets an empty stand-in in the connection's own `temp`
+/// schema (never in the file, and not in `sqlite_schema`, which `verify` compares), so that
+/// listings and `verify` read it as the empty table the file would have once migrated; an
+/// entry that stands for a row of it is then reported as a missing row.
+fn stand_in_for_later_tables(conn: &Connection) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for table in Table::ALL.iter().filter(|t| t.since() > version) {
+        conn.execute_batch(&format!(
+            "CREATE TEMP TABLE {} ({})",
+            table.name(),
+            table.columns().join(", ")
+        ))?;
+    }
+    Ok(())
 }
 
 fn ledger_info(conn: &Connection) -> Result<LedgerInfo> {
@@ -1000,6 +1064,25 @@ impl Appender<'_> {
                 });
             }
         }
+        // The values in force: each amendment replaces what it names, in chain order.
+        {
+            let mut stmt =
+                tx.prepare("SELECT grant_id, amount, end_date FROM grant_amendments ORDER BY seq")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (id, amount, end): (String, Option<i64>, Option<String>) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?);
+                let Some(grant) = grants.iter_mut().find(|g| g.id.as_str() == id) else {
+                    continue;
+                };
+                if let Some(amount) = amount {
+                    grant.amount = Minor(amount);
+                }
+                if let Some(end) = end.and_then(|e| crate::domain::parse_date(&e).ok()) {
+                    grant.end = end;
+                }
+            }
+        }
         let mut lines = vec![];
         {
             let mut stmt = tx.prepare(
@@ -1053,6 +1136,25 @@ impl Appender<'_> {
                 }
             }
         }
+        let retired = {
+            let mut stmt = tx.prepare(
+                "SELECT code, effective FROM account_changes WHERE retired = 1 ORDER BY seq",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })?;
+            let mut retired = vec![];
+            for row in rows {
+                let (code, from) = row?;
+                if let (Ok(code), Some(Ok(from))) = (
+                    AccountCode::parse(&code),
+                    from.as_deref().map(crate::domain::parse_date),
+                ) {
+                    retired.push((code, from));
+                }
+            }
+            retired
+        };
         let receipts = {
             let mut stmt = tx.prepare("SELECT entry_id, sha256 FROM receipts")?;
             let rows = stmt.query_map([], |r| {
@@ -1076,6 +1178,7 @@ impl Appender<'_> {
             last_entry,
             governance,
             receipts,
+            retired,
         })
     }
 }

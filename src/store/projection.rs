@@ -31,10 +31,12 @@ pub enum Table {
     SealBanks,
     Signatures,
     Receipts,
+    GrantAmendments,
+    AccountChanges,
 }
 
 impl Table {
-    pub const ALL: [Table; 18] = [
+    pub const ALL: [Table; 20] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -53,7 +55,19 @@ impl Table {
         Table::SealBanks,
         Table::Signatures,
         Table::Receipts,
+        Table::GrantAmendments,
+        Table::AccountChanges,
     ];
+
+    /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
+    /// older has no such table, and no entry that stands for a row of it.
+    pub fn since(self) -> i64 {
+        match self {
+            Table::GrantAmendments => 3,
+            Table::AccountChanges => 4,
+            _ => 1,
+        }
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -75,6 +89,8 @@ impl Table {
             Table::SealBanks => "seal_banks",
             Table::Signatures => "signatures",
             Table::Receipts => "receipts",
+            Table::GrantAmendments => "grant_amendments",
+            Table::AccountChanges => "account_changes",
         }
     }
 
@@ -158,6 +174,15 @@ impl Table {
             Table::SealBanks => &["seq", "account", "balance", "statement"],
             Table::Signatures => &["seq", "seal", "officer", "signature"],
             Table::Receipts => &["seq", "entry_id", "sha256", "file_name", "size"],
+            Table::GrantAmendments => &[
+                "seq",
+                "grant_id",
+                "effective",
+                "amount",
+                "end_date",
+                "reason",
+            ],
+            Table::AccountChanges => &["seq", "code", "effective", "name", "retired", "reason"],
         }
     }
 
@@ -422,6 +447,28 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 Value::Blob(r.sha256.to_vec()),
                 text(&r.file_name),
                 int(r.size),
+            ],
+        )],
+        Record::GrantAmendment(a) => vec![row(
+            Table::GrantAmendments,
+            vec![
+                seq,
+                text(a.grant.as_str()),
+                text(&format_date(a.effective)),
+                a.amount.map_or(Value::Null, |m| int(m.0)),
+                a.end.map_or(Value::Null, |d| text(&format_date(d))),
+                text(&a.reason),
+            ],
+        )],
+        Record::AccountChange(c) => vec![row(
+            Table::AccountChanges,
+            vec![
+                seq,
+                text(c.code.as_str()),
+                c.effective.map_or(Value::Null, |d| text(&format_date(d))),
+                opt_text(c.name.as_deref()),
+                int(i64::from(c.retired)),
+                text(&c.reason),
             ],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the

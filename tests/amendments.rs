@@ -1,0 +1,679 @@
+//! Corrections of the set-up through the chain (issue 6, CHAIN.md rule 16): a grant amended,
+//! through the real binary on real ledger files; refusals change nothing; both verifiers agree.
+
+mod common;
+
+use common::{
+    Fixture, fails, finding_set, ok, python_verify_json, rehash_from, snapshot, tamper,
+    tamper_conn, verify_json,
+};
+use serde_json::Value;
+
+fn json(ledger: &std::path::Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(ledger, args)).unwrap()
+}
+
+fn grant(ledger: &std::path::Path, id: &str) -> Value {
+    let v = json(
+        ledger,
+        &["grant", "list", "--grant", id, "--format", "json"],
+    );
+    v["grants"][0].clone()
+}
+
+/// The seq of the last entry of `kind` in the log.
+fn last_seq(ledger: &std::path::Path, kind: &str) -> i64 {
+    let v = json(ledger, &["log", "--kind", kind, "--format", "json"]);
+    v["entries"].as_array().unwrap().last().unwrap()["seq"]
+        .as_i64()
+        .unwrap()
+}
+
+/// The findings of verify_chain.py, without those about `policy` entries: every ledger has
+/// one (seq 2), and decoding the officers' decisions is being added to verify_chain.py in
+/// parallel. Once it is, this filter removes nothing.
+fn python_findings(ledger: &std::path::Path) -> Vec<(i64, String)> {
+    let (_, theirs) = python_verify_json(&[ledger.to_str().unwrap()]);
+    let policies: Vec<i64> =
+        json(ledger, &["log", "--kind", "policy", "--format", "json"])["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["seq"].as_i64().unwrap())
+            .collect();
+    finding_set(&theirs)
+        .into_iter()
+        .filter(|(seq, _)| !policies.contains(seq))
+        .collect()
+}
+
+#[test]
+fn a_grant_amended_has_its_new_amount_and_end_from_then_on() {
+    let f = Fixture::new();
+    let l = f.path();
+    // Before the amendment, spending in 2027 is outside the grant's period.
+    let post = [
+        "record",
+        "--date",
+        "2027-02-10",
+        "--desc",
+        "Formation, session 4",
+        "--post",
+        "6126 1000.00 grant=CMM-2026 line=training",
+        "--post",
+        "5141",
+    ];
+    let err = fails(l, &post, 2);
+    assert!(
+        err.contains("inside its period 2026-01-01 to 2026-12-31"),
+        "{err}"
+    );
+    let out = ok(
+        l,
+        &[
+            "grant",
+            "amend",
+            "CMM-2026",
+            "--amount",
+            "150000",
+            "--end",
+            "2027-03-31",
+            "--effective",
+            "2026-10-01",
+            "--reason",
+            "Avenant n°1 du 28/09/2026",
+        ],
+    );
+    assert!(out.contains("Amended grant CMM-2026"), "{out}");
+    let seq = last_seq(l, "grant-amendment");
+    ok(l, &post);
+    let g = grant(l, "CMM-2026");
+    assert_eq!(g["amount"], "150000.00");
+    assert_eq!(g["end"], "2027-03-31");
+    assert_eq!(g["start"], "2026-01-01");
+    // The listing's keys are kept; the amendments are added.
+    for key in [
+        "id",
+        "funder",
+        "amount",
+        "currency",
+        "start",
+        "end",
+        "restricted",
+        "purpose",
+        "received",
+        "spent",
+        "lines",
+    ] {
+        assert!(g.get(key).is_some(), "key {key} missing: {g:#}");
+    }
+    assert_eq!(
+        g["amendments"],
+        serde_json::json!([{
+            "seq": seq, "effective": "2026-10-01", "amount": "150000.00", "end": "2027-03-31",
+            "reason": "Avenant n°1 du 28/09/2026",
+        }])
+    );
+    // Only the amount changes with a second amendment; the end stays the amended one.
+    ok(
+        l,
+        &[
+            "grant",
+            "amend",
+            "CMM-2026",
+            "--amount",
+            "140000.50",
+            "--effective",
+            "2026-11-15",
+            "--reason",
+            "Avenant n°2",
+        ],
+    );
+    let g = grant(l, "CMM-2026");
+    assert_eq!(g["amount"], "140000.50");
+    assert_eq!(g["end"], "2027-03-31");
+    assert_eq!(g["amendments"].as_array().unwrap().len(), 2);
+    let text = ok(l, &["grant", "list", "--grant", "CMM-2026"]);
+    assert!(
+        text.contains("amended from 2026-10-01")
+            && text.contains("end 2027-03-31 (Avenant n°1 du 28/09/2026)"),
+        "{text}"
+    );
+    // The history is in the log; the grant's own entry is unchanged.
+    let log = ok(l, &["log", "--kind", "grant-amendment"]);
+    assert!(
+        log.contains(
+            "grant CMM-2026 amended from 2026-10-01: amount 150000.00 MAD, end 2027-03-31"
+        ),
+        "{log}"
+    );
+    let grants = json(l, &["log", "--kind", "grant", "--format", "json"]);
+    assert_eq!(grants["entries"][0]["content"]["end"], "2026-12-31");
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+#[test]
+fn a_grant_amendment_is_refused_when_wrong_and_changes_nothing() {
+    let f = Fixture::new();
+    let l = f.path();
+    let before = snapshot(l);
+    let amend = |args: &[&str]| {
+        let mut all = vec!["grant", "amend"];
+        all.extend_from_slice(args);
+        fails(l, &all, 2)
+    };
+    let cases: [(&[&str], &str); 8] = [
+        (
+            &[
+                "NOPE",
+                "--amount",
+                "1",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "grant NOPE does not exist",
+        ),
+        (
+            &["CMM-2026", "--effective", "2026-05-01", "--reason", "x"],
+            "give --amount or --end",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "--end",
+                "2025-12-31",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "before it starts (2026-01-01)",
+        ),
+        // Spending of 2026-02-13 (transaction #2) would fall outside.
+        (
+            &[
+                "CMM-2026",
+                "--end",
+                "2026-02-01",
+                "--effective",
+                "2026-01-15",
+                "--reason",
+                "x",
+            ],
+            "spending charged to it is dated after that day (transactions #2)",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "--amount",
+                "1.001",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "1.001",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "--amount=-5",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "between 0 and 10^13",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "--end",
+                "2026-02-30",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "2026-02-30",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "--amount",
+                "1",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "  ",
+            ],
+            "reason",
+        ),
+    ];
+    for (args, expected) in cases {
+        let err = amend(args);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert_eq!(
+        snapshot(l),
+        before,
+        "a refused amendment changed the ledger"
+    );
+}
+
+#[test]
+fn a_grant_can_be_shortened_once_the_spending_after_its_new_end_is_reversed() {
+    let f = Fixture::new();
+    let l = f.path();
+    let shorten = [
+        "grant",
+        "amend",
+        "CMM-2026",
+        "--end",
+        "2026-02-01",
+        "--effective",
+        "2026-01-15",
+        "--reason",
+        "Convention signée pour janvier seulement",
+    ];
+    fails(l, &shorten, 2);
+    ok(l, &["reverse", "2", "--reason", "Imputée à tort à la CMM"]);
+    ok(l, &shorten);
+    let g = grant(l, "CMM-2026");
+    assert_eq!(g["end"], "2026-02-01");
+    // Spending after the new end is refused; the reversal stays (it mirrors an admitted entry).
+    let err = fails(
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-02-13",
+            "--desc",
+            "Salle",
+            "--post",
+            "6126 4500.00 grant=CMM-2026 line=training",
+            "--post",
+            "5141",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("inside its period 2026-01-01 to 2026-02-01"),
+        "{err}"
+    );
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+/// An amendment's projected row edited, and an amendment rewritten in the chain (every hash
+/// recomputed) to shorten the grant before recorded spending: both verifiers say so, at it.
+#[test]
+fn both_verifiers_replay_rule_16_and_compare_the_amendments_table() {
+    let f = Fixture::new();
+    let l = f.path();
+    ok(
+        l,
+        &[
+            "grant",
+            "amend",
+            "CMM-2026",
+            "--amount",
+            "150000",
+            "--end",
+            "2027-03-31",
+            "--effective",
+            "2026-10-01",
+            "--reason",
+            "Avenant",
+        ],
+    );
+    let seq = last_seq(l, "grant-amendment");
+    let other = tempfile::tempdir().unwrap();
+    let edited = tamper(l, other.path(), |c| {
+        c.execute(
+            "UPDATE grant_amendments SET amount = 99 WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+    });
+    let (code, v) = verify_json(&edited, &[]);
+    assert_eq!(code, Some(1));
+    let ours: Vec<(i64, String)> = finding_set(&v);
+    assert!(ours.contains(&(seq, "projection-drift".into())), "{ours:?}");
+    let theirs = python_findings(&edited);
+    assert!(
+        theirs.contains(&(seq, "projection-drift".into())),
+        "{theirs:?}"
+    );
+
+    // The chain rewritten: the amendment now ends the grant before the spending of 2026-02-13.
+    let dir = tempfile::tempdir().unwrap();
+    let rewritten = common::tamper_copy(l, dir.path());
+    {
+        let c = tamper_conn(&rewritten);
+        let body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body
+            .windows(10)
+            .position(|w| w == b"2027-03-31")
+            .expect("the end date is in the body");
+        let mut forged = body.clone();
+        forged[at..at + 10].copy_from_slice(b"2026-02-01");
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        rehash_from(&c, seq);
+    }
+    let (code, v) = verify_json(&rewritten, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert!(ours.contains(&(seq, "rule-violation".into())), "{v:#}");
+    let theirs = python_findings(&rewritten);
+    assert_eq!(ours, theirs, "the verifiers disagree");
+}
+
+/// A ledger file from before the amendments (schema 2) still reads and verifies, read-only,
+/// without being changed; amana adds the table when it next writes the file.
+#[test]
+fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() {
+    let f = Fixture::new();
+    let l = f.path();
+    {
+        let c = rusqlite::Connection::open(l).unwrap();
+        c.execute_batch(
+            "DROP TABLE grant_amendments; DROP TABLE account_changes; PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let bytes = std::fs::read(l).unwrap();
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+    let g = grant(l, "CMM-2026");
+    assert_eq!(g["amount"], "120000.00");
+    assert_eq!(g["amendments"], serde_json::json!([]));
+    assert_eq!(std::fs::read(l).unwrap(), bytes, "a read changed the file");
+    ok(
+        l,
+        &[
+            "grant",
+            "amend",
+            "CMM-2026",
+            "--end",
+            "2027-01-31",
+            "--effective",
+            "2026-12-01",
+            "--reason",
+            "Avenant",
+        ],
+    );
+    assert_eq!(grant(l, "CMM-2026")["end"], "2027-01-31");
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+}
+
+fn account(ledger: &std::path::Path, code: &str) -> Value {
+    let v = json(
+        ledger,
+        &["account", "list", "--prefix", code, "--format", "json"],
+    );
+    v["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == code)
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn an_account_renamed_shows_its_new_name_and_the_log_keeps_the_old_one() {
+    let f = Fixture::new();
+    let l = f.path();
+    let old = account(l, "6126")["name"].clone();
+    ok(
+        l,
+        &[
+            "account",
+            "rename",
+            "6126",
+            "--name",
+            "Formations et séminaires",
+            "--reason",
+            "Intitulé adopté par le bureau",
+        ],
+    );
+    let a = account(l, "6126");
+    assert_eq!(a["name"], "Formations et séminaires");
+    assert_eq!(a["retired"], Value::Null);
+    // Balance and journal show the name in force.
+    let balance = json(l, &["balance", "--format", "json"]);
+    let row = balance["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "6126")
+        .unwrap()
+        .clone();
+    assert_eq!(row["name"], "Formations et séminaires");
+    let journal = ok(l, &["journal", "--account", "6126", "--format", "json"]);
+    assert!(journal.contains("Formations et séminaires"), "{journal}");
+    // The account's own entry keeps the old name; the change is in the log.
+    let accounts = json(l, &["log", "--kind", "account", "--format", "json"]);
+    let registered = accounts["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["content"]["code"] == "6126")
+        .unwrap()
+        .clone();
+    assert_eq!(registered["content"]["name"], old);
+    let log = ok(l, &["log", "--kind", "account-change"]);
+    assert!(
+        log.contains(
+            "account 6126 renamed Formations et séminaires (Intitulé adopté par le bureau)"
+        ),
+        "{log}"
+    );
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+#[test]
+fn a_retired_account_takes_no_posting_from_its_day_but_reversals_still_mirror() {
+    let f = Fixture::new();
+    let l = f.path();
+    // 6126 has a posting of 2026-02-13 (transaction #2): it cannot be retired before that.
+    let err = fails(
+        l,
+        &[
+            "account",
+            "retire",
+            "6126",
+            "--effective",
+            "2026-02-01",
+            "--reason",
+            "x",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("cannot be retired from 2026-02-01") && err.contains("#2"),
+        "{err}"
+    );
+    ok(
+        l,
+        &[
+            "account",
+            "retire",
+            "6126",
+            "--effective",
+            "2026-03-01",
+            "--reason",
+            "Formations imputées au compte 6136 désormais",
+        ],
+    );
+    assert_eq!(account(l, "6126")["retired"], "2026-03-01");
+    let listed = ok(l, &["account", "list", "--prefix", "6126"]);
+    assert!(listed.contains("(retired from 2026-03-01)"), "{listed}");
+    let before = snapshot(l);
+    let post = |date: &str| {
+        vec![
+            "record".to_string(),
+            "--date".into(),
+            date.into(),
+            "--desc".into(),
+            "Salle".into(),
+            "--post".into(),
+            "6126 100.00".into(),
+            "--post".into(),
+            "5141".into(),
+        ]
+    };
+    let args = post("2026-03-01");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = fails(l, &args, 2);
+    assert!(
+        err.contains("account 6126 is retired from 2026-03-01"),
+        "{err}"
+    );
+    // Twice, without a day, an unknown account, nothing to change: refused, nothing changed.
+    for (args, expected) in [
+        (
+            &[
+                "account",
+                "retire",
+                "6126",
+                "--effective",
+                "2026-06-01",
+                "--reason",
+                "x",
+            ][..],
+            "already retired, from 2026-03-01",
+        ),
+        (
+            &[
+                "account",
+                "retire",
+                "NOPE",
+                "--effective",
+                "2026-06-01",
+                "--reason",
+                "x",
+            ],
+            "account NOPE does not exist",
+        ),
+        (
+            &[
+                "account",
+                "retire",
+                "6131",
+                "--effective",
+                "2026-13-01",
+                "--reason",
+                "x",
+            ],
+            "2026-13-01",
+        ),
+        (
+            &[
+                "account", "rename", "6131", "--name", "Loyer", "--reason", " ",
+            ],
+            "reason",
+        ),
+    ] {
+        let err = fails(l, args, 2);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert_eq!(snapshot(l), before, "a refused command changed the ledger");
+    // Before its day it still takes postings; a reversal of an earlier entry posts to it.
+    let args = post("2026-02-28");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok(l, &args);
+    ok(
+        l,
+        &[
+            "reverse",
+            "2",
+            "--date",
+            "2026-04-02",
+            "--reason",
+            "Facture annulée par le fournisseur",
+        ],
+    );
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+/// A posting to a retired account written behind amana's back (the chain rewritten, every
+/// hash recomputed): both verifiers find the same rule violation.
+#[test]
+fn both_verifiers_refuse_a_posting_to_a_retired_account_in_a_rewritten_chain() {
+    let f = Fixture::new();
+    let l = f.path();
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-05-10",
+            "--desc",
+            "Loyer mai",
+            "--post",
+            "6131 4000.00",
+            "--post",
+            "5141",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "account",
+            "retire",
+            "6131",
+            "--effective",
+            "2026-06-01",
+            "--reason",
+            "Local quitté",
+        ],
+    );
+    let seq = last_seq(l, "account-change");
+    let dir = tempfile::tempdir().unwrap();
+    let rewritten = common::tamper_copy(l, dir.path());
+    {
+        // The retirement moved back before the rent of May, which stays recorded.
+        let c = tamper_conn(&rewritten);
+        let body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body.windows(10).position(|w| w == b"2026-06-01").unwrap();
+        let mut forged = body.clone();
+        forged[at..at + 10].copy_from_slice(b"2026-05-01");
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE account_changes SET effective = '2026-05-01' WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+        rehash_from(&c, seq);
+    }
+    let (code, v) = verify_json(&rewritten, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
+    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
+}
