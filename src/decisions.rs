@@ -28,6 +28,8 @@ pub struct DecisionOutcome {
     /// Signatures it needs in all (the policy, or fewer officers in standing).
     pub required: usize,
     pub in_effect: bool,
+    /// It became void before taking effect (the books moved on while it waited).
+    pub void: bool,
     /// Officers in standing who have not signed it yet.
     pub can_sign: Vec<String>,
 }
@@ -42,16 +44,14 @@ impl DecisionOutcome {
     fn of(book: &Book, seq: i64) -> DecisionOutcome {
         let gov = book.governance();
         let pending = gov.decision(seq).expect("a recorded decision");
-        let subject = match &pending.decision {
-            Decision::Approval(o) | Decision::Revocation(o) => Some(o),
-            _ => None,
-        };
+        let subject = pending.decision.subject();
         DecisionOutcome {
             seq,
             kind: pending.decision.kind().to_string(),
             signed_by: pending.signers.iter().map(ToString::to_string).collect(),
             required: gov.required(&pending.decision),
             in_effect: pending.effective_at.is_some(),
+            void: pending.void_at.is_some(),
             can_sign: gov
                 .standing()
                 .filter(|o| !pending.signers.contains(*o) && Some(*o) != subject)

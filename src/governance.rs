@@ -73,7 +73,7 @@ impl Decision {
     }
 
     /// The officer a decision is about, who does not count towards it.
-    fn subject(&self) -> Option<&OfficerId> {
+    pub fn subject(&self) -> Option<&OfficerId> {
         match self {
             Decision::Approval(o) | Decision::Revocation(o) => Some(o),
             _ => None,
@@ -89,6 +89,9 @@ pub struct Pending {
     pub signers: BTreeSet<OfficerId>,
     /// The seq of the entry (a signature, or the decision itself) at which it took effect.
     pub effective_at: Option<i64>,
+    /// The seq at which it became void without taking effect: a lock reaching into a year
+    /// reopened meanwhile, a reopening of a year that is no longer the last closed one.
+    pub void_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -188,6 +191,7 @@ impl Governance {
     pub fn closing_pending(&self, year: i32) -> bool {
         self.decisions.values().any(|p| {
             p.effective_at.is_none()
+                && p.void_at.is_none()
                 && matches!(p.decision, Decision::Closing { year: y, .. } if y == year)
         })
     }
@@ -236,12 +240,20 @@ impl Governance {
             .iter()
             .filter(|o| Some(*o) != decision.subject())
             .count();
-        match self.quorum {
+        let needed = match self.quorum {
             None => match decision {
                 Decision::Closing { .. } => 0,
                 _ => others.min(1),
             },
             Some(q) => others.min(usize::try_from(q).unwrap_or(usize::MAX)),
+        };
+        // Once a ledger has officers, no decision but a legacy closing goes unsigned: not even
+        // when the officers in standing are too few to reach the quorum.
+        let legacy_closing = self.quorum.is_none() && matches!(decision, Decision::Closing { .. });
+        if self.officers.is_empty() || legacy_closing {
+            needed
+        } else {
+            needed.max(1)
         }
     }
 
@@ -336,6 +348,15 @@ impl Governance {
                         format!("officer {officer} is already revoked"),
                     );
                 }
+                if self.standing.iter().all(|o| o == officer) {
+                    return refuse(
+                        "officer",
+                        officer,
+                        format!(
+                            "officer {officer} is the last officer in standing: register and approve their successor first (the books are never left without officers who sign)"
+                        ),
+                    );
+                }
                 Ok(())
             }
             Decision::Policy(q) => {
@@ -362,6 +383,7 @@ impl Governance {
                 entry_hash: None,
                 signers: BTreeSet::new(),
                 effective_at: None,
+                void_at: None,
             },
         );
         if needed == 0 {
@@ -369,8 +391,13 @@ impl Governance {
         }
     }
 
-    pub fn add_seal(&mut self, seq: i64) {
+    /// Records a seal. In a ledger with no policy in effect (one written before policies), a
+    /// seal's `period_end` locks the books through it, as it always did there.
+    pub fn add_seal(&mut self, seq: i64, period_end: Option<NaiveDate>) {
         self.seals.insert(seq, SealState::default());
+        if self.quorum.is_none() {
+            self.locked_through = self.locked_through.max(period_end);
+        }
     }
 
     /// Tells the state the hash of the entry just appended at `seq`.
@@ -462,7 +489,10 @@ impl Governance {
         }
         let d = self.decisions.get_mut(&target).expect("found above");
         d.signers.insert(officer.clone());
-        let (decision, effective) = (d.decision.clone(), d.effective_at.is_some());
+        let (decision, effective) = (
+            d.decision.clone(),
+            d.effective_at.is_some() || d.void_at.is_some(),
+        );
         if !effective {
             let counted = self.counted(target);
             if counted >= self.required(&decision) {
@@ -483,11 +513,25 @@ impl Governance {
     }
 
     fn take_effect(&mut self, seq: i64, at: i64) {
-        let Some(d) = self.decisions.get_mut(&seq) else {
+        let Some(d) = self.decisions.get(&seq) else {
             return;
         };
-        d.effective_at = Some(at);
-        match d.decision.clone() {
+        if d.effective_at.is_some() || d.void_at.is_some() {
+            return;
+        }
+        let decision = d.decision.clone();
+        // What was checked when the decision was recorded is checked again now that it takes
+        // effect: the books may have moved on while it waited for its signatures.
+        if let Decision::Reopen { year, .. } = &decision
+            && self.closed_years.iter().next_back() != Some(year)
+        {
+            self.void(seq, at);
+            return;
+        }
+        if let Some(d) = self.decisions.get_mut(&seq) {
+            d.effective_at = Some(at);
+        }
+        match decision {
             // A revoked officer stays out, whatever approval comes later.
             Decision::Approval(o) => {
                 if !self.revoked.contains_key(&o) {
@@ -503,16 +547,62 @@ impl Governance {
             }
             Decision::Reopen { year, start } => {
                 self.closed_years.retain(|y| *y < year);
-                let before = start.pred_opt();
                 if self.locked_through >= Some(start) {
-                    self.locked_through = before;
+                    self.locked_through = start.pred_opt();
+                }
+                // A lock still waiting for signatures that reaches into the reopened year
+                // would lock it again without a closing: it is void.
+                let waiting: Vec<i64> = self
+                    .decisions
+                    .iter()
+                    .filter(|(_, p)| {
+                        p.effective_at.is_none()
+                            && p.void_at.is_none()
+                            && matches!(p.decision, Decision::Lock(t) if t >= start)
+                    })
+                    .map(|(s, _)| *s)
+                    .collect();
+                for s in waiting {
+                    self.void(s, at);
                 }
             }
             Decision::Revocation(o) => {
                 self.standing.remove(&o);
                 self.revoked.insert(o, at);
+                // Fewer officers in standing may now be enough for a decision that waits.
+                self.settle(at);
             }
-            Decision::Policy(q) => self.quorum = Some(q),
+            Decision::Policy(q) => {
+                self.quorum = Some(q);
+                self.settle(at);
+            }
+        }
+    }
+
+    fn void(&mut self, seq: i64, at: i64) {
+        if let Some(d) = self.decisions.get_mut(&seq) {
+            d.void_at = Some(at);
+        }
+    }
+
+    /// Lets every decision still waiting take effect if its signers now in standing are
+    /// enough, in the order they were recorded.
+    fn settle(&mut self, at: i64) {
+        let waiting: Vec<i64> = self
+            .decisions
+            .iter()
+            .filter(|(_, p)| p.effective_at.is_none() && p.void_at.is_none())
+            .map(|(s, _)| *s)
+            .collect();
+        for seq in waiting {
+            let ready = self.decisions.get(&seq).is_some_and(|d| {
+                d.effective_at.is_none()
+                    && d.void_at.is_none()
+                    && self.counted(seq) >= self.required(&d.decision)
+            });
+            if ready {
+                self.take_effect(seq, at);
+            }
         }
     }
 
@@ -529,7 +619,7 @@ impl Governance {
             Record::Officer(o) => {
                 let _ = self.admit_officer(seq, &o.id, o.public_key);
             }
-            Record::Seal(_) => self.add_seal(seq),
+            Record::Seal(seal) => self.add_seal(seq, seal.period_end),
             Record::Signature(sig) => {
                 let _ = self.admit_signature(seq, sig);
             }

@@ -211,6 +211,10 @@ fn print_decision(verb: &str, d: &amana::decisions::DecisionOutcome) {
     );
     if d.in_effect {
         out!("It is in effect.");
+    } else if d.void {
+        out!(
+            "It is void: the books moved on while it waited for its signatures (see `amana verify`)."
+        );
     } else {
         let missing = d.required.saturating_sub(d.signed_by.len());
         out!(

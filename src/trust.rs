@@ -431,6 +431,16 @@ impl Ledger {
         }
         self.store.write(|app| {
             let mut book = replay(app)?;
+            // In a ledger from before policies a seal still locks its period: not past a year
+            // that could then never be closed.
+            if let Some(end) = period_end
+                && book.governance().quorum().is_none()
+                && let Some(first) = book.unclosed_years_through(end).first()
+            {
+                return Err(LedgerError::Refused(format!(
+                    "this ledger has no policy yet, so a seal locks its period, and locking through {end} would leave fiscal year {first} impossible to close: close it first with `amana close --year {first}`"
+                )));
+            }
             seal_and_sign(app, &mut book, &actor, period_end, banks, &signers)
         })
     }

@@ -448,6 +448,9 @@ pub struct DecisionSummary {
     pub signed_by: Vec<String>,
     /// It had the signatures the policy asks, and took effect.
     pub in_effect: bool,
+    /// It became void before taking effect (a lock reaching into a year reopened meanwhile, a
+    /// reopening of a year no longer the last closed one).
+    pub void: bool,
 }
 
 /// A seal's fingerprint published outside the ledger: `amana verify --seal FINGERPRINT`.
@@ -982,6 +985,7 @@ impl<'a> ChainCheck<'a> {
                     detail: self.decision_details.get(seq).cloned().unwrap_or_default(),
                     signed_by: d.signers.iter().map(ToString::to_string).collect(),
                     in_effect: d.effective_at.is_some(),
+                    void: d.void_at.is_some(),
                 })
                 .collect(),
             warnings: self.warnings,

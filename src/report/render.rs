@@ -323,6 +323,8 @@ pub fn verify_text(r: &VerifyReport) -> String {
             d.detail,
             if d.in_effect {
                 ""
+            } else if d.void {
+                " (VOID: the books moved on before it had its signatures)"
             } else {
                 " (NOT IN EFFECT: awaits signatures)"
             }
