@@ -688,6 +688,13 @@ class Rules:
                 net[acct] = net.get(acct, 0) + amount
                 if g in self.grants and self.grants[g][2]:
                     r[0] += amount
+        if k == "closing" and self.fy_start is not None:
+            # rule 14: a closing carries the restricted part recorded so far; a later closing
+            # of the same year (after a reopening) counts only what is recorded after it
+            date = e["date"]
+            year = int(date[:4]) - (date[5:] < self.fy_start)
+            if year in self.results:
+                self.results[year][1][0] = 0
 
     reversal = closing = transaction
 
@@ -817,7 +824,7 @@ class Rules:
                 bad(f"closing {tid}: {f} {e[f]!r} is not a net-assets account")
         if year in self.closed_years:
             bad(f"closing {tid}: fiscal year {year} is closed")
-        elif any(d["effect"][:2] == ("closing", year) and not d["effective"]
+        elif any(d["effect"][:2] == ("closing", year) and not d["effective"] and not d["void"]
                  for d in self.decisions.values()):
             bad(f"closing {tid}: fiscal year {year} has a closing that awaits its signatures")
         bounds = self.fiscal_year(year)
@@ -875,21 +882,32 @@ class Rules:
         """The signatures decision `d` needs now (rule 15)."""
         others = sum(1 for o in self.standing if o != d["subject"])
         if self.quorum is None:  # a ledger from before policies
-            return 0 if d["kind"] == "closing" else min(1, others)
-        return min(self.quorum, others)
+            if d["kind"] == "closing":
+                return 0
+            n = min(1, others)
+        else:
+            n = min(self.quorum, others)
+        # once an officer is registered, no decision goes unsigned
+        return max(n, 1) if self.officers else n
 
     def decide(self, seq, kind, subject, effect):
         """Records the decision entry at `seq` (admitted); it takes effect at once when it
         needs no signature."""
         d = {"kind": kind, "subject": subject, "effect": effect, "hash": self.entry_hash,
-             "signers": set(), "effective": False}
+             "signers": set(), "effective": False, "void": False, "seq": seq}
         self.decisions[seq] = d
         if self.required(d) == 0:
             self.take_effect(d, seq)
 
     def take_effect(self, d, at):
-        d["effective"] = True
+        if d["effective"] or d["void"]:
+            return
         what = d["effect"]
+        # checked again as it takes effect (rule 15)
+        if what[0] == "reopen" and max(self.closed_years, default=None) != what[1]:
+            d["void"] = True
+            return
+        d["effective"] = True
         if what[0] == "approval":
             if what[1] not in self.revoked:  # a revoked officer never is in standing again
                 self.standing.add(what[1])
@@ -904,11 +922,26 @@ class Rules:
             if self.locked is not None and self.locked >= start:
                 self.locked = (datetime.date.fromisoformat(start)
                                - datetime.timedelta(days=1)).isoformat()
+            for w in self.decisions.values():  # a waiting lock into the reopened year is void
+                if (not w["effective"] and not w["void"] and w["effect"][0] == "lock"
+                        and w["effect"][1] >= start):
+                    w["void"] = True
         elif what[0] == "revocation":
             self.standing.discard(what[1])
             self.revoked[what[1]] = at
+            self.settle(at)
         elif what[0] == "policy":
             self.quorum = what[1]
+            self.settle(at)
+
+    def settle(self, at):
+        """Waiting decisions, in seq order, take effect if their signers now in standing are
+        enough (after a revocation or a policy took effect, rule 15)."""
+        for seq in sorted(self.decisions):
+            w = self.decisions[seq]
+            if (not w["effective"] and not w["void"]
+                    and sum(1 for o in w["signers"] if o in self.standing) >= self.required(w)):
+                self.take_effect(w, at)
 
     def lock_through(self, day):
         if self.locked is None or day > self.locked:
@@ -954,6 +987,8 @@ class Rules:
             bad(f"revocation of {oid!r}, who is not a registered officer")
         elif oid in self.revoked:
             bad(f"revocation of {oid!r}, already revoked at seq {self.revoked[oid]}")
+        elif all(o == oid for o in self.standing):
+            bad(f"revocation of {oid!r}, the last officer in standing")
         if not self.nbad:
             self.decide(seq, "revocation", oid, ("revocation", oid))
 
@@ -1017,13 +1052,16 @@ class Rules:
                 continue
             net = self.balances.get(acct, 0)
             as_of = net if pe is None else sum(a for d, a in self.dated.get(acct, ()) if d <= pe)
-            # either is accepted: the net as of period_end, or (as seals written before that
-            # rule were checked) the net of everything recorded
-            if x["balance"] not in (as_of, net):
+            # the net as of period_end; in a ledger with no policy in effect (written before
+            # policies, whose seals were checked that way) the net of everything recorded too
+            if x["balance"] != as_of and (self.quorum is not None or x["balance"] != net):
                 mismatch(f"bank {acct}: statement {x['statement']!r} gives {x['balance']}, the "
                          f"account's net is {as_of}" + (f" as of {pe}" if pe else "")
                          + (f" ({net} with everything recorded)" if net != as_of else ""))
-        # (a seal locks nothing: locks are the officers' decisions, rule 15)
+        # a seal locks nothing (locks are the officers' decisions, rule 15), except in a ledger
+        # with no policy in effect, where its period_end locks as it always did (rule 10)
+        if self.quorum is None and pe is not None:
+            self.lock_through(pe)
         self.last_seal = (seq, self.entry_hash)
         # valid: the content recomputes (and, section 7, none of its signatures fails: set
         # by `signature`); signed_by: the approved officers whose signature verifies
@@ -1080,7 +1118,7 @@ class Rules:
             seal["signed_by"].append(oid)
             return
         decision["signers"].add(oid)
-        if not decision["effective"]:
+        if not decision["effective"] and not decision["void"]:
             counted = sum(1 for o in decision["signers"] if o in self.standing)
             if counted >= self.required(decision):
                 self.take_effect(decision, seq)

@@ -575,3 +575,235 @@ fn a_decision_is_signed_from_an_audit_bundle_on_another_machine() {
     assert_eq!(lock["in_effect"], true, "{v:#}");
     assert_eq!(lock["signed_by"], serde_json::json!(["fatima", "nadia"]));
 }
+
+/// Both verifiers find the ledger intact.
+fn both_intact(l: &Path) -> Value {
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    let (pcode, p) = python_verify_json(&[l.to_str().unwrap()]);
+    assert_eq!(pcode, Some(0), "the Python verifier disagrees: {p:#}");
+    v
+}
+
+#[test]
+fn no_officer_takes_over_the_books_alone() {
+    let b = Board::new();
+    ok(b.l(), &["seal", "--sign", b.treasurer.to_str().unwrap()]);
+    let revoke = |who: &str, keys: &[&PathBuf]| {
+        let mut args = vec!["officer", "revoke", who, "--reason", "nouveau bureau"];
+        for k in keys {
+            args.push("--sign");
+            args.push(k.to_str().unwrap());
+        }
+        run(b.l(), &args)
+    };
+    // Unsigned, a revocation decides nothing.
+    let o = revoke("ahmed", &[]);
+    assert!(stdout(&o).contains("takes effect once"), "{}", stdout(&o));
+    assert!(stdout(&revoke("nadia", &[&b.treasurer, &b.president])).contains("It is in effect"));
+    // Two officers left: either can revoke the other (a lost key must not block the books)...
+    let o = run(
+        b.l(),
+        &[
+            "sign",
+            &entry_of(&stdout(&o)),
+            "--key",
+            b.treasurer.to_str().unwrap(),
+        ],
+    );
+    assert!(stdout(&o).contains("It is in effect"), "{}", stdout(&o));
+    // ... but never the last one.
+    let before = snapshot(b.l());
+    let o = revoke("fatima", &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("last officer in standing"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(snapshot(b.l()), before);
+    // A newcomer registered after the first seal signs nothing until approved.
+    let mallory = key(b._dir.path(), "mallory.pem");
+    ok(
+        b.l(),
+        &[
+            "officer",
+            "add",
+            "mallory",
+            "--name",
+            "M",
+            "--role",
+            "treasurer",
+            "--key",
+            &public(&mallory),
+        ],
+    );
+    let err = fails(b.l(), &["seal", "--sign", mallory.to_str().unwrap()], 2);
+    assert!(err.contains("not approved yet"), "{err}");
+    // Nor does any decision go unsigned now.
+    let out = ok(
+        b.l(),
+        &[
+            "lock",
+            "--through",
+            "2025-06-30",
+            "--reason",
+            "premier semestre",
+        ],
+    );
+    assert!(out.contains("takes effect once 1 more"), "{out}");
+    assert!(
+        b.record("2025-05-01").status.success(),
+        "the lock is not in effect"
+    );
+    both_intact(b.l());
+}
+
+#[test]
+fn a_reopened_year_with_restricted_money_closes_again_without_counting_it_twice() {
+    let b = Board::new();
+    let l = b.l();
+    ok(
+        l,
+        &[
+            "funder",
+            "add",
+            "UE",
+            "--name",
+            "Union européenne",
+            "--type",
+            "foreign-public",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "grant",
+            "add",
+            "UE-2025",
+            "--funder",
+            "UE",
+            "--amount",
+            "5000",
+            "--start",
+            "2025-01-01",
+            "--end",
+            "2025-12-31",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2025-02-01",
+            "--desc",
+            "UE tranche 1",
+            "--post",
+            "1010 1000",
+            "--post",
+            "4200 grant=UE-2025",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2025-04-01",
+            "--desc",
+            "Formation",
+            "--post",
+            "6100 400 grant=UE-2025",
+            "--post",
+            "1010",
+        ],
+    );
+    b.close_2025();
+    let reopened = ok(
+        l,
+        &[
+            "reopen",
+            "--year",
+            "2025",
+            "--reason",
+            "vérification",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+            "--sign",
+            b.president.to_str().unwrap(),
+        ],
+    );
+    assert!(reopened.contains("It is in effect"), "{reopened}");
+    b.close_2025();
+    let balance = json(&ok(
+        l,
+        &["balance", "--as-of", "2025-12-31", "--format", "json"],
+    ));
+    let of = |code: &str| {
+        balance["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["code"] == code)
+            .map_or("0.00".to_string(), |a| {
+                a["balance"].as_str().unwrap().to_string()
+            })
+    };
+    // Restricted: 1000 received less 400 spent, carried once; the rest (1000 − 300) unrestricted.
+    assert_eq!(of("3100"), "-600.00", "{balance:#}");
+    assert_eq!(of("3000"), "-700.00", "{balance:#}");
+    both_intact(l);
+}
+
+#[test]
+fn a_waiting_lock_into_a_reopened_year_is_void() {
+    let b = Board::new();
+    b.close_2025();
+    let lock = entry_of(&ok(
+        b.l(),
+        &[
+            "lock",
+            "--through",
+            "2026-01-31",
+            "--reason",
+            "janvier",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+        ],
+    ));
+    ok(
+        b.l(),
+        &[
+            "reopen",
+            "--year",
+            "2025",
+            "--reason",
+            "facture tardive",
+            "--sign",
+            b.treasurer.to_str().unwrap(),
+            "--sign",
+            b.president.to_str().unwrap(),
+        ],
+    );
+    // The lock would now lock the reopened year without a closing: it never takes effect.
+    let out = ok(
+        b.l(),
+        &["sign", &lock, "--key", b.president.to_str().unwrap()],
+    );
+    assert!(out.contains("It is void"), "{out}");
+    assert!(b.record("2025-12-20").status.success());
+    assert!(b.record("2026-01-10").status.success());
+    let v = both_intact(b.l());
+    let d = v["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "lock")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (d["void"].clone(), d["in_effect"].clone()),
+        (Value::Bool(true), Value::Bool(false))
+    );
+}

@@ -90,6 +90,24 @@ fn a_ledger_of_an_earlier_release_is_written_to_under_its_rules() {
             "4100",
         ],
     );
+    // Without a policy, a seal of a month still locks it, as it did.
+    ok(&l, &["seal", "--month", "2026-01"]);
+    let err = fails(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-01-20",
+            "--desc",
+            "oubli",
+            "--post",
+            "6100 10",
+            "--post",
+            "1000",
+        ],
+        2,
+    );
+    assert!(err.contains("locked through 2026-01-31"), "{err}");
     // Without a policy, one officer's signature still makes a decision (here a lock), and an
     // officer is still approved by one.
     let out = ok(
@@ -97,9 +115,9 @@ fn a_ledger_of_an_earlier_release_is_written_to_under_its_rules() {
         &[
             "lock",
             "--through",
-            "2026-01-31",
+            "2026-02-28",
             "--reason",
-            "janvier arrêté",
+            "février arrêté",
             "--sign",
             &key("tresoriere.pem"),
         ],
