@@ -32,6 +32,10 @@ pub const README: &str = "README.txt";
 /// The independent verifier, as amana ships it.
 pub const VERIFIER: &str = "verify_chain.py";
 pub const RECEIPTS: &str = "receipts";
+/// The largest summary file (`seals.json` of a ledger with a seal a day for a century is a
+/// few MB) and `chain.jsonl` (a million entries) read from a bundle.
+const SUMMARY_LIMIT: u64 = 256 * 1024 * 1024;
+pub const CHAIN_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
 
 /// `examples/verify_chain.py`, carried inside the binary so that every bundle holds it.
 pub const VERIFIER_SOURCE: &str = include_str!("../examples/verify_chain.py");
@@ -120,7 +124,7 @@ impl Summaries {
         let mut found = vec![];
         for (name, expected) in self.files() {
             let path = dir.join(name);
-            let text = match std::fs::read_to_string(&path) {
+            let text = match crate::files::read_text(&path, SUMMARY_LIMIT) {
                 Ok(t) => t,
                 Err(e) => {
                     found.push((0, format!("{name} cannot be read ({e}): a bundle written by amana has it, derived from {CHAIN}")));

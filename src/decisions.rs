@@ -41,7 +41,7 @@ pub enum Signed {
 }
 
 impl DecisionOutcome {
-    fn of(book: &Book, seq: i64) -> DecisionOutcome {
+    pub(crate) fn of(book: &Book, seq: i64) -> DecisionOutcome {
         let gov = book.governance();
         let pending = gov.decision(seq).expect("a recorded decision");
         let subject = pending.decision.subject();
@@ -97,6 +97,11 @@ impl Ledger {
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = replay(app)?;
+            let officers = keys
+                .iter()
+                .map(|k| signer(&book, k))
+                .collect::<Result<Vec<OfficerId>>>()?;
+            once_each(&officers)?;
             let written = append_record(app, &mut book, &actor, record)?;
             for key in &keys {
                 sign_entry(app, &mut book, &actor, written.seq, key)?;
@@ -187,6 +192,20 @@ impl Ledger {
     }
 }
 
+/// Refuses a key given twice (the same officer signs an entry once).
+pub(crate) fn once_each(signers: &[OfficerId]) -> Result<()> {
+    let mut seen: Vec<&OfficerId> = vec![];
+    for o in signers {
+        if seen.contains(&o) {
+            return Err(LedgerError::Refused(format!(
+                "officer {o}'s key is given twice: each officer signs once; give each officer's key once"
+            )));
+        }
+        seen.push(o);
+    }
+    Ok(())
+}
+
 /// Checks, before anything is written, that the keys given are enough for `decision` to take
 /// effect at once (a closing must: entries could otherwise be dated into the year it closes
 /// before it takes effect).
@@ -195,11 +214,10 @@ pub(crate) fn require_quorum(
     decision: &Decision,
     signers: &[OfficerId],
 ) -> Result<()> {
+    once_each(signers)?;
     let gov = book.governance();
     let needed = gov.required(decision);
-    let mut distinct: Vec<&OfficerId> = signers.iter().collect();
-    distinct.sort();
-    distinct.dedup();
+    let distinct = signers;
     if distinct.len() >= needed {
         return Ok(());
     }

@@ -189,6 +189,21 @@ pub fn hash_stream(
     Ok((hasher.finalize().into(), size))
 }
 
+/// Reads the regular file `path` as UTF-8 text, up to `limit` bytes (a hostile file given to
+/// read: a FIFO, a device, or a link to one, is refused instead of hanging or filling memory).
+pub fn read_text(path: &Path, limit: u64) -> Result<String, FileError> {
+    let mut f = open_regular(path, true)?;
+    let mut bytes = vec![];
+    hash_stream(path, &mut f, limit, |chunk| {
+        bytes.extend_from_slice(chunk);
+        Ok(())
+    })?;
+    String::from_utf8(bytes).map_err(|_| FileError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
+    })
+}
+
 /// What an existing file at `path` is, when it is something no output may replace.
 fn protected(path: &Path) -> Option<&'static str> {
     let meta = std::fs::symlink_metadata(path).ok()?;

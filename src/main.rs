@@ -627,11 +627,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
         }
         Command::Officer(OfficerCommand::Approve { id, key }) => {
-            let written = Ledger::open(&path, &actor)?.approve_officer(&id, &key)?;
-            out!(
-                "Approved officer {id} (chain entry {}): their signatures now count.",
-                written.seq
-            );
+            let outcome = Ledger::open(&path, &actor)?.approve_officer(&id, &key)?;
+            if outcome.in_effect {
+                out!(
+                    "Approved officer {id} (registered at chain entry {}): their signatures now count.",
+                    outcome.seq
+                );
+            } else {
+                print_decision("Approved", &outcome);
+            }
         }
         Command::Seal {
             month,
@@ -824,8 +828,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::VerifyReceipt { file, seal, format } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Failure::Environment(format!("{}: {e}", file.display())))?;
+            // A member's receipt is a few hundred kilobytes; it comes from anyone.
+            let text = amana::files::read_text(&file, 64 * 1024 * 1024)
+                .map_err(|e| Failure::from(LedgerError::from(e)))?;
             let receipt: MemberReceipt = serde_json::from_str(&text).map_err(|e| {
                 Failure::Invalid(format!(
                     "{}: not an amana member receipt ({e})",

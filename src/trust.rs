@@ -359,6 +359,12 @@ impl Ledger {
         self.store.write(|app| {
             let mut book = load_book(app)?;
             let written = append_record(app, &mut book, &actor, Record::Officer(officer.clone()))?;
+            if !approvers.is_empty() && book.officer_entry(&officer.id).is_none() {
+                return Err(LedgerError::Refused(format!(
+                    "officer {} is registered before the ledger's first seal: a founding officer, whose signatures count without approval; leave out --approve",
+                    officer.id
+                )));
+            }
             for key in &approvers {
                 approve(
                     app,
@@ -376,19 +382,33 @@ impl Ledger {
 
     /// An endorsed officer approves officer `id`, registered after the first seal, so that
     /// their signatures count.
-    pub fn approve_officer(&mut self, id: &str, key_file: &Path) -> Result<Written> {
+    pub fn approve_officer(
+        &mut self,
+        id: &str,
+        key_file: &Path,
+    ) -> Result<crate::decisions::DecisionOutcome> {
         let id = OfficerId::parse(id)?;
         let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = load_book(app)?;
-            let (seq, hash) = book.officer_entry(&id).ok_or_else(|| {
-                LedgerError::Refused(format!(
-                    "officer {id} is not registered (amana officer add)"
-                ))
-            })?;
+            let Some((seq, hash)) = book.officer_entry(&id) else {
+                return Err(LedgerError::Refused(if book.officer_key(&id).is_some() {
+                    format!(
+                        "officer {id} was registered before the ledger's first seal: a founding officer, whose signatures count without approval"
+                    )
+                } else {
+                    format!("officer {id} is not registered (amana officer add)")
+                }));
+            };
+            if let Some(at) = book.governance().revoked_at(&id) {
+                return Err(LedgerError::Refused(format!(
+                    "officer {id} was revoked (chain entry {at}): an approval would change nothing"
+                )));
+            }
             let hash = hash.expect("a stored officer entry has its hash");
-            approve(app, &mut book, &actor, &id, seq, &hash, &key)
+            approve(app, &mut book, &actor, &id, seq, &hash, &key)?;
+            Ok(crate::decisions::DecisionOutcome::of(&book, seq))
         })
     }
 

@@ -583,13 +583,13 @@ impl<'a> ChainCheck<'a> {
         };
         let mut found = vec![];
         if let Some(last) = self.last_time
-            && e.time_us < last - BACKWARDS_SLACK_US
+            && e.time_us < last.saturating_sub(BACKWARDS_SLACK_US)
         {
             found.push((ProblemKind::TimeBackwards, format!(
                 "recorded at {}, before the entry before it ({}): the writer's clock was set back, or was ahead before",
                 shown(e.time_us), shown(last))));
         }
-        if e.time_us > self.now_us + FUTURE_SLACK_US {
+        if e.time_us > self.now_us.saturating_add(FUTURE_SLACK_US) {
             match self.future_run {
                 // One warning for a run of entries in the future, not one per entry.
                 Some((first, last)) if last + 1 == e.seq => {
@@ -1102,7 +1102,8 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
 /// Each row comes with its line number in the file.
 pub fn bundle_rows(dir: &Path) -> Result<Vec<(usize, LogRow)>, String> {
     let path = dir.join(crate::bundle::CHAIN);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text =
+        crate::files::read_text(&path, crate::bundle::CHAIN_LIMIT).map_err(|e| e.to_string())?;
     // (line number, row)
     let mut rows: Vec<(usize, LogRow)> = vec![];
     for (i, line) in text

@@ -580,3 +580,45 @@ fn a_crashed_init_leaves_nothing_that_blocks_the_next() {
     let (code, _) = verify_json(&l);
     assert_eq!(code, 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn files_handed_to_amana_by_others_never_make_it_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("recu.json");
+    assert!(
+        Process::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // A member's receipt that is a FIFO.
+    let err = fails(
+        &dir.path().join("none.db"),
+        &[
+            "verify-receipt",
+            fifo.to_str().unwrap(),
+            "--seal",
+            "AAAA-AAAA-AAAA-AAAA",
+        ],
+        2,
+    );
+    assert!(err.contains("FIFO"), "{err}");
+    // An audit bundle whose chain is a FIFO.
+    let bundle = dir.path().join("bundle");
+    std::fs::create_dir(&bundle).unwrap();
+    assert!(
+        Process::new("mkfifo")
+            .arg(bundle.join("chain.jsonl"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let o = run(
+        &dir.path().join("none.db"),
+        &["verify", "--bundle", bundle.to_str().unwrap()],
+    );
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("FIFO"), "{}", stderr(&o));
+}
