@@ -322,7 +322,7 @@ pub fn verify_text(r: &VerifyReport) -> String {
             d.seq,
             d.detail,
             if d.in_effect {
-                ""
+                ": in effect"
             } else if d.void {
                 " (VOID: the books moved on before it had its signatures)"
             } else {
