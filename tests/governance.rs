@@ -509,6 +509,19 @@ fn a_month_sealed_with_its_statement_is_compared_as_of_its_last_day() {
         2,
     );
     assert!(err.contains("10.00 MAD less than the statement"), "{err}");
+    // Everything recorded (1250.00, February included) is not the balance of 31 January.
+    let err = fails(
+        b.l(),
+        &[
+            "seal",
+            "--month",
+            "2026-01",
+            "--bank",
+            "1000=1250.00@Relevé 01/2026",
+        ],
+        2,
+    );
+    assert!(err.contains("as of 2026-01-31"), "{err}");
     assert_eq!(snapshot(b.l()), before);
     ok(
         b.l(),
