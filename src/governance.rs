@@ -138,10 +138,6 @@ impl Governance {
         self.closed_years.contains(&year)
     }
 
-    pub fn closed_years(&self) -> impl Iterator<Item = i32> + '_ {
-        self.closed_years.iter().copied()
-    }
-
     pub fn officer_key(&self, id: &OfficerId) -> Option<&[u8; 32]> {
         self.officers.get(id)
     }

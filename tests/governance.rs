@@ -635,6 +635,19 @@ fn no_officer_takes_over_the_books_alone() {
         stderr(&o)
     );
     assert_eq!(snapshot(b.l()), before);
+    // A founding officer needs no approval, and is told so.
+    let err = fails(
+        b.l(),
+        &[
+            "officer",
+            "approve",
+            "fatima",
+            "--key",
+            b.treasurer.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("founding officer"), "{err}");
     // A newcomer registered after the first seal signs nothing until approved.
     let mallory = key(b._dir.path(), "mallory.pem");
     ok(
