@@ -494,9 +494,17 @@ impl Ledger {
             if let Some(locked) = book.locked_through()
                 && locked >= end
             {
-                return Err(LedgerError::Refused(format!(
-                    "fiscal year {year} is already closed: the books are sealed through {locked}"
-                )));
+                return Err(LedgerError::Refused(
+                    if book.governance().is_closed(year) {
+                        format!(
+                            "fiscal year {year} is already closed (the books are locked through {locked}); to correct it, the officers reopen it first: `amana reopen --year {year} --reason ...`"
+                        )
+                    } else {
+                        format!(
+                            "the books are locked through {locked}, which covers fiscal year {year}: it can no longer be closed; the officers reopen the last closed year first if it must be"
+                        )
+                    },
+                ));
             }
             let postings = book
                 .closing_postings(year, &restricted, &unrestricted)
