@@ -189,6 +189,19 @@ pub struct AccountChange {
     pub reason: String,
 }
 
+/// A budget line's budget amended, or the line withdrawn: it takes no posting dated on or
+/// after `effective` (what was charged to it before stays, and is reported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetLineAmendment {
+    pub grant: GrantId,
+    pub line: LineId,
+    pub effective: NaiveDate,
+    /// The new budget, in minor units of the base currency; `None`: unchanged.
+    pub amount: Option<Minor>,
+    pub withdrawn: bool,
+    pub reason: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -210,6 +223,7 @@ pub enum Record {
     Revocation(Revocation),
     GrantAmendment(GrantAmendment),
     AccountChange(AccountChange),
+    BudgetLineAmendment(BudgetLineAmendment),
 }
 
 impl Record {
@@ -237,6 +251,7 @@ impl Record {
             Record::Revocation(_) => "revocation",
             Record::GrantAmendment(_) => "grant-amendment",
             Record::AccountChange(_) => "account-change",
+            Record::BudgetLineAmendment(_) => "budget-line-amendment",
         }
     }
 }
@@ -438,6 +453,14 @@ impl ChainEntry {
                 w.boolean(c.retired);
                 w.text(&c.reason);
             }
+            Record::BudgetLineAmendment(b) => {
+                w.text(b.grant.as_str());
+                w.text(b.line.as_str());
+                w.date(b.effective);
+                w.opt_int(b.amount.map(|m| m.0));
+                w.boolean(b.withdrawn);
+                w.text(&b.reason);
+            }
         }
         w.finish()
     }
@@ -588,6 +611,14 @@ impl ChainEntry {
                 name: r.opt_text("account-change.name")?,
                 retired: r.boolean("account-change.retired")?,
                 reason: r.text("account-change.reason")?,
+            }),
+            "budget-line-amendment" => Record::BudgetLineAmendment(BudgetLineAmendment {
+                grant: code(&mut r, "budget-line-amendment.grant", GrantId::parse)?,
+                line: code(&mut r, "budget-line-amendment.line", LineId::parse)?,
+                effective: r.date("budget-line-amendment.effective")?,
+                amount: r.opt_int("budget-line-amendment.amount")?.map(Minor),
+                withdrawn: r.boolean("budget-line-amendment.withdrawn")?,
+                reason: r.text("budget-line-amendment.reason")?,
             }),
             "transaction" | "reversal" | "closing" => {
                 let base = base.ok_or_else(|| {

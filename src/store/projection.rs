@@ -33,10 +33,11 @@ pub enum Table {
     Receipts,
     GrantAmendments,
     AccountChanges,
+    BudgetLineAmendments,
 }
 
 impl Table {
-    pub const ALL: [Table; 20] = [
+    pub const ALL: [Table; 21] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -57,6 +58,7 @@ impl Table {
         Table::Receipts,
         Table::GrantAmendments,
         Table::AccountChanges,
+        Table::BudgetLineAmendments,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -65,6 +67,7 @@ impl Table {
         match self {
             Table::GrantAmendments => 3,
             Table::AccountChanges => 4,
+            Table::BudgetLineAmendments => 5,
             _ => 1,
         }
     }
@@ -91,6 +94,7 @@ impl Table {
             Table::Receipts => "receipts",
             Table::GrantAmendments => "grant_amendments",
             Table::AccountChanges => "account_changes",
+            Table::BudgetLineAmendments => "budget_line_amendments",
         }
     }
 
@@ -183,6 +187,15 @@ impl Table {
                 "reason",
             ],
             Table::AccountChanges => &["seq", "code", "effective", "name", "retired", "reason"],
+            Table::BudgetLineAmendments => &[
+                "seq",
+                "grant_id",
+                "line_id",
+                "effective",
+                "amount",
+                "withdrawn",
+                "reason",
+            ],
         }
     }
 
@@ -469,6 +482,18 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 opt_text(c.name.as_deref()),
                 int(i64::from(c.retired)),
                 text(&c.reason),
+            ],
+        )],
+        Record::BudgetLineAmendment(b) => vec![row(
+            Table::BudgetLineAmendments,
+            vec![
+                seq,
+                text(b.grant.as_str()),
+                text(b.line.as_str()),
+                text(&format_date(b.effective)),
+                b.amount.map_or(Value::Null, |m| int(m.0)),
+                int(i64::from(b.withdrawn)),
+                text(&b.reason),
             ],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
