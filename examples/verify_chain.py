@@ -224,6 +224,7 @@ SCHEMAS = {
                        F("retired", BOOL), F("reason", TEXT)],
     "budget-line-amendment": [F("grant", TEXT), F("line", TEXT), F("effective", DATE),
                               F("amount", INT, True), F("withdrawn", BOOL), F("reason", TEXT)],
+    "funder-change": [F("id", TEXT), F("name", TEXT), F("reason", TEXT)],
 }
 MOVES = ("transaction", "reversal", "closing")  # the kinds with an id, a date and postings
 ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
@@ -466,6 +467,8 @@ def canonical_problems(e):
     elif k == "budget-line-amendment":
         ident("grant", e["grant"])
         ident("line", e["line"])
+    elif k == "funder-change":
+        ident("id", e["id"])
     return out
 
 
@@ -565,7 +568,8 @@ class Rules:
         handler = {"budget-line": self.budget_line, "import": self.import_,
                    "grant-amendment": self.grant_amendment,
                    "account-change": self.account_change,
-                   "budget-line-amendment": self.budget_line_amendment}.get(k)
+                   "budget-line-amendment": self.budget_line_amendment,
+                   "funder-change": self.funder_change}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -802,6 +806,10 @@ class Rules:
                 return bad(f"{what}: transactions {after} dated on or after {since} are "
                            f"charged to it")
             self.withdrawn()[(g, line)] = since
+
+    def funder_change(self, seq, e, bad):
+        if e["id"] not in self.funders:
+            bad(f"funder-change: funder {e['id']!r} does not exist")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1211,10 +1219,12 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "account_changes": (("seq", "code", "effective", "name", "retired", "reason"), 1),
     "budget_line_amendments": (("seq", "grant_id", "line_id", "effective", "amount", "withdrawn",
                                 "reason"), 1),
+    "funder_changes": (("seq", "funder_id", "name", "reason"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
-TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5}
+TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
+               "funder_changes": 6}
 
 
 def project(seq, e, rows):
@@ -1270,6 +1280,8 @@ def project(seq, e, rows):
     elif k == "budget-line-amendment":
         add("budget_line_amendments", seq, e["grant"], e["line"], e["effective"], e["amount"],
             int(e["withdrawn"]), e["reason"])
+    elif k == "funder-change":
+        add("funder_changes", seq, e["id"], e["name"], e["reason"])
 
 
 def sort_key(values):

@@ -1,10 +1,10 @@
 //! Corrections of the set-up as user actions: a grant's amendment, an account renamed or
-//! retired, a budget line amended or withdrawn. Each is one chain entry,
+//! retired, a budget line amended or withdrawn, a funder renamed. Each is one chain entry,
 //! admitted by the book (CHAIN.md rule 16) on the replayed chain, since a correction must not
 //! contradict anything already recorded.
 
-use crate::chain::{AccountChange, BudgetLineAmendment, GrantAmendment, Record};
-use crate::domain::{AccountCode, GrantId, LineId, parse_date, text};
+use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, Record};
+use crate::domain::{AccountCode, FunderId, GrantId, LineId, parse_date, text};
 use crate::ledger::{Ledger, LedgerError, Written, append_record};
 use crate::trust::replay;
 
@@ -102,6 +102,16 @@ impl Ledger {
             reason: text::clean("reason", reason)?,
         };
         self.correct(Record::AccountChange(change))
+    }
+
+    /// `amana funder rename ID --name N --reason R`.
+    pub fn rename_funder(&mut self, id: &str, name: &str, reason: &str) -> Result<Written> {
+        let change = FunderChange {
+            id: FunderId::parse(id)?,
+            name: text::clean("name", name)?,
+            reason: text::clean("reason", reason)?,
+        };
+        self.correct(Record::FunderChange(change))
     }
 
     /// `amana grant budget-amend GRANT LINE [--amount A] [--withdraw] --effective DATE --reason R`.

@@ -572,6 +572,10 @@ impl Book {
                 self.admit_budget_line_amendment(b)?;
                 vec![]
             }
+            Record::FunderChange(c) => {
+                self.admit_funder_change(c)?;
+                vec![]
+            }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
                 let fiscal = self.info.as_ref().map(|i| i.fiscal_start);
                 let Some(decision) = decision_of(&entry.record, fiscal) else {

@@ -561,6 +561,18 @@ pub enum FunderCommand {
         #[arg(long)]
         country: Option<String>,
     },
+    /// Rename a funder (a mistake in its name, or a new name); the log keeps the old one
+    #[command(
+        after_help = "Listings show the name in force; `amana log` the history.\n\n\
+Example:\n  amana funder rename CMM --name \"Commune de Marrakech\" --reason \"Nom officiel de la convention\""
+    )]
+    Rename {
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

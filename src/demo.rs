@@ -253,6 +253,13 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         reason: "Subvention 2025 soldée".into(),
     })?;
 
+    // A funder that changed its name: the listings show the new one, the log the old.
+    ledger.rename_funder(
+        "FDN",
+        "Fondation Atlas pour l'Éducation et la Culture",
+        "Nouvelle dénomination statutaire (AG de la fondation, mai 2026)",
+    )?;
+
     // Corrections of the chart: the project's bank account takes the name the bank gives it,
     // and an account of the template that an association without trade never uses is retired.
     ledger.rename_account(

@@ -337,6 +337,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Ledger::open(&path, &actor)?.add_funder(&id, &name, &kind, country.as_deref())?;
             out!("Added funder {id} (chain entry {}).", written.seq);
         }
+        Command::Funder(FunderCommand::Rename { id, name, reason }) => {
+            let written = Ledger::open(&path, &actor)?.rename_funder(&id, &name, &reason)?;
+            out!("Renamed funder {id} (chain entry {}).", written.seq);
+        }
         Command::Grant(GrantCommand::Add {
             id,
             funder,

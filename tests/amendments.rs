@@ -1,5 +1,6 @@
 //! Corrections of the set-up through the chain (issue 6, CHAIN.md rule 16): a grant amended,
-//! an account renamed or retired, a budget line amended or withdrawn, through the real binary on real ledger files; refusals change nothing; both verifiers agree.
+//! an account renamed or retired, a budget line amended or withdrawn, a funder renamed, through
+//! the real binary on real ledger files; refusals change nothing; both verifiers agree.
 
 mod common;
 
@@ -390,7 +391,8 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
         let c = rusqlite::Connection::open(l).unwrap();
         c.execute_batch(
             "DROP TABLE grant_amendments; DROP TABLE account_changes;
-             DROP TABLE budget_line_amendments; PRAGMA user_version = 2;",
+             DROP TABLE budget_line_amendments; DROP TABLE funder_changes;
+             PRAGMA user_version = 2;",
         )
         .unwrap();
     }
@@ -1103,6 +1105,184 @@ fn both_verifiers_refuse_a_charge_to_a_withdrawn_line_in_a_rewritten_chain() {
         .unwrap();
         c.execute(
             "UPDATE entries SET date = '2026-06-20' WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+        rehash_from(&c, seq);
+    }
+    let (code, v) = verify_json(&rewritten, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
+    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
+}
+
+fn funder(ledger: &std::path::Path, id: &str) -> Value {
+    json(ledger, &["funder", "list", "--format", "json"])["funders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn a_funder_renamed_shows_its_new_name_and_the_log_keeps_the_old_one() {
+    let f = Fixture::new();
+    let l = f.path();
+    let before = funder(l, "CMM");
+    assert_eq!(
+        before["name"],
+        "Conseil de l'arrondissement Marrakech-Médina"
+    );
+    let out = ok(
+        l,
+        &[
+            "funder",
+            "rename",
+            "CMM",
+            "--name",
+            "Commune de Marrakech",
+            "--reason",
+            "Nom officiel de la convention",
+        ],
+    );
+    assert!(out.contains("Renamed funder CMM"), "{out}");
+    let after = funder(l, "CMM");
+    assert_eq!(after["name"], "Commune de Marrakech");
+    // Every other key is as before.
+    let (mut a, mut b) = (after.clone(), before.clone());
+    a.as_object_mut().unwrap().remove("name");
+    b.as_object_mut().unwrap().remove("name");
+    assert_eq!(a, b);
+    assert_eq!(funder(l, "INDH")["name"], "INDH");
+    let text = ok(l, &["funder", "list"]);
+    assert!(text.contains("Commune de Marrakech"), "{text}");
+    // A second rename: the latest is in force; the log keeps them all, the funder's own
+    // entry its first name.
+    ok(
+        l,
+        &[
+            "funder",
+            "rename",
+            "CMM",
+            "--name",
+            "Commune de Marrakech – Arrondissement Médina",
+            "--reason",
+            "Avenant",
+        ],
+    );
+    assert_eq!(
+        funder(l, "CMM")["name"],
+        "Commune de Marrakech – Arrondissement Médina"
+    );
+    let log = ok(l, &["log", "--kind", "funder-change"]);
+    assert!(
+        log.contains("funder CMM renamed Commune de Marrakech (Nom officiel de la convention)")
+            && log.contains(
+                "funder CMM renamed Commune de Marrakech – Arrondissement Médina (Avenant)"
+            ),
+        "{log}"
+    );
+    let changes = json(l, &["log", "--kind", "funder-change", "--format", "json"]);
+    assert_eq!(
+        changes["entries"][0]["content"],
+        serde_json::json!({
+            "id": "CMM", "name": "Commune de Marrakech", "reason": "Nom officiel de la convention",
+        })
+    );
+    let funders = json(l, &["log", "--kind", "funder", "--format", "json"]);
+    assert_eq!(
+        funders["entries"][0]["content"]["name"],
+        "Conseil de l'arrondissement Marrakech-Médina"
+    );
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+#[test]
+fn a_funder_rename_is_refused_when_wrong_and_changes_nothing() {
+    let f = Fixture::new();
+    let l = f.path();
+    let before = snapshot(l);
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["NOPE", "--name", "X", "--reason", "x"],
+            "funder NOPE does not exist",
+        ),
+        (&["CMM", "--name", "  ", "--reason", "x"], "name"),
+        (&["CMM", "--name", "X", "--reason", " "], "reason"),
+        (
+            &["CMM", "--name", "A\u{202E}B", "--reason", "x"],
+            "bidirectional",
+        ),
+        (&["bad/id", "--name", "X", "--reason", "x"], "bad/id"),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["funder", "rename"];
+        all.extend_from_slice(args);
+        let err = fails(l, &all, 2);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert_eq!(snapshot(l), before, "a refused rename changed the ledger");
+}
+
+/// A rename's projected row edited, and a rename rewritten in the chain (every hash
+/// recomputed) to name a funder that does not exist: both verifiers say so, at it.
+#[test]
+fn both_verifiers_replay_funder_renames_and_compare_their_table() {
+    let f = Fixture::new();
+    let l = f.path();
+    ok(
+        l,
+        &[
+            "funder",
+            "rename",
+            "INDH",
+            "--name",
+            "Initiative Nationale pour le Développement Humain",
+            "--reason",
+            "Nom complet",
+        ],
+    );
+    let seq = last_seq(l, "funder-change");
+    let other = tempfile::tempdir().unwrap();
+    let edited = tamper(l, other.path(), |c| {
+        c.execute(
+            "UPDATE funder_changes SET name = 'INDH (faux)' WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+    });
+    let (code, v) = verify_json(&edited, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert!(ours.contains(&(seq, "projection-drift".into())), "{ours:?}");
+    let theirs = python_findings(&edited);
+    assert!(
+        theirs.contains(&(seq, "projection-drift".into())),
+        "{theirs:?}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let rewritten = common::tamper_copy(l, dir.path());
+    {
+        let c = tamper_conn(&rewritten);
+        let body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body.windows(4).position(|w| w == b"INDH").unwrap();
+        let mut forged = body.clone();
+        forged[at..at + 4].copy_from_slice(b"NOPE");
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE funder_changes SET funder_id = 'NOPE' WHERE seq = ?1",
             [seq],
         )
         .unwrap();

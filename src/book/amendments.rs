@@ -1,5 +1,6 @@
 //! Corrections of the set-up, through the chain (CHAIN.md rule 16): a grant's amendment, an
-//! account renamed or retired, a budget line's budget amended or the line withdrawn.
+//! account renamed or retired, a budget line's budget amended or the line withdrawn, a funder
+//! renamed.
 //!
 //! Nothing recorded is changed: an amendment is one more entry, and from it on the book holds
 //! the values in force (a grant's amount and last day). The rules that read those values (rule
@@ -16,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::{Book, RuleError};
-use crate::chain::{AccountChange, BudgetLineAmendment, GrantAmendment};
+use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment};
 use crate::domain::{
     AccountCode, AccountType, Entry, EntryId, EntryKind, GrantId, LineId, format_date,
 };
@@ -365,6 +366,19 @@ impl Book {
         }
         if b.withdrawn {
             state.withdrawn = Some(b.effective);
+        }
+        Ok(())
+    }
+
+    /// Rule 16 for a funder's change: it names an existing funder (a new name changes nothing
+    /// the rules read).
+    pub(super) fn admit_funder_change(&mut self, c: &FunderChange) -> Result<(), Vec<RuleError>> {
+        if !self.funders.contains(&c.id) {
+            return Err(vec![RuleError::new(
+                "id",
+                &c.id,
+                format!("funder {} does not exist (see `amana funder list`)", c.id),
+            )]);
         }
         Ok(())
     }

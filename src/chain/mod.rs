@@ -202,6 +202,14 @@ pub struct BudgetLineAmendment {
     pub reason: String,
 }
 
+/// A funder renamed (a mistake in its name, or a new name); listings show the latest name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunderChange {
+    pub id: FunderId,
+    pub name: String,
+    pub reason: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -224,6 +232,7 @@ pub enum Record {
     GrantAmendment(GrantAmendment),
     AccountChange(AccountChange),
     BudgetLineAmendment(BudgetLineAmendment),
+    FunderChange(FunderChange),
 }
 
 impl Record {
@@ -252,6 +261,7 @@ impl Record {
             Record::GrantAmendment(_) => "grant-amendment",
             Record::AccountChange(_) => "account-change",
             Record::BudgetLineAmendment(_) => "budget-line-amendment",
+            Record::FunderChange(_) => "funder-change",
         }
     }
 }
@@ -461,6 +471,11 @@ impl ChainEntry {
                 w.boolean(b.withdrawn);
                 w.text(&b.reason);
             }
+            Record::FunderChange(c) => {
+                w.text(c.id.as_str());
+                w.text(&c.name);
+                w.text(&c.reason);
+            }
         }
         w.finish()
     }
@@ -619,6 +634,11 @@ impl ChainEntry {
                 amount: r.opt_int("budget-line-amendment.amount")?.map(Minor),
                 withdrawn: r.boolean("budget-line-amendment.withdrawn")?,
                 reason: r.text("budget-line-amendment.reason")?,
+            }),
+            "funder-change" => Record::FunderChange(FunderChange {
+                id: code(&mut r, "funder-change.id", FunderId::parse)?,
+                name: r.text("funder-change.name")?,
+                reason: r.text("funder-change.reason")?,
             }),
             "transaction" | "reversal" | "closing" => {
                 let base = base.ok_or_else(|| {

@@ -414,6 +414,7 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
                 b.reason
             )
         }
+        Record::FunderChange(c) => format!("funder {} renamed {} ({})", c.id, c.name, c.reason),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -540,6 +541,9 @@ pub fn content(
             "effective": format_date(b.effective),
             "amount": b.amount.map(|m| info.currency.format(m)),
             "withdrawn": b.withdrawn, "reason": b.reason,
+        }),
+        Record::FunderChange(c) => json!({
+            "id": c.id.as_str(), "name": c.name, "reason": c.reason,
         }),
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,

@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0003_grant_amendments.sql"),
     include_str!("../../schema/0004_account_changes.sql"),
     include_str!("../../schema/0005_budget_line_amendments.sql"),
+    include_str!("../../schema/0006_funder_changes.sql"),
 ];
 
 /// How long a command waits for another writer before giving up.
@@ -705,10 +706,11 @@ impl Store {
     }
 
     /// Every funder with what it has given: the net credit of income accounts charged to its
-    /// grants.
+    /// grants. Its name is the one in force: the latest renaming.
     pub fn funders(&self) -> Result<Vec<FunderRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.id, f.name, f.type, f.country,
+            "SELECT f.id, coalesce((SELECT c.name FROM funder_changes c WHERE c.funder_id = f.id
+                                     ORDER BY c.seq DESC LIMIT 1), f.name), f.type, f.country,
                     coalesce((SELECT -sum(p.amount) FROM postings p
                                JOIN grants g ON g.id = p.grant_id
                                JOIN accounts a ON a.code = p.account

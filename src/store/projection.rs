@@ -34,10 +34,11 @@ pub enum Table {
     GrantAmendments,
     AccountChanges,
     BudgetLineAmendments,
+    FunderChanges,
 }
 
 impl Table {
-    pub const ALL: [Table; 21] = [
+    pub const ALL: [Table; 22] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -59,6 +60,7 @@ impl Table {
         Table::GrantAmendments,
         Table::AccountChanges,
         Table::BudgetLineAmendments,
+        Table::FunderChanges,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -68,6 +70,7 @@ impl Table {
             Table::GrantAmendments => 3,
             Table::AccountChanges => 4,
             Table::BudgetLineAmendments => 5,
+            Table::FunderChanges => 6,
             _ => 1,
         }
     }
@@ -95,6 +98,7 @@ impl Table {
             Table::GrantAmendments => "grant_amendments",
             Table::AccountChanges => "account_changes",
             Table::BudgetLineAmendments => "budget_line_amendments",
+            Table::FunderChanges => "funder_changes",
         }
     }
 
@@ -196,6 +200,7 @@ impl Table {
                 "withdrawn",
                 "reason",
             ],
+            Table::FunderChanges => &["seq", "funder_id", "name", "reason"],
         }
     }
 
@@ -495,6 +500,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 int(i64::from(b.withdrawn)),
                 text(&b.reason),
             ],
+        )],
+        Record::FunderChange(c) => vec![row(
+            Table::FunderChanges,
+            vec![seq, text(c.id.as_str()), text(&c.name), text(&c.reason)],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).
