@@ -222,6 +222,9 @@ SCHEMAS = {
                         F("end", DATE, True), F("reason", TEXT)],
     "account-change": [F("code", TEXT), F("effective", DATE, True), F("name", TEXT, True),
                        F("retired", BOOL), F("reason", TEXT)],
+    "budget-line-amendment": [F("grant", TEXT), F("line", TEXT), F("effective", DATE),
+                              F("amount", INT, True), F("withdrawn", BOOL), F("reason", TEXT)],
+    "funder-change": [F("id", TEXT), F("name", TEXT), F("reason", TEXT)],
 }
 MOVES = ("transaction", "reversal", "closing")  # the kinds with an id, a date and postings
 ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
@@ -461,6 +464,11 @@ def canonical_problems(e):
         ident("grant", e["grant"])
     elif k == "account-change":
         ident("code", e["code"])
+    elif k == "budget-line-amendment":
+        ident("grant", e["grant"])
+        ident("line", e["line"])
+    elif k == "funder-change":
+        ident("id", e["id"])
     return out
 
 
@@ -559,7 +567,9 @@ class Rules:
                 self.pending = None
         handler = {"budget-line": self.budget_line, "import": self.import_,
                    "grant-amendment": self.grant_amendment,
-                   "account-change": self.account_change}.get(k)
+                   "account-change": self.account_change,
+                   "budget-line-amendment": self.budget_line_amendment,
+                   "funder-change": self.funder_change}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -702,13 +712,17 @@ class Rules:
     def usage(self):
         """("grant", G) -> {transaction id: date} of the standing transactions (of kind
         transaction, not reversed) that spend on G; ("account", A) -> the same for those that
-        post to A: what a correction may not contradict. (Made on first use, so that the state
+        post to A; ("line", (G, L)) -> for those charged to budget line L of G: what a correction may not contradict. (Made on first use, so that the state
         of rule 16 stays in this part of the class.)"""
         return self.__dict__.setdefault("_usage", {})
 
     def retired(self):
         """account -> first day it takes no posting."""
         return self.__dict__.setdefault("_retired", {})
+
+    def withdrawn(self):
+        """(grant, line) -> first day the budget line takes no posting."""
+        return self.__dict__.setdefault("_withdrawn", {})
 
     def in_force(self, e, bad):
         """What corrections forbid a transaction (a reversal or a closing is not held back),
@@ -720,9 +734,15 @@ class Rules:
                 if since is not None and date >= since:
                     bad(f"{k} {tid} posting {i}: account {p['account']!r} is retired from "
                         f"{since}")
+                since = self.withdrawn().get((p["grant"], p["line"]))
+                if since is not None and date >= since:
+                    bad(f"{k} {tid} posting {i}: budget line {p['line']!r} of grant "
+                        f"{p['grant']!r} is withdrawn from {since}")
             for p in e["postings"]:
                 usage.setdefault(("account", p["account"]), {})[tid] = date
                 g = p["grant"]
+                if g is not None and p["line"] is not None:
+                    usage.setdefault(("line", (g, p["line"])), {})[tid] = date
                 if g is not None and (p["line"] is not None
                                       or self.accounts.get(p["account"]) == "expense"):
                     usage.setdefault(("grant", g), {})[tid] = date
@@ -730,6 +750,7 @@ class Rules:
             for p in e["postings"]:
                 usage.get(("account", p["account"]), {}).pop(e["reverses"], None)
                 usage.get(("grant", p["grant"]), {}).pop(e["reverses"], None)
+                usage.get(("line", (p["grant"], p["line"])), {}).pop(e["reverses"], None)
 
     def standing_uses(self, key, after):
         """Standing transactions of `key` dated after `after` (a date, or (date,) for "on or
@@ -772,6 +793,30 @@ class Rules:
             return bad(f"account-change of {code!r}: transactions {after} dated on or after "
                        f"{since} post to it")
         self.retired()[code] = since
+
+    def budget_line_amendment(self, seq, e, bad):
+        g, line, amount, since = e["grant"], e["line"], e["amount"], e["effective"]
+        what = f"budget-line-amendment of {(g, line)}"
+        if g not in self.grants:
+            return bad(f"budget-line-amendment: grant {g!r} does not exist")
+        if (g, line) not in self.lines:
+            return bad(f"budget-line-amendment: grant {g!r} has no budget line {line!r}")
+        if amount is None and not e["withdrawn"]:
+            return bad(f"{what}: neither changes the budget nor withdraws the line")
+        if amount is not None and not 0 <= amount <= LIMIT:
+            return bad(f"{what}: amount {amount} is not between 0 and 10^13")
+        if e["withdrawn"]:
+            if (g, line) in self.withdrawn():
+                return bad(f"{what}: already withdrawn")
+            after = self.standing_uses(("line", (g, line)), (since,))
+            if after:
+                return bad(f"{what}: transactions {after} dated on or after {since} are "
+                           f"charged to it")
+            self.withdrawn()[(g, line)] = since
+
+    def funder_change(self, seq, e, bad):
+        if e["id"] not in self.funders:
+            bad(f"funder-change: funder {e['id']!r} does not exist")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1210,10 +1255,14 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "receipts": (("seq", "entry_id", "sha256", "file_name", "size"), 1),
     "grant_amendments": (("seq", "grant_id", "effective", "amount", "end_date", "reason"), 1),
     "account_changes": (("seq", "code", "effective", "name", "retired", "reason"), 1),
+    "budget_line_amendments": (("seq", "grant_id", "line_id", "effective", "amount", "withdrawn",
+                                "reason"), 1),
+    "funder_changes": (("seq", "funder_id", "name", "reason"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
-TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4}
+TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
+               "funder_changes": 6}
 
 
 def project(seq, e, rows):
@@ -1266,6 +1315,11 @@ def project(seq, e, rows):
     elif k == "account-change":
         add("account_changes", seq, e["code"], e["effective"], e["name"], int(e["retired"]),
             e["reason"])
+    elif k == "budget-line-amendment":
+        add("budget_line_amendments", seq, e["grant"], e["line"], e["effective"], e["amount"],
+            int(e["withdrawn"]), e["reason"])
+    elif k == "funder-change":
+        add("funder_changes", seq, e["id"], e["name"], e["reason"])
 
 
 def sort_key(values):

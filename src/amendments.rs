@@ -1,10 +1,10 @@
 //! Corrections of the set-up as user actions: a grant's amendment, an account renamed or
-//! retired. Each is one chain entry,
+//! retired, a budget line amended or withdrawn, a funder renamed. Each is one chain entry,
 //! admitted by the book (CHAIN.md rule 16) on the replayed chain, since a correction must not
 //! contradict anything already recorded.
 
-use crate::chain::{AccountChange, GrantAmendment, Record};
-use crate::domain::{AccountCode, GrantId, parse_date, text};
+use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, Record};
+use crate::domain::{AccountCode, FunderId, GrantId, LineId, parse_date, text};
 use crate::ledger::{Ledger, LedgerError, Written, append_record};
 use crate::trust::replay;
 
@@ -18,6 +18,18 @@ pub struct GrantAmendmentRequest {
     pub amount: Option<String>,
     /// The new last day of the grant period.
     pub end: Option<String>,
+    pub reason: String,
+}
+
+/// What `amana grant budget-amend` asks.
+pub struct BudgetLineAmendmentRequest {
+    pub grant: String,
+    pub line: String,
+    pub effective: String,
+    /// The new budget, in the ledger's base currency (as budgets are).
+    pub amount: Option<String>,
+    /// The line takes no posting dated on or after `effective`.
+    pub withdraw: bool,
     pub reason: String,
 }
 
@@ -90,5 +102,33 @@ impl Ledger {
             reason: text::clean("reason", reason)?,
         };
         self.correct(Record::AccountChange(change))
+    }
+
+    /// `amana funder rename ID --name N --reason R`.
+    pub fn rename_funder(&mut self, id: &str, name: &str, reason: &str) -> Result<Written> {
+        let change = FunderChange {
+            id: FunderId::parse(id)?,
+            name: text::clean("name", name)?,
+            reason: text::clean("reason", reason)?,
+        };
+        self.correct(Record::FunderChange(change))
+    }
+
+    /// `amana grant budget-amend GRANT LINE [--amount A] [--withdraw] --effective DATE --reason R`.
+    pub fn amend_budget_line(&mut self, req: BudgetLineAmendmentRequest) -> Result<Written> {
+        let info = self.info()?;
+        let amendment = BudgetLineAmendment {
+            grant: GrantId::parse(&req.grant)?,
+            line: LineId::parse(&req.line)?,
+            effective: parse_date(&req.effective)?,
+            amount: req
+                .amount
+                .as_deref()
+                .map(|a| info.currency.parse(a))
+                .transpose()?,
+            withdrawn: req.withdraw,
+            reason: text::clean("reason", &req.reason)?,
+        };
+        self.correct(Record::BudgetLineAmendment(amendment))
     }
 }

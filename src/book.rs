@@ -106,6 +106,8 @@ impl fmt::Display for Warning {
 struct LineState {
     budget: Minor,
     spent: Minor,
+    /// The first day the line takes no posting, once withdrawn (rule 16).
+    withdrawn: Option<NaiveDate>,
 }
 
 /// What seals and closings need, kept only by a book that replayed the whole chain
@@ -167,8 +169,9 @@ pub struct BookParts {
     pub accounts: Vec<(AccountCode, AccountType)>,
     pub funders: Vec<FunderId>,
     pub grants: Vec<Grant>,
-    /// (grant, line, budget, spent so far: the net of the postings charged to the line)
-    pub lines: Vec<(GrantId, LineId, Minor, Minor)>,
+    /// (grant, line, budget in force, spent so far: the net of the postings charged to the
+    /// line, the first day it takes no posting once withdrawn)
+    pub lines: Vec<(GrantId, LineId, Minor, Minor, Option<NaiveDate>)>,
     pub reversals: Vec<EntryId>,
     pub reversed: Vec<EntryId>,
     pub imported_files: Vec<Hash>,
@@ -216,7 +219,16 @@ impl Book {
             lines: parts
                 .lines
                 .into_iter()
-                .map(|(g, l, budget, spent)| ((g, l), LineState { budget, spent }))
+                .map(|(g, l, budget, spent, withdrawn)| {
+                    (
+                        (g, l),
+                        LineState {
+                            budget,
+                            spent,
+                            withdrawn,
+                        },
+                    )
+                })
                 .collect(),
             reversals: parts.reversals.into_iter().collect(),
             reversed: parts.reversed.into_iter().collect(),
@@ -509,6 +521,7 @@ impl Book {
                     LineState {
                         budget: b.amount,
                         spent: Minor::ZERO,
+                        withdrawn: None,
                     },
                 );
                 vec![]
@@ -553,6 +566,14 @@ impl Book {
             }
             Record::AccountChange(c) => {
                 self.admit_account_change(c)?;
+                vec![]
+            }
+            Record::BudgetLineAmendment(b) => {
+                self.admit_budget_line_amendment(b)?;
+                vec![]
+            }
+            Record::FunderChange(c) => {
+                self.admit_funder_change(c)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

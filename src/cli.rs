@@ -561,6 +561,18 @@ pub enum FunderCommand {
         #[arg(long)]
         country: Option<String>,
     },
+    /// Rename a funder (a mistake in its name, or a new name); the log keeps the old one
+    #[command(
+        after_help = "Listings show the name in force; `amana log` the history.\n\n\
+Example:\n  amana funder rename CMM --name \"Commune de Marrakech\" --reason \"Nom officiel de la convention\""
+    )]
+    Rename {
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -635,6 +647,32 @@ Example:
         #[arg(long)]
         end: Option<String>,
         /// The day the amendment takes effect, YYYY-MM-DD
+        #[arg(long)]
+        effective: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Amend a budget line: its budget, or withdraw it (no posting charged to it from a day)
+    #[command(
+        name = "budget-amend",
+        after_help = "The line keeps its history: `amana log` shows the amendment, `amana grant list` the budget in force
+and whether the line is withdrawn. What was charged to a withdrawn line stays, and is reported; reversals
+of it still post. A line cannot be withdrawn before spending already charged to it (reverse that first).
+
+Examples:
+  amana grant budget-amend CMM-2026 training --amount 38000 --effective 2026-09-01 --reason \"Avenant n°1\"
+  amana grant budget-amend CMM-2026 rent --withdraw --effective 2026-07-01 --reason \"Local mis à disposition\""
+    )]
+    BudgetAmend {
+        grant: String,
+        line: String,
+        /// The new budget, in the ledger's currency
+        #[arg(long)]
+        amount: Option<String>,
+        /// Withdraw the line: nothing dated on or after --effective is charged to it
+        #[arg(long)]
+        withdraw: bool,
+        /// The day the amendment takes effect (the first day a withdrawn line takes no posting), YYYY-MM-DD
         #[arg(long)]
         effective: String,
         #[arg(long)]

@@ -234,6 +234,32 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         reason: "Avenant n°1 : prolongation de quatre mois et tranche complémentaire".into(),
     })?;
 
+    // The same amendment raises the project's training line; a line of the 2025 operating
+    // grant that was never to be used again is withdrawn once that grant ended.
+    ledger.amend_budget_line(crate::amendments::BudgetLineAmendmentRequest {
+        grant: "INDH-2025".into(),
+        line: "training".into(),
+        effective: "2026-06-15".into(),
+        amount: Some("75000.00".into()),
+        withdraw: false,
+        reason: "Avenant n°1 : tranche complémentaire affectée à la formation".into(),
+    })?;
+    ledger.amend_budget_line(crate::amendments::BudgetLineAmendmentRequest {
+        grant: "CMM-2025".into(),
+        line: "communication".into(),
+        effective: "2026-01-01".into(),
+        amount: None,
+        withdraw: true,
+        reason: "Subvention 2025 soldée".into(),
+    })?;
+
+    // A funder that changed its name: the listings show the new one, the log the old.
+    ledger.rename_funder(
+        "FDN",
+        "Fondation Atlas pour l'Éducation et la Culture",
+        "Nouvelle dénomination statutaire (AG de la fondation, mai 2026)",
+    )?;
+
     // Corrections of the chart: the project's bank account takes the name the bank gives it,
     // and an account of the template that an association without trade never uses is retired.
     ledger.rename_account(

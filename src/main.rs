@@ -37,7 +37,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use amana::amendments::GrantAmendmentRequest;
+use amana::amendments::{BudgetLineAmendmentRequest, GrantAmendmentRequest};
 use amana::book::Warning;
 use amana::domain::EntryId;
 use amana::ledger::{
@@ -341,6 +341,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Ledger::open(&path, &actor)?.add_funder(&id, &name, &kind, country.as_deref())?;
             out!("Added funder {id} (chain entry {}).", written.seq);
         }
+        Command::Funder(FunderCommand::Rename { id, name, reason }) => {
+            let written = Ledger::open(&path, &actor)?.rename_funder(&id, &name, &reason)?;
+            out!("Renamed funder {id} (chain entry {}).", written.seq);
+        }
         Command::Grant(GrantCommand::Add {
             id,
             funder,
@@ -423,6 +427,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 reason,
             })?;
             out!("Amended grant {id} (chain entry {}).", written.seq);
+        }
+        Command::Grant(GrantCommand::BudgetAmend {
+            grant,
+            line,
+            amount,
+            withdraw,
+            effective,
+            reason,
+        }) => {
+            let written =
+                Ledger::open(&path, &actor)?.amend_budget_line(BudgetLineAmendmentRequest {
+                    grant: grant.clone(),
+                    line: line.clone(),
+                    effective,
+                    amount,
+                    withdraw,
+                    reason,
+                })?;
+            out!(
+                "Amended budget line {grant}/{line} (chain entry {}).",
+                written.seq
+            );
         }
         Command::Record {
             date,

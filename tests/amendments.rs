@@ -1,5 +1,6 @@
 //! Corrections of the set-up through the chain (issue 6, CHAIN.md rule 16): a grant amended,
-//! through the real binary on real ledger files; refusals change nothing; both verifiers agree.
+//! an account renamed or retired, a budget line amended or withdrawn, a funder renamed, through
+//! the real binary on real ledger files; refusals change nothing; both verifiers agree.
 
 mod common;
 
@@ -389,7 +390,9 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
     {
         let c = rusqlite::Connection::open(l).unwrap();
         c.execute_batch(
-            "DROP TABLE grant_amendments; DROP TABLE account_changes; PRAGMA user_version = 2;",
+            "DROP TABLE grant_amendments; DROP TABLE account_changes;
+             DROP TABLE budget_line_amendments; DROP TABLE funder_changes;
+             PRAGMA user_version = 2;",
         )
         .unwrap();
     }
@@ -666,6 +669,620 @@ fn both_verifiers_refuse_a_posting_to_a_retired_account_in_a_rewritten_chain() {
         .unwrap();
         c.execute(
             "UPDATE account_changes SET effective = '2026-05-01' WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+        rehash_from(&c, seq);
+    }
+    let (code, v) = verify_json(&rewritten, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
+    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
+}
+
+fn line(ledger: &std::path::Path, grant_id: &str, line: &str) -> Value {
+    grant(ledger, grant_id)["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["line"] == line)
+        .cloned()
+        .unwrap()
+}
+
+/// `record` of 100.00 on 6126 charged to CMM-2026/training, dated `date`.
+fn charge_training(date: &str) -> Vec<String> {
+    [
+        "record",
+        "--date",
+        date,
+        "--desc",
+        "Formation",
+        "--post",
+        "6126 100.00 grant=CMM-2026 line=training",
+        "--post",
+        "5141",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn a_budget_line_amended_shows_its_budget_in_force_and_a_withdrawn_line_takes_no_posting() {
+    let f = Fixture::new();
+    let l = f.path();
+    let before = line(l, "CMM-2026", "training");
+    assert_eq!(before["budget"], "45000.00");
+    assert_eq!(before["withdrawn"], Value::Null);
+    ok(
+        l,
+        &[
+            "grant",
+            "budget-amend",
+            "CMM-2026",
+            "training",
+            "--amount",
+            "38000.50",
+            "--effective",
+            "2026-09-01",
+            "--reason",
+            "Avenant n°1 : formation réduite",
+        ],
+    );
+    let amended = last_seq(l, "budget-line-amendment");
+    let t = line(l, "CMM-2026", "training");
+    assert_eq!(t["budget"], "38000.50");
+    assert_eq!(t["spent"], "4500.00");
+    assert_eq!(t["remaining"], "33500.50");
+    // The listing's keys are kept; the withdrawn mark and the amendments are added.
+    for key in [
+        "line",
+        "label",
+        "account",
+        "budget",
+        "spent",
+        "remaining",
+        "overspent",
+    ] {
+        assert!(t.get(key).is_some(), "key {key} missing: {t:#}");
+    }
+    assert_eq!(t["withdrawn"], Value::Null);
+    assert_eq!(
+        t["amendments"],
+        serde_json::json!([{
+            "seq": amended, "effective": "2026-09-01", "amount": "38000.50", "withdrawn": false,
+            "reason": "Avenant n°1 : formation réduite",
+        }])
+    );
+    // Withdrawn from 2026-10-01: a charge dated that day is refused with a hint; one dated
+    // the day before is still taken; the spent stays in the report.
+    ok(
+        l,
+        &[
+            "grant",
+            "budget-amend",
+            "CMM-2026",
+            "training",
+            "--withdraw",
+            "--effective",
+            "2026-10-01",
+            "--reason",
+            "Formation abandonnée",
+        ],
+    );
+    let t = line(l, "CMM-2026", "training");
+    assert_eq!(t["withdrawn"], "2026-10-01");
+    assert_eq!(t["budget"], "38000.50");
+    assert_eq!(t["spent"], "4500.00");
+    assert_eq!(t["amendments"].as_array().unwrap().len(), 2);
+    assert_eq!(line(l, "CMM-2026", "rent")["withdrawn"], Value::Null);
+    let refused_before = snapshot(l);
+    let err = fails(l, &strs(&charge_training("2026-10-01")), 2);
+    assert!(
+        err.contains("budget line training of grant CMM-2026 is withdrawn from 2026-10-01")
+            && err.contains("amana grant list --grant CMM-2026"),
+        "{err}"
+    );
+    assert_eq!(
+        snapshot(l),
+        refused_before,
+        "a refused record changed the ledger"
+    );
+    ok(l, &strs(&charge_training("2026-09-30")));
+    assert_eq!(line(l, "CMM-2026", "training")["spent"], "4600.00");
+    // A reversal of an earlier charge still mirrors it, dated after the withdrawal.
+    ok(
+        l,
+        &[
+            "reverse",
+            "2",
+            "--date",
+            "2026-11-02",
+            "--reason",
+            "Facture annulée",
+        ],
+    );
+    assert_eq!(line(l, "CMM-2026", "training")["spent"], "100.00");
+    let text = ok(l, &["grant", "list", "--grant", "CMM-2026"]);
+    assert!(
+        text.contains("WITHDRAWN from 2026-10-01")
+            && text.contains("line training amended from 2026-10-01 (entry")
+            && text.contains("withdrawn (Formation abandonnée)"),
+        "{text}"
+    );
+    // The history is in the log; the line's own entry is unchanged.
+    let log = ok(l, &["log", "--kind", "budget-line-amendment"]);
+    assert!(
+        log.contains(
+            "budget line CMM-2026/training amended from 2026-09-01: budget 38000.50 MAD (Avenant n°1 : formation réduite)"
+        ) && log.contains("amended from 2026-10-01: withdrawn (Formation abandonnée)"),
+        "{log}"
+    );
+    let lines = json(l, &["log", "--kind", "budget-line", "--format", "json"]);
+    assert_eq!(lines["entries"][0]["content"]["amount"], "45000.00");
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+#[test]
+fn a_budget_line_amendment_is_refused_when_wrong_and_changes_nothing() {
+    let f = Fixture::new();
+    let l = f.path();
+    ok(
+        l,
+        &[
+            "grant",
+            "budget-amend",
+            "CMM-2026",
+            "rent",
+            "--withdraw",
+            "--effective",
+            "2026-07-01",
+            "--reason",
+            "Local mis à disposition",
+        ],
+    );
+    let before = snapshot(l);
+    let cases: [(&[&str], &str); 10] = [
+        (
+            &[
+                "NOPE",
+                "training",
+                "--amount",
+                "1",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "grant NOPE does not exist",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "equipment",
+                "--amount",
+                "1",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "grant CMM-2026 has no budget line equipment",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "training",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "give --amount or --withdraw",
+        ),
+        // Transaction #2 (2026-02-13) is charged to the line.
+        (
+            &[
+                "CMM-2026",
+                "training",
+                "--withdraw",
+                "--effective",
+                "2026-02-13",
+                "--reason",
+                "x",
+            ],
+            "cannot be withdrawn from 2026-02-13: transactions dated on or after that day are charged to it (#2)",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "rent",
+                "--withdraw",
+                "--effective",
+                "2026-08-01",
+                "--reason",
+                "x",
+            ],
+            "already withdrawn, from 2026-07-01",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "training",
+                "--amount",
+                "1.001",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "1.001",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "training",
+                "--amount=-5",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "between 0 and 10^13",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "training",
+                "--amount",
+                "1",
+                "--effective",
+                "2026-02-30",
+                "--reason",
+                "x",
+            ],
+            "2026-02-30",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "training",
+                "--amount",
+                "1",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "  ",
+            ],
+            "reason",
+        ),
+        (
+            &[
+                "CMM-2026",
+                "bad/line",
+                "--amount",
+                "1",
+                "--effective",
+                "2026-05-01",
+                "--reason",
+                "x",
+            ],
+            "bad/line",
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["grant", "budget-amend"];
+        all.extend_from_slice(args);
+        let err = fails(l, &all, 2);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert_eq!(
+        snapshot(l),
+        before,
+        "a refused amendment changed the ledger"
+    );
+}
+
+/// A line withdrawn once the charge after its day is reversed; then, behind amana's back, the
+/// withdrawal's row edited, and the withdrawal moved before a standing charge in a rewritten
+/// chain (every hash recomputed): both verifiers find the same problems, at it.
+#[test]
+fn both_verifiers_replay_budget_line_withdrawals_and_compare_their_table() {
+    let f = Fixture::new();
+    let l = f.path();
+    ok(l, &strs(&charge_training("2026-05-10")));
+    let withdraw = [
+        "grant",
+        "budget-amend",
+        "CMM-2026",
+        "training",
+        "--withdraw",
+        "--effective",
+        "2026-05-01",
+        "--reason",
+        "Formation abandonnée",
+    ];
+    let err = fails(l, &withdraw, 2);
+    assert!(err.contains("(#3)"), "{err}");
+    ok(l, &["reverse", "3", "--reason", "Imputée à tort"]);
+    ok(l, &withdraw);
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+    let seq = last_seq(l, "budget-line-amendment");
+
+    let other = tempfile::tempdir().unwrap();
+    let edited = tamper(l, other.path(), |c| {
+        c.execute(
+            "UPDATE budget_line_amendments SET withdrawn = 0 WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+    });
+    let (code, v) = verify_json(&edited, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert!(ours.contains(&(seq, "projection-drift".into())), "{ours:?}");
+    let theirs = python_findings(&edited);
+    assert!(
+        theirs.contains(&(seq, "projection-drift".into())),
+        "{theirs:?}"
+    );
+
+    // The withdrawal moved back before transaction #2 (2026-02-13), which stands.
+    let dir = tempfile::tempdir().unwrap();
+    let rewritten = common::tamper_copy(l, dir.path());
+    {
+        let c = tamper_conn(&rewritten);
+        let body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body.windows(10).position(|w| w == b"2026-05-01").unwrap();
+        let mut forged = body.clone();
+        forged[at..at + 10].copy_from_slice(b"2026-02-01");
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE budget_line_amendments SET effective = '2026-02-01' WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+        rehash_from(&c, seq);
+    }
+    let (code, v) = verify_json(&rewritten, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
+    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
+}
+
+/// A charge to a withdrawn line written behind amana's back: both verifiers refuse it.
+#[test]
+fn both_verifiers_refuse_a_charge_to_a_withdrawn_line_in_a_rewritten_chain() {
+    let f = Fixture::new();
+    let l = f.path();
+    ok(
+        l,
+        &[
+            "grant",
+            "budget-amend",
+            "CMM-2026",
+            "training",
+            "--withdraw",
+            "--effective",
+            "2026-06-01",
+            "--reason",
+            "Formation abandonnée",
+        ],
+    );
+    ok(l, &strs(&charge_training("2026-05-20")));
+    let seq = last_seq(l, "transaction");
+    let dir = tempfile::tempdir().unwrap();
+    let rewritten = common::tamper_copy(l, dir.path());
+    {
+        // The charge of 2026-05-20 re-dated into the withdrawn period.
+        let c = tamper_conn(&rewritten);
+        let body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body.windows(10).position(|w| w == b"2026-05-20").unwrap();
+        let mut forged = body.clone();
+        forged[at..at + 10].copy_from_slice(b"2026-06-20");
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE entries SET date = '2026-06-20' WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+        rehash_from(&c, seq);
+    }
+    let (code, v) = verify_json(&rewritten, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
+    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
+}
+
+fn funder(ledger: &std::path::Path, id: &str) -> Value {
+    json(ledger, &["funder", "list", "--format", "json"])["funders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == id)
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn a_funder_renamed_shows_its_new_name_and_the_log_keeps_the_old_one() {
+    let f = Fixture::new();
+    let l = f.path();
+    let before = funder(l, "CMM");
+    assert_eq!(
+        before["name"],
+        "Conseil de l'arrondissement Marrakech-Médina"
+    );
+    let out = ok(
+        l,
+        &[
+            "funder",
+            "rename",
+            "CMM",
+            "--name",
+            "Commune de Marrakech",
+            "--reason",
+            "Nom officiel de la convention",
+        ],
+    );
+    assert!(out.contains("Renamed funder CMM"), "{out}");
+    let after = funder(l, "CMM");
+    assert_eq!(after["name"], "Commune de Marrakech");
+    // Every other key is as before.
+    let (mut a, mut b) = (after.clone(), before.clone());
+    a.as_object_mut().unwrap().remove("name");
+    b.as_object_mut().unwrap().remove("name");
+    assert_eq!(a, b);
+    assert_eq!(funder(l, "INDH")["name"], "INDH");
+    let text = ok(l, &["funder", "list"]);
+    assert!(text.contains("Commune de Marrakech"), "{text}");
+    // A second rename: the latest is in force; the log keeps them all, the funder's own
+    // entry its first name.
+    ok(
+        l,
+        &[
+            "funder",
+            "rename",
+            "CMM",
+            "--name",
+            "Commune de Marrakech – Arrondissement Médina",
+            "--reason",
+            "Avenant",
+        ],
+    );
+    assert_eq!(
+        funder(l, "CMM")["name"],
+        "Commune de Marrakech – Arrondissement Médina"
+    );
+    let log = ok(l, &["log", "--kind", "funder-change"]);
+    assert!(
+        log.contains("funder CMM renamed Commune de Marrakech (Nom officiel de la convention)")
+            && log.contains(
+                "funder CMM renamed Commune de Marrakech – Arrondissement Médina (Avenant)"
+            ),
+        "{log}"
+    );
+    let changes = json(l, &["log", "--kind", "funder-change", "--format", "json"]);
+    assert_eq!(
+        changes["entries"][0]["content"],
+        serde_json::json!({
+            "id": "CMM", "name": "Commune de Marrakech", "reason": "Nom officiel de la convention",
+        })
+    );
+    let funders = json(l, &["log", "--kind", "funder", "--format", "json"]);
+    assert_eq!(
+        funders["entries"][0]["content"]["name"],
+        "Conseil de l'arrondissement Marrakech-Médina"
+    );
+    let (code, v) = verify_json(l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
+}
+
+#[test]
+fn a_funder_rename_is_refused_when_wrong_and_changes_nothing() {
+    let f = Fixture::new();
+    let l = f.path();
+    let before = snapshot(l);
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["NOPE", "--name", "X", "--reason", "x"],
+            "funder NOPE does not exist",
+        ),
+        (&["CMM", "--name", "  ", "--reason", "x"], "name"),
+        (&["CMM", "--name", "X", "--reason", " "], "reason"),
+        (
+            &["CMM", "--name", "A\u{202E}B", "--reason", "x"],
+            "bidirectional",
+        ),
+        (&["bad/id", "--name", "X", "--reason", "x"], "bad/id"),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["funder", "rename"];
+        all.extend_from_slice(args);
+        let err = fails(l, &all, 2);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    assert_eq!(snapshot(l), before, "a refused rename changed the ledger");
+}
+
+/// A rename's projected row edited, and a rename rewritten in the chain (every hash
+/// recomputed) to name a funder that does not exist: both verifiers say so, at it.
+#[test]
+fn both_verifiers_replay_funder_renames_and_compare_their_table() {
+    let f = Fixture::new();
+    let l = f.path();
+    ok(
+        l,
+        &[
+            "funder",
+            "rename",
+            "INDH",
+            "--name",
+            "Initiative Nationale pour le Développement Humain",
+            "--reason",
+            "Nom complet",
+        ],
+    );
+    let seq = last_seq(l, "funder-change");
+    let other = tempfile::tempdir().unwrap();
+    let edited = tamper(l, other.path(), |c| {
+        c.execute(
+            "UPDATE funder_changes SET name = 'INDH (faux)' WHERE seq = ?1",
+            [seq],
+        )
+        .unwrap();
+    });
+    let (code, v) = verify_json(&edited, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert!(ours.contains(&(seq, "projection-drift".into())), "{ours:?}");
+    let theirs = python_findings(&edited);
+    assert!(
+        theirs.contains(&(seq, "projection-drift".into())),
+        "{theirs:?}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let rewritten = common::tamper_copy(l, dir.path());
+    {
+        let c = tamper_conn(&rewritten);
+        let body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body.windows(4).position(|w| w == b"INDH").unwrap();
+        let mut forged = body.clone();
+        forged[at..at + 4].copy_from_slice(b"NOPE");
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE funder_changes SET funder_id = 'NOPE' WHERE seq = ?1",
             [seq],
         )
         .unwrap();

@@ -1,5 +1,6 @@
 //! Corrections of the set-up, through the chain (CHAIN.md rule 16): a grant's amendment, an
-//! account renamed or retired.
+//! account renamed or retired, a budget line's budget amended or the line withdrawn, a funder
+//! renamed.
 //!
 //! Nothing recorded is changed: an amendment is one more entry, and from it on the book holds
 //! the values in force (a grant's amount and last day). The rules that read those values (rule
@@ -16,8 +17,10 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::{Book, RuleError};
-use crate::chain::{AccountChange, GrantAmendment};
-use crate::domain::{AccountCode, AccountType, Entry, EntryId, EntryKind, GrantId, format_date};
+use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment};
+use crate::domain::{
+    AccountCode, AccountType, Entry, EntryId, EntryKind, GrantId, LineId, format_date,
+};
 
 /// What corrections put in force that the rules of new entries read.
 #[derive(Debug, Default, Clone)]
@@ -43,6 +46,8 @@ pub(super) struct Usage {
     grants: HashMap<GrantId, BTreeMap<EntryId, NaiveDate>>,
     /// Per account, the transactions that post to it.
     accounts: HashMap<AccountCode, BTreeMap<EntryId, NaiveDate>>,
+    /// Per budget line, the transactions charged to it.
+    lines: HashMap<(GrantId, LineId), BTreeMap<EntryId, NaiveDate>>,
 }
 
 impl Usage {
@@ -64,6 +69,11 @@ impl Usage {
                     if let Some(used) = self.accounts.get_mut(&p.account) {
                         used.remove(reverses);
                     }
+                    if let (Some(g), Some(l)) = (&p.grant, &p.line)
+                        && let Some(used) = self.lines.get_mut(&(g.clone(), l.clone()))
+                    {
+                        used.remove(reverses);
+                    }
                 }
             }
             EntryKind::Transaction => {
@@ -72,6 +82,12 @@ impl Usage {
                         .entry(p.account.clone())
                         .or_default()
                         .insert(e.id(), e.header.date);
+                    if let (Some(g), Some(l)) = (&p.grant, &p.line) {
+                        self.lines
+                            .entry((g.clone(), l.clone()))
+                            .or_default()
+                            .insert(e.id(), e.header.date);
+                    }
                     let spends =
                         kind_of(&p.account) == Some(AccountType::Expense) || p.line.is_some();
                     if let (Some(g), true) = (&p.grant, spends) {
@@ -93,6 +109,19 @@ impl Usage {
                 .map(|(id, _)| *id)
                 .collect()
         })
+    }
+
+    /// Transactions charged to budget line `line` of `grant` dated on or after `day`, by
+    /// number.
+    fn charged_from(&self, grant: &GrantId, line: &LineId, day: NaiveDate) -> Vec<EntryId> {
+        self.lines
+            .get(&(grant.clone(), line.clone()))
+            .map_or_else(Vec::new, |used| {
+                used.iter()
+                    .filter(|(_, date)| **date >= day)
+                    .map(|(id, _)| *id)
+                    .collect()
+            })
     }
 
     /// Transactions spending on `grant` dated after `day`, by number.
@@ -253,9 +282,111 @@ impl Book {
         Ok(())
     }
 
+    /// Rule 16 for a budget line's amendment; when it passes, the line's budget is the amended
+    /// one, and a withdrawn line takes no posting dated on or after its `effective` day (what
+    /// was charged to it stays, and is reported).
+    pub(super) fn admit_budget_line_amendment(
+        &mut self,
+        b: &BudgetLineAmendment,
+    ) -> Result<(), Vec<RuleError>> {
+        let refuse = |field: &'static str, value: String, message: String| {
+            Err(vec![RuleError::new(field, value, message)])
+        };
+        if !self.grants.contains_key(&b.grant) {
+            return refuse(
+                "grant",
+                b.grant.to_string(),
+                format!("grant {} does not exist (see `amana grant list`)", b.grant),
+            );
+        }
+        let key = (b.grant.clone(), b.line.clone());
+        let Some(state) = self.lines.get(&key) else {
+            return refuse(
+                "line",
+                b.line.to_string(),
+                format!(
+                    "grant {} has no budget line {} (see `amana grant list --grant {}`)",
+                    b.grant, b.line, b.grant
+                ),
+            );
+        };
+        if b.amount.is_none() && !b.withdrawn {
+            return refuse(
+                "amendment",
+                format!("{}/{}", b.grant, b.line),
+                "a budget line's amendment changes its budget, withdraws it, or both: give --amount or --withdraw".into(),
+            );
+        }
+        if let Some(amount) = b.amount
+            && (amount.0 < 0 || !amount.in_range())
+        {
+            return refuse(
+                "amount",
+                amount.to_string(),
+                "a budget is between 0 and 10^13 minor units".into(),
+            );
+        }
+        if b.withdrawn {
+            if let Some(since) = state.withdrawn {
+                return refuse(
+                    "line",
+                    b.line.to_string(),
+                    format!(
+                        "budget line {} of grant {} is already withdrawn, from {since}",
+                        b.line, b.grant
+                    ),
+                );
+            }
+            let Some(usage) = self.totals.as_ref().map(|t| &t.usage) else {
+                return refuse(
+                    "state",
+                    String::new(),
+                    "a budget line's withdrawal can only be checked against a replayed chain"
+                        .into(),
+                );
+            };
+            let after = usage.charged_from(&b.grant, &b.line, b.effective);
+            if !after.is_empty() {
+                return refuse(
+                    "effective",
+                    format_date(b.effective),
+                    format!(
+                        "budget line {} of grant {} cannot be withdrawn from {}: transactions dated on or after that day are charged to it ({}). Reverse those first (`amana reverse N --reason ...`), or withdraw it from a later day",
+                        b.line,
+                        b.grant,
+                        b.effective,
+                        numbers(&after)
+                    ),
+                );
+            }
+        }
+        let state = self.lines.get_mut(&key).expect("found above");
+        if let Some(amount) = b.amount {
+            state.budget = amount;
+        }
+        if b.withdrawn {
+            state.withdrawn = Some(b.effective);
+        }
+        Ok(())
+    }
+
+    /// Rule 16 for a funder's change: it names an existing funder (a new name changes nothing
+    /// the rules read).
+    pub(super) fn admit_funder_change(&mut self, c: &FunderChange) -> Result<(), Vec<RuleError>> {
+        if !self.funders.contains(&c.id) {
+            return Err(vec![RuleError::new(
+                "id",
+                &c.id,
+                format!("funder {} does not exist (see `amana funder list`)", c.id),
+            )]);
+        }
+        Ok(())
+    }
+
     /// What the corrections in force forbid a new entry: a transaction posting to an account
-    /// retired on or before its date. A reversal mirrors an entry admitted before, and a
-    /// closing carries its year's result: neither is held back.
+    /// retired on or before its date, or charged to a budget line withdrawn on or before it. A
+    /// reversal mirrors an entry admitted before, and a closing carries its year's result:
+    /// neither is held back.
     pub(super) fn check_in_force(&self, e: &Entry) -> Vec<RuleError> {
         if !matches!(e.header.kind, EntryKind::Transaction) {
             return vec![];
@@ -272,6 +403,24 @@ impl Book {
                         format!(
                             "account {} is retired from {from}: nothing dated on or after that day posts to it (see `amana account list` for the accounts in use)",
                             p.account
+                        ),
+                    )
+                    .at(i),
+                );
+            }
+            if let (Some(grant), Some(line)) = (&p.grant, &p.line)
+                && let Some(from) = self
+                    .lines
+                    .get(&(grant.clone(), line.clone()))
+                    .and_then(|l| l.withdrawn)
+                && e.header.date >= from
+            {
+                problems.push(
+                    RuleError::new(
+                        "line",
+                        line,
+                        format!(
+                            "budget line {line} of grant {grant} is withdrawn from {from}: nothing dated on or after that day is charged to it. Charge it to another line (see `amana grant list --grant {grant}`), or to none"
                         ),
                     )
                     .at(i),

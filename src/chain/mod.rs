@@ -189,6 +189,27 @@ pub struct AccountChange {
     pub reason: String,
 }
 
+/// A budget line's budget amended, or the line withdrawn: it takes no posting dated on or
+/// after `effective` (what was charged to it before stays, and is reported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetLineAmendment {
+    pub grant: GrantId,
+    pub line: LineId,
+    pub effective: NaiveDate,
+    /// The new budget, in minor units of the base currency; `None`: unchanged.
+    pub amount: Option<Minor>,
+    pub withdrawn: bool,
+    pub reason: String,
+}
+
+/// A funder renamed (a mistake in its name, or a new name); listings show the latest name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunderChange {
+    pub id: FunderId,
+    pub name: String,
+    pub reason: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -210,6 +231,8 @@ pub enum Record {
     Revocation(Revocation),
     GrantAmendment(GrantAmendment),
     AccountChange(AccountChange),
+    BudgetLineAmendment(BudgetLineAmendment),
+    FunderChange(FunderChange),
 }
 
 impl Record {
@@ -237,6 +260,8 @@ impl Record {
             Record::Revocation(_) => "revocation",
             Record::GrantAmendment(_) => "grant-amendment",
             Record::AccountChange(_) => "account-change",
+            Record::BudgetLineAmendment(_) => "budget-line-amendment",
+            Record::FunderChange(_) => "funder-change",
         }
     }
 }
@@ -438,6 +463,19 @@ impl ChainEntry {
                 w.boolean(c.retired);
                 w.text(&c.reason);
             }
+            Record::BudgetLineAmendment(b) => {
+                w.text(b.grant.as_str());
+                w.text(b.line.as_str());
+                w.date(b.effective);
+                w.opt_int(b.amount.map(|m| m.0));
+                w.boolean(b.withdrawn);
+                w.text(&b.reason);
+            }
+            Record::FunderChange(c) => {
+                w.text(c.id.as_str());
+                w.text(&c.name);
+                w.text(&c.reason);
+            }
         }
         w.finish()
     }
@@ -588,6 +626,19 @@ impl ChainEntry {
                 name: r.opt_text("account-change.name")?,
                 retired: r.boolean("account-change.retired")?,
                 reason: r.text("account-change.reason")?,
+            }),
+            "budget-line-amendment" => Record::BudgetLineAmendment(BudgetLineAmendment {
+                grant: code(&mut r, "budget-line-amendment.grant", GrantId::parse)?,
+                line: code(&mut r, "budget-line-amendment.line", LineId::parse)?,
+                effective: r.date("budget-line-amendment.effective")?,
+                amount: r.opt_int("budget-line-amendment.amount")?.map(Minor),
+                withdrawn: r.boolean("budget-line-amendment.withdrawn")?,
+                reason: r.text("budget-line-amendment.reason")?,
+            }),
+            "funder-change" => Record::FunderChange(FunderChange {
+                id: code(&mut r, "funder-change.id", FunderId::parse)?,
+                name: r.text("funder-change.name")?,
+                reason: r.text("funder-change.reason")?,
             }),
             "transaction" | "reversal" | "closing" => {
                 let base = base.ok_or_else(|| {

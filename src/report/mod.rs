@@ -393,6 +393,28 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
                 a.reason
             )
         }
+        Record::BudgetLineAmendment(b) => {
+            let mut changes = vec![];
+            if let Some(amount) = b.amount {
+                changes.push(format!(
+                    "budget {} {}",
+                    info.currency.format(amount),
+                    info.currency.code
+                ));
+            }
+            if b.withdrawn {
+                changes.push("withdrawn".to_string());
+            }
+            format!(
+                "budget line {}/{} amended from {}: {} ({})",
+                b.grant,
+                b.line,
+                b.effective,
+                changes.join(", "),
+                b.reason
+            )
+        }
+        Record::FunderChange(c) => format!("funder {} renamed {} ({})", c.id, c.name, c.reason),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -514,6 +536,15 @@ pub fn content(
             "amount": a.amount.map(|m| fmt_in(info, m, &currency_of(a.grant.as_str()))),
             "end": a.end.map(format_date), "reason": a.reason,
         }),
+        Record::BudgetLineAmendment(b) => json!({
+            "grant": b.grant.as_str(), "line": b.line.as_str(),
+            "effective": format_date(b.effective),
+            "amount": b.amount.map(|m| info.currency.format(m)),
+            "withdrawn": b.withdrawn, "reason": b.reason,
+        }),
+        Record::FunderChange(c) => json!({
+            "id": c.id.as_str(), "name": c.name, "reason": c.reason,
+        }),
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,
@@ -603,6 +634,21 @@ pub struct BudgetLineStatus {
     pub spent: String,
     pub remaining: String,
     pub overspent: bool,
+    /// The first day the line takes no posting, once withdrawn; `budget` is the one in force.
+    pub withdrawn: Option<String>,
+    /// The line's amendments, in chain order.
+    pub amendments: Vec<BudgetLineAmendmentLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetLineAmendmentLine {
+    /// The chain entry that recorded it.
+    pub seq: i64,
+    pub effective: String,
+    /// The new budget in the ledger's currency, or null when unchanged.
+    pub amount: Option<String>,
+    pub withdrawn: bool,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -660,14 +706,26 @@ pub fn grants(
                 lines: g
                     .lines
                     .iter()
-                    .map(|(line, label, budget, account, spent)| BudgetLineStatus {
-                        line: line.clone(),
-                        label: label.clone(),
-                        account: account.clone(),
-                        budget: fmt(*budget),
-                        spent: fmt(*spent),
-                        remaining: fmt(Minor(budget.0.saturating_sub(spent.0))),
-                        overspent: spent > budget,
+                    .map(|l| BudgetLineStatus {
+                        line: l.line.clone(),
+                        label: l.label.clone(),
+                        account: l.account.clone(),
+                        budget: fmt(l.budget),
+                        spent: fmt(l.spent),
+                        remaining: fmt(Minor(l.budget.0.saturating_sub(l.spent.0))),
+                        overspent: l.spent > l.budget,
+                        withdrawn: l.withdrawn.clone(),
+                        amendments: l
+                            .amendments
+                            .iter()
+                            .map(|a| BudgetLineAmendmentLine {
+                                seq: a.seq,
+                                effective: a.effective.clone(),
+                                amount: a.amount.map(fmt),
+                                withdrawn: a.withdrawn,
+                                reason: a.reason.clone(),
+                            })
+                            .collect(),
                     })
                     .collect(),
                 amendments: g

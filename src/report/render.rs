@@ -438,6 +438,18 @@ pub fn funders_csv(r: &super::FundersReport) -> String {
     w.done()
 }
 
+/// The marks of a budget line in the grants' table: over-spent, withdrawn.
+fn line_marks(l: &super::BudgetLineStatus) -> String {
+    let mut marks = vec![];
+    if l.overspent {
+        marks.push("OVER-SPENT".to_string());
+    }
+    if let Some(from) = &l.withdrawn {
+        marks.push(format!("WITHDRAWN from {from}"));
+    }
+    marks.join(", ")
+}
+
 pub fn grants_text(r: &super::GrantsReport) -> String {
     let mut out = String::new();
     for g in &r.grants {
@@ -483,11 +495,30 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
                     right(&l.budget),
                     right(&l.spent),
                     right(&l.remaining),
-                    Cell::new(if l.overspent { "OVER-SPENT" } else { "" }),
+                    Cell::new(line_marks(l)),
                 ]);
             }
             for line in t.to_string().lines() {
                 out.push_str(&format!("  {line}\n"));
+            }
+            for l in &g.lines {
+                for a in &l.amendments {
+                    let mut changes = vec![];
+                    if let Some(amount) = &a.amount {
+                        changes.push(format!("budget {amount} {}", r.currency));
+                    }
+                    if a.withdrawn {
+                        changes.push("withdrawn".to_string());
+                    }
+                    out.push_str(&format!(
+                        "  line {} amended from {} (entry {}): {} ({})\n",
+                        l.line,
+                        a.effective,
+                        a.seq,
+                        changes.join(", "),
+                        a.reason
+                    ));
+                }
             }
         }
         out.push('\n');

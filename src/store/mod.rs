@@ -31,6 +31,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0002_closings_per_closing.sql"),
     include_str!("../../schema/0003_grant_amendments.sql"),
     include_str!("../../schema/0004_account_changes.sql"),
+    include_str!("../../schema/0005_budget_line_amendments.sql"),
+    include_str!("../../schema/0006_funder_changes.sql"),
 ];
 
 /// How long a command waits for another writer before giving up.
@@ -151,10 +153,36 @@ pub struct GrantRow {
     /// Base-currency totals, as a seal counts them.
     pub received: Minor,
     pub spent: Minor,
-    /// (line, label, budget, default account, spent)
-    pub lines: Vec<(String, String, Minor, Option<String>, Minor)>,
+    pub lines: Vec<BudgetLineRow>,
     /// Its amendments, in chain order (`amount` and `end` above are those in force).
     pub amendments: Vec<GrantAmendmentRow>,
+}
+
+/// A budget line as the listing shows it: its budget in force (the latest amended one).
+#[derive(Debug, Clone)]
+pub struct BudgetLineRow {
+    pub line: String,
+    pub label: String,
+    pub budget: Minor,
+    /// The expense account it is usually charged to.
+    pub account: Option<String>,
+    /// The net of the postings charged to it, withdrawn or not.
+    pub spent: Minor,
+    /// The first day it takes no posting, once withdrawn.
+    pub withdrawn: Option<String>,
+    /// Its amendments, in chain order.
+    pub amendments: Vec<BudgetLineAmendmentRow>,
+}
+
+/// One amendment of a budget line, as recorded.
+#[derive(Debug, Clone)]
+pub struct BudgetLineAmendmentRow {
+    pub seq: i64,
+    pub effective: String,
+    /// The new budget, or `None` when unchanged.
+    pub amount: Option<Minor>,
+    pub withdrawn: bool,
+    pub reason: String,
 }
 
 /// One amendment of a grant, as recorded.
@@ -678,10 +706,11 @@ impl Store {
     }
 
     /// Every funder with what it has given: the net credit of income accounts charged to its
-    /// grants.
+    /// grants. Its name is the one in force: the latest renaming.
     pub fn funders(&self) -> Result<Vec<FunderRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.id, f.name, f.type, f.country,
+            "SELECT f.id, coalesce((SELECT c.name FROM funder_changes c WHERE c.funder_id = f.id
+                                     ORDER BY c.seq DESC LIMIT 1), f.name), f.type, f.country,
                     coalesce((SELECT -sum(p.amount) FROM postings p
                                JOIN grants g ON g.id = p.grant_id
                                JOIN accounts a ON a.code = p.account
@@ -735,14 +764,23 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut lines = self.conn.prepare_cached(
-            "SELECT b.line_id, b.label, b.amount, b.account,
+            "SELECT b.line_id, b.label, coalesce((SELECT x.amount FROM budget_line_amendments x
+                                   WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
+                                     AND x.amount IS NOT NULL ORDER BY x.seq DESC LIMIT 1), b.amount), b.account,
                     coalesce((SELECT sum(p.amount) FROM postings p
-                               WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0)
+                               WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0),
+                    (SELECT x.effective FROM budget_line_amendments x
+                          WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
+                            AND x.withdrawn = 1 ORDER BY x.seq LIMIT 1)
                FROM budget_lines b WHERE b.grant_id = ?1 ORDER BY b.seq",
         )?;
         let mut amendments = self.conn.prepare_cached(
             "SELECT seq, effective, amount, end_date, reason FROM grant_amendments
               WHERE grant_id = ?1 ORDER BY seq",
+        )?;
+        let mut line_amendments = self.conn.prepare_cached(
+            "SELECT seq, effective, amount, withdrawn, reason FROM budget_line_amendments
+              WHERE grant_id = ?1 AND line_id = ?2 ORDER BY seq",
         )?;
         for g in &mut grants {
             g.amendments = amendments
@@ -758,15 +796,30 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?;
             g.lines = lines
                 .query_map([&g.id], |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        Minor(r.get(2)?),
-                        r.get(3)?,
-                        Minor(r.get(4)?),
-                    ))
+                    Ok(BudgetLineRow {
+                        line: r.get(0)?,
+                        label: r.get(1)?,
+                        budget: Minor(r.get(2)?),
+                        account: r.get(3)?,
+                        spent: Minor(r.get(4)?),
+                        withdrawn: r.get(5)?,
+                        amendments: vec![],
+                    })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
+            for line in &mut g.lines {
+                line.amendments = line_amendments
+                    .query_map([&g.id, &line.line], |r| {
+                        Ok(BudgetLineAmendmentRow {
+                            seq: r.get(0)?,
+                            effective: r.get(1)?,
+                            amount: r.get::<_, Option<i64>>(2)?.map(Minor),
+                            withdrawn: r.get::<_, i64>(3)? != 0,
+                            reason: r.get(4)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+            }
         }
         Ok(grants)
     }
@@ -1086,16 +1139,24 @@ impl Appender<'_> {
         let mut lines = vec![];
         {
             let mut stmt = tx.prepare(
-                "SELECT b.grant_id, b.line_id, b.amount,
+                "SELECT b.grant_id, b.line_id, coalesce((SELECT x.amount FROM budget_line_amendments x
+                                   WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
+                                     AND x.amount IS NOT NULL ORDER BY x.seq DESC LIMIT 1), b.amount),
                         coalesce((SELECT sum(p.amount) FROM postings p
-                                   WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0)
+                                   WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0),
+                        (SELECT x.effective FROM budget_line_amendments x
+                          WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
+                            AND x.withdrawn = 1 ORDER BY x.seq LIMIT 1)
                    FROM budget_lines b",
             )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let (g, l): (String, String) = (r.get(0)?, r.get(1)?);
                 if let (Ok(g), Ok(l)) = (GrantId::parse(&g), LineId::parse(&l)) {
-                    lines.push((g, l, Minor(r.get(2)?), Minor(r.get(3)?)));
+                    let withdrawn = r
+                        .get::<_, Option<String>>(4)?
+                        .and_then(|d| crate::domain::parse_date(&d).ok());
+                    lines.push((g, l, Minor(r.get(2)?), Minor(r.get(3)?), withdrawn));
                 }
             }
         }

@@ -33,10 +33,12 @@ pub enum Table {
     Receipts,
     GrantAmendments,
     AccountChanges,
+    BudgetLineAmendments,
+    FunderChanges,
 }
 
 impl Table {
-    pub const ALL: [Table; 20] = [
+    pub const ALL: [Table; 22] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -57,6 +59,8 @@ impl Table {
         Table::Receipts,
         Table::GrantAmendments,
         Table::AccountChanges,
+        Table::BudgetLineAmendments,
+        Table::FunderChanges,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -65,6 +69,8 @@ impl Table {
         match self {
             Table::GrantAmendments => 3,
             Table::AccountChanges => 4,
+            Table::BudgetLineAmendments => 5,
+            Table::FunderChanges => 6,
             _ => 1,
         }
     }
@@ -91,6 +97,8 @@ impl Table {
             Table::Receipts => "receipts",
             Table::GrantAmendments => "grant_amendments",
             Table::AccountChanges => "account_changes",
+            Table::BudgetLineAmendments => "budget_line_amendments",
+            Table::FunderChanges => "funder_changes",
         }
     }
 
@@ -183,6 +191,16 @@ impl Table {
                 "reason",
             ],
             Table::AccountChanges => &["seq", "code", "effective", "name", "retired", "reason"],
+            Table::BudgetLineAmendments => &[
+                "seq",
+                "grant_id",
+                "line_id",
+                "effective",
+                "amount",
+                "withdrawn",
+                "reason",
+            ],
+            Table::FunderChanges => &["seq", "funder_id", "name", "reason"],
         }
     }
 
@@ -470,6 +488,22 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 int(i64::from(c.retired)),
                 text(&c.reason),
             ],
+        )],
+        Record::BudgetLineAmendment(b) => vec![row(
+            Table::BudgetLineAmendments,
+            vec![
+                seq,
+                text(b.grant.as_str()),
+                text(b.line.as_str()),
+                text(&format_date(b.effective)),
+                b.amount.map_or(Value::Null, |m| int(m.0)),
+                int(i64::from(b.withdrawn)),
+                text(&b.reason),
+            ],
+        )],
+        Record::FunderChange(c) => vec![row(
+            Table::FunderChanges,
+            vec![seq, text(c.id.as_str()), text(&c.name), text(&c.reason)],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).
