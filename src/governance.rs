@@ -162,9 +162,6 @@ impl Governance {
         self.revoked.get(id).copied()
     }
 
-    pub fn has_sealed(&self) -> bool {
-        !self.seals.is_empty()
-    }
 
     pub fn seal(&self, seq: i64) -> Option<(Option<Hash>, Vec<OfficerId>)> {
         self.seals
