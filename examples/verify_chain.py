@@ -927,13 +927,8 @@ class Rules:
         """The signatures decision `d` needs now (rule 15)."""
         others = sum(1 for o in self.standing if o != d["subject"])
         if self.quorum is None:  # a ledger from before policies
-            if d["kind"] == "closing":
-                return 0
-            n = min(1, others)
-        else:
-            n = min(self.quorum, others)
-        # once an officer is registered, no decision goes unsigned
-        return max(n, 1) if self.officers else n
+            return 0 if d["kind"] == "closing" else min(1, others)
+        return min(self.quorum, others)
 
     def decide(self, seq, kind, subject, effect):
         """Records the decision entry at `seq` (admitted); it takes effect at once when it

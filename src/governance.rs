@@ -162,7 +162,6 @@ impl Governance {
         self.revoked.get(id).copied()
     }
 
-
     pub fn seal(&self, seq: i64) -> Option<(Option<Hash>, Vec<OfficerId>)> {
         self.seals
             .get(&seq)
@@ -225,28 +224,23 @@ impl Governance {
     }
 
     /// How many signatures `decision` needs now: the quorum, or fewer when fewer officers are
-    /// in standing (not counting the officer the decision is about); none when no officer is.
-    /// Before any policy: one approval makes an officer, and a closing needs none.
+    /// in standing (not counting the officer the decision is about); none when no officer is
+    /// in standing (a ledger without officers, or whose first officers came after a seal made
+    /// without any: there is nobody to ask). Once an officer is in standing, the last one can
+    /// never be revoked, so no decision goes unsigned from then on. Before any policy: one
+    /// approval makes an officer, and a closing needs none.
     pub fn required(&self, decision: &Decision) -> usize {
         let others = self
             .standing
             .iter()
             .filter(|o| Some(*o) != decision.subject())
             .count();
-        let needed = match self.quorum {
+        match self.quorum {
             None => match decision {
                 Decision::Closing { .. } => 0,
                 _ => others.min(1),
             },
             Some(q) => others.min(usize::try_from(q).unwrap_or(usize::MAX)),
-        };
-        // Once a ledger has officers, no decision but a legacy closing goes unsigned: not even
-        // when the officers in standing are too few to reach the quorum.
-        let legacy_closing = self.quorum.is_none() && matches!(decision, Decision::Closing { .. });
-        if self.officers.is_empty() || legacy_closing {
-            needed
-        } else {
-            needed.max(1)
         }
     }
 

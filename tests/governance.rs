@@ -833,3 +833,58 @@ fn a_waiting_lock_into_a_reopened_year_is_void() {
         (Value::Bool(true), Value::Bool(false))
     );
 }
+
+#[test]
+fn the_first_officers_of_a_ledger_sealed_before_it_had_any_sign_at_once() {
+    // A treasurer who sealed alone for months, then registers the board: there is nobody to
+    // approve the first officers, so they count at once; the next ones need them.
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("amana.db");
+    ok(
+        &l,
+        &[
+            "init",
+            "--name",
+            "Seule",
+            "--currency",
+            "MAD",
+            "--chart",
+            "generic",
+        ],
+    );
+    ok(&l, &["seal"]);
+    let first = key(dir.path(), "premiere.pem");
+    ok(
+        &l,
+        &[
+            "officer",
+            "add",
+            "amina",
+            "--name",
+            "Amina",
+            "--role",
+            "treasurer",
+            "--key",
+            &public(&first),
+        ],
+    );
+    ok(&l, &["seal", "--sign", first.to_str().unwrap()]);
+    let second = key(dir.path(), "second.pem");
+    ok(
+        &l,
+        &[
+            "officer",
+            "add",
+            "omar",
+            "--name",
+            "Omar",
+            "--role",
+            "president",
+            "--key",
+            &public(&second),
+        ],
+    );
+    let err = fails(&l, &["seal", "--sign", second.to_str().unwrap()], 2);
+    assert!(err.contains("not approved yet"), "{err}");
+    both_intact(&l);
+}
