@@ -888,3 +888,51 @@ fn the_first_officers_of_a_ledger_sealed_before_it_had_any_sign_at_once() {
     assert!(err.contains("not approved yet"), "{err}");
     both_intact(&l);
 }
+
+#[test]
+fn a_waiting_decision_takes_effect_when_a_new_policy_makes_its_signatures_enough() {
+    let b = Board::new();
+    ok(b.l(), &["seal", "--sign", b.treasurer.to_str().unwrap()]);
+    let samira = key(b._dir.path(), "samira.pem");
+    let out = ok(
+        b.l(),
+        &[
+            "officer",
+            "add",
+            "samira",
+            "--name",
+            "Samira",
+            "--role",
+            "secretary-general",
+            "--key",
+            &public(&samira),
+            "--approve",
+            b.treasurer.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("approved by 1"), "{out}");
+    fails(b.l(), &["seal", "--sign", samira.to_str().unwrap()], 2);
+    // The officers lower the quorum to one: Fatima's approval, waiting, is now enough.
+    ok(
+        b.l(),
+        &[
+            "policy",
+            "--quorum",
+            "1",
+            "--sign",
+            b.president.to_str().unwrap(),
+            "--sign",
+            b.auditor.to_str().unwrap(),
+        ],
+    );
+    ok(b.l(), &["seal", "--sign", samira.to_str().unwrap()]);
+    let v = both_intact(b.l());
+    let approval = v["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "officer")
+        .unwrap()
+        .clone();
+    assert_eq!(approval["in_effect"], true, "{v:#}");
+}
