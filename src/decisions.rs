@@ -161,7 +161,7 @@ impl Ledger {
     /// `amana sign ENTRY --key KEY`: signs a seal (by fingerprint or entry number) or a decision
     /// (by entry number).
     pub fn sign_entry(&mut self, reference: &str, key_file: &std::path::Path) -> Result<Signed> {
-        let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+        let key = crate::trust::load_key(key_file)?;
         let actor = self.actor.clone();
         self.store.write(|app| {
             // Replayed, so the hash signed is that of the entry's bytes, on a chain that

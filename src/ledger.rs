@@ -634,7 +634,7 @@ pub(crate) fn append_record(
         .admit(&entry, original.as_ref())
         .map_err(LedgerError::Rules)?;
     if let Some(last) = app.head_time()
-        && entry.time_us < last.saturating_sub(60_000_000)
+        && entry.time_us < last.saturating_sub(crate::chain::CLOCK_SLACK_US)
     {
         let shown = |us: i64| {
             chrono::DateTime::from_timestamp_micros(us)

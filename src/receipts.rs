@@ -159,6 +159,16 @@ impl ReceiptStore {
         };
         let parent = path.parent().expect("a store path has a folder");
         private_dirs(&self.dir, parent).map_err(io(parent))?;
+        // Something else stands under the name (an altered copy, a link, a FIFO): it is moved
+        // aside, not overwritten, so the evidence of what was done to the store stays.
+        if std::fs::symlink_metadata(&path).is_ok() {
+            let stamp = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or_default();
+            let aside = path.with_extension(format!("altered-{stamp}"));
+            std::fs::rename(&path, &aside).map_err(io(&path))?;
+        }
         // Write beside, flush to disk, then rename and flush the folder: a crash never leaves a
         // half-written document under a hash, and a document is durable before the ledger
         // entry that names it is committed (the ledger commits with synchronous=FULL). Writers

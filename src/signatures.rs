@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::book::Book;
 use crate::chain::{self, ChainEntry, Hash, Record, SealSignature};
 use crate::domain::{Entry, EntryId, LedgerInfo, OfficerId};
-use crate::keys::{self, PrivateKey, Signed};
+use crate::keys::{self, Signed};
 use crate::ledger::{Ledger, LedgerError, append_record};
 use crate::store::LogRow;
 use crate::verify;
@@ -107,7 +107,7 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
     };
     let (what, hash, signers) = gov.signable(seq).expect("found above");
     let hash = hash.expect("a replayed entry has its hash");
-    let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+    let key = crate::trust::load_key(key_file)?;
     let public_key = key.public_key();
     let officer = officer_for(&bundle.book, &public_key)?;
     if signers.contains(&officer) {

@@ -252,10 +252,17 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
 }
 
 pub(crate) fn load_keys(paths: &[PathBuf]) -> Result<Vec<PrivateKey>> {
-    paths
-        .iter()
-        .map(|p| PrivateKey::load(p).map_err(|e| LedgerError::Refused(e.to_string())))
-        .collect()
+    paths.iter().map(|p| load_key(p)).collect()
+}
+
+/// Loads an officer's private key: a key that cannot be read for a reason of the machine (a
+/// disk error) is an environment error (exit 3); anything else about it is a refusal (exit 2).
+pub(crate) fn load_key(path: &Path) -> Result<PrivateKey> {
+    PrivateKey::load(path).map_err(|e| match e {
+        keys::KeyError::Io { path, source } => LedgerError::Io { path, source },
+        keys::KeyError::File(f) => LedgerError::File(f),
+        other => LedgerError::Refused(other.to_string()),
+    })
 }
 
 /// Appends an approval of the officer registered at `seq` by the officer holding `key`.
@@ -388,7 +395,7 @@ impl Ledger {
         key_file: &Path,
     ) -> Result<crate::decisions::DecisionOutcome> {
         let id = OfficerId::parse(id)?;
-        let key = PrivateKey::load(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+        let key = load_key(key_file)?;
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = load_book(app)?;

@@ -90,8 +90,8 @@ pub enum ProblemKind {
     TimeBackwards,
     /// A warning: an entry's recorded time is more than a day after this computer's clock.
     TimeFuture,
-    /// A warning: a closing or a lock was recorded before the period it closes had ended
-    /// anywhere on Earth (a clock set ahead).
+    /// A warning: a closing, or a seal with a period end, was recorded before that day had
+    /// ended anywhere on Earth (a clock set ahead).
     ClosedEarly,
 }
 
@@ -489,9 +489,7 @@ pub struct Options {
     pub seals: Vec<SealAnchor>,
 }
 
-/// How far an entry's time may go back from the one before it: clocks are set by a few
-/// seconds now and then; entries are written one at a time, under the write lock.
-const BACKWARDS_SLACK_US: i64 = 60 * 1_000_000;
+use crate::chain::CLOCK_SLACK_US as BACKWARDS_SLACK_US;
 /// How far in the future an entry's time may lie.
 const FUTURE_SLACK_US: i64 = 24 * 3600 * 1_000_000;
 

@@ -622,3 +622,28 @@ fn files_handed_to_amana_by_others_never_make_it_hang() {
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("FIFO"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_altered_receipt_is_moved_aside_not_overwritten_when_the_document_comes_again() {
+    let fx = Fixture::new();
+    let doc = fx.file("facture.pdf", b"invoice");
+    ok(
+        fx.path(),
+        &["receipt", "attach", "1", doc.to_str().unwrap()],
+    );
+    let stored = tree(&store_of(fx.path())).into_keys().next().unwrap();
+    std::fs::write(&stored, b"invoice, altered").unwrap();
+    let (code, _) = verify_json(fx.path());
+    assert_eq!(code, 1);
+    // The same document, attached to another transaction, puts the right bytes back...
+    ok(
+        fx.path(),
+        &["receipt", "attach", "2", doc.to_str().unwrap()],
+    );
+    let (code, report) = verify_json(fx.path());
+    assert_eq!(code, 0, "{report}");
+    // ... and the altered copy stays beside it, as evidence.
+    let files = tree(&store_of(fx.path()));
+    assert_eq!(files.len(), 2, "{:?}", files.keys());
+    assert!(files.values().any(|b| b == b"invoice, altered"));
+}

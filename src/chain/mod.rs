@@ -730,6 +730,10 @@ fn fixed<const N: usize>(r: &mut Reader, name: &str) -> Result<[u8; N], DecodeEr
         .map_err(|_| r.invalid(at, format!("field {name}: not {N} bytes")))
 }
 
+/// How far an entry's time may go back from the one before it before anyone is told: clocks
+/// are set by a few seconds now and then (the writer warns, `verify` reports `time-backwards`).
+pub const CLOCK_SLACK_US: i64 = 60 * 1_000_000;
+
 /// The largest quorum a policy may ask for.
 pub const MAX_QUORUM: i64 = 99;
 
