@@ -4,9 +4,9 @@
 //! contradict anything already recorded.
 
 use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, Record};
+use crate::decisions::replay;
 use crate::domain::{AccountCode, FunderId, GrantId, LineId, parse_date, text};
 use crate::ledger::{Ledger, LedgerError, Written, append_record};
-use crate::trust::replay;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
 

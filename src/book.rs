@@ -24,42 +24,7 @@ use crate::domain::{
 };
 use crate::governance::{Decision, Governance, decision_of};
 
-/// A rule a new chain entry breaks. `posting` and `field` say where, for import messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleError {
-    /// Index of the posting at fault, when it is one posting's fault.
-    pub posting: Option<usize>,
-    /// The field at fault, named as the CSV column (`account`, `grant`, `line`, `date`, ...).
-    pub field: &'static str,
-    pub value: String,
-    pub message: String,
-}
-
-impl RuleError {
-    pub(crate) fn new(
-        field: &'static str,
-        value: impl fmt::Display,
-        message: impl Into<String>,
-    ) -> Self {
-        RuleError {
-            posting: None,
-            field,
-            value: value.to_string(),
-            message: message.into(),
-        }
-    }
-
-    fn at(mut self, posting: usize) -> Self {
-        self.posting = Some(posting);
-        self
-    }
-}
-
-impl fmt::Display for RuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
+pub use crate::domain::rule::RuleError;
 
 /// Something recorded but worth telling the treasurer.
 #[derive(Debug, Clone, PartialEq, Eq)]

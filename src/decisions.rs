@@ -2,21 +2,143 @@
 //! signing any of them (or a seal) later. Each is one chain entry, then one `signature` entry
 //! per officer who signs; the rules of what takes effect when are [`crate::governance`]'s.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::book::Book;
+use crate::chain::{ChainEntry, Hash, entry_hash};
 use crate::chain::{Lock, Policy, Record, Reopen, Revocation, SealSignature};
 use crate::domain::{OfficerId, text};
 use crate::governance::Decision;
+use crate::keys;
 use crate::keys::PrivateKey;
 use crate::ledger::{Ledger, LedgerError, append_record};
 use crate::store::Appender;
-use crate::trust::{SealOutcome, load_keys, replay, seal_fingerprint, signer};
+use crate::store::LogRow;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+/// What `seal` (and `close`) did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SealOutcome {
+    pub seq: i64,
+    pub fingerprint: String,
+    pub covered: i64,
+    pub head: String,
+    pub merkle_root: String,
+    pub period_end: Option<String>,
+    pub signed_by: Vec<String>,
+}
+
+/// The fingerprint of a seal: of its entry hash.
+pub fn seal_fingerprint(entry_hash: &Hash) -> String {
+    keys::fingerprint(entry_hash)
+}
+
+/// Rebuilds the book by replaying the whole chain (what seals and closings need). Refuses a
+/// chain that does not replay: a seal attests a ledger that verifies.
+pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
+    let info = app.ledger_info()?;
+    let mut book = Book::new();
+    let mut prev = crate::chain::GENESIS_PREV;
+    let mut expected = 1i64;
+    app.for_each_log_row(|row: LogRow| -> Result<()> {
+        let broken = |why: String| {
+            LedgerError::Refused(format!(
+                "the ledger does not verify at chain entry {}: {why}. Run `amana verify` and resolve that before sealing or signing",
+                row.seq
+            ))
+        };
+        // What `verify` checks of the chain itself, before anything is signed over it.
+        let eh = entry_hash(&row.body);
+        if row.seq != expected {
+            return Err(broken(format!("entry {expected} is missing or out of place")));
+        }
+        if row.entry_hash != eh {
+            return Err(broken("its stored hash does not match its bytes".into()));
+        }
+        if row.prev != prev || row.chain != crate::chain::chain_hash(row.seq, &prev, &eh) {
+            return Err(broken("its link to the entry before it is broken".into()));
+        }
+        let entry = ChainEntry::decode(&row.body, Some(&info.currency)).map_err(|e| broken(e.to_string()))?;
+        if entry.seq != row.seq {
+            return Err(broken(format!("it holds the entry recorded as number {}", entry.seq)));
+        }
+        let original = match &entry.record {
+            Record::Entry(e) => match e.reverses() {
+                Some(id) => app.entry(id)?,
+                None => None,
+            },
+            _ => None,
+        };
+        book.admit(&entry, original.as_ref()).map_err(|p| {
+            broken(p.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "))
+        })?;
+        prev = crate::chain::hash_from(&row.chain);
+        expected += 1;
+        book.appended(row.seq, &eh, &prev);
+        Ok(())
+    })?;
+    Ok(book)
+}
+
+pub(crate) fn load_keys(paths: &[PathBuf]) -> Result<Vec<PrivateKey>> {
+    paths.iter().map(|p| load_key(p)).collect()
+}
+
+/// Loads an officer's private key: a key that cannot be read for a reason of the machine (a
+/// disk error) is an environment error (exit 3); anything else about it is a refusal (exit 2).
+pub(crate) fn load_key(path: &Path) -> Result<PrivateKey> {
+    PrivateKey::load(path).map_err(|e| match e {
+        keys::KeyError::Io { path, source } => LedgerError::Io { path, source },
+        keys::KeyError::File(f) => LedgerError::File(f),
+        other => LedgerError::Refused(other.to_string()),
+    })
+}
+
+/// The registered, endorsed officer who holds `key`.
+pub(crate) fn signer(book: &Book, key: &PrivateKey) -> Result<OfficerId> {
+    let id = book.officer_by_key(&key.public_key()).cloned().ok_or_else(|| {
+        LedgerError::Refused(format!(
+            "the key with public key {} belongs to no registered officer: register it first with `amana officer add ID --name ... --role ... --key KEYFILE.pub`",
+            hex::encode(key.public_key())
+        ))
+    })?;
+    if let Some(at) = book.governance().revoked_at(&id) {
+        return Err(LedgerError::Refused(format!(
+            "officer {id} was revoked (chain entry {at}): their signatures no longer count"
+        )));
+    }
+    if !book.is_endorsed(&id) {
+        return Err(LedgerError::Refused(format!(
+            "officer {id} was registered after the first seal and is not approved yet: officers in standing approve them first, as many as the ledger's policy says (`amana officer approve {id} --key THEIR_KEY`)"
+        )));
+    }
+    Ok(id)
+}
+
+pub(crate) fn find_seal(book: &Book, reference: &str) -> Result<i64> {
+    let seqs = book.seal_seqs();
+    if let Ok(seq) = reference.trim().parse::<i64>()
+        && seqs.contains(&seq)
+    {
+        return Ok(seq);
+    }
+    let wanted = keys::normalise_fingerprint(reference);
+    seqs.into_iter()
+        .find(|s| {
+            book.seal(*s)
+                .and_then(|(h, _)| h)
+                .is_some_and(|h| seal_fingerprint(&h) == wanted)
+        })
+        .ok_or_else(|| {
+            LedgerError::Refused(format!(
+                "no seal {reference}: give the seal's chain entry number or its fingerprint (see `amana log --kind seal`)"
+            ))
+        })
+}
 
 /// Where a decision stands after a command.
 #[derive(Debug, Clone, Serialize)]
@@ -161,7 +283,7 @@ impl Ledger {
     /// `amana sign ENTRY --key KEY`: signs a seal (by fingerprint or entry number) or a decision
     /// (by entry number).
     pub fn sign_entry(&mut self, reference: &str, key_file: &std::path::Path) -> Result<Signed> {
-        let key = crate::trust::load_key(key_file)?;
+        let key = load_key(key_file)?;
         let actor = self.actor.clone();
         self.store.write(|app| {
             // Replayed, so the hash signed is that of the entry's bytes, on a chain that
@@ -176,7 +298,7 @@ impl Ledger {
                 sign_entry(app, &mut book, &actor, seq, &key)?;
                 return Ok(Signed::Decision(DecisionOutcome::of(&book, seq)));
             }
-            let seq = crate::trust::find_seal(&book, reference)?;
+            let seq = find_seal(&book, reference)?;
             sign_entry(app, &mut book, &actor, seq, &key)?;
             let (hash, signers) = book.seal(seq).expect("found above");
             Ok(Signed::Seal(SealOutcome {

@@ -22,8 +22,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::book::RuleError;
 use crate::chain::{Hash, Record, SealSignature};
+use crate::domain::rule::RuleError;
 use crate::domain::{EntryKind, FiscalStart, OfficerId};
 use crate::keys;
 

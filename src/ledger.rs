@@ -334,7 +334,7 @@ impl Ledger {
         let actor = self.actor.clone();
         // Documents are read and hashed now, and stored (and flushed) once the entry is
         // admitted, before the commit: a refused command copies nothing.
-        let staged = crate::trust::stage_receipts(EntryId(0), &req.receipts)?;
+        let staged = stage_receipts(EntryId(0), &req.receipts)?;
         let store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
         self.write_with_receipts(&store, |app, keep| {
             let mut book = load_book(app)?;
@@ -480,7 +480,7 @@ impl Ledger {
             for (name, line) in &txn.receipts {
                 let found = crate::files::confine(&folder, name)
                     .map_err(LedgerError::from)
-                    .and_then(|file| crate::trust::stage_receipts(EntryId(0), &[file]));
+                    .and_then(|file| stage_receipts(EntryId(0), &[file]));
                 match found {
                     Ok(mut one) => files.append(&mut one),
                     Err(e) => receipt_errors.push(import::RowError {
@@ -761,4 +761,29 @@ fn ledger_id(name: &str, path: &Path) -> Vec<u8> {
     let now = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
     let seed = format!("{name}\0{}\0{now}\0{}", path.display(), std::process::id());
     chain::sha256(seed.as_bytes())[..16].to_vec()
+}
+
+/// Reads and hashes receipt files, storing nothing yet: each comes back with the record that
+/// will name it, to be stored by [`Ledger::write_with_receipts`] once the command is accepted.
+pub(crate) fn stage_receipts(
+    id: EntryId,
+    files: &[PathBuf],
+) -> Result<Vec<(crate::receipts::Staged, chain::Receipt)>> {
+    files
+        .iter()
+        .map(|f| {
+            let staged = crate::receipts::ReceiptStore::stage(f)?;
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "receipt".into());
+            let receipt = chain::Receipt {
+                entry: id,
+                sha256: staged.sha256,
+                file_name: text::clean("receipt file name", &name)?,
+                size: staged.size as i64,
+            };
+            Ok((staged, receipt))
+        })
+        .collect()
 }

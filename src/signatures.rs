@@ -103,11 +103,11 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
     let gov = bundle.book.governance();
     let seq = match seal.trim().parse::<i64>() {
         Ok(seq) if gov.decision(seq).is_some() => seq,
-        _ => crate::trust::find_seal(&bundle.book, seal)?,
+        _ => crate::decisions::find_seal(&bundle.book, seal)?,
     };
     let (what, hash, signers) = gov.signable(seq).expect("found above");
     let hash = hash.expect("a replayed entry has its hash");
-    let key = crate::trust::load_key(key_file)?;
+    let key = crate::decisions::load_key(key_file)?;
     let public_key = key.public_key();
     let officer = officer_for(&bundle.book, &public_key)?;
     if signers.contains(&officer) {
@@ -348,7 +348,7 @@ impl Ledger {
         let actor = self.actor.clone();
         self.store.write(|app| {
             // Replayed, so the seal's hash is that of its bytes, on a chain that verifies.
-            let mut book = crate::trust::replay(app)?;
+            let mut book = crate::decisions::replay(app)?;
             let seq = file.seq;
             let Some((kind, Some(seal_hash), _)) = book
                 .governance()

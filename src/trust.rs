@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::book::Book;
 use crate::chain::merkle::{self, inclusion_proof, leaf_hash, root_from_proof};
 use crate::chain::{BankBalance, ChainEntry, Hash, Receipt, Record, entry_hash};
+pub use crate::decisions::{SealOutcome, seal_fingerprint};
+use crate::decisions::{load_key, load_keys, replay, signer};
 use crate::domain::{
     AccountCode, AccountType, Entry, EntryHeader, EntryId, EntryKind, Minor, Officer, OfficerId,
     text,
@@ -18,21 +20,9 @@ use crate::domain::{
 use crate::keys::{self, PrivateKey};
 use crate::ledger::{Ledger, LedgerError, Written, append_entry, append_record, load_book};
 use crate::receipts::ReceiptStore;
-use crate::store::{Appender, LogRow};
+use crate::store::Appender;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
-
-/// What `seal` (and `close`) did.
-#[derive(Debug, Clone, Serialize)]
-pub struct SealOutcome {
-    pub seq: i64,
-    pub fingerprint: String,
-    pub covered: i64,
-    pub head: String,
-    pub merkle_root: String,
-    pub period_end: Option<String>,
-    pub signed_by: Vec<String>,
-}
 
 /// What `close` did.
 #[derive(Debug, Clone, Serialize)]
@@ -199,72 +189,6 @@ pub fn money_received(
     Ok(Minor(income))
 }
 
-/// The fingerprint of a seal: of its entry hash.
-pub fn seal_fingerprint(entry_hash: &Hash) -> String {
-    keys::fingerprint(entry_hash)
-}
-
-/// Rebuilds the book by replaying the whole chain (what seals and closings need). Refuses a
-/// chain that does not replay: a seal attests a ledger that verifies.
-pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
-    let info = app.ledger_info()?;
-    let mut book = Book::new();
-    let mut prev = crate::chain::GENESIS_PREV;
-    let mut expected = 1i64;
-    app.for_each_log_row(|row: LogRow| -> Result<()> {
-        let broken = |why: String| {
-            LedgerError::Refused(format!(
-                "the ledger does not verify at chain entry {}: {why}. Run `amana verify` and resolve that before sealing or signing",
-                row.seq
-            ))
-        };
-        // What `verify` checks of the chain itself, before anything is signed over it.
-        let eh = entry_hash(&row.body);
-        if row.seq != expected {
-            return Err(broken(format!("entry {expected} is missing or out of place")));
-        }
-        if row.entry_hash != eh {
-            return Err(broken("its stored hash does not match its bytes".into()));
-        }
-        if row.prev != prev || row.chain != crate::chain::chain_hash(row.seq, &prev, &eh) {
-            return Err(broken("its link to the entry before it is broken".into()));
-        }
-        let entry = ChainEntry::decode(&row.body, Some(&info.currency)).map_err(|e| broken(e.to_string()))?;
-        if entry.seq != row.seq {
-            return Err(broken(format!("it holds the entry recorded as number {}", entry.seq)));
-        }
-        let original = match &entry.record {
-            Record::Entry(e) => match e.reverses() {
-                Some(id) => app.entry(id)?,
-                None => None,
-            },
-            _ => None,
-        };
-        book.admit(&entry, original.as_ref()).map_err(|p| {
-            broken(p.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "))
-        })?;
-        prev = crate::chain::hash_from(&row.chain);
-        expected += 1;
-        book.appended(row.seq, &eh, &prev);
-        Ok(())
-    })?;
-    Ok(book)
-}
-
-pub(crate) fn load_keys(paths: &[PathBuf]) -> Result<Vec<PrivateKey>> {
-    paths.iter().map(|p| load_key(p)).collect()
-}
-
-/// Loads an officer's private key: a key that cannot be read for a reason of the machine (a
-/// disk error) is an environment error (exit 3); anything else about it is a refusal (exit 2).
-pub(crate) fn load_key(path: &Path) -> Result<PrivateKey> {
-    PrivateKey::load(path).map_err(|e| match e {
-        keys::KeyError::Io { path, source } => LedgerError::Io { path, source },
-        keys::KeyError::File(f) => LedgerError::File(f),
-        other => LedgerError::Refused(other.to_string()),
-    })
-}
-
 /// Appends an approval of the officer registered at `seq` by the officer holding `key`.
 fn approve(
     app: &mut Appender<'_>,
@@ -286,27 +210,6 @@ fn approve(
         Some(*hash)
     );
     crate::decisions::sign_entry(app, book, actor, seq, key)
-}
-
-/// The registered, endorsed officer who holds `key`.
-pub(crate) fn signer(book: &Book, key: &PrivateKey) -> Result<OfficerId> {
-    let id = book.officer_by_key(&key.public_key()).cloned().ok_or_else(|| {
-        LedgerError::Refused(format!(
-            "the key with public key {} belongs to no registered officer: register it first with `amana officer add ID --name ... --role ... --key KEYFILE.pub`",
-            hex::encode(key.public_key())
-        ))
-    })?;
-    if let Some(at) = book.governance().revoked_at(&id) {
-        return Err(LedgerError::Refused(format!(
-            "officer {id} was revoked (chain entry {at}): their signatures no longer count"
-        )));
-    }
-    if !book.is_endorsed(&id) {
-        return Err(LedgerError::Refused(format!(
-            "officer {id} was registered after the first seal and is not approved yet: officers in standing approve them first, as many as the ledger's policy says (`amana officer approve {id} --key THEIR_KEY`)"
-        )));
-    }
-    Ok(id)
 }
 
 /// Appends a seal and one signature per key, and returns what to print.
@@ -589,7 +492,7 @@ impl Ledger {
     /// Stores each file in the receipt store and records it as a receipt of transaction `id`.
     pub fn attach_receipts(&mut self, id: EntryId, files: &[PathBuf]) -> Result<Vec<Written>> {
         let store = ReceiptStore::for_ledger(self.store.path());
-        let receipts = stage_receipts(id, files)?;
+        let receipts = crate::ledger::stage_receipts(id, files)?;
         let actor = self.actor.clone();
         self.write_with_receipts(&store, |app, keep| {
             let mut book = load_book(app)?;
@@ -882,52 +785,6 @@ impl ChainFacts {
         seqs.dedup();
         seqs
     }
-}
-
-/// Reads and hashes receipt files, storing nothing yet: each comes back with the record that
-/// will name it, to be stored by [`Ledger::write_with_receipts`] once the command is accepted.
-pub(crate) fn stage_receipts(
-    id: EntryId,
-    files: &[PathBuf],
-) -> Result<Vec<(crate::receipts::Staged, Receipt)>> {
-    files
-        .iter()
-        .map(|f| {
-            let staged = ReceiptStore::stage(f)?;
-            let name = f
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "receipt".into());
-            let receipt = Receipt {
-                entry: id,
-                sha256: staged.sha256,
-                file_name: text::clean("receipt file name", &name)?,
-                size: staged.size as i64,
-            };
-            Ok((staged, receipt))
-        })
-        .collect()
-}
-
-pub(crate) fn find_seal(book: &Book, reference: &str) -> Result<i64> {
-    let seqs = book.seal_seqs();
-    if let Ok(seq) = reference.trim().parse::<i64>()
-        && seqs.contains(&seq)
-    {
-        return Ok(seq);
-    }
-    let wanted = keys::normalise_fingerprint(reference);
-    seqs.into_iter()
-        .find(|s| {
-            book.seal(*s)
-                .and_then(|(h, _)| h)
-                .is_some_and(|h| seal_fingerprint(&h) == wanted)
-        })
-        .ok_or_else(|| {
-            LedgerError::Refused(format!(
-                "no seal {reference}: give the seal's chain entry number or its fingerprint (see `amana log --kind seal`)"
-            ))
-        })
 }
 
 /// Checks a member's receipt offline against the fingerprint of a published seal.

@@ -6,6 +6,7 @@
 //! ledger (does this account exist? is the date inside the grant?) live in [`crate::book`].
 
 pub mod money;
+pub mod rule;
 pub mod text;
 
 use chrono::{Datelike, NaiveDate};
