@@ -32,6 +32,7 @@ pub mod decisions;
 pub mod demo;
 pub mod domain;
 pub mod files;
+pub mod formats;
 pub mod governance;
 pub mod import;
 pub mod keys;

@@ -1099,9 +1099,9 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
 /// Reads the chain of the audit bundle in `dir` (`chain.jsonl`), row by row as written.
 /// Each row comes with its line number in the file.
 pub fn bundle_rows(dir: &Path) -> Result<Vec<(usize, LogRow)>, String> {
-    let path = dir.join(crate::bundle::CHAIN);
-    let text =
-        crate::files::read_text(&path, crate::bundle::CHAIN_LIMIT).map_err(|e| e.to_string())?;
+    let path = dir.join(crate::formats::bundle::CHAIN);
+    let text = crate::files::read_text(&path, crate::formats::bundle::CHAIN_LIMIT)
+        .map_err(|e| e.to_string())?;
     // (line number, row)
     let mut rows: Vec<(usize, LogRow)> = vec![];
     for (i, line) in text
@@ -1142,7 +1142,7 @@ pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, Stri
 
 /// [`verify_bundle`] on rows already read.
 pub fn verify_bundle_rows(dir: &Path, rows: &[(usize, LogRow)], options: &Options) -> VerifyReport {
-    let receipts = ReceiptStore::at(&dir.join(crate::bundle::RECEIPTS));
+    let receipts = ReceiptStore::at(&dir.join(crate::formats::bundle::RECEIPTS));
     let mut check = ChainCheck::new(options, Some(&receipts));
     // The chain is checked in the order of `seq`; a line that comes after one with a higher
     // `seq` is one finding (and is checked at its place), not a cascade of broken links.
@@ -1166,7 +1166,7 @@ pub fn verify_bundle_rows(dir: &Path, rows: &[(usize, LogRow)], options: &Option
     rows.sort_by_key(|row| row.seq);
     let by_seq: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.seq, i)).collect();
     let body_at = |seq: i64| by_seq.get(&seq).map(|&i| rows[i].body.clone());
-    let mut summaries = crate::bundle::Summaries::default();
+    let mut summaries = crate::formats::bundle::Summaries::default();
     for row in rows.iter().copied() {
         let decoded = check.row(row, &body_at);
         summaries.add(row, decoded.as_ref());

@@ -1,0 +1,3 @@
+//! Pure bytes ↔ domain: file formats that several modules read and write.
+
+pub mod bundle;
