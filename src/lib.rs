@@ -4,15 +4,20 @@
 //!   cli (src/main.rs, src/cli.rs): clap → typed requests → printed results, exit codes
 //!    │
 //!    ▼
-//!   ledger (application service: one method per user action)
+//!   application: ledger (record, import), trust (seals, closing, receipts), decisions
+//!   (officers' decisions, signing), amendments, bundle, backup, signatures, demo
 //!    │            │              │                 │
 //!    ▼            ▼              ▼                 ▼
 //!   book        store ─────▶  chain            report ──▶ render (tables, CSV; JSON = model)
-//!   (rules)     (SQLite,      (canonical        (balance, journal, log)
-//!                projection)   bytes, hashes)
-//!    ▲                                              verify: chain + rules + projection, one pass
-//!    └── import (CSV → entries), charts (templates) ──▶ domain ◀── everyone
+//!   (rules;     (SQLite,      (canonical        (balance, journal, log, lists)
+//!   governance:  projection)   bytes, hashes)
+//!   officers)                                     verify: chain + rules + projection, one pass
+//!    ▲
+//!    └── import (CSV → entries), charts, formats (the bundle's files), files (paths and
+//!        outputs), receipts, staging, keys ──▶ domain ◀── everyone
 //! ```
+//!
+//! No module reaches up: there is no cycle between them.
 //!
 //! The chain (the `log` table) is the truth: every change is one appended, hash-linked entry
 //! whose canonical bytes are specified in `schema/CHAIN.md`. Every other table is a projection
