@@ -30,6 +30,66 @@ fn last_seq(ledger: &std::path::Path, kind: &str) -> i64 {
         .unwrap()
 }
 
+/// A table row of entry `seq` edited behind amana's back (`sql` takes the seq as ?1): both
+/// verifiers find the drift at that entry.
+fn both_find_a_row_edited(l: &std::path::Path, seq: i64, sql: &str) {
+    let other = tempfile::tempdir().unwrap();
+    let edited = tamper(l, other.path(), |c| {
+        c.execute(sql, [seq]).unwrap();
+    });
+    let (code, v) = verify_json(&edited, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert!(ours.contains(&(seq, "projection-drift".into())), "{ours:?}");
+    let theirs = python_findings(&edited);
+    assert!(
+        theirs.contains(&(seq, "projection-drift".into())),
+        "{theirs:?}"
+    );
+}
+
+/// Entry `seq` rewritten in a copy of the ledger: `from` replaced by `to` in its body, its
+/// table row made to match (`row_sql`, taking the seq as ?1), the chain re-hashed from there,
+/// so that only the rules can tell. Returns verify's findings (which must be exit 1, and the
+/// Python verifier's too) and its report.
+fn rewrite_entry(
+    l: &std::path::Path,
+    seq: i64,
+    from: &[u8],
+    to: &[u8],
+    row_sql: Option<&str>,
+) -> (Vec<(i64, String)>, Value) {
+    assert_eq!(from.len(), to.len());
+    let dir = tempfile::tempdir().unwrap();
+    let rewritten = common::tamper_copy(l, dir.path());
+    {
+        let c = tamper_conn(&rewritten);
+        let body: Vec<u8> = c
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body
+            .windows(from.len())
+            .position(|w| w == from)
+            .expect("the value is in the body");
+        let mut forged = body.clone();
+        forged[at..at + to.len()].copy_from_slice(to);
+        c.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        if let Some(sql) = row_sql {
+            c.execute(sql, [seq]).unwrap();
+        }
+        rehash_from(&c, seq);
+    }
+    let (code, v) = verify_json(&rewritten, &[]);
+    assert_eq!(code, Some(1));
+    let ours = finding_set(&v);
+    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
+    (ours, v)
+}
+
 /// The findings of verify_chain.py, as (seq, kind).
 fn python_findings(ledger: &std::path::Path) -> Vec<(i64, String)> {
     let (_, theirs) = python_verify_json(&[ledger.to_str().unwrap()]);
@@ -322,51 +382,15 @@ fn both_verifiers_replay_rule_16_and_compare_the_amendments_table() {
         ],
     );
     let seq = last_seq(l, "grant-amendment");
-    let other = tempfile::tempdir().unwrap();
-    let edited = tamper(l, other.path(), |c| {
-        c.execute(
-            "UPDATE grant_amendments SET amount = 99 WHERE seq = ?1",
-            [seq],
-        )
-        .unwrap();
-    });
-    let (code, v) = verify_json(&edited, &[]);
-    assert_eq!(code, Some(1));
-    let ours: Vec<(i64, String)> = finding_set(&v);
-    assert!(ours.contains(&(seq, "projection-drift".into())), "{ours:?}");
-    let theirs = python_findings(&edited);
-    assert!(
-        theirs.contains(&(seq, "projection-drift".into())),
-        "{theirs:?}"
+    both_find_a_row_edited(
+        l,
+        seq,
+        "UPDATE grant_amendments SET amount = 99 WHERE seq = ?1",
     );
 
     // The chain rewritten: the amendment now ends the grant before the spending of 2026-02-13.
-    let dir = tempfile::tempdir().unwrap();
-    let rewritten = common::tamper_copy(l, dir.path());
-    {
-        let c = tamper_conn(&rewritten);
-        let body: Vec<u8> = c
-            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
-            .unwrap();
-        let at = body
-            .windows(10)
-            .position(|w| w == b"2027-03-31")
-            .expect("the end date is in the body");
-        let mut forged = body.clone();
-        forged[at..at + 10].copy_from_slice(b"2026-02-01");
-        c.execute(
-            "UPDATE log SET body = ?1 WHERE seq = ?2",
-            rusqlite::params![forged, seq],
-        )
-        .unwrap();
-        rehash_from(&c, seq);
-    }
-    let (code, v) = verify_json(&rewritten, &[]);
-    assert_eq!(code, Some(1));
-    let ours = finding_set(&v);
+    let (ours, v) = rewrite_entry(l, seq, b"2027-03-31", b"2026-02-01", None);
     assert!(ours.contains(&(seq, "rule-violation".into())), "{v:#}");
-    let theirs = python_findings(&rewritten);
-    assert_eq!(ours, theirs, "the verifiers disagree");
 }
 
 /// A ledger file from before the amendments (schema 2) still reads and verifies, read-only,
@@ -639,34 +663,15 @@ fn both_verifiers_refuse_a_posting_to_a_retired_account_in_a_rewritten_chain() {
         ],
     );
     let seq = last_seq(l, "account-change");
-    let dir = tempfile::tempdir().unwrap();
-    let rewritten = common::tamper_copy(l, dir.path());
-    {
-        // The retirement moved back before the rent of May, which stays recorded.
-        let c = tamper_conn(&rewritten);
-        let body: Vec<u8> = c
-            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
-            .unwrap();
-        let at = body.windows(10).position(|w| w == b"2026-06-01").unwrap();
-        let mut forged = body.clone();
-        forged[at..at + 10].copy_from_slice(b"2026-05-01");
-        c.execute(
-            "UPDATE log SET body = ?1 WHERE seq = ?2",
-            rusqlite::params![forged, seq],
-        )
-        .unwrap();
-        c.execute(
-            "UPDATE account_changes SET effective = '2026-05-01' WHERE seq = ?1",
-            [seq],
-        )
-        .unwrap();
-        rehash_from(&c, seq);
-    }
-    let (code, v) = verify_json(&rewritten, &[]);
-    assert_eq!(code, Some(1));
-    let ours = finding_set(&v);
+    // The retirement moved back before the rent of May, which stays recorded.
+    let (ours, v) = rewrite_entry(
+        l,
+        seq,
+        b"2026-06-01",
+        b"2026-05-01",
+        Some("UPDATE account_changes SET effective = '2026-05-01' WHERE seq = ?1"),
+    );
     assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
-    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
 }
 
 fn line(ledger: &std::path::Path, grant_id: &str, line: &str) -> Value {
@@ -1006,52 +1011,21 @@ fn both_verifiers_replay_budget_line_withdrawals_and_compare_their_table() {
     assert!(python_findings(l).is_empty(), "{:?}", python_findings(l));
     let seq = last_seq(l, "budget-line-amendment");
 
-    let other = tempfile::tempdir().unwrap();
-    let edited = tamper(l, other.path(), |c| {
-        c.execute(
-            "UPDATE budget_line_amendments SET withdrawn = 0 WHERE seq = ?1",
-            [seq],
-        )
-        .unwrap();
-    });
-    let (code, v) = verify_json(&edited, &[]);
-    assert_eq!(code, Some(1));
-    let ours = finding_set(&v);
-    assert!(ours.contains(&(seq, "projection-drift".into())), "{ours:?}");
-    let theirs = python_findings(&edited);
-    assert!(
-        theirs.contains(&(seq, "projection-drift".into())),
-        "{theirs:?}"
+    both_find_a_row_edited(
+        l,
+        seq,
+        "UPDATE budget_line_amendments SET withdrawn = 0 WHERE seq = ?1",
     );
 
     // The withdrawal moved back before transaction #2 (2026-02-13), which stands.
-    let dir = tempfile::tempdir().unwrap();
-    let rewritten = common::tamper_copy(l, dir.path());
-    {
-        let c = tamper_conn(&rewritten);
-        let body: Vec<u8> = c
-            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
-            .unwrap();
-        let at = body.windows(10).position(|w| w == b"2026-05-01").unwrap();
-        let mut forged = body.clone();
-        forged[at..at + 10].copy_from_slice(b"2026-02-01");
-        c.execute(
-            "UPDATE log SET body = ?1 WHERE seq = ?2",
-            rusqlite::params![forged, seq],
-        )
-        .unwrap();
-        c.execute(
-            "UPDATE budget_line_amendments SET effective = '2026-02-01' WHERE seq = ?1",
-            [seq],
-        )
-        .unwrap();
-        rehash_from(&c, seq);
-    }
-    let (code, v) = verify_json(&rewritten, &[]);
-    assert_eq!(code, Some(1));
-    let ours = finding_set(&v);
+    let (ours, v) = rewrite_entry(
+        l,
+        seq,
+        b"2026-05-01",
+        b"2026-02-01",
+        Some("UPDATE budget_line_amendments SET effective = '2026-02-01' WHERE seq = ?1"),
+    );
     assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
-    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
 }
 
 /// A charge to a withdrawn line written behind amana's back: both verifiers refuse it.
@@ -1075,34 +1049,15 @@ fn both_verifiers_refuse_a_charge_to_a_withdrawn_line_in_a_rewritten_chain() {
     );
     ok(l, &strs(&charge_training("2026-05-20")));
     let seq = last_seq(l, "transaction");
-    let dir = tempfile::tempdir().unwrap();
-    let rewritten = common::tamper_copy(l, dir.path());
-    {
-        // The charge of 2026-05-20 re-dated into the withdrawn period.
-        let c = tamper_conn(&rewritten);
-        let body: Vec<u8> = c
-            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
-            .unwrap();
-        let at = body.windows(10).position(|w| w == b"2026-05-20").unwrap();
-        let mut forged = body.clone();
-        forged[at..at + 10].copy_from_slice(b"2026-06-20");
-        c.execute(
-            "UPDATE log SET body = ?1 WHERE seq = ?2",
-            rusqlite::params![forged, seq],
-        )
-        .unwrap();
-        c.execute(
-            "UPDATE entries SET date = '2026-06-20' WHERE seq = ?1",
-            [seq],
-        )
-        .unwrap();
-        rehash_from(&c, seq);
-    }
-    let (code, v) = verify_json(&rewritten, &[]);
-    assert_eq!(code, Some(1));
-    let ours = finding_set(&v);
+    // The charge of 2026-05-20 re-dated into the withdrawn period.
+    let (ours, v) = rewrite_entry(
+        l,
+        seq,
+        b"2026-05-20",
+        b"2026-06-20",
+        Some("UPDATE entries SET date = '2026-06-20' WHERE seq = ?1"),
+    );
     assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
-    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
 }
 
 fn funder(ledger: &std::path::Path, id: &str) -> Value {
@@ -1236,49 +1191,18 @@ fn both_verifiers_replay_funder_renames_and_compare_their_table() {
         ],
     );
     let seq = last_seq(l, "funder-change");
-    let other = tempfile::tempdir().unwrap();
-    let edited = tamper(l, other.path(), |c| {
-        c.execute(
-            "UPDATE funder_changes SET name = 'INDH (faux)' WHERE seq = ?1",
-            [seq],
-        )
-        .unwrap();
-    });
-    let (code, v) = verify_json(&edited, &[]);
-    assert_eq!(code, Some(1));
-    let ours = finding_set(&v);
-    assert!(ours.contains(&(seq, "projection-drift".into())), "{ours:?}");
-    let theirs = python_findings(&edited);
-    assert!(
-        theirs.contains(&(seq, "projection-drift".into())),
-        "{theirs:?}"
+    both_find_a_row_edited(
+        l,
+        seq,
+        "UPDATE funder_changes SET name = 'INDH (faux)' WHERE seq = ?1",
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    let rewritten = common::tamper_copy(l, dir.path());
-    {
-        let c = tamper_conn(&rewritten);
-        let body: Vec<u8> = c
-            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
-            .unwrap();
-        let at = body.windows(4).position(|w| w == b"INDH").unwrap();
-        let mut forged = body.clone();
-        forged[at..at + 4].copy_from_slice(b"NOPE");
-        c.execute(
-            "UPDATE log SET body = ?1 WHERE seq = ?2",
-            rusqlite::params![forged, seq],
-        )
-        .unwrap();
-        c.execute(
-            "UPDATE funder_changes SET funder_id = 'NOPE' WHERE seq = ?1",
-            [seq],
-        )
-        .unwrap();
-        rehash_from(&c, seq);
-    }
-    let (code, v) = verify_json(&rewritten, &[]);
-    assert_eq!(code, Some(1));
-    let ours = finding_set(&v);
+    let (ours, v) = rewrite_entry(
+        l,
+        seq,
+        b"INDH",
+        b"NOPE",
+        Some("UPDATE funder_changes SET funder_id = 'NOPE' WHERE seq = ?1"),
+    );
     assert_eq!(ours, vec![(seq, "rule-violation".to_string())], "{v:#}");
-    assert_eq!(python_findings(&rewritten), ours, "the verifiers disagree");
 }
