@@ -290,40 +290,6 @@ fn assert_kind(v: &Value, kind: &str) {
     assert!(has_kind(v, kind), "expected {kind}: {:#}", v["problems"]);
 }
 
-/// Re-encodes every log row from `from_seq` on with fresh hashes, as a forger with the file
-/// (but without the officers' private keys) would after changing history.
-fn recompute_chain(conn: &Connection, from_seq: i64) {
-    let rows: Vec<(i64, Vec<u8>)> = conn
-        .prepare("SELECT seq, body FROM log WHERE seq >= ?1 ORDER BY seq")
-        .unwrap()
-        .query_map([from_seq], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut prev: [u8; 32] = if from_seq == 1 {
-        [0; 32]
-    } else {
-        conn.query_row(
-            "SELECT chain FROM log WHERE seq = ?1",
-            [from_seq - 1],
-            |r| r.get::<_, Vec<u8>>(0),
-        )
-        .unwrap()
-        .try_into()
-        .unwrap()
-    };
-    for (seq, body) in rows {
-        let eh = amana::chain::entry_hash(&body);
-        let ch = amana::chain::chain_hash(seq, &prev, &eh);
-        conn.execute(
-            "UPDATE log SET entry_hash = ?1, prev = ?2, chain = ?3 WHERE seq = ?4",
-            rusqlite::params![eh.as_slice(), prev.as_slice(), ch.as_slice(), seq],
-        )
-        .unwrap();
-        prev = ch;
-    }
-}
-
 fn base() -> amana::domain::Currency {
     amana::domain::Currency {
         code: "MAD".into(),
@@ -1021,7 +987,7 @@ fn tamper_recompute_the_whole_chain_after_changing_one_amount() {
     )
     .unwrap();
     conn.execute_batch("UPDATE postings SET amount = 12000 WHERE entry_id = 4 AND idx = 0; UPDATE postings SET amount = -12000 WHERE entry_id = 4 AND idx = 1;").unwrap();
-    recompute_chain(&conn, seq);
+    common::rehash_from(&conn, seq);
     drop(conn);
     let anchored: i64 = s.anchor.split(':').next().unwrap().parse().unwrap();
     let next_seal = seq_of(
@@ -1152,7 +1118,7 @@ fn tamper_replace_an_officers_public_key() {
         [forger.public_key().as_slice()],
     )
     .unwrap();
-    recompute_chain(&conn, seq);
+    common::rehash_from(&conn, seq);
     drop(conn);
     // The seals after it no longer recompute (their Merkle roots covered the real key), and a
     // forger who rebuilt them could not re-sign them with the treasurer's key.
@@ -1208,7 +1174,7 @@ fn tamper_forge_a_seal_without_the_private_key() {
         rusqlite::params![forged.as_slice(), sig_seq],
     )
     .unwrap();
-    recompute_chain(&conn, sig_seq);
+    common::rehash_from(&conn, sig_seq);
     drop(conn);
     let v = verify_fails(&copy, &[]);
     assert_kinds_exactly(&v, &["bad-signature"]);
