@@ -27,25 +27,12 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::float_arithmetic)]
 
-pub mod amendments;
-pub mod backup;
-pub mod book;
-pub mod bundle;
+pub mod app;
 pub mod chain;
-pub mod charts;
-pub mod decisions;
-pub mod demo;
 pub mod domain;
 pub mod files;
 pub mod formats;
-pub mod governance;
-pub mod import;
-pub mod keys;
-pub mod ledger;
-pub mod receipts;
 pub mod report;
-pub mod signatures;
-pub mod staging;
+pub mod rules;
 pub mod store;
-pub mod trust;
 pub mod verify;

@@ -33,20 +33,22 @@ fn exit_on_write_error(e: std::io::Error) -> ! {
 
 mod cli;
 
+use amana::chain::signing;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use amana::amendments::{BudgetLineAmendmentRequest, GrantAmendmentRequest};
-use amana::book::Warning;
-use amana::domain::EntryId;
-use amana::ledger::{
+use amana::app::amendments::{BudgetLineAmendmentRequest, GrantAmendmentRequest};
+use amana::app::trust::{self, BankRequest, MemberReceipt};
+use amana::app::{
     BudgetLineRequest, GrantRequest, InitRequest, Ledger, LedgerError, RecordRequest,
 };
+use amana::app::{backup, bundle, demo};
+use amana::domain::EntryId;
 use amana::report::{self, render};
+use amana::rules::Warning;
 use amana::store::{BalanceFilter, JournalFilter, StoreError};
-use amana::trust::{self, BankRequest, MemberReceipt};
-use amana::{backup, bundle, demo, domain, verify};
+use amana::{domain, verify};
 use cli::{
     AccountCommand, Cli, Command, ExportCommand, Format, FunderCommand, GrantCommand, KeyCommand,
     OfficerCommand, ReceiptCommand, SignatureCommand,
@@ -198,7 +200,7 @@ fn grant_filter(ledger: &Ledger, grant: Option<String>) -> Result<Option<String>
     }
 }
 
-fn print_decision(verb: &str, d: &amana::decisions::DecisionOutcome) {
+fn print_decision(verb: &str, d: &amana::app::decisions::DecisionOutcome) {
     let signed = if d.signed_by.is_empty() {
         "not signed yet".to_string()
     } else {
@@ -235,7 +237,7 @@ fn keep_together(ledger: &std::path::Path) -> String {
     format!(
         "Keep {} and its receipt folder {} together (copy both, or make one archive with `amana backup FILE`).",
         ledger.display(),
-        amana::receipts::ReceiptStore::for_ledger(ledger)
+        amana::files::receipts::ReceiptStore::for_ledger(ledger)
             .dir()
             .display()
     )
@@ -603,7 +605,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Key(KeyCommand::Generate { file, passphrase }) => {
-            use amana::keys::{self, PrivateKey};
+            use amana::files::keys::{self, PrivateKey};
             let key = if passphrase {
                 PrivateKey::generate_protected(&file, || keys::new_passphrase(&file))
             } else {
@@ -629,7 +631,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             out!("public key: {}", hex::encode(key.public_key()));
             out!(
                 "key fingerprint: {}",
-                amana::keys::fingerprint(&key.public_key())
+                signing::fingerprint(&key.public_key())
             );
         }
         Command::Officer(OfficerCommand::Add {
@@ -693,7 +695,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             // Refused before the bundle is read and the passphrase asked.
             amana::files::check_output(&out, false).map_err(LedgerError::from)?;
-            let file = amana::signatures::sign_from_bundle(&dir, &seal, &key)?;
+            let file = amana::app::signatures::sign_from_bundle(&dir, &seal, &key)?;
             let json =
                 serde_json::to_string_pretty(&file).expect("signature files serialise") + "\n";
             amana::files::write_new(&out, json.as_bytes(), false).map_err(LedgerError::from)?;
@@ -726,7 +728,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Sign { seal, key, .. } => {
             match Ledger::open(&path, &actor)?.sign_entry(&seal, &key)? {
-                amana::decisions::Signed::Seal(outcome) => {
+                amana::app::decisions::Signed::Seal(outcome) => {
                     out!(
                         "Signed seal {} (chain entry {}); signed by: {}.",
                         outcome.fingerprint,
@@ -735,7 +737,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     );
                     out!("{}", outcome.fingerprint);
                 }
-                amana::decisions::Signed::Decision(outcome) => print_decision("Signed", &outcome),
+                amana::app::decisions::Signed::Decision(outcome) => {
+                    print_decision("Signed", &outcome)
+                }
             }
         }
         Command::Lock {
@@ -806,7 +810,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             for (r, file, status) in receipts {
                 let state = match status {
-                    amana::receipts::Status::Present => "present, intact".to_string(),
+                    amana::files::receipts::Status::Present => "present, intact".to_string(),
                     other => other.describe().to_uppercase(),
                 };
                 out!(
@@ -970,7 +974,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 file.display(),
                 o.ledger.display(),
                 o.receipts,
-                amana::receipts::ReceiptStore::for_ledger(&o.ledger)
+                amana::files::receipts::ReceiptStore::for_ledger(&o.ledger)
                     .dir()
                     .display(),
                 o.verify.entries,

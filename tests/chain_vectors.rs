@@ -7,6 +7,7 @@
 //! Merkle tree and Ed25519 (checked against RFC 8032): amana must produce the same bytes, the
 //! same hashes, root and fingerprint, and accept the signatures; a test re-runs the script.
 
+use amana::chain::signing;
 use amana::chain::{
     BankBalance, ChainEntry, GrantTotals, ImportInfo, Receipt, Record, Seal, SealSignature,
     chain_hash, entry_hash,
@@ -539,22 +540,22 @@ fn merkle_root_fingerprint_and_signatures_agree_with_the_independent_computation
     hashes[..11].iter().for_each(|h| tree.push(h));
     assert_eq!(hex::encode(tree.root()), INDEPENDENT_MERKLE_ROOT_11);
     assert_eq!(
-        amana::keys::fingerprint(&hashes[11]),
+        signing::fingerprint(&hashes[11]),
         INDEPENDENT_SEAL_FINGERPRINT
     );
     // The seal's signature, made outside amana over "amana/v1/seal\0" ‖ entry_hash(seal).
     let pk1 = key(RFC8032_PUBLIC_1);
     let seal_sig = independent_signature(12);
-    assert!(amana::keys::verify_seal(&pk1, &hashes[11], &seal_sig));
+    assert!(signing::verify_seal(&pk1, &hashes[11], &seal_sig));
     // ... and the approval of officer karim, over "amana/v1/officer\0" ‖ entry_hash(officer).
     let approval = independent_signature(13);
-    assert!(amana::keys::verify_approval(&pk1, &hashes[10], &approval));
+    assert!(signing::verify_approval(&pk1, &hashes[10], &approval));
     // The domains are kept apart: neither signature counts for the other purpose.
-    assert!(!amana::keys::verify_approval(&pk1, &hashes[11], &seal_sig));
-    assert!(!amana::keys::verify_seal(&pk1, &hashes[10], &approval));
+    assert!(!signing::verify_approval(&pk1, &hashes[11], &seal_sig));
+    assert!(!signing::verify_seal(&pk1, &hashes[10], &approval));
     let mut flipped = seal_sig;
     flipped[10] ^= 1;
-    assert!(!amana::keys::verify_seal(&pk1, &hashes[11], &flipped));
+    assert!(!signing::verify_seal(&pk1, &hashes[11], &flipped));
 }
 
 #[test]

@@ -373,7 +373,7 @@ proptest! {
         };
         let csv_text = amana::report::render::journal_csv(&report);
         assert_no_formula("journal", &csv_text);
-        let parsed = amana::import::parse(Path::new("x.csv"), csv_text.as_bytes(), &info())
+        let parsed = amana::formats::journal::parse(Path::new("x.csv"), csv_text.as_bytes(), &info())
             .unwrap_or_else(|e| panic!("{e}\n{csv_text}"));
         prop_assert!(parsed.errors.is_empty(), "{:?}\n{csv_text}", parsed.errors);
         let t = &parsed.transactions[0];

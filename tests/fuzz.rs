@@ -4,11 +4,12 @@
 //!
 //! The case counts are the defaults here; raise them with PROPTEST_CASES=100000 for a long run.
 
+use amana::chain::signing;
 use std::path::Path;
 
+use amana::app::{InitRequest, Ledger};
 use amana::chain::ChainEntry;
 use amana::domain::{Currency, FiscalStart, LedgerInfo};
-use amana::ledger::{InitRequest, Ledger};
 use proptest::prelude::*;
 
 fn info() -> LedgerInfo {
@@ -62,7 +63,7 @@ proptest! {
 
     #[test]
     fn the_csv_parser_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        let _ = amana::import::parse(Path::new("fuzz.csv"), &bytes, &info());
+        let _ = amana::formats::journal::parse(Path::new("fuzz.csv"), &bytes, &info());
     }
 
     #[test]
@@ -76,7 +77,7 @@ proptest! {
             bytes[at] = b;
         }
         bytes.truncate(cut.index(bytes.len() + 1).max(1));
-        if let Ok(parsed) = amana::import::parse(Path::new("fuzz.csv"), &bytes, &info()) {
+        if let Ok(parsed) = amana::formats::journal::parse(Path::new("fuzz.csv"), &bytes, &info()) {
             for e in &parsed.errors {
                 prop_assert!(e.line >= 1 && !e.reason.is_empty(), "{e:?}");
             }
@@ -100,9 +101,9 @@ proptest! {
         let _ = amana::domain::FiscalStart::parse(&text);
         let _ = Currency { code: "MAD".into(), exponent: 2 }.parse(&text);
         let _ = amana::domain::text::clean("fuzz", &text);
-        let _ = amana::keys::normalise_fingerprint(&text);
-        let _ = serde_json::from_str::<amana::trust::MemberReceipt>(&text)
-            .map(|r| amana::trust::check_member_receipt(&r, &text));
+        let _ = signing::normalise_fingerprint(&text);
+        let _ = serde_json::from_str::<amana::app::trust::MemberReceipt>(&text)
+            .map(|r| amana::app::trust::check_member_receipt(&r, &text));
     }
 }
 

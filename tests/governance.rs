@@ -362,7 +362,7 @@ fn a_signature_by_a_revoked_officer_slipped_into_the_file_is_caught() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    let key = amana::keys::PrivateKey::load(&b.president).unwrap();
+    let key = amana::files::keys::PrivateKey::load(&b.president).unwrap();
     let signature = key.sign_seal(&seal_hash.try_into().unwrap());
     let info_currency = amana::domain::Currency {
         code: "MAD".into(),

@@ -323,7 +323,7 @@ fn an_unapproved_officer_is_never_shown_as_a_signer() {
     let covered = r["seal"]["seq"].as_i64().unwrap() - 1;
     // Whoever holds Samira's key signs the seal and adds the line, with her proven registration.
     let seal_body = hex::decode(r["seal"]["body"].as_str().unwrap()).unwrap();
-    let key = amana::keys::PrivateKey::load(&samira).unwrap();
+    let key = amana::files::keys::PrivateKey::load(&samira).unwrap();
     let signature = key.sign_seal(&amana::chain::entry_hash(&seal_body));
     let registration = b.prove(
         b.seq_of("SELECT seq FROM officers WHERE id = ?1", "samira"),

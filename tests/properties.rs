@@ -15,10 +15,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use amana::domain::Minor;
-use amana::ledger::{
+use amana::app::{
     BudgetLineRequest, GrantRequest, InitRequest, Ledger, PostingRequest, RecordRequest,
 };
+use amana::domain::Minor;
 use amana::report;
 use amana::store::{BalanceFilter, JournalFilter, Store};
 use chrono::{Datelike, NaiveDate};

@@ -4,10 +4,12 @@
 
 mod common;
 
+use amana::chain::signing;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output};
 
-use amana::keys::{PrivateKey, Signed};
+use amana::chain::signing::Signed;
+use amana::files::keys::PrivateKey;
 use common::{amana, fails, ok, snapshot, stderr, stdout};
 use serde_json::Value;
 
@@ -283,16 +285,16 @@ fn an_auditor_signs_from_a_bundle_on_their_own_machine_and_the_treasurer_adds_it
     assert_eq!(v["fingerprint"], b.seal.as_str());
     assert_eq!(v["officer"], "nadia");
     assert_eq!(v["ledger"], "Association Témoin");
-    let auditor_key = amana::keys::load_public(&b.elsewhere.join("nadia.pem.pub")).unwrap();
+    let auditor_key = amana::files::keys::load_public(&b.elsewhere.join("nadia.pem.pub")).unwrap();
     assert_eq!(v["public_key"], hex::encode(auditor_key));
     // Signed over the seal's hash, as the ledger has it, with the seal's domain.
     let hash: [u8; 32] = hex::decode(v["entry_hash"].as_str().unwrap())
         .unwrap()
         .try_into()
         .unwrap();
-    assert_eq!(amana::keys::fingerprint(&hash), b.seal);
+    assert_eq!(signing::fingerprint(&hash), b.seal);
     let sig = hex::decode(v["signature"].as_str().unwrap()).unwrap();
-    assert!(amana::keys::verify_seal(&auditor_key, &hash, &sig));
+    assert!(signing::verify_seal(&auditor_key, &hash, &sig));
     // The auditor signs from a copy: the office's bundle is what it was.
     let office_bundle = b.ledger.parent().unwrap().join("audit-2025");
     assert_eq!(

@@ -1024,7 +1024,7 @@ fn tamper_recompute_the_chain_and_the_seal_too() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let mut book = amana::book::Book::new();
+    let mut book = amana::rules::Book::new();
     let mut prev = [0u8; 32];
     for (s_, body) in rows {
         let mut entry = amana::chain::ChainEntry::decode(&body, Some(&base())).unwrap();
@@ -1104,7 +1104,8 @@ fn tamper_replace_an_officers_public_key() {
         .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
         .unwrap();
     let mut entry = amana::chain::ChainEntry::decode(&body, Some(&base())).unwrap();
-    let forger = amana::keys::PrivateKey::generate(&s.fx.dir.path().join("forger.pem")).unwrap();
+    let forger =
+        amana::files::keys::PrivateKey::generate(&s.fx.dir.path().join("forger.pem")).unwrap();
     if let amana::chain::Record::Officer(o) = &mut entry.record {
         o.public_key = forger.public_key();
     }
@@ -1139,7 +1140,8 @@ fn tamper_forge_a_seal_without_the_private_key() {
     let copy = tampered_copy(&s, "forge-seal");
     let conn = tamper_conn(&copy);
     // Replace the treasurer's signature by one from another key.
-    let forger = amana::keys::PrivateKey::generate(&s.fx.dir.path().join("forger2.pem")).unwrap();
+    let forger =
+        amana::files::keys::PrivateKey::generate(&s.fx.dir.path().join("forger2.pem")).unwrap();
     let (sig_seq, seal_seq): (i64, i64) = conn
         .query_row(
             "SELECT seq, seal FROM signatures WHERE officer = 'fatima' AND seal IN (SELECT seq FROM seals)",
@@ -1423,7 +1425,8 @@ fn a_member_receipt_proves_every_detail_it_shows() {
     assert_eq!(o.status.code(), Some(1));
     // A signature line added with a key of one's own is not reported as a signer.
     let forger =
-        amana::keys::PrivateKey::generate(&s.fx.dir.path().join("member-forger.pem")).unwrap();
+        amana::files::keys::PrivateKey::generate(&s.fx.dir.path().join("member-forger.pem"))
+            .unwrap();
     let seal_hash =
         amana::chain::entry_hash(&hex::decode(original["seal"]["body"].as_str().unwrap()).unwrap());
     let forged = hex::encode(forger.sign_seal(&seal_hash));
@@ -1639,7 +1642,7 @@ fn tamper_a_forger_adds_an_officer_of_their_own_and_seals() {
         record: amana::chain::Record::Signature(amana::chain::SealSignature {
             seal: seal_seq,
             officer: amana::domain::OfficerId::parse("intrus").unwrap(),
-            signature: amana::keys::PrivateKey::load(&forger)
+            signature: amana::files::keys::PrivateKey::load(&forger)
                 .unwrap()
                 .sign_seal(&amana::chain::entry_hash(&seal_body)),
         }),

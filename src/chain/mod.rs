@@ -11,6 +11,7 @@
 
 pub mod encoding;
 pub mod merkle;
+pub mod signing;
 
 use sha2::{Digest, Sha256};
 

@@ -3,7 +3,7 @@
 //! Nothing here knows SQLite, clap, CSV or templates. Values are valid by construction: an
 //! [`Entry`] can only be built balanced, an [`AccountCode`] only from a valid code, a text field
 //! only in NFC without control or bidi-override characters. Rules that need the state of the
-//! ledger (does this account exist? is the date inside the grant?) live in [`crate::book`].
+//! ledger (does this account exist? is the date inside the grant?) live in [`crate::rules`].
 
 pub mod money;
 pub mod rule;

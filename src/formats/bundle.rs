@@ -1,9 +1,10 @@
 //! The audit bundle's format (schema/CHAIN.md §7b): the names of its files, and the summaries
 //! `ledger.json`, `officers.json` and `seals.json`, derived from its chain by one function
 //! that the exporter writes with and both the exporter and `verify` read with. Pure: no
-//! database, no command; [`crate::bundle`] exports and opens bundles, [`crate::verify`]
+//! database, no command; [`crate::app::bundle`] exports and opens bundles, [`crate::verify`]
 //! checks them, both on top of this.
 
+use crate::chain::signing;
 use std::path::Path;
 
 use serde_json::{Value, json};
@@ -59,7 +60,7 @@ impl Summaries {
             })),
             Record::Seal(s) => self.seals.push(json!({
                 "seq": row.seq,
-                "fingerprint": crate::keys::fingerprint(&crate::chain::entry_hash(&row.body)),
+                "fingerprint": signing::fingerprint(&crate::chain::entry_hash(&row.body)),
                 "covered": s.covered,
                 "period_end": s.period_end.map(crate::domain::format_date),
                 "head": hex::encode(s.head), "merkle_root": hex::encode(s.merkle_root),

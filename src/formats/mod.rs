@@ -1,3 +1,5 @@
 //! Pure bytes ↔ domain: file formats that several modules read and write.
 
 pub mod bundle;
+pub mod charts;
+pub mod journal;

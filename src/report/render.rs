@@ -5,7 +5,7 @@ use comfy_table::{
 };
 
 use super::{BalanceReport, JournalReport, LogReport};
-use crate::import::COLUMNS;
+use crate::formats::journal::COLUMNS;
 use crate::verify::{Problem, ProblemKind, VerifyReport};
 
 fn table(header: &[&str]) -> Table {
@@ -27,7 +27,7 @@ fn right(s: &str) -> Cell {
 
 /// A cell of a CSV listing. Every CSV amana writes is opened in spreadsheets, where a text
 /// such as `=HYPERLINK(...)` or `-2+3` would run as a formula: text cells are neutralised
-/// ([`crate::import::csv_text`]), numbers written as numbers (a negative amount stays one).
+/// ([`crate::formats::journal::csv_text`]), numbers written as numbers (a negative amount stays one).
 enum Field<'a> {
     Text(&'a str),
     Number(&'a str),
@@ -50,8 +50,8 @@ impl SheetWriter {
         let cells: Vec<std::borrow::Cow<'_, str>> = fields
             .iter()
             .map(|f| match f {
-                Text(t) => crate::import::csv_text(t),
-                Number(n) => crate::import::csv_number(n),
+                Text(t) => crate::formats::journal::csv_text(t),
+                Number(n) => crate::formats::journal::csv_number(n),
             })
             .collect();
         self.0.write_record(cells.iter().map(|c| c.as_bytes())).ok();

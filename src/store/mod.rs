@@ -15,11 +15,11 @@ use std::time::Duration;
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Statement, TransactionBehavior, params};
 
-use crate::book::BookParts;
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
 use crate::domain::{
     AccountCode, AccountType, Entry, EntryId, FunderId, Grant, GrantId, LedgerInfo, LineId, Minor,
 };
+use crate::rules::BookParts;
 use projection::{Row, Table};
 
 /// `PRAGMA application_id` of an amana ledger: "AMNA".
@@ -1179,7 +1179,7 @@ impl Appender<'_> {
         // the locked period that follows) is read from the chain itself, through the same
         // state the replay uses, not from the tables: a row deleted from `seals` must not let
         // an honest treasurer write into a locked period.
-        let mut governance = crate::governance::Governance::default();
+        let mut governance = crate::rules::governance::Governance::default();
         {
             let mut stmt = tx.prepare(
                 "SELECT seq, body FROM log WHERE kind IN ('officer', 'seal', 'signature', 'closing', 'policy', 'lock', 'reopen', 'revocation') ORDER BY seq",

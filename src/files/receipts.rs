@@ -173,8 +173,8 @@ impl ReceiptStore {
         // half-written document under a hash, and a document is durable before the ledger
         // entry that names it is committed (the ledger commits with synchronous=FULL). Writers
         // hold the ledger's write lock, so a temporary file found here is a crashed run's.
-        crate::staging::sweep(parent);
-        let tmp = crate::staging::temp_beside(&path);
+        crate::files::staging::sweep(parent);
+        let tmp = crate::files::staging::temp_beside(&path);
         let written = (|| {
             let mut options = std::fs::OpenOptions::new();
             options.write(true).create_new(true);
@@ -192,7 +192,7 @@ impl ReceiptStore {
             let _ = std::fs::remove_file(&tmp);
         }
         written?;
-        crate::staging::sync_dir(parent);
+        crate::files::staging::sync_dir(parent);
         Ok(Some(path))
     }
 

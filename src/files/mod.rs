@@ -12,6 +12,10 @@
 //!   temporary name, flushed, then put in place in one step, so a crash leaves either the old
 //!   state or the whole new file, never half of one.
 
+pub mod keys;
+pub mod receipts;
+pub mod staging;
+
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
@@ -19,7 +23,6 @@ use std::path::{Component, Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::chain::Hash;
-use crate::staging;
 
 /// The largest supporting document amana keeps (a scanned invoice is a few MB; a video is
 /// not a receipt).

@@ -7,7 +7,7 @@
 //! of an officer registered after the first seal are decisions: each takes effect once it has
 //! the signatures of as many officers in standing as the policy requires (see
 //! [`Governance::required`]). Signatures are `signature` entries naming the decision's seq,
-//! over `"amana/v1/<kind>\0" ‖ entry_hash` ([`crate::keys::signed_message`]); a seal is
+//! over `"amana/v1/<kind>\0" ‖ entry_hash` ([`signing::signed_message`]); a seal is
 //! signed the same way but decides nothing: its signatures vouch for the history it covers.
 //!
 //! **Standing.** Officers registered before the first seal are the founding ones; a later one
@@ -18,6 +18,7 @@
 //! it was written under: one approval makes an officer, and a closing takes effect at once.
 //! `init` writes a policy (two officers) into every new ledger.
 
+use crate::chain::signing;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -25,7 +26,6 @@ use chrono::NaiveDate;
 use crate::chain::{Hash, Record, SealSignature};
 use crate::domain::rule::RuleError;
 use crate::domain::{EntryKind, FiscalStart, OfficerId};
-use crate::keys;
 
 /// The policy of a new ledger: two officers sign what matters.
 pub const DEFAULT_QUORUM: i64 = 2;
@@ -61,14 +61,14 @@ impl Decision {
     }
 
     /// What an officer's signature of it is about (its signing domain).
-    pub fn signed(&self) -> keys::Signed {
+    pub fn signed(&self) -> signing::Signed {
         match self {
-            Decision::Approval(_) => keys::Signed::Officer,
-            Decision::Closing { .. } => keys::Signed::Closing,
-            Decision::Lock(_) => keys::Signed::Lock,
-            Decision::Reopen { .. } => keys::Signed::Reopen,
-            Decision::Revocation(_) => keys::Signed::Revocation,
-            Decision::Policy(_) => keys::Signed::Policy,
+            Decision::Approval(_) => signing::Signed::Officer,
+            Decision::Closing { .. } => signing::Signed::Closing,
+            Decision::Lock(_) => signing::Signed::Lock,
+            Decision::Reopen { .. } => signing::Signed::Reopen,
+            Decision::Revocation(_) => signing::Signed::Revocation,
+            Decision::Policy(_) => signing::Signed::Policy,
         }
     }
 
@@ -190,10 +190,10 @@ impl Governance {
 
     /// The entry at `seq` if officers sign it (a seal or a decision): what a signature of it is
     /// about, its hash, and who signed it so far.
-    pub fn signable(&self, seq: i64) -> Option<(keys::Signed, Option<Hash>, Vec<OfficerId>)> {
+    pub fn signable(&self, seq: i64) -> Option<(signing::Signed, Option<Hash>, Vec<OfficerId>)> {
         if let Some(seal) = self.seals.get(&seq) {
             return Some((
-                keys::Signed::Seal,
+                signing::Signed::Seal,
                 seal.entry_hash,
                 seal.signers.iter().cloned().collect(),
             ));
@@ -255,7 +255,7 @@ impl Governance {
         if self.officers.contains_key(id) {
             return refuse("id", id, format!("officer {id} already exists"));
         }
-        if !keys::is_public_key(&key) {
+        if !signing::is_public_key(&key) {
             return refuse(
                 "key",
                 hex::encode(key),
@@ -427,7 +427,7 @@ impl Governance {
         }
         let target = sig.seal;
         let (what, hash, signers) = if let Some(seal) = self.seals.get(&target) {
-            (keys::Signed::Seal, seal.entry_hash, &seal.signers)
+            (signing::Signed::Seal, seal.entry_hash, &seal.signers)
         } else if let Some(d) = self.decisions.get(&target) {
             (d.decision.signed(), d.entry_hash, &d.signers)
         } else {
@@ -461,7 +461,7 @@ impl Governance {
             );
         };
         let domain = what.kind();
-        if !keys::verify_signed(what, &key, &hash, &sig.signature) {
+        if !signing::verify_signed(what, &key, &hash, &sig.signature) {
             return refuse(
                 "signature",
                 hex::encode(sig.signature),
@@ -594,7 +594,7 @@ impl Governance {
     }
 
     /// Takes one chain entry into the state without checking it (what a command reads before
-    /// writing; `verify` checks every entry through [`crate::book::Book::admit`]).
+    /// writing; `verify` checks every entry through [`crate::rules::Book::admit`]).
     pub fn replay(
         &mut self,
         seq: i64,

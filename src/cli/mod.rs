@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use amana::ledger::PostingRequest;
+use amana::app::PostingRequest;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -10,24 +10,25 @@
 //!
 //! Nothing new enters the chain: the file becomes the same `signature` record that
 //! `amana sign` appends, and the book's rules admit it or not. The file is generic over the
-//! kind of entry signed ([`keys::Signed`]): today amana makes and adds signatures of seals.
+//! kind of entry signed ([`signing::Signed`]): today amana makes and adds signatures of seals.
 //!
 //! A signature is never made over a seal whose chain does not verify: the bundle is verified
 //! by [`verify::verify_bundle`] (hashes, links, rules, seals, signatures, receipts), and
 //! replayed here once more, strictly, from the very bytes whose hash is signed (the files
 //! could change between two reads).
 
+use crate::chain::signing;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::book::Book;
+use crate::app::{Ledger, LedgerError, append_record};
+use crate::chain::signing::Signed;
 use crate::chain::{self, ChainEntry, Hash, Record, SealSignature};
 use crate::domain::{Entry, EntryId, LedgerInfo, OfficerId};
-use crate::keys::{self, Signed};
-use crate::ledger::{Ledger, LedgerError, append_record};
+use crate::rules::Book;
 use crate::store::LogRow;
 use crate::verify;
 
@@ -103,22 +104,22 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
     let gov = bundle.book.governance();
     let seq = match seal.trim().parse::<i64>() {
         Ok(seq) if gov.decision(seq).is_some() => seq,
-        _ => crate::decisions::find_seal(&bundle.book, seal)?,
+        _ => crate::app::decisions::find_seal(&bundle.book, seal)?,
     };
     let (what, hash, signers) = gov.signable(seq).expect("found above");
     let hash = hash.expect("a replayed entry has its hash");
-    let key = crate::decisions::load_key(key_file)?;
+    let key = crate::app::decisions::load_key(key_file)?;
     let public_key = key.public_key();
     let officer = officer_for(&bundle.book, &public_key)?;
     if signers.contains(&officer) {
         return Err(LedgerError::Refused(format!(
             "officer {officer} already signed the {} {} (entry {seq}) in this bundle: there is nothing to send",
             what.kind(),
-            keys::fingerprint(&hash)
+            signing::fingerprint(&hash)
         )));
     }
     if let Some(d) = gov.decision(seq)
-        && matches!(&d.decision, crate::governance::Decision::Approval(o) | crate::governance::Decision::Revocation(o) if *o == officer)
+        && matches!(&d.decision, crate::rules::governance::Decision::Approval(o) | crate::rules::governance::Decision::Revocation(o) if *o == officer)
     {
         return Err(LedgerError::Refused(format!(
             "entry {seq} is a decision about officer {officer}: nobody signs a decision about themselves"
@@ -132,7 +133,7 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
         kind: what.kind().to_string(),
         seq,
         entry_hash: hex::encode(hash),
-        fingerprint: keys::fingerprint(&hash),
+        fingerprint: signing::fingerprint(&hash),
         officer: officer.to_string(),
         public_key: hex::encode(public_key),
         signature: hex::encode(signature),
@@ -326,12 +327,12 @@ impl Ledger {
         let hash: Hash = hex_field(path, "entry_hash", &file.entry_hash)?;
         let public_key: [u8; 32] = hex_field(path, "public_key", &file.public_key)?;
         let signature: [u8; 64] = hex_field(path, "signature", &file.signature)?;
-        if file.fingerprint != keys::fingerprint(&hash) {
+        if file.fingerprint != signing::fingerprint(&hash) {
             return Err(LedgerError::Refused(format!(
                 "{}: the file's fingerprint {} is not that of the entry hash it signs ({}): the file was altered; ask the officer for it again",
                 path.display(),
                 file.fingerprint,
-                keys::fingerprint(&hash)
+                signing::fingerprint(&hash)
             )));
         }
         let info = self.info()?;
@@ -348,7 +349,7 @@ impl Ledger {
         let actor = self.actor.clone();
         self.store.write(|app| {
             // Replayed, so the seal's hash is that of its bytes, on a chain that verifies.
-            let mut book = crate::decisions::replay(app)?;
+            let mut book = crate::app::decisions::replay(app)?;
             let seq = file.seq;
             let Some((kind, Some(seal_hash), _)) = book
                 .governance()
@@ -367,8 +368,8 @@ impl Ledger {
                 return Err(LedgerError::Refused(format!(
                     "{}: the signature is for the seal {} at entry {seq}, but this ledger's seal there is {}: it was made from another ledger's bundle, or from an altered one",
                     path.display(),
-                    keys::fingerprint(&hash),
-                    keys::fingerprint(&seal_hash)
+                    signing::fingerprint(&hash),
+                    signing::fingerprint(&seal_hash)
                 )));
             }
             let officer = officer_for(&book, &public_key)?;
@@ -384,14 +385,14 @@ impl Ledger {
                 return Err(LedgerError::Refused(format!(
                     "{}: officer {officer} already signed the seal {} (entry {seq}); nothing was added",
                     path.display(),
-                    keys::fingerprint(&seal_hash)
+                    signing::fingerprint(&seal_hash)
                 )));
             }
-            if !keys::verify_signed(kind, &public_key, &seal_hash, &signature) {
+            if !signing::verify_signed(kind, &public_key, &seal_hash, &signature) {
                 return Err(LedgerError::Refused(format!(
                     "{}: the signature does not verify against officer {officer}'s key for the seal {}: the file was altered, or not signed with that key",
                     path.display(),
-                    keys::fingerprint(&seal_hash)
+                    signing::fingerprint(&seal_hash)
                 )));
             }
             let written = append_record(
@@ -408,7 +409,7 @@ impl Ledger {
             Ok(SignatureAdded {
                 seq: written.seq,
                 seal: seq,
-                fingerprint: keys::fingerprint(&seal_hash),
+                fingerprint: signing::fingerprint(&seal_hash),
                 officer: officer.to_string(),
                 signed_by: signers.iter().map(ToString::to_string).collect(),
             })

@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::app::{Ledger, LedgerError};
 use crate::chain::{ChainEntry, Record};
-use crate::ledger::{Ledger, LedgerError};
-use crate::receipts::ReceiptStore;
-use crate::staging;
+use crate::files::receipts::ReceiptStore;
+use crate::files::staging;
 use crate::store::Store;
 use crate::verify;
 
@@ -28,7 +28,7 @@ pub use crate::formats::bundle::{
 };
 
 /// `examples/verify_chain.py`, carried inside the binary so that every bundle holds it.
-pub const VERIFIER_SOURCE: &str = include_str!("../examples/verify_chain.py");
+pub const VERIFIER_SOURCE: &str = include_str!("../../examples/verify_chain.py");
 
 /// Whether `path` is an audit bundle (a folder holding `chain.jsonl`) rather than a ledger.
 pub fn is_bundle(path: &Path) -> bool {

@@ -3,10 +3,10 @@
 //! admitted by the book (CHAIN.md rule 16) on the replayed chain, since a correction must not
 //! contradict anything already recorded.
 
+use crate::app::decisions::replay;
+use crate::app::{Ledger, LedgerError, Written, append_record};
 use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, Record};
-use crate::decisions::replay;
 use crate::domain::{AccountCode, FunderId, GrantId, LineId, parse_date, text};
-use crate::ledger::{Ledger, LedgerError, Written, append_record};
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
 

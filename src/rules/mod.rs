@@ -8,6 +8,7 @@
 //! writing and forgotten when verifying, or the other way round.
 
 mod amendments;
+pub mod governance;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -22,7 +23,7 @@ use crate::domain::{
     AccountCode, AccountType, Currency, Entry, EntryId, EntryKind, FunderId, Grant, GrantId,
     LedgerInfo, LineId, Minor, OfficerId, Posting, format_date,
 };
-use crate::governance::{Decision, Governance, decision_of};
+use crate::rules::governance::{Decision, Governance, decision_of};
 
 pub use crate::domain::rule::RuleError;
 

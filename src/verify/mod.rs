@@ -11,6 +11,7 @@
 //! It never stops at the first finding and classifies each one. Memory stays flat: one row of
 //! each table is in hand at a time, plus the id → seq index of entries (8 bytes per entry).
 
+use crate::chain::signing;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -18,11 +19,10 @@ use std::path::Path;
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use crate::book::Book;
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
 use crate::domain::Currency;
-use crate::keys;
-use crate::receipts::{ReceiptStore, Status};
+use crate::files::receipts::{ReceiptStore, Status};
+use crate::rules::Book;
 use crate::store::projection::{self, Row, Table};
 use crate::store::{LogRow, Store, StoreError, read_values};
 
@@ -464,7 +464,7 @@ impl SealAnchor {
     /// Parses a fingerprint as a seal printed it (case, dashes and O/0, I/L/1 as a person
     /// types them).
     pub fn parse(text: &str) -> Result<SealAnchor, String> {
-        let fingerprint = keys::normalise_fingerprint(text);
+        let fingerprint = signing::normalise_fingerprint(text);
         let digits = fingerprint.replace('-', "");
         if digits.len() != 16
             || !digits
@@ -779,7 +779,7 @@ impl<'a> ChainCheck<'a> {
         // A published seal: the chain before it must be the one it committed to (checked
         // here, before the seal is admitted, against the replayed head and Merkle root).
         if let Record::Seal(seal) = &decoded.record {
-            let fingerprint = keys::fingerprint(&computed);
+            let fingerprint = signing::fingerprint(&computed);
             if self
                 .seal_anchors
                 .iter()
@@ -860,7 +860,7 @@ impl<'a> ChainCheck<'a> {
             }
             Record::Seal(seal) => self.seals.push(SealSummary {
                 seq,
-                fingerprint: keys::fingerprint(&computed),
+                fingerprint: signing::fingerprint(&computed),
                 covered: seal.covered,
                 period_end: seal.period_end.map(crate::domain::format_date),
                 signed_by: vec![],

@@ -4,19 +4,27 @@
 //! the [`Book`]'s rules → one SQLite transaction that appends the chain entry and its rows.
 //! Nothing here parses command lines or prints.
 
+pub mod amendments;
+pub mod backup;
+pub mod bundle;
+pub mod decisions;
+pub mod demo;
+pub mod signatures;
+pub mod trust;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::book::{Book, RuleError, Warning};
 use crate::chain::{self, ChainEntry, Hash, ImportInfo, Record};
-use crate::charts;
 use crate::domain::{
     Account, AccountCode, AccountType, BudgetLine, Currency, DomainError, Entry, EntryHeader,
     EntryId, EntryKind, FiscalStart, Funder, Grant, GrantId, LedgerInfo, LineId, Minor, Posting,
     checked_sum, text,
 };
-use crate::import::{self, ImportError, ParsedFile};
+use crate::formats::charts;
+use crate::formats::journal::{self, ImportError, ParsedFile};
+use crate::rules::{Book, RuleError, Warning};
 use crate::store::{Appender, Store, StoreError};
 
 /// Why a command did not happen. Whatever the variant, the ledger is unchanged.
@@ -156,9 +164,9 @@ impl Ledger {
                 path.display()
             )));
         }
-        let folder = crate::staging::parent_of(path);
-        crate::staging::sweep(&folder);
-        let tmp = crate::staging::temp_beside(path);
+        let folder = crate::files::staging::parent_of(path);
+        crate::files::staging::sweep(&folder);
+        let tmp = crate::files::staging::temp_beside(path);
         let remove = |p: &Path| {
             for suffix in ["", "-wal", "-shm", "-journal"] {
                 let mut f = p.as_os_str().to_owned();
@@ -176,7 +184,7 @@ impl Ledger {
             let mut records = vec![
                 Record::Ledger(info),
                 Record::Policy(crate::chain::Policy {
-                    quorum: crate::governance::DEFAULT_QUORUM,
+                    quorum: crate::rules::governance::DEFAULT_QUORUM,
                 }),
             ];
             records.extend(chart.into_iter().map(Record::Account));
@@ -205,7 +213,7 @@ impl Ledger {
         });
         remove(&tmp);
         let written = placed?;
-        crate::staging::sync_dir(&folder);
+        crate::files::staging::sync_dir(&folder);
         Ok((Ledger::open(path, &actor)?, written))
     }
 
@@ -335,7 +343,7 @@ impl Ledger {
         // Documents are read and hashed now, and stored (and flushed) once the entry is
         // admitted, before the commit: a refused command copies nothing.
         let staged = stage_receipts(EntryId(0), &req.receipts)?;
-        let store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
+        let store = crate::files::receipts::ReceiptStore::for_ledger(self.store.path());
         self.write_with_receipts(&store, |app, keep| {
             let mut book = load_book(app)?;
             let id = book.next_entry_id();
@@ -368,8 +376,8 @@ impl Ledger {
     /// command fails after all, the documents it added are taken back out.
     pub(crate) fn write_with_receipts<T>(
         &mut self,
-        store: &crate::receipts::ReceiptStore,
-        f: impl FnOnce(&mut Appender<'_>, &mut Vec<crate::receipts::Staged>) -> Result<T>,
+        store: &crate::files::receipts::ReceiptStore,
+        f: impl FnOnce(&mut Appender<'_>, &mut Vec<crate::files::receipts::Staged>) -> Result<T>,
     ) -> Result<T> {
         let mut created = vec![];
         let result = self.store.write(|app| {
@@ -454,7 +462,7 @@ impl Ledger {
         })?;
         let sha256 = chain::sha256(&bytes);
         let info = self.info()?;
-        let parsed: ParsedFile = import::parse(path, &bytes, &info)?;
+        let parsed: ParsedFile = journal::parse(path, &bytes, &info)?;
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -467,14 +475,16 @@ impl Ledger {
         // Supporting documents named in the file are read and hashed now (a missing one, or
         // one outside the CSV file's folder, is a row error) and stored only once every row is
         // accepted: a refused import copies nothing.
-        let receipt_store = crate::receipts::ReceiptStore::for_ledger(self.store.path());
+        let receipt_store = crate::files::receipts::ReceiptStore::for_ledger(self.store.path());
         let folder = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         let mut receipt_errors = vec![];
-        let mut staged: Vec<(usize, Vec<(crate::receipts::Staged, crate::chain::Receipt)>)> =
-            vec![];
+        let mut staged: Vec<(
+            usize,
+            Vec<(crate::files::receipts::Staged, crate::chain::Receipt)>,
+        )> = vec![];
         for (i, txn) in parsed.transactions.iter().enumerate() {
             let mut files = vec![];
             for (name, line) in &txn.receipts {
@@ -483,7 +493,7 @@ impl Ledger {
                     .and_then(|file| stage_receipts(EntryId(0), &[file]));
                 match found {
                     Ok(mut one) => files.append(&mut one),
-                    Err(e) => receipt_errors.push(import::RowError {
+                    Err(e) => receipt_errors.push(journal::RowError {
                         line: *line,
                         column: Some("receipt".into()),
                         value: Some(name.clone()),
@@ -512,7 +522,7 @@ impl Ledger {
             )));
         }
         let run = |app: &mut Appender<'_>,
-                   keep: &mut Vec<crate::receipts::Staged>|
+                   keep: &mut Vec<crate::files::receipts::Staged>|
          -> Result<ImportOutcome> {
             let mut book = load_book(app)?;
             // Build every entry and check its content before writing anything, so that all
@@ -534,7 +544,7 @@ impl Ledger {
                     Ok(entry) => {
                         for e in book.check_content(&entry) {
                             let line = e.posting.map_or(txn.line, |p| txn.posting_lines[p]);
-                            problems.push(import::RowError {
+                            problems.push(journal::RowError {
                                 line,
                                 column: Some(e.field.to_string()),
                                 value: Some(e.value.clone()),
@@ -543,7 +553,7 @@ impl Ledger {
                         }
                         entries.push(entry);
                     }
-                    Err(e) => problems.push(import::RowError {
+                    Err(e) => problems.push(journal::RowError {
                         line: txn.line,
                         column: Some("txn".into()),
                         value: Some(txn.label.clone()),
@@ -641,7 +651,7 @@ pub(crate) fn append_record(
                 .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
                 .unwrap_or_default()
         };
-        warnings.push(crate::book::Warning::ClockBehind {
+        warnings.push(crate::rules::Warning::ClockBehind {
             now: shown(entry.time_us),
             last: shown(last),
         });
@@ -768,11 +778,11 @@ fn ledger_id(name: &str, path: &Path) -> Vec<u8> {
 pub(crate) fn stage_receipts(
     id: EntryId,
     files: &[PathBuf],
-) -> Result<Vec<(crate::receipts::Staged, chain::Receipt)>> {
+) -> Result<Vec<(crate::files::receipts::Staged, chain::Receipt)>> {
     files
         .iter()
         .map(|f| {
-            let staged = crate::receipts::ReceiptStore::stage(f)?;
+            let staged = crate::files::receipts::ReceiptStore::stage(f)?;
             let name = f
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -15,10 +15,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::app::{Ledger, LedgerError};
 use crate::chain::{ChainEntry, Hash, Record};
-use crate::ledger::{Ledger, LedgerError};
-use crate::receipts::ReceiptStore;
-use crate::staging;
+use crate::files::receipts::ReceiptStore;
+use crate::files::staging;
 use crate::store::{Store, StoreError};
 use crate::verify::{self, VerifyReport};
 
@@ -437,7 +437,7 @@ fn unpack(file: &Path, archive: std::fs::File, work: &Path) -> Result<usize> {
                 if seen.contains(&sha) {
                     return Err(bad(format!("member \"{name}\" appears twice")));
                 }
-                if entry.size() > crate::receipts::MAX_RECEIPT_BYTES {
+                if entry.size() > crate::files::receipts::MAX_RECEIPT_BYTES {
                     return Err(bad(format!(
                         "member \"{name}\" is larger than any receipt amana keeps"
                     )));
@@ -445,7 +445,7 @@ fn unpack(file: &Path, archive: std::fs::File, work: &Path) -> Result<usize> {
                 let mut bytes = vec![];
                 entry
                     .by_ref()
-                    .take(crate::receipts::MAX_RECEIPT_BYTES + 1)
+                    .take(crate::files::receipts::MAX_RECEIPT_BYTES + 1)
                     .read_to_end(&mut bytes)
                     .map_err(|e| bad(format!("member \"{name}\" cannot be read ({e})")))?;
                 if crate::chain::sha256(&bytes) != sha {

@@ -1,20 +1,21 @@
 //! The officers' decisions as user actions: a policy, a lock, a reopening, a revocation, and
 //! signing any of them (or a seal) later. Each is one chain entry, then one `signature` entry
-//! per officer who signs; the rules of what takes effect when are [`crate::governance`]'s.
+//! per officer who signs; the rules of what takes effect when are [`crate::rules::governance`]'s.
 
+use crate::chain::signing;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::book::Book;
+use crate::app::{Ledger, LedgerError, append_record};
 use crate::chain::{ChainEntry, Hash, entry_hash};
 use crate::chain::{Lock, Policy, Record, Reopen, Revocation, SealSignature};
 use crate::domain::{OfficerId, text};
-use crate::governance::Decision;
-use crate::keys;
-use crate::keys::PrivateKey;
-use crate::ledger::{Ledger, LedgerError, append_record};
+use crate::files::keys;
+use crate::files::keys::PrivateKey;
+use crate::rules::Book;
+use crate::rules::governance::Decision;
 use crate::store::Appender;
 use crate::store::LogRow;
 
@@ -34,7 +35,7 @@ pub struct SealOutcome {
 
 /// The fingerprint of a seal: of its entry hash.
 pub fn seal_fingerprint(entry_hash: &Hash) -> String {
-    keys::fingerprint(entry_hash)
+    signing::fingerprint(entry_hash)
 }
 
 /// Rebuilds the book by replaying the whole chain (what seals and closings need). Refuses a
@@ -126,7 +127,7 @@ pub(crate) fn find_seal(book: &Book, reference: &str) -> Result<i64> {
     {
         return Ok(seq);
     }
-    let wanted = keys::normalise_fingerprint(reference);
+    let wanted = signing::normalise_fingerprint(reference);
     seqs.into_iter()
         .find(|s| {
             book.seal(*s)
@@ -191,7 +192,7 @@ pub(crate) fn sign_entry(
     actor: &str,
     seq: i64,
     key: &PrivateKey,
-) -> Result<crate::ledger::Written> {
+) -> Result<crate::app::Written> {
     let officer = signer(book, key)?;
     let Some((what, hash, _)) = book.governance().signable(seq) else {
         return Err(LedgerError::Refused(format!(

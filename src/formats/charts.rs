@@ -6,8 +6,8 @@
 
 use crate::domain::{Account, AccountCode, AccountType, DomainError, Label, text};
 
-const MA_ASSOCIATIONS: &str = include_str!("../schema/charts/ma-associations.csv");
-const GENERIC: &str = include_str!("../schema/charts/generic.csv");
+const MA_ASSOCIATIONS: &str = include_str!("../../schema/charts/ma-associations.csv");
+const GENERIC: &str = include_str!("../../schema/charts/generic.csv");
 
 /// The names `amana init --chart` accepts.
 pub const NAMES: &str = "ma-associations generic none";

@@ -4,14 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::book::Warning;
-use crate::domain::EntryId;
-use crate::keys::{self, PrivateKey};
-use crate::ledger::{
+use crate::app::trust::{BankRequest, CloseOutcome, SealOutcome};
+use crate::app::{
     BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError,
 };
+use crate::domain::EntryId;
+use crate::files::keys::{self, PrivateKey};
+use crate::rules::Warning;
 use crate::store::{JournalFilter, Store};
-use crate::trust::{BankRequest, CloseOutcome, SealOutcome};
 use crate::verify::{self, VerifyReport};
 
 pub const NAME: &str = "جمعية خطوة / Association Khotwa";
@@ -22,19 +22,19 @@ pub fn demo_id() -> Vec<u8> {
     crate::chain::sha256(b"amana demo ledger: Association Khotwa")[..16].to_vec()
 }
 
-const ACCOUNTS: &str = include_str!("../examples/khotwa/accounts.csv");
-const FUNDERS: &str = include_str!("../examples/khotwa/funders.csv");
-const GRANTS: &str = include_str!("../examples/khotwa/grants.csv");
-const BUDGET: &str = include_str!("../examples/khotwa/budget.csv");
-const REVERSALS: &str = include_str!("../examples/khotwa/reversals.csv");
+const ACCOUNTS: &str = include_str!("../../examples/khotwa/accounts.csv");
+const FUNDERS: &str = include_str!("../../examples/khotwa/funders.csv");
+const GRANTS: &str = include_str!("../../examples/khotwa/grants.csv");
+const BUDGET: &str = include_str!("../../examples/khotwa/budget.csv");
+const REVERSALS: &str = include_str!("../../examples/khotwa/reversals.csv");
 const JOURNALS: [(&str, &str); 2] = [
     (
         "transactions-2025.csv",
-        include_str!("../examples/khotwa/transactions-2025.csv"),
+        include_str!("../../examples/khotwa/transactions-2025.csv"),
     ),
     (
         "transactions-2026.csv",
-        include_str!("../examples/khotwa/transactions-2026.csv"),
+        include_str!("../../examples/khotwa/transactions-2026.csv"),
     ),
 ];
 
@@ -226,7 +226,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
     }
 
     // A correction of the set-up: the INDH project was extended by an amendment.
-    ledger.amend_grant(crate::amendments::GrantAmendmentRequest {
+    ledger.amend_grant(crate::app::amendments::GrantAmendmentRequest {
         grant: "INDH-2025".into(),
         effective: "2026-06-15".into(),
         amount: Some("265000.00".into()),
@@ -236,7 +236,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
 
     // The same amendment raises the project's training line; a line of the 2025 operating
     // grant that was never to be used again is withdrawn once that grant ended.
-    ledger.amend_budget_line(crate::amendments::BudgetLineAmendmentRequest {
+    ledger.amend_budget_line(crate::app::amendments::BudgetLineAmendmentRequest {
         grant: "INDH-2025".into(),
         line: "training".into(),
         effective: "2026-06-15".into(),
@@ -244,7 +244,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         withdraw: false,
         reason: "Avenant n°1 : tranche complémentaire affectée à la formation".into(),
     })?;
-    ledger.amend_budget_line(crate::amendments::BudgetLineAmendmentRequest {
+    ledger.amend_budget_line(crate::app::amendments::BudgetLineAmendmentRequest {
         grant: "CMM-2025".into(),
         line: "communication".into(),
         effective: "2026-01-01".into(),

@@ -1,25 +1,26 @@
 //! The officers' side of the ledger: keys, seals and signatures, period closing, receipts,
-//! members' receipts with inclusion proofs, and the audit bundle. Like [`crate::ledger`], one
+//! members' receipts with inclusion proofs, and the audit bundle. Like [`crate::app`], one
 //! method per user action, each one SQLite transaction; the rules are the [`Book`]'s.
 
+use crate::chain::signing;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::book::Book;
+pub use crate::app::decisions::{SealOutcome, seal_fingerprint};
+use crate::app::decisions::{load_key, load_keys, replay, signer};
+use crate::app::{Ledger, LedgerError, Written, append_entry, append_record, load_book};
 use crate::chain::merkle::{self, inclusion_proof, leaf_hash, root_from_proof};
 use crate::chain::{BankBalance, ChainEntry, Hash, Receipt, Record, entry_hash};
-pub use crate::decisions::{SealOutcome, seal_fingerprint};
-use crate::decisions::{load_key, load_keys, replay, signer};
 use crate::domain::{
     AccountCode, AccountType, Entry, EntryHeader, EntryId, EntryKind, Minor, Officer, OfficerId,
     text,
 };
-use crate::keys::{self, PrivateKey};
-use crate::ledger::{Ledger, LedgerError, Written, append_entry, append_record, load_book};
-use crate::receipts::ReceiptStore;
+use crate::files::keys::{self, PrivateKey};
+use crate::files::receipts::ReceiptStore;
+use crate::rules::Book;
 use crate::store::Appender;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
@@ -158,7 +159,7 @@ impl std::fmt::Display for NotReceived {
 
 /// The money a transaction received from a member or a donor: the net credit of its income
 /// accounts (dues, gifts, grants), when it also debits an account that holds money (see
-/// [`crate::charts::is_money`]). A deposit taken with the dues (a liability) or a bank fee
+/// [`crate::formats::charts::is_money`]). A deposit taken with the dues (a liability) or a bank fee
 /// kept from them is not the member's dues: the receipt shows the income, not what moved.
 /// Used alike when a receipt is made and when it is checked.
 pub fn money_received(
@@ -178,7 +179,7 @@ pub fn money_received(
         if kind == AccountType::Income {
             income = income.saturating_sub(p.amount.0);
         }
-        money_in |= p.amount.0 > 0 && crate::charts::is_money(chart, &p.account, kind);
+        money_in |= p.amount.0 > 0 && crate::formats::charts::is_money(chart, &p.account, kind);
     }
     if income <= 0 {
         return Err(NotReceived::NoIncome);
@@ -209,7 +210,7 @@ fn approve(
         book.officer_entry(officer).and_then(|(_, h)| h),
         Some(*hash)
     );
-    crate::decisions::sign_entry(app, book, actor, seq, key)
+    crate::app::decisions::sign_entry(app, book, actor, seq, key)
 }
 
 /// Appends a seal and one signature per key, and returns what to print.
@@ -231,7 +232,7 @@ fn seal_and_sign(
     let (covered, head, root) = (seal.covered, seal.head, seal.merkle_root);
     let written = append_record(app, book, actor, Record::Seal(seal))?;
     for key in signers {
-        crate::decisions::sign_entry(app, book, actor, written.seq, key)?;
+        crate::app::decisions::sign_entry(app, book, actor, written.seq, key)?;
     }
     Ok(SealOutcome {
         seq: written.seq,
@@ -296,7 +297,7 @@ impl Ledger {
         &mut self,
         id: &str,
         key_file: &Path,
-    ) -> Result<crate::decisions::DecisionOutcome> {
+    ) -> Result<crate::app::decisions::DecisionOutcome> {
         let id = OfficerId::parse(id)?;
         let key = load_key(key_file)?;
         let actor = self.actor.clone();
@@ -318,7 +319,7 @@ impl Ledger {
             }
             let hash = hash.expect("a stored officer entry has its hash");
             approve(app, &mut book, &actor, &id, seq, &hash, &key)?;
-            Ok(crate::decisions::DecisionOutcome::of(&book, seq))
+            Ok(crate::app::decisions::DecisionOutcome::of(&book, seq))
         })
     }
 
@@ -427,11 +428,11 @@ impl Ledger {
                 .collect::<Result<Vec<OfficerId>>>()?;
             // A year without income or expense has nothing to carry: it is locked instead.
             let decision = if postings.len() >= 2 {
-                crate::governance::Decision::Closing { year, end }
+                crate::rules::governance::Decision::Closing { year, end }
             } else {
-                crate::governance::Decision::Lock(end)
+                crate::rules::governance::Decision::Lock(end)
             };
-            crate::decisions::require_quorum(&book, &decision, &officers)?;
+            crate::app::decisions::require_quorum(&book, &decision, &officers)?;
             let closing_entry = if postings.len() >= 2 {
                 let header = EntryHeader {
                     id: book.next_entry_id(),
@@ -451,7 +452,7 @@ impl Ledger {
                 let entry = Entry::new(header, postings, &info.currency)?;
                 let written = append_entry(app, &mut book, &actor, entry)?;
                 for key in &signers {
-                    crate::decisions::sign_entry(app, &mut book, &actor, written.seq, key)?;
+                    crate::app::decisions::sign_entry(app, &mut book, &actor, written.seq, key)?;
                 }
                 Some(written.entry.expect("an entry").0)
             } else {
@@ -468,7 +469,7 @@ impl Ledger {
                     }),
                 )?;
                 for key in &signers {
-                    crate::decisions::sign_entry(app, &mut book, &actor, written.seq, key)?;
+                    crate::app::decisions::sign_entry(app, &mut book, &actor, written.seq, key)?;
                 }
                 None
             };
@@ -492,7 +493,7 @@ impl Ledger {
     /// Stores each file in the receipt store and records it as a receipt of transaction `id`.
     pub fn attach_receipts(&mut self, id: EntryId, files: &[PathBuf]) -> Result<Vec<Written>> {
         let store = ReceiptStore::for_ledger(self.store.path());
-        let receipts = crate::ledger::stage_receipts(id, files)?;
+        let receipts = crate::app::stage_receipts(id, files)?;
         let actor = self.actor.clone();
         self.write_with_receipts(&store, |app, keep| {
             let mut book = load_book(app)?;
@@ -514,7 +515,7 @@ impl Ledger {
     pub fn receipts_of(
         &self,
         id: EntryId,
-    ) -> Result<Vec<(Receipt, PathBuf, crate::receipts::Status)>> {
+    ) -> Result<Vec<(Receipt, PathBuf, crate::files::receipts::Status)>> {
         let store = ReceiptStore::for_ledger(self.store.path());
         let info = self.info()?;
         let mut out = vec![];
@@ -814,7 +815,7 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
         unproven_signatures: vec![],
         problems: vec![],
     };
-    let wanted = keys::normalise_fingerprint(fingerprint);
+    let wanted = signing::normalise_fingerprint(fingerprint);
     if receipt.format != MEMBER_RECEIPT_FORMAT && receipt.format != MEMBER_RECEIPT_FORMAT_1 {
         check.problems.push(format!(
             "the receipt's format is \"{}\", which this amana does not know ({MEMBER_RECEIPT_FORMAT} or {MEMBER_RECEIPT_FORMAT_1}): check it with the amana that wrote it",
@@ -969,7 +970,7 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
         problems.push("the seal is not at the position the receipt names".into());
     }
     // 4. The signers: an officer's signature counts when the receipt proves their standing as
-    // the book decides it (crate::book): registered before the ledger's first seal, or
+    // the book decides it (crate::rules): registered before the ledger's first seal, or
     // approved, before this seal, by an officer who had standing then. Walked in chain order
     // over proven entries only, so an approval counts only after its approver's own standing.
     let first_seal = if sl.previous.is_none() {
@@ -1025,7 +1026,7 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
                 if let Some(approver) = registered.get(&sig.officer)
                     && standing.contains(&approver.id)
                     && approver.id != *target
-                    && keys::verify_approval(&approver.public_key, target_hash, &sig.signature)
+                    && signing::verify_approval(&approver.public_key, target_hash, &sig.signature)
                 {
                     let by = approvals.entry(target.clone()).or_default();
                     by.insert(approver.id.clone());
@@ -1044,7 +1045,7 @@ pub fn check_member_receipt(receipt: &MemberReceipt, fingerprint: &str) -> Recei
             .and_then(|id| registered.get(&id))
         {
             Some(o) if standing.contains(&o.id) => {
-                if keys::verify_seal(&o.public_key, &seal_hash, &signature) {
+                if signing::verify_seal(&o.public_key, &seal_hash, &signature) {
                     check
                         .signed_by
                         .push(format!("{} ({}, {})", o.name, o.role, o.id));
