@@ -1,0 +1,217 @@
+//! The records a chain entry carries, one kind each: what changed, as plain values. Their
+//! canonical bytes are [`super::ChainEntry::encode`]'s; `schema/CHAIN.md` lists every field.
+
+use chrono::NaiveDate;
+
+use super::Hash;
+use crate::domain::{
+    Account, AccountCode, BudgetLine, Entry, EntryId, EntryKind, Funder, FunderId, Grant, GrantId,
+    LedgerInfo, LineId, Minor, Officer, OfficerId,
+};
+
+/// One imported file, as recorded before the entries it brought.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportInfo {
+    pub file_sha256: Hash,
+    pub file_name: String,
+    /// Data rows read from the file (the header not counted).
+    pub rows: i64,
+    /// How many transaction entries follow this one, all carrying its sequence number as batch.
+    pub transactions: i64,
+    /// True when the same file had been imported before and the user insisted.
+    pub forced: bool,
+}
+
+/// A grant's totals at a seal: what came in and what was spent, in base-currency minor units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantTotals {
+    pub grant: GrantId,
+    /// Net credit of income accounts charged to the grant (money received, positive).
+    pub received: Minor,
+    /// Net debit of expense accounts charged to the grant and of anything charged to one of its
+    /// budget lines (money spent, positive).
+    pub spent: Minor,
+}
+
+/// A bank account's closing balance as the bank's statement gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankBalance {
+    pub account: AccountCode,
+    pub balance: Minor,
+    /// The statement it comes from (number, date): the bank is an independent witness.
+    pub statement: String,
+}
+
+/// A checkpoint of the chain: what the books held when it was made, and the proof of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    /// Entries dated on or before this day are refused after the seal (the period is locked).
+    pub period_end: Option<NaiveDate>,
+    /// The seal covers entries 1 to `covered` (all entries before it).
+    pub covered: i64,
+    /// The chain hash of entry `covered`.
+    pub head: Hash,
+    /// RFC 6962 Merkle root over the entry hashes of entries 1 to `covered`.
+    pub merkle_root: Hash,
+    /// Sequence number and entry hash of the previous seal.
+    pub previous: Option<(i64, Hash)>,
+    /// Every account with a non-zero balance, by code.
+    pub trial_balance: Vec<(AccountCode, Minor)>,
+    /// Every grant, by id.
+    pub grants: Vec<GrantTotals>,
+    /// Bank closing balances, by account.
+    pub banks: Vec<BankBalance>,
+}
+
+/// An officer's signature of a seal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealSignature {
+    /// Sequence number of the seal entry signed.
+    pub seal: i64,
+    pub officer: OfficerId,
+    /// Ed25519 signature of `"amana/v1/seal\0" ‖ entry_hash(seal)`.
+    pub signature: [u8; 64],
+}
+
+/// A supporting document of an entry, kept by its hash in the receipt store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    pub entry: EntryId,
+    pub sha256: Hash,
+    pub file_name: String,
+    pub size: i64,
+}
+
+/// The officers' rule for decisions: how many of them must sign a closing, a lock, a
+/// reopening, a revocation, an approval or a new policy before it takes effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    pub quorum: i64,
+}
+
+/// The officers' decision to lock the books: nothing dated on or before `through` may be
+/// recorded once the lock has its signatures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lock {
+    pub through: NaiveDate,
+    pub reason: String,
+}
+
+/// The officers' decision to reopen a closed fiscal year (and everything after it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reopen {
+    pub year: i32,
+    pub reason: String,
+}
+
+/// The officers' decision that an officer's signatures no longer count (a lost key, a new
+/// board).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revocation {
+    pub officer: OfficerId,
+    pub reason: String,
+}
+
+/// A correction of a grant's agreement (an amendment the funder signed, or a mistake in what
+/// was entered): its amount, its last day, or both, from `effective` on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantAmendment {
+    pub grant: GrantId,
+    /// The day the amendment takes effect.
+    pub effective: NaiveDate,
+    /// The new agreed amount, in minor units of the grant's currency; `None`: unchanged.
+    pub amount: Option<Minor>,
+    /// The new last day of the grant period; `None`: unchanged.
+    pub end: Option<NaiveDate>,
+    pub reason: String,
+}
+
+/// An account renamed (a mistake, or a new name), or retired: it takes no posting dated on or
+/// after `effective` (the history keeps what was posted before).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountChange {
+    pub code: AccountCode,
+    /// From this day on; `None` only for a rename, which then corrects the name for all time.
+    pub effective: Option<NaiveDate>,
+    /// The new name; `None`: unchanged.
+    pub name: Option<String>,
+    pub retired: bool,
+    pub reason: String,
+}
+
+/// A budget line's budget amended, or the line withdrawn: it takes no posting dated on or
+/// after `effective` (what was charged to it before stays, and is reported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetLineAmendment {
+    pub grant: GrantId,
+    pub line: LineId,
+    pub effective: NaiveDate,
+    /// The new budget, in minor units of the base currency; `None`: unchanged.
+    pub amount: Option<Minor>,
+    pub withdrawn: bool,
+    pub reason: String,
+}
+
+/// A funder renamed (a mistake in its name, or a new name); listings show the latest name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunderChange {
+    pub id: FunderId,
+    pub name: String,
+    pub reason: String,
+}
+
+/// What a chain entry records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    Ledger(LedgerInfo),
+    Account(Account),
+    Funder(Funder),
+    Grant(Grant),
+    BudgetLine(BudgetLine),
+    Import(ImportInfo),
+    /// A transaction or, when its kind says so, a reversal or a closing.
+    Entry(Entry),
+    Officer(Officer),
+    Seal(Seal),
+    Signature(SealSignature),
+    Receipt(Receipt),
+    Policy(Policy),
+    Lock(Lock),
+    Reopen(Reopen),
+    Revocation(Revocation),
+    GrantAmendment(GrantAmendment),
+    AccountChange(AccountChange),
+    BudgetLineAmendment(BudgetLineAmendment),
+    FunderChange(FunderChange),
+}
+
+impl Record {
+    /// The kind name written in the body and in the log table.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Record::Ledger(_) => "ledger",
+            Record::Account(_) => "account",
+            Record::Funder(_) => "funder",
+            Record::Grant(_) => "grant",
+            Record::BudgetLine(_) => "budget-line",
+            Record::Import(_) => "import",
+            Record::Entry(e) => match e.header.kind {
+                EntryKind::Transaction => "transaction",
+                EntryKind::Reversal { .. } => "reversal",
+                EntryKind::Closing { .. } => "closing",
+            },
+            Record::Officer(_) => "officer",
+            Record::Seal(_) => "seal",
+            Record::Signature(_) => "signature",
+            Record::Receipt(_) => "receipt",
+            Record::Policy(_) => "policy",
+            Record::Lock(_) => "lock",
+            Record::Reopen(_) => "reopen",
+            Record::Revocation(_) => "revocation",
+            Record::GrantAmendment(_) => "grant-amendment",
+            Record::AccountChange(_) => "account-change",
+            Record::BudgetLineAmendment(_) => "budget-line-amendment",
+            Record::FunderChange(_) => "funder-change",
+        }
+    }
+}
