@@ -400,3 +400,144 @@ fn listings_read_as_recorded() {
     }
     insta::assert_snapshot!("listings", all);
 }
+
+/// What the command line reads before the application does, and the rules it handed to the
+/// application (closing accounts, filters, the files it reads and writes): each refusal, its
+/// exit status and its words.
+#[test]
+fn command_line_refusals_read_as_recorded() {
+    let fx = Fixture::new();
+    let l = fx.path();
+    let not_a_receipt = fx.file("not-a-receipt.json", b"{\"format\": 1}");
+    let taken = fx.file("taken.json", b"{}");
+    let bundle = fx.dir.path().join("bundle");
+    ok(l, &["export", "audit", bundle.to_str().unwrap()]);
+    let (not_a_receipt, taken, bundle) = (
+        not_a_receipt.to_str().unwrap(),
+        taken.to_str().unwrap(),
+        bundle.to_str().unwrap(),
+    );
+    let missing = fx.dir.path().join("missing.db");
+    let missing = missing.to_str().unwrap();
+    let on_ledger: &[&[&str]] = &[
+        &["close", "--year", "2025"],
+        &["close", "--year", "2025", "--unrestricted-account", "11912"],
+        &["close", "--year", "2025", "--restricted-account", "11911"],
+        &[
+            "account", "add", "5142", "--name", "x", "--type", "asset", "--label", "ar",
+        ],
+        &["seal", "--bank", "5141=100.00"],
+        &["seal", "--bank", "5141@x"],
+        &["seal", "--through", "2026-02-30"],
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "x",
+            "--post",
+            "",
+            "--post",
+            "7161",
+        ],
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "x",
+            "--post",
+            "5141 1 2",
+        ],
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "x",
+            "--post",
+            "5141 1 gant=X",
+        ],
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "x",
+            "--post",
+            "5141 1 orig=9",
+        ],
+        &["reverse", "2", "--date", "2026-02-30", "--reason", "x"],
+        &["lock", "--through", "2026-13-01", "--reason", "x"],
+        &["balance", "--as-of", "2026-02-30"],
+        &["balance", "--grant", "NOPE"],
+        &["journal", "--to", "31/01/2026"],
+        &["journal", "--grant", " NOPE "],
+        &["verify", "--anchor", "12:abc"],
+        &["verify", "--seal", "NOT-A-SEAL"],
+        &["verify", "--bundle", "nowhere"],
+        &[
+            "verify-receipt",
+            not_a_receipt,
+            "--seal",
+            "7KQF-3MZA-PX2D-9RTB",
+        ],
+        &["receipt", "member", "1", "--out", taken],
+        &[
+            "sign", "1", "--key", "k.pem", "--bundle", bundle, "--out", taken,
+        ],
+    ];
+    let mut cases: Vec<(&str, Vec<&str>)> = on_ledger
+        .iter()
+        .map(|a| (l.to_str().unwrap(), a.to_vec()))
+        .collect();
+    cases.push((
+        bundle,
+        vec![
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "x",
+            "--post",
+            "5141 1",
+            "--post",
+            "7161",
+        ],
+    ));
+    cases.push((missing, vec!["balance"]));
+    cases.push((missing, vec!["verify"]));
+    let mut all = String::new();
+    for (ledger, args) in &cases {
+        let o = run(std::path::Path::new(ledger), args);
+        let err = stderr(&o).replace(&fx.dir.path().display().to_string(), "$DIR");
+        let shown: Vec<String> = args
+            .iter()
+            .map(|a| a.replace(&fx.dir.path().display().to_string(), "$DIR"))
+            .collect();
+        all.push_str(&format!(
+            "$ amana --ledger {} {}\nexit {}\n{}{}\n",
+            ledger.replace(&fx.dir.path().display().to_string(), "$DIR"),
+            shown.join(" "),
+            o.status.code().unwrap_or(-1),
+            stdout(&o),
+            err
+        ));
+    }
+    insta::assert_snapshot!("command_line_refusals", all);
+}
+
+/// A key generated while a passphrase waits in the environment, unused: the warning.
+#[test]
+fn an_unused_passphrase_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("k.pem");
+    let o = amana(&dir.path().join("none.db"))
+        .env("AMANA_PASSPHRASE", "secret")
+        .args(["key", "generate"])
+        .arg(&key)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!("unused_passphrase", stderr(&o));
+}
