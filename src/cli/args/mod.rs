@@ -59,7 +59,8 @@ pub struct FormatArg {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     // Each group of commands is one enum, flattened: the user sees one list of commands, in
-    // this order; the code handles each group in one function (cli/setup.rs, ...).
+    // the order of the groups here and of the commands in each (`amana --help`, checked by
+    // tests/golden.rs); the code handles each group in one function (cli/setup.rs, ...).
     #[command(flatten)]
     Setup(SetupGroup),
     #[command(flatten)]
@@ -80,13 +81,16 @@ impl Command {
     pub fn reads_bundles(&self) -> bool {
         matches!(
             self,
-            Command::Query(_)
-                | Command::Setup(
-                    SetupGroup::Account(AccountCommand::List { .. })
-                        | SetupGroup::Grant(GrantCommand::List { .. })
-                        | SetupGroup::Funder(FunderCommand::List { .. })
-                )
-                | Command::Receipt(ReceiptGroup::VerifyReceipt { .. })
+            Command::Query(
+                QueryGroup::Balance { .. }
+                    | QueryGroup::Journal { .. }
+                    | QueryGroup::Log { .. }
+                    | QueryGroup::Verify { .. }
+            ) | Command::Setup(
+                SetupGroup::Account(AccountCommand::List { .. })
+                    | SetupGroup::Grant(GrantCommand::List { .. })
+                    | SetupGroup::Funder(FunderCommand::List { .. })
+            ) | Command::Receipt(ReceiptGroup::VerifyReceipt { .. })
                 | Command::Trust(TrustGroup::Key(_))
                 | Command::Archive(ArchiveGroup::Demo { .. } | ArchiveGroup::Restore { .. })
         )
