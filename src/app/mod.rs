@@ -9,6 +9,10 @@ pub mod backup;
 pub mod bundle;
 pub mod decisions;
 pub mod demo;
+pub mod exchange;
+pub mod keys;
+pub mod periods;
+pub mod queries;
 pub mod signatures;
 pub mod trust;
 

@@ -1,0 +1,166 @@
+//! The commands that copy the books out: the audit bundle, the backup archive and its
+//! restore, and the demo ledger built from the example association.
+
+use amana::app::exchange::receipt_folder;
+use amana::app::{Ledger, backup, demo};
+use amana::report::render;
+
+use super::Context;
+use super::args::{ArchiveGroup, ExportCommand};
+use super::error::{CliError, Failure};
+use super::print;
+
+pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
+    let path = &ctx.ledger;
+    match command {
+        ArchiveGroup::Export(ExportCommand::Audit { dir }) => {
+            let ledger = Ledger::open_read_only(path)?;
+            let o = ledger.export_audit(&dir)?;
+            out!(
+                "Wrote the audit bundle {}: {} chain entries, {} officers, {} seals, {} receipts.",
+                o.dir.display(),
+                o.entries,
+                o.officers,
+                o.seals,
+                o.receipts
+            );
+            if o.missing_receipts > 0 {
+                eprintln!(
+                    "amana: warning: {} receipt(s) are missing or altered in the receipt store and were left out (run amana verify)",
+                    o.missing_receipts
+                );
+            }
+            out!(
+                "Verify it with: amana verify --bundle {} --anchor {}:{}",
+                o.dir.display(),
+                o.entries,
+                o.head
+            );
+        }
+        ArchiveGroup::Backup { file, force } => {
+            let o = backup::backup(path, &file, force)?;
+            out!(
+                "Wrote the backup {}: the ledger ({} chain entries, head {}:{}) and {} receipt(s).",
+                o.file.display(),
+                o.entries,
+                o.entries,
+                o.head,
+                o.receipts
+            );
+            if !o.verify.ok {
+                outp!("{}", render::verify_text(&o.verify));
+                return Err(CliError::BackupUnverified(path.clone()).into());
+            }
+            out!(
+                "Restore it with: amana restore {} --to NEW_LEDGER.db",
+                o.file.display()
+            );
+        }
+        ArchiveGroup::Restore { file, to } => {
+            let o = match backup::restore(&file, &to) {
+                Err(e @ backup::BackupError::Unverified { .. }) => {
+                    if let backup::BackupError::Unverified { report, .. } = &e {
+                        outp!("{}", render::verify_text(report));
+                    }
+                    return Err(e.into());
+                }
+                result => result?,
+            };
+            out!(
+                "Restored {} into {} with {} receipt(s) in {}; verified: {} chain entries, head {} {}.",
+                file.display(),
+                o.ledger.display(),
+                o.receipts,
+                receipt_folder(&o.ledger).display(),
+                o.verify.entries,
+                o.verify.entries,
+                o.verify.head
+            );
+        }
+        ArchiveGroup::Demo { out } => demo(&out, &ctx.actor)?,
+    }
+    Ok(())
+}
+
+/// Builds the demo ledger and says what is in it, and how to explore it.
+fn demo(out: &std::path::Path, actor: &str) -> Result<(), Failure> {
+    let outcome = demo::run(out, actor)?;
+    out!("Built the demo ledger of \"{}\":", demo::NAME);
+    out!("  ledger: {}", outcome.ledger.display());
+    out!(
+        "  {} accounts added to the Moroccan chart, {} funders, {} grants, {} budget lines",
+        outcome.accounts_added,
+        outcome.funders,
+        outcome.grants,
+        outcome.budget_lines
+    );
+    for i in &outcome.imports {
+        out!(
+            "  imported {}: {} transactions from {} rows",
+            i.file.display(),
+            i.transactions,
+            i.rows
+        );
+    }
+    for (original, reversal) in &outcome.reversals {
+        out!("  reversed transaction #{original} with #{reversal}");
+    }
+    out!(
+        "  officers fatima (treasurer) and ahmed (president), keys in {}",
+        outcome.keys[0]
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    );
+    let c = &outcome.closing;
+    out!(
+        "  closed fiscal year {} with entry #{}; seal {} signed by {}, locks through {}",
+        c.year,
+        c.closing_entry.unwrap_or(0),
+        c.seal.fingerprint,
+        c.seal.signed_by.join(" and "),
+        c.end
+    );
+    out!(
+        "  sealed entries 1 to {} with the bank statements' balances: seal {} signed by {}",
+        outcome.seal.covered,
+        outcome.seal.fingerprint,
+        outcome.seal.signed_by.join(", ")
+    );
+    out!(
+        "  member's receipt with its inclusion proof: {}",
+        outcome.member_receipt.display()
+    );
+    if !outcome.warnings.is_empty() {
+        out!("  warnings the treasurer would see:");
+        for w in &outcome.warnings {
+            out!("    {w}");
+        }
+    }
+    let v = &outcome.verify;
+    out!(
+        "Verified: {} ({} chain entries, {} transactions, {} table rows compared)",
+        if v.ok { "intact" } else { "PROBLEMS FOUND" },
+        v.entries,
+        v.transactions,
+        v.rows_checked
+    );
+    out!("  head: {} {}", v.entries, v.head);
+    out!("  {}", print::keep_together(&outcome.ledger));
+    let l = outcome.ledger.display();
+    // The program as it was called (target/release/amana under `cargo run`), so that
+    // every line below can be pasted as it is.
+    let a = std::env::args().next().unwrap_or_else(|| "amana".into());
+    out!(
+        "\nExplore it:\n  {a} --ledger {l} balance\n  {a} --ledger {l} balance --grant EU-2025\n  {a} --ledger {l} journal --account 5141 --from 2026-01-01\n  {a} --ledger {l} log --kind seal\n  {a} --ledger {l} verify --anchor {}:{}\n  {a} verify-receipt {} --seal {}",
+        v.entries,
+        v.head,
+        outcome.member_receipt.display(),
+        outcome.seal.fingerprint
+    );
+    if !v.ok {
+        outp!("{}", render::verify_text(v));
+        return Err(Failure::VerifyFailed);
+    }
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! The clap types of the commands that copy the books out: the audit bundle, the backup and
+//! its restore, and the demo ledger.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum ArchiveGroup {
+    /// Export what an auditor needs to verify offline
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Write one archive of the ledger and its receipts, from a consistent snapshot
+    #[command(
+        after_help = "The archive (tar) holds the ledger, copied with SQLite's backup API while other commands may write, and every receipt it references.\n\
+Copying the ledger file alone is the usual mistake: its receipts are in the folder beside it (LEDGER.receipts/).\n\
+Never writes over an existing file unless --force, and never over the ledger, its receipts, a key or a database.\n\n\
+Example:\n  amana backup /media/usb/khotwa-2026-03.tar\n  amana restore /media/usb/khotwa-2026-03.tar --to khotwa-restored.db"
+    )]
+    Backup {
+        /// The archive file to write
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Unpack a backup archive into a new ledger, verified before use
+    #[command(
+        after_help = "Writes LEDGER and LEDGER.receipts/, never over existing files. The restored ledger is verified first; if it fails, nothing is left behind (exit 1).\n\n\
+Example:\n  amana restore khotwa-2026-03.tar --to khotwa-restored.db"
+    )]
+    Restore {
+        /// The archive written by `amana backup`
+        file: PathBuf,
+        /// The new ledger file to create
+        #[arg(long, value_name = "LEDGER")]
+        to: PathBuf,
+    },
+    /// Build the example association's ledger, verify it, and say where it is
+    Demo {
+        /// Folder for the demo ledger (DIR/amana.db) and its files
+        #[arg(long, default_value = "amana-demo")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the chain, officers' keys, seals, receipts, a README and the Python verifier to a new folder
+    #[command(
+        after_help = "The bundle can be read like a ledger: amana --ledger audit-2025/ balance (or journal, log, account/grant/funder list).\n\n\
+Example:\n  amana export audit audit-2025/\n  amana verify --bundle audit-2025/"
+    )]
+    Audit { dir: PathBuf },
+}

@@ -1,0 +1,240 @@
+//! The clap types of the commands that set the books up: the ledger, its chart of accounts,
+//! its funders, grants and budget lines.
+
+use clap::Subcommand;
+
+use super::FormatArg;
+
+#[derive(Debug, Subcommand)]
+pub enum SetupGroup {
+    /// Create a new ledger file (never overwrites one)
+    #[command(
+        after_help = "Example:\n  amana init --name \"جمعية خطوة / Association Khotwa\" --currency MAD --chart ma-associations"
+    )]
+    Init {
+        /// The association's name, in any script
+        #[arg(long)]
+        name: String,
+        /// Base currency (ISO 4217), in which every posting is kept
+        #[arg(long)]
+        currency: String,
+        /// Chart of accounts to start from: ma-associations (Moroccan CGNC, French and draft Arabic names), generic (English nonprofit chart), none
+        #[arg(long)]
+        chart: String,
+        /// First day of the fiscal year, MM-DD
+        #[arg(long, default_value = "01-01")]
+        fiscal_year_start: String,
+    },
+    /// Accounts of the chart
+    #[command(subcommand)]
+    Account(AccountCommand),
+    /// Funders: who gives money
+    #[command(subcommand)]
+    Funder(FunderCommand),
+    /// Grants and their budget lines
+    #[command(subcommand)]
+    Grant(GrantCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// List the accounts of the chart, with their names in other languages
+    #[command(
+        after_help = "Examples:\n  amana account list\n  amana account list --prefix 61 --format csv"
+    )]
+    List {
+        /// Only codes starting with this (61 → 6111, 6131, ...)
+        #[arg(long)]
+        prefix: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Add an account
+    #[command(
+        after_help = "Examples:\n  amana account add 5141 --name \"Banque\" --type asset\n  amana account add 75868 --name \"Cotisations des membres\" --type income --label ar=\"اشتراكات الأعضاء\""
+    )]
+    Add {
+        /// Code: letters, digits and . _ - ; sub-accounts extend their parent's code (5141 → 51411)
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// asset, liability, net-assets, income or expense
+        #[arg(long = "type")]
+        kind: String,
+        /// Name in another language, LANG=TEXT (repeatable), e.g. ar=البنك
+        #[arg(long = "label", value_name = "LANG=TEXT")]
+        labels: Vec<String>,
+    },
+    /// Rename an account (a mistake in its name, or a new name); the log keeps the old one
+    #[command(
+        after_help = "Without --effective the new name corrects the old one for all time; with it, the account is\n\
+called so from that day. Listings show the name in force.\n\n\
+Example:\n  amana account rename 6131 --name \"Loyer et charges locatives\" --reason \"Intitulé du plan comptable\""
+    )]
+    Rename {
+        code: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        reason: String,
+        /// The day the new name takes effect, YYYY-MM-DD
+        #[arg(long)]
+        effective: Option<String>,
+    },
+    /// Retire an account: nothing dated on or after --effective may be posted to it
+    #[command(
+        after_help = "What was posted before stays, and so does the balance; reversals of earlier entries and the\n\
+year's closing still post to it. Refused while transactions dated on or after that day post to it.\n\n\
+Example:\n  amana account retire 51412 --effective 2027-01-01 --reason \"Compte projet UE clôturé\""
+    )]
+    Retire {
+        code: String,
+        /// The first day the account takes no posting, YYYY-MM-DD
+        #[arg(long)]
+        effective: String,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FunderCommand {
+    /// List the funders, with how much each has given so far
+    #[command(after_help = "Example:\n  amana funder list --format json")]
+    List {
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Add a funder
+    #[command(
+        after_help = "Example:\n  amana funder add CMM --name \"Conseil de l'arrondissement Marrakech-Médina\" --type public-local --country MA"
+    )]
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// public-local, public-national, foreign-public, foreign-private, private, individual or members
+        #[arg(long = "type")]
+        kind: String,
+        /// ISO 3166 two-letter country code
+        #[arg(long)]
+        country: Option<String>,
+    },
+    /// Rename a funder (a mistake in its name, or a new name); the log keeps the old one
+    #[command(
+        after_help = "Listings show the name in force; `amana log` the history.\n\n\
+Example:\n  amana funder rename CMM --name \"Commune de Marrakech\" --reason \"Nom officiel de la convention\""
+    )]
+    Rename {
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GrantCommand {
+    /// List the grants and their budget lines: budgeted, spent, remaining
+    #[command(
+        after_help = "Examples:\n  amana grant list\n  amana grant list --grant EU-2025 --format json"
+    )]
+    List {
+        /// Only this grant
+        #[arg(long)]
+        grant: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Add a grant (an agreement with a funder)
+    #[command(
+        after_help = "Examples:\n  amana grant add CMM-2026 --funder CMM --amount 120000 --start 2026-01-01 --end 2026-12-31 --purpose \"Fonctionnement 2026\"\n  amana grant add EU-2025 --funder EU --amount 45000 --currency EUR --start 2025-06-01 --end 2026-11-30"
+    )]
+    Add {
+        id: String,
+        #[arg(long)]
+        funder: String,
+        /// Agreed amount, in the grant's currency
+        #[arg(long)]
+        amount: String,
+        /// Currency of the agreement (default: the ledger's)
+        #[arg(long)]
+        currency: Option<String>,
+        /// First day of the grant period, YYYY-MM-DD
+        #[arg(long)]
+        start: String,
+        /// Last day of the grant period, YYYY-MM-DD
+        #[arg(long)]
+        end: String,
+        /// The funds may be used for any purpose (grants are restricted by default)
+        #[arg(long)]
+        unrestricted: bool,
+        #[arg(long)]
+        purpose: Option<String>,
+    },
+    /// Add a budget line to a grant (amount in the ledger's currency)
+    #[command(
+        after_help = "Example:\n  amana grant budget CMM-2026 training --amount 45000 --label \"Formation\" --account 6126"
+    )]
+    Budget {
+        grant: String,
+        line: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        label: String,
+        /// The expense account the line is usually charged to
+        #[arg(long)]
+        account: Option<String>,
+    },
+    /// Amend a grant: its amount, its end date, or both (an amendment signed with the funder, or a mistake corrected)
+    #[command(
+        after_help = "The grant keeps its history: `amana log` shows the amendment, `amana grant list` the values in force.
+Spending charged to the grant must then fall inside the amended period; a grant cannot be made to end
+before spending already recorded (reverse that first).
+
+Example:
+  amana grant amend CMM-2026 --amount 150000 --end 2027-03-31 --effective 2026-10-01 --reason \"Avenant n°1 du 28/09/2026\""
+    )]
+    Amend {
+        id: String,
+        /// The new agreed amount, in the grant's currency
+        #[arg(long)]
+        amount: Option<String>,
+        /// The new last day of the grant period, YYYY-MM-DD
+        #[arg(long)]
+        end: Option<String>,
+        /// The day the amendment takes effect, YYYY-MM-DD
+        #[arg(long)]
+        effective: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Amend a budget line: its budget, or withdraw it (no posting charged to it from a day)
+    #[command(
+        name = "budget-amend",
+        after_help = "The line keeps its history: `amana log` shows the amendment, `amana grant list` the budget in force
+and whether the line is withdrawn. What was charged to a withdrawn line stays, and is reported; reversals
+of it still post. A line cannot be withdrawn before spending already charged to it (reverse that first).
+
+Examples:
+  amana grant budget-amend CMM-2026 training --amount 38000 --effective 2026-09-01 --reason \"Avenant n°1\"
+  amana grant budget-amend CMM-2026 rent --withdraw --effective 2026-07-01 --reason \"Local mis à disposition\""
+    )]
+    BudgetAmend {
+        grant: String,
+        line: String,
+        /// The new budget, in the ledger's currency
+        #[arg(long)]
+        amount: Option<String>,
+        /// Withdraw the line: nothing dated on or after --effective is charged to it
+        #[arg(long)]
+        withdraw: bool,
+        /// The day the amendment takes effect (the first day a withdrawn line takes no posting), YYYY-MM-DD
+        #[arg(long)]
+        effective: String,
+        #[arg(long)]
+        reason: String,
+    },
+}

@@ -1,0 +1,117 @@
+//! How the command line prints: to standard output with care for a reader that went away
+//! (`amana journal | head`), and the printers several commands share (warnings, a seal, a
+//! decision, JSON, the reminder to keep a ledger with its receipts). What each command says
+//! of its own outcome is printed by its group's function.
+
+use std::path::Path;
+
+use amana::app::decisions::DecisionOutcome;
+use amana::app::exchange::receipt_folder;
+use amana::app::trust::SealOutcome;
+use amana::rules::Warning;
+
+/// `println!` that ends the program quietly when the reader went away (`amana journal | head`):
+/// a closed pipe is not an error of the ledger.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            $crate::cli::print::exit_on_write_error(e);
+        }
+    }};
+}
+
+/// `print!` with the same care as [`out!`].
+macro_rules! outp {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout(), $($arg)*) {
+            $crate::cli::print::exit_on_write_error(e);
+        }
+    }};
+}
+
+pub fn exit_on_write_error(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("amana: error: cannot write the output: {e}");
+    std::process::exit(3);
+}
+
+pub fn warn(warnings: &[Warning]) {
+    for w in warnings {
+        eprintln!("amana: warning: {w}");
+    }
+}
+
+pub fn json<T: serde::Serialize>(value: &T) {
+    out!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("reports serialise")
+    );
+}
+
+pub fn seal(seal: &SealOutcome) {
+    out!(
+        "Sealed entries 1 to {} (head {}), Merkle root {}{}.",
+        seal.covered,
+        seal.head,
+        seal.merkle_root,
+        seal.period_end
+            .as_ref()
+            .map(|d| format!(", for the period ending {d}"))
+            .unwrap_or_default()
+    );
+    if seal.signed_by.is_empty() {
+        out!(
+            "Not signed yet: officers sign it with `amana sign {} --key KEYFILE`.",
+            seal.fingerprint
+        );
+    } else {
+        out!("Signed by: {}.", seal.signed_by.join(", "));
+    }
+    out!("Seal fingerprint (chain entry {}):", seal.seq);
+    out!("{}", seal.fingerprint);
+}
+
+pub fn decision(verb: &str, d: &DecisionOutcome) {
+    let signed = if d.signed_by.is_empty() {
+        "not signed yet".to_string()
+    } else {
+        format!("signed by {}", d.signed_by.join(", "))
+    };
+    out!(
+        "{verb} the {} decision (chain entry {}), {signed}.",
+        d.kind,
+        d.seq
+    );
+    if d.in_effect {
+        out!("It is in effect.");
+    } else if d.void {
+        out!(
+            "It is void: the books moved on while it waited for its signatures (see `amana verify`)."
+        );
+    } else {
+        let missing = d.required.saturating_sub(d.signed_by.len());
+        out!(
+            "It takes effect once {missing} more officer(s) sign it ({} needed): each runs `amana sign {} --key KEYFILE`{}.",
+            d.required,
+            d.seq,
+            if d.can_sign.is_empty() {
+                String::new()
+            } else {
+                format!(" (who can: {})", d.can_sign.join(", "))
+            }
+        );
+    }
+}
+
+/// The line that warns against the usual mistake: copying the ledger without its receipts.
+pub fn keep_together(ledger: &Path) -> String {
+    format!(
+        "Keep {} and its receipt folder {} together (copy both, or make one archive with `amana backup FILE`).",
+        ledger.display(),
+        receipt_folder(ledger).display()
+    )
+}

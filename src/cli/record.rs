@@ -1,0 +1,146 @@
+//! The commands that write transactions: `record` (one typed by hand, its `--post` values
+//! read into posting requests), `import` (a CSV file, all or nothing) and `reverse`.
+
+use amana::app::{Ledger, PostingRequest, RecordRequest};
+use amana::domain;
+
+use super::Context;
+use super::args::RecordGroup;
+use super::error::{CliError, Failure};
+use super::print;
+
+pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
+    let (path, actor) = (&ctx.ledger, ctx.actor.as_str());
+    match command {
+        RecordGroup::Record {
+            date,
+            description,
+            reference,
+            postings,
+            receipts,
+        } => {
+            let req = RecordRequest {
+                date,
+                description,
+                reference,
+                postings: postings
+                    .iter()
+                    .map(|p| parse_posting(p))
+                    .collect::<Result<_, _>>()?,
+                receipts,
+            };
+            let written = Ledger::open(path, actor)?.record(req)?;
+            print::warn(&written.warnings);
+            out!(
+                "Recorded transaction #{} (chain entry {}).",
+                written.entry.map_or(0, |e| e.0),
+                written.seq
+            );
+        }
+        RecordGroup::Import {
+            file,
+            dry_run,
+            force,
+        } => {
+            let outcome = Ledger::open(path, actor)?.import(&file, dry_run, force)?;
+            print::warn(&outcome.warnings);
+            let range = match (outcome.first, outcome.last) {
+                (Some(a), Some(b)) => format!(" #{a} to #{b}"),
+                _ => String::new(),
+            };
+            if dry_run {
+                out!(
+                    "Dry run: {} would import {} transactions{range} from {} rows; nothing was written.",
+                    file.display(),
+                    outcome.transactions,
+                    outcome.rows
+                );
+            } else {
+                out!(
+                    "Imported {} transactions{range} from {} rows of {} (sha256 {}), chain entries {} to {}.",
+                    outcome.transactions,
+                    outcome.rows,
+                    file.display(),
+                    hex::encode(outcome.sha256),
+                    outcome.import_seq,
+                    outcome.import_seq + outcome.transactions as i64
+                );
+            }
+        }
+        RecordGroup::Reverse { id, date, reason } => {
+            let date = date.map(|d| domain::parse_date(&d)).transpose()?;
+            let written = Ledger::open(path, actor)?.reverse(id, date, &reason)?;
+            print::warn(&written.warnings);
+            out!(
+                "Reversed transaction #{id} with transaction #{} (chain entry {}). Record the correct transaction if there is one.",
+                written.entry.map_or(0, |e| e.0),
+                written.seq
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Parses `ACCOUNT [AMOUNT] [grant=G] [line=L] [orig=AMOUNT:CUR] [memo=TEXT...]`.
+fn parse_posting(text: &str) -> Result<PostingRequest, CliError> {
+    let err = |reason: &str| CliError::Posting {
+        text: text.to_string(),
+        reason: reason.to_string(),
+    };
+    let (head, memo) = match text.find("memo=") {
+        Some(i) => (&text[..i], Some(text[i + 5..].trim().to_string())),
+        None => (text, None),
+    };
+    let mut words = head.split_whitespace();
+    let account = words
+        .next()
+        .ok_or_else(|| err("is empty: write the account code first"))?;
+    let mut req = PostingRequest {
+        account: account.to_string(),
+        memo,
+        ..PostingRequest::default()
+    };
+    for word in words {
+        match word.split_once('=') {
+            Some(("grant", v)) => req.grant = Some(v.to_string()),
+            Some(("line", v)) => req.line = Some(v.to_string()),
+            Some(("orig", v)) => {
+                let (amount, currency) = v
+                    .split_once(':')
+                    .ok_or_else(|| err("orig= takes AMOUNT:CURRENCY, e.g. orig=1000.00:EUR"))?;
+                req.original = Some((amount.to_string(), currency.to_string()));
+            }
+            Some((key, _)) => {
+                return Err(err(&format!(
+                    "unknown key {key}= (use grant=, line=, orig=, memo=)"
+                )));
+            }
+            None if req.amount.is_none() => req.amount = Some(word.to_string()),
+            None => return Err(err(&format!("unexpected \"{word}\" after the amount"))),
+        }
+    }
+    Ok(req)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_parse() {
+        let p = parse_posting("6126 4500.00 grant=CMM-2026 line=training memo=salle et pauses")
+            .unwrap();
+        assert_eq!(p.account, "6126");
+        assert_eq!(p.amount.as_deref(), Some("4500.00"));
+        assert_eq!(p.grant.as_deref(), Some("CMM-2026"));
+        assert_eq!(p.line.as_deref(), Some("training"));
+        assert_eq!(p.memo.as_deref(), Some("salle et pauses"));
+        let p = parse_posting("5141").unwrap();
+        assert!(p.amount.is_none());
+        let p = parse_posting("5141 100 orig=9.30:EUR").unwrap();
+        assert_eq!(p.original, Some(("9.30".into(), "EUR".into())));
+        assert!(parse_posting("").is_err());
+        assert!(parse_posting("5141 1 2").is_err());
+        assert!(parse_posting("5141 1 gant=X").is_err());
+    }
+}

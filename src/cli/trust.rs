@@ -1,0 +1,204 @@
+//! The officers' commands: their keys and their registration, seals and signatures (in the
+//! ledger, or from an audit bundle away from it), and their decisions: closing a year, locks,
+//! reopenings, revocations and the policy.
+
+use amana::app::Ledger;
+use amana::app::decisions::Signed;
+use amana::app::exchange;
+use amana::app::keys::generate_key;
+use amana::app::periods::{CloseRequest, seal_period_end};
+use amana::app::trust::BankRequest;
+use amana::domain;
+use amana::files::keys::PASSPHRASE_ENV;
+
+use super::Context;
+use super::args::{KeyCommand, OfficerCommand, SignatureCommand, TrustGroup};
+use super::error::{CliError, Failure};
+use super::print;
+
+pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
+    let (path, actor) = (&ctx.ledger, ctx.actor.as_str());
+    match command {
+        TrustGroup::Key(KeyCommand::Generate { file, passphrase }) => {
+            let key = generate_key(&file, passphrase)?;
+            if key.passphrase_ignored {
+                eprintln!(
+                    "amana: warning: {PASSPHRASE_ENV} is set, but without --passphrase the key is not encrypted"
+                );
+            }
+            out!(
+                "Wrote the private key {} (keep it secret, off this computer{}) and the public key {}.",
+                key.file.display(),
+                if key.encrypted {
+                    "; encrypted: amana asks for its passphrase each time it signs"
+                } else {
+                    ""
+                },
+                key.public_file.display()
+            );
+            out!("public key: {}", hex::encode(key.public_key));
+            out!("key fingerprint: {}", key.fingerprint);
+        }
+        TrustGroup::Officer(OfficerCommand::Add {
+            id,
+            name,
+            role,
+            key,
+            approve,
+        }) => {
+            let written =
+                Ledger::open(path, actor)?.add_officer(&id, &name, &role, &key, &approve)?;
+            out!(
+                "Added officer {id} ({role}) with public key from {} (chain entry {}){}.",
+                key.display(),
+                written.seq,
+                if approve.is_empty() {
+                    String::new()
+                } else {
+                    format!(", approved by {} officer(s)", approve.len())
+                }
+            );
+        }
+        TrustGroup::Officer(OfficerCommand::Approve { id, key }) => {
+            let outcome = Ledger::open(path, actor)?.approve_officer(&id, &key)?;
+            if outcome.in_effect {
+                out!(
+                    "Approved officer {id} (registered at chain entry {}): their signatures now count.",
+                    outcome.seq
+                );
+            } else {
+                print::decision("Approved", &outcome);
+            }
+        }
+        TrustGroup::Officer(OfficerCommand::Revoke { id, reason, sign }) => {
+            let outcome = Ledger::open(path, actor)?.revoke(&id, &reason, &sign)?;
+            print::decision("Recorded", &outcome);
+        }
+        TrustGroup::Seal {
+            month,
+            through,
+            banks,
+            sign,
+        } => {
+            let period_end = seal_period_end(month.as_deref(), through.as_deref())?;
+            let banks = banks
+                .iter()
+                .map(|b| parse_bank(b).ok_or_else(|| CliError::Bank(b.clone())))
+                .collect::<Result<Vec<_>, _>>()?;
+            let outcome = Ledger::open(path, actor)?.seal(period_end, &banks, &sign)?;
+            print::seal(&outcome);
+        }
+        TrustGroup::Sign {
+            seal,
+            key,
+            bundle: Some(dir),
+            out: Some(out),
+        } => {
+            let file = exchange::sign_from_bundle_to_file(&dir, &seal, &key, &out)?;
+            out!(
+                "The audit bundle {} verifies. Signed the seal {} (chain entry {}) of \"{}\" as officer {}.",
+                dir.display(),
+                file.fingerprint,
+                file.seq,
+                file.ledger,
+                file.officer
+            );
+            out!(
+                "Wrote the signature to {}: send it to the treasurer, who adds it with `amana signature add FILE`.",
+                out.display()
+            );
+            out!("{}", file.fingerprint);
+        }
+        TrustGroup::Sign { seal, key, .. } => {
+            match Ledger::open(path, actor)?.sign_entry(&seal, &key)? {
+                Signed::Seal(outcome) => {
+                    out!(
+                        "Signed seal {} (chain entry {}); signed by: {}.",
+                        outcome.fingerprint,
+                        outcome.seq,
+                        outcome.signed_by.join(", ")
+                    );
+                    out!("{}", outcome.fingerprint);
+                }
+                Signed::Decision(outcome) => print::decision("Signed", &outcome),
+            }
+        }
+        TrustGroup::Signature(SignatureCommand::Add { file }) => {
+            let added = Ledger::open(path, actor)?.add_signature(&file)?;
+            out!(
+                "Added officer {}'s signature of the seal {} (chain entry {}) from {} (chain entry {}); signed by: {}.",
+                added.officer,
+                added.fingerprint,
+                added.seal,
+                file.display(),
+                added.seq,
+                added.signed_by.join(", ")
+            );
+            out!("{}", added.fingerprint);
+        }
+        TrustGroup::Close {
+            year,
+            restricted_account,
+            unrestricted_account,
+            sign,
+        } => {
+            let req = CloseRequest {
+                year,
+                restricted_account,
+                unrestricted_account,
+                key_files: sign,
+                today: ctx.today,
+            };
+            let outcome = Ledger::open(path, actor)?.close_year(req)?;
+            match outcome.closing_entry {
+                Some(id) => out!(
+                    "Closed fiscal year {} ({} to {}) with closing entry #{id}.",
+                    outcome.year,
+                    outcome.start,
+                    outcome.end
+                ),
+                None => out!(
+                    "Closed fiscal year {} ({} to {}): it had no income or expense.",
+                    outcome.year,
+                    outcome.start,
+                    outcome.end
+                ),
+            }
+            out!(
+                "Nothing dated on or before {} can be recorded any more: correct a mistake with a reversal dated later (or, as the officers decide, `amana reopen --year {}`).",
+                outcome.end,
+                outcome.year
+            );
+            print::seal(&outcome.seal);
+        }
+        TrustGroup::Lock {
+            through,
+            reason,
+            sign,
+        } => {
+            let through = domain::parse_date(&through)?;
+            let outcome = Ledger::open(path, actor)?.lock(through, &reason, &sign, ctx.today)?;
+            print::decision("Recorded", &outcome);
+        }
+        TrustGroup::Reopen { year, reason, sign } => {
+            let outcome = Ledger::open(path, actor)?.reopen(year, &reason, &sign)?;
+            print::decision("Recorded", &outcome);
+        }
+        TrustGroup::Policy { quorum, sign } => {
+            let outcome = Ledger::open(path, actor)?.set_policy(quorum, &sign)?;
+            print::decision("Recorded", &outcome);
+        }
+    }
+    Ok(())
+}
+
+/// Parses `ACCOUNT=AMOUNT@STATEMENT`.
+fn parse_bank(text: &str) -> Option<BankRequest> {
+    let (account, rest) = text.split_once('=')?;
+    let (amount, statement) = rest.split_once('@')?;
+    Some(BankRequest {
+        account: account.trim().into(),
+        amount: amount.trim().into(),
+        statement: statement.trim().into(),
+    })
+}
