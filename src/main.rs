@@ -103,7 +103,7 @@ impl From<backup::BackupError> for Failure {
     fn from(e: backup::BackupError) -> Self {
         match e {
             backup::BackupError::Ledger(e) => e.into(),
-            backup::BackupError::Refused(m) => Failure::Invalid(m),
+            backup::BackupError::Refused(m) => Failure::Invalid(m.to_string()),
             backup::BackupError::Io { .. } => Failure::Environment(e.to_string()),
             backup::BackupError::Unverified { .. } => Failure::Unverified(e.to_string()),
         }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::trust::{BankRequest, CloseOutcome, SealOutcome};
 use crate::app::{
-    BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError,
+    BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError, Refusal,
 };
 use crate::domain::EntryId;
 use crate::files::keys::{self, PrivateKey};
@@ -77,10 +77,10 @@ fn clear_previous(out: &Path, path: &Path) -> Result<(), LedgerError> {
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
         if has_files {
-            return Err(LedgerError::Refused(format!(
-                "{} is not empty and holds no demo ledger; the demo writes only into a new or empty folder, or over an earlier demo (choose another --out)",
-                out.display()
-            )));
+            return Err(Refusal::DemoFolderNotEmpty {
+                dir: out.to_path_buf(),
+            }
+            .into());
         }
         return Ok(());
     }
@@ -88,10 +88,10 @@ fn clear_previous(out: &Path, path: &Path) -> Result<(), LedgerError> {
         .and_then(|s| s.ledger_info())
         .is_ok_and(|info| info.id == demo_id());
     if !is_demo {
-        return Err(LedgerError::Refused(format!(
-            "{} exists and is not a demo ledger; the demo never overwrites it (choose another --out)",
-            path.display()
-        )));
+        return Err(Refusal::DemoWouldOverwrite {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     for suffix in ["", "-wal", "-shm"] {
         let mut p = path.as_os_str().to_owned();
@@ -174,7 +174,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
     ] {
         let path = key_dir.join(file);
         if !(path.exists() && keys::public_path(&path).exists()) {
-            PrivateKey::generate(&path).map_err(|e| LedgerError::Refused(e.to_string()))?;
+            PrivateKey::generate(&path).map_err(Refusal::Key)?;
         }
         ledger.add_officer(id, name, role, &keys::public_path(&path), &[])?;
         key_files.push(path);
@@ -214,11 +214,8 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
             .iter()
             .find(|t| t.reference.as_deref() == Some(&r[0]) && t.reverses.is_none())
             .map(|t| t.id)
-            .ok_or_else(|| {
-                LedgerError::Refused(format!(
-                    "the demo finds no transaction with reference {}",
-                    &r[0]
-                ))
+            .ok_or_else(|| Refusal::DemoReferenceMissing {
+                reference: r[0].to_string(),
             })?;
         let date = crate::domain::parse_date(&r[1])?;
         let written = ledger.reverse(target, Some(date), &r[2])?;

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod bundle;
 pub mod decisions;
 pub mod demo;
+pub mod error;
 pub mod signatures;
 pub mod trust;
 
@@ -24,31 +25,10 @@ use crate::domain::{
 };
 use crate::formats::charts;
 use crate::formats::journal::{self, ImportError, ParsedFile};
-use crate::rules::{Book, RuleError, Warning};
+use crate::rules::{Book, Warning};
 use crate::store::{Appender, Store, StoreError};
 
-/// Why a command did not happen. Whatever the variant, the ledger is unchanged.
-#[derive(Debug, thiserror::Error)]
-pub enum LedgerError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("{0}")]
-    Invalid(#[from] DomainError),
-    #[error("{}", .0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("\n"))]
-    Rules(Vec<RuleError>),
-    #[error(transparent)]
-    Import(#[from] ImportError),
-    #[error("{0}")]
-    Refused(String),
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    /// A file outside the ledger: a document to read, an output to write.
-    #[error(transparent)]
-    File(#[from] crate::files::FileError),
-}
+pub use error::{LedgerError, Refusal};
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
 
@@ -159,10 +139,10 @@ impl Ledger {
             return Err(StoreError::Exists(path.to_path_buf()).into());
         }
         if path.file_name().is_none() {
-            return Err(LedgerError::Refused(format!(
-                "{}: give a file name for the ledger",
-                path.display()
-            )));
+            return Err(Refusal::LedgerFileNameMissing {
+                path: path.to_path_buf(),
+            }
+            .into());
         }
         let folder = crate::files::staging::parent_of(path);
         crate::files::staging::sweep(&folder);
@@ -287,9 +267,10 @@ impl Ledger {
                 Some(c.to_ascii_uppercase())
             }
             Some(c) => {
-                return Err(LedgerError::Refused(format!(
-                    "country \"{c}\" is not an ISO 3166 two-letter code (e.g. MA, FR, BE)"
-                )));
+                return Err(Refusal::CountryNotIso {
+                    country: c.to_string(),
+                }
+                .into());
             }
         };
         let funder = Funder {
@@ -410,11 +391,9 @@ impl Ledger {
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = load_book(app)?;
-            let original = app.entry(EntryId(id))?.ok_or_else(|| {
-                LedgerError::Refused(format!(
-                    "transaction {id} does not exist (see `amana journal` for the numbers)"
-                ))
-            })?;
+            let original = app
+                .entry(EntryId(id))?
+                .ok_or(Refusal::TransactionNotFound { id: EntryId(id) })?;
             let date = match date {
                 Some(date) => date,
                 None => reversal_date(&book, &original, &reason)?,
@@ -498,14 +477,12 @@ impl Ledger {
                         column: Some("receipt".into()),
                         value: Some(name.clone()),
                         reason: match e {
-                            LedgerError::File(crate::files::FileError::NotFound { path }) => format!(
-                                "no such file ({}); receipt paths are relative to the CSV file's folder",
-                                path.display()
-                            ),
-                            e => format!(
-                                "{e} (receipt paths are relative to the CSV file's folder, and stay inside it)"
-                            ),
-                        },
+                            LedgerError::File(crate::files::FileError::NotFound { path }) => {
+                                Refusal::ImportReceiptMissing { path }
+                            }
+                            e => Refusal::ImportReceiptUnusable { error: Box::new(e) },
+                        }
+                        .to_string(),
                     }),
                 }
             }
@@ -514,12 +491,13 @@ impl Ledger {
             }
         }
         if let (Some((seq, name)), false) = (&already, force) {
-            return Err(LedgerError::Refused(format!(
-                "{}: this file (SHA-256 {}) was already imported as {name} (chain entry {seq}); \
-                 nothing was imported. To import it again on purpose, add --force",
-                path.display(),
-                hex::encode(sha256)
-            )));
+            return Err(Refusal::AlreadyImported {
+                file: path.to_path_buf(),
+                sha256,
+                imported_as: name.clone(),
+                seq: *seq,
+            }
+            .into());
         }
         let run = |app: &mut Appender<'_>,
                    keep: &mut Vec<crate::files::receipts::Staged>|
@@ -548,7 +526,7 @@ impl Ledger {
                                 line,
                                 column: Some(e.field.to_string()),
                                 value: Some(e.value.clone()),
-                                reason: e.message.clone(),
+                                reason: e.to_string(),
                             });
                         }
                         entries.push(entry);
@@ -711,30 +689,24 @@ fn reversal_date(book: &Book, original: &Entry, reason: &str) -> Result<NaiveDat
         return Ok(dated);
     };
     let id = original.id();
-    let first_open = locked.succ_opt().ok_or_else(|| {
-        LedgerError::Refused(format!(
-            "transaction {id} is dated {dated}, and the books are locked through {locked}, the last day the ledger records: nothing more can be dated"
-        ))
-    })?;
-    Err(LedgerError::Refused(format!(
-        "transaction {id} is dated {dated}, in the period locked through {locked}: its reversal cannot take its date. Date it in the open period, from {first_open} on:\n  amana reverse {id} --date {first_open} --reason {}",
-        shell_quote(reason)
-    )))
-}
-
-/// `text` as one word for a POSIX shell, so that a printed command can be pasted as it is.
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
+    let first_open = locked
+        .succ_opt()
+        .ok_or(Refusal::ReversalPastEnd { id, dated, locked })?;
+    Err(Refusal::ReversalInLockedPeriod {
+        id,
+        dated,
+        locked,
+        first_open,
+        reason: reason.to_string(),
+    }
+    .into())
 }
 
 /// Turns posting requests into postings, filling in the one elided amount if any.
 pub fn build_postings(info: &LedgerInfo, requests: &[PostingRequest]) -> Result<Vec<Posting>> {
     let elided = requests.iter().filter(|p| p.amount.is_none()).count();
     if elided > 1 {
-        return Err(LedgerError::Refused(
-            "only one posting of a transaction may leave its amount out (it takes what balances the others)"
-                .into(),
-        ));
+        return Err(Refusal::SeveralAmountsLeftOut.into());
     }
     let mut postings = requests
         .iter()

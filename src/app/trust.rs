@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::app::decisions::{SealOutcome, seal_fingerprint};
 use crate::app::decisions::{load_key, load_keys, replay, signer};
-use crate::app::{Ledger, LedgerError, Written, append_entry, append_record, load_book};
+pub use crate::app::error::NotReceived;
+use crate::app::{Ledger, LedgerError, Refusal, Written, append_entry, append_record, load_book};
 use crate::chain::merkle::{self, inclusion_proof, leaf_hash, root_from_proof};
 use crate::chain::{BankBalance, ChainEntry, Hash, Receipt, Record, entry_hash};
 use crate::domain::{
@@ -135,28 +136,6 @@ pub struct ReceiptCheck {
 pub const MEMBER_RECEIPT_FORMAT: &str = "amana-member-receipt/2";
 const MEMBER_RECEIPT_FORMAT_1: &str = "amana-member-receipt/1";
 
-/// Why a transaction is not money received from a member or a donor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NotReceived {
-    Reversal(EntryId),
-    Closing(i32),
-    UnknownAccount(AccountCode),
-    NoIncome,
-    NoMoney,
-}
-
-impl std::fmt::Display for NotReceived {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NotReceived::Reversal(of) => write!(f, "it is a reversal (of transaction {of})"),
-            NotReceived::Closing(year) => write!(f, "it is the closing of fiscal year {year}"),
-            NotReceived::UnknownAccount(a) => write!(f, "the kind of account {a} is not known"),
-            NotReceived::NoIncome => f.write_str("it credits no income account"),
-            NotReceived::NoMoney => f.write_str("it debits no cash or bank account"),
-        }
-    }
-}
-
 /// The money a transaction received from a member or a donor: the net credit of its income
 /// accounts (dues, gifts, grants), when it also debits an account that holds money (see
 /// [`crate::formats::charts::is_money`]). A deposit taken with the dues (a liability) or a bank fee
@@ -202,9 +181,10 @@ fn approve(
 ) -> Result<Written> {
     let approver = signer(book, key)?;
     if book.is_endorsed(officer) && approver != *officer {
-        return Err(LedgerError::Refused(format!(
-            "officer {officer} is already approved"
-        )));
+        return Err(Refusal::OfficerAlreadyApproved {
+            officer: officer.clone(),
+        }
+        .into());
     }
     debug_assert_eq!(
         book.officer_entry(officer).and_then(|(_, h)| h),
@@ -257,8 +237,7 @@ impl Ledger {
         key_file: &Path,
         approvers: &[PathBuf],
     ) -> Result<Written> {
-        let public_key =
-            keys::load_public(key_file).map_err(|e| LedgerError::Refused(e.to_string()))?;
+        let public_key = keys::load_public(key_file).map_err(Refusal::Key)?;
         let officer = Officer {
             id: OfficerId::parse(id)?,
             name: text::clean("name", name)?,
@@ -271,10 +250,10 @@ impl Ledger {
             let mut book = load_book(app)?;
             let written = append_record(app, &mut book, &actor, Record::Officer(officer.clone()))?;
             if !approvers.is_empty() && book.officer_entry(&officer.id).is_none() {
-                return Err(LedgerError::Refused(format!(
-                    "officer {} is registered before the ledger's first seal: a founding officer, whose signatures count without approval; leave out --approve",
-                    officer.id
-                )));
+                return Err(Refusal::FoundingOfficerApproved {
+                    officer: officer.id.clone(),
+                }
+                .into());
             }
             for key in &approvers {
                 approve(
@@ -304,18 +283,16 @@ impl Ledger {
         self.store.write(|app| {
             let mut book = load_book(app)?;
             let Some((seq, hash)) = book.officer_entry(&id) else {
-                return Err(LedgerError::Refused(if book.officer_key(&id).is_some() {
-                    format!(
-                        "officer {id} was registered before the ledger's first seal: a founding officer, whose signatures count without approval"
-                    )
+                let officer = id.clone();
+                return Err(if book.officer_key(&id).is_some() {
+                    Refusal::FoundingOfficerNeedsNoApproval { officer }
                 } else {
-                    format!("officer {id} is not registered (amana officer add)")
-                }));
+                    Refusal::OfficerNotRegistered { officer }
+                }
+                .into());
             };
             if let Some(at) = book.governance().revoked_at(&id) {
-                return Err(LedgerError::Refused(format!(
-                    "officer {id} was revoked (chain entry {at}): an approval would change nothing"
-                )));
+                return Err(Refusal::ApprovalOfRevoked { officer: id, at }.into());
             }
             let hash = hash.expect("a stored officer entry has its hash");
             approve(app, &mut book, &actor, &id, seq, &hash, &key)?;
@@ -346,19 +323,17 @@ impl Ledger {
         let mut banks = banks;
         banks.sort_by(|a, b| a.account.cmp(&b.account));
         if let Some(twice) = banks.windows(2).find(|w| w[0].account == w[1].account) {
-            return Err(LedgerError::Refused(format!(
-                "--bank names account {} twice: give each bank account's statement balance once",
-                twice[0].account
-            )));
+            return Err(Refusal::BankTwice {
+                account: twice[0].account.clone(),
+            }
+            .into());
         }
         let actor = self.actor.clone();
         let today = chrono::Local::now().date_naive();
         if let Some(end) = period_end
             && end >= today
         {
-            return Err(LedgerError::Refused(format!(
-                "the period ends {end}, which is not past: seal a period (and check its bank statements) once it has ended"
-            )));
+            return Err(Refusal::PeriodNotPast { end }.into());
         }
         self.store.write(|app| {
             let mut book = replay(app)?;
@@ -368,9 +343,7 @@ impl Ledger {
                 && book.governance().quorum().is_none()
                 && let Some(first) = book.unclosed_years_through(end).first()
             {
-                return Err(LedgerError::Refused(format!(
-                    "this ledger has no policy yet, so a seal locks its period, and locking through {end} would leave fiscal year {first} impossible to close: close it first with `amana close --year {first}`"
-                )));
+                return Err(Refusal::SealBlocksClosing { end, year: *first }.into());
             }
             seal_and_sign(app, &mut book, &actor, period_end, banks, &signers)
         })
@@ -390,11 +363,9 @@ impl Ledger {
         let (start, end) = info
             .fiscal_start
             .year_bounds(year)
-            .ok_or_else(|| LedgerError::Refused(format!("fiscal year {year} is out of range: the ledger records years 1 to 9999; give the year the fiscal year starts in, e.g. --year 2025")))?;
+            .ok_or(Refusal::YearOutOfRange { year })?;
         if end >= today {
-            return Err(LedgerError::Refused(format!(
-                "fiscal year {year} runs from {start} to {end}: it can be closed from the day after it ends"
-            )));
+            return Err(Refusal::YearNotEnded { year, start, end }.into());
         }
         let restricted = AccountCode::parse(restricted)?;
         let unrestricted = AccountCode::parse(unrestricted)?;
@@ -405,17 +376,12 @@ impl Ledger {
             if let Some(locked) = book.locked_through()
                 && locked >= end
             {
-                return Err(LedgerError::Refused(
-                    if book.governance().is_closed(year) {
-                        format!(
-                            "fiscal year {year} is already closed (the books are locked through {locked}); to correct it, the officers reopen it first: `amana reopen --year {year} --reason ...`"
-                        )
-                    } else {
-                        format!(
-                            "the books are locked through {locked}, which covers fiscal year {year}: it can no longer be closed; the officers reopen the last closed year first if it must be"
-                        )
-                    },
-                ));
+                return Err(if book.governance().is_closed(year) {
+                    Refusal::YearAlreadyClosed { year, locked }
+                } else {
+                    Refusal::YearLocked { year, locked }
+                }
+                .into());
             }
             let postings = book
                 .closing_postings(year, &restricted, &unrestricted)
@@ -475,9 +441,7 @@ impl Ledger {
             };
             let open = book.unclosed_years_through(end);
             if let Some(first) = open.first() {
-                return Err(LedgerError::Refused(format!(
-                    "fiscal year {first} is not closed yet: close the years in order (amana close --year {first})"
-                )));
+                return Err(Refusal::EarlierYearOpen { year: *first }.into());
             }
             let seal = seal_and_sign(app, &mut book, &actor, Some(end), vec![], &signers)?;
             Ok(CloseOutcome {
@@ -562,11 +526,7 @@ impl Ledger {
                 .ok()
                 .map(|e| (body, e)))
         };
-        let not_found = || {
-            LedgerError::Refused(format!(
-                "transaction {id} does not exist (see `amana journal`)"
-            ))
-        };
+        let not_found = || LedgerError::from(Refusal::MemberReceiptNotFound { id });
         let seq = store.entry_seq(id)?.ok_or_else(not_found)?;
         let (body, entry) = match decode(seq)? {
             Some((
@@ -582,18 +542,17 @@ impl Ledger {
         // than from the tables.
         let facts = ChainFacts::read(store, info)?;
         if let Some((by, date)) = facts.reversed_by.get(&id) {
-            return Err(LedgerError::Refused(format!(
-                "transaction {id} was reversed by transaction {by} ({date}): the books no longer count this money as received, so it has no member's receipt. If the money did come in, record it again and give the receipt of that transaction"
-            )));
+            return Err(Refusal::TransactionReversed {
+                id,
+                by: *by,
+                date: *date,
+            }
+            .into());
         }
         let amount = money_received(&entry, &info.chart, |a| {
             facts.accounts.get(a).map(|(_, kind)| *kind)
         })
-        .map_err(|why| {
-            LedgerError::Refused(format!(
-                "transaction {id} is not money received from a member or a donor: {why}. A member's receipt is for dues or a gift: a transaction that credits an income account and debits cash or a bank account (see `amana journal`)"
-            ))
-        })?;
+        .map_err(|why| Refusal::NotMoneyReceived { id, why })?;
         let mut seal = None;
         for s in store.seal_seqs()?.into_iter().rev() {
             if let Some((
@@ -709,7 +668,7 @@ struct ChainFacts {
     /// The policy entries (how many officers approve a new one).
     policies: Vec<i64>,
     /// Reversed transactions: by which reversal, on which day.
-    reversed_by: HashMap<EntryId, (EntryId, String)>,
+    reversed_by: HashMap<EntryId, (EntryId, NaiveDate)>,
 }
 
 impl ChainFacts {
@@ -738,10 +697,7 @@ impl ChainFacts {
                 }
                 Record::Entry(e) => {
                     if let Some(original) = e.reverses() {
-                        facts.reversed_by.insert(
-                            original,
-                            (e.id(), crate::domain::format_date(e.header.date)),
-                        );
+                        facts.reversed_by.insert(original, (e.id(), e.header.date));
                     }
                 }
                 _ => {}
