@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::app::error::ChainBreak;
-use crate::app::{Ledger, LedgerError, Refusal, append_record};
+use crate::app::{Ledger, LedgerError, Refusal, Written, append_record};
 use crate::chain::{ChainEntry, Hash, entry_hash};
 use crate::chain::{Lock, Policy, Record, Reopen, Revocation, SealSignature};
 use crate::domain::{OfficerId, text};
@@ -188,7 +188,7 @@ pub(crate) fn sign_entry(
     actor: &str,
     seq: i64,
     key: &PrivateKey,
-) -> Result<crate::app::Written> {
+) -> Result<Written> {
     let officer = signer(book, key)?;
     let Some((what, hash, _)) = book.governance().signable(seq) else {
         return Err(Refusal::NotSignable { seq }.into());

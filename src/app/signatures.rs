@@ -23,6 +23,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::decisions::{find_seal, load_key, replay};
 use crate::app::error::{BundleDefect, ChainBreak, LineDefect, ReadError};
 use crate::app::{Ledger, LedgerError, Refusal, append_record};
 use crate::chain::signing::Signed;
@@ -96,11 +97,11 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
     let gov = bundle.book.governance();
     let seq = match seal.trim().parse::<i64>() {
         Ok(seq) if gov.decision(seq).is_some() => seq,
-        _ => crate::app::decisions::find_seal(&bundle.book, seal)?,
+        _ => find_seal(&bundle.book, seal)?,
     };
     let (what, hash, signers) = gov.signable(seq).expect("found above");
     let hash = hash.expect("a replayed entry has its hash");
-    let key = crate::app::decisions::load_key(key_file)?;
+    let key = load_key(key_file)?;
     let public_key = key.public_key();
     let officer = officer_for(&bundle.book, &public_key)?;
     if signers.contains(&officer) {
@@ -329,7 +330,7 @@ impl Ledger {
         let actor = self.actor.clone();
         self.store.write(|app| {
             // Replayed, so the seal's hash is that of its bytes, on a chain that verifies.
-            let mut book = crate::app::decisions::replay(app)?;
+            let mut book = replay(app)?;
             let seq = file.seq;
             let Some((kind, Some(seal_hash), _)) = book
                 .governance()
