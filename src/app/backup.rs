@@ -19,6 +19,7 @@ pub use crate::app::error::BackupError;
 use crate::app::error::{ArchiveDefect, Protected};
 use crate::app::{Ledger, Refusal};
 use crate::chain::{ChainEntry, Hash, Record};
+use crate::files::FileError;
 use crate::files::receipts::ReceiptStore;
 use crate::files::staging;
 use crate::store::{Store, StoreError};
@@ -98,7 +99,8 @@ fn refuse_protected(out: &Path, ledger: &Path) -> Result<()> {
     if o.starts_with(receipts_of(&l)) {
         return refuse(Protected::ReceiptFolder);
     }
-    if let Ok(mut f) = std::fs::File::open(out) {
+    // Read through the files module: a FIFO under the name is not waited on.
+    if let Ok(mut f) = crate::files::open_regular(out, true) {
         let mut start = [0u8; 16];
         let n = f.read(&mut start).unwrap_or(0);
         if start[..n].starts_with(b"SQLite format 3") {
@@ -322,7 +324,10 @@ pub fn restore(file: &Path, to: &Path) -> Result<RestoreOutcome> {
             }));
         }
     }
-    let archive = std::fs::File::open(file).map_err(io(file))?;
+    let archive = crate::files::open_input(file).map_err(|e| match e {
+        FileError::Io { path, source } => BackupError::Io { path, source },
+        e => BackupError::Ledger(e.into()),
+    })?;
     let parent = staging::parent_of(to);
     if !parent.is_dir() {
         return Err(BackupError::Refused(Refusal::FolderMissing {

@@ -186,18 +186,19 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
     let mut closing = None;
     for (name, content) in JOURNALS {
         let file = out.join(name);
-        std::fs::write(&file, content).map_err(io(&file))?;
+        // Over the file of an earlier demo, if any (the folder holds nothing else).
+        crate::files::write_new(&file, content.as_bytes(), true)?;
         let outcome = ledger.import(&file, false, false)?;
         warnings.extend(outcome.warnings.clone());
         imports.push(outcome);
         if closing.is_none() {
             // A supporting document of the first transaction, kept by its hash.
             let invoice = out.join("quittance-loyer-2025-01.txt");
-            std::fs::write(
+            crate::files::write_new(
                 &invoice,
-                "Quittance de loyer, janvier 2025, local associatif de Derb Dabachi\n",
-            )
-            .map_err(io(&invoice))?;
+                b"Quittance de loyer, janvier 2025, local associatif de Derb Dabachi\n",
+                true,
+            )?;
             ledger.attach_receipts(EntryId(2), &[invoice])?;
             let today = chrono::Local::now().date_naive();
             closing = Some(ledger.close(2025, "11911", "11912", &key_files, today)?);
@@ -307,11 +308,13 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         .map_or(1, |t| t.id);
     let receipt = ledger.member_receipt(EntryId(dues))?;
     let member_receipt = out.join(format!("recu-membre-{dues}.json"));
-    std::fs::write(
+    crate::files::write_new(
         &member_receipt,
-        serde_json::to_string_pretty(&receipt).expect("JSON"),
-    )
-    .map_err(io(&member_receipt))?;
+        serde_json::to_string_pretty(&receipt)
+            .expect("JSON")
+            .as_bytes(),
+        true,
+    )?;
 
     let verify = verify::verify(ledger.store())?;
     Ok(DemoOutcome {

@@ -33,10 +33,7 @@ pub struct ImportOutcome {
 impl Ledger {
     /// Imports a CSV file as one operation: every transaction or none.
     pub fn import(&mut self, path: &Path, dry_run: bool, force: bool) -> Result<ImportOutcome> {
-        let bytes = std::fs::read(path).map_err(|source| LedgerError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = crate::files::read_input(path)?;
         let sha256 = chain::sha256(&bytes);
         let info = self.info()?;
         let parsed: ParsedFile = journal::parse(path, &bytes, &info)?;
