@@ -454,7 +454,7 @@ fn check_and_place(
     drop(store);
     if !report.ok {
         return Err(BackupError::Unverified {
-            file: file.display().to_string(),
+            file: file.to_path_buf(),
             report: Box::new(report),
         });
     }

@@ -65,11 +65,12 @@ pub enum BackupError {
     },
     /// The restored ledger does not verify: nothing was left in place.
     #[error(
-        "{file}: the ledger in this archive does not verify ({} problem(s)); nothing was restored",
+        "{}: the ledger in this archive does not verify ({} problem(s)); nothing was restored",
+        file.display(),
         report.problems.len()
     )]
     Unverified {
-        file: String,
+        file: PathBuf,
         report: Box<VerifyReport>,
     },
 }
