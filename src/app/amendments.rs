@@ -4,7 +4,7 @@
 //! contradict anything already recorded.
 
 use crate::app::decisions::replay;
-use crate::app::{Ledger, LedgerError, Written, append_record};
+use crate::app::{Ledger, LedgerError, Refusal, Written, append_record};
 use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, Record};
 use crate::domain::{AccountCode, FunderId, GrantId, LineId, parse_date, text};
 
@@ -56,10 +56,8 @@ impl Ledger {
                     .first()
                     .and_then(|g| info.currency(&g.currency))
                     .cloned()
-                    .ok_or_else(|| {
-                        LedgerError::Refused(format!(
-                            "grant {grant} does not exist (see `amana grant list`)"
-                        ))
+                    .ok_or_else(|| Refusal::GrantNotFound {
+                        grant: grant.clone(),
                     })?;
                 Some(currency.parse(a)?)
             }

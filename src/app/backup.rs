@@ -15,8 +15,11 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::app::{Ledger, LedgerError};
+pub use crate::app::error::BackupError;
+use crate::app::error::{ArchiveDefect, Protected};
+use crate::app::{Ledger, Refusal};
 use crate::chain::{ChainEntry, Hash, Record};
+use crate::files::FileError;
 use crate::files::receipts::ReceiptStore;
 use crate::files::staging;
 use crate::store::{Store, StoreError};
@@ -27,35 +30,6 @@ pub const DB: &str = "ledger.db";
 /// The receipts inside an archive: `receipts/HH/HEX`.
 pub const RECEIPTS: &str = "receipts";
 pub const README: &str = "README.txt";
-
-/// Why a backup or a restore did not happen (or, for `Unverified`, what it found).
-#[derive(Debug, thiserror::Error)]
-pub enum BackupError {
-    #[error(transparent)]
-    Ledger(#[from] LedgerError),
-    #[error("{0}")]
-    Refused(String),
-    #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    /// The restored ledger does not verify: nothing was left in place.
-    #[error(
-        "{file}: the ledger in this archive does not verify ({} problem(s)); nothing was restored",
-        report.problems.len()
-    )]
-    Unverified {
-        file: String,
-        report: Box<VerifyReport>,
-    },
-}
-
-impl From<StoreError> for BackupError {
-    fn from(e: StoreError) -> Self {
-        BackupError::Ledger(e.into())
-    }
-}
 
 type Result<T, E = BackupError> = std::result::Result<T, E>;
 
@@ -109,30 +83,31 @@ fn absolute(path: &Path) -> PathBuf {
 /// journal files and receipt folder, a key, or any database.
 fn refuse_protected(out: &Path, ledger: &Path) -> Result<()> {
     let (o, l) = (absolute(out), absolute(ledger));
-    let refuse = |what: &str| {
-        Err(BackupError::Refused(format!(
-            "{}: is {what}; a backup is never written over it, even with --force. Choose another file name",
-            out.display()
-        )))
+    let refuse = |what| {
+        Err(BackupError::Refused(Refusal::BackupOverProtected {
+            file: out.to_path_buf(),
+            what,
+        }))
     };
     if o == l
         || ["-wal", "-shm", "-journal"]
             .iter()
             .any(|s| o == with_suffix(&l, s))
     {
-        return refuse("the ledger itself");
+        return refuse(Protected::TheLedger);
     }
     if o.starts_with(receipts_of(&l)) {
-        return refuse("inside the ledger's receipt folder");
+        return refuse(Protected::ReceiptFolder);
     }
-    if let Ok(mut f) = std::fs::File::open(out) {
+    // Read through the files module: a FIFO under the name is not waited on.
+    if let Ok(mut f) = crate::files::open_regular(out, true) {
         let mut start = [0u8; 16];
         let n = f.read(&mut start).unwrap_or(0);
         if start[..n].starts_with(b"SQLite format 3") {
-            return refuse("a database (perhaps a ledger)");
+            return refuse(Protected::Database);
         }
         if start[..n].starts_with(b"-----BEGIN") {
-            return refuse("a key file");
+            return refuse(Protected::KeyFile);
         }
     }
     Ok(())
@@ -186,42 +161,36 @@ fn place(tmp: &Path, file: &Path, force: bool) -> Result<()> {
             let _ = std::fs::remove_file(tmp);
             Ok(())
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            Err(BackupError::Refused(exists(file)))
-        }
-        Err(_) if file.exists() => Err(BackupError::Refused(exists(file))),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists(file)),
+        Err(_) if file.exists() => Err(exists(file)),
         Err(_) => std::fs::rename(tmp, file).map_err(io(file)),
     }
 }
 
-fn exists(file: &Path) -> String {
-    format!(
-        "{}: a file is already there; give another name, or --force to replace it",
-        file.display()
-    )
+fn exists(file: &Path) -> BackupError {
+    BackupError::Refused(Refusal::OutputExists {
+        file: file.to_path_buf(),
+    })
 }
 
 /// Writes the backup archive of the ledger at `ledger` to `file`.
 pub fn backup(ledger: &Path, file: &Path, force: bool) -> Result<BackupOutcome> {
     if file.is_dir() {
-        return Err(BackupError::Refused(format!(
-            "{}: is a folder; give the name of the archive file to write, e.g. {}/amana-backup.tar",
-            file.display(),
-            file.display()
-        )));
+        return Err(BackupError::Refused(Refusal::BackupIsFolder {
+            file: file.to_path_buf(),
+        }));
     }
     if file.exists() && !force {
-        return Err(BackupError::Refused(exists(file)));
+        return Err(exists(file));
     }
     refuse_protected(file, ledger)?;
     let source = Ledger::open_read_only(ledger)?;
     let parent = staging::parent_of(file);
     if !parent.is_dir() {
-        return Err(BackupError::Refused(format!(
-            "{}: the folder {} does not exist",
-            file.display(),
-            parent.display()
-        )));
+        return Err(BackupError::Refused(Refusal::FolderMissing {
+            file: file.to_path_buf(),
+            folder: parent,
+        }));
     }
     staging::sweep(&parent);
     let work = staging::temp_beside(&with_suffix(file, ".d"));
@@ -350,20 +319,21 @@ pub fn restore(file: &Path, to: &Path) -> Result<RestoreOutcome> {
         with_suffix(to, "-shm"),
     ] {
         if p.exists() || p.symlink_metadata().is_ok() {
-            return Err(BackupError::Refused(format!(
-                "{}: already exists; restore only writes a new ledger: give --to a path that is not taken",
-                p.display()
-            )));
+            return Err(BackupError::Refused(Refusal::RestoreTargetExists {
+                path: p,
+            }));
         }
     }
-    let archive = std::fs::File::open(file).map_err(io(file))?;
+    let archive = crate::files::open_input(file).map_err(|e| match e {
+        FileError::Io { path, source } => BackupError::Io { path, source },
+        e => BackupError::Ledger(e.into()),
+    })?;
     let parent = staging::parent_of(to);
     if !parent.is_dir() {
-        return Err(BackupError::Refused(format!(
-            "{}: the folder {} does not exist",
-            to.display(),
-            parent.display()
-        )));
+        return Err(BackupError::Refused(Refusal::FolderMissing {
+            file: to.to_path_buf(),
+            folder: parent,
+        }));
     }
     staging::sweep(&parent);
     let work = staging::temp_beside(to);
@@ -382,11 +352,11 @@ pub fn restore(file: &Path, to: &Path) -> Result<RestoreOutcome> {
 /// Unpacks the archive into `work` (as `ledger.db` and `ledger.db.receipts/`), refusing any
 /// member a backup does not write. Returns the number of receipts.
 fn unpack(file: &Path, archive: std::fs::File, work: &Path) -> Result<usize> {
-    let bad = |what: String| {
-        BackupError::Refused(format!(
-            "{}: {what}; it is not an archive `amana backup` wrote, and nothing was restored",
-            file.display()
-        ))
+    let bad = |why: ArchiveDefect| {
+        BackupError::Refused(Refusal::NotABackup {
+            file: file.to_path_buf(),
+            why,
+        })
     };
     let db = work.join(DB);
     let store = ReceiptStore::for_ledger(&db);
@@ -395,63 +365,55 @@ fn unpack(file: &Path, archive: std::fs::File, work: &Path) -> Result<usize> {
     let mut seen: Vec<Hash> = vec![];
     let entries = archive
         .entries()
-        .map_err(|e| bad(format!("cannot be read as a tar archive ({e})")))?;
+        .map_err(|e| bad(ArchiveDefect::NotTar(e)))?;
     for entry in entries {
-        let mut entry = entry.map_err(|e| bad(format!("cannot be read as a tar archive ({e})")))?;
+        let mut entry = entry.map_err(|e| bad(ArchiveDefect::NotTar(e)))?;
         let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
         let kind = entry.header().entry_type();
         let is_dir = match kind {
             tar::EntryType::Regular | tar::EntryType::Continuous => false,
             tar::EntryType::Directory => true,
-            other => {
-                return Err(bad(format!(
-                    "member \"{name}\" is a {}, not a regular file",
-                    match other {
-                        tar::EntryType::Symlink => "symbolic link".to_string(),
-                        tar::EntryType::Link => "hard link".to_string(),
-                        tar::EntryType::Char | tar::EntryType::Block => "device".to_string(),
-                        tar::EntryType::Fifo => "named pipe".to_string(),
-                        o => format!("{o:?} member"),
-                    }
-                )));
-            }
+            kind => return Err(bad(ArchiveDefect::NotRegular { name, kind })),
         };
         match member(&name, is_dir) {
             None => {
-                return Err(bad(format!(
-                    "member \"{name}\" is not a name a backup holds (only {README}, {DB} and {RECEIPTS}/HH/SHA256)"
-                )));
+                return Err(bad(ArchiveDefect::UnknownMember { name }));
             }
             Some(Member::Readme | Member::Folder) => {}
             Some(Member::Ledger) => {
                 if ledger {
-                    return Err(bad(format!("member \"{DB}\" appears twice")));
+                    return Err(bad(ArchiveDefect::MemberTwice { name }));
                 }
                 ledger = true;
                 let mut out = staging::create_private_file(&db).map_err(io(&db))?;
-                std::io::copy(&mut entry, &mut out)
-                    .map_err(|e| bad(format!("member \"{name}\" cannot be read ({e})")))?;
+                std::io::copy(&mut entry, &mut out).map_err(|error| {
+                    bad(ArchiveDefect::MemberUnreadable {
+                        name: name.clone(),
+                        error,
+                    })
+                })?;
                 out.sync_all().map_err(io(&db))?;
             }
             Some(Member::Receipt(sha)) => {
                 if seen.contains(&sha) {
-                    return Err(bad(format!("member \"{name}\" appears twice")));
+                    return Err(bad(ArchiveDefect::MemberTwice { name }));
                 }
                 if entry.size() > crate::files::receipts::MAX_RECEIPT_BYTES {
-                    return Err(bad(format!(
-                        "member \"{name}\" is larger than any receipt amana keeps"
-                    )));
+                    return Err(bad(ArchiveDefect::TooLarge { name }));
                 }
                 let mut bytes = vec![];
                 entry
                     .by_ref()
                     .take(crate::files::receipts::MAX_RECEIPT_BYTES + 1)
                     .read_to_end(&mut bytes)
-                    .map_err(|e| bad(format!("member \"{name}\" cannot be read ({e})")))?;
+                    .map_err(|error| {
+                        bad(ArchiveDefect::MemberUnreadable {
+                            name: name.clone(),
+                            error,
+                        })
+                    })?;
                 if crate::chain::sha256(&bytes) != sha {
-                    return Err(bad(format!(
-                        "member \"{name}\" does not have the SHA-256 it is named by (the document was altered)"
-                    )));
+                    return Err(bad(ArchiveDefect::WrongHash { name }));
                 }
                 store
                     .put(&sha, &bytes)
@@ -462,7 +424,7 @@ fn unpack(file: &Path, archive: std::fs::File, work: &Path) -> Result<usize> {
         }
     }
     if !ledger {
-        return Err(bad(format!("it holds no {DB}")));
+        return Err(bad(ArchiveDefect::NoLedger));
     }
     Ok(receipts)
 }
@@ -476,10 +438,12 @@ fn check_and_place(
 ) -> Result<RestoreOutcome> {
     let db = work.join(DB);
     let not_ledger = |e: StoreError| match e {
-        StoreError::NotALedger { reason, .. } => BackupError::Refused(format!(
-            "{}: its {DB} is not an amana ledger ({reason}); nothing was restored",
-            file.display()
-        )),
+        StoreError::NotALedger { reason, .. } => {
+            BackupError::Refused(Refusal::RestoredNotALedger {
+                file: file.to_path_buf(),
+                reason,
+            })
+        }
         e => e.into(),
     };
     Store::resume_wal(&db).map_err(not_ledger)?;
@@ -490,7 +454,7 @@ fn check_and_place(
     drop(store);
     if !report.ok {
         return Err(BackupError::Unverified {
-            file: file.display().to_string(),
+            file: file.to_path_buf(),
             report: Box::new(report),
         });
     }

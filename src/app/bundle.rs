@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::app::{Ledger, LedgerError};
+pub use crate::app::error::OpenError;
+use crate::app::{Ledger, LedgerError, Refusal};
 use crate::chain::{ChainEntry, Record};
 use crate::files::receipts::ReceiptStore;
 use crate::files::staging;
@@ -114,10 +115,10 @@ impl Ledger {
         if dir.exists() {
             let empty = dir.is_dir() && std::fs::read_dir(dir).map_err(io(dir))?.next().is_none();
             if !empty {
-                return Err(LedgerError::Refused(format!(
-                    "{}: already exists and is not an empty folder; export an audit bundle into a new folder",
-                    dir.display()
-                )));
+                return Err(Refusal::BundleFolderNotEmpty {
+                    dir: dir.to_path_buf(),
+                }
+                .into());
             }
         }
         let parent = staging::parent_of(dir);
@@ -212,23 +213,6 @@ impl Ledger {
     }
 }
 
-/// Why a bundle cannot be read as a ledger.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    #[error(transparent)]
-    Ledger(#[from] LedgerError),
-    #[error("{0}")]
-    Unreadable(String),
-    #[error(
-        "{dir}: the audit bundle does not verify ({count} problem(s), the first: {first}); nothing is listed from it. Run `amana verify --bundle {dir}` for every finding"
-    )]
-    NotVerified {
-        dir: String,
-        count: usize,
-        first: String,
-    },
-}
-
 /// Opens `path` for the read-only listings: a ledger file as it is, or an audit bundle,
 /// verified first and then replayed into an in-memory ledger through the projection every
 /// write uses, so that each listing reads the same tables it reads on the treasurer's file.
@@ -239,33 +223,32 @@ pub fn open_read_only(path: &Path) -> Result<Ledger, OpenError> {
     let rows = verify::bundle_rows(path).map_err(OpenError::Unreadable)?;
     let report = verify::verify_bundle_rows(path, &rows, &verify::Options::default());
     if !report.ok {
-        let first = report
-            .problems
-            .first()
-            .map(|p| format!("entry {}: {}: {}", p.seq, p.kind.as_str(), p.detail))
-            .unwrap_or_default();
         return Err(OpenError::NotVerified {
-            dir: path.display().to_string(),
+            dir: path.to_path_buf(),
             count: report.problems.len(),
-            first,
+            first: report.problems.into_iter().next(),
         });
     }
     let mut store = Store::in_memory(path).map_err(LedgerError::from)?;
     store.write(|app| -> Result<(), LedgerError> {
         let mut base = None;
         for (_, row) in &rows {
-            let entry = ChainEntry::decode(&row.body, base.as_ref())
-                .map_err(|e| LedgerError::Refused(format!("entry {}: {e}", row.seq)))?;
+            let entry = ChainEntry::decode(&row.body, base.as_ref()).map_err(|error| {
+                Refusal::BundleEntryUndecodable {
+                    seq: row.seq,
+                    error,
+                }
+            })?;
             if let Record::Ledger(info) = &entry.record {
                 base = Some(info.currency.clone());
             }
             let (_, chain) = app.append(&entry)?;
             if chain.as_slice() != row.chain.as_slice() {
-                return Err(LedgerError::Refused(format!(
-                    "entry {} of {} does not rebuild to its chain hash",
-                    row.seq,
-                    path.display()
-                )));
+                return Err(Refusal::BundleEntryDoesNotRebuild {
+                    seq: row.seq,
+                    dir: path.to_path_buf(),
+                }
+                .into());
             }
         }
         Ok(())

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::app::{Ledger, LedgerError, append_record};
+use crate::app::error::ChainBreak;
+use crate::app::{Ledger, LedgerError, Refusal, Written, append_record};
 use crate::chain::{ChainEntry, Hash, entry_hash};
 use crate::chain::{Lock, Policy, Record, Reopen, Revocation, SealSignature};
 use crate::domain::{OfficerId, text};
@@ -46,26 +47,25 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
     let mut prev = crate::chain::GENESIS_PREV;
     let mut expected = 1i64;
     app.for_each_log_row(|row: LogRow| -> Result<()> {
-        let broken = |why: String| {
-            LedgerError::Refused(format!(
-                "the ledger does not verify at chain entry {}: {why}. Run `amana verify` and resolve that before sealing or signing",
-                row.seq
-            ))
-        };
+        let broken =
+            |why: ChainBreak| LedgerError::from(Refusal::LedgerDoesNotVerify { seq: row.seq, why });
         // What `verify` checks of the chain itself, before anything is signed over it.
         let eh = entry_hash(&row.body);
         if row.seq != expected {
-            return Err(broken(format!("entry {expected} is missing or out of place")));
+            return Err(broken(ChainBreak::Missing { expected }));
         }
         if row.entry_hash != eh {
-            return Err(broken("its stored hash does not match its bytes".into()));
+            return Err(broken(ChainBreak::HashMismatch));
         }
         if row.prev != prev || row.chain != crate::chain::chain_hash(row.seq, &prev, &eh) {
-            return Err(broken("its link to the entry before it is broken".into()));
+            return Err(broken(ChainBreak::LinkBroken));
         }
-        let entry = ChainEntry::decode(&row.body, Some(&info.currency)).map_err(|e| broken(e.to_string()))?;
+        let entry = ChainEntry::decode(&row.body, Some(&info.currency))
+            .map_err(|e| broken(ChainBreak::Undecodable(e)))?;
         if entry.seq != row.seq {
-            return Err(broken(format!("it holds the entry recorded as number {}", entry.seq)));
+            return Err(broken(ChainBreak::Renumbered {
+                recorded: entry.seq,
+            }));
         }
         let original = match &entry.record {
             Record::Entry(e) => match e.reverses() {
@@ -74,9 +74,8 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
             },
             _ => None,
         };
-        book.admit(&entry, original.as_ref()).map_err(|p| {
-            broken(p.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "))
-        })?;
+        book.admit(&entry, original.as_ref())
+            .map_err(|p| broken(ChainBreak::Rules(p)))?;
         prev = crate::chain::hash_from(&row.chain);
         expected += 1;
         book.appended(row.seq, &eh, &prev);
@@ -95,27 +94,23 @@ pub(crate) fn load_key(path: &Path) -> Result<PrivateKey> {
     PrivateKey::load(path).map_err(|e| match e {
         keys::KeyError::Io { path, source } => LedgerError::Io { path, source },
         keys::KeyError::File(f) => LedgerError::File(f),
-        other => LedgerError::Refused(other.to_string()),
+        other => Refusal::Key(other).into(),
     })
 }
 
 /// The registered, endorsed officer who holds `key`.
 pub(crate) fn signer(book: &Book, key: &PrivateKey) -> Result<OfficerId> {
-    let id = book.officer_by_key(&key.public_key()).cloned().ok_or_else(|| {
-        LedgerError::Refused(format!(
-            "the key with public key {} belongs to no registered officer: register it first with `amana officer add ID --name ... --role ... --key KEYFILE.pub`",
-            hex::encode(key.public_key())
-        ))
-    })?;
+    let id = book
+        .officer_by_key(&key.public_key())
+        .cloned()
+        .ok_or(Refusal::KeyNotRegistered {
+            public_key: key.public_key(),
+        })?;
     if let Some(at) = book.governance().revoked_at(&id) {
-        return Err(LedgerError::Refused(format!(
-            "officer {id} was revoked (chain entry {at}): their signatures no longer count"
-        )));
+        return Err(Refusal::OfficerRevoked { officer: id, at }.into());
     }
     if !book.is_endorsed(&id) {
-        return Err(LedgerError::Refused(format!(
-            "officer {id} was registered after the first seal and is not approved yet: officers in standing approve them first, as many as the ledger's policy says (`amana officer approve {id} --key THEIR_KEY`)"
-        )));
+        return Err(Refusal::OfficerNotApproved { officer: id }.into());
     }
     Ok(id)
 }
@@ -135,9 +130,10 @@ pub(crate) fn find_seal(book: &Book, reference: &str) -> Result<i64> {
                 .is_some_and(|h| seal_fingerprint(&h) == wanted)
         })
         .ok_or_else(|| {
-            LedgerError::Refused(format!(
-                "no seal {reference}: give the seal's chain entry number or its fingerprint (see `amana log --kind seal`)"
-            ))
+            Refusal::SealNotFound {
+                reference: reference.to_string(),
+            }
+            .into()
         })
 }
 
@@ -192,12 +188,10 @@ pub(crate) fn sign_entry(
     actor: &str,
     seq: i64,
     key: &PrivateKey,
-) -> Result<crate::app::Written> {
+) -> Result<Written> {
     let officer = signer(book, key)?;
     let Some((what, hash, _)) = book.governance().signable(seq) else {
-        return Err(LedgerError::Refused(format!(
-            "entry {seq} is neither a seal nor a decision of the officers (see `amana log`)"
-        )));
+        return Err(Refusal::NotSignable { seq }.into());
     };
     let hash = hash.expect("an appended entry has its hash");
     append_record(
@@ -247,9 +241,7 @@ impl Ledger {
         today: NaiveDate,
     ) -> Result<DecisionOutcome> {
         if through >= today {
-            return Err(LedgerError::Refused(format!(
-                "{through} is not past: lock a period once it has ended"
-            )));
+            return Err(Refusal::LockNotPast { through }.into());
         }
         let reason = text::clean("reason", reason)?;
         self.decide(Record::Lock(Lock { through, reason }), key_files)
@@ -320,9 +312,7 @@ pub(crate) fn once_each(signers: &[OfficerId]) -> Result<()> {
     let mut seen: Vec<&OfficerId> = vec![];
     for o in signers {
         if seen.contains(&o) {
-            return Err(LedgerError::Refused(format!(
-                "officer {o}'s key is given twice: each officer signs once; give each officer's key once"
-            )));
+            return Err(Refusal::KeyGivenTwice { officer: o.clone() }.into());
         }
         seen.push(o);
     }
@@ -344,12 +334,12 @@ pub(crate) fn require_quorum(
     if distinct.len() >= needed {
         return Ok(());
     }
-    let can: Vec<String> = gov.standing().map(ToString::to_string).collect();
-    Err(LedgerError::Refused(format!(
-        "this {} needs the signatures of {needed} officer(s) (the ledger's policy{}), and {} key(s) of officers were given: add --sign KEYFILE for each (officers who can sign: {})",
-        decision.kind(),
-        gov.quorum().map(|q| format!(": {q}")).unwrap_or_default(),
-        distinct.len(),
-        can.join(", ")
-    )))
+    Err(Refusal::QuorumNotMet {
+        decision: decision.kind(),
+        needed,
+        quorum: gov.quorum(),
+        given: distinct.len(),
+        can_sign: gov.standing().cloned().collect(),
+    }
+    .into())
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::trust::{BankRequest, CloseOutcome, SealOutcome};
 use crate::app::{
-    BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError,
+    BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError, Refusal,
 };
 use crate::domain::EntryId;
 use crate::files::keys::{self, PrivateKey};
@@ -77,10 +77,10 @@ fn clear_previous(out: &Path, path: &Path) -> Result<(), LedgerError> {
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
         if has_files {
-            return Err(LedgerError::Refused(format!(
-                "{} is not empty and holds no demo ledger; the demo writes only into a new or empty folder, or over an earlier demo (choose another --out)",
-                out.display()
-            )));
+            return Err(Refusal::DemoFolderNotEmpty {
+                dir: out.to_path_buf(),
+            }
+            .into());
         }
         return Ok(());
     }
@@ -88,10 +88,10 @@ fn clear_previous(out: &Path, path: &Path) -> Result<(), LedgerError> {
         .and_then(|s| s.ledger_info())
         .is_ok_and(|info| info.id == demo_id());
     if !is_demo {
-        return Err(LedgerError::Refused(format!(
-            "{} exists and is not a demo ledger; the demo never overwrites it (choose another --out)",
-            path.display()
-        )));
+        return Err(Refusal::DemoWouldOverwrite {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     for suffix in ["", "-wal", "-shm"] {
         let mut p = path.as_os_str().to_owned();
@@ -174,7 +174,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
     ] {
         let path = key_dir.join(file);
         if !(path.exists() && keys::public_path(&path).exists()) {
-            PrivateKey::generate(&path).map_err(|e| LedgerError::Refused(e.to_string()))?;
+            PrivateKey::generate(&path).map_err(Refusal::Key)?;
         }
         ledger.add_officer(id, name, role, &keys::public_path(&path), &[])?;
         key_files.push(path);
@@ -186,18 +186,19 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
     let mut closing = None;
     for (name, content) in JOURNALS {
         let file = out.join(name);
-        std::fs::write(&file, content).map_err(io(&file))?;
+        // Over the file of an earlier demo, if any (the folder holds nothing else).
+        crate::files::write_new(&file, content.as_bytes(), true)?;
         let outcome = ledger.import(&file, false, false)?;
         warnings.extend(outcome.warnings.clone());
         imports.push(outcome);
         if closing.is_none() {
             // A supporting document of the first transaction, kept by its hash.
             let invoice = out.join("quittance-loyer-2025-01.txt");
-            std::fs::write(
+            crate::files::write_new(
                 &invoice,
-                "Quittance de loyer, janvier 2025, local associatif de Derb Dabachi\n",
-            )
-            .map_err(io(&invoice))?;
+                b"Quittance de loyer, janvier 2025, local associatif de Derb Dabachi\n",
+                true,
+            )?;
             ledger.attach_receipts(EntryId(2), &[invoice])?;
             let today = chrono::Local::now().date_naive();
             closing = Some(ledger.close(2025, "11911", "11912", &key_files, today)?);
@@ -214,11 +215,8 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
             .iter()
             .find(|t| t.reference.as_deref() == Some(&r[0]) && t.reverses.is_none())
             .map(|t| t.id)
-            .ok_or_else(|| {
-                LedgerError::Refused(format!(
-                    "the demo finds no transaction with reference {}",
-                    &r[0]
-                ))
+            .ok_or_else(|| Refusal::DemoReferenceMissing {
+                reference: r[0].to_string(),
             })?;
         let date = crate::domain::parse_date(&r[1])?;
         let written = ledger.reverse(target, Some(date), &r[2])?;
@@ -310,11 +308,13 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         .map_or(1, |t| t.id);
     let receipt = ledger.member_receipt(EntryId(dues))?;
     let member_receipt = out.join(format!("recu-membre-{dues}.json"));
-    std::fs::write(
+    crate::files::write_new(
         &member_receipt,
-        serde_json::to_string_pretty(&receipt).expect("JSON"),
-    )
-    .map_err(io(&member_receipt))?;
+        serde_json::to_string_pretty(&receipt)
+            .expect("JSON")
+            .as_bytes(),
+        true,
+    )?;
 
     let verify = verify::verify(ledger.store())?;
     Ok(DemoOutcome {

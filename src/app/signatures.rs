@@ -19,12 +19,13 @@
 
 use crate::chain::signing;
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Ledger, LedgerError, append_record};
+use crate::app::decisions::{find_seal, load_key, replay};
+use crate::app::error::{BundleDefect, ChainBreak, LineDefect, ReadError};
+use crate::app::{Ledger, LedgerError, Refusal, append_record};
 use crate::chain::signing::Signed;
 use crate::chain::{self, ChainEntry, Hash, Record, SealSignature};
 use crate::domain::{Entry, EntryId, LedgerInfo, OfficerId};
@@ -81,49 +82,41 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
     // Every finding refuses, even one after the seal: a bundle that does not verify has been
     // altered or damaged, and its officer is the one to tell.
     let report = verify::verify_bundle(dir, &verify::Options::default())
-        .map_err(|e| refused_bundle(dir, &e))?;
+        .map_err(|e| refused_bundle(dir, BundleDefect::Verify(e)))?;
     if !report.ok {
-        let mut shown: Vec<String> = report
-            .problems
-            .iter()
-            .take(5)
-            .map(|p| format!("entry {}: {}: {}", p.seq, p.kind.as_str(), p.detail))
-            .collect();
-        if report.problems.len() > 5 {
-            shown.push(format!("and {} more", report.problems.len() - 5));
+        let count = report.problems.len();
+        return Err(Refusal::BundleDoesNotVerify {
+            dir: dir.to_path_buf(),
+            first: report.problems.into_iter().take(5).collect(),
+            count,
         }
-        return Err(LedgerError::Refused(format!(
-            "the audit bundle {} does not verify, so nothing was signed: {}. Run `amana verify --bundle {}`, and ask the treasurer for a new bundle",
-            dir.display(),
-            shown.join("; "),
-            dir.display()
-        )));
+        .into());
     }
     let bundle = Bundle::read(dir)?;
     // A decision by its chain entry number, or a seal by fingerprint or number.
     let gov = bundle.book.governance();
     let seq = match seal.trim().parse::<i64>() {
         Ok(seq) if gov.decision(seq).is_some() => seq,
-        _ => crate::app::decisions::find_seal(&bundle.book, seal)?,
+        _ => find_seal(&bundle.book, seal)?,
     };
     let (what, hash, signers) = gov.signable(seq).expect("found above");
     let hash = hash.expect("a replayed entry has its hash");
-    let key = crate::app::decisions::load_key(key_file)?;
+    let key = load_key(key_file)?;
     let public_key = key.public_key();
     let officer = officer_for(&bundle.book, &public_key)?;
     if signers.contains(&officer) {
-        return Err(LedgerError::Refused(format!(
-            "officer {officer} already signed the {} {} (entry {seq}) in this bundle: there is nothing to send",
-            what.kind(),
-            signing::fingerprint(&hash)
-        )));
+        return Err(Refusal::AlreadySignedInBundle {
+            officer,
+            what,
+            hash,
+            seq,
+        }
+        .into());
     }
     if let Some(d) = gov.decision(seq)
         && matches!(&d.decision, crate::rules::governance::Decision::Approval(o) | crate::rules::governance::Decision::Revocation(o) if *o == officer)
     {
-        return Err(LedgerError::Refused(format!(
-            "entry {seq} is a decision about officer {officer}: nobody signs a decision about themselves"
-        )));
+        return Err(Refusal::OwnDecision { seq, officer }.into());
     }
     let signature = key.sign(what, &hash);
     Ok(SignatureFile {
@@ -142,25 +135,24 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
 
 /// The registered officer whose key this is, when their signatures count.
 fn officer_for(book: &Book, public_key: &[u8; 32]) -> Result<OfficerId> {
-    let officer = book.officer_by_key(public_key).cloned().ok_or_else(|| {
-        LedgerError::Refused(format!(
-            "the key with public key {} belongs to no officer registered in this ledger: the treasurer registers it first (`amana officer add ID --name ... --role ... --key KEYFILE.pub`)",
-            hex::encode(public_key)
-        ))
-    })?;
+    let officer =
+        book.officer_by_key(public_key)
+            .cloned()
+            .ok_or(Refusal::BundleKeyNotRegistered {
+                public_key: *public_key,
+            })?;
     if !book.is_endorsed(&officer) {
-        return Err(LedgerError::Refused(format!(
-            "officer {officer} was registered after the first seal and is not approved yet, so their signature would not count: an approved officer runs `amana officer approve {officer} --key THEIR_KEY` first"
-        )));
+        return Err(Refusal::BundleOfficerNotApproved { officer }.into());
     }
     Ok(officer)
 }
 
-fn refused_bundle(dir: &Path, why: &str) -> LedgerError {
-    LedgerError::Refused(format!(
-        "{} is not an audit bundle that can be read ({why}): give the folder `amana export audit` wrote",
-        dir.display()
-    ))
+fn refused_bundle(dir: &Path, why: BundleDefect) -> LedgerError {
+    Refusal::BundleUnreadable {
+        dir: dir.to_path_buf(),
+        why,
+    }
+    .into()
 }
 
 /// An audit bundle's chain, replayed through the book's rules.
@@ -174,7 +166,8 @@ impl Bundle {
     /// entry whose hash, link, bytes or rules do not hold refuses the whole bundle.
     fn read(dir: &Path) -> Result<Bundle> {
         let path = dir.join("chain.jsonl");
-        let text = read_small(&path, u64::MAX).map_err(|e| refused_bundle(dir, &e))?;
+        let text =
+            read_small(&path, u64::MAX).map_err(|e| refused_bundle(dir, BundleDefect::Read(e)))?;
         let mut book = Book::new();
         let mut info: Option<LedgerInfo> = None;
         let mut entries: HashMap<EntryId, Entry> = HashMap::new();
@@ -184,46 +177,39 @@ impl Bundle {
             if line.trim().is_empty() {
                 continue;
             }
-            let at = format!("{}:{}", path.display(), i + 1);
-            let row =
-                parse_row(line).map_err(|why| refused_bundle(dir, &format!("{at}: {why}")))?;
-            let broken = |why: String| {
-                LedgerError::Refused(format!(
-                    "the audit bundle {} does not verify at chain entry {}: {why}, so nothing was signed. Run `amana verify --bundle {}`, and ask the treasurer for a new bundle",
-                    dir.display(),
-                    row.seq,
-                    dir.display()
-                ))
+            let row = parse_row(line).map_err(|what| {
+                let line = i + 1;
+                let path = path.clone();
+                refused_bundle(dir, BundleDefect::Line { path, line, what })
+            })?;
+            let broken = |why: ChainBreak| {
+                LedgerError::from(Refusal::BundleBroken {
+                    dir: dir.to_path_buf(),
+                    seq: row.seq,
+                    why,
+                })
             };
             let eh = chain::entry_hash(&row.body);
             if row.seq != expected {
-                return Err(broken(format!(
-                    "entry {expected} is missing or out of place"
-                )));
+                return Err(broken(ChainBreak::Missing { expected }));
             }
             if row.entry_hash != eh {
-                return Err(broken("its stored hash does not match its bytes".into()));
+                return Err(broken(ChainBreak::HashMismatch));
             }
             if row.prev != prev || row.chain != chain::chain_hash(row.seq, &prev, &eh) {
-                return Err(broken("its link to the entry before it is broken".into()));
+                return Err(broken(ChainBreak::LinkBroken));
             }
             let entry = ChainEntry::decode(&row.body, info.as_ref().map(|i| &i.currency))
-                .map_err(|e| broken(e.to_string()))?;
+                .map_err(|e| broken(ChainBreak::Undecodable(e)))?;
             if entry.seq != row.seq || entry.record.kind() != row.kind {
-                return Err(broken("it is not the entry its line says".into()));
+                return Err(broken(ChainBreak::NotItsLine));
             }
             let original = match &entry.record {
                 Record::Entry(e) => e.reverses().and_then(|id| entries.get(&id)),
                 _ => None,
             };
-            book.admit(&entry, original).map_err(|p| {
-                broken(
-                    p.iter()
-                        .map(|e| e.message.clone())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                )
-            })?;
+            book.admit(&entry, original)
+                .map_err(|p| broken(ChainBreak::Rules(p)))?;
             prev = chain::hash_from(&row.chain);
             book.appended(row.seq, &eh, &prev);
             expected += 1;
@@ -235,24 +221,23 @@ impl Bundle {
                 _ => {}
             }
         }
-        let info = info.ok_or_else(|| refused_bundle(dir, "its chain is empty"))?;
+        let info = info.ok_or_else(|| refused_bundle(dir, BundleDefect::EmptyChain))?;
         Ok(Bundle { info, book })
     }
 }
 
 /// One line of `chain.jsonl`, as `amana export audit` writes it.
-fn parse_row(line: &str) -> std::result::Result<LogRow, String> {
-    let v: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("not a JSON line: {e}"))?;
-    let field = |name: &str| -> std::result::Result<Vec<u8>, String> {
+fn parse_row(line: &str) -> std::result::Result<LogRow, LineDefect> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(LineDefect::NotJson)?;
+    let field = |name: &'static str| -> std::result::Result<Vec<u8>, LineDefect> {
         v[name]
             .as_str()
             .and_then(|s| hex::decode(s).ok())
-            .ok_or_else(|| format!("field {name} is not hex"))
+            .ok_or(LineDefect::NotHex(name))
     };
     Ok(LogRow {
-        seq: v["seq"].as_i64().ok_or("no seq")?,
-        kind: v["kind"].as_str().ok_or("no kind")?.to_string(),
+        seq: v["seq"].as_i64().ok_or(LineDefect::NoSeq)?,
+        kind: v["kind"].as_str().ok_or(LineDefect::NoKind)?.to_string(),
         body: field("body")?,
         entry_hash: field("entry_hash")?,
         prev: field("prev")?,
@@ -260,53 +245,49 @@ fn parse_row(line: &str) -> std::result::Result<LogRow, String> {
     })
 }
 
-/// The text of a regular file of at most `limit` bytes.
-fn read_small(path: &Path, limit: u64) -> std::result::Result<String, String> {
-    let file = crate::files::open_regular(path, true).map_err(|e| e.to_string())?;
-    let mut bytes = vec![];
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    if bytes.len() as u64 > limit {
-        return Err(format!(
-            "{}: larger than {limit} bytes, too large for what it should be",
-            path.display()
-        ));
-    }
-    String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))
+/// The text of a regular file of at most `limit` bytes, read through [`crate::files`].
+fn read_small(path: &Path, limit: u64) -> std::result::Result<String, ReadError> {
+    crate::files::read_text(path, limit).map_err(|e| match e {
+        crate::files::FileError::TooLarge { path, limit, .. } => {
+            ReadError::TooLarge { path, limit }
+        }
+        e => ReadError::File(e),
+    })
 }
 
 impl SignatureFile {
     /// Reads a signature file; anything else is refused with what it is not.
     pub fn read(path: &Path) -> Result<SignatureFile> {
-        let text = read_small(path, MAX_SIGNATURE_FILE_BYTES).map_err(LedgerError::Refused)?;
-        let file: SignatureFile = serde_json::from_str(&text).map_err(|e| {
-            LedgerError::Refused(format!(
-                "{}: not an amana signature file ({e}); an officer makes one with `amana sign SEAL --key KEYFILE --bundle DIR --out FILE`",
-                path.display()
-            ))
-        })?;
+        let text =
+            read_small(path, MAX_SIGNATURE_FILE_BYTES).map_err(Refusal::SignatureFileUnreadable)?;
+        let file: SignatureFile =
+            serde_json::from_str(&text).map_err(|error| Refusal::NotASignatureFile {
+                path: path.to_path_buf(),
+                error,
+            })?;
         if file.format != SIGNATURE_FORMAT {
-            return Err(LedgerError::Refused(format!(
-                "{}: format \"{}\" is not one this amana reads ({SIGNATURE_FORMAT})",
-                path.display(),
-                file.format
-            )));
+            return Err(Refusal::SignatureFormatUnknown {
+                path: path.to_path_buf(),
+                format: file.format,
+            }
+            .into());
         }
         Ok(file)
     }
 }
 
 /// A hex field of a signature file, of exactly `N` bytes.
-fn hex_field<const N: usize>(path: &Path, name: &str, value: &str) -> Result<[u8; N]> {
+fn hex_field<const N: usize>(path: &Path, name: &'static str, value: &str) -> Result<[u8; N]> {
     hex::decode(value)
         .ok()
         .and_then(|b| <[u8; N]>::try_from(b.as_slice()).ok())
         .ok_or_else(|| {
-            LedgerError::Refused(format!(
-                "{}: field {name} is not {N} bytes in hex: the file was damaged; ask the officer for it again",
-                path.display()
-            ))
+            Refusal::SignatureFieldDamaged {
+                path: path.to_path_buf(),
+                field: name,
+                bytes: N,
+            }
+            .into()
         })
 }
 
@@ -317,83 +298,88 @@ impl Ledger {
     pub fn add_signature(&mut self, path: &Path) -> Result<SignatureAdded> {
         let file = SignatureFile::read(path)?;
         let Some(what) = Signed::from_kind(&file.kind) else {
-            return Err(LedgerError::Refused(format!(
-                "{}: it signs an entry of kind \"{}\"; amana adds signatures of seals and of the officers' decisions",
-                path.display(),
-                file.kind
-            )));
+            return Err(Refusal::SignatureKindUnknown {
+                path: path.to_path_buf(),
+                kind: file.kind,
+            }
+            .into());
         };
         let ledger_id = hex::decode(&file.ledger_id).unwrap_or_default();
         let hash: Hash = hex_field(path, "entry_hash", &file.entry_hash)?;
         let public_key: [u8; 32] = hex_field(path, "public_key", &file.public_key)?;
         let signature: [u8; 64] = hex_field(path, "signature", &file.signature)?;
         if file.fingerprint != signing::fingerprint(&hash) {
-            return Err(LedgerError::Refused(format!(
-                "{}: the file's fingerprint {} is not that of the entry hash it signs ({}): the file was altered; ask the officer for it again",
-                path.display(),
-                file.fingerprint,
-                signing::fingerprint(&hash)
-            )));
+            return Err(Refusal::SignatureFingerprintMismatch {
+                path: path.to_path_buf(),
+                claimed: file.fingerprint,
+                hash,
+            }
+            .into());
         }
         let info = self.info()?;
         if ledger_id != info.id {
-            return Err(LedgerError::Refused(format!(
-                "{}: the signature is for the ledger \"{}\" ({}), not this one (\"{}\", {}): add it to its own ledger",
-                path.display(),
-                file.ledger,
-                file.ledger_id,
-                info.name,
-                hex::encode(&info.id)
-            )));
+            return Err(Refusal::SignatureOtherLedger {
+                path: path.to_path_buf(),
+                ledger: file.ledger,
+                ledger_id: file.ledger_id,
+                this_ledger: info.name,
+                this_id: info.id,
+            }
+            .into());
         }
         let actor = self.actor.clone();
         self.store.write(|app| {
             // Replayed, so the seal's hash is that of its bytes, on a chain that verifies.
-            let mut book = crate::app::decisions::replay(app)?;
+            let mut book = replay(app)?;
             let seq = file.seq;
             let Some((kind, Some(seal_hash), _)) = book
                 .governance()
                 .signable(seq)
                 .filter(|(kind, _, _)| *kind == what)
             else {
-                return Err(LedgerError::Refused(format!(
-                    "{}: entry {seq} of this ledger is not a {}; the signature is for the {} {}, which this ledger does not have there (see `amana log`)",
-                    path.display(),
-                    what.kind(),
-                    what.kind(),
-                    file.fingerprint
-                )));
+                return Err(Refusal::SignatureEntryNotSignable {
+                    path: path.to_path_buf(),
+                    seq,
+                    what,
+                    fingerprint: file.fingerprint.clone(),
+                }
+                .into());
             };
             if seal_hash != hash {
-                return Err(LedgerError::Refused(format!(
-                    "{}: the signature is for the seal {} at entry {seq}, but this ledger's seal there is {}: it was made from another ledger's bundle, or from an altered one",
-                    path.display(),
-                    signing::fingerprint(&hash),
-                    signing::fingerprint(&seal_hash)
-                )));
+                return Err(Refusal::SignatureSealMismatch {
+                    path: path.to_path_buf(),
+                    hash,
+                    seq,
+                    seal_hash,
+                }
+                .into());
             }
             let officer = officer_for(&book, &public_key)?;
             if file.officer != officer.as_str() {
-                return Err(LedgerError::Refused(format!(
-                    "{}: the file names officer \"{}\", but the key is officer {officer}'s in this ledger",
-                    path.display(),
-                    file.officer
-                )));
+                return Err(Refusal::SignatureOfficerMismatch {
+                    path: path.to_path_buf(),
+                    named: file.officer.clone(),
+                    officer,
+                }
+                .into());
             }
             let (_, _, signers) = book.governance().signable(seq).expect("found above");
             if signers.contains(&officer) {
-                return Err(LedgerError::Refused(format!(
-                    "{}: officer {officer} already signed the seal {} (entry {seq}); nothing was added",
-                    path.display(),
-                    signing::fingerprint(&seal_hash)
-                )));
+                return Err(Refusal::SignatureAlreadyAdded {
+                    path: path.to_path_buf(),
+                    officer,
+                    seal_hash,
+                    seq,
+                }
+                .into());
             }
             if !signing::verify_signed(kind, &public_key, &seal_hash, &signature) {
-                return Err(LedgerError::Refused(format!(
-                    "{}: the signature does not verify against officer {officer}'s key for the seal {}: the file was altered, or not signed with that key",
-                    path.display(),
-                    signing::fingerprint(&seal_hash)
-                )));
+                return Err(Refusal::SignatureInvalid {
+                    path: path.to_path_buf(),
+                    officer,
+                    seal_hash,
+                }
+                .into());
             }
             let written = append_record(
                 app,

@@ -130,7 +130,7 @@ impl From<BackupError> for Failure {
     fn from(e: BackupError) -> Self {
         match e {
             BackupError::Ledger(e) => e.into(),
-            BackupError::Refused(m) => Failure::Invalid(m),
+            BackupError::Refused(m) => Failure::Invalid(m.to_string()),
             BackupError::Io { .. } => Failure::Environment(e.to_string()),
             BackupError::Unverified { .. } => Failure::Unverified(e.to_string()),
         }

@@ -52,8 +52,11 @@ pub enum KeyError {
     Random(String),
     #[error("{}: wrong passphrase: the key is encrypted, and this passphrase does not open it (nothing was changed)", .0.display())]
     WrongPassphrase(PathBuf),
-    #[error("{}: the key's passphrase is needed and could not be asked ({why}): run the command on a terminal, or give the passphrase in the environment variable {PASSPHRASE_ENV}", path.display())]
-    NoPassphrase { path: PathBuf, why: String },
+    #[error("{}: the key's passphrase is needed and could not be asked ({}): run the command on a terminal, or give the passphrase in the environment variable {PASSPHRASE_ENV}", path.display(), why_not_asked(.source))]
+    NoPassphrase {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: the two passphrases typed differ; nothing was written, run the command again", .0.display())]
     PassphrasesDiffer(PathBuf),
     #[error("{}: an empty passphrase protects nothing; type one, or leave out --passphrase for a key protected only by its file's permissions", .0.display())]
@@ -242,14 +245,19 @@ fn passphrase_from_env() -> Option<Zeroizing<String>> {
 fn ask(path: &Path, prompt: &str) -> Result<Zeroizing<String>, KeyError> {
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
-        .map_err(|e| KeyError::NoPassphrase {
+        .map_err(|source| KeyError::NoPassphrase {
             path: path.to_path_buf(),
-            why: match e.raw_os_error() {
-                // ENXIO: no controlling terminal (a script, a service, CI).
-                Some(6) => "no terminal".to_string(),
-                _ => e.to_string(),
-            },
+            source,
         })
+}
+
+/// Why a passphrase could not be asked, as [`KeyError::NoPassphrase`] says it.
+fn why_not_asked(e: &std::io::Error) -> String {
+    match e.raw_os_error() {
+        // ENXIO: no controlling terminal (a script, a service, CI).
+        Some(6) => "no terminal".to_string(),
+        _ => e.to_string(),
+    }
 }
 
 /// Reads a public key: a PEM public key, a private key file (its public half), or 64 hex digits.

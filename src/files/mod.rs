@@ -108,16 +108,7 @@ pub fn confine(base: &Path, name: &str) -> Result<PathBuf, FileError> {
 /// Opens `path` for reading if it is a regular file, without blocking on a FIFO or a device.
 /// With `follow_links` false a symbolic link is refused too.
 pub fn open_regular(path: &Path, follow_links: bool) -> Result<File, FileError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        let nofollow = if follow_links { 0 } else { libc::O_NOFOLLOW };
-        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-        options.custom_flags(libc::O_NONBLOCK | nofollow);
-    }
-    let file = options.open(path).map_err(|e| {
+    let file = open_nonblocking(path, follow_links).map_err(|e| {
         if !follow_links && path.is_symlink() {
             FileError::NotRegular {
                 path: path.to_path_buf(),
@@ -127,6 +118,50 @@ pub fn open_regular(path: &Path, follow_links: bool) -> Result<File, FileError> 
             FileError::io(path)(e)
         }
     })?;
+    regular(path, file)
+}
+
+/// Opens the file a command names as its input (a journal to import, an archive to restore).
+/// Like [`open_regular`] it refuses what is not a regular file (a FIFO would make the command
+/// wait for ever); unlike it, a file that cannot be opened, a missing one included, is
+/// reported as the system says it ([`FileError::Io`]), as these commands always have.
+pub fn open_input(path: &Path) -> Result<File, FileError> {
+    let file = open_nonblocking(path, true).map_err(|source| FileError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    regular(path, file)
+}
+
+/// The bytes of the regular file a command names as its input: [`open_input`], read whole.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, FileError> {
+    let mut bytes = vec![];
+    open_input(path)?
+        .read_to_end(&mut bytes)
+        .map_err(|source| FileError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(bytes)
+}
+
+fn open_nonblocking(path: &Path, follow_links: bool) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let nofollow = if follow_links { 0 } else { libc::O_NOFOLLOW };
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        options.custom_flags(libc::O_NONBLOCK | nofollow);
+    }
+    #[cfg(not(unix))]
+    let _ = follow_links;
+    options.open(path)
+}
+
+/// `file`, opened at `path`, when it is a regular file.
+fn regular(path: &Path, file: File) -> Result<File, FileError> {
     let kind = file.metadata().map_err(FileError::io(path))?.file_type();
     if kind.is_file() {
         return Ok(file);
@@ -354,6 +389,44 @@ mod tests {
                 confine(&inner, "link.pdf"),
                 Err(FileError::Escapes { .. })
             ));
+        }
+    }
+
+    #[test]
+    fn an_input_is_a_regular_file_and_a_missing_one_is_said_as_the_system_says_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("jan.csv");
+        std::fs::write(&csv, b"date,description\n").unwrap();
+        assert_eq!(read_input(&csv).unwrap(), b"date,description\n");
+        let missing = dir.path().join("absent.csv");
+        match read_input(&missing) {
+            Err(e @ FileError::Io { .. }) => assert_eq!(
+                e.to_string(),
+                format!(
+                    "{}: {}",
+                    missing.display(),
+                    std::fs::read(&missing).unwrap_err()
+                )
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            read_input(dir.path()),
+            Err(FileError::NotRegular {
+                what: "a folder",
+                ..
+            })
+        ));
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("fifo");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                assert!(matches!(
+                    read_input(&fifo),
+                    Err(FileError::NotRegular { what: "a FIFO", .. })
+                ));
+            }
         }
     }
 

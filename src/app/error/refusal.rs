@@ -1,0 +1,535 @@
+//! The kinds of refusal of the application layer, and what each names: the values a message
+//! needs, typed, and the identifier and field a catalogue and a form use. The English is in
+//! [`super::english`].
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::chain::signing::Signed;
+use crate::chain::{DecodeError, Hash};
+use crate::domain::rule::RuleError;
+use crate::domain::{AccountCode, EntryId, GrantId, OfficerId};
+use crate::files::FileError;
+use crate::files::keys::KeyError;
+use crate::verify::Problem;
+
+use super::LedgerError;
+
+/// A command refused: what kind of problem, and the values it concerns.
+#[derive(Debug)]
+pub enum Refusal {
+    // Set-up, recording, import.
+    LedgerFileNameMissing {
+        path: PathBuf,
+    },
+    CountryNotIso {
+        country: String,
+    },
+    SeveralAmountsLeftOut,
+    TransactionNotFound {
+        id: EntryId,
+    },
+    /// The original's date is locked, and so is every later day.
+    ReversalPastEnd {
+        id: EntryId,
+        dated: NaiveDate,
+        locked: NaiveDate,
+    },
+    ReversalInLockedPeriod {
+        id: EntryId,
+        dated: NaiveDate,
+        locked: NaiveDate,
+        first_open: NaiveDate,
+        /// The reason given, for the command to paste.
+        reason: String,
+    },
+    AlreadyImported {
+        file: PathBuf,
+        sha256: Hash,
+        imported_as: String,
+        seq: i64,
+    },
+    /// A receipt named in an import file: not found (the path tried) or unusable.
+    ImportReceiptMissing {
+        path: PathBuf,
+    },
+    ImportReceiptUnusable {
+        error: Box<LedgerError>,
+    },
+    GrantNotFound {
+        grant: GrantId,
+    },
+
+    // Officers, keys, decisions.
+    /// A key file that cannot be used (not a key, an encrypted key without its passphrase ...).
+    Key(KeyError),
+    KeyNotRegistered {
+        public_key: [u8; 32],
+    },
+    OfficerRevoked {
+        officer: OfficerId,
+        at: i64,
+    },
+    OfficerNotApproved {
+        officer: OfficerId,
+    },
+    OfficerAlreadyApproved {
+        officer: OfficerId,
+    },
+    /// `officer add --approve` for an officer registered before the first seal.
+    FoundingOfficerApproved {
+        officer: OfficerId,
+    },
+    /// `officer approve` of an officer registered before the first seal.
+    FoundingOfficerNeedsNoApproval {
+        officer: OfficerId,
+    },
+    OfficerNotRegistered {
+        officer: OfficerId,
+    },
+    ApprovalOfRevoked {
+        officer: OfficerId,
+        at: i64,
+    },
+    SealNotFound {
+        reference: String,
+    },
+    NotSignable {
+        seq: i64,
+    },
+    LockNotPast {
+        through: NaiveDate,
+    },
+    KeyGivenTwice {
+        officer: OfficerId,
+    },
+    QuorumNotMet {
+        /// The kind of decision (`closing`, `lock` ...).
+        decision: &'static str,
+        needed: usize,
+        /// The ledger's policy, when it has one.
+        quorum: Option<i64>,
+        given: usize,
+        can_sign: Vec<OfficerId>,
+    },
+    /// Seals and signatures are made only over a chain that replays.
+    LedgerDoesNotVerify {
+        seq: i64,
+        why: ChainBreak,
+    },
+
+    // Seals and closings.
+    BankTwice {
+        account: AccountCode,
+    },
+    PeriodNotPast {
+        end: NaiveDate,
+    },
+    SealBlocksClosing {
+        end: NaiveDate,
+        year: i32,
+    },
+    YearOutOfRange {
+        year: i32,
+    },
+    YearNotEnded {
+        year: i32,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    YearAlreadyClosed {
+        year: i32,
+        locked: NaiveDate,
+    },
+    YearLocked {
+        year: i32,
+        locked: NaiveDate,
+    },
+    EarlierYearOpen {
+        year: i32,
+    },
+
+    // Members' receipts.
+    MemberReceiptNotFound {
+        id: EntryId,
+    },
+    TransactionReversed {
+        id: EntryId,
+        by: EntryId,
+        date: NaiveDate,
+    },
+    NotMoneyReceived {
+        id: EntryId,
+        why: NotReceived,
+    },
+
+    // Audit bundles.
+    BundleFolderNotEmpty {
+        dir: PathBuf,
+    },
+    BundleEntryUndecodable {
+        seq: i64,
+        error: DecodeError,
+    },
+    BundleEntryDoesNotRebuild {
+        seq: i64,
+        dir: PathBuf,
+    },
+    /// The bundle to sign from does not verify: its first findings, and how many in all.
+    BundleDoesNotVerify {
+        dir: PathBuf,
+        first: Vec<Problem>,
+        count: usize,
+    },
+    BundleUnreadable {
+        dir: PathBuf,
+        why: BundleDefect,
+    },
+    BundleBroken {
+        dir: PathBuf,
+        seq: i64,
+        why: ChainBreak,
+    },
+    AlreadySignedInBundle {
+        officer: OfficerId,
+        what: Signed,
+        hash: Hash,
+        seq: i64,
+    },
+    OwnDecision {
+        seq: i64,
+        officer: OfficerId,
+    },
+    BundleKeyNotRegistered {
+        public_key: [u8; 32],
+    },
+    BundleOfficerNotApproved {
+        officer: OfficerId,
+    },
+
+    // Signature files.
+    SignatureFileUnreadable(ReadError),
+    NotASignatureFile {
+        path: PathBuf,
+        error: serde_json::Error,
+    },
+    SignatureFormatUnknown {
+        path: PathBuf,
+        format: String,
+    },
+    SignatureFieldDamaged {
+        path: PathBuf,
+        field: &'static str,
+        bytes: usize,
+    },
+    SignatureKindUnknown {
+        path: PathBuf,
+        kind: String,
+    },
+    SignatureFingerprintMismatch {
+        path: PathBuf,
+        claimed: String,
+        hash: Hash,
+    },
+    SignatureOtherLedger {
+        path: PathBuf,
+        /// The ledger's name and identity (hex) as the file says them.
+        ledger: String,
+        ledger_id: String,
+        this_ledger: String,
+        this_id: Vec<u8>,
+    },
+    SignatureEntryNotSignable {
+        path: PathBuf,
+        seq: i64,
+        what: Signed,
+        fingerprint: String,
+    },
+    SignatureSealMismatch {
+        path: PathBuf,
+        hash: Hash,
+        seq: i64,
+        seal_hash: Hash,
+    },
+    SignatureOfficerMismatch {
+        path: PathBuf,
+        named: String,
+        officer: OfficerId,
+    },
+    SignatureAlreadyAdded {
+        path: PathBuf,
+        officer: OfficerId,
+        seal_hash: Hash,
+        seq: i64,
+    },
+    SignatureInvalid {
+        path: PathBuf,
+        officer: OfficerId,
+        seal_hash: Hash,
+    },
+
+    // Backup and restore.
+    BackupIsFolder {
+        file: PathBuf,
+    },
+    OutputExists {
+        file: PathBuf,
+    },
+    BackupOverProtected {
+        file: PathBuf,
+        what: Protected,
+    },
+    FolderMissing {
+        file: PathBuf,
+        folder: PathBuf,
+    },
+    RestoreTargetExists {
+        path: PathBuf,
+    },
+    NotABackup {
+        file: PathBuf,
+        why: ArchiveDefect,
+    },
+    /// The store's reason, as it says it.
+    RestoredNotALedger {
+        file: PathBuf,
+        reason: String,
+    },
+
+    // The demo.
+    DemoFolderNotEmpty {
+        dir: PathBuf,
+    },
+    DemoWouldOverwrite {
+        path: PathBuf,
+    },
+    DemoReferenceMissing {
+        reference: String,
+    },
+}
+
+/// Why a chain does not replay, at one entry: what `verify` would report there.
+#[derive(Debug)]
+pub enum ChainBreak {
+    Missing {
+        expected: i64,
+    },
+    HashMismatch,
+    LinkBroken,
+    Undecodable(DecodeError),
+    /// The bytes hold the entry recorded at another position.
+    Renumbered {
+        recorded: i64,
+    },
+    /// A bundle line whose seq or kind is not that of the entry it holds.
+    NotItsLine,
+    Rules(Vec<RuleError>),
+}
+
+/// Why an audit bundle cannot be read at all.
+#[derive(Debug)]
+pub enum BundleDefect {
+    /// [`crate::verify::verify_bundle`]'s message, which it gives as a `String`.
+    Verify(String),
+    Read(ReadError),
+    Line {
+        path: PathBuf,
+        line: usize,
+        what: LineDefect,
+    },
+    EmptyChain,
+}
+
+/// What is wrong with one line of `chain.jsonl`.
+#[derive(Debug)]
+pub enum LineDefect {
+    NotJson(serde_json::Error),
+    NotHex(&'static str),
+    NoSeq,
+    NoKind,
+}
+
+/// Why a small text file (a signature file, a bundle's chain) cannot be read.
+#[derive(Debug)]
+pub enum ReadError {
+    File(FileError),
+    TooLarge { path: PathBuf, limit: u64 },
+}
+
+/// What an archive holds that a backup never does.
+#[derive(Debug)]
+pub enum ArchiveDefect {
+    NotTar(std::io::Error),
+    NotRegular { name: String, kind: tar::EntryType },
+    UnknownMember { name: String },
+    MemberTwice { name: String },
+    MemberUnreadable { name: String, error: std::io::Error },
+    TooLarge { name: String },
+    WrongHash { name: String },
+    NoLedger,
+}
+
+/// What a backup is never written over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protected {
+    TheLedger,
+    ReceiptFolder,
+    Database,
+    KeyFile,
+}
+
+/// Why a transaction is not money received from a member or a donor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotReceived {
+    Reversal(EntryId),
+    Closing(i32),
+    UnknownAccount(AccountCode),
+    NoIncome,
+    NoMoney,
+}
+
+impl Refusal {
+    /// The message's identifier in a translation catalogue: stable, one per variant.
+    pub fn id(&self) -> &'static str {
+        use Refusal::*;
+        match self {
+            LedgerFileNameMissing { .. } => "ledger-file-name-missing",
+            CountryNotIso { .. } => "country-not-iso",
+            SeveralAmountsLeftOut => "several-amounts-left-out",
+            TransactionNotFound { .. } => "transaction-not-found",
+            ReversalPastEnd { .. } => "reversal-past-end",
+            ReversalInLockedPeriod { .. } => "reversal-in-locked-period",
+            AlreadyImported { .. } => "already-imported",
+            ImportReceiptMissing { .. } => "import-receipt-missing",
+            ImportReceiptUnusable { .. } => "import-receipt-unusable",
+            GrantNotFound { .. } => "grant-not-found",
+            Key(_) => "key-unusable",
+            KeyNotRegistered { .. } => "key-not-registered",
+            OfficerRevoked { .. } => "officer-revoked",
+            OfficerNotApproved { .. } => "officer-not-approved",
+            OfficerAlreadyApproved { .. } => "officer-already-approved",
+            FoundingOfficerApproved { .. } => "founding-officer-approved",
+            FoundingOfficerNeedsNoApproval { .. } => "founding-officer-needs-no-approval",
+            OfficerNotRegistered { .. } => "officer-not-registered",
+            ApprovalOfRevoked { .. } => "approval-of-revoked",
+            SealNotFound { .. } => "seal-not-found",
+            NotSignable { .. } => "not-signable",
+            LockNotPast { .. } => "lock-not-past",
+            KeyGivenTwice { .. } => "key-given-twice",
+            QuorumNotMet { .. } => "quorum-not-met",
+            LedgerDoesNotVerify { .. } => "ledger-does-not-verify",
+            BankTwice { .. } => "bank-twice",
+            PeriodNotPast { .. } => "period-not-past",
+            SealBlocksClosing { .. } => "seal-blocks-closing",
+            YearOutOfRange { .. } => "year-out-of-range",
+            YearNotEnded { .. } => "year-not-ended",
+            YearAlreadyClosed { .. } => "year-already-closed",
+            YearLocked { .. } => "year-locked",
+            EarlierYearOpen { .. } => "earlier-year-open",
+            MemberReceiptNotFound { .. } => "member-receipt-not-found",
+            TransactionReversed { .. } => "transaction-reversed",
+            NotMoneyReceived { .. } => "not-money-received",
+            BundleFolderNotEmpty { .. } => "bundle-folder-not-empty",
+            BundleEntryUndecodable { .. } => "bundle-entry-undecodable",
+            BundleEntryDoesNotRebuild { .. } => "bundle-entry-does-not-rebuild",
+            BundleDoesNotVerify { .. } => "bundle-does-not-verify",
+            BundleUnreadable { .. } => "bundle-unreadable",
+            BundleBroken { .. } => "bundle-broken",
+            AlreadySignedInBundle { .. } => "already-signed-in-bundle",
+            OwnDecision { .. } => "own-decision",
+            BundleKeyNotRegistered { .. } => "bundle-key-not-registered",
+            BundleOfficerNotApproved { .. } => "bundle-officer-not-approved",
+            SignatureFileUnreadable(_) => "signature-file-unreadable",
+            NotASignatureFile { .. } => "not-a-signature-file",
+            SignatureFormatUnknown { .. } => "signature-format-unknown",
+            SignatureFieldDamaged { .. } => "signature-field-damaged",
+            SignatureKindUnknown { .. } => "signature-kind-unknown",
+            SignatureFingerprintMismatch { .. } => "signature-fingerprint-mismatch",
+            SignatureOtherLedger { .. } => "signature-other-ledger",
+            SignatureEntryNotSignable { .. } => "signature-entry-not-signable",
+            SignatureSealMismatch { .. } => "signature-seal-mismatch",
+            SignatureOfficerMismatch { .. } => "signature-officer-mismatch",
+            SignatureAlreadyAdded { .. } => "signature-already-added",
+            SignatureInvalid { .. } => "signature-invalid",
+            BackupIsFolder { .. } => "backup-is-folder",
+            OutputExists { .. } => "output-exists",
+            BackupOverProtected { .. } => "backup-over-protected",
+            FolderMissing { .. } => "folder-missing",
+            RestoreTargetExists { .. } => "restore-target-exists",
+            NotABackup { .. } => "not-a-backup",
+            RestoredNotALedger { .. } => "restored-not-a-ledger",
+            DemoFolderNotEmpty { .. } => "demo-folder-not-empty",
+            DemoWouldOverwrite { .. } => "demo-would-overwrite",
+            DemoReferenceMissing { .. } => "demo-reference-missing",
+        }
+    }
+
+    /// The request field a form would highlight (named as the request structs and the
+    /// command's options name it), when one field is at fault.
+    pub fn field(&self) -> Option<&'static str> {
+        use Refusal::*;
+        Some(match self {
+            LedgerFileNameMissing { .. } => "ledger",
+            CountryNotIso { .. } => "country",
+            SeveralAmountsLeftOut => "postings",
+            TransactionNotFound { .. }
+            | MemberReceiptNotFound { .. }
+            | TransactionReversed { .. }
+            | NotMoneyReceived { .. } => "id",
+            ReversalPastEnd { .. } | ReversalInLockedPeriod { .. } => "date",
+            AlreadyImported { .. } => "file",
+            ImportReceiptMissing { .. } | ImportReceiptUnusable { .. } => "receipt",
+            GrantNotFound { .. } => "grant",
+            Key(_)
+            | KeyNotRegistered { .. }
+            | OfficerRevoked { .. }
+            | OfficerNotApproved { .. }
+            | BundleKeyNotRegistered { .. }
+            | BundleOfficerNotApproved { .. }
+            | AlreadySignedInBundle { .. }
+            | OwnDecision { .. } => "key",
+            OfficerAlreadyApproved { .. }
+            | FoundingOfficerNeedsNoApproval { .. }
+            | OfficerNotRegistered { .. }
+            | ApprovalOfRevoked { .. } => "officer",
+            FoundingOfficerApproved { .. } => "approve",
+            SealNotFound { .. } | NotSignable { .. } => "entry",
+            LockNotPast { .. } => "through",
+            KeyGivenTwice { .. } | QuorumNotMet { .. } => "sign",
+            BankTwice { .. } => "bank",
+            PeriodNotPast { .. } | SealBlocksClosing { .. } => "period_end",
+            YearOutOfRange { .. }
+            | YearNotEnded { .. }
+            | YearAlreadyClosed { .. }
+            | YearLocked { .. }
+            | EarlierYearOpen { .. } => "year",
+            BundleFolderNotEmpty { .. } => "dir",
+            BundleDoesNotVerify { .. } | BundleUnreadable { .. } | BundleBroken { .. } => "bundle",
+            SignatureFileUnreadable(_)
+            | NotASignatureFile { .. }
+            | SignatureFormatUnknown { .. }
+            | SignatureFieldDamaged { .. }
+            | SignatureKindUnknown { .. }
+            | SignatureFingerprintMismatch { .. }
+            | SignatureOtherLedger { .. }
+            | SignatureEntryNotSignable { .. }
+            | SignatureSealMismatch { .. }
+            | SignatureOfficerMismatch { .. }
+            | SignatureAlreadyAdded { .. }
+            | SignatureInvalid { .. } => "file",
+            BackupIsFolder { .. }
+            | OutputExists { .. }
+            | BackupOverProtected { .. }
+            | FolderMissing { .. }
+            | NotABackup { .. }
+            | RestoredNotALedger { .. } => "file",
+            RestoreTargetExists { .. } => "to",
+            DemoFolderNotEmpty { .. } | DemoWouldOverwrite { .. } => "out",
+            LedgerDoesNotVerify { .. }
+            | BundleEntryUndecodable { .. }
+            | BundleEntryDoesNotRebuild { .. }
+            | DemoReferenceMissing { .. } => return None,
+        })
+    }
+}

@@ -1,0 +1,194 @@
+//! Importing a CSV journal as one operation: every transaction or none, each problem
+//! reported at its line and column, the supporting documents it names read from the CSV
+//! file's folder and stored once the whole file is accepted.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::receipts::stage_receipts;
+use crate::app::{Ledger, LedgerError, Refusal, append_entry, append_record, load_book};
+use crate::chain::{self, ChainEntry, Hash, ImportInfo, Record};
+use crate::domain::{Entry, EntryHeader, EntryId, EntryKind, text};
+use crate::files::receipts::{ReceiptStore, Staged};
+use crate::formats::journal::{self, ImportError, ParsedFile};
+use crate::rules::Warning;
+use crate::store::Appender;
+
+type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+/// What an import did (or, with `--dry-run`, would do).
+#[derive(Debug, Clone)]
+pub struct ImportOutcome {
+    pub file: PathBuf,
+    pub sha256: Hash,
+    pub rows: usize,
+    pub transactions: usize,
+    pub first: Option<EntryId>,
+    pub last: Option<EntryId>,
+    pub import_seq: i64,
+    pub head: Hash,
+    pub warnings: Vec<Warning>,
+    pub dry_run: bool,
+}
+
+impl Ledger {
+    /// Imports a CSV file as one operation: every transaction or none.
+    pub fn import(&mut self, path: &Path, dry_run: bool, force: bool) -> Result<ImportOutcome> {
+        let bytes = crate::files::read_input(path)?;
+        let sha256 = chain::sha256(&bytes);
+        let info = self.info()?;
+        let parsed: ParsedFile = journal::parse(path, &bytes, &info)?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let file_name = text::clean("file name", &file_name)?;
+        let actor = self.actor.clone();
+        let already = self.store.import_by_file(&sha256)?;
+        // Supporting documents named in the file are stored first (content-addressed, so a
+        // refused import leaves at most unreferenced copies); a missing one is a row error.
+        // Supporting documents named in the file are read and hashed now (a missing one, or
+        // one outside the CSV file's folder, is a row error) and stored only once every row is
+        // accepted: a refused import copies nothing.
+        let receipt_store = ReceiptStore::for_ledger(self.store.path());
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut receipt_errors = vec![];
+        let mut staged: Vec<(usize, Vec<(Staged, crate::chain::Receipt)>)> = vec![];
+        for (i, txn) in parsed.transactions.iter().enumerate() {
+            let mut files = vec![];
+            for (name, line) in &txn.receipts {
+                let found = crate::files::confine(&folder, name)
+                    .map_err(LedgerError::from)
+                    .and_then(|file| stage_receipts(EntryId(0), &[file]));
+                match found {
+                    Ok(mut one) => files.append(&mut one),
+                    Err(e) => receipt_errors.push(journal::RowError {
+                        line: *line,
+                        column: Some("receipt".into()),
+                        value: Some(name.clone()),
+                        reason: match e {
+                            LedgerError::File(crate::files::FileError::NotFound { path }) => {
+                                Refusal::ImportReceiptMissing { path }
+                            }
+                            e => Refusal::ImportReceiptUnusable { error: Box::new(e) },
+                        }
+                        .to_string(),
+                    }),
+                }
+            }
+            if !files.is_empty() {
+                staged.push((i, files));
+            }
+        }
+        if let (Some((seq, name)), false) = (&already, force) {
+            return Err(Refusal::AlreadyImported {
+                file: path.to_path_buf(),
+                sha256,
+                imported_as: name.clone(),
+                seq: *seq,
+            }
+            .into());
+        }
+        let run = |app: &mut Appender<'_>, keep: &mut Vec<Staged>| -> Result<ImportOutcome> {
+            let mut book = load_book(app)?;
+            // Build every entry and check its content before writing anything, so that all
+            // problems are reported at once, each at its line of the file.
+            let first_id = book.next_entry_id().0;
+            let mut entries = Vec::with_capacity(parsed.transactions.len());
+            let mut problems = parsed.errors.clone();
+            problems.extend(receipt_errors.iter().cloned());
+            for (i, txn) in parsed.transactions.iter().enumerate() {
+                let header = EntryHeader {
+                    id: EntryId(first_id + i as i64),
+                    date: txn.date,
+                    description: txn.description.clone(),
+                    reference: txn.reference.clone(),
+                    kind: EntryKind::Transaction,
+                    batch: Some(app.next_seq()),
+                };
+                match Entry::new(header, txn.postings.clone(), &info.currency) {
+                    Ok(entry) => {
+                        for e in book.check_content(&entry) {
+                            let line = e.posting.map_or(txn.line, |p| txn.posting_lines[p]);
+                            problems.push(journal::RowError {
+                                line,
+                                column: Some(e.field.to_string()),
+                                value: Some(e.value.clone()),
+                                reason: e.to_string(),
+                            });
+                        }
+                        entries.push(entry);
+                    }
+                    Err(e) => problems.push(journal::RowError {
+                        line: txn.line,
+                        column: Some("txn".into()),
+                        value: Some(txn.label.clone()),
+                        reason: e.to_string(),
+                    }),
+                }
+            }
+            if !problems.is_empty() {
+                problems.sort_by_key(|e| e.line);
+                return Err(ImportError::Rows {
+                    file: path.to_path_buf(),
+                    errors: problems,
+                }
+                .into());
+            }
+            let import_entry = ChainEntry {
+                seq: app.next_seq(),
+                time_us: chrono::Utc::now().timestamp_micros(),
+                actor: actor.clone(),
+                record: Record::Import(ImportInfo {
+                    file_sha256: sha256,
+                    file_name: file_name.clone(),
+                    rows: parsed.rows as i64,
+                    transactions: entries.len() as i64,
+                    forced: already.is_some(),
+                }),
+            };
+            let import_seq = import_entry.seq;
+            let mut head = append_record(app, &mut book, &actor, import_entry.record)?.head;
+            let mut warnings = vec![];
+            let (first, last) = (
+                entries.first().map(Entry::id),
+                entries.last().map(Entry::id),
+            );
+            for entry in entries {
+                let written = append_entry(app, &mut book, &actor, entry)?;
+                warnings.extend(written.warnings);
+                head = written.head;
+            }
+            // Receipts come after the whole batch (an import's transactions are consecutive).
+            for (i, receipts) in &staged {
+                for (file, receipt) in receipts {
+                    let receipt = crate::chain::Receipt {
+                        entry: EntryId(first_id + *i as i64),
+                        ..receipt.clone()
+                    };
+                    head = append_record(app, &mut book, &actor, Record::Receipt(receipt))?.head;
+                    keep.push(file.clone());
+                }
+            }
+            Ok(ImportOutcome {
+                file: path.to_path_buf(),
+                sha256,
+                rows: parsed.rows,
+                transactions: parsed.transactions.len(),
+                first,
+                last,
+                import_seq,
+                head,
+                warnings,
+                dry_run,
+            })
+        };
+        if dry_run {
+            self.store.rehearse(|app| run(app, &mut vec![]))
+        } else {
+            self.write_with_receipts(&receipt_store, run)
+        }
+    }
+}
