@@ -104,7 +104,7 @@ fn clear_previous(out: &Path, path: &Path) -> Result<(), LedgerError> {
     Ok(())
 }
 
-pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
+pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutcome, LedgerError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| LedgerError::Io { path, source }
@@ -200,7 +200,6 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
                 true,
             )?;
             ledger.attach_receipts(EntryId(2), &[invoice])?;
-            let today = chrono::Local::now().date_naive();
             closing = Some(ledger.close(2025, "11911", "11912", &key_files, today)?);
         }
     }
@@ -297,7 +296,7 @@ pub fn run(out: &Path, actor: &str) -> Result<DemoOutcome, LedgerError> {
         statement: statement.to_string(),
     })
     .collect();
-    let seal = ledger.seal(None, &banks, &key_files[..1])?;
+    let seal = ledger.seal(None, &banks, &key_files[..1], today)?;
     let dues_filter = JournalFilter {
         account: Some("75868".into()),
         ..JournalFilter::default()

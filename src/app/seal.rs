@@ -64,6 +64,7 @@ impl Ledger {
         period_end: Option<NaiveDate>,
         banks: &[BankRequest],
         key_files: &[PathBuf],
+        today: NaiveDate,
     ) -> Result<SealOutcome> {
         let info = self.info()?;
         let signers = load_keys(key_files)?;
@@ -87,7 +88,6 @@ impl Ledger {
             .into());
         }
         let actor = self.actor.clone();
-        let today = chrono::Local::now().date_naive();
         if let Some(end) = period_end
             && end >= today
         {

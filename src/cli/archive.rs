@@ -77,14 +77,14 @@ pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
                 o.verify.head
             );
         }
-        ArchiveGroup::Demo { out } => demo(&out, &ctx.actor)?,
+        ArchiveGroup::Demo { out } => demo(&out, &ctx.actor, ctx.today)?,
     }
     Ok(())
 }
 
 /// Builds the demo ledger and says what is in it, and how to explore it.
-fn demo(out: &std::path::Path, actor: &str) -> Result<(), Failure> {
-    let outcome = demo::run(out, actor)?;
+fn demo(out: &std::path::Path, actor: &str, today: chrono::NaiveDate) -> Result<(), Failure> {
+    let outcome = demo::run(out, actor, today)?;
     out!("Built the demo ledger of \"{}\":", demo::NAME);
     out!("  ledger: {}", outcome.ledger.display());
     out!(

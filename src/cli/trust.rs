@@ -85,7 +85,7 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
                 .iter()
                 .map(|b| parse_bank(b).ok_or_else(|| CliError::Bank(b.clone())))
                 .collect::<Result<Vec<_>, _>>()?;
-            let outcome = Ledger::open(path, actor)?.seal(period_end, &banks, &sign)?;
+            let outcome = Ledger::open(path, actor)?.seal(period_end, &banks, &sign, ctx.today)?;
             print::seal(&outcome);
         }
         TrustGroup::Sign {
