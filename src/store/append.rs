@@ -193,7 +193,7 @@ impl Appender<'_> {
             .prepare_cached(
                 "SELECT l.body FROM entries e JOIN log l ON l.seq = e.seq WHERE e.id = ?1",
             )?
-            .query_row([id.0], |r| r.get(0))
+            .query_row([id], |r| r.get(0))
             .optional()?;
         let Some(body) = body else { return Ok(None) };
         let info = self.ledger_info()?;

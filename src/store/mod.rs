@@ -14,6 +14,7 @@
 //! - `parts`: what the rules read of the ledger before a write;
 //! - `log`: the log and the tables read raw, for `verify`, `log` and bundles;
 //! - `queries` and `rows`: the typed queries of the listings and what they return;
+//! - [`sql`]: `ToSql`/`FromSql` for the domain types, which validate what they read back;
 //! - [`projection`]: which table rows each chain entry stands for.
 
 mod append;
@@ -23,6 +24,7 @@ mod parts;
 pub mod projection;
 mod queries;
 mod rows;
+pub mod sql;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -2,7 +2,8 @@
 //!
 //! They sit apart from the queries so that a reader of a report sees what the store hands
 //! over without reading SQL. Amounts are [`Minor`]; codes, ids and dates are handed on as the
-//! text every listing prints.
+//! text every listing prints, after the query has read them through their domain types (see
+//! [`super::sql`]), so a malformed one never reaches a listing.
 
 use crate::domain::Minor;
 
