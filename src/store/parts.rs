@@ -1,0 +1,187 @@
+//! What the rules read of the ledger before a write: [`Appender::book_parts`].
+//!
+//! It reads inside the write transaction, so the rules judge a new record against exactly
+//! the state it will be appended to. It is kept in a file of its own because what it reads
+//! (and what it leaves to the rules to rebuild) is expected to change apart from the write
+//! seam around it.
+
+use super::{Appender, Result};
+use crate::chain::{self, ChainEntry};
+use crate::domain::{AccountCode, AccountType, EntryId, FunderId, Grant, GrantId, LineId, Minor};
+use crate::rules::BookParts;
+
+impl Appender<'_> {
+    /// What the rules need to know of the ledger, read in this transaction.
+    pub fn book_parts(&self) -> Result<BookParts> {
+        let info = self.ledger_info()?;
+        let tx = self.tx;
+        let collect_strings = |sql: &str| -> Result<Vec<(String, String)>> {
+            let mut stmt = tx.prepare(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let accounts = collect_strings("SELECT code, type FROM accounts")?
+            .into_iter()
+            .filter_map(|(c, t)| {
+                Some((AccountCode::parse(&c).ok()?, t.parse::<AccountType>().ok()?))
+            })
+            .collect();
+        let funders = collect_strings("SELECT id, id FROM funders")?
+            .into_iter()
+            .filter_map(|(f, _)| FunderId::parse(&f).ok())
+            .collect();
+        let mut grants = vec![];
+        {
+            let mut stmt = tx.prepare(
+                "SELECT id, funder, amount, currency, start_date, end_date, restricted, purpose FROM grants",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (id, funder, start, end): (String, String, String, String) =
+                    (r.get(0)?, r.get(1)?, r.get(4)?, r.get(5)?);
+                let (Ok(id), Ok(funder), Ok(start), Ok(end)) = (
+                    GrantId::parse(&id),
+                    FunderId::parse(&funder),
+                    crate::domain::parse_date(&start),
+                    crate::domain::parse_date(&end),
+                ) else {
+                    continue;
+                };
+                grants.push(Grant {
+                    id,
+                    funder,
+                    amount: Minor(r.get(2)?),
+                    currency: r.get(3)?,
+                    start,
+                    end,
+                    restricted: r.get::<_, i64>(6)? != 0,
+                    purpose: r.get(7)?,
+                });
+            }
+        }
+        // The values in force: each amendment replaces what it names, in chain order.
+        {
+            let mut stmt =
+                tx.prepare("SELECT grant_id, amount, end_date FROM grant_amendments ORDER BY seq")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (id, amount, end): (String, Option<i64>, Option<String>) =
+                    (r.get(0)?, r.get(1)?, r.get(2)?);
+                let Some(grant) = grants.iter_mut().find(|g| g.id.as_str() == id) else {
+                    continue;
+                };
+                if let Some(amount) = amount {
+                    grant.amount = Minor(amount);
+                }
+                if let Some(end) = end.and_then(|e| crate::domain::parse_date(&e).ok()) {
+                    grant.end = end;
+                }
+            }
+        }
+        let mut lines = vec![];
+        {
+            let mut stmt = tx.prepare(
+                "SELECT b.grant_id, b.line_id, coalesce((SELECT x.amount FROM budget_line_amendments x
+                                   WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
+                                     AND x.amount IS NOT NULL ORDER BY x.seq DESC LIMIT 1), b.amount),
+                        coalesce((SELECT sum(p.amount) FROM postings p
+                                   WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0),
+                        (SELECT x.effective FROM budget_line_amendments x
+                          WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
+                            AND x.withdrawn = 1 ORDER BY x.seq LIMIT 1)
+                   FROM budget_lines b",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (g, l): (String, String) = (r.get(0)?, r.get(1)?);
+                if let (Ok(g), Ok(l)) = (GrantId::parse(&g), LineId::parse(&l)) {
+                    let withdrawn = r
+                        .get::<_, Option<String>>(4)?
+                        .and_then(|d| crate::domain::parse_date(&d).ok());
+                    lines.push((g, l, Minor(r.get(2)?), Minor(r.get(3)?), withdrawn));
+                }
+            }
+        }
+        let ids = |sql: &str| -> Result<Vec<EntryId>> {
+            let mut stmt = tx.prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get(0).map(EntryId))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let reversals = ids("SELECT id FROM entries WHERE reverses IS NOT NULL")?;
+        let reversed = ids("SELECT reverses FROM entries WHERE reverses IS NOT NULL")?;
+        let imported_files = {
+            let mut stmt = tx.prepare("SELECT file_sha256 FROM imports")?;
+            let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
+            rows.map(|r| r.map(|b| chain::hash_from(&b)))
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let last_entry: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
+        // What guards the books (officers' keys, seals and their signers, the decisions and
+        // the locked period that follows) is read from the chain itself, through the same
+        // state the replay uses, not from the tables: a row deleted from `seals` must not let
+        // an honest treasurer write into a locked period.
+        let mut governance = crate::rules::governance::Governance::default();
+        {
+            let mut stmt = tx.prepare(
+                "SELECT seq, body FROM log WHERE kind IN ('officer', 'seal', 'signature', 'closing', 'policy', 'lock', 'reopen', 'revocation') ORDER BY seq",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (seq, body): (i64, Vec<u8>) = (r.get(0)?, r.get(1)?);
+                if let Ok(entry) = ChainEntry::decode(&body, Some(&info.currency)) {
+                    governance.replay(
+                        seq,
+                        &chain::entry_hash(&body),
+                        &entry.record,
+                        Some(info.fiscal_start),
+                    );
+                }
+            }
+        }
+        let retired = {
+            let mut stmt = tx.prepare(
+                "SELECT code, effective FROM account_changes WHERE retired = 1 ORDER BY seq",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+            })?;
+            let mut retired = vec![];
+            for row in rows {
+                let (code, from) = row?;
+                if let (Ok(code), Some(Ok(from))) = (
+                    AccountCode::parse(&code),
+                    from.as_deref().map(crate::domain::parse_date),
+                ) {
+                    retired.push((code, from));
+                }
+            }
+            retired
+        };
+        let receipts = {
+            let mut stmt = tx.prepare("SELECT entry_id, sha256 FROM receipts")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    EntryId(r.get(0)?),
+                    chain::hash_from(&r.get::<_, Vec<u8>>(1)?),
+                ))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        Ok(BookParts {
+            info,
+            accounts,
+            funders,
+            grants,
+            lines,
+            reversals,
+            reversed,
+            imported_files,
+            last_seq: self.head_seq,
+            last_entry,
+            governance,
+            receipts,
+            retired,
+        })
+    }
+}
