@@ -6,7 +6,6 @@
 //! ledger (does this account exist? is the date inside the grant?) live in [`crate::rules`].
 
 pub mod money;
-pub mod rule;
 pub mod text;
 
 use chrono::{Datelike, NaiveDate};

@@ -24,8 +24,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use crate::chain::{Hash, Record, SealSignature};
-use crate::domain::rule::RuleError;
 use crate::domain::{EntryKind, FiscalStart, OfficerId};
+use crate::rules::error::RuleError;
 
 /// The policy of a new ledger: two officers sign what matters.
 pub const DEFAULT_QUORUM: i64 = 2;

@@ -1,0 +1,284 @@
+//! Entries and their eligibility: what a transaction, a reversal or a closing may post to.
+//! An entry's number and import batch, the locked period, accounts that exist and are not
+//! retired, grants and their periods, budget lines of the grant and not withdrawn, currencies,
+//! and a reversal that mirrors its original exactly. Taking an admitted entry in updates the
+//! budget lines' spending and warns of an over-spent line.
+
+use super::{Book, RuleError, Warning};
+use crate::domain::{AccountType, Currency, Entry, EntryId, EntryKind, Minor, format_date};
+
+impl Book {
+    /// Every rule an entry must meet given the book, all problems at once.
+    pub fn check_entry(&self, e: &Entry, original: Option<&Entry>) -> Vec<RuleError> {
+        let mut problems = vec![];
+        let h = &e.header;
+        if h.id.0 != self.next_entry {
+            problems.push(RuleError::new(
+                "txn",
+                h.id,
+                format!(
+                    "transaction number {} where {} was expected",
+                    h.id, self.next_entry
+                ),
+            ));
+        }
+        match (h.batch, self.open_batch) {
+            (Some(b), _) if e.reverses().is_some() => problems.push(RuleError::new(
+                "batch",
+                b,
+                "a reversal is never part of an import",
+            )),
+            (None, _) => {}
+            (Some(b), Some(open)) if b == open.seq => {}
+            (Some(b), _) => problems.push(RuleError::new(
+                "batch",
+                b,
+                format!("the entry claims import seq {b}, which is not the import in progress"),
+            )),
+        }
+        if let Some(currency) = self.currency()
+            && let Err(err) = e.validate(currency)
+        {
+            problems.push(RuleError::new(
+                "amount",
+                h.id,
+                format!("transaction {}: {err}", h.id),
+            ));
+            return problems;
+        }
+        problems.extend(self.check_content(e));
+        match &h.kind {
+            EntryKind::Reversal { reverses, .. } => {
+                problems.extend(self.check_reversal(e, *reverses, original));
+            }
+            EntryKind::Closing {
+                year,
+                start,
+                restricted_account,
+                unrestricted_account,
+            } => problems.extend(self.check_closing(
+                e,
+                *year,
+                *start,
+                restricted_account,
+                unrestricted_account,
+            )),
+            EntryKind::Transaction => {}
+        }
+        problems
+    }
+
+    /// The rules of an entry's content (accounts, grants, lines, periods, currencies), which do
+    /// not depend on its position in the chain: an import checks every entry with this before
+    /// writing any.
+    pub fn check_content(&self, e: &Entry) -> Vec<RuleError> {
+        let mut problems = vec![];
+        let h = &e.header;
+        if let Some(locked) = self.gov.locked_through()
+            && h.date <= locked
+        {
+            problems.push(RuleError::new(
+                "date",
+                format_date(h.date),
+                format!(
+                    "the books are locked through {locked}: nothing dated on or before it can be added. Record the correction dated in the open period (after {locked}), e.g. `amana reverse N --date ...` then the right transaction; or, if the officers decide so, reopen the year (`amana reopen --year ...`)"
+                ),
+            ));
+        }
+        problems.extend(self.check_in_force(e));
+        for (i, p) in e.postings().iter().enumerate() {
+            let kind = self.accounts.get(&p.account).copied();
+            if kind.is_none() {
+                problems.push(
+                    RuleError::new(
+                        "account",
+                        &p.account,
+                        format!(
+                            "account {} does not exist: add it with `amana account add {} --name ... --type ...`",
+                            p.account, p.account
+                        ),
+                    )
+                    .at(i),
+                );
+            }
+            if let Some(grant_id) = &p.grant {
+                match self.grants.get(grant_id) {
+                    None => problems.push(
+                        RuleError::new(
+                            "grant",
+                            grant_id,
+                            format!("grant {grant_id} does not exist"),
+                        )
+                        .at(i),
+                    ),
+                    Some(grant) => {
+                        // Spending of a grant happens inside its period: an expense charged
+                        // to it, or anything charged to one of its budget lines (equipment
+                        // bought on a grant is an asset, and still spending).
+                        // A reversal mirrors an entry that was admitted: it may come after
+                        // the grant's period (a mistake found late is still corrected).
+                        let spends = kind == Some(AccountType::Expense) || p.line.is_some();
+                        let reversal = matches!(h.kind, EntryKind::Reversal { .. });
+                        if spends && !reversal && !grant.covers(h.date) {
+                            problems.push(
+                                RuleError::new(
+                                    "date",
+                                    format_date(h.date),
+                                    format!(
+                                        "spending charged to grant {} must be dated inside its period {} to {}",
+                                        grant.id, grant.start, grant.end
+                                    ),
+                                )
+                                .at(i),
+                            );
+                        }
+                        if let Some(line) = &p.line
+                            && !self.lines.contains_key(&(grant_id.clone(), line.clone()))
+                        {
+                            let other: Vec<&str> = self
+                                .lines
+                                .keys()
+                                .filter(|(g, l)| l == line && g != grant_id)
+                                .map(|(g, _)| g.as_str())
+                                .collect();
+                            let hint = if other.is_empty() {
+                                format!("see `amana grant list --grant {grant_id}` for its lines")
+                            } else {
+                                format!("it is a line of {}", other.join(", "))
+                            };
+                            problems.push(
+                                RuleError::new(
+                                    "line",
+                                    line,
+                                    format!("budget line {line} does not belong to grant {grant_id} ({hint})"),
+                                )
+                                .at(i),
+                            );
+                        }
+                    }
+                }
+            }
+            if let Some((_, currency)) = &p.original
+                && !self.currencies.contains_key(currency)
+            {
+                problems.push(
+                    RuleError::new(
+                        "original_currency",
+                        currency,
+                        format!("currency {currency} is not an ISO 4217 code this ledger knows"),
+                    )
+                    .at(i),
+                );
+            }
+        }
+        problems
+    }
+
+    pub(super) fn check_reversal(
+        &self,
+        e: &Entry,
+        reverses: EntryId,
+        original: Option<&Entry>,
+    ) -> Vec<RuleError> {
+        let refuse = |message: String| vec![RuleError::new("reverses", reverses, message)];
+        let Some(original) =
+            original.filter(|o| o.id() == reverses && reverses.0 < self.next_entry)
+        else {
+            return refuse(format!("transaction {reverses} does not exist"));
+        };
+        if self.reversed.contains(&reverses) {
+            return refuse(format!("transaction {reverses} was already reversed"));
+        }
+        if matches!(original.header.kind, EntryKind::Closing { .. }) {
+            return refuse(format!(
+                "transaction {reverses} is the closing of a fiscal year, which is never reversed"
+            ));
+        }
+        if self.reversals.contains(&reverses) {
+            return refuse(format!(
+                "transaction {reverses} is itself a reversal: record the correct transaction instead"
+            ));
+        }
+        if e.header.date < original.header.date {
+            return vec![RuleError::new(
+                "date",
+                format_date(e.header.date),
+                format!(
+                    "a reversal cannot be dated before the transaction it reverses ({})",
+                    original.header.date
+                ),
+            )];
+        }
+        let mirrored = e.postings().len() == original.postings().len()
+            && e.postings().iter().zip(original.postings()).all(|(r, o)| {
+                r.account == o.account
+                    && Some(r.amount) == o.amount.checked_neg()
+                    && r.grant == o.grant
+                    && r.line == o.line
+                    && r.memo == o.memo
+                    && match (&r.original, &o.original) {
+                        (None, None) => true,
+                        (Some((ra, rc)), Some((oa, oc))) => {
+                            rc == oc && Some(*ra) == oa.checked_neg()
+                        }
+                        _ => false,
+                    }
+            });
+        if mirrored {
+            vec![]
+        } else {
+            refuse(format!(
+                "the postings of a reversal must mirror those of transaction {reverses} exactly"
+            ))
+        }
+    }
+
+    /// Takes a checked entry into the book and returns its warnings.
+    pub(super) fn take_entry(&mut self, e: &Entry) -> Vec<Warning> {
+        self.next_entry += 1;
+        if let Some(batch) = self.open_batch.as_mut() {
+            batch.remaining -= 1;
+            if batch.remaining == 0 {
+                self.open_batch = None;
+            }
+        }
+        if let Some(reverses) = e.reverses() {
+            self.reversed.insert(reverses);
+            self.reversals.insert(e.id());
+        }
+        self.take_totals(e);
+        let mut warnings = vec![];
+        let currency = self.info.as_ref().map(|i| i.currency.clone());
+        for p in e.postings() {
+            let (Some(grant), Some(line)) = (&p.grant, &p.line) else {
+                continue;
+            };
+            let Some(state) = self.lines.get_mut(&(grant.clone(), line.clone())) else {
+                continue;
+            };
+            let before = state.spent;
+            // Saturating: a sum beyond i64 centimes cannot come from checked entries, but a
+            // warning is never worth a panic.
+            state.spent = Minor(state.spent.0.saturating_add(p.amount.0));
+            if state.spent > state.budget && state.spent > before {
+                let currency = currency.clone().unwrap_or_else(|| Currency {
+                    code: "?".into(),
+                    exponent: 2,
+                });
+                warnings.push(Warning::Overspent {
+                    entry: e.id(),
+                    grant: grant.clone(),
+                    line: line.clone(),
+                    budget: currency.format(state.budget),
+                    spent: currency.format(state.spent),
+                    currency: currency.code,
+                });
+            }
+        }
+        warnings
+    }
+
+    pub fn is_reversed(&self, id: EntryId) -> bool {
+        self.reversed.contains(&id)
+    }
+}

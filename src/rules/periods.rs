@@ -1,0 +1,252 @@
+//! Periods and locks: fiscal years and their bounds, the locked period and the years closed
+//! (decided by the officers, see [`super::governance`]), the closing of a year, and the seals
+//! with the period each covers.
+
+use chrono::NaiveDate;
+
+use super::{Book, RuleError};
+use crate::chain::{BankBalance, GrantTotals, Hash, Seal};
+use crate::domain::{AccountCode, AccountType, Currency, Entry, GrantId, Minor, format_date};
+
+impl Book {
+    pub fn locked_through(&self) -> Option<NaiveDate> {
+        self.gov.locked_through()
+    }
+
+    /// A lock may not pass the end of a fiscal year that has income or expense and is not
+    /// closed: that year could never be closed (its closing is dated on its last day).
+    pub(super) fn check_lock(&self, through: NaiveDate) -> Result<(), Vec<RuleError>> {
+        let open = self.unclosed_years_through(through);
+        if let Some(first) = open.first() {
+            return Err(vec![RuleError::new(
+                "through",
+                format_date(through),
+                format!(
+                    "locking through {through} would leave fiscal year {first} impossible to close: close it first with `amana close --year {first}`"
+                ),
+            )]);
+        }
+        Ok(())
+    }
+
+    /// Fiscal years that end on or before `date`, have income or expense, and are not closed:
+    /// locking through `date` would make them impossible to close.
+    pub fn unclosed_years_through(&self, date: NaiveDate) -> Vec<i32> {
+        let Some(t) = self.totals.as_ref() else {
+            return vec![];
+        };
+        let mut years: Vec<i32> = t
+            .flows
+            .iter()
+            .filter(|(year, flows)| {
+                !self.gov.is_closed(**year)
+                    && flows.values().any(|f| *f != 0)
+                    && self
+                        .fiscal_bounds(**year)
+                        .is_some_and(|(_, end)| end <= date)
+            })
+            .map(|(year, _)| *year)
+            .collect();
+        years.sort();
+        years
+    }
+
+    pub fn fiscal_bounds(&self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+        self.info.as_ref()?.fiscal_start.year_bounds(year)
+    }
+
+    pub(super) fn check_closing(
+        &self,
+        e: &Entry,
+        year: i32,
+        start: NaiveDate,
+        restricted: &AccountCode,
+        unrestricted: &AccountCode,
+    ) -> Vec<RuleError> {
+        let refuse = |field: &'static str, value: String, message: String| {
+            vec![RuleError::new(field, value, message)]
+        };
+        if self.fiscal_bounds(year) != Some((start, e.header.date)) {
+            return refuse(
+                "date",
+                format_date(e.header.date),
+                format!(
+                    "the closing of fiscal year {year} is dated on its last day, and starts on its first"
+                ),
+            );
+        }
+        if e.header.batch.is_some() || e.header.reference.is_some() {
+            return refuse(
+                "batch",
+                String::new(),
+                "a closing has no reference and is never part of an import".into(),
+            );
+        }
+        if self.gov.is_closed(year) || self.gov.closing_pending(year) {
+            return refuse(
+                "year",
+                year.to_string(),
+                format!("fiscal year {year} is already closed (or its closing awaits signatures)"),
+            );
+        }
+        for account in [restricted, unrestricted] {
+            if self.accounts.get(account) != Some(&AccountType::NetAssets) {
+                return refuse(
+                    "account",
+                    account.to_string(),
+                    format!("the result is carried to a net-assets account; {account} is not one"),
+                );
+            }
+        }
+        match self.closing_postings(year, restricted, unrestricted) {
+            None => refuse(
+                "state",
+                String::new(),
+                "a closing can only be checked against a replayed chain".into(),
+            ),
+            Some(expected) if expected.as_slice() == e.postings() => vec![],
+            Some(_) => refuse(
+                "postings",
+                year.to_string(),
+                format!(
+                    "the closing postings do not carry exactly the income and expense of fiscal year {year} to net assets"
+                ),
+            ),
+        }
+    }
+
+    /// The content of a seal appended now (at `next_seq`), from the replayed totals.
+    pub fn seal_content(
+        &self,
+        period_end: Option<NaiveDate>,
+        mut banks: Vec<BankBalance>,
+    ) -> Option<Seal> {
+        let t = self.totals.as_ref()?;
+        banks.sort_by(|a, b| a.account.cmp(&b.account));
+        Some(Seal {
+            period_end,
+            covered: self.next_seq - 1,
+            head: t.head,
+            merkle_root: t.merkle.root(),
+            previous: self.last_seal(),
+            trial_balance: t
+                .balances
+                .iter()
+                .filter(|(_, b)| **b != 0)
+                .map(|(a, b)| (a.clone(), Minor(*b)))
+                .collect(),
+            grants: {
+                let mut ids: Vec<&GrantId> = self.grants.keys().collect();
+                ids.sort();
+                ids.into_iter()
+                    .map(|g| {
+                        let (received, spent) = t.grants.get(g).copied().unwrap_or_default();
+                        GrantTotals {
+                            grant: g.clone(),
+                            received: Minor(received),
+                            spent: Minor(spent),
+                        }
+                    })
+                    .collect()
+            },
+            banks,
+        })
+    }
+
+    pub(super) fn last_seal(&self) -> Option<(i64, Hash)> {
+        self.gov.last_seal()
+    }
+
+    pub(super) fn admit_seal(&mut self, seq: i64, seal: &Seal) -> Result<(), Vec<RuleError>> {
+        let refuse = |what: &str, message: String| Err(vec![RuleError::new("seal", what, message)]);
+        for b in &seal.banks {
+            if !self.accounts.contains_key(&b.account) {
+                return refuse("bank", format!("bank account {} does not exist", b.account));
+            }
+        }
+        // Only a book that replayed the chain knows the totals; a seal is always checked by one.
+        let Some(expected) = self.seal_content(seal.period_end, seal.banks.clone()) else {
+            return refuse(
+                "state",
+                "a seal can only be checked against a replayed chain".into(),
+            );
+        };
+        let currency = self.currency().cloned().unwrap_or(Currency {
+            code: String::new(),
+            exponent: 2,
+        });
+        if seal.covered != seq - 1 || seal.head != expected.head {
+            return refuse(
+                "head",
+                format!(
+                    "the seal claims entries 1 to {} with head {}, but the chain before it differs",
+                    seal.covered,
+                    hex::encode(seal.head)
+                ),
+            );
+        }
+        if seal.merkle_root != expected.merkle_root {
+            return refuse(
+                "merkle_root",
+                "the seal's Merkle root does not recompute from the entries it covers".into(),
+            );
+        }
+        if seal.previous != expected.previous {
+            return refuse(
+                "previous",
+                "the seal does not point to the previous seal".into(),
+            );
+        }
+        if seal.trial_balance != expected.trial_balance {
+            return refuse(
+                "trial_balance",
+                "the seal's trial balance does not recompute from the entries".into(),
+            );
+        }
+        if seal.grants != expected.grants {
+            return refuse(
+                "grants",
+                "the seal's grant totals do not recompute from the entries".into(),
+            );
+        }
+        for b in &seal.banks {
+            // A statement gives the balance at the end of its period: the books are compared
+            // as of that day (entries recorded since but dated later do not count). A seal
+            // written before this rule compared everything recorded; that still holds for it.
+            let books = match seal.period_end {
+                Some(end) => self.balance_as_of(&b.account, end).unwrap_or_default(),
+                None => self.balance(&b.account).unwrap_or_default(),
+            };
+            // A ledger from before policies checked the balance of everything recorded.
+            let legacy = self.gov.quorum().is_none()
+                && self.balance(&b.account).unwrap_or_default() == b.balance;
+            if books != b.balance && !legacy {
+                let diff = Minor(books.0.saturating_sub(b.balance.0).saturating_abs());
+                let (as_of, advice) = (
+                    seal.period_end
+                        .map(|d| format!(" as of {d}"))
+                        .unwrap_or_default(),
+                    if books.0 > b.balance.0 {
+                        "more than the statement: a movement the bank has not made yet (a cheque not cashed?), or one recorded twice or too large"
+                    } else {
+                        "less than the statement: movements the bank made are not recorded yet (bank fees, a transfer received?), or one was recorded too small"
+                    },
+                );
+                return refuse(
+                    "bank",
+                    format!(
+                        "the statement {} gives {} {c} for account {}, but the books say {}{as_of}: the books have {} {c} {advice}. Record or correct the movements, then seal again",
+                        b.statement,
+                        currency.format(b.balance),
+                        b.account,
+                        currency.format(books),
+                        currency.format(diff),
+                        c = currency.code,
+                    ),
+                );
+            }
+        }
+        self.gov.add_seal(seq, seal.period_end);
+        Ok(())
+    }
+}
