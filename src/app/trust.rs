@@ -176,7 +176,7 @@ pub fn money_received(
     for p in e.postings() {
         let kind =
             kind_of(&p.account).ok_or_else(|| NotReceived::UnknownAccount(p.account.clone()))?;
-        if kind == AccountType::Income {
+        if crate::rules::receives(Some(kind)) {
             income = income.saturating_sub(p.amount.0);
         }
         money_in |= p.amount.0 > 0 && crate::formats::charts::is_money(chart, &p.account, kind);
@@ -402,9 +402,7 @@ impl Ledger {
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = replay(app)?;
-            if let Some(locked) = book.locked_through()
-                && locked >= end
-            {
+            if let Some(locked) = book.locked_on(end) {
                 return Err(LedgerError::Refused(
                     if book.governance().is_closed(year) {
                         format!(

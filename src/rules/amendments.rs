@@ -16,10 +16,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
+use super::entries::spends;
 use super::{Book, RuleError};
 use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment};
 use crate::domain::{
-    AccountCode, AccountType, Entry, EntryId, EntryKind, GrantId, LineId, format_date,
+    AccountCode, AccountType, Entry, EntryId, EntryKind, Grant, GrantId, LineId, Minor, format_date,
 };
 
 /// What corrections put in force that the rules of new entries read.
@@ -34,6 +35,11 @@ impl InForce {
         InForce {
             retired: retired.into_iter().collect(),
         }
+    }
+
+    /// The first day `account` takes no posting, once retired.
+    pub(super) fn retired_from(&self, account: &AccountCode) -> Option<NaiveDate> {
+        self.retired.get(account).copied()
     }
 }
 
@@ -88,9 +94,7 @@ impl Usage {
                             .or_default()
                             .insert(e.id(), e.header.date);
                     }
-                    let spends =
-                        kind_of(&p.account) == Some(AccountType::Expense) || p.line.is_some();
-                    if let (Some(g), true) = (&p.grant, spends) {
+                    if let (Some(g), true) = (&p.grant, spends(kind_of(&p.account), p)) {
                         self.grants
                             .entry(g.clone())
                             .or_default()
@@ -132,6 +136,17 @@ impl Usage {
                 .map(|(id, _)| *id)
                 .collect()
         })
+    }
+}
+
+/// Puts a grant's amendment in force: the amount and the last day it names replace the
+/// grant's (a book loaded from the tables applies them in chain order, as a replay does).
+pub(super) fn amend_grant(grant: &mut Grant, amount: Option<Minor>, end: Option<NaiveDate>) {
+    if let Some(amount) = amount {
+        grant.amount = amount;
+    }
+    if let Some(end) = end {
+        grant.end = end;
     }
 }
 
@@ -210,12 +225,7 @@ impl Book {
             }
         }
         let grant = self.grants.get_mut(&a.grant).expect("found above");
-        if let Some(amount) = a.amount {
-            grant.amount = amount;
-        }
-        if let Some(end) = a.end {
-            grant.end = end;
-        }
+        amend_grant(grant, a.amount, a.end);
         Ok(())
     }
 
@@ -381,52 +391,5 @@ impl Book {
             )]);
         }
         Ok(())
-    }
-
-    /// What the corrections in force forbid a new entry: a transaction posting to an account
-    /// retired on or before its date, or charged to a budget line withdrawn on or before it. A
-    /// reversal mirrors an entry admitted before, and a closing carries its year's result:
-    /// neither is held back.
-    pub(super) fn check_in_force(&self, e: &Entry) -> Vec<RuleError> {
-        if !matches!(e.header.kind, EntryKind::Transaction) {
-            return vec![];
-        }
-        let mut problems = vec![];
-        for (i, p) in e.postings().iter().enumerate() {
-            if let Some(from) = self.in_force.retired.get(&p.account)
-                && e.header.date >= *from
-            {
-                problems.push(
-                    RuleError::new(
-                        "account",
-                        &p.account,
-                        format!(
-                            "account {} is retired from {from}: nothing dated on or after that day posts to it (see `amana account list` for the accounts in use)",
-                            p.account
-                        ),
-                    )
-                    .at(i),
-                );
-            }
-            if let (Some(grant), Some(line)) = (&p.grant, &p.line)
-                && let Some(from) = self
-                    .lines
-                    .get(&(grant.clone(), line.clone()))
-                    .and_then(|l| l.withdrawn)
-                && e.header.date >= from
-            {
-                problems.push(
-                    RuleError::new(
-                        "line",
-                        line,
-                        format!(
-                            "budget line {line} of grant {grant} is withdrawn from {from}: nothing dated on or after that day is charged to it. Charge it to another line (see `amana grant list --grant {grant}`), or to none"
-                        ),
-                    )
-                    .at(i),
-                );
-            }
-        }
-        problems
     }
 }

@@ -5,7 +5,24 @@
 //! budget lines' spending and warns of an over-spent line.
 
 use super::{Book, RuleError, Warning};
-use crate::domain::{AccountType, Currency, Entry, EntryId, EntryKind, Minor, format_date};
+use crate::domain::{
+    AccountType, Currency, Entry, EntryId, EntryKind, Minor, Posting, format_date,
+};
+
+/// What counts as spending of the grant a posting is charged to: a posting to an expense
+/// account, or any posting charged to one of the grant's budget lines (equipment bought on a
+/// grant is an asset, and still spending). `kind` is the posting's account type (`None` for an
+/// account the book does not know). The one definition: the grant's period (rule 6), a grant's
+/// spent total and the checks of a grant's amendment all read it.
+pub fn spends(kind: Option<AccountType>, posting: &Posting) -> bool {
+    kind == Some(AccountType::Expense) || posting.line.is_some()
+}
+
+/// What counts as money received (from a funder on a grant, from a member on a receipt): the
+/// credit of an income account. A posting's part of it is its amount negated.
+pub fn receives(kind: Option<AccountType>) -> bool {
+    kind == Some(AccountType::Income)
+}
 
 impl Book {
     /// Every rule an entry must meet given the book, all problems at once.
@@ -74,9 +91,7 @@ impl Book {
     pub fn check_content(&self, e: &Entry) -> Vec<RuleError> {
         let mut problems = vec![];
         let h = &e.header;
-        if let Some(locked) = self.gov.locked_through()
-            && h.date <= locked
-        {
+        if let Some(locked) = self.locked_on(h.date) {
             problems.push(RuleError::new(
                 "date",
                 format_date(h.date),
@@ -112,12 +127,10 @@ impl Book {
                         .at(i),
                     ),
                     Some(grant) => {
-                        // Spending of a grant happens inside its period: an expense charged
-                        // to it, or anything charged to one of its budget lines (equipment
-                        // bought on a grant is an asset, and still spending).
+                        // Spending of a grant happens inside its period ([`spends`]).
                         // A reversal mirrors an entry that was admitted: it may come after
                         // the grant's period (a mistake found late is still corrected).
-                        let spends = kind == Some(AccountType::Expense) || p.line.is_some();
+                        let spends = spends(kind, p);
                         let reversal = matches!(h.kind, EntryKind::Reversal { .. });
                         if spends && !reversal && !grant.covers(h.date) {
                             problems.push(
@@ -280,5 +293,52 @@ impl Book {
 
     pub fn is_reversed(&self, id: EntryId) -> bool {
         self.reversed.contains(&id)
+    }
+
+    /// What the corrections in force forbid a new entry: a transaction posting to an account
+    /// retired on or before its date, or charged to a budget line withdrawn on or before it. A
+    /// reversal mirrors an entry admitted before, and a closing carries its year's result:
+    /// neither is held back.
+    pub(super) fn check_in_force(&self, e: &Entry) -> Vec<RuleError> {
+        if !matches!(e.header.kind, EntryKind::Transaction) {
+            return vec![];
+        }
+        let mut problems = vec![];
+        for (i, p) in e.postings().iter().enumerate() {
+            if let Some(from) = self.in_force.retired_from(&p.account)
+                && e.header.date >= from
+            {
+                problems.push(
+                    RuleError::new(
+                        "account",
+                        &p.account,
+                        format!(
+                            "account {} is retired from {from}: nothing dated on or after that day posts to it (see `amana account list` for the accounts in use)",
+                            p.account
+                        ),
+                    )
+                    .at(i),
+                );
+            }
+            if let (Some(grant), Some(line)) = (&p.grant, &p.line)
+                && let Some(from) = self
+                    .lines
+                    .get(&(grant.clone(), line.clone()))
+                    .and_then(|l| l.withdrawn)
+                && e.header.date >= from
+            {
+                problems.push(
+                    RuleError::new(
+                        "line",
+                        line,
+                        format!(
+                            "budget line {line} of grant {grant} is withdrawn from {from}: nothing dated on or after that day is charged to it. Charge it to another line (see `amana grant list --grant {grant}`), or to none"
+                        ),
+                    )
+                    .at(i),
+                );
+            }
+        }
+        problems
     }
 }

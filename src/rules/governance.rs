@@ -23,12 +23,25 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::chain::{Hash, Record, SealSignature};
-use crate::domain::{EntryKind, FiscalStart, OfficerId};
+use crate::chain::{ChainEntry, Hash, Record, SealSignature};
+use crate::domain::{EntryKind, FiscalStart, LedgerInfo, OfficerId};
 use crate::rules::error::RuleError;
 
 /// The policy of a new ledger: two officers sign what matters.
 pub const DEFAULT_QUORUM: i64 = 2;
+
+/// The chain kinds of the entries the officers' state is built from: what a store hands over
+/// (see [`Governance::from_log`]) for a book loaded without replaying the whole chain.
+pub const LOG_KINDS: [&str; 8] = [
+    "officer",
+    "seal",
+    "signature",
+    "closing",
+    "policy",
+    "lock",
+    "reopen",
+    "revocation",
+];
 
 /// What a decision decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +138,24 @@ fn refuse<T>(
 }
 
 impl Governance {
+    /// The state of a ledger from its entries of the [`LOG_KINDS`] kinds, as (seq, bytes)
+    /// in chain order, each taken in without being checked (see [`Governance::replay`]). An
+    /// entry that does not decode is passed over, as `verify` reports it.
+    pub fn from_log(log: &[(i64, Vec<u8>)], info: &LedgerInfo) -> Governance {
+        let mut governance = Governance::default();
+        for (seq, body) in log {
+            if let Ok(entry) = ChainEntry::decode(body, Some(&info.currency)) {
+                governance.replay(
+                    *seq,
+                    &crate::chain::entry_hash(body),
+                    &entry.record,
+                    Some(info.fiscal_start),
+                );
+            }
+        }
+        governance
+    }
+
     /// The quorum in force (`None`: a ledger from before policies).
     pub fn quorum(&self) -> Option<i64> {
         self.quorum

@@ -46,6 +46,7 @@ use crate::domain::{
 };
 use crate::rules::governance::{Decision, Governance, decision_of};
 
+pub use entries::{receives, spends};
 pub use error::{RuleError, Warning};
 use registry::LineState;
 use sequence::OpenBatch;
@@ -82,6 +83,8 @@ pub struct BookParts {
     pub accounts: Vec<(AccountCode, AccountType)>,
     pub funders: Vec<FunderId>,
     pub grants: Vec<Grant>,
+    /// Every grant's amendments in chain order: (grant, new amount, new last day).
+    pub grant_amendments: Vec<(GrantId, Option<Minor>, Option<NaiveDate>)>,
     /// (grant, line, budget in force, spent so far: the net of the postings charged to the
     /// line, the first day it takes no posting once withdrawn)
     pub lines: Vec<(GrantId, LineId, Minor, Minor, Option<NaiveDate>)>,
@@ -90,9 +93,10 @@ pub struct BookParts {
     pub imported_files: Vec<Hash>,
     pub last_seq: i64,
     pub last_entry: i64,
-    /// Read from the chain's own entries (officers, seals, signatures, decisions), never from
-    /// the tables: a row deleted from `seals` must not let anyone write into a locked period.
-    pub governance: Governance,
+    /// The chain's own entries of the kinds [`governance::LOG_KINDS`] (officers, seals,
+    /// signatures, decisions), as (seq, bytes) in chain order, never the tables: a row deleted
+    /// from `seals` must not let anyone write into a locked period.
+    pub governance_log: Vec<(i64, Vec<u8>)>,
     pub receipts: Vec<(EntryId, Hash)>,
     /// Retired accounts, with the first day they take no posting.
     pub retired: Vec<(AccountCode, NaiveDate)>,
@@ -113,8 +117,21 @@ impl Book {
         }
     }
 
+    /// A book of what a store read in its tables and log (see [`BookParts`]): the rules, not
+    /// the store, put the amendments in force and replay the officers' entries.
     pub fn from_parts(parts: BookParts) -> Book {
+        let mut grants: HashMap<GrantId, Grant> = parts
+            .grants
+            .into_iter()
+            .map(|g| (g.id.clone(), g))
+            .collect();
+        for (id, amount, end) in parts.grant_amendments {
+            if let Some(grant) = grants.get_mut(&id) {
+                amendments::amend_grant(grant, amount, end);
+            }
+        }
         Book {
+            gov: Governance::from_log(&parts.governance_log, &parts.info),
             currencies: parts
                 .info
                 .currencies
@@ -124,11 +141,7 @@ impl Book {
             info: Some(parts.info),
             accounts: parts.accounts.into_iter().collect(),
             funders: parts.funders.into_iter().collect(),
-            grants: parts
-                .grants
-                .into_iter()
-                .map(|g| (g.id.clone(), g))
-                .collect(),
+            grants,
             lines: parts
                 .lines
                 .into_iter()
@@ -149,7 +162,6 @@ impl Book {
             open_batch: None,
             next_seq: parts.last_seq + 1,
             next_entry: parts.last_entry + 1,
-            gov: parts.governance,
             receipts: parts.receipts.into_iter().collect(),
             totals: None,
             in_force: amendments::InForce::from_parts(parts.retired),

@@ -13,6 +13,13 @@ impl Book {
         self.gov.locked_through()
     }
 
+    /// The last day of the locked period when `date` falls inside it (on or before that day):
+    /// nothing dated `date` can be recorded. The one definition of a locked day, read by the
+    /// rules of entries and by the commands that choose a date.
+    pub fn locked_on(&self, date: NaiveDate) -> Option<NaiveDate> {
+        self.gov.locked_through().filter(|locked| date <= *locked)
+    }
+
     /// A lock may not pass the end of a fiscal year that has income or expense and is not
     /// closed: that year could never be closed (its closing is dated on its last day).
     pub(super) fn check_lock(&self, through: NaiveDate) -> Result<(), Vec<RuleError>> {

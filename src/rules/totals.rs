@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
+use super::entries::{receives, spends};
 use super::{Book, amendments};
 use crate::chain::Hash;
 use crate::chain::merkle::Accumulator;
@@ -109,10 +110,10 @@ impl Book {
             let kind = self.accounts.get(&p.account).copied();
             if let Some(g) = &p.grant {
                 let totals = t.grants.entry(g.clone()).or_default();
-                if kind == Some(AccountType::Income) {
+                if receives(kind) {
                     totals.0 = totals.0.saturating_sub(amount);
                 }
-                if kind == Some(AccountType::Expense) || p.line.is_some() {
+                if spends(kind, p) {
                     totals.1 = totals.1.saturating_add(amount);
                 }
             }
