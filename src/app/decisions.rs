@@ -75,7 +75,7 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
             _ => None,
         };
         book.admit(&entry, original.as_ref()).map_err(|p| {
-            broken(p.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "))
+            broken(p.iter().map(|e| e.message()).collect::<Vec<_>>().join("; "))
         })?;
         prev = crate::chain::hash_from(&row.chain);
         expected += 1;

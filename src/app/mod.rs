@@ -34,7 +34,7 @@ pub enum LedgerError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Invalid(#[from] DomainError),
-    #[error("{}", .0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", .0.iter().map(|e| e.message()).collect::<Vec<_>>().join("\n"))]
     Rules(Vec<RuleError>),
     #[error(transparent)]
     Import(#[from] ImportError),
@@ -546,9 +546,9 @@ impl Ledger {
                             let line = e.posting.map_or(txn.line, |p| txn.posting_lines[p]);
                             problems.push(journal::RowError {
                                 line,
-                                column: Some(e.field.to_string()),
-                                value: Some(e.value.clone()),
-                                reason: e.message.clone(),
+                                column: Some(e.field().to_string()),
+                                value: Some(e.value()),
+                                reason: e.message(),
                             });
                         }
                         entries.push(entry);

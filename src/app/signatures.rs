@@ -217,12 +217,7 @@ impl Bundle {
                 _ => None,
             };
             book.admit(&entry, original).map_err(|p| {
-                broken(
-                    p.iter()
-                        .map(|e| e.message.clone())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                )
+                broken(p.iter().map(|e| e.message()).collect::<Vec<_>>().join("; "))
             })?;
             prev = chain::hash_from(&row.chain);
             book.appended(row.seq, &eh, &prev);

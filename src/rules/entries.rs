@@ -4,9 +4,10 @@
 //! and a reversal that mirrors its original exactly. Taking an admitted entry in updates the
 //! budget lines' spending and warns of an over-spent line.
 
+use super::error::RuleKind;
 use super::{Book, RuleError, Warning};
 use crate::domain::{
-    AccountType, Currency, Entry, EntryId, EntryKind, Minor, Posting, format_date,
+    AccountType, Currency, Entry, EntryId, EntryKind, GrantId, Minor, Money, Posting,
 };
 
 /// What counts as spending of the grant a posting is charged to: a posting to an expense
@@ -30,37 +31,26 @@ impl Book {
         let mut problems = vec![];
         let h = &e.header;
         if h.id.0 != self.next_entry {
-            problems.push(RuleError::new(
-                "txn",
-                h.id,
-                format!(
-                    "transaction number {} where {} was expected",
-                    h.id, self.next_entry
-                ),
-            ));
+            problems.push(RuleError::from(RuleKind::EntryNumber {
+                id: h.id,
+                expected: self.next_entry,
+            }));
         }
         match (h.batch, self.open_batch) {
-            (Some(b), _) if e.reverses().is_some() => problems.push(RuleError::new(
-                "batch",
-                b,
-                "a reversal is never part of an import",
-            )),
+            (Some(b), _) if e.reverses().is_some() => {
+                problems.push(RuleError::from(RuleKind::ReversalInImport { batch: b }))
+            }
             (None, _) => {}
             (Some(b), Some(open)) if b == open.seq => {}
-            (Some(b), _) => problems.push(RuleError::new(
-                "batch",
-                b,
-                format!("the entry claims import seq {b}, which is not the import in progress"),
-            )),
+            (Some(b), _) => problems.push(RuleError::from(RuleKind::NotTheOpenImport { batch: b })),
         }
         if let Some(currency) = self.currency()
             && let Err(err) = e.validate(currency)
         {
-            problems.push(RuleError::new(
-                "amount",
-                h.id,
-                format!("transaction {}: {err}", h.id),
-            ));
+            problems.push(RuleError::from(RuleKind::EntryInvalid {
+                id: h.id,
+                error: err,
+            }));
             return problems;
         }
         problems.extend(self.check_content(e));
@@ -92,38 +82,28 @@ impl Book {
         let mut problems = vec![];
         let h = &e.header;
         if let Some(locked) = self.locked_on(h.date) {
-            problems.push(RuleError::new(
-                "date",
-                format_date(h.date),
-                format!(
-                    "the books are locked through {locked}: nothing dated on or before it can be added. Record the correction dated in the open period (after {locked}), e.g. `amana reverse N --date ...` then the right transaction; or, if the officers decide so, reopen the year (`amana reopen --year ...`)"
-                ),
-            ));
+            problems.push(RuleError::from(RuleKind::Locked {
+                date: h.date,
+                locked,
+            }));
         }
         problems.extend(self.check_in_force(e));
         for (i, p) in e.postings().iter().enumerate() {
             let kind = self.accounts.get(&p.account).copied();
             if kind.is_none() {
                 problems.push(
-                    RuleError::new(
-                        "account",
-                        &p.account,
-                        format!(
-                            "account {} does not exist: add it with `amana account add {} --name ... --type ...`",
-                            p.account, p.account
-                        ),
-                    )
+                    RuleError::from(RuleKind::AccountUnknown {
+                        account: p.account.clone(),
+                    })
                     .at(i),
                 );
             }
             if let Some(grant_id) = &p.grant {
                 match self.grants.get(grant_id) {
                     None => problems.push(
-                        RuleError::new(
-                            "grant",
-                            grant_id,
-                            format!("grant {grant_id} does not exist"),
-                        )
+                        RuleError::from(RuleKind::GrantUnknown {
+                            grant: grant_id.clone(),
+                        })
                         .at(i),
                     ),
                     Some(grant) => {
@@ -134,37 +114,35 @@ impl Book {
                         let reversal = matches!(h.kind, EntryKind::Reversal { .. });
                         if spends && !reversal && !grant.covers(h.date) {
                             problems.push(
-                                RuleError::new(
-                                    "date",
-                                    format_date(h.date),
-                                    format!(
-                                        "spending charged to grant {} must be dated inside its period {} to {}",
-                                        grant.id, grant.start, grant.end
-                                    ),
-                                )
+                                RuleError::from(RuleKind::OutsideGrantPeriod {
+                                    date: h.date,
+                                    grant: grant.id.clone(),
+                                    start: grant.start,
+                                    end: grant.end,
+                                })
                                 .at(i),
                             );
                         }
                         if let Some(line) = &p.line
                             && !self.lines.contains_key(&(grant_id.clone(), line.clone()))
                         {
-                            let other: Vec<&str> = self
+                            let others: Vec<GrantId> = self
                                 .lines
                                 .keys()
                                 .filter(|(g, l)| l == line && g != grant_id)
-                                .map(|(g, _)| g.as_str())
+                                .map(|(g, _)| g.clone())
                                 .collect();
-                            let hint = if other.is_empty() {
-                                format!("see `amana grant list --grant {grant_id}` for its lines")
-                            } else {
-                                format!("it is a line of {}", other.join(", "))
-                            };
+                            let (line, grant) = (line.clone(), grant_id.clone());
                             problems.push(
-                                RuleError::new(
-                                    "line",
-                                    line,
-                                    format!("budget line {line} does not belong to grant {grant_id} ({hint})"),
-                                )
+                                RuleError::from(if others.is_empty() {
+                                    RuleKind::LineNotOfGrant { line, grant }
+                                } else {
+                                    RuleKind::LineOfOtherGrants {
+                                        line,
+                                        grant,
+                                        others,
+                                    }
+                                })
                                 .at(i),
                             );
                         }
@@ -175,11 +153,9 @@ impl Book {
                 && !self.currencies.contains_key(currency)
             {
                 problems.push(
-                    RuleError::new(
-                        "original_currency",
-                        currency,
-                        format!("currency {currency} is not an ISO 4217 code this ledger knows"),
-                    )
+                    RuleError::from(RuleKind::OriginalCurrencyUnknown {
+                        currency: currency.clone(),
+                    })
                     .at(i),
                 );
             }
@@ -193,34 +169,26 @@ impl Book {
         reverses: EntryId,
         original: Option<&Entry>,
     ) -> Vec<RuleError> {
-        let refuse = |message: String| vec![RuleError::new("reverses", reverses, message)];
+        let refuse = |kind: RuleKind| vec![RuleError::from(kind)];
         let Some(original) =
             original.filter(|o| o.id() == reverses && reverses.0 < self.next_entry)
         else {
-            return refuse(format!("transaction {reverses} does not exist"));
+            return refuse(RuleKind::ReversedMissing { reverses });
         };
         if self.reversed.contains(&reverses) {
-            return refuse(format!("transaction {reverses} was already reversed"));
+            return refuse(RuleKind::ReversedTwice { reverses });
         }
         if matches!(original.header.kind, EntryKind::Closing { .. }) {
-            return refuse(format!(
-                "transaction {reverses} is the closing of a fiscal year, which is never reversed"
-            ));
+            return refuse(RuleKind::ClosingReversed { reverses });
         }
         if self.reversals.contains(&reverses) {
-            return refuse(format!(
-                "transaction {reverses} is itself a reversal: record the correct transaction instead"
-            ));
+            return refuse(RuleKind::ReversalReversed { reverses });
         }
         if e.header.date < original.header.date {
-            return vec![RuleError::new(
-                "date",
-                format_date(e.header.date),
-                format!(
-                    "a reversal cannot be dated before the transaction it reverses ({})",
-                    original.header.date
-                ),
-            )];
+            return refuse(RuleKind::ReversalBeforeOriginal {
+                date: e.header.date,
+                original: original.header.date,
+            });
         }
         let mirrored = e.postings().len() == original.postings().len()
             && e.postings().iter().zip(original.postings()).all(|(r, o)| {
@@ -240,9 +208,7 @@ impl Book {
         if mirrored {
             vec![]
         } else {
-            refuse(format!(
-                "the postings of a reversal must mirror those of transaction {reverses} exactly"
-            ))
+            refuse(RuleKind::ReversalNotMirrored { reverses })
         }
     }
 
@@ -282,9 +248,8 @@ impl Book {
                     entry: e.id(),
                     grant: grant.clone(),
                     line: line.clone(),
-                    budget: currency.format(state.budget),
-                    spent: currency.format(state.spent),
-                    currency: currency.code,
+                    budget: Money::new(state.budget, currency.clone()),
+                    spent: Money::new(state.spent, currency),
                 });
             }
         }
@@ -309,14 +274,10 @@ impl Book {
                 && e.header.date >= from
             {
                 problems.push(
-                    RuleError::new(
-                        "account",
-                        &p.account,
-                        format!(
-                            "account {} is retired from {from}: nothing dated on or after that day posts to it (see `amana account list` for the accounts in use)",
-                            p.account
-                        ),
-                    )
+                    RuleError::from(RuleKind::AccountRetired {
+                        account: p.account.clone(),
+                        from,
+                    })
                     .at(i),
                 );
             }
@@ -328,13 +289,11 @@ impl Book {
                 && e.header.date >= from
             {
                 problems.push(
-                    RuleError::new(
-                        "line",
-                        line,
-                        format!(
-                            "budget line {line} of grant {grant} is withdrawn from {from}: nothing dated on or after that day is charged to it. Charge it to another line (see `amana grant list --grant {grant}`), or to none"
-                        ),
-                    )
+                    RuleError::from(RuleKind::LineWithdrawn {
+                        grant: grant.clone(),
+                        line: line.clone(),
+                        from,
+                    })
                     .at(i),
                 );
             }

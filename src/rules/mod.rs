@@ -21,15 +21,19 @@
 //!   by a book that replayed the chain;
 //! - [`sequence`](self::sequence): the chain's order (sequence numbers, transaction numbers,
 //!   import batches) and moving past an entry `verify` could not admit;
-//! - [`error`](self::error): the rules' refusals and warnings, as values.
+//! - [`error`](self::error): the rules' refusals and warnings, as values, and
+//!   [`messages`](self::messages) and [`english`](self::english): their ids, arguments and
+//!   English, in one place.
 //!
 //! This file holds the book itself: its state, how it is built (replaying the chain, or from
 //! a store's rows), and [`Book::admit`], which sends each record kind to its rules.
 
 mod amendments;
+mod english;
 mod entries;
 pub mod error;
 pub mod governance;
+mod messages;
 mod periods;
 mod registry;
 mod sequence;
@@ -47,7 +51,7 @@ use crate::domain::{
 use crate::rules::governance::{Decision, Governance, decision_of};
 
 pub use entries::{receives, spends};
-pub use error::{RuleError, Warning};
+pub use error::{Replayed, RuleError, RuleKind, Warning};
 use registry::LineState;
 use sequence::OpenBatch;
 use totals::Totals;
@@ -230,56 +234,41 @@ impl Book {
         original: Option<&Entry>,
     ) -> Result<Vec<Warning>, Vec<RuleError>> {
         if entry.seq != self.next_seq {
-            return Err(vec![RuleError::new(
-                "seq",
-                entry.seq,
-                format!(
-                    "sequence number {} where {} was expected",
-                    entry.seq, self.next_seq
-                ),
-            )]);
+            return Err(vec![RuleError::from(RuleKind::SeqOutOfOrder {
+                seq: entry.seq,
+                expected: self.next_seq,
+            })]);
         }
         if self.info.is_none() && !matches!(entry.record, Record::Ledger(_)) {
-            return Err(vec![RuleError::new(
-                "kind",
-                entry.record.kind(),
-                "the first entry of a chain must be the ledger's genesis entry",
-            )]);
+            return Err(vec![RuleError::from(RuleKind::GenesisFirst {
+                kind: entry.record.kind(),
+            })]);
         }
         if let Some(batch) = self.open_batch
             && !matches!(&entry.record, Record::Entry(e) if e.header.batch == Some(batch.seq))
         {
-            return Err(vec![RuleError::new(
-                "batch",
-                batch.seq,
-                format!(
-                    "the import at seq {} announced {} more transactions, but a {} entry comes first",
-                    batch.seq,
-                    batch.remaining,
-                    entry.record.kind()
-                ),
-            )]);
+            return Err(vec![RuleError::from(RuleKind::BatchInterrupted {
+                batch: batch.seq,
+                remaining: batch.remaining,
+                kind: entry.record.kind(),
+            })]);
         }
         let warnings = match &entry.record {
             Record::Ledger(info) => self.admit_ledger(info)?,
             Record::Account(a) => {
                 if self.accounts.contains_key(&a.code) {
-                    return Err(vec![RuleError::new(
-                        "code",
-                        &a.code,
-                        format!("account {} already exists", a.code),
-                    )]);
+                    return Err(vec![RuleError::from(RuleKind::AccountExists {
+                        code: a.code.clone(),
+                    })]);
                 }
                 self.accounts.insert(a.code.clone(), a.kind);
                 vec![]
             }
             Record::Funder(f) => {
                 if !self.funders.insert(f.id.clone()) {
-                    return Err(vec![RuleError::new(
-                        "id",
-                        &f.id,
-                        format!("funder {} already exists", f.id),
-                    )]);
+                    return Err(vec![RuleError::from(RuleKind::FunderExists {
+                        id: f.id.clone(),
+                    })]);
                 }
                 vec![]
             }
@@ -352,11 +341,9 @@ impl Book {
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
                 let fiscal = self.info.as_ref().map(|i| i.fiscal_start);
                 let Some(decision) = decision_of(&entry.record, fiscal) else {
-                    return Err(vec![RuleError::new(
-                        "year",
-                        entry.record.kind(),
-                        "the decision names a fiscal year out of range",
-                    )]);
+                    return Err(vec![RuleError::from(RuleKind::DecisionYearOutOfRange {
+                        kind: entry.record.kind(),
+                    })]);
                 };
                 self.gov.check_decision(&decision, fiscal)?;
                 if let Decision::Lock(through) = decision {

@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
+use super::error::{Replayed, RuleKind};
 use super::{Book, RuleError};
 use crate::chain::{BankBalance, GrantTotals, Hash, Seal};
-use crate::domain::{AccountCode, AccountType, Currency, Entry, GrantId, Minor, format_date};
+use crate::domain::{AccountCode, AccountType, Currency, Entry, GrantId, Minor, Money};
 
 impl Book {
     pub fn locked_through(&self) -> Option<NaiveDate> {
@@ -25,13 +26,10 @@ impl Book {
     pub(super) fn check_lock(&self, through: NaiveDate) -> Result<(), Vec<RuleError>> {
         let open = self.unclosed_years_through(through);
         if let Some(first) = open.first() {
-            return Err(vec![RuleError::new(
-                "through",
-                format_date(through),
-                format!(
-                    "locking through {through} would leave fiscal year {first} impossible to close: close it first with `amana close --year {first}`"
-                ),
-            )]);
+            return Err(vec![RuleError::from(RuleKind::LockStrandsYear {
+                through,
+                year: *first,
+            })]);
         }
         Ok(())
     }
@@ -70,55 +68,32 @@ impl Book {
         restricted: &AccountCode,
         unrestricted: &AccountCode,
     ) -> Vec<RuleError> {
-        let refuse = |field: &'static str, value: String, message: String| {
-            vec![RuleError::new(field, value, message)]
-        };
+        let refuse = |kind: RuleKind| vec![RuleError::from(kind)];
         if self.fiscal_bounds(year) != Some((start, e.header.date)) {
-            return refuse(
-                "date",
-                format_date(e.header.date),
-                format!(
-                    "the closing of fiscal year {year} is dated on its last day, and starts on its first"
-                ),
-            );
+            return refuse(RuleKind::ClosingDates {
+                date: e.header.date,
+                year,
+            });
         }
         if e.header.batch.is_some() || e.header.reference.is_some() {
-            return refuse(
-                "batch",
-                String::new(),
-                "a closing has no reference and is never part of an import".into(),
-            );
+            return refuse(RuleKind::ClosingInImport);
         }
         if self.gov.is_closed(year) || self.gov.closing_pending(year) {
-            return refuse(
-                "year",
-                year.to_string(),
-                format!("fiscal year {year} is already closed (or its closing awaits signatures)"),
-            );
+            return refuse(RuleKind::YearClosed { year });
         }
         for account in [restricted, unrestricted] {
             if self.accounts.get(account) != Some(&AccountType::NetAssets) {
-                return refuse(
-                    "account",
-                    account.to_string(),
-                    format!("the result is carried to a net-assets account; {account} is not one"),
-                );
+                return refuse(RuleKind::NotNetAssets {
+                    account: account.clone(),
+                });
             }
         }
         match self.closing_postings(year, restricted, unrestricted) {
-            None => refuse(
-                "state",
-                String::new(),
-                "a closing can only be checked against a replayed chain".into(),
-            ),
+            None => refuse(RuleKind::NotReplayed {
+                check: Replayed::Closing,
+            }),
             Some(expected) if expected.as_slice() == e.postings() => vec![],
-            Some(_) => refuse(
-                "postings",
-                year.to_string(),
-                format!(
-                    "the closing postings do not carry exactly the income and expense of fiscal year {year} to net assets"
-                ),
-            ),
+            Some(_) => refuse(RuleKind::ClosingPostings { year }),
         }
     }
 
@@ -165,56 +140,41 @@ impl Book {
     }
 
     pub(super) fn admit_seal(&mut self, seq: i64, seal: &Seal) -> Result<(), Vec<RuleError>> {
-        let refuse = |what: &str, message: String| Err(vec![RuleError::new("seal", what, message)]);
+        let refuse = |kind: RuleKind| Err(vec![RuleError::from(kind)]);
         for b in &seal.banks {
             if !self.accounts.contains_key(&b.account) {
-                return refuse("bank", format!("bank account {} does not exist", b.account));
+                return refuse(RuleKind::SealBankMissing {
+                    account: b.account.clone(),
+                });
             }
         }
         // Only a book that replayed the chain knows the totals; a seal is always checked by one.
         let Some(expected) = self.seal_content(seal.period_end, seal.banks.clone()) else {
-            return refuse(
-                "state",
-                "a seal can only be checked against a replayed chain".into(),
-            );
+            return refuse(RuleKind::NotReplayed {
+                check: Replayed::Seal,
+            });
         };
         let currency = self.currency().cloned().unwrap_or(Currency {
             code: String::new(),
             exponent: 2,
         });
         if seal.covered != seq - 1 || seal.head != expected.head {
-            return refuse(
-                "head",
-                format!(
-                    "the seal claims entries 1 to {} with head {}, but the chain before it differs",
-                    seal.covered,
-                    hex::encode(seal.head)
-                ),
-            );
+            return refuse(RuleKind::SealHead {
+                covered: seal.covered,
+                head: seal.head,
+            });
         }
         if seal.merkle_root != expected.merkle_root {
-            return refuse(
-                "merkle_root",
-                "the seal's Merkle root does not recompute from the entries it covers".into(),
-            );
+            return refuse(RuleKind::SealMerkleRoot);
         }
         if seal.previous != expected.previous {
-            return refuse(
-                "previous",
-                "the seal does not point to the previous seal".into(),
-            );
+            return refuse(RuleKind::SealPrevious);
         }
         if seal.trial_balance != expected.trial_balance {
-            return refuse(
-                "trial_balance",
-                "the seal's trial balance does not recompute from the entries".into(),
-            );
+            return refuse(RuleKind::SealTrialBalance);
         }
         if seal.grants != expected.grants {
-            return refuse(
-                "grants",
-                "the seal's grant totals do not recompute from the entries".into(),
-            );
+            return refuse(RuleKind::SealGrants);
         }
         for b in &seal.banks {
             // A statement gives the balance at the end of its period: the books are compared
@@ -228,29 +188,21 @@ impl Book {
             let legacy = self.gov.quorum().is_none()
                 && self.balance(&b.account).unwrap_or_default() == b.balance;
             if books != b.balance && !legacy {
-                let diff = Minor(books.0.saturating_sub(b.balance.0).saturating_abs());
-                let (as_of, advice) = (
-                    seal.period_end
-                        .map(|d| format!(" as of {d}"))
-                        .unwrap_or_default(),
-                    if books.0 > b.balance.0 {
-                        "more than the statement: a movement the bank has not made yet (a cheque not cashed?), or one recorded twice or too large"
-                    } else {
-                        "less than the statement: movements the bank made are not recorded yet (bank fees, a transfer received?), or one was recorded too small"
-                    },
-                );
-                return refuse(
-                    "bank",
-                    format!(
-                        "the statement {} gives {} {c} for account {}, but the books say {}{as_of}: the books have {} {c} {advice}. Record or correct the movements, then seal again",
-                        b.statement,
-                        currency.format(b.balance),
-                        b.account,
-                        currency.format(books),
-                        currency.format(diff),
-                        c = currency.code,
-                    ),
-                );
+                let books = Money::new(books, currency.clone());
+                let statement_balance = Money::new(b.balance, currency.clone());
+                let overflow = |_| vec![RuleError::from(RuleKind::TotalOverflow { seq })];
+                let difference = books
+                    .checked_sub(&statement_balance)
+                    .and_then(|d| d.checked_abs())
+                    .map_err(overflow)?;
+                return refuse(RuleKind::SealBank {
+                    statement: b.statement.clone(),
+                    account: b.account.clone(),
+                    statement_balance,
+                    books,
+                    difference,
+                    as_of: seal.period_end,
+                });
             }
         }
         self.gov.add_seal(seq, seal.period_end);

@@ -4,11 +4,10 @@
 
 use chrono::NaiveDate;
 
+use super::error::RuleKind;
 use super::{Book, RuleError, Warning};
 use crate::chain::Receipt;
-use crate::domain::{
-    AccountCode, AccountType, FunderId, Grant, GrantId, LedgerInfo, Minor, format_date,
-};
+use crate::domain::{AccountCode, AccountType, FunderId, Grant, GrantId, LedgerInfo, Minor};
 
 #[derive(Debug, Clone)]
 pub(super) struct LineState {
@@ -24,11 +23,7 @@ impl Book {
         info: &LedgerInfo,
     ) -> Result<Vec<Warning>, Vec<RuleError>> {
         if self.info.is_some() {
-            return Err(vec![RuleError::new(
-                "kind",
-                "ledger",
-                "a chain has exactly one genesis entry, and it is the first",
-            )]);
+            return Err(vec![RuleError::from(RuleKind::GenesisTwice)]);
         }
         self.currencies = info
             .currencies
@@ -42,45 +37,28 @@ impl Book {
     pub(super) fn admit_grant(&mut self, g: &Grant) -> Result<Vec<Warning>, Vec<RuleError>> {
         let mut problems = vec![];
         if self.grants.contains_key(&g.id) {
-            problems.push(RuleError::new(
-                "id",
-                &g.id,
-                format!("grant {} already exists", g.id),
-            ));
+            problems.push(RuleError::from(RuleKind::GrantExists { id: g.id.clone() }));
         }
         if !self.funders.contains(&g.funder) {
-            problems.push(RuleError::new(
-                "funder",
-                &g.funder,
-                format!(
-                    "funder {} does not exist: add it first with `amana funder add`",
-                    g.funder
-                ),
-            ));
+            problems.push(RuleError::from(RuleKind::GrantFunderMissing {
+                funder: g.funder.clone(),
+            }));
         }
         if !self.currencies.contains_key(&g.currency) {
-            problems.push(RuleError::new(
-                "currency",
-                &g.currency,
-                format!(
-                    "currency {} is not in this ledger's currency table",
-                    g.currency
-                ),
-            ));
+            problems.push(RuleError::from(RuleKind::CurrencyNotInTable {
+                currency: g.currency.clone(),
+            }));
         }
         if g.amount.0 < 0 || !g.amount.in_range() {
-            problems.push(RuleError::new(
-                "amount",
-                g.amount,
-                "a grant's amount is between 0 and 10^13 minor units",
-            ));
+            problems.push(RuleError::from(RuleKind::GrantAmountOutOfRange {
+                amount: g.amount,
+            }));
         }
         if g.end < g.start {
-            problems.push(RuleError::new(
-                "end",
-                format_date(g.end),
-                format!("the grant ends ({}) before it starts ({})", g.end, g.start),
-            ));
+            problems.push(RuleError::from(RuleKind::GrantEndsBeforeStart {
+                end: g.end,
+                start: g.start,
+            }));
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -92,65 +70,47 @@ impl Book {
     pub(super) fn check_budget_line(&self, b: &crate::domain::BudgetLine) -> Vec<RuleError> {
         let mut problems = vec![];
         if !self.grants.contains_key(&b.grant) {
-            problems.push(RuleError::new(
-                "grant",
-                &b.grant,
-                format!(
-                    "grant {} does not exist: add it first with `amana grant add`",
-                    b.grant
-                ),
-            ));
+            problems.push(RuleError::from(RuleKind::LineGrantMissing {
+                grant: b.grant.clone(),
+            }));
         }
         if self.lines.contains_key(&(b.grant.clone(), b.line.clone())) {
-            problems.push(RuleError::new(
-                "line",
-                &b.line,
-                format!("grant {} already has a budget line {}", b.grant, b.line),
-            ));
+            problems.push(RuleError::from(RuleKind::LineExists {
+                grant: b.grant.clone(),
+                line: b.line.clone(),
+            }));
         }
         if b.amount.0 < 0 || !b.amount.in_range() {
-            problems.push(RuleError::new(
-                "amount",
-                b.amount,
-                "a budget is between 0 and 10^13 minor units",
-            ));
+            problems.push(RuleError::from(RuleKind::BudgetOutOfRange {
+                amount: b.amount,
+            }));
         }
         if let Some(account) = &b.account
             && !self.accounts.contains_key(account)
         {
-            problems.push(RuleError::new(
-                "account",
-                account,
-                format!("account {account} does not exist"),
-            ));
+            problems.push(RuleError::from(RuleKind::LineAccountMissing {
+                account: account.clone(),
+            }));
         }
         problems
     }
 
     pub(super) fn admit_receipt(&mut self, r: &Receipt) -> Result<(), Vec<RuleError>> {
         if r.entry.0 < 1 || r.entry.0 >= self.next_entry {
-            return Err(vec![RuleError::new(
-                "entry",
-                r.entry,
-                format!("transaction {} does not exist", r.entry),
-            )]);
+            return Err(vec![RuleError::from(RuleKind::ReceiptEntryMissing {
+                entry: r.entry,
+            })]);
         }
         if r.size < 0 || r.file_name.contains('/') {
-            return Err(vec![RuleError::new(
-                "file_name",
-                &r.file_name,
-                "a receipt has a plain file name and a size",
-            )]);
+            return Err(vec![RuleError::from(RuleKind::ReceiptFileName {
+                file_name: r.file_name.clone(),
+            })]);
         }
         if !self.receipts.insert((r.entry, r.sha256)) {
-            return Err(vec![RuleError::new(
-                "sha256",
-                hex::encode(r.sha256),
-                format!(
-                    "this document is already a receipt of transaction {}",
-                    r.entry
-                ),
-            )]);
+            return Err(vec![RuleError::from(RuleKind::ReceiptTwice {
+                entry: r.entry,
+                sha256: r.sha256,
+            })]);
         }
         Ok(())
     }

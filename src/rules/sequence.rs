@@ -2,6 +2,7 @@
 //! transactions must follow them, in one batch. `verify` also moves past an entry it could not
 //! admit, or a gap, so that one bad entry does not make every later one look out of place.
 
+use super::error::RuleKind;
 use super::{Book, RuleError, Warning};
 use crate::chain::{ChainEntry, Hash, ImportInfo, Record};
 use crate::domain::EntryId;
@@ -32,21 +33,15 @@ impl Book {
         i: &ImportInfo,
     ) -> Result<Vec<Warning>, Vec<RuleError>> {
         if self.imported_files.contains(&i.file_sha256) && !i.forced {
-            return Err(vec![RuleError::new(
-                "file",
-                &i.file_name,
-                format!(
-                    "this file (SHA-256 {}) was already imported; import it again only on purpose, with --force",
-                    hex::encode(i.file_sha256)
-                ),
-            )]);
+            return Err(vec![RuleError::from(RuleKind::ImportedAlready {
+                file_name: i.file_name.clone(),
+                sha256: i.file_sha256,
+            })]);
         }
         if i.transactions < 1 {
-            return Err(vec![RuleError::new(
-                "transactions",
-                i.transactions,
-                "an import brings at least one transaction",
-            )]);
+            return Err(vec![RuleError::from(RuleKind::ImportEmpty {
+                transactions: i.transactions,
+            })]);
         }
         self.imported_files.insert(i.file_sha256);
         self.open_batch = Some(OpenBatch {
