@@ -417,7 +417,7 @@ impl Ledger {
             }
             let postings = book
                 .closing_postings(year, &restricted, &unrestricted)
-                .expect("a replayed book knows its totals");
+                .map_err(|e| LedgerError::Rules(vec![e]))?;
             // A closing is the officers' decision: it needs the policy's signatures, all given
             // now (entries dated in the year could otherwise slip in before it takes effect).
             let officers = signers

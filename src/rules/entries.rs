@@ -4,10 +4,12 @@
 //! and a reversal that mirrors its original exactly. Taking an admitted entry in updates the
 //! budget lines' spending and warns of an over-spent line.
 
+use std::collections::HashMap;
+
 use super::error::RuleKind;
 use super::{Book, RuleError, Warning};
 use crate::domain::{
-    AccountType, Currency, Entry, EntryId, EntryKind, GrantId, Minor, Money, Posting,
+    AccountType, Currency, Entry, EntryId, EntryKind, GrantId, LineId, Minor, Money, Posting,
 };
 
 /// What counts as spending of the grant a posting is charged to: a posting to an expense
@@ -212,8 +214,43 @@ impl Book {
         }
     }
 
-    /// Takes a checked entry into the book and returns its warnings.
-    pub(super) fn take_entry(&mut self, e: &Entry) -> Vec<Warning> {
+    /// Takes a checked entry into the book and returns its warnings; refused, the book
+    /// unchanged, if a total would overflow (a corrupt ledger: checked entries cannot get
+    /// there).
+    pub(super) fn take_entry(&mut self, e: &Entry) -> Result<Vec<Warning>, RuleError> {
+        // Everything that can fail is computed first: the totals, and each budget line's
+        // spending (in an overlay, posting by posting, as the warnings are).
+        let totals = self.totals_after(e)?;
+        let mut warnings = vec![];
+        let currency = self.info.as_ref().map(|i| i.currency.clone());
+        let mut spent: HashMap<(GrantId, LineId), Minor> = HashMap::new();
+        for p in e.postings() {
+            let (Some(grant), Some(line)) = (&p.grant, &p.line) else {
+                continue;
+            };
+            let key = (grant.clone(), line.clone());
+            let Some(state) = self.lines.get(&key) else {
+                continue;
+            };
+            let before = spent.get(&key).copied().unwrap_or(state.spent);
+            let after = before
+                .checked_add(p.amount)
+                .ok_or_else(|| self.overflow())?;
+            spent.insert(key, after);
+            if after > state.budget && after > before {
+                let currency = currency.clone().unwrap_or_else(|| Currency {
+                    code: "?".into(),
+                    exponent: 2,
+                });
+                warnings.push(Warning::Overspent {
+                    entry: e.id(),
+                    grant: grant.clone(),
+                    line: line.clone(),
+                    budget: Money::new(state.budget, currency.clone()),
+                    spent: Money::new(after, currency),
+                });
+            }
+        }
         self.next_entry += 1;
         if let Some(batch) = self.open_batch.as_mut() {
             batch.remaining -= 1;
@@ -225,35 +262,13 @@ impl Book {
             self.reversed.insert(reverses);
             self.reversals.insert(e.id());
         }
-        self.take_totals(e);
-        let mut warnings = vec![];
-        let currency = self.info.as_ref().map(|i| i.currency.clone());
-        for p in e.postings() {
-            let (Some(grant), Some(line)) = (&p.grant, &p.line) else {
-                continue;
-            };
-            let Some(state) = self.lines.get_mut(&(grant.clone(), line.clone())) else {
-                continue;
-            };
-            let before = state.spent;
-            // Saturating: a sum beyond i64 centimes cannot come from checked entries, but a
-            // warning is never worth a panic.
-            state.spent = Minor(state.spent.0.saturating_add(p.amount.0));
-            if state.spent > state.budget && state.spent > before {
-                let currency = currency.clone().unwrap_or_else(|| Currency {
-                    code: "?".into(),
-                    exponent: 2,
-                });
-                warnings.push(Warning::Overspent {
-                    entry: e.id(),
-                    grant: grant.clone(),
-                    line: line.clone(),
-                    budget: Money::new(state.budget, currency.clone()),
-                    spent: Money::new(state.spent, currency),
-                });
+        self.take_totals(e, totals);
+        for (key, after) in spent {
+            if let Some(state) = self.lines.get_mut(&key) {
+                state.spent = after;
             }
         }
-        warnings
+        Ok(warnings)
     }
 
     pub fn is_reversed(&self, id: EntryId) -> bool {

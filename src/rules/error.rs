@@ -22,7 +22,8 @@ use crate::domain::{
 pub struct RuleError {
     /// Index of the posting at fault, when it is one posting's fault.
     pub posting: Option<usize>,
-    pub kind: RuleKind,
+    /// Boxed: a refusal is rare, and the kinds with amounts and their currencies are large.
+    pub kind: Box<RuleKind>,
 }
 
 impl RuleError {
@@ -62,7 +63,7 @@ impl From<RuleKind> for RuleError {
     fn from(kind: RuleKind) -> Self {
         RuleError {
             posting: None,
-            kind,
+            kind: Box::new(kind),
         }
     }
 }

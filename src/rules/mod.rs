@@ -294,7 +294,7 @@ impl Book {
                 if !problems.is_empty() {
                     return Err(problems);
                 }
-                let warnings = self.take_entry(e);
+                let warnings = self.take_entry(e).map_err(|err| vec![err])?;
                 if let EntryKind::Closing { year, .. } = e.header.kind {
                     self.gov.decide(
                         entry.seq,

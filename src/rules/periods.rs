@@ -89,11 +89,9 @@ impl Book {
             }
         }
         match self.closing_postings(year, restricted, unrestricted) {
-            None => refuse(RuleKind::NotReplayed {
-                check: Replayed::Closing,
-            }),
-            Some(expected) if expected.as_slice() == e.postings() => vec![],
-            Some(_) => refuse(RuleKind::ClosingPostings { year }),
+            Err(e) => vec![e],
+            Ok(expected) if expected.as_slice() == e.postings() => vec![],
+            Ok(_) => refuse(RuleKind::ClosingPostings { year }),
         }
     }
 
@@ -181,7 +179,10 @@ impl Book {
             // as of that day (entries recorded since but dated later do not count). A seal
             // written before this rule compared everything recorded; that still holds for it.
             let books = match seal.period_end {
-                Some(end) => self.balance_as_of(&b.account, end).unwrap_or_default(),
+                Some(end) => self
+                    .balance_as_of(&b.account, end)
+                    .map_err(|e| vec![e])?
+                    .unwrap_or_default(),
                 None => self.balance(&b.account).unwrap_or_default(),
             };
             // A ledger from before policies checked the balance of everything recorded.

@@ -86,7 +86,11 @@ impl Book {
                 ..
             }) => {
                 self.next_entry = self.next_entry.max(e.id().0.saturating_add(1));
-                self.take_totals(e);
+                // An entry whose totals would overflow is left out of them: `admit` refused
+                // it for that (reported), or for another rule it also breaks.
+                if let Ok(update) = self.totals_after(e) {
+                    self.take_totals(e, update);
+                }
                 true
             }
             Some(ChainEntry {
