@@ -51,9 +51,7 @@ impl Ledger {
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = replay(app)?;
-            if let Some(locked) = book.locked_through()
-                && locked >= end
-            {
+            if let Some(locked) = book.locked_on(end) {
                 return Err(if book.governance().is_closed(year) {
                     Refusal::YearAlreadyClosed { year, locked }
                 } else {
@@ -63,7 +61,7 @@ impl Ledger {
             }
             let postings = book
                 .closing_postings(year, &restricted, &unrestricted)
-                .expect("a replayed book knows its totals");
+                .map_err(|e| LedgerError::Rules(vec![e]))?;
             // A closing is the officers' decision: it needs the policy's signatures, all given
             // now (entries dated in the year could otherwise slip in before it takes effect).
             let officers = signers

@@ -16,9 +16,9 @@ mod refusal;
 use std::path::PathBuf;
 
 use crate::domain::DomainError;
-use crate::domain::rule::RuleError;
 use crate::files::FileError;
 use crate::formats::journal::ImportError;
+use crate::rules::RuleError;
 use crate::store::StoreError;
 use crate::verify::{Problem, VerifyReport};
 

@@ -114,9 +114,9 @@ impl Ledger {
                             let line = e.posting.map_or(txn.line, |p| txn.posting_lines[p]);
                             problems.push(journal::RowError {
                                 line,
-                                column: Some(e.field.to_string()),
-                                value: Some(e.value.clone()),
-                                reason: e.to_string(),
+                                column: Some(e.field().to_string()),
+                                value: Some(e.value()),
+                                reason: e.message(),
                             });
                         }
                         entries.push(entry);

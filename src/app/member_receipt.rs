@@ -109,8 +109,10 @@ pub fn money_received(
     for p in e.postings() {
         let kind =
             kind_of(&p.account).ok_or_else(|| NotReceived::UnknownAccount(p.account.clone()))?;
-        if kind == AccountType::Income {
-            income = income.saturating_sub(p.amount.0);
+        if crate::rules::receives(Some(kind)) {
+            income = income
+                .checked_sub(p.amount.0)
+                .ok_or(NotReceived::IncomeOverflow)?;
         }
         money_in |= p.amount.0 > 0 && crate::formats::charts::is_money(chart, &p.account, kind);
     }

@@ -139,7 +139,7 @@ impl Ledger {
 /// The date of a reversal given no `--date`: its original's, when that day is not locked.
 fn reversal_date(book: &Book, original: &Entry, reason: &str) -> Result<NaiveDate> {
     let dated = original.header.date;
-    let Some(locked) = book.locked_through().filter(|locked| dated <= *locked) else {
+    let Some(locked) = book.locked_on(dated) else {
         return Ok(dated);
     };
     let id = original.id();

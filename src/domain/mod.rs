@@ -6,14 +6,13 @@
 //! ledger (does this account exist? is the date inside the grant?) live in [`crate::rules`].
 
 pub mod money;
-pub mod rule;
 pub mod text;
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
 
-pub use money::{Currency, Minor, checked_sum};
+pub use money::{Currency, Minor, Money, MoneyError, checked_sum};
 
 /// Why a value cannot enter the books. Each variant names the field and the value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

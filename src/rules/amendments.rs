@@ -16,10 +16,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
+use super::entries::spends;
+use super::error::{Replayed, RuleKind};
 use super::{Book, RuleError};
 use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment};
 use crate::domain::{
-    AccountCode, AccountType, Entry, EntryId, EntryKind, GrantId, LineId, format_date,
+    AccountCode, AccountType, Entry, EntryId, EntryKind, Grant, GrantId, LineId, Minor,
 };
 
 /// What corrections put in force that the rules of new entries read.
@@ -34,6 +36,11 @@ impl InForce {
         InForce {
             retired: retired.into_iter().collect(),
         }
+    }
+
+    /// The first day `account` takes no posting, once retired.
+    pub(super) fn retired_from(&self, account: &AccountCode) -> Option<NaiveDate> {
+        self.retired.get(account).copied()
     }
 }
 
@@ -88,9 +95,7 @@ impl Usage {
                             .or_default()
                             .insert(e.id(), e.header.date);
                     }
-                    let spends =
-                        kind_of(&p.account) == Some(AccountType::Expense) || p.line.is_some();
-                    if let (Some(g), true) = (&p.grant, spends) {
+                    if let (Some(g), true) = (&p.grant, spends(kind_of(&p.account), p)) {
                         self.grants
                             .entry(g.clone())
                             .or_default()
@@ -135,13 +140,15 @@ impl Usage {
     }
 }
 
-/// `#1, #4, #9` (at most ten, then how many more).
-fn numbers(ids: &[EntryId]) -> String {
-    let mut shown: Vec<String> = ids.iter().take(10).map(|id| format!("#{id}")).collect();
-    if ids.len() > 10 {
-        shown.push(format!("and {} more", ids.len() - 10));
+/// Puts a grant's amendment in force: the amount and the last day it names replace the
+/// grant's (a book loaded from the tables applies them in chain order, as a replay does).
+pub(super) fn amend_grant(grant: &mut Grant, amount: Option<Minor>, end: Option<NaiveDate>) {
+    if let Some(amount) = amount {
+        grant.amount = amount;
     }
-    shown.join(", ")
+    if let Some(end) = end {
+        grant.end = end;
+    }
 }
 
 impl Book {
@@ -151,132 +158,89 @@ impl Book {
         &mut self,
         a: &GrantAmendment,
     ) -> Result<(), Vec<RuleError>> {
-        let refuse = |field: &'static str, value: String, message: String| {
-            Err(vec![RuleError::new(field, value, message)])
-        };
+        let refuse = |kind: RuleKind| Err(vec![RuleError::from(kind)]);
         let Some(grant) = self.grants.get(&a.grant) else {
-            return refuse(
-                "grant",
-                a.grant.to_string(),
-                format!("grant {} does not exist (see `amana grant list`)", a.grant),
-            );
+            return refuse(RuleKind::AmendedGrantMissing {
+                grant: a.grant.clone(),
+            });
         };
         if a.amount.is_none() && a.end.is_none() {
-            return refuse(
-                "amendment",
-                a.grant.to_string(),
-                "an amendment changes the amount, the end date, or both: give --amount or --end"
-                    .into(),
-            );
+            return refuse(RuleKind::GrantAmendmentEmpty {
+                grant: a.grant.clone(),
+            });
         }
         if let Some(amount) = a.amount
             && (amount.0 < 0 || !amount.in_range())
         {
-            return refuse(
-                "amount",
-                amount.to_string(),
-                "a grant's amount is between 0 and 10^13 minor units".into(),
-            );
+            return refuse(RuleKind::GrantAmountOutOfRange { amount });
         }
         if let Some(end) = a.end {
             if end < grant.start {
-                return refuse(
-                    "end",
-                    format_date(end),
-                    format!(
-                        "grant {} would end ({end}) before it starts ({})",
-                        a.grant, grant.start
-                    ),
-                );
+                return refuse(RuleKind::GrantWouldEndBeforeStart {
+                    grant: a.grant.clone(),
+                    end,
+                    start: grant.start,
+                });
             }
             let Some(usage) = self.totals.as_ref().map(|t| &t.usage) else {
-                return refuse(
-                    "state",
-                    String::new(),
-                    "a grant's amendment can only be checked against a replayed chain".into(),
-                );
+                return refuse(RuleKind::NotReplayed {
+                    check: Replayed::GrantAmendment,
+                });
             };
             let outside = usage.spending_after(&a.grant, end);
             if !outside.is_empty() {
-                return refuse(
-                    "end",
-                    format_date(end),
-                    format!(
-                        "grant {} cannot end on {end}: spending charged to it is dated after that day (transactions {}). Reverse those first (`amana reverse N --reason ...`), or choose a later end",
-                        a.grant,
-                        numbers(&outside)
-                    ),
-                );
+                return refuse(RuleKind::GrantSpentAfterEnd {
+                    grant: a.grant.clone(),
+                    end,
+                    entries: outside,
+                });
             }
         }
         let grant = self.grants.get_mut(&a.grant).expect("found above");
-        if let Some(amount) = a.amount {
-            grant.amount = amount;
-        }
-        if let Some(end) = a.end {
-            grant.end = end;
-        }
+        amend_grant(grant, a.amount, a.end);
         Ok(())
     }
 
     /// Rule 16 for an account's change; when it passes, the account is retired from its
     /// `effective` day (a rename changes nothing the rules read).
     pub(super) fn admit_account_change(&mut self, c: &AccountChange) -> Result<(), Vec<RuleError>> {
-        let refuse = |field: &'static str, value: String, message: String| {
-            Err(vec![RuleError::new(field, value, message)])
-        };
+        let refuse = |kind: RuleKind| Err(vec![RuleError::from(kind)]);
         if !self.accounts.contains_key(&c.code) {
-            return refuse(
-                "code",
-                c.code.to_string(),
-                format!(
-                    "account {} does not exist (see `amana account list`)",
-                    c.code
-                ),
-            );
+            return refuse(RuleKind::ChangedAccountMissing {
+                code: c.code.clone(),
+            });
         }
         if c.name.is_none() && !c.retired {
-            return refuse(
-                "change",
-                c.code.to_string(),
-                "an account's change gives a new name, or retires it".into(),
-            );
+            return refuse(RuleKind::AccountChangeEmpty {
+                code: c.code.clone(),
+            });
         }
         if !c.retired {
             return Ok(());
         }
         let Some(from) = c.effective else {
-            return refuse(
-                "effective",
-                c.code.to_string(),
-                format!("account {} is retired from a day: give --effective", c.code),
-            );
+            return refuse(RuleKind::RetirementUndated {
+                code: c.code.clone(),
+            });
         };
         if let Some(since) = self.in_force.retired.get(&c.code) {
-            return refuse(
-                "code",
-                c.code.to_string(),
-                format!("account {} is already retired, from {since}", c.code),
-            );
+            return refuse(RuleKind::AccountRetiredAlready {
+                code: c.code.clone(),
+                since: *since,
+            });
         }
         let Some(usage) = self.totals.as_ref().map(|t| &t.usage) else {
-            return refuse(
-                "state",
-                String::new(),
-                "an account's retirement can only be checked against a replayed chain".into(),
-            );
+            return refuse(RuleKind::NotReplayed {
+                check: Replayed::AccountRetirement,
+            });
         };
         let after = usage.posting_from(&c.code, from);
         if !after.is_empty() {
-            return refuse(
-                "effective",
-                format_date(from),
-                format!(
-                    "account {} cannot be retired from {from}: transactions dated on or after that day post to it ({}). Reverse those first (`amana reverse N --reason ...`), or retire it from a later day",
-                    c.code,
-                    numbers(&after)
-                ),
-            );
+            return refuse(RuleKind::AccountUsedFrom {
+                code: c.code.clone(),
+                from,
+                entries: after,
+            });
         }
         self.in_force.retired.insert(c.code.clone(), from);
         Ok(())
@@ -289,75 +253,51 @@ impl Book {
         &mut self,
         b: &BudgetLineAmendment,
     ) -> Result<(), Vec<RuleError>> {
-        let refuse = |field: &'static str, value: String, message: String| {
-            Err(vec![RuleError::new(field, value, message)])
-        };
+        let refuse = |kind: RuleKind| Err(vec![RuleError::from(kind)]);
         if !self.grants.contains_key(&b.grant) {
-            return refuse(
-                "grant",
-                b.grant.to_string(),
-                format!("grant {} does not exist (see `amana grant list`)", b.grant),
-            );
+            return refuse(RuleKind::AmendedGrantMissing {
+                grant: b.grant.clone(),
+            });
         }
         let key = (b.grant.clone(), b.line.clone());
         let Some(state) = self.lines.get(&key) else {
-            return refuse(
-                "line",
-                b.line.to_string(),
-                format!(
-                    "grant {} has no budget line {} (see `amana grant list --grant {}`)",
-                    b.grant, b.line, b.grant
-                ),
-            );
+            return refuse(RuleKind::AmendedLineMissing {
+                grant: b.grant.clone(),
+                line: b.line.clone(),
+            });
         };
         if b.amount.is_none() && !b.withdrawn {
-            return refuse(
-                "amendment",
-                format!("{}/{}", b.grant, b.line),
-                "a budget line's amendment changes its budget, withdraws it, or both: give --amount or --withdraw".into(),
-            );
+            return refuse(RuleKind::LineAmendmentEmpty {
+                grant: b.grant.clone(),
+                line: b.line.clone(),
+            });
         }
         if let Some(amount) = b.amount
             && (amount.0 < 0 || !amount.in_range())
         {
-            return refuse(
-                "amount",
-                amount.to_string(),
-                "a budget is between 0 and 10^13 minor units".into(),
-            );
+            return refuse(RuleKind::BudgetOutOfRange { amount });
         }
         if b.withdrawn {
             if let Some(since) = state.withdrawn {
-                return refuse(
-                    "line",
-                    b.line.to_string(),
-                    format!(
-                        "budget line {} of grant {} is already withdrawn, from {since}",
-                        b.line, b.grant
-                    ),
-                );
+                return refuse(RuleKind::LineWithdrawnAlready {
+                    grant: b.grant.clone(),
+                    line: b.line.clone(),
+                    since,
+                });
             }
             let Some(usage) = self.totals.as_ref().map(|t| &t.usage) else {
-                return refuse(
-                    "state",
-                    String::new(),
-                    "a budget line's withdrawal can only be checked against a replayed chain"
-                        .into(),
-                );
+                return refuse(RuleKind::NotReplayed {
+                    check: Replayed::LineWithdrawal,
+                });
             };
             let after = usage.charged_from(&b.grant, &b.line, b.effective);
             if !after.is_empty() {
-                return refuse(
-                    "effective",
-                    format_date(b.effective),
-                    format!(
-                        "budget line {} of grant {} cannot be withdrawn from {}: transactions dated on or after that day are charged to it ({}). Reverse those first (`amana reverse N --reason ...`), or withdraw it from a later day",
-                        b.line,
-                        b.grant,
-                        b.effective,
-                        numbers(&after)
-                    ),
-                );
+                return refuse(RuleKind::LineChargedFrom {
+                    grant: b.grant.clone(),
+                    line: b.line.clone(),
+                    from: b.effective,
+                    entries: after,
+                });
             }
         }
         let state = self.lines.get_mut(&key).expect("found above");
@@ -374,59 +314,10 @@ impl Book {
     /// the rules read).
     pub(super) fn admit_funder_change(&mut self, c: &FunderChange) -> Result<(), Vec<RuleError>> {
         if !self.funders.contains(&c.id) {
-            return Err(vec![RuleError::new(
-                "id",
-                &c.id,
-                format!("funder {} does not exist (see `amana funder list`)", c.id),
-            )]);
+            return Err(vec![RuleError::from(RuleKind::ChangedFunderMissing {
+                id: c.id.clone(),
+            })]);
         }
         Ok(())
-    }
-
-    /// What the corrections in force forbid a new entry: a transaction posting to an account
-    /// retired on or before its date, or charged to a budget line withdrawn on or before it. A
-    /// reversal mirrors an entry admitted before, and a closing carries its year's result:
-    /// neither is held back.
-    pub(super) fn check_in_force(&self, e: &Entry) -> Vec<RuleError> {
-        if !matches!(e.header.kind, EntryKind::Transaction) {
-            return vec![];
-        }
-        let mut problems = vec![];
-        for (i, p) in e.postings().iter().enumerate() {
-            if let Some(from) = self.in_force.retired.get(&p.account)
-                && e.header.date >= *from
-            {
-                problems.push(
-                    RuleError::new(
-                        "account",
-                        &p.account,
-                        format!(
-                            "account {} is retired from {from}: nothing dated on or after that day posts to it (see `amana account list` for the accounts in use)",
-                            p.account
-                        ),
-                    )
-                    .at(i),
-                );
-            }
-            if let (Some(grant), Some(line)) = (&p.grant, &p.line)
-                && let Some(from) = self
-                    .lines
-                    .get(&(grant.clone(), line.clone()))
-                    .and_then(|l| l.withdrawn)
-                && e.header.date >= from
-            {
-                problems.push(
-                    RuleError::new(
-                        "line",
-                        line,
-                        format!(
-                            "budget line {line} of grant {grant} is withdrawn from {from}: nothing dated on or after that day is charged to it. Charge it to another line (see `amana grant list --grant {grant}`), or to none"
-                        ),
-                    )
-                    .at(i),
-                );
-            }
-        }
-        problems
     }
 }

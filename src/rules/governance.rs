@@ -23,12 +23,25 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::chain::{Hash, Record, SealSignature};
-use crate::domain::rule::RuleError;
-use crate::domain::{EntryKind, FiscalStart, OfficerId};
+use crate::chain::{ChainEntry, Hash, Record, SealSignature};
+use crate::domain::{EntryKind, FiscalStart, LedgerInfo, OfficerId};
+use crate::rules::error::{RuleError, RuleKind};
 
 /// The policy of a new ledger: two officers sign what matters.
 pub const DEFAULT_QUORUM: i64 = 2;
+
+/// The chain kinds of the entries the officers' state is built from: what a store hands over
+/// (see [`Governance::from_log`]) for a book loaded without replaying the whole chain.
+pub const LOG_KINDS: [&str; 8] = [
+    "officer",
+    "seal",
+    "signature",
+    "closing",
+    "policy",
+    "lock",
+    "reopen",
+    "revocation",
+];
 
 /// What a decision decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,15 +129,29 @@ pub struct Governance {
     closed_years: BTreeSet<i32>,
 }
 
-fn refuse<T>(
-    field: &'static str,
-    value: impl std::fmt::Display,
-    message: String,
-) -> Result<T, Vec<RuleError>> {
-    Err(vec![RuleError::new(field, value, message)])
+fn refuse<T>(kind: RuleKind) -> Result<T, Vec<RuleError>> {
+    Err(vec![RuleError::from(kind)])
 }
 
 impl Governance {
+    /// The state of a ledger from its entries of the [`LOG_KINDS`] kinds, as (seq, bytes)
+    /// in chain order, each taken in without being checked (see [`Governance::replay`]). An
+    /// entry that does not decode is passed over, as `verify` reports it.
+    pub fn from_log(log: &[(i64, Vec<u8>)], info: &LedgerInfo) -> Governance {
+        let mut governance = Governance::default();
+        for (seq, body) in log {
+            if let Ok(entry) = ChainEntry::decode(body, Some(&info.currency)) {
+                governance.replay(
+                    *seq,
+                    &crate::chain::entry_hash(body),
+                    &entry.record,
+                    Some(info.fiscal_start),
+                );
+            }
+        }
+        governance
+    }
+
     /// The quorum in force (`None`: a ledger from before policies).
     pub fn quorum(&self) -> Option<i64> {
         self.quorum
@@ -253,23 +280,16 @@ impl Governance {
         key: [u8; 32],
     ) -> Result<(), Vec<RuleError>> {
         if self.officers.contains_key(id) {
-            return refuse("id", id, format!("officer {id} already exists"));
+            return refuse(RuleKind::OfficerExists { id: id.clone() });
         }
         if !signing::is_public_key(&key) {
-            return refuse(
-                "key",
-                hex::encode(key),
-                "is not a valid Ed25519 public key".into(),
-            );
+            return refuse(RuleKind::NotAPublicKey { key });
         }
         if let Some(other) = self.officer_by_key(&key) {
-            return refuse(
-                "key",
-                hex::encode(key),
-                format!(
-                    "this key is already officer {other}'s: each officer has a key of their own"
-                ),
-            );
+            return refuse(RuleKind::KeyTaken {
+                key,
+                other: other.clone(),
+            });
         }
         self.officers.insert(id.clone(), key);
         if self.seals.is_empty() {
@@ -291,68 +311,53 @@ impl Governance {
                 if let Some(locked) = self.locked_through
                     && *through <= locked
                 {
-                    return refuse(
-                        "through",
-                        through,
-                        format!("the books are already locked through {locked}"),
-                    );
+                    return refuse(RuleKind::AlreadyLocked {
+                        through: *through,
+                        locked,
+                    });
                 }
                 Ok(())
             }
             Decision::Reopen { year, .. } => {
                 let last = self.closed_years.iter().next_back();
                 if last != Some(year) {
-                    return refuse(
-                        "year",
-                        year,
-                        match last {
-                            None => format!(
-                                "fiscal year {year} is not closed: there is nothing to reopen"
-                            ),
-                            Some(l) => format!(
-                                "fiscal year {year} is not the last closed year ({l}): reopen the years from the last one back"
-                            ),
+                    return refuse(match last {
+                        None => RuleKind::ReopenNotClosed { year: *year },
+                        Some(l) => RuleKind::ReopenNotLast {
+                            year: *year,
+                            last: *l,
                         },
-                    );
+                    });
                 }
                 if fiscal.and_then(|f| f.year_bounds(*year)).is_none() {
-                    return refuse("year", year, format!("fiscal year {year} is out of range"));
+                    return refuse(RuleKind::YearOutOfRange { year: *year });
                 }
                 Ok(())
             }
             Decision::Revocation(officer) => {
                 if !self.officers.contains_key(officer) {
-                    return refuse(
-                        "officer",
-                        officer,
-                        format!("officer {officer} is not registered"),
-                    );
+                    return refuse(RuleKind::OfficerUnknown {
+                        officer: officer.clone(),
+                    });
                 }
                 if self.revoked.contains_key(officer) {
-                    return refuse(
-                        "officer",
-                        officer,
-                        format!("officer {officer} is already revoked"),
-                    );
+                    return refuse(RuleKind::OfficerRevokedAlready {
+                        officer: officer.clone(),
+                    });
                 }
                 if self.standing.iter().all(|o| o == officer) {
-                    return refuse(
-                        "officer",
-                        officer,
-                        format!(
-                            "officer {officer} is the last officer in standing: register and approve their successor first (the books are never left without officers who sign)"
-                        ),
-                    );
+                    return refuse(RuleKind::LastOfficer {
+                        officer: officer.clone(),
+                    });
                 }
                 Ok(())
             }
             Decision::Policy(q) => {
                 if !(1..=crate::chain::MAX_QUORUM).contains(q) {
-                    return refuse(
-                        "quorum",
-                        q,
-                        format!("a quorum is from 1 to {}", crate::chain::MAX_QUORUM),
-                    );
+                    return refuse(RuleKind::QuorumOutOfRange {
+                        quorum: *q,
+                        max: crate::chain::MAX_QUORUM,
+                    });
                 }
                 Ok(())
             }
@@ -401,29 +406,20 @@ impl Governance {
     pub fn admit_signature(&mut self, seq: i64, sig: &SealSignature) -> Result<(), Vec<RuleError>> {
         let officer = &sig.officer;
         let Some(key) = self.officers.get(officer).copied() else {
-            return refuse(
-                "officer",
-                officer,
-                format!("officer {officer} is not registered (amana officer add)"),
-            );
+            return refuse(RuleKind::SignerUnknown {
+                officer: officer.clone(),
+            });
         };
         if let Some(at) = self.revoked.get(officer) {
-            return refuse(
-                "officer",
-                officer,
-                format!(
-                    "officer {officer} was revoked (entry {at}): their signature no longer counts"
-                ),
-            );
+            return refuse(RuleKind::SignerRevoked {
+                officer: officer.clone(),
+                at: *at,
+            });
         }
         if !self.standing.contains(officer) {
-            return refuse(
-                "officer",
-                officer,
-                format!(
-                    "officer {officer} was registered after the first seal and is not approved yet (amana officer approve {officer} --key ...): their signature does not count"
-                ),
-            );
+            return refuse(RuleKind::SignerNotApproved {
+                officer: officer.clone(),
+            });
         }
         let target = sig.seal;
         let (what, hash, signers) = if let Some(seal) = self.seals.get(&target) {
@@ -431,44 +427,32 @@ impl Governance {
         } else if let Some(d) = self.decisions.get(&target) {
             (d.decision.signed(), d.entry_hash, &d.signers)
         } else {
-            return refuse(
-                "seal_ref",
-                target,
-                format!("entry {target} is neither a seal nor a decision officers sign"),
-            );
+            return refuse(RuleKind::NotSignable { target });
         };
         if signers.contains(officer) {
-            return refuse(
-                "officer",
-                officer,
-                format!("officer {officer} already signed entry {target}"),
-            );
+            return refuse(RuleKind::SignedTwice {
+                officer: officer.clone(),
+                target,
+            });
         }
         if let Some(d) = self.decisions.get(&target)
             && d.decision.subject() == Some(officer)
         {
-            return refuse(
-                "officer",
-                officer,
-                format!("officer {officer} cannot sign a decision about themselves"),
-            );
+            return refuse(RuleKind::SelfDecision {
+                officer: officer.clone(),
+            });
         }
         let Some(hash) = hash else {
-            return refuse(
-                "seal_ref",
-                target,
-                "the signed entry's hash is not known yet".into(),
-            );
+            return refuse(RuleKind::SignedHashUnknown { target });
         };
         let domain = what.kind();
         if !signing::verify_signed(what, &key, &hash, &sig.signature) {
-            return refuse(
-                "signature",
-                hex::encode(sig.signature),
-                format!(
-                    "the signature of {domain} entry {target} by officer {officer} does not verify against the officer's key: the entry or the history before it was changed after signing, or the signature is forged"
-                ),
-            );
+            return refuse(RuleKind::BadSignature {
+                signature: sig.signature,
+                domain,
+                target,
+                officer: officer.clone(),
+            });
         }
         if let Some(seal) = self.seals.get_mut(&target) {
             seal.signers.insert(officer.clone());

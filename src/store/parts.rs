@@ -6,7 +6,7 @@
 //! seam around it.
 
 use super::{Appender, Result};
-use crate::chain::{self, ChainEntry};
+use crate::chain;
 use crate::domain::{AccountCode, AccountType, EntryId, FunderId, Grant, GrantId, LineId, Minor};
 use crate::rules::BookParts;
 
@@ -59,25 +59,25 @@ impl Appender<'_> {
                 });
             }
         }
-        // The values in force: each amendment replaces what it names, in chain order.
-        {
+        // Each grant's amendments, in chain order (the rules put the values in force).
+        let grant_amendments = {
             let mut stmt =
                 tx.prepare("SELECT grant_id, amount, end_date FROM grant_amendments ORDER BY seq")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
+            let rows = stmt.query_map([], |r| {
                 let (id, amount, end): (String, Option<i64>, Option<String>) =
                     (r.get(0)?, r.get(1)?, r.get(2)?);
-                let Some(grant) = grants.iter_mut().find(|g| g.id.as_str() == id) else {
-                    continue;
-                };
-                if let Some(amount) = amount {
-                    grant.amount = Minor(amount);
-                }
-                if let Some(end) = end.and_then(|e| crate::domain::parse_date(&e).ok()) {
-                    grant.end = end;
+                Ok((id, amount, end))
+            })?;
+            let mut amendments = vec![];
+            for row in rows {
+                let (id, amount, end) = row?;
+                if let Ok(id) = GrantId::parse(&id) {
+                    let end = end.and_then(|e| crate::domain::parse_date(&e).ok());
+                    amendments.push((id, amount.map(Minor), end));
                 }
             }
-        }
+            amendments
+        };
         let mut lines = vec![];
         {
             let mut stmt = tx.prepare(
@@ -118,27 +118,21 @@ impl Appender<'_> {
         let last_entry: i64 =
             tx.query_row("SELECT coalesce(max(id), 0) FROM entries", [], |r| r.get(0))?;
         // What guards the books (officers' keys, seals and their signers, the decisions and
-        // the locked period that follows) is read from the chain itself, through the same
-        // state the replay uses, not from the tables: a row deleted from `seals` must not let
-        // an honest treasurer write into a locked period.
-        let mut governance = crate::rules::governance::Governance::default();
-        {
-            let mut stmt = tx.prepare(
-                "SELECT seq, body FROM log WHERE kind IN ('officer', 'seal', 'signature', 'closing', 'policy', 'lock', 'reopen', 'revocation') ORDER BY seq",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let (seq, body): (i64, Vec<u8>) = (r.get(0)?, r.get(1)?);
-                if let Ok(entry) = ChainEntry::decode(&body, Some(&info.currency)) {
-                    governance.replay(
-                        seq,
-                        &chain::entry_hash(&body),
-                        &entry.record,
-                        Some(info.fiscal_start),
-                    );
-                }
-            }
-        }
+        // the locked period that follows) is read from the chain itself, not from the tables:
+        // the rules replay these entries (a row deleted from `seals` must not let an honest
+        // treasurer write into a locked period).
+        let governance_log = {
+            let kinds = crate::rules::governance::LOG_KINDS;
+            let sql = format!(
+                "SELECT seq, body FROM log WHERE kind IN ({}) ORDER BY seq",
+                vec!["?"; kinds.len()].join(", ")
+            );
+            let mut stmt = tx.prepare(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(kinds), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<(i64, Vec<u8>)>>>()?
+        };
         let retired = {
             let mut stmt = tx.prepare(
                 "SELECT code, effective FROM account_changes WHERE retired = 1 ORDER BY seq",
@@ -173,13 +167,14 @@ impl Appender<'_> {
             accounts,
             funders,
             grants,
+            grant_amendments,
             lines,
             reversals,
             reversed,
             imported_files,
             last_seq: self.head_seq,
             last_entry,
-            governance,
+            governance_log,
             receipts,
             retired,
         })

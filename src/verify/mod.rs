@@ -822,7 +822,7 @@ impl<'a> ChainCheck<'a> {
                 .appended(seq, &computed, &chain::hash_from(&row.chain)),
             Err(problems) => {
                 for p in problems {
-                    let kind = match p.field {
+                    let kind = match p.field() {
                         "signature" => ProblemKind::BadSignature,
                         "seal" => ProblemKind::SealMismatch,
                         _ => ProblemKind::RuleViolation,
@@ -839,7 +839,7 @@ impl<'a> ChainCheck<'a> {
                     self.findings.add(
                         seq,
                         kind,
-                        format!("{} entry: {}", decoded.record.kind(), p.message),
+                        format!("{} entry: {}", decoded.record.kind(), p.message()),
                     );
                 }
                 self.book.skip(Some(&decoded), decoded.record.kind());

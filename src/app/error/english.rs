@@ -523,6 +523,9 @@ impl fmt::Display for NotReceived {
             NotReceived::UnknownAccount(a) => write!(f, "the kind of account {a} is not known"),
             NotReceived::NoIncome => f.write_str("it credits no income account"),
             NotReceived::NoMoney => f.write_str("it debits no cash or bank account"),
+            NotReceived::IncomeOverflow => {
+                f.write_str("its income postings add up past any amount amana keeps")
+            }
         }
     }
 }

@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 
 use crate::chain::signing::Signed;
 use crate::chain::{DecodeError, Hash};
-use crate::domain::rule::RuleError;
 use crate::domain::{AccountCode, EntryId, GrantId, OfficerId};
 use crate::files::FileError;
 use crate::files::keys::KeyError;
+use crate::rules::RuleError;
 use crate::verify::Problem;
 
 use super::LedgerError;
@@ -387,6 +387,8 @@ pub enum NotReceived {
     UnknownAccount(AccountCode),
     NoIncome,
     NoMoney,
+    /// Its income postings add up past any amount amana keeps: a damaged or hostile ledger.
+    IncomeOverflow,
 }
 
 impl Refusal {
