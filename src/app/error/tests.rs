@@ -11,6 +11,7 @@ use crate::chain::DecodeError;
 use crate::chain::signing::Signed;
 use crate::domain::{AccountCode, EntryId, GrantId, OfficerId};
 use crate::files::keys::KeyError;
+use crate::rules::RuleKind;
 use crate::verify::ProblemKind;
 
 fn date(s: &str) -> NaiveDate {
@@ -366,11 +367,14 @@ fn sentences_read_as_before() {
             LedgerDoesNotVerify {
                 seq: 4,
                 why: ChainBreak::Rules(vec![
-                    RuleError::new("account", "9", "account 9 is not registered"),
-                    RuleError::new("date", "x", "the date is locked"),
+                    RuleError::from(RuleKind::SeqOutOfOrder {
+                        seq: 5,
+                        expected: 4,
+                    }),
+                    RuleError::from(RuleKind::GenesisTwice),
                 ]),
             },
-            "the ledger does not verify at chain entry 4: account 9 is not registered; the date is locked. Run `amana verify` and resolve that before sealing or signing",
+            "the ledger does not verify at chain entry 4: sequence number 5 where 4 was expected; a chain has exactly one genesis entry, and it is the first. Run `amana verify` and resolve that before sealing or signing",
         ),
         (
             SignatureEntryNotSignable {
