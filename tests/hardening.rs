@@ -647,3 +647,27 @@ fn an_altered_receipt_is_moved_aside_not_overwritten_when_the_document_comes_aga
     assert_eq!(files.len(), 2, "{:?}", files.keys());
     assert!(files.values().any(|b| b == b"invoice, altered"));
 }
+
+/// A total that no ledger amana wrote can reach (two amounts edited into the tables, each far
+/// past `Minor::MAX`) is an error naming the file as changed, never a clamped or made-up figure.
+#[test]
+fn a_total_past_any_amount_fails_loudly() {
+    let (dir, ledger) = common::demo();
+    let work = tempfile::tempdir().unwrap();
+    let copy = common::tamper(&ledger, work.path(), |conn| {
+        for (entry, idx) in [(2, 0), (3, 0)] {
+            conn.execute(
+                "UPDATE postings SET amount = 6000000000000000000 WHERE entry_id = ?1 AND idx = ?2",
+                [entry, idx],
+            )
+            .unwrap();
+        }
+    });
+    let err = common::fails(&copy, &["balance"], 3);
+    assert!(
+        err.contains("the balance of all accounts adds up past any amount amana keeps"),
+        "{err}"
+    );
+    assert!(!err.contains("overflow\n"), "{err}");
+    drop(dir);
+}

@@ -9,9 +9,9 @@ pub mod render;
 use serde::Serialize;
 
 use crate::chain::{ChainEntry, Record};
-use crate::domain::{Currency, EntryKind, LedgerInfo, Minor, format_date};
+use crate::domain::{Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date};
 use crate::store::{
-    BalanceFilter, BalanceRow, JournalFilter, JournalRow, LogRow, Store, StoreError,
+    BalanceFilter, BalanceRow, BudgetLineRow, JournalFilter, JournalRow, LogRow, Store, StoreError,
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,7 +70,7 @@ pub fn balance(
         .and_then(|rows| Ok((rows, provenance(store, info)?)));
     store.end_read()?;
     let (rows, provenance) = read?;
-    let mut report = balance_report(&info.currency, rows, filter);
+    let mut report = balance_report(&info.currency, rows, filter)?;
     report.provenance = provenance;
     Ok(report)
 }
@@ -80,14 +80,13 @@ pub fn balance_report(
     currency: &Currency,
     rows: Vec<BalanceRow>,
     filter: &BalanceFilter,
-) -> BalanceReport {
-    // i128: a sum of i64 balances cannot overflow it.
-    let total: i128 = rows.iter().map(|r| i128::from(r.balance.0)).sum();
-    let total = i64::try_from(total)
-        .map(Minor)
+) -> Result<BalanceReport, StoreError> {
+    let total = checked_sum(rows.iter().map(|r| r.balance))
         .map(|m| currency.format(m))
-        .unwrap_or_else(|_| "overflow".into());
-    BalanceReport {
+        .ok_or(StoreError::TotalOutOfRange {
+            what: "balance of all accounts",
+        })?;
+    Ok(BalanceReport {
         currency: currency.code.clone(),
         accounts: rows
             .into_iter()
@@ -102,7 +101,7 @@ pub fn balance_report(
         as_of: filter.as_of.clone(),
         grant: filter.grant.clone(),
         provenance: Provenance::default(),
-    }
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -696,60 +695,65 @@ pub fn grants(
     only: Option<&str>,
 ) -> Result<GrantsReport, StoreError> {
     let fmt = |m: Minor| info.currency.format(m);
+    let line = |l: &BudgetLineRow| -> Result<BudgetLineStatus, StoreError> {
+        let remaining = l
+            .budget
+            .checked_sub(l.spent)
+            .ok_or(StoreError::TotalOutOfRange {
+                what: "budget line's remaining budget",
+            })?;
+        Ok(BudgetLineStatus {
+            line: l.line.clone(),
+            label: l.label.clone(),
+            account: l.account.clone(),
+            budget: fmt(l.budget),
+            spent: fmt(l.spent),
+            remaining: fmt(remaining),
+            overspent: l.spent > l.budget,
+            withdrawn: l.withdrawn.clone(),
+            amendments: l
+                .amendments
+                .iter()
+                .map(|a| BudgetLineAmendmentLine {
+                    seq: a.seq,
+                    effective: a.effective.clone(),
+                    amount: a.amount.map(fmt),
+                    withdrawn: a.withdrawn,
+                    reason: a.reason.clone(),
+                })
+                .collect(),
+        })
+    };
+    let mut grants = vec![];
+    for g in store.grants(only)? {
+        grants.push(GrantLine {
+            amount: fmt_in(info, g.amount, &g.currency),
+            lines: g.lines.iter().map(line).collect::<Result<_, _>>()?,
+            amendments: g
+                .amendments
+                .iter()
+                .map(|a| GrantAmendmentLine {
+                    seq: a.seq,
+                    effective: a.effective.clone(),
+                    amount: a.amount.map(|m| fmt_in(info, m, &g.currency)),
+                    end: a.end.clone(),
+                    reason: a.reason.clone(),
+                })
+                .collect(),
+            id: g.id,
+            funder: g.funder,
+            currency: g.currency,
+            start: g.start,
+            end: g.end,
+            restricted: g.restricted,
+            purpose: g.purpose,
+            received: fmt(g.received),
+            spent: fmt(g.spent),
+        });
+    }
     Ok(GrantsReport {
         currency: info.currency.code.clone(),
-        grants: store
-            .grants(only)?
-            .into_iter()
-            .map(|g| GrantLine {
-                amount: fmt_in(info, g.amount, &g.currency),
-                lines: g
-                    .lines
-                    .iter()
-                    .map(|l| BudgetLineStatus {
-                        line: l.line.clone(),
-                        label: l.label.clone(),
-                        account: l.account.clone(),
-                        budget: fmt(l.budget),
-                        spent: fmt(l.spent),
-                        remaining: fmt(Minor(l.budget.0.saturating_sub(l.spent.0))),
-                        overspent: l.spent > l.budget,
-                        withdrawn: l.withdrawn.clone(),
-                        amendments: l
-                            .amendments
-                            .iter()
-                            .map(|a| BudgetLineAmendmentLine {
-                                seq: a.seq,
-                                effective: a.effective.clone(),
-                                amount: a.amount.map(fmt),
-                                withdrawn: a.withdrawn,
-                                reason: a.reason.clone(),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                amendments: g
-                    .amendments
-                    .iter()
-                    .map(|a| GrantAmendmentLine {
-                        seq: a.seq,
-                        effective: a.effective.clone(),
-                        amount: a.amount.map(|m| fmt_in(info, m, &g.currency)),
-                        end: a.end.clone(),
-                        reason: a.reason.clone(),
-                    })
-                    .collect(),
-                id: g.id,
-                funder: g.funder,
-                currency: g.currency,
-                start: g.start,
-                end: g.end,
-                restricted: g.restricted,
-                purpose: g.purpose,
-                received: fmt(g.received),
-                spent: fmt(g.spent),
-            })
-            .collect(),
+        grants,
         provenance: provenance(store, info)?,
     })
 }

@@ -84,6 +84,13 @@ pub enum StoreError {
         "this {kind} entry cannot be recorded: {reason}; nothing was written (check the dates and values given)"
     )]
     Unencodable { kind: &'static str, reason: String },
+    /// A total of amounts read back that no ledger amana wrote can reach (each amount is at most
+    /// [`crate::domain::Minor::MAX`]): the file was changed outside amana. Reported, never
+    /// clamped to a figure that would look true.
+    #[error(
+        "the {what} adds up past any amount amana keeps: the file was changed outside amana (run `amana verify`; restore it from a backup)"
+    )]
+    TotalOutOfRange { what: &'static str },
 }
 
 impl From<rusqlite::Error> for StoreError {
