@@ -167,7 +167,7 @@ impl Ledger {
             );
             chain.push('\n');
             let decoded = ChainEntry::decode(&row.body, Some(&info.currency)).ok();
-            summaries.add(&row, decoded.as_ref());
+            summaries.add(row.seq, &row.body, &row.chain, decoded.as_ref());
             if let Some(ChainEntry {
                 record: Record::Receipt(r),
                 ..

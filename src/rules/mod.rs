@@ -8,6 +8,7 @@
 //! writing and forgotten when verifying, or the other way round.
 
 mod amendments;
+pub mod chain_order;
 pub mod governance;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::chain::ChainCheck;
-use super::findings::ProblemKind;
+use super::findings::Finding;
 use super::{Options, VerifyReport};
 use crate::files::receipts::ReceiptStore;
+use crate::formats::bundle::{SUMMARY_LIMIT, Summaries};
 use crate::store::LogRow;
 
 /// Reads the chain of the audit bundle in `dir` (`chain.jsonl`), row by row as written.
@@ -68,11 +69,11 @@ pub fn verify_bundle_rows(dir: &Path, rows: &[(usize, LogRow)], options: &Option
         {
             check.findings.add(
                 row.seq,
-                ProblemKind::Reordered,
-                format!(
-                    "chain.jsonl line {line} holds entry {} after entry {h}",
-                    row.seq
-                ),
+                Finding::LineOutOfOrder {
+                    line: *line,
+                    seq: row.seq,
+                    after: h,
+                },
             );
         }
         highest = Some(highest.map_or(row.seq, |h| h.max(row.seq)));
@@ -81,15 +82,37 @@ pub fn verify_bundle_rows(dir: &Path, rows: &[(usize, LogRow)], options: &Option
     rows.sort_by_key(|row| row.seq);
     let by_seq: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.seq, i)).collect();
     let body_at = |seq: i64| by_seq.get(&seq).map(|&i| rows[i].body.clone());
-    let mut summaries = crate::formats::bundle::Summaries::default();
+    let mut summaries = Summaries::default();
     for row in rows.iter().copied() {
         let decoded = check.row(row, &body_at);
-        summaries.add(row, decoded.as_ref());
+        summaries.add(row.seq, &row.body, &row.chain, decoded.as_ref());
     }
-    for (seq, detail) in summaries.check(dir) {
-        check
-            .findings
-            .add(seq, ProblemKind::MetadataMismatch, detail);
+    for finding in check_summaries(&summaries, dir) {
+        let seq = match &finding {
+            Finding::Summary(mismatch) => mismatch.seq,
+            _ => 0,
+        };
+        check.findings.add(seq, finding);
     }
     check.finish(0)
+}
+
+/// Compares the summary files in `dir` with what the chain says: each difference is one
+/// finding naming the file and the field.
+fn check_summaries(summaries: &Summaries, dir: &Path) -> Vec<Finding> {
+    let mut found = vec![];
+    for (file, expected) in summaries.files() {
+        match crate::files::read_text(&dir.join(file), SUMMARY_LIMIT) {
+            Ok(text) => found.extend(
+                Summaries::compare(file, &text, &expected)
+                    .into_iter()
+                    .map(Finding::Summary),
+            ),
+            Err(e) => found.push(Finding::SummaryUnreadable {
+                file,
+                error: e.to_string(),
+            }),
+        }
+    }
+    found
 }

@@ -5,20 +5,17 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::findings::{Findings, Problem, ProblemKind};
+use super::english::{self, Message};
+use super::findings::{Finding, Findings, Problem, ProblemKind};
 use super::{Anchor, DecisionSummary, Options, SealAnchor, SealSummary, VerifyReport};
 use crate::chain::signing;
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
 use crate::domain::Currency;
 use crate::files::receipts::{ReceiptStore, Status};
 use crate::rules::Book;
+use crate::rules::chain_order::{SealCommitment, clock_set_back};
 use crate::store::LogRow;
 
-fn hex32(bytes: &[u8]) -> String {
-    hex::encode(bytes)
-}
-
-use crate::chain::CLOCK_SLACK_US as BACKWARDS_SLACK_US;
 /// How far in the future an entry's time may lie.
 const FUTURE_SLACK_US: i64 = 24 * 3600 * 1_000_000;
 
@@ -49,7 +46,7 @@ pub(super) struct ChainCheck<'a> {
     seal_anchors: &'a [SealAnchor],
     /// For each published seal found: its seq, or why the chain before it is not the one
     /// it committed to.
-    seals_found: HashMap<String, Result<i64, String>>,
+    seals_found: HashMap<String, Result<i64, Finding>>,
     seals: Vec<SealSummary>,
     /// Seals whose content or a signature failed.
     bad_seals: HashSet<i64>,
@@ -58,7 +55,7 @@ pub(super) struct ChainCheck<'a> {
     book_seqs: Vec<i64>,
     warnings: Vec<Problem>,
     /// What each decision entry says, by seq.
-    decision_details: BTreeMap<i64, String>,
+    decision_details: BTreeMap<i64, Message>,
     /// The latest entry time seen so far, and the clock entries are compared with.
     last_time: Option<i64>,
     now_us: i64,
@@ -103,18 +100,14 @@ impl<'a> ChainCheck<'a> {
     /// is odd about them is a warning: times going back, times in the future, a period closed
     /// before it ended.
     fn check_time(&mut self, e: &ChainEntry) {
-        let shown = |us: i64| {
-            chrono::DateTime::from_timestamp_micros(us)
-                .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
-                .unwrap_or_else(|| format!("{us} µs"))
-        };
         let mut found = vec![];
         if let Some(last) = self.last_time
-            && e.time_us < last.saturating_sub(BACKWARDS_SLACK_US)
+            && clock_set_back(e.time_us, last)
         {
-            found.push((ProblemKind::TimeBackwards, format!(
-                "recorded at {}, before the entry before it ({}): the writer's clock was set back, or was ahead before",
-                shown(e.time_us), shown(last))));
+            found.push(Finding::TimeBackwards {
+                time_us: e.time_us,
+                last_us: last,
+            });
         }
         if e.time_us > self.now_us.saturating_add(FUTURE_SLACK_US) {
             match self.future_run {
@@ -127,48 +120,54 @@ impl<'a> ChainCheck<'a> {
                         .rev()
                         .find(|w| w.kind == ProblemKind::TimeFuture)
                     {
-                        w.detail = format!(
-                            "entries {first} to {} are recorded later than this computer's clock ({}), the last at {}: a clock was set ahead (this one or the writer's)",
-                            e.seq,
-                            shown(self.now_us),
-                            shown(e.time_us)
-                        );
+                        w.detail = Finding::TimeFutureRun {
+                            first,
+                            last: e.seq,
+                            time_us: e.time_us,
+                            now_us: self.now_us,
+                        };
                     }
                 }
                 _ => {
                     self.future_run = Some((e.seq, e.seq));
-                    found.push((ProblemKind::TimeFuture, format!(
-                        "recorded at {}, later than this computer's clock ({}): a clock was set ahead (this one or the writer's)",
-                        shown(e.time_us), shown(self.now_us))));
+                    found.push(Finding::TimeFuture {
+                        time_us: e.time_us,
+                        now_us: self.now_us,
+                    });
                 }
             }
         }
-        let closes = match &e.record {
+        // A closing or a seal that ends a period: the day it ends, and the warning if early.
+        let early = match &e.record {
             Record::Entry(entry) => match &entry.header.kind {
                 crate::domain::EntryKind::Closing { year, .. } => Some((
-                    format!("the closing of fiscal year {year}"),
                     entry.header.date,
+                    Finding::ClosedEarly {
+                        year: *year,
+                        end: entry.header.date,
+                        time_us: e.time_us,
+                    },
                 )),
                 _ => None,
             },
-            Record::Seal(seal) => seal
-                .period_end
-                .map(|end| (format!("the seal of the period ending {end}"), end)),
+            Record::Seal(seal) => seal.period_end.map(|end| {
+                (
+                    end,
+                    Finding::SealedEarly {
+                        end,
+                        time_us: e.time_us,
+                    },
+                )
+            }),
             _ => None,
         };
-        if let Some((what, end)) = closes
+        if let Some((end, finding)) = early
             && period_over_us(end).is_some_and(|over| e.time_us < over)
         {
-            found.push((ProblemKind::ClosedEarly, format!(
-                "{what} was recorded at {}, before {end} had ended: the writer's clock was ahead, and entries of the last days may be missing",
-                shown(e.time_us))));
+            found.push(finding);
         }
-        for (kind, detail) in found {
-            self.warnings.push(Problem {
-                seq: e.seq,
-                kind,
-                detail,
-            });
+        for finding in found {
+            self.warnings.push(Problem::new(e.seq, finding));
         }
         self.last_time = Some(self.last_time.map_or(e.time_us, |t| t.max(e.time_us)));
     }
@@ -184,15 +183,9 @@ impl<'a> ChainCheck<'a> {
         if seq > self.expected_seq {
             self.findings.add(
                 self.expected_seq,
-                ProblemKind::Deleted,
-                if seq == self.expected_seq + 1 {
-                    format!("entry {} is missing from the log", self.expected_seq)
-                } else {
-                    format!(
-                        "entries {} to {} are missing from the log",
-                        self.expected_seq,
-                        seq - 1
-                    )
+                Finding::EntriesMissing {
+                    first: self.expected_seq,
+                    last: seq - 1,
                 },
             );
             // Check what follows on its own merits, not as "out of sequence".
@@ -200,8 +193,10 @@ impl<'a> ChainCheck<'a> {
         } else if seq < self.expected_seq {
             self.findings.add(
                 seq,
-                ProblemKind::Reordered,
-                format!("log row {seq} comes after row {}", self.expected_seq - 1),
+                Finding::RowOutOfOrder {
+                    seq,
+                    after: self.expected_seq - 1,
+                },
             );
         }
         if self.anchors.iter().any(|a| a.seq == seq) {
@@ -213,31 +208,41 @@ impl<'a> ChainCheck<'a> {
         let prev = chain::hash_from(&row.prev);
         if row.entry_hash != computed {
             if row.chain == chain::chain_hash(seq, &prev, &computed) {
-                self.findings.add(seq, ProblemKind::HashEdited, format!(
-                    "the stored entry hash {} is not the hash of the entry's bytes ({}), which the chain hash confirms",
-                    hex32(&row.entry_hash), hex32(&computed)));
+                self.findings.add(
+                    seq,
+                    Finding::EntryHashEdited {
+                        stored: row.entry_hash.clone(),
+                        computed,
+                    },
+                );
             } else {
-                self.findings.add(seq, ProblemKind::ContentModified, format!(
-                    "the entry's bytes hash to {}, but {} was recorded: the entry was altered after it was written",
-                    hex32(&computed), hex32(&row.entry_hash)));
+                self.findings.add(
+                    seq,
+                    Finding::ContentModified {
+                        stored: row.entry_hash.clone(),
+                        computed,
+                    },
+                );
             }
         }
         let from_stored = chain::chain_hash(seq, &prev, &chain::hash_from(&row.entry_hash));
         let from_body = chain::chain_hash(seq, &prev, &computed);
         if row.chain != from_stored && row.chain != from_body {
-            self.findings.add(seq, ProblemKind::ChainHashEdited, format!(
-                "the stored chain hash {} does not follow from the entry and its link ({} expected)",
-                hex32(&row.chain), hex32(&from_body)));
+            self.findings.add(
+                seq,
+                Finding::ChainHashEdited {
+                    stored: row.chain.clone(),
+                    expected: from_body,
+                },
+            );
         }
         if row.prev != self.prev_chain {
             self.findings.add(
                 seq,
-                ProblemKind::LinkBroken,
-                format!(
-                    "the entry links to {} but the entry before it has chain hash {}",
-                    hex32(&row.prev),
-                    hex32(&self.prev_chain)
-                ),
+                Finding::LinkBroken {
+                    link: row.prev.clone(),
+                    previous: self.prev_chain,
+                },
             );
         }
         self.prev_chain = chain::hash_from(&row.chain);
@@ -249,11 +254,7 @@ impl<'a> ChainCheck<'a> {
         let decoded = match ChainEntry::decode(&row.body, self.base.as_ref()) {
             Ok(e) => e,
             Err(e) => {
-                self.findings.add(
-                    seq,
-                    ProblemKind::Undecodable,
-                    format!("the entry's bytes cannot be read: {e}"),
-                );
+                self.findings.add(seq, Finding::Undecodable { error: e });
                 let numbered = self.book.next_entry_id();
                 self.book.skip(None, &row.kind);
                 if self.book.next_entry_id() != numbered {
@@ -274,29 +275,23 @@ impl<'a> ChainCheck<'a> {
         if decoded.seq != seq {
             self.findings.add(
                 seq,
-                ProblemKind::Reordered,
-                format!(
-                    "log row {seq} holds the entry recorded as number {}",
-                    decoded.seq
-                ),
+                Finding::EntryMisplaced {
+                    row: seq,
+                    recorded: decoded.seq,
+                },
             );
         }
         if decoded.encode() != row.body {
-            self.findings.add(
-                seq,
-                ProblemKind::NonCanonical,
-                "the bytes decode, but are not the canonical encoding of what they say",
-            );
+            self.findings.add(seq, Finding::NonCanonical);
         }
         if row.kind != decoded.record.kind() {
             self.findings.add(
                 seq,
-                ProblemKind::ProjectionDrift,
-                format!(
-                    "log row {seq}: column kind is \"{}\", the entry says \"{}\"",
-                    row.kind,
-                    decoded.record.kind()
-                ),
+                Finding::KindColumn {
+                    row: seq,
+                    column: row.kind.clone(),
+                    entry: decoded.record.kind(),
+                },
             );
         }
         if let Record::Ledger(info) = &decoded.record
@@ -314,21 +309,18 @@ impl<'a> ChainCheck<'a> {
                 .iter()
                 .any(|a| a.fingerprint == fingerprint)
             {
-                let now = self.book.seal_content(None, vec![]);
-                let found = match now {
-                    Some(now)
-                        if seal.covered == seq - 1
-                            && seal.head == now.head
-                            && seal.merkle_root == now.merkle_root =>
-                    {
-                        Ok(seq)
-                    }
-                    _ => Err(format!(
-                        "the published seal {fingerprint} is entry {seq}, but the chain before it is not the one it sealed (its head {} or Merkle root over entries 1 to {} does not recompute): history up to entry {} was rewritten",
-                        hex32(&seal.head),
-                        seal.covered,
-                        seal.covered
-                    )),
+                // The rule the book applies when it admits the seal, asked before it does:
+                // the seal may be refused first for another reason.
+                let found = match self.book.seal_commitment(seq, seal) {
+                    SealCommitment::Holds => Ok(seq),
+                    SealCommitment::HeadDiffers
+                    | SealCommitment::MerkleRootDiffers
+                    | SealCommitment::NotReplayed => Err(Finding::PublishedSealRewritten {
+                        fingerprint: fingerprint.clone(),
+                        seq,
+                        head: seal.head,
+                        covered: seal.covered,
+                    }),
                 };
                 self.seals_found.entry(fingerprint).or_insert(found);
             }
@@ -350,13 +342,12 @@ impl<'a> ChainCheck<'a> {
                 .book
                 .appended(seq, &computed, &chain::hash_from(&row.chain)),
             Err(problems) => {
-                for p in problems {
-                    let kind = match p.field {
-                        "signature" => ProblemKind::BadSignature,
-                        "seal" => ProblemKind::SealMismatch,
-                        _ => ProblemKind::RuleViolation,
+                for rule in problems {
+                    let finding = Finding::Rule {
+                        record: decoded.record.kind(),
+                        rule,
                     };
-                    match (&decoded.record, kind) {
+                    match (&decoded.record, finding.kind()) {
                         (Record::Signature(sig), ProblemKind::BadSignature) => {
                             self.bad_seals.insert(sig.seal);
                         }
@@ -365,11 +356,7 @@ impl<'a> ChainCheck<'a> {
                         }
                         _ => {}
                     }
-                    self.findings.add(
-                        seq,
-                        kind,
-                        format!("{} entry: {}", decoded.record.kind(), p.message),
-                    );
+                    self.findings.add(seq, finding);
                 }
                 self.book.skip(Some(&decoded), decoded.record.kind());
                 self.book
@@ -416,11 +403,27 @@ impl<'a> ChainCheck<'a> {
                     let status = store.check(&r.sha256, u64::try_from(r.size).ok());
                     match status {
                         Status::Present => {}
-                        Status::Missing => self.findings.add(seq, ProblemKind::ReceiptMissing, format!(
-                            "the receipt {} of transaction {} is missing: it should be at {}", r.file_name, r.entry, path.display())),
-                        Status::Altered | Status::WrongSize | Status::NotAFile(_) => self.findings.add(seq, ProblemKind::ReceiptAltered, format!(
-                            "the receipt {} of transaction {} at {} {} (recorded: {} bytes, SHA-256 {})",
-                            r.file_name, r.entry, path.display(), status.describe(), r.size, hex::encode(r.sha256))),
+                        Status::Missing => self.findings.add(
+                            seq,
+                            Finding::ReceiptMissing {
+                                file_name: r.file_name.clone(),
+                                transaction: r.entry,
+                                path,
+                            },
+                        ),
+                        Status::Altered | Status::WrongSize | Status::NotAFile(_) => {
+                            self.findings.add(
+                                seq,
+                                Finding::ReceiptAltered {
+                                    file_name: r.file_name.clone(),
+                                    transaction: r.entry,
+                                    path,
+                                    status,
+                                    size: r.size,
+                                    sha256: r.sha256,
+                                },
+                            )
+                        }
                     }
                 }
             }
@@ -431,38 +434,52 @@ impl<'a> ChainCheck<'a> {
 
     pub(super) fn finish(mut self, rows_checked: u64) -> VerifyReport {
         if self.entries == 0 {
-            self.findings.add(
-                0,
-                ProblemKind::Empty,
-                "the log has no entries: this ledger has no genesis entry",
-            );
+            self.findings.add(0, Finding::Empty);
         }
         if let Some((seq, remaining)) = self.book.open_import() {
-            self.findings.add(seq, ProblemKind::Truncated, format!(
-                "the import at entry {seq} announced {remaining} more transaction(s) that are not in the log: the chain was cut short"));
+            self.findings
+                .add(seq, Finding::ImportTruncated { seq, remaining });
         }
         let mut anchored_through = 0;
         for a in self.anchors {
             match self.anchors_seen.get(&a.seq) {
-                None => self.findings.add(a.seq, ProblemKind::RolledBack, format!(
-                    "the published head {}:{} is not in this ledger, which has {} entries: the chain was truncated or rolled back",
-                    a.seq, a.head, self.entries)),
-                Some(chain) if hex32(chain) != a.head => self.findings.add(a.seq, ProblemKind::Rewritten, format!(
-                    "entry {} has chain hash {}, but {} was published: history up to entry {} was rewritten",
-                    a.seq, hex32(chain), a.head, a.seq)),
+                None => self.findings.add(
+                    a.seq,
+                    Finding::AnchorMissing {
+                        seq: a.seq,
+                        head: a.head.clone(),
+                        entries: self.entries,
+                    },
+                ),
+                Some(chain) if hex::encode(chain) != a.head => self.findings.add(
+                    a.seq,
+                    Finding::AnchorRewritten {
+                        seq: a.seq,
+                        chain: chain.clone(),
+                        published: a.head.clone(),
+                    },
+                ),
                 Some(_) => anchored_through = anchored_through.max(a.seq),
             }
         }
         for a in self.seal_anchors {
             match self.seals_found.get(&a.fingerprint) {
                 Some(Ok(seq)) => anchored_through = anchored_through.max(*seq),
-                Some(Err(detail)) => {
-                    let seq = self.seals.iter().find(|s| s.fingerprint == a.fingerprint).map_or(0, |s| s.seq);
-                    self.findings.add(seq, ProblemKind::Rewritten, detail.clone());
+                Some(Err(finding)) => {
+                    let seq = self
+                        .seals
+                        .iter()
+                        .find(|s| s.fingerprint == a.fingerprint)
+                        .map_or(0, |s| s.seq);
+                    self.findings.add(seq, finding.clone());
                 }
-                None => self.findings.add(0, ProblemKind::RolledBack, format!(
-                    "no seal of this ledger ({} entries) has the published fingerprint {}: the ledger was rolled back to before that seal, or the seal and the history it covers were rewritten, or it is another ledger's seal (compare `amana log --kind seal` with the published report)",
-                    self.entries, a.fingerprint)),
+                None => self.findings.add(
+                    0,
+                    Finding::SealAnchorMissing {
+                        fingerprint: a.fingerprint.clone(),
+                        entries: self.entries,
+                    },
+                ),
             }
         }
         for s in &mut self.seals {
@@ -478,19 +495,20 @@ impl<'a> ChainCheck<'a> {
         let mut problems = self.findings.list;
         problems.sort_by_key(|p| p.seq);
         if self.findings.extra > 0 {
-            problems.push(Problem {
-                seq: 0,
-                kind: ProblemKind::More,
-                detail: format!("{} further problems are not listed", self.findings.extra),
-            });
+            problems.push(Problem::new(
+                0,
+                Finding::More {
+                    count: self.findings.extra,
+                },
+            ));
         }
         VerifyReport {
             ok: problems.is_empty(),
             entries: self.entries,
             head: if self.last_chain.is_empty() {
-                hex32(&GENESIS_PREV)
+                hex::encode(GENESIS_PREV)
             } else {
-                hex32(&self.last_chain)
+                hex::encode(&self.last_chain)
             },
             problems,
             transactions: self.transactions,
@@ -509,7 +527,12 @@ impl<'a> ChainCheck<'a> {
                 .map(|(seq, d)| DecisionSummary {
                     seq: *seq,
                     kind: d.decision.kind().to_string(),
-                    detail: self.decision_details.get(seq).cloned().unwrap_or_default(),
+                    detail: self
+                        .decision_details
+                        .get(seq)
+                        .map(english::render)
+                        .unwrap_or_default(),
+                    message: self.decision_details.get(seq).cloned(),
                     signed_by: d.signers.iter().map(ToString::to_string).collect(),
                     in_effect: d.effective_at.is_some(),
                     void: d.void_at.is_some(),
@@ -520,20 +543,29 @@ impl<'a> ChainCheck<'a> {
     }
 }
 
-/// What a decision entry decides, in words (for the summary).
-fn decision_detail(record: &Record) -> Option<String> {
+/// What a decision entry decides, as a message (for the summary).
+fn decision_detail(record: &Record) -> Option<Message> {
+    let m = Message::new;
     Some(match record {
-        Record::Officer(o) => format!("officer {} ({}) registered", o.id, o.role),
+        Record::Officer(o) => m("decision-officer")
+            .text("officer", &o.id)
+            .text("role", o.role),
         Record::Entry(e) => match &e.header.kind {
             crate::domain::EntryKind::Closing { year, .. } => {
-                format!("closing of fiscal year {year}")
+                m("decision-closing").int("year", i64::from(*year))
             }
             _ => return None,
         },
-        Record::Lock(l) => format!("lock through {}: {}", l.through, l.reason),
-        Record::Reopen(r) => format!("reopening of fiscal year {}: {}", r.year, r.reason),
-        Record::Revocation(v) => format!("revocation of officer {}: {}", v.officer, v.reason),
-        Record::Policy(p) => format!("policy: {} officer(s) sign each decision", p.quorum),
+        Record::Lock(l) => m("decision-lock")
+            .text("through", l.through)
+            .text("reason", &l.reason),
+        Record::Reopen(r) => m("decision-reopen")
+            .int("year", i64::from(r.year))
+            .text("reason", &r.reason),
+        Record::Revocation(v) => m("decision-revocation")
+            .text("officer", &v.officer)
+            .text("reason", &v.reason),
+        Record::Policy(p) => m("decision-policy").int("quorum", p.quorum),
         _ => return None,
     })
 }

@@ -13,6 +13,7 @@
 
 mod bundle;
 mod chain;
+mod english;
 mod findings;
 mod projection;
 
@@ -24,8 +25,10 @@ use crate::files::receipts::ReceiptStore;
 use crate::store::{LogRow, Store, StoreError};
 pub use bundle::{bundle_rows, verify_bundle, verify_bundle_rows};
 use chain::ChainCheck;
-pub use findings::{MAX_PROBLEMS, Problem, ProblemKind};
-use projection::{Cursor, Projections, show};
+pub use english::{Arg, Args, Message};
+use findings::sql_value;
+pub use findings::{ColumnDiff, Finding, MAX_PROBLEMS, Problem, ProblemKind, RowKey};
+use projection::Projections;
 
 /// The result of a verification.
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +106,10 @@ pub struct DecisionSummary {
     pub kind: String,
     /// What it decides, with its reason.
     pub detail: String,
+    /// The same as a message: `message` (its id) and `args` in JSON (none when the decision
+    /// entry could not be read).
+    #[serde(flatten)]
+    pub message: Option<Message>,
     /// Officers whose signatures of it were admitted.
     pub signed_by: Vec<String>,
     /// It had the signatures the policy asks, and took effect.
@@ -165,42 +172,13 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
     let receipts = ReceiptStore::for_ledger(store.path());
     let mut check = ChainCheck::new(options, Some(&receipts));
     for drift in store.schema_drift()? {
-        check.findings.add(
-            0,
-            ProblemKind::SchemaAltered,
-            format!("the ledger's schema was altered: {drift}"),
-        );
+        check.findings.add(0, Finding::SchemaAltered { drift });
     }
     for damage in store.integrity()? {
-        check.findings.add(
-            0,
-            ProblemKind::SchemaAltered,
-            format!("SQLite's integrity check fails: {damage}"),
-        );
+        check.findings.add(0, Finding::IntegrityFails { damage });
     }
     let mut scans = store.table_scans();
-    let mut cursors = vec![];
-    for (table, stmt) in scans.iter_mut() {
-        let rows = match stmt {
-            Ok(stmt) => Some(stmt.query([])?),
-            Err(e) => {
-                check.findings.add(0, ProblemKind::ProjectionDrift, format!(
-                    "table {} cannot be read as amana wrote it ({e}): it was dropped, renamed or restructured",
-                    table.name()));
-                None
-            }
-        };
-        cursors.push(Cursor {
-            table: *table,
-            done: rows.is_none(),
-            rows,
-            peeked: None,
-        });
-    }
-    let mut projections = Projections {
-        cursors,
-        checked: 0,
-    };
+    let mut projections = Projections::open(&mut scans, &mut check.findings)?;
     let mut log = store.log_scan()?;
     let mut rows = log.query([])?;
     let body_at = |seq: i64| store.body_at(seq).ok().flatten();
@@ -216,7 +194,7 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
             seq: r.get(0)?,
             kind: match crate::store::value_at(r, 1)? {
                 Value::Text(t) => t,
-                other => show(&other),
+                other => english::render_arg(&sql_value(&other)),
             },
             body: blob(2)?,
             entry_hash: blob(3)?,

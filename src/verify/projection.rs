@@ -7,16 +7,16 @@ use std::collections::HashMap;
 
 use rusqlite::types::Value;
 
-use super::findings::{Findings, ProblemKind};
+use super::findings::{ColumnDiff, Finding, Findings, RowKey};
 use crate::store::projection::{Row, Table};
 use crate::store::{StoreError, read_values};
 
-pub(super) struct Cursor<'s> {
-    pub(super) table: Table,
+struct Cursor<'s> {
+    table: Table,
     /// `None` when the table could not be read (already reported).
-    pub(super) rows: Option<rusqlite::Rows<'s>>,
-    pub(super) peeked: Option<Vec<Value>>,
-    pub(super) done: bool,
+    rows: Option<rusqlite::Rows<'s>>,
+    peeked: Option<Vec<Value>>,
+    done: bool,
 }
 
 impl Cursor<'_> {
@@ -69,24 +69,6 @@ fn cmp_keys(a: &[Value], b: &[Value]) -> Ordering {
         .unwrap_or(Ordering::Equal)
 }
 
-pub(super) fn show(v: &Value) -> String {
-    match v {
-        Value::Null => "NULL".into(),
-        Value::Integer(i) => i.to_string(),
-        Value::Real(r) => format!("{r} (a float)"),
-        Value::Text(t) => format!("\"{t}\""),
-        Value::Blob(b) => format!("x'{}'", hex::encode(b)),
-    }
-}
-
-fn describe_key(table: Table, values: &[Value]) -> String {
-    let cols = table.columns();
-    let key: Vec<String> = (0..table.key_len())
-        .map(|i| format!("{}={}", cols[i], show(&values[i])))
-        .collect();
-    format!("{} row ({})", table.name(), key.join(", "))
-}
-
 /// The seq a table row belongs to, for reporting a row that matches no entry: its `seq`
 /// column, or for a row without one (a posting) the seq of the entry its `entry_id` names.
 fn row_seq(table: Table, values: &[Value], entry_seqs: &HashMap<i64, i64>) -> Option<i64> {
@@ -108,11 +90,45 @@ fn row_seq(table: Table, values: &[Value], entry_seqs: &HashMap<i64, i64>) -> Op
 }
 
 pub(super) struct Projections<'s> {
-    pub(super) cursors: Vec<Cursor<'s>>,
+    cursors: Vec<Cursor<'s>>,
     pub(super) checked: u64,
 }
 
 impl<'s> Projections<'s> {
+    /// One cursor per table, from the store's scans in [`Table::ALL`] order; a table that
+    /// cannot be read as amana wrote it is a finding, and is not compared.
+    pub(super) fn open(
+        scans: &'s mut [(Table, Result<rusqlite::Statement<'_>, StoreError>)],
+        findings: &mut Findings,
+    ) -> Result<Projections<'s>, StoreError> {
+        let mut cursors = vec![];
+        for (table, stmt) in scans.iter_mut() {
+            let rows = match stmt {
+                Ok(stmt) => Some(stmt.query([])?),
+                Err(e) => {
+                    findings.add(
+                        0,
+                        Finding::TableUnreadable {
+                            table: *table,
+                            error: e.to_string(),
+                        },
+                    );
+                    None
+                }
+            };
+            cursors.push(Cursor {
+                table: *table,
+                done: rows.is_none(),
+                rows,
+                peeked: None,
+            });
+        }
+        Ok(Projections {
+            cursors,
+            checked: 0,
+        })
+    }
+
     fn cursor(&mut self, table: Table) -> &mut Cursor<'s> {
         let i = Table::ALL
             .iter()
@@ -140,11 +156,9 @@ impl<'s> Projections<'s> {
             let Some(actual) = cursor.peek()?.cloned() else {
                 findings.add(
                     seq,
-                    ProblemKind::ProjectionDrift,
-                    format!(
-                        "{} is missing (deleted from the table)",
-                        describe_key(table, &row.values)
-                    ),
+                    Finding::RowMissingFromTable {
+                        row: RowKey::of(table, &row.values),
+                    },
                 );
                 return Ok(());
             };
@@ -156,48 +170,41 @@ impl<'s> Projections<'s> {
                         row_seq(table, &actual, entry_seqs)
                             .filter(|s| (1..=seq).contains(s))
                             .unwrap_or(seq),
-                        ProblemKind::ProjectionDrift,
-                        format!(
-                            "{} is not in the chain (inserted or re-keyed)",
-                            describe_key(table, &actual)
-                        ),
+                        Finding::RowNotInChain {
+                            row: RowKey::of(table, &actual),
+                        },
                     );
                     cursor.advance();
                 }
                 Ordering::Greater => {
                     findings.add(
                         seq,
-                        ProblemKind::ProjectionDrift,
-                        format!(
-                            "{} is missing (deleted or re-keyed)",
-                            describe_key(table, &row.values)
-                        ),
+                        Finding::RowMissing {
+                            row: RowKey::of(table, &row.values),
+                        },
                     );
                     return Ok(());
                 }
                 Ordering::Equal => {
                     cursor.advance();
                     if actual != row.values {
-                        let cols = table.columns();
-                        let diffs: Vec<String> = (0..cols.len())
-                            .filter(|&i| actual[i] != row.values[i])
-                            .map(|i| {
-                                format!(
-                                    "column {} is {}, the chain says {}",
-                                    cols[i],
-                                    show(&actual[i]),
-                                    show(&row.values[i])
-                                )
+                        let columns = table
+                            .columns()
+                            .iter()
+                            .enumerate()
+                            .filter(|&(i, _)| actual[i] != row.values[i])
+                            .map(|(i, column)| ColumnDiff {
+                                column,
+                                found: actual[i].clone(),
+                                expected: row.values[i].clone(),
                             })
                             .collect();
                         findings.add(
                             seq,
-                            ProblemKind::ProjectionDrift,
-                            format!(
-                                "{} was edited: {}",
-                                describe_key(table, &row.values),
-                                diffs.join("; ")
-                            ),
+                            Finding::RowEdited {
+                                row: RowKey::of(table, &row.values),
+                                columns,
+                            },
                         );
                     }
                     return Ok(());
@@ -216,11 +223,9 @@ impl<'s> Projections<'s> {
             while let Some(actual) = cursor.peek()?.cloned() {
                 findings.add(
                     row_seq(cursor.table, &actual, entry_seqs).unwrap_or(0),
-                    ProblemKind::ProjectionDrift,
-                    format!(
-                        "{} is not in the chain (inserted)",
-                        describe_key(cursor.table, &actual)
-                    ),
+                    Finding::RowInserted {
+                        row: RowKey::of(cursor.table, &actual),
+                    },
                 );
                 cursor.advance();
             }
