@@ -15,6 +15,7 @@ mod bundle;
 mod chain;
 mod english;
 mod findings;
+mod message;
 mod projection;
 
 use rusqlite::types::Value;
@@ -26,8 +27,8 @@ use crate::store::{LogRow, Store, StoreError};
 pub use bundle::{bundle_rows, verify_bundle, verify_bundle_rows};
 use chain::ChainCheck;
 pub use english::{Arg, Args, Message};
-use findings::sql_value;
 pub use findings::{ColumnDiff, Finding, MAX_PROBLEMS, Problem, ProblemKind, RowKey};
+use message::sql_value;
 use projection::Projections;
 
 /// The result of a verification.
