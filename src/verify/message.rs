@@ -446,11 +446,12 @@ mod tests {
     }
 
     #[test]
-    fn every_finding_renders_every_placeholder_of_its_own_message() {
+    fn every_finding_has_a_sentence_with_every_placeholder_filled() {
         let mut ids = std::collections::HashSet::new();
         for finding in every_finding() {
             let message = finding.message();
             let text = finding.to_string();
+            assert_ne!(text, message.id, "{} is not in the catalogue", message.id);
             assert!(
                 !text.contains("{ $"),
                 "{} leaves a placeholder: {text}",

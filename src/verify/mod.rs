@@ -4,16 +4,23 @@
 //! 1. each row's stored hashes are recomputed from its stored bytes, and its link checked
 //!    against the previous row (content modified, stored hash edited, link broken, gap, ...);
 //! 2. its body is decoded strictly and re-encoded (non-canonical bytes are a finding);
-//! 3. the entry is replayed through the same [`Book`] rules every write obeys (rule violation);
+//! 3. the entry is replayed through the same [`crate::rules::Book`] rules every write obeys
+//!    (rule violation);
 //! 4. the table rows it stands for are re-derived and compared, in key order, with every table
 //!    the reports read (a row edited, deleted, inserted or reordered behind amana's back).
 //!
 //! It never stops at the first finding and classifies each one. Memory stays flat: one row of
 //! each table is in hand at a time, plus the id → seq index of entries (8 bytes per entry).
+//!
+//! The rooms: this file holds the options, the report and the pass over a ledger; `chain.rs`
+//! the checks of each row (1 to 3, seals, signatures, receipts, times, decisions);
+//! `projection.rs` the table comparison (4); `bundle.rs` the same checks on an audit bundle;
+//! `findings.rs` what a finding is (typed values, never prose), `message.rs` each finding as
+//! a message id with named arguments, and `english.rs` the one place those become English.
 
 mod bundle;
 mod chain;
-mod english;
+pub mod english;
 mod findings;
 mod message;
 mod projection;
