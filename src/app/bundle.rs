@@ -168,7 +168,7 @@ impl Ledger {
             );
             chain.push('\n');
             let decoded = ChainEntry::decode(&row.body, Some(&info.currency)).ok();
-            summaries.add(&row, decoded.as_ref());
+            summaries.add(row.seq, &row.body, &row.chain, decoded.as_ref());
             if let Some(ChainEntry {
                 record: Record::Receipt(r),
                 ..
@@ -226,7 +226,7 @@ pub fn open_read_only(path: &Path) -> Result<Ledger, OpenError> {
         return Err(OpenError::NotVerified {
             dir: path.to_path_buf(),
             count: report.problems.len(),
-            first: report.problems.into_iter().next(),
+            first: report.problems.into_iter().next().map(Box::new),
         });
     }
     let mut store = Store::in_memory(path).map_err(LedgerError::from)?;

@@ -92,12 +92,12 @@ pub enum OpenError {
     Unreadable(String),
     #[error(
         "{}: the audit bundle does not verify ({count} problem(s), the first: {}); nothing is listed from it. Run `amana verify --bundle {}` for every finding",
-        dir.display(), first.as_ref().map(finding).unwrap_or_default(), dir.display()
+        dir.display(), first.as_deref().map(finding).unwrap_or_default(), dir.display()
     )]
     NotVerified {
         dir: PathBuf,
         count: usize,
-        first: Option<Problem>,
+        first: Option<Box<Problem>>,
     },
 }
 

@@ -172,7 +172,7 @@ pub(crate) fn append_record(
         .admit(&entry, original.as_ref())
         .map_err(LedgerError::Rules)?;
     if let Some(last) = app.head_time()
-        && entry.time_us < last.saturating_sub(crate::chain::CLOCK_SLACK_US)
+        && crate::rules::chain_order::clock_set_back(entry.time_us, last)
     {
         let shown = |us: i64| {
             chrono::DateTime::from_timestamp_micros(us)

@@ -1,16 +1,15 @@
 //! The audit bundle's format (schema/CHAIN.md §7b): the names of its files, and the summaries
 //! `ledger.json`, `officers.json` and `seals.json`, derived from its chain by one function
-//! that the exporter writes with and both the exporter and `verify` read with. Pure: no
-//! database, no command; [`crate::app::bundle`] exports and opens bundles, [`crate::verify`]
-//! checks them, both on top of this.
+//! that the exporter writes with and both the exporter and `verify` read with, and compared
+//! with what a bundle holds as typed [`Mismatch`]es. Pure bytes ↔ domain: it reads no file and
+//! knows no database (it depends on the chain's records only); [`crate::app::bundle`] exports
+//! and opens bundles, [`crate::verify`] reads and checks them, both on top of this.
 
 use crate::chain::signing;
-use std::path::Path;
 
 use serde_json::{Value, json};
 
 use crate::chain::{ChainEntry, Record};
-use crate::store::LogRow;
 
 /// The chain, one JSON object per entry.
 pub const CHAIN: &str = "chain.jsonl";
@@ -23,7 +22,7 @@ pub const VERIFIER: &str = "verify_chain.py";
 pub const RECEIPTS: &str = "receipts";
 /// The largest summary file (`seals.json` of a ledger with a seal a day for a century is a
 /// few MB) and `chain.jsonl` (a million entries) read from a bundle.
-const SUMMARY_LIMIT: u64 = 256 * 1024 * 1024;
+pub const SUMMARY_LIMIT: u64 = 256 * 1024 * 1024;
 pub const CHAIN_LIMIT: u64 = 2 * 1024 * 1024 * 1024;
 
 /// The `format` of `ledger.json`.
@@ -41,10 +40,11 @@ pub struct Summaries {
 }
 
 impl Summaries {
-    /// Takes in one chain row and its decoded entry (`None` when its bytes do not decode).
-    pub fn add(&mut self, row: &LogRow, decoded: Option<&ChainEntry>) {
-        self.entries = row.seq;
-        self.head = hex::encode(&row.chain);
+    /// Takes in one chain row (its seq, the entry's bytes and its stored chain hash) and its
+    /// decoded entry (`None` when its bytes do not decode).
+    pub fn add(&mut self, seq: i64, body: &[u8], chain: &[u8], decoded: Option<&ChainEntry>) {
+        self.entries = seq;
+        self.head = hex::encode(chain);
         let Some(entry) = decoded else { return };
         match &entry.record {
             Record::Ledger(info) if self.ledger.is_none() => {
@@ -55,12 +55,12 @@ impl Summaries {
                 ));
             }
             Record::Officer(o) => self.officers.push(json!({
-                "seq": row.seq, "id": o.id.as_str(), "name": o.name, "role": o.role.as_str(),
+                "seq": seq, "id": o.id.as_str(), "name": o.name, "role": o.role.as_str(),
                 "public_key": hex::encode(o.public_key),
             })),
             Record::Seal(s) => self.seals.push(json!({
-                "seq": row.seq,
-                "fingerprint": signing::fingerprint(&crate::chain::entry_hash(&row.body)),
+                "seq": seq,
+                "fingerprint": signing::fingerprint(&crate::chain::entry_hash(body)),
                 "covered": s.covered,
                 "period_end": s.period_end.map(crate::domain::format_date),
                 "head": hex::encode(s.head), "merkle_root": hex::encode(s.merkle_root),
@@ -71,7 +71,7 @@ impl Summaries {
                     && let Some(list) = seal["signatures"].as_array_mut()
                 {
                     list.push(json!({
-                        "seq": row.seq, "officer": sig.officer.as_str(),
+                        "seq": seq, "officer": sig.officer.as_str(),
                         "signature": hex::encode(sig.signature),
                     }));
                 }
@@ -99,38 +99,60 @@ impl Summaries {
         ]
     }
 
-    /// Compares the summary files in `dir` with what the chain says; each difference is one
-    /// finding `(seq, detail)` naming the file and the field (seq 0 when no entry is concerned).
-    pub fn check(&self, dir: &Path) -> Vec<(i64, String)> {
+    /// Compares the text of the summary file `file` (as a bundle holds it) with `expected`
+    /// (what [`Summaries::files`] derives from the chain): every difference, naming the field.
+    pub fn compare(file: &'static str, text: &str, expected: &Value) -> Vec<Mismatch> {
         let mut found = vec![];
-        for (name, expected) in self.files() {
-            let path = dir.join(name);
-            let text = match crate::files::read_text(&path, SUMMARY_LIMIT) {
-                Ok(t) => t,
-                Err(e) => {
-                    found.push((0, format!("{name} cannot be read ({e}): a bundle written by amana has it, derived from {CHAIN}")));
-                    continue;
-                }
-            };
-            match serde_json::from_str::<Value>(&text) {
-                Ok(actual) => diff(name, "", 0, &actual, &expected, &mut found),
-                Err(e) => found.push((0, format!("{name} is not JSON ({e})"))),
-            }
+        match serde_json::from_str::<Value>(text) {
+            Ok(actual) => diff(file, "", 0, &actual, expected, &mut found),
+            Err(e) => found.push(Mismatch {
+                file,
+                seq: 0,
+                what: Difference::NotJson {
+                    error: e.to_string(),
+                },
+            }),
         }
         found
     }
 }
 
-/// A value as a finding shows it: JSON, cut short.
-fn shown(v: &Value) -> String {
-    let text = v.to_string();
-    if text.chars().count() > 80 {
-        format!("{}…", text.chars().take(80).collect::<String>())
-    } else {
-        text
-    }
+/// A difference between a summary file and what the chain says: which file, the entry it
+/// concerns (0 when none), and what differs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mismatch {
+    pub file: &'static str,
+    pub seq: i64,
+    pub what: Difference,
 }
 
+/// What differs. `at` is the path of the field in the file (`.seals[seq 3].head`, `.id`,
+/// or empty for the top level); values are as the file holds them and as the chain gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Difference {
+    /// The file is not JSON.
+    NotJson { error: String },
+    /// A field the chain gives is not in the file.
+    Missing { at: String, expected: Value },
+    /// The file holds a field or list element the chain does not give.
+    Added { at: String, found: Value },
+    /// An element of a list (matched by its `seq`) is not in the file.
+    ElementMissing { element: i64, expected: Value },
+    /// The list at `at` holds an element with a `seq` the chain does not give.
+    ElementAdded {
+        at: String,
+        element: i64,
+        found: Value,
+    },
+    /// A list (matched by position) is shorter than the chain's.
+    Removed { at: String, expected: Value },
+    /// A value differs.
+    Differs {
+        at: String,
+        found: Value,
+        expected: Value,
+    },
+}
 /// The `seq` of every element, when each is an object with a distinct integer `seq`.
 fn seqs(items: &[Value]) -> Option<Vec<i64>> {
     let seqs: Vec<i64> = items
@@ -147,42 +169,39 @@ fn seqs(items: &[Value]) -> Option<Vec<i64>> {
 /// Elements of lists are matched by their `seq` (so one element added or removed is one
 /// finding, not a shift of all the others), or by position when they have none.
 fn diff(
-    file: &str,
+    file: &'static str,
     path: &str,
     seq: i64,
     actual: &Value,
     expected: &Value,
-    found: &mut Vec<(i64, String)>,
+    found: &mut Vec<Mismatch>,
 ) {
-    let at = |p: &str| {
-        if p.is_empty() {
-            "the top level".to_string()
-        } else {
-            format!("field {p}")
-        }
-    };
     match (actual, expected) {
         (Value::Object(a), Value::Object(e)) => {
             for (key, ev) in e {
                 let p = format!("{path}.{key}");
                 match a.get(key) {
                     Some(av) => diff(file, &p, seq, av, ev, found),
-                    None => found.push((
+                    None => found.push(Mismatch {
+                        file,
                         seq,
-                        format!("{file}: {} is missing; {CHAIN} says {}", at(&p), shown(ev)),
-                    )),
+                        what: Difference::Missing {
+                            at: p,
+                            expected: ev.clone(),
+                        },
+                    }),
                 }
             }
             for (key, av) in a {
                 if !e.contains_key(key) {
-                    found.push((
+                    found.push(Mismatch {
+                        file,
                         seq,
-                        format!(
-                            "{file}: {} = {} is not derived from {CHAIN} (added)",
-                            at(&format!("{path}.{key}")),
-                            shown(av)
-                        ),
-                    ));
+                        what: Difference::Added {
+                            at: format!("{path}.{key}"),
+                            found: av.clone(),
+                        },
+                    });
                 }
             }
         }
@@ -192,25 +211,27 @@ fn diff(
                     let p = format!("{path}[seq {s}]");
                     match sa.iter().position(|x| x == s) {
                         Some(j) => diff(file, &p, *s, &a[j], &e[i], found),
-                        None => found.push((
-                            *s,
-                            format!(
-                                "{file}: the element with seq {s} is missing (removed); {CHAIN} gives {}",
-                                shown(&e[i])
-                            ),
-                        )),
+                        None => found.push(Mismatch {
+                            file,
+                            seq: *s,
+                            what: Difference::ElementMissing {
+                                element: *s,
+                                expected: e[i].clone(),
+                            },
+                        }),
                     }
                 }
                 for (j, s) in sa.iter().enumerate() {
                     if !se.contains(s) {
-                        found.push((
+                        found.push(Mismatch {
+                            file,
                             seq,
-                            format!(
-                                "{file}: {} holds an element with seq {s} that {CHAIN} does not give (added): {}",
-                                at(path),
-                                shown(&a[j])
-                            ),
-                        ));
+                            what: Difference::ElementAdded {
+                                at: path.to_string(),
+                                element: *s,
+                                found: a[j].clone(),
+                            },
+                        });
                     }
                 }
             }
@@ -219,36 +240,36 @@ fn diff(
                     let p = format!("{path}[{i}]");
                     match (a.get(i), e.get(i)) {
                         (Some(av), Some(ev)) => diff(file, &p, seq, av, ev, found),
-                        (None, Some(ev)) => found.push((
+                        (None, Some(ev)) => found.push(Mismatch {
+                            file,
                             seq,
-                            format!(
-                                "{file}: {} is missing (removed); {CHAIN} gives {}",
-                                at(&p),
-                                shown(ev)
-                            ),
-                        )),
-                        (Some(av), None) => found.push((
+                            what: Difference::Removed {
+                                at: p,
+                                expected: ev.clone(),
+                            },
+                        }),
+                        (Some(av), None) => found.push(Mismatch {
+                            file,
                             seq,
-                            format!(
-                                "{file}: {} = {} is not derived from {CHAIN} (added)",
-                                at(&p),
-                                shown(av)
-                            ),
-                        )),
+                            what: Difference::Added {
+                                at: p,
+                                found: av.clone(),
+                            },
+                        }),
                         (None, None) => {}
                     }
                 }
             }
         },
-        _ if actual != expected => found.push((
+        _ if actual != expected => found.push(Mismatch {
+            file,
             seq,
-            format!(
-                "{file}: {} is {}, but {CHAIN} says {}",
-                at(path),
-                shown(actual),
-                shown(expected)
-            ),
-        )),
+            what: Difference::Differs {
+                at: path.to_string(),
+                found: actual.clone(),
+                expected: expected.clone(),
+            },
+        }),
         _ => {}
     }
 }

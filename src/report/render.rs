@@ -363,7 +363,7 @@ fn problems_csv(problems: &[Problem]) -> String {
         w.row(&[
             Number(&p.seq.to_string()),
             Text(p.kind.as_str()),
-            Text(&p.detail),
+            Text(&p.detail.to_string()),
         ]);
     }
     w.done()
@@ -557,18 +557,21 @@ pub fn grants_csv(r: &super::GrantsReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::verify::{Problem, ProblemKind};
+    use crate::verify::{Finding, Problem};
 
     #[test]
     fn verify_csv_neutralises_a_formula_quoted_in_a_detail() {
-        let csv = problems_csv(&[Problem {
-            seq: -3,
-            kind: ProblemKind::ContentModified,
-            detail: "=HYPERLINK(\"http://x\",\"y\")".into(),
-        }]);
+        // A detail that opens with what it quotes, here a file name.
+        let csv = problems_csv(&[Problem::new(
+            -3,
+            Finding::SummaryUnreadable {
+                file: "=HYPERLINK(\"http://x\",\"y\")",
+                error: "gone".into(),
+            },
+        )]);
         assert_eq!(
             csv,
-            "seq,kind,detail\n-3,content-modified,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n"
+            "seq,kind,detail\n-3,metadata-mismatch,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\") cannot be read (gone): a bundle written by amana has it, derived from chain.jsonl\"\n"
         );
     }
 

@@ -29,6 +29,7 @@
 //! a store's rows), and [`Book::admit`], which sends each record kind to its rules.
 
 mod amendments;
+pub mod chain_order;
 mod english;
 mod entries;
 pub mod error;

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::chain_order::SealCommitment;
 use super::error::{Replayed, RuleKind};
 use super::{Book, RuleError};
 use crate::chain::{BankBalance, GrantTotals, Hash, Seal};
@@ -156,14 +157,20 @@ impl Book {
             code: String::new(),
             exponent: 2,
         });
-        if seal.covered != seq - 1 || seal.head != expected.head {
-            return refuse(RuleKind::SealHead {
-                covered: seal.covered,
-                head: seal.head,
-            });
-        }
-        if seal.merkle_root != expected.merkle_root {
-            return refuse(RuleKind::SealMerkleRoot);
+        match self.seal_commitment(seq, seal) {
+            SealCommitment::Holds => {}
+            SealCommitment::HeadDiffers => {
+                return refuse(RuleKind::SealHead {
+                    covered: seal.covered,
+                    head: seal.head,
+                });
+            }
+            SealCommitment::MerkleRootDiffers => return refuse(RuleKind::SealMerkleRoot),
+            SealCommitment::NotReplayed => {
+                return refuse(RuleKind::NotReplayed {
+                    check: Replayed::Seal,
+                });
+            }
         }
         if seal.previous != expected.previous {
             return refuse(RuleKind::SealPrevious);

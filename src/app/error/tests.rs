@@ -12,7 +12,7 @@ use crate::chain::signing::Signed;
 use crate::domain::{AccountCode, EntryId, GrantId, OfficerId};
 use crate::files::keys::KeyError;
 use crate::rules::RuleKind;
-use crate::verify::ProblemKind;
+use crate::verify::{Finding, ProblemKind};
 
 fn date(s: &str) -> NaiveDate {
     crate::domain::parse_date(s).unwrap()
@@ -29,8 +29,11 @@ fn path(p: &str) -> PathBuf {
 fn problem(seq: i64) -> Problem {
     Problem {
         seq,
-        kind: ProblemKind::LinkBroken,
-        detail: format!("detail {seq}"),
+        kind: ProblemKind::Deleted,
+        detail: Finding::EntriesMissing {
+            first: seq,
+            last: seq,
+        },
     }
 }
 
@@ -351,7 +354,7 @@ fn sentences_read_as_before() {
                 first: (1..=5).map(problem).collect(),
                 count: 7,
             },
-            "the audit bundle audit does not verify, so nothing was signed: entry 1: link-broken: detail 1; entry 2: link-broken: detail 2; entry 3: link-broken: detail 3; entry 4: link-broken: detail 4; entry 5: link-broken: detail 5; and 2 more. Run `amana verify --bundle audit`, and ask the treasurer for a new bundle",
+            "the audit bundle audit does not verify, so nothing was signed: entry 1: deleted: entry 1 is missing from the log; entry 2: deleted: entry 2 is missing from the log; entry 3: deleted: entry 3 is missing from the log; entry 4: deleted: entry 4 is missing from the log; entry 5: deleted: entry 5 is missing from the log; and 2 more. Run `amana verify --bundle audit`, and ask the treasurer for a new bundle",
         ),
         (
             NotABackup {
