@@ -153,6 +153,13 @@ pub struct DecisionOutcome {
     pub can_sign: Vec<String>,
 }
 
+impl DecisionOutcome {
+    /// How many more signatures it needs to take effect.
+    pub fn missing(&self) -> usize {
+        self.required.saturating_sub(self.signed_by.len())
+    }
+}
+
 /// What `amana sign` signed.
 pub enum Signed {
     Seal(SealOutcome),

@@ -30,6 +30,15 @@ pub struct ImportOutcome {
     pub dry_run: bool,
 }
 
+impl ImportOutcome {
+    /// The chain entry of the last transaction imported (the import entry itself when none).
+    pub fn last_seq(&self) -> i64 {
+        // A count of a file's rows: far below i64::MAX.
+        self.import_seq
+            .saturating_add(i64::try_from(self.transactions).unwrap_or(i64::MAX))
+    }
+}
+
 impl Ledger {
     /// Imports a CSV file as one operation: every transaction or none.
     pub fn import(&mut self, path: &Path, dry_run: bool, force: bool) -> Result<ImportOutcome> {

@@ -93,7 +93,7 @@ pub fn decision(verb: &str, d: &DecisionOutcome) {
             "It is void: the books moved on while it waited for its signatures (see `amana verify`)."
         );
     } else {
-        let missing = d.required.saturating_sub(d.signed_by.len());
+        let missing = d.missing();
         out!(
             "It takes effect once {missing} more officer(s) sign it ({} needed): each runs `amana sign {} --key KEYFILE`{}.",
             d.required,

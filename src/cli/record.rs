@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
                     file.display(),
                     hex::encode(outcome.sha256),
                     outcome.import_seq,
-                    outcome.import_seq + outcome.transactions as i64
+                    outcome.last_seq()
                 );
             }
         }

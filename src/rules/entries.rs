@@ -128,12 +128,14 @@ impl Book {
                         if let Some(line) = &p.line
                             && !self.lines.contains_key(&(grant_id.clone(), line.clone()))
                         {
-                            let others: Vec<GrantId> = self
+                            // Sorted: the message reads the same on every run.
+                            let mut others: Vec<GrantId> = self
                                 .lines
                                 .keys()
                                 .filter(|(g, l)| l == line && g != grant_id)
                                 .map(|(g, _)| g.clone())
                                 .collect();
+                            others.sort();
                             let (line, grant) = (line.clone(), grant_id.clone());
                             problems.push(
                                 RuleError::from(if others.is_empty() {
