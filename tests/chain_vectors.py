@@ -5,7 +5,7 @@ Written from schema/CHAIN.md alone (Python standard library only; it shares no c
 nor with examples/verify_chain.py): the value encoding (section 2), the entry header (3), the
 kinds (4), the entry and chain hashes (1), the RFC 6962 Merkle root (5b), Ed25519 signatures
 (RFC 8032, written out below and checked against the RFC's own test vectors) and the seal
-fingerprint (5b). tests/chain_vectors.rs freezes what this prints and checks that amana encodes
+fingerprint (5b). tests/suite/chain_vectors.rs freezes what this prints and checks that amana encodes
 the same entries to the same bytes, and re-runs this script to check that the frozen constants
 are still what it computes.
 

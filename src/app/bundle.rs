@@ -49,7 +49,7 @@ pub struct ExportOutcome {
 }
 
 /// The bundle's README: what each file is, and commands that work as written from inside
-/// the folder (an auditor pastes them; `tests/bundle.rs` runs them).
+/// the folder (an auditor pastes them; `tests/suite/bundle.rs` runs them).
 fn readme(name: &str, entries: i64, head: &str) -> String {
     format!(
         "Audit bundle of \"{name}\"

@@ -1,6 +1,6 @@
 //! The canonical byte encoding of chain entries (format version 1). `schema/CHAIN.md` is its
 //! specification; this module and that document must say the same thing, and the golden vectors
-//! in `tests/chain_vectors.rs` freeze it.
+//! in `tests/suite/chain_vectors.rs` freeze it.
 //!
 //! Every value is a one-byte tag followed by a fixed-width or length-prefixed payload, so no two
 //! different field sequences can produce the same bytes, and a decoder never has to guess.

@@ -1,7 +1,7 @@
 //! The English of every refusal, in one place: one `match` arm per message id, whose named
 //! arguments are the variant's fields, so that a Fluent catalogue (issue 9) can take over
 //! message by message. Keep each sentence byte for byte unless its change is meant: the golden
-//! snapshots (tests/golden.rs) and the tests that quote messages hold them.
+//! snapshots (tests/suite/golden.rs) and the tests that quote messages hold them.
 
 use std::fmt;
 

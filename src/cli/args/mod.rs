@@ -60,7 +60,7 @@ pub struct FormatArg {
 pub enum Command {
     // Each group of commands is one enum, flattened: the user sees one list of commands, in
     // the order of the groups here and of the commands in each (`amana --help`, checked by
-    // tests/golden.rs); the code handles each group in one function (cli/setup.rs, ...).
+    // tests/suite/golden.rs); the code handles each group in one function (cli/setup.rs, ...).
     #[command(flatten)]
     Setup(SetupGroup),
     #[command(flatten)]

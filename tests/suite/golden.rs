@@ -3,7 +3,7 @@
 //! is reviewed as a snapshot diff (`cargo insta review`, or set INSTA_UPDATE=always and read
 //! `git diff`).
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -3,7 +3,7 @@
 //! verifier, amana's listings read it as a ledger (and refuse to write to it), and a seal's
 //! published fingerprint anchors a ledger or a bundle. Real binary, real files.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

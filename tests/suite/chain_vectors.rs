@@ -567,9 +567,9 @@ fn the_independent_constants_are_what_the_script_computes() {
         .expect("python3 is required for this test");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let printed = String::from_utf8(o.stdout).unwrap();
-    let this = std::fs::read_to_string(root.join("tests/chain_vectors.rs")).unwrap();
+    let this = std::fs::read_to_string(root.join("tests/suite/chain_vectors.rs")).unwrap();
     assert!(
         this.contains(&printed),
-        "tests/chain_vectors.rs does not hold what tests/chain_vectors.py prints:\n{printed}"
+        "tests/suite/chain_vectors.rs does not hold what tests/chain_vectors.py prints:\n{printed}"
     );
 }

@@ -2,7 +2,7 @@
 //! hledger must be installed (`.ci/run` installs Debian's package); this test fails, never
 //! skips, when it is missing.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

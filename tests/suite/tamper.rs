@@ -5,7 +5,7 @@
 //! `amana verify` exit 1 with the specific finding, at the entry the row stands for. Columns are listed from the database itself, so a column added later is
 //! covered without touching this file.
 
-mod common;
+use crate::common;
 
 use common::{Fixture, assert_finding, assert_kinds_exactly, ok};
 use rusqlite::Connection;

@@ -2,7 +2,7 @@
 //! append-only triggers, the write lock (and exit 3 when it stays taken), WAL with
 //! `synchronous=FULL`, and an import's dry run checked against the ledger's state.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

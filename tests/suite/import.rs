@@ -1,7 +1,7 @@
 //! `amana import`: all rows or none, every bad row reported with line, column and value, and
 //! a refused import leaves the ledger exactly as it was.
 
-mod common;
+use crate::common;
 
 use common::{Fixture, fails, ok, snapshot};
 

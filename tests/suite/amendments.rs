@@ -2,7 +2,7 @@
 //! an account renamed or retired, a budget line amended or withdrawn, a funder renamed, through
 //! the real binary on real ledger files; refusals change nothing; both verifiers agree.
 
-mod common;
+use crate::common;
 
 use common::{
     Fixture, fails, finding_set, ok, python_verify_json, rehash_from, snapshot, tamper,

@@ -4,7 +4,7 @@
 //! deleted), a wrong anchor and an altered or missing receipt must make both exit 1 with the
 //! same findings, at the same entries.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! Officers, seals, signatures, anchors, period closing, receipts and members' receipts, run
 //! as the real binary on real files. The tamper tests of the audit issue are each a named test.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! CSV for spreadsheets: no text amana writes reaches Excel or LibreOffice as a formula, the
 //! numbers stay numbers, and the journal's CSV imports back unchanged.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests: the real binary on real SQLite files.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -7,10 +7,10 @@
 //! back after it) is always reported at the entry it touched.
 //!
 //! The number of cases is `PROPTEST_CASES` when set (e.g. `PROPTEST_CASES=500 cargo test
-//! --test properties`), otherwise small enough for the default run. Failing seeds are kept in
-//! tests/properties.proptest-regressions (committed) and replayed first on every run.
+//! --test suite properties::`), otherwise small enough for the default run. Failing seeds are kept in
+//! tests/suite/properties.proptest-regressions (committed) and replayed first on every run.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -56,7 +56,7 @@ fn config() -> ProptestConfig {
         c.cases = 12;
     }
     c.failure_persistence = Some(Box::new(FileFailurePersistence::Direct(
-        "tests/properties.proptest-regressions",
+        "tests/suite/properties.proptest-regressions",
     )));
     c
 }

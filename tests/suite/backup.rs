@@ -2,7 +2,7 @@
 //! consistent snapshot even while another process writes, restored only into new files and
 //! only once it verifies; a tampered archive changes nothing. Real binary, real files.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! signature file added by the treasurer, every refusal of it; and private keys protected by a
 //! passphrase, read by the real `openssl`. Run as the real binary on real files.
 
-mod common;
+use crate::common;
 
 use amana::chain::signing;
 use std::path::{Path, PathBuf};

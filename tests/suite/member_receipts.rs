@@ -2,7 +2,7 @@
 //! offline so that nothing the file says is shown unless the sealed books prove it (the
 //! signers' standing included). The real binary, on real ledgers.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The holes an attacker with write access to the file, and a hurried treasurer, found (issue
 //! 6): each test fails on the code before its fix. Real binary, real SQLite files.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

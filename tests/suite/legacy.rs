@@ -3,7 +3,7 @@
 //! a seal locked its month and one approval made an officer) keeps verifying, and keeps being
 //! written to, under the rules it was written with.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

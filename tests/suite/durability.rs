@@ -5,7 +5,7 @@
 //! - Four processes recording 200 transactions each at the same moment all succeed (waiting
 //!   for the lock, never failing with "database is locked"), and the chain stays one line.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

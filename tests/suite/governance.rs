@@ -2,7 +2,7 @@
 //! closed year is reopened only by as many, officers can be revoked, the policy itself is
 //! signed. Real binary, real SQLite files.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! command is checked to leave the ledger exactly as it was (same balance, journal, log, and a
 //! passing verify). The error tests double as a catalogue of amana's messages.
 
-mod common;
+use crate::common;
 
 use common::{Fixture, fails, ok, run, snapshot, stderr, stdout};
 use serde_json::Value;

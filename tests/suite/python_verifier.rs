@@ -2,7 +2,7 @@
 //! must agree with `amana verify`: same head on an intact ledger, a failure on a tampered one.
 //! python3 is required (it is on every machine of this project, and .ci/run checks it).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -5,7 +5,7 @@
 //! must report `rule-violation` at that entry, and nothing else. Also the findings that are no
 //! rule: `undecodable`, `truncated` and `empty`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,30 @@
+//! amana's integration tests, one binary: each module is what was once a test file of its own
+//! (a suite of the real binary on real SQLite files, or of the library's public API). One
+//! binary links once and runs every test on the same pool of threads, instead of 25 binaries
+//! run one after another; run a part with `cargo test --test suite MODULE::`.
+
+mod amendments;
+mod backup;
+mod bundle;
+mod bundle_tamper;
+mod chain_vectors;
+mod cli;
+mod common;
+mod csv_safety;
+mod durability;
+mod fuzz;
+mod golden;
+mod governance;
+mod guards;
+mod hardening;
+mod hledger;
+mod import;
+mod layers;
+mod legacy;
+mod member_receipts;
+mod properties;
+mod python_verifier;
+mod remote_signing;
+mod rules_replay;
+mod seals;
+mod tamper;
