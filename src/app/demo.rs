@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::trust::{BankRequest, CloseOutcome, SealOutcome};
+use crate::app::close::CloseOutcome;
+use crate::app::decisions::SealOutcome;
+use crate::app::seal::BankRequest;
 use crate::app::{
     BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError, Refusal,
 };

@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::member_receipt::MemberReceipt;
+use crate::app::receipt_check::{ReceiptCheck, check_member_receipt};
 use crate::app::signatures::{self, SignatureFile};
-use crate::app::trust::{self, MemberReceipt, ReceiptCheck};
 use crate::app::{Ledger, LedgerError};
 use crate::domain::EntryId;
 use crate::files::{self, receipts::ReceiptStore};
@@ -79,7 +80,7 @@ pub fn check_member_receipt_file(
             path: file.to_path_buf(),
             source,
         })?;
-    Ok(trust::check_member_receipt(&receipt, fingerprint))
+    Ok(check_member_receipt(&receipt, fingerprint))
 }
 
 /// Signs a seal of the audit bundle `dir` with the officer's key, away from the ledger, and

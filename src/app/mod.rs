@@ -49,7 +49,6 @@ pub mod record;
 pub mod seal;
 pub mod setup;
 pub mod signatures;
-pub mod trust;
 
 use crate::chain::{ChainEntry, Hash, Record};
 use crate::domain::text;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::app::trust::CloseOutcome;
+use crate::app::close::CloseOutcome;
 use crate::app::{Ledger, LedgerError};
 use crate::domain::{self, DomainError};
 

@@ -162,7 +162,7 @@ struct Bundle {
 }
 
 impl Bundle {
-    /// Reads `chain.jsonl` and replays it strictly, as `trust::replay` replays a ledger: any
+    /// Reads `chain.jsonl` and replays it strictly, as `decisions::replay` replays a ledger: any
     /// entry whose hash, link, bytes or rules do not hold refuses the whole bundle.
     fn read(dir: &Path) -> Result<Bundle> {
         let path = dir.join("chain.jsonl");

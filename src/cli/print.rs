@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use amana::app::decisions::DecisionOutcome;
+use amana::app::decisions::SealOutcome;
 use amana::app::exchange::receipt_folder;
-use amana::app::trust::SealOutcome;
 use amana::rules::Warning;
 
 /// `println!` that ends the program quietly when the reader went away (`amana journal | head`):

@@ -7,7 +7,7 @@ use amana::app::decisions::Signed;
 use amana::app::exchange;
 use amana::app::keys::generate_key;
 use amana::app::periods::{CloseRequest, seal_period_end};
-use amana::app::trust::BankRequest;
+use amana::app::seal::BankRequest;
 use amana::domain;
 use amana::files::keys::PASSPHRASE_ENV;
 

@@ -102,8 +102,8 @@ proptest! {
         let _ = Currency { code: "MAD".into(), exponent: 2 }.parse(&text);
         let _ = amana::domain::text::clean("fuzz", &text);
         let _ = signing::normalise_fingerprint(&text);
-        let _ = serde_json::from_str::<amana::app::trust::MemberReceipt>(&text)
-            .map(|r| amana::app::trust::check_member_receipt(&r, &text));
+        let _ = serde_json::from_str::<amana::app::member_receipt::MemberReceipt>(&text)
+            .map(|r| amana::app::receipt_check::check_member_receipt(&r, &text));
     }
 }
 
