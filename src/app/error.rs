@@ -15,9 +15,9 @@ mod refusal;
 
 use std::path::PathBuf;
 
+use crate::app::import::ImportError;
 use crate::domain::DomainError;
 use crate::files::FileError;
-use crate::formats::journal::ImportError;
 use crate::rules::RuleError;
 use crate::store::StoreError;
 use crate::verify::{Problem, VerifyReport};

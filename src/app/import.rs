@@ -1,7 +1,12 @@
 //! Importing a CSV journal as one operation: every transaction or none, each problem
 //! reported at its line and column, the supporting documents it names read from the CSV
 //! file's folder and stored once the whole file is accepted.
+//!
+//! The parser reports what is wrong with the file itself ([`journal::RowProblem`]); the
+//! import adds what only the ledger can say, a rule a transaction breaks or a receipt it cannot
+//! use, as an [`ImportProblem`]. Each is a value, said in English by its own room's catalogue.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::app::receipts::stage_receipts;
@@ -9,11 +14,48 @@ use crate::app::{Ledger, LedgerError, Refusal, append_entry, append_record, load
 use crate::chain::{self, ChainEntry, Hash, ImportInfo, Record};
 use crate::domain::{Entry, EntryHeader, EntryId, EntryKind, text};
 use crate::files::receipts::{ReceiptStore, Staged};
-use crate::formats::journal::{self, ImportError, ParsedFile};
-use crate::rules::Warning;
+use crate::formats::journal::{self, Column, ParsedFile, RowError, RowProblem};
+use crate::rules::{RuleError, Warning};
 use crate::store::Appender;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+/// Why a file was not imported: a problem with the whole file, or every problem of its rows.
+pub type ImportError = journal::ImportError<ImportProblem>;
+
+/// What is wrong with one row of an import file.
+#[derive(Debug)]
+pub enum ImportProblem {
+    /// The parser's finding: the file says something that cannot be read.
+    Row(RowProblem),
+    /// The transaction breaks a rule of the ledger.
+    Rule(RuleError),
+    /// A receipt named in the `receipt` column cannot be used:
+    /// [`Refusal::ImportReceiptMissing`] or [`Refusal::ImportReceiptUnusable`].
+    Receipt(Refusal),
+}
+
+impl ImportProblem {
+    /// The message id, the same in every language (the parser's, the rule's or the refusal's).
+    pub fn id(&self) -> &'static str {
+        match self {
+            ImportProblem::Row(p) => p.id(),
+            ImportProblem::Rule(e) => e.id(),
+            ImportProblem::Receipt(r) => r.id(),
+        }
+    }
+}
+
+/// Each kind is said by its own room's catalogue.
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportProblem::Row(p) => p.fmt(f),
+            ImportProblem::Rule(e) => e.fmt(f),
+            ImportProblem::Receipt(r) => r.fmt(f),
+        }
+    }
+}
 
 /// What an import did (or, with `--dry-run`, would do).
 #[derive(Debug, Clone)]
@@ -45,7 +87,8 @@ impl Ledger {
         let bytes = crate::files::read_input(path)?;
         let sha256 = chain::sha256(&bytes);
         let info = self.info()?;
-        let parsed: ParsedFile = journal::parse(path, &bytes, &info)?;
+        let parsed: ParsedFile = journal::parse(path, &bytes, &info)
+            .map_err(|e| LedgerError::Import(e.map(ImportProblem::Row)))?;
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -73,17 +116,16 @@ impl Ledger {
                     .and_then(|file| stage_receipts(EntryId(0), &[file]));
                 match found {
                     Ok(mut one) => files.append(&mut one),
-                    Err(e) => receipt_errors.push(journal::RowError {
+                    Err(e) => receipt_errors.push(RowError {
                         line: *line,
-                        column: Some("receipt".into()),
+                        column: Some(Column::Named("receipt")),
                         value: Some(name.clone()),
-                        reason: match e {
+                        problem: ImportProblem::Receipt(match e {
                             LedgerError::File(crate::files::FileError::NotFound { path }) => {
                                 Refusal::ImportReceiptMissing { path }
                             }
                             e => Refusal::ImportReceiptUnusable { error: Box::new(e) },
-                        }
-                        .to_string(),
+                        }),
                     }),
                 }
             }
@@ -106,8 +148,12 @@ impl Ledger {
             // problems are reported at once, each at its line of the file.
             let first_id = book.next_entry_id().0;
             let mut entries = Vec::with_capacity(parsed.transactions.len());
-            let mut problems = parsed.errors.clone();
-            problems.extend(receipt_errors.iter().cloned());
+            let mut problems: Vec<RowError<ImportProblem>> = parsed
+                .errors
+                .into_iter()
+                .map(|e| e.map(ImportProblem::Row))
+                .collect();
+            problems.extend(receipt_errors);
             for (i, txn) in parsed.transactions.iter().enumerate() {
                 let header = EntryHeader {
                     id: EntryId(first_id + i as i64),
@@ -121,20 +167,20 @@ impl Ledger {
                     Ok(entry) => {
                         for e in book.check_content(&entry) {
                             let line = e.posting.map_or(txn.line, |p| txn.posting_lines[p]);
-                            problems.push(journal::RowError {
+                            problems.push(RowError {
                                 line,
-                                column: Some(e.field().to_string()),
+                                column: Some(Column::Named(e.field())),
                                 value: Some(e.value()),
-                                reason: e.message(),
+                                problem: ImportProblem::Rule(e),
                             });
                         }
                         entries.push(entry);
                     }
-                    Err(e) => problems.push(journal::RowError {
+                    Err(e) => problems.push(RowError {
                         line: txn.line,
-                        column: Some("txn".into()),
+                        column: Some(Column::Named("txn")),
                         value: Some(txn.label.clone()),
-                        reason: e.to_string(),
+                        problem: ImportProblem::Row(RowProblem::Transaction(e)),
                     }),
                 }
             }

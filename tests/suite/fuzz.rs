@@ -79,7 +79,7 @@ proptest! {
         bytes.truncate(cut.index(bytes.len() + 1).max(1));
         if let Ok(parsed) = amana::formats::journal::parse(Path::new("fuzz.csv"), &bytes, &info()) {
             for e in &parsed.errors {
-                prop_assert!(e.line >= 1 && !e.reason.is_empty(), "{e:?}");
+                prop_assert!(e.line >= 1 && !e.problem.to_string().is_empty(), "{e:?}");
             }
         }
     }

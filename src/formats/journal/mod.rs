@@ -4,19 +4,25 @@
 //! Columns are found by name, in any order (see the README, "CSV format"). Consecutive rows
 //! with the same `txn` value form one transaction; its date, description and reference are
 //! read from its first row. Every problem is reported as `FILE:LINE: column C: "VALUE": what`,
-//! hledger-style, up to [`MAX_SHOWN`] of them.
+//! hledger-style, up to [`MAX_SHOWN`] of them: each problem is a value ([`errors`]), said in
+//! English in one place ([`english`]).
 //!
 //! The CSV amana writes is opened in spreadsheets, so its text cells are neutralised against
 //! formulas ([`csv_text`]); reading undoes exactly that ([`csv_cell`]), so an export imports
 //! back unchanged.
 
+mod english;
+mod errors;
+
 use std::collections::HashMap;
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::domain::{AccountCode, GrantId, LedgerInfo, LineId, Minor, Posting, parse_date, text};
+
+pub use english::{english, say};
+pub use errors::{Column, FileProblem, ImportError, RowError, RowProblem};
 
 /// Columns a file must have.
 pub const REQUIRED: [&str; 5] = ["txn", "date", "description", "account", "amount"];
@@ -95,56 +101,6 @@ pub fn csv_cell(cell: &str) -> &str {
 /// How many row errors a message lists before it only counts the rest.
 pub const MAX_SHOWN: usize = 100;
 
-/// One problem in a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    /// 1-based line number in the file.
-    pub line: u64,
-    pub column: Option<String>,
-    pub value: Option<String>,
-    pub reason: String,
-}
-
-impl fmt::Display for RowError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}", self.line)?;
-        if let Some(c) = &self.column {
-            write!(f, ": column {c}")?;
-        }
-        if let Some(v) = &self.value {
-            write!(f, ": \"{v}\"")?;
-        }
-        write!(f, ": {}", self.reason)
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("{}: {reason}", file.display())]
-    File { file: PathBuf, reason: String },
-    #[error("{}", rows_message(file, errors))]
-    Rows {
-        file: PathBuf,
-        errors: Vec<RowError>,
-    },
-}
-
-fn rows_message(file: &Path, errors: &[RowError]) -> String {
-    let mut out = format!(
-        "{}: {} problem{} found; nothing was imported",
-        file.display(),
-        errors.len(),
-        if errors.len() == 1 { "" } else { "s" }
-    );
-    for e in errors.iter().take(MAX_SHOWN) {
-        out.push_str(&format!("\n{}:{e}", file.display()).replacen(":line ", ":", 1));
-    }
-    if errors.len() > MAX_SHOWN {
-        out.push_str(&format!("\n... and {} more", errors.len() - MAX_SHOWN));
-    }
-    out
-}
-
 /// One transaction read from a file.
 #[derive(Debug, Clone)]
 pub struct ParsedTxn {
@@ -190,22 +146,16 @@ impl Columns {
 /// Parses `bytes` (the content of `file`) into transactions and row problems; a problem with
 /// the whole file (empty, no header, wrong columns, binary) is an error.
 pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile, ImportError> {
-    let file_error = |reason: String| ImportError::File {
+    let file_error = |problem: FileProblem| ImportError::File {
         file: file.to_path_buf(),
-        reason,
+        problem,
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(file_error(format!(
-            "the file is empty: a CSV file starts with a header row naming its columns ({})",
-            REQUIRED.join(",")
-        )));
+        return Err(file_error(FileProblem::Empty));
     }
     if bytes.contains(&0) {
-        return Err(file_error(
-            "this is not a CSV text file (it holds NUL bytes); export the journal as CSV, UTF-8"
-                .into(),
-        ));
+        return Err(file_error(FileProblem::NotText));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -216,8 +166,12 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
 
     let header = match records.next() {
         Some(Ok(h)) => h,
-        Some(Err(e)) => return Err(file_error(format!("the header row cannot be read: {e}"))),
-        None => return Err(file_error("the file has no header row".into())),
+        Some(Err(e)) => {
+            return Err(file_error(FileProblem::HeaderUnreadable {
+                detail: e.to_string(),
+            }));
+        }
+        None => return Err(file_error(FileProblem::NoHeader)),
     };
     let header = decode_utf8(&header, 1, &mut errors);
     if !errors.is_empty() {
@@ -245,7 +199,9 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
                     line,
                     column: None,
                     value: None,
-                    reason: format!("cannot be read as CSV: {e}"),
+                    problem: RowProblem::Unreadable {
+                        detail: e.to_string(),
+                    },
                 });
                 continue;
             }
@@ -263,30 +219,25 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
                 line,
                 column: None,
                 value: None,
-                reason: format!(
-                    "has {} fields where the header has {} (a truncated row, or a comma inside an unquoted value?)",
-                    fields.len(),
-                    header.len()
-                ),
+                problem: RowProblem::FieldCount {
+                    fields: fields.len(),
+                    header: header.len(),
+                },
             });
             current_bad = true;
             continue;
         }
-        let mut err = |column: &str, value: &str, reason: String| {
+        let mut err = |column: &'static str, value: &str, problem: RowProblem| {
             errors.push(RowError {
                 line,
-                column: Some(column.to_string()),
+                column: Some(Column::Named(column)),
                 value: Some(value.to_string()),
-                reason,
+                problem,
             })
         };
 
         let Some(label) = columns.get(&fields, "txn") else {
-            err(
-                "txn",
-                "",
-                "is empty: every row names its transaction".into(),
-            );
+            err("txn", "", RowProblem::TxnEmpty);
             current_bad = true;
             continue;
         };
@@ -308,10 +259,10 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
                     err(
                         name,
                         &v,
-                        format!(
-                            "differs from the first row of transaction {label} ({}): leave it empty, repeat it exactly, or give this row another txn",
-                            first.as_deref().unwrap_or("empty")
-                        ),
+                        RowProblem::DiffersFromFirstRow {
+                            label: label.to_string(),
+                            first: first.clone(),
+                        },
                     );
                     current_bad = true;
                 }
@@ -320,13 +271,7 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
         if starts_new {
             current_header = header_of(&fields);
             if let Some(first) = seen_labels.get(label) {
-                err(
-                    "txn",
-                    label,
-                    format!(
-                        "was already used by the transaction at line {first}: the rows of a transaction must be consecutive"
-                    ),
-                );
+                err("txn", label, RowProblem::TxnReused { first_line: *first });
                 current_bad = true;
                 current_label = Some(label.to_string());
                 continue;
@@ -336,34 +281,26 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
             current_bad = false;
             let date = match columns.get(&fields, "date") {
                 None => {
-                    err(
-                        "date",
-                        "",
-                        "is empty on the first row of the transaction".into(),
-                    );
+                    err("date", "", RowProblem::EmptyOnFirstRow);
                     None
                 }
                 Some(d) => match parse_date(d) {
                     Ok(date) => Some(date),
                     Err(e) => {
-                        err("date", d, strip_value(&e.to_string()));
+                        err("date", d, RowProblem::Value(e));
                         None
                     }
                 },
             };
             let description = match columns.get(&fields, "description") {
                 None => {
-                    err(
-                        "description",
-                        "",
-                        "is empty on the first row of the transaction".into(),
-                    );
+                    err("description", "", RowProblem::EmptyOnFirstRow);
                     None
                 }
                 Some(d) => match text::clean("description", d) {
                     Ok(d) => Some(d),
                     Err(e) => {
-                        err("description", d, strip_value(&e.to_string()));
+                        err("description", d, RowProblem::Value(e));
                         None
                     }
                 },
@@ -375,7 +312,7 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
                         err(
                             "reference",
                             columns.get(&fields, "reference").unwrap_or(""),
-                            strip_value(&e.to_string()),
+                            RowProblem::Value(e),
                         );
                         None
                     }
@@ -409,8 +346,8 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
             Ok(_) => {}
             Err(problems) => {
                 current_bad = true;
-                for (column, value, reason) in problems {
-                    err(column, &value, reason);
+                for (column, value, problem) in problems {
+                    err(column, &value, problem);
                 }
             }
         }
@@ -423,23 +360,13 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
         }
     }
     if rows == 0 {
-        return Err(file_error(
-            "the file has a header but no rows: nothing to import".into(),
-        ));
+        return Err(file_error(FileProblem::NoRows));
     }
     Ok(ParsedFile {
         rows,
         transactions,
         errors,
     })
-}
-
-/// Domain errors quote the value; a row error shows it in its own place.
-fn strip_value(message: &str) -> String {
-    match message.split_once("\" ") {
-        Some((_, rest)) if message.contains(" \"") || message.starts_with('"') => rest.to_string(),
-        _ => message.to_string(),
-    }
 }
 
 fn decode_utf8(record: &csv::ByteRecord, line: u64, errors: &mut Vec<RowError>) -> Vec<String> {
@@ -450,12 +377,11 @@ fn decode_utf8(record: &csv::ByteRecord, line: u64, errors: &mut Vec<RowError>) 
             Err(e) => {
                 errors.push(RowError {
                     line,
-                    column: Some(format!("#{}", i + 1)),
+                    column: Some(Column::Position(i + 1)),
                     value: Some(String::from_utf8_lossy(field).into_owned()),
-                    reason: format!(
-                        "is not UTF-8 text (byte {} of the field): save the file as CSV UTF-8",
-                        e.valid_up_to() + 1
-                    ),
+                    problem: RowProblem::NotUtf8 {
+                        byte: e.valid_up_to() + 1,
+                    },
                 });
                 out.push(String::new());
             }
@@ -464,7 +390,7 @@ fn decode_utf8(record: &csv::ByteRecord, line: u64, errors: &mut Vec<RowError>) 
     out
 }
 
-fn find_columns(header: &[String]) -> Result<Columns, String> {
+fn find_columns(header: &[String]) -> Result<Columns, FileProblem> {
     let mut found: HashMap<&'static str, usize> = HashMap::new();
     let mut unknown = vec![];
     for (i, name) in header.iter().enumerate() {
@@ -472,7 +398,7 @@ fn find_columns(header: &[String]) -> Result<Columns, String> {
         match REQUIRED.iter().chain(OPTIONAL.iter()).find(|c| **c == n) {
             Some(c) => {
                 if found.insert(c, i).is_some() {
-                    return Err(format!("column \"{c}\" appears twice in the header row"));
+                    return Err(FileProblem::ColumnTwice { column: c });
                 }
             }
             None => unknown.push(name.trim().to_string()),
@@ -484,31 +410,16 @@ fn find_columns(header: &[String]) -> Result<Columns, String> {
         .filter(|c| !found.contains_key(c))
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
-            "the header row lacks the required column{} {}; it must name at least {} (optional: {})",
-            if missing.len() == 1 { "" } else { "s" },
-            missing.join(", "),
-            REQUIRED.join(","),
-            OPTIONAL.join(",")
-        ));
+        return Err(FileProblem::ColumnsMissing { missing });
     }
     if !unknown.is_empty() {
-        return Err(format!(
-            "unknown column{} {} in the header row (a typo?); the columns are {} and optionally {}",
-            if unknown.len() == 1 { "" } else { "s" },
-            unknown
-                .iter()
-                .map(|u| format!("\"{u}\""))
-                .collect::<Vec<_>>()
-                .join(", "),
-            REQUIRED.join(","),
-            OPTIONAL.join(",")
-        ));
+        return Err(FileProblem::ColumnsUnknown { unknown });
     }
     Ok(Columns(found))
 }
 
-type FieldProblem = (&'static str, String, String);
+/// A problem in one cell: its column, its value, what.
+type FieldProblem = (&'static str, String, RowProblem);
 
 fn parse_posting(
     columns: &Columns,
@@ -516,54 +427,41 @@ fn parse_posting(
     info: &LedgerInfo,
 ) -> Result<Posting, Vec<FieldProblem>> {
     let mut problems: Vec<FieldProblem> = vec![];
-    let mut problem = |column: &'static str, value: &str, reason: String| {
-        problems.push((column, value.to_string(), reason));
+    let mut problem = |column: &'static str, value: &str, kind: RowProblem| {
+        problems.push((column, value.to_string(), kind));
     };
     let account = match columns.get(fields, "account") {
         None => {
-            problem(
-                "account",
-                "",
-                "is empty: every row posts to an account".into(),
-            );
+            problem("account", "", RowProblem::AccountEmpty);
             None
         }
         Some(a) => AccountCode::parse(a)
-            .map_err(|e| problem("account", a, strip_value(&e.to_string())))
+            .map_err(|e| problem("account", a, RowProblem::Value(e)))
             .ok(),
     };
     let amount = match columns.get(fields, "amount") {
         None => {
-            problem(
-                "amount",
-                "",
-                "is empty: every row has an amount (debit positive, credit negative)".into(),
-            );
+            problem("amount", "", RowProblem::AmountEmpty);
             None
         }
         Some(a) => info
             .currency
             .parse(a)
-            .map_err(|e| problem("amount", a, strip_value(&e.to_string())))
+            .map_err(|e| problem("amount", a, RowProblem::Value(e)))
             .ok(),
     };
     let grant = columns.get(fields, "grant").and_then(|g| {
         GrantId::parse(g)
-            .map_err(|e| problem("grant", g, strip_value(&e.to_string())))
+            .map_err(|e| problem("grant", g, RowProblem::Value(e)))
             .ok()
     });
     let line = columns.get(fields, "line").and_then(|l| {
         LineId::parse(l)
-            .map_err(|e| problem("line", l, strip_value(&e.to_string())))
+            .map_err(|e| problem("line", l, RowProblem::Value(e)))
             .ok()
     });
     if let (Some(l), None) = (columns.get(fields, "line"), columns.get(fields, "grant")) {
-        problem(
-            "line",
-            l,
-            "is set but grant is empty: a budget line belongs to a grant; fill in the grant column"
-                .into(),
-        );
+        problem("line", l, RowProblem::LineWithoutGrant);
     }
     let original = match (
         columns.get(fields, "original_amount"),
@@ -574,7 +472,9 @@ fn parse_posting(
             problem(
                 "original_currency",
                 "",
-                format!("is empty but original_amount is {a}: give both or neither"),
+                RowProblem::OriginalCurrencyMissing {
+                    amount: a.to_string(),
+                },
             );
             None
         }
@@ -582,7 +482,9 @@ fn parse_posting(
             problem(
                 "original_amount",
                 "",
-                format!("is empty but original_currency is {c}: give both or neither"),
+                RowProblem::OriginalAmountMissing {
+                    currency: c.to_string(),
+                },
             );
             None
         }
@@ -590,17 +492,13 @@ fn parse_posting(
             let code = c.to_ascii_uppercase();
             match info.currency(&code) {
                 None => {
-                    problem(
-                        "original_currency",
-                        c,
-                        "is not an ISO 4217 currency code (e.g. EUR, USD)".into(),
-                    );
+                    problem("original_currency", c, RowProblem::OriginalCurrencyUnknown);
                     None
                 }
                 Some(currency) => currency
                     .parse(a)
                     .map(|m: Minor| (m, code))
-                    .map_err(|e| problem("original_amount", a, strip_value(&e.to_string())))
+                    .map_err(|e| problem("original_amount", a, RowProblem::Value(e)))
                     .ok(),
             }
         }
@@ -611,7 +509,7 @@ fn parse_posting(
             problem(
                 "memo",
                 columns.get(fields, "memo").unwrap_or(""),
-                strip_value(&e.to_string()),
+                RowProblem::Value(e),
             );
             None
         }
@@ -630,33 +528,4 @@ fn parse_posting(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_spreadsheet_escape_is_undone_exactly() {
-        for (text, written) in [
-            ("=1+1", "'=1+1"),
-            ("+cmd", "'+cmd"),
-            ("-2+3", "'-2+3"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\tx", "'\tx"),
-            ("\rx", "'\rx"),
-            ("'=x", "''=x"),
-            ("''", "'''"),
-            ("'", "'"),
-            ("'abc", "'abc"),
-            ("l'école", "l'école"),
-            ("Loyer", "Loyer"),
-            ("", ""),
-        ] {
-            assert_eq!(csv_text(text), written, "{text:?}");
-            assert_eq!(csv_cell(written), text, "{written:?}");
-        }
-        assert_eq!(csv_number("-4500.00"), "-4500.00");
-        assert_eq!(csv_number("12"), "12");
-        assert_eq!(csv_number("-1+1"), "'-1+1");
-        assert_eq!(csv_number("-"), "'-");
-        assert_eq!(csv_number("-.5"), "'-.5");
-    }
-}
+mod tests;
