@@ -96,8 +96,6 @@ impl Ledger {
         let file_name = text::clean("file name", &file_name)?;
         let actor = self.actor.clone();
         let already = self.store.import_by_file(&sha256)?;
-        // Supporting documents named in the file are stored first (content-addressed, so a
-        // refused import leaves at most unreferenced copies); a missing one is a row error.
         // Supporting documents named in the file are read and hashed now (a missing one, or
         // one outside the CSV file's folder, is a row error) and stored only once every row is
         // accepted: a refused import copies nothing.
