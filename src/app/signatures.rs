@@ -82,7 +82,7 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
     // Every finding refuses, even one after the seal: a bundle that does not verify has been
     // altered or damaged, and its officer is the one to tell.
     let report = verify::verify_bundle(dir, &verify::Options::default())
-        .map_err(|e| refused_bundle(dir, BundleDefect::Verify(e)))?;
+        .map_err(|e| refused_bundle(dir, BundleDefect::Chain(e)))?;
     if !report.ok {
         let count = report.problems.len();
         return Err(Refusal::BundleDoesNotVerify {

@@ -434,7 +434,7 @@ impl fmt::Display for ChainBreak {
 impl fmt::Display for BundleDefect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BundleDefect::Verify(message) => f.write_str(message),
+            BundleDefect::Chain(e) => write!(f, "{e}"),
             BundleDefect::Read(e) => write!(f, "{e}"),
             BundleDefect::Line { path, line, what } => {
                 write!(f, "{}:{line}: {what}", path.display())

@@ -12,7 +12,7 @@ use crate::domain::{AccountCode, EntryId, GrantId, OfficerId};
 use crate::files::FileError;
 use crate::files::keys::KeyError;
 use crate::rules::RuleError;
-use crate::verify::Problem;
+use crate::verify::{BundleReadError, Problem};
 
 use super::LedgerError;
 
@@ -330,8 +330,8 @@ pub enum ChainBreak {
 /// Why an audit bundle cannot be read at all.
 #[derive(Debug)]
 pub enum BundleDefect {
-    /// [`crate::verify::verify_bundle`]'s message, which it gives as a `String`.
-    Verify(String),
+    /// Its `chain.jsonl` cannot be read, as [`crate::verify::verify_bundle`] found.
+    Chain(BundleReadError),
     Read(ReadError),
     Line {
         path: PathBuf,
