@@ -24,7 +24,7 @@ use crate::verify::{BundleReadError, Problem, VerifyReport};
 
 use english::finding;
 pub use refusal::{
-    ArchiveDefect, BundleDefect, ChainBreak, LineDefect, NotReceived, Protected, ReadError, Refusal,
+    ArchiveDefect, BundleDefect, ChainBreak, NotReceived, Protected, ReadError, Refusal,
 };
 
 /// Why a command did not happen. Whatever the variant, the ledger is unchanged.

@@ -332,25 +332,10 @@ pub enum ChainBreak {
 pub enum BundleDefect {
     /// Its `chain.jsonl` cannot be read, as [`crate::verify::verify_bundle`] found.
     Chain(BundleReadError),
-    Read(ReadError),
-    Line {
-        path: PathBuf,
-        line: usize,
-        what: LineDefect,
-    },
     EmptyChain,
 }
 
-/// What is wrong with one line of `chain.jsonl`.
-#[derive(Debug)]
-pub enum LineDefect {
-    NotJson(serde_json::Error),
-    NotHex(&'static str),
-    NoSeq,
-    NoKind,
-}
-
-/// Why a small text file (a signature file, a bundle's chain) cannot be read.
+/// Why a small text file (a signature file) cannot be read.
 #[derive(Debug)]
 pub enum ReadError {
     File(FileError),
