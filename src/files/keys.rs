@@ -301,6 +301,25 @@ mod tests {
     use super::*;
     use crate::chain::signing::{officer_message, seal_message, verify_seal, verify_signed};
 
+    /// The errors of making a key carry the library's error and say what they always said.
+    #[test]
+    fn a_failure_to_make_a_key_is_said_as_ever() {
+        assert_eq!(
+            KeyError::Random(getrandom::Error::UNSUPPORTED).to_string(),
+            "the system's random number generator failed: getrandom: this target is not supported"
+        );
+        let pkcs8 = ed25519_dalek::pkcs8::Error::ParametersMalformed;
+        assert_eq!(
+            KeyError::EncodePrivate(pkcs8).to_string(),
+            format!("the system's random number generator failed: {pkcs8}")
+        );
+        let spki = ed25519_dalek::pkcs8::spki::Error::AlgorithmParametersMissing;
+        assert_eq!(
+            KeyError::EncodePublic(spki).to_string(),
+            format!("the system's random number generator failed: {spki}")
+        );
+    }
+
     #[test]
     fn keys_sign_and_verify_strictly() {
         let dir = tempfile::tempdir().unwrap();
