@@ -258,3 +258,42 @@ pub fn open_read_only(path: &Path) -> Result<Ledger, OpenError> {
         actor: String::new(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::ChainFileDefect;
+
+    /// A bundle whose chain cannot be read says which line and why, in verify's words, and
+    /// the signing path carries the same error inside its refusal.
+    #[test]
+    fn a_bundle_whose_chain_is_not_json_is_refused_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let chain = dir.path().join(CHAIN);
+        std::fs::write(&chain, "not json\n").unwrap();
+        let Err(OpenError::Unreadable(error)) = open_read_only(dir.path()) else {
+            panic!("a chain that is not JSON is read");
+        };
+        assert!(matches!(
+            error.what,
+            ChainFileDefect::NotJson { line: 1, .. }
+        ));
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}:1: not a JSON line: expected ident at line 1 column 2",
+                chain.display()
+            )
+        );
+        let refused = crate::app::signatures::sign_from_bundle(dir.path(), "1", &chain)
+            .err()
+            .unwrap();
+        assert_eq!(
+            refused.to_string(),
+            format!(
+                "{} is not an audit bundle that can be read ({error}): give the folder `amana export audit` wrote",
+                dir.path().display()
+            )
+        );
+    }
+}

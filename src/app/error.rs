@@ -20,11 +20,11 @@ use crate::domain::DomainError;
 use crate::files::FileError;
 use crate::rules::RuleError;
 use crate::store::StoreError;
-use crate::verify::{Problem, VerifyReport};
+use crate::verify::{BundleReadError, Problem, VerifyReport};
 
 use english::finding;
 pub use refusal::{
-    ArchiveDefect, BundleDefect, ChainBreak, LineDefect, NotReceived, Protected, ReadError, Refusal,
+    ArchiveDefect, BundleDefect, ChainBreak, NotReceived, Protected, ReadError, Refusal,
 };
 
 /// Why a command did not happen. Whatever the variant, the ledger is unchanged.
@@ -86,10 +86,9 @@ impl From<StoreError> for BackupError {
 pub enum OpenError {
     #[error(transparent)]
     Ledger(#[from] LedgerError),
-    /// `chain.jsonl` cannot be read: the message is [`crate::verify::bundle_rows`]'s, which
-    /// says it as a `String` (verify's own errors are typed in their room).
-    #[error("{0}")]
-    Unreadable(String),
+    /// `chain.jsonl` cannot be read (verify's error, typed and worded in its room).
+    #[error(transparent)]
+    Unreadable(BundleReadError),
     #[error(
         "{}: the audit bundle does not verify ({count} problem(s), the first: {}); nothing is listed from it. Run `amana verify --bundle {}` for every finding",
         dir.display(), first.as_deref().map(finding).unwrap_or_default(), dir.display()

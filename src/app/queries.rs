@@ -11,7 +11,7 @@ use crate::app::bundle;
 use crate::app::{Ledger, LedgerError};
 use crate::domain::format_date;
 use crate::store::{BalanceFilter, JournalFilter, StoreError};
-use crate::verify::{self, VerifyReport};
+use crate::verify::{self, BundleReadError, VerifyReport};
 
 /// What `balance` selects, as typed values.
 #[derive(Debug, Default, Clone)]
@@ -49,9 +49,9 @@ pub enum QueryError {
 /// Why a verification could not run (what it finds is its report, not an error).
 #[derive(Debug, thiserror::Error)]
 pub enum VerifyError {
-    /// The audit bundle cannot be read.
-    #[error("{0}")]
-    Bundle(String),
+    /// The audit bundle's chain cannot be read.
+    #[error(transparent)]
+    Bundle(#[from] BundleReadError),
     #[error(transparent)]
     Ledger(#[from] LedgerError),
 }
@@ -97,7 +97,7 @@ pub fn verify(
 ) -> Result<VerifyReport, VerifyError> {
     let bundle = bundle.or_else(|| bundle::is_bundle(ledger).then(|| ledger.to_path_buf()));
     match bundle {
-        Some(dir) => verify::verify_bundle(&dir, options).map_err(VerifyError::Bundle),
+        Some(dir) => Ok(verify::verify_bundle(&dir, options)?),
         None => {
             let ledger = Ledger::open_read_only(ledger)?;
             Ok(verify::verify_with(ledger.store(), options).map_err(LedgerError::from)?)

@@ -12,10 +12,11 @@
 //! `amana sign` appends, and the book's rules admit it or not. The file is generic over the
 //! kind of entry signed ([`signing::Signed`]): today amana makes and adds signatures of seals.
 //!
-//! A signature is never made over a seal whose chain does not verify: the bundle is verified
-//! by [`verify::verify_bundle`] (hashes, links, rules, seals, signatures, receipts), and
-//! replayed here once more, strictly, from the very bytes whose hash is signed (the files
-//! could change between two reads).
+//! A signature is never made over a seal whose chain does not verify: `chain.jsonl` is read
+//! once ([`verify::bundle_rows`]), those rows are verified ([`verify::verify_bundle_rows`]:
+//! hashes, links, rules, seals, signatures, receipts), and the same rows are replayed here
+//! once more, strictly, to find what is signed: the bytes verified are the bytes signed, even
+//! if the file changes meanwhile.
 
 use crate::chain::signing;
 use std::collections::HashMap;
@@ -24,7 +25,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::app::decisions::{find_seal, load_key, replay};
-use crate::app::error::{BundleDefect, ChainBreak, LineDefect, ReadError};
+use crate::app::error::{BundleDefect, ChainBreak, ReadError};
 use crate::app::{Ledger, LedgerError, Refusal, append_record};
 use crate::chain::signing::Signed;
 use crate::chain::{self, ChainEntry, Hash, Record, SealSignature};
@@ -81,8 +82,8 @@ pub struct SignatureAdded {
 pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<SignatureFile> {
     // Every finding refuses, even one after the seal: a bundle that does not verify has been
     // altered or damaged, and its officer is the one to tell.
-    let report = verify::verify_bundle(dir, &verify::Options::default())
-        .map_err(|e| refused_bundle(dir, BundleDefect::Verify(e)))?;
+    let rows = verify::bundle_rows(dir).map_err(|e| refused_bundle(dir, BundleDefect::Chain(e)))?;
+    let report = verify::verify_bundle_rows(dir, &rows, &verify::Options::default());
     if !report.ok {
         let count = report.problems.len();
         return Err(Refusal::BundleDoesNotVerify {
@@ -92,7 +93,7 @@ pub fn sign_from_bundle(dir: &Path, seal: &str, key_file: &Path) -> Result<Signa
         }
         .into());
     }
-    let bundle = Bundle::read(dir)?;
+    let bundle = Bundle::replay(dir, &rows)?;
     // A decision by its chain entry number, or a seal by fingerprint or number.
     let gov = bundle.book.governance();
     let seq = match seal.trim().parse::<i64>() {
@@ -162,26 +163,15 @@ struct Bundle {
 }
 
 impl Bundle {
-    /// Reads `chain.jsonl` and replays it strictly, as `decisions::replay` replays a ledger: any
-    /// entry whose hash, link, bytes or rules do not hold refuses the whole bundle.
-    fn read(dir: &Path) -> Result<Bundle> {
-        let path = dir.join("chain.jsonl");
-        let text =
-            read_small(&path, u64::MAX).map_err(|e| refused_bundle(dir, BundleDefect::Read(e)))?;
+    /// Replays the rows of `chain.jsonl` strictly, as `decisions::replay` replays a ledger:
+    /// any entry whose hash, link, bytes or rules do not hold refuses the whole bundle.
+    fn replay(dir: &Path, rows: &[(usize, LogRow)]) -> Result<Bundle> {
         let mut book = Book::new();
         let mut info: Option<LedgerInfo> = None;
         let mut entries: HashMap<EntryId, Entry> = HashMap::new();
         let mut prev = chain::GENESIS_PREV;
-        let mut expected = 1i64;
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let row = parse_row(line).map_err(|what| {
-                let line = i + 1;
-                let path = path.clone();
-                refused_bundle(dir, BundleDefect::Line { path, line, what })
-            })?;
+        // Entry 1 on the first line, and one more on each line after it.
+        for (expected, (_, row)) in (1i64..).zip(rows) {
             let broken = |why: ChainBreak| {
                 LedgerError::from(Refusal::BundleBroken {
                     dir: dir.to_path_buf(),
@@ -212,7 +202,6 @@ impl Bundle {
                 .map_err(|p| broken(ChainBreak::Rules(p)))?;
             prev = chain::hash_from(&row.chain);
             book.appended(row.seq, &eh, &prev);
-            expected += 1;
             match entry.record {
                 Record::Ledger(i) if info.is_none() => info = Some(i),
                 Record::Entry(e) => {
@@ -224,25 +213,6 @@ impl Bundle {
         let info = info.ok_or_else(|| refused_bundle(dir, BundleDefect::EmptyChain))?;
         Ok(Bundle { info, book })
     }
-}
-
-/// One line of `chain.jsonl`, as `amana export audit` writes it.
-fn parse_row(line: &str) -> std::result::Result<LogRow, LineDefect> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(LineDefect::NotJson)?;
-    let field = |name: &'static str| -> std::result::Result<Vec<u8>, LineDefect> {
-        v[name]
-            .as_str()
-            .and_then(|s| hex::decode(s).ok())
-            .ok_or(LineDefect::NotHex(name))
-    };
-    Ok(LogRow {
-        seq: v["seq"].as_i64().ok_or(LineDefect::NoSeq)?,
-        kind: v["kind"].as_str().ok_or(LineDefect::NoKind)?.to_string(),
-        body: field("body")?,
-        entry_hash: field("entry_hash")?,
-        prev: field("prev")?,
-        chain: field("chain")?,
-    })
 }
 
 /// The text of a regular file of at most `limit` bytes, read through [`crate::files`].

@@ -15,6 +15,7 @@ use amana::domain::DomainError;
 use amana::files::FileError;
 use amana::files::keys::KeyError;
 use amana::store::StoreError;
+use amana::verify::AnchorError;
 
 /// What went wrong, sorted by exit status; the message is already in English.
 #[derive(Debug)]
@@ -62,9 +63,9 @@ pub enum CliError {
     Bank(String),
     #[error("--post \"{text}\": {reason}")]
     Posting { text: String, reason: String },
-    /// An `--anchor` or a `--seal` of verify, as verify's parser words it.
-    #[error("{0}")]
-    Anchor(String),
+    /// An `--anchor` or a `--seal` of verify that cannot be read (worded by verify).
+    #[error(transparent)]
+    Anchor(#[from] AnchorError),
     /// The backup was written, but the ledger it holds does not verify: exit 1.
     #[error(
         "{}: the ledger does not verify; the backup holds it as it is, but `amana restore` will refuse it until the problems above are resolved",
@@ -120,7 +121,7 @@ impl From<OpenError> for Failure {
     fn from(e: OpenError) -> Self {
         match e {
             OpenError::Ledger(e) => e.into(),
-            OpenError::Unreadable(m) => Failure::Environment(m),
+            e @ OpenError::Unreadable(_) => Failure::Environment(e.to_string()),
             e @ OpenError::NotVerified { .. } => Failure::Unverified(e.to_string()),
         }
     }
@@ -167,7 +168,7 @@ impl From<QueryError> for Failure {
 impl From<VerifyError> for Failure {
     fn from(e: VerifyError) -> Self {
         match e {
-            VerifyError::Bundle(m) => Failure::Environment(m),
+            e @ VerifyError::Bundle(_) => Failure::Environment(e.to_string()),
             VerifyError::Ledger(e) => e.into(),
         }
     }

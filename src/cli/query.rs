@@ -79,13 +79,13 @@ pub fn run(ctx: &Context, command: QueryGroup) -> Result<(), Failure> {
                     .iter()
                     .map(|a| verify::Anchor::parse(a))
                     .collect::<Result<_, _>>()
-                    .map_err(CliError::Anchor)?,
+                    .map_err(CliError::from)?,
                 now_us: None,
                 seals: seals
                     .iter()
                     .map(|s| verify::SealAnchor::parse(s))
                     .collect::<Result<_, _>>()
-                    .map_err(CliError::Anchor)?,
+                    .map_err(CliError::from)?,
             };
             let report = queries::verify(path, bundle, &options)?;
             match format.format {

@@ -49,7 +49,14 @@ pub enum KeyError {
     #[error("{}: a file is already there; amana never overwrites a key", .0.display())]
     Exists(PathBuf),
     #[error("the system's random number generator failed: {0}")]
-    Random(String),
+    Random(getrandom::Error),
+    /// Writing a new private key as PEM failed; encrypting it draws its salt and IV from the
+    /// system's generator, and the sentence has always blamed that.
+    #[error("the system's random number generator failed: {0}")]
+    EncodePrivate(ed25519_dalek::pkcs8::Error),
+    /// Writing a new public key as PEM failed (the same sentence as ever).
+    #[error("the system's random number generator failed: {0}")]
+    EncodePublic(ed25519_dalek::pkcs8::spki::Error),
     #[error("{}: wrong passphrase: the key is encrypted, and this passphrase does not open it (nothing was changed)", .0.display())]
     WrongPassphrase(PathBuf),
     #[error("{}: the key's passphrase is needed and could not be asked ({}): run the command on a terminal, or give the passphrase in the environment variable {PASSPHRASE_ENV}", path.display(), why_not_asked(.source))]
@@ -101,7 +108,7 @@ impl PrivateKey {
             return Err(KeyError::EmptyPassphrase(path.to_path_buf()));
         }
         let mut seed = Zeroizing::new([0u8; 32]);
-        getrandom::fill(seed.as_mut()).map_err(|e| KeyError::Random(e.to_string()))?;
+        getrandom::fill(seed.as_mut()).map_err(KeyError::Random)?;
         let key = SigningKey::from_bytes(&seed);
         // PKCS#8 v1 (the seed alone, RFC 8410), the form every OpenSSL reads (`openssl pkey`);
         // the v2 form with the public key beside it is not read by OpenSSL 3.0.
@@ -115,11 +122,11 @@ impl PrivateKey {
             None => pair.to_pkcs8_pem(LineEnding::LF),
             Some(p) => pair.to_pkcs8_encrypted_pem(p.as_bytes(), LineEnding::LF),
         }
-        .map_err(|e| KeyError::Random(e.to_string()))?;
+        .map_err(KeyError::EncodePrivate)?;
         let public = key
             .verifying_key()
             .to_public_key_pem(LineEnding::LF)
-            .map_err(|e| KeyError::Random(e.to_string()))?;
+            .map_err(KeyError::EncodePublic)?;
         // Each file appears whole or not at all (a full disk leaves no empty key behind), and
         // never over an existing one; the private key is readable by its owner only.
         let io = |path: &Path, e: crate::files::FileError| match e {
@@ -293,6 +300,25 @@ pub fn public_path(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
     use crate::chain::signing::{officer_message, seal_message, verify_seal, verify_signed};
+
+    /// The errors of making a key carry the library's error and say what they always said.
+    #[test]
+    fn a_failure_to_make_a_key_is_said_as_ever() {
+        assert_eq!(
+            KeyError::Random(getrandom::Error::UNSUPPORTED).to_string(),
+            "the system's random number generator failed: getrandom: this target is not supported"
+        );
+        let pkcs8 = ed25519_dalek::pkcs8::Error::ParametersMalformed;
+        assert_eq!(
+            KeyError::EncodePrivate(pkcs8).to_string(),
+            format!("the system's random number generator failed: {pkcs8}")
+        );
+        let spki = ed25519_dalek::pkcs8::spki::Error::AlgorithmParametersMissing;
+        assert_eq!(
+            KeyError::EncodePublic(spki).to_string(),
+            format!("the system's random number generator failed: {spki}")
+        );
+    }
 
     #[test]
     fn keys_sign_and_verify_strictly() {

@@ -3,55 +3,151 @@
 //! receipts and summary files against what the chain says.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::chain::ChainCheck;
 use super::findings::Finding;
 use super::{Options, VerifyReport};
+use crate::files::FileError;
 use crate::files::receipts::ReceiptStore;
 use crate::formats::bundle::{SUMMARY_LIMIT, Summaries};
 use crate::store::LogRow;
 
+/// Why the chain of an audit bundle (`chain.jsonl`) cannot be read: the file, and what is
+/// wrong with it. Its English is [`super::english`]'s, through [`BundleReadError::message`].
+#[derive(Debug)]
+pub struct BundleReadError {
+    pub path: PathBuf,
+    pub what: ChainFileDefect,
+}
+
+/// What is wrong with `chain.jsonl`: the file as a whole, or one of its lines (numbered from 1).
+#[derive(Debug)]
+pub enum ChainFileDefect {
+    Missing,
+    /// A folder, a FIFO, a device... (`what` says which).
+    NotRegular {
+        what: &'static str,
+    },
+    /// It has at least `size` bytes, over `limit`.
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// The system could not open or read it.
+    Io(std::io::Error),
+    NotUtf8,
+    NotJson {
+        line: usize,
+        error: serde_json::Error,
+    },
+    /// A field that should hold bytes in hex holds something else.
+    NotHex {
+        line: usize,
+        field: &'static str,
+    },
+    NoSeq {
+        line: usize,
+    },
+}
+
+impl ChainFileDefect {
+    /// What went wrong opening or reading the file, as the files room reports it.
+    fn of_file(error: FileError) -> ChainFileDefect {
+        match error {
+            FileError::NotFound { .. } => ChainFileDefect::Missing,
+            FileError::NotRegular { what, .. } => ChainFileDefect::NotRegular { what },
+            FileError::TooLarge { size, limit, .. } => ChainFileDefect::TooLarge { size, limit },
+            FileError::Io { source, .. } => ChainFileDefect::Io(source),
+            // Errors of confining a name or writing a file, which reading never gives; said
+            // as the files room says them, should that change.
+            other @ (FileError::Escapes { .. }
+            | FileError::Exists { .. }
+            | FileError::Protected { .. }) => ChainFileDefect::Io(std::io::Error::other(other)),
+        }
+    }
+}
+
+impl std::fmt::Display for BundleReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&super::english::render(&self.message()))
+    }
+}
+
+impl std::error::Error for BundleReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.what {
+            ChainFileDefect::Io(e) => Some(e),
+            ChainFileDefect::NotJson { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
 /// Reads the chain of the audit bundle in `dir` (`chain.jsonl`), row by row as written.
 /// Each row comes with its line number in the file.
-pub fn bundle_rows(dir: &Path) -> Result<Vec<(usize, LogRow)>, String> {
+pub fn bundle_rows(dir: &Path) -> Result<Vec<(usize, LogRow)>, BundleReadError> {
     let path = dir.join(crate::formats::bundle::CHAIN);
-    let text = crate::files::read_text(&path, crate::formats::bundle::CHAIN_LIMIT)
-        .map_err(|e| e.to_string())?;
-    // (line number, row)
+    let text = read_chain(&path).map_err(|what| BundleReadError {
+        path: path.clone(),
+        what,
+    })?;
     let mut rows: Vec<(usize, LogRow)> = vec![];
     for (i, line) in text
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
     {
-        let v: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| format!("{}:{}: not a JSON line: {e}", path.display(), i + 1))?;
-        let field = |name: &str| -> Result<Vec<u8>, String> {
-            hex::decode(v[name].as_str().unwrap_or_default())
-                .map_err(|_| format!("{}:{}: field {name} is not hex", path.display(), i + 1))
-        };
-        rows.push((
-            i + 1,
-            LogRow {
-                seq: v["seq"]
-                    .as_i64()
-                    .ok_or_else(|| format!("{}:{}: no seq", path.display(), i + 1))?,
-                kind: v["kind"].as_str().unwrap_or_default().to_string(),
-                body: field("body")?,
-                entry_hash: field("entry_hash")?,
-                prev: field("prev")?,
-                chain: field("chain")?,
-            },
-        ));
+        let line_no = i + 1;
+        let row = parse_row(line, line_no).map_err(|what| BundleReadError {
+            path: path.clone(),
+            what,
+        })?;
+        rows.push((line_no, row));
     }
     Ok(rows)
+}
+
+/// The text of `chain.jsonl`: a regular file, up to its limit, in UTF-8.
+fn read_chain(path: &Path) -> Result<String, ChainFileDefect> {
+    let mut file = crate::files::open_regular(path, true).map_err(ChainFileDefect::of_file)?;
+    let mut bytes = vec![];
+    crate::files::hash_stream(
+        path,
+        &mut file,
+        crate::formats::bundle::CHAIN_LIMIT,
+        |chunk| {
+            bytes.extend_from_slice(chunk);
+            Ok(())
+        },
+    )
+    .map_err(ChainFileDefect::of_file)?;
+    String::from_utf8(bytes).map_err(|_| ChainFileDefect::NotUtf8)
+}
+
+/// Line `line` of `chain.jsonl`. A field that is absent reads as no bytes (the checks then
+/// find the row wrong); one that is there must be hex.
+fn parse_row(text: &str, line: usize) -> Result<LogRow, ChainFileDefect> {
+    let v: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| ChainFileDefect::NotJson { line, error })?;
+    let field = |field: &'static str| -> Result<Vec<u8>, ChainFileDefect> {
+        hex::decode(v[field].as_str().unwrap_or_default())
+            .map_err(|_| ChainFileDefect::NotHex { line, field })
+    };
+    Ok(LogRow {
+        seq: v["seq"].as_i64().ok_or(ChainFileDefect::NoSeq { line })?,
+        kind: v["kind"].as_str().unwrap_or_default().to_string(),
+        body: field("body")?,
+        entry_hash: field("entry_hash")?,
+        prev: field("prev")?,
+        chain: field("chain")?,
+    })
 }
 
 /// Verifies an audit bundle written by `amana export audit`: the chain (hashes, links,
 /// decoding, rules, seals, signatures), the receipts, and the summary files (ledger.json,
 /// officers.json, seals.json) against the chain, without amana's database.
-pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, String> {
+pub fn verify_bundle(dir: &Path, options: &Options) -> Result<VerifyReport, BundleReadError> {
     let rows = bundle_rows(dir)?;
     Ok(verify_bundle_rows(dir, &rows, options))
 }

@@ -176,6 +176,26 @@ fn template(id: &str) -> Option<&'static str> {
             "no seal of this ledger ({ $entries } entries) has the published fingerprint { $fingerprint }: the ledger was rolled back to before that seal, or the seal and the history it covers were rewritten, or it is another ledger's seal (compare `amana log --kind seal` with the published report)"
         }
         "more" => "{ $count } further problems are not listed",
+        // What was published, as typed on the command line (`--anchor`, `--seal`).
+        "anchor-invalid" => {
+            "anchor \"{ $text }\": write ENTRIES:HEAD as `amana verify` printed them, e.g. 1042:458e9e52…(64 hex digits)"
+        }
+        "seal-anchor-invalid" => {
+            "seal fingerprint \"{ $text }\": write it as the seal printed it, 16 letters and digits like 7W69-RMDN-9JJF-8F5W"
+        }
+        // An audit bundle's chain.jsonl, when it cannot be read at all.
+        "chain-file-missing" => "{ $file }: no such file",
+        "chain-file-not-regular" => {
+            "{ $file }: not a regular file ({ $what }); give the document itself"
+        }
+        "chain-file-too-large" => {
+            "{ $file }: { $size } bytes or more, over the limit of { $limit } bytes for one file"
+        }
+        "chain-file-unreadable" => "{ $file }: { $error }",
+        "chain-file-not-utf8" => "{ $file }: not UTF-8 text",
+        "chain-line-not-json" => "{ $file }:{ $line }: not a JSON line: { $error }",
+        "chain-line-not-hex" => "{ $file }:{ $line }: field { $field } is not hex",
+        "chain-line-no-seq" => "{ $file }:{ $line }: no seq",
         // An audit bundle's summary files.
         "summary-unreadable" => {
             "{ $file } cannot be read ({ $error }): a bundle written by amana has it, derived from chain.jsonl"

@@ -5,8 +5,10 @@
 
 use rusqlite::types::Value;
 
+use super::bundle::{BundleReadError, ChainFileDefect};
 use super::english::{self, Arg, Message};
 use super::findings::{Finding, RowKey};
+use super::{AnchorDefect, AnchorError};
 use crate::formats::bundle::{Difference, Mismatch};
 
 impl Finding {
@@ -159,6 +161,42 @@ impl Finding {
             F::SealedEarly { end, time_us } => m("sealed-early")
                 .text("end", end)
                 .text("time", shown_time(*time_us)),
+        }
+    }
+}
+
+impl AnchorError {
+    /// The error as a message: the text as given (what is wrong with it is in the type, for a
+    /// form to point at; the sentence is the same for every defect of a head).
+    pub fn message(&self) -> Message {
+        let id = match self.what {
+            AnchorDefect::NoColon
+            | AnchorDefect::NotANumber
+            | AnchorDefect::NotPositive
+            | AnchorDefect::NotAHash => "anchor-invalid",
+            AnchorDefect::NotAFingerprint => "seal-anchor-invalid",
+        };
+        Message::new(id).text("text", &self.text)
+    }
+}
+
+impl BundleReadError {
+    /// The error as a message: the file, and for a line its number.
+    pub fn message(&self) -> Message {
+        use ChainFileDefect as D;
+        let m = |id| Message::new(id).text("file", self.path.display());
+        let at = |id, line: &usize| m(id).int("line", i64::try_from(*line).unwrap_or(i64::MAX));
+        match &self.what {
+            D::Missing => m("chain-file-missing"),
+            D::NotRegular { what } => m("chain-file-not-regular").text("what", what),
+            D::TooLarge { size, limit } => m("chain-file-too-large")
+                .text("size", size)
+                .text("limit", limit),
+            D::Io(error) => m("chain-file-unreadable").text("error", error),
+            D::NotUtf8 => m("chain-file-not-utf8"),
+            D::NotJson { line, error } => at("chain-line-not-json", line).text("error", error),
+            D::NotHex { line, field } => at("chain-line-not-hex", line).text("field", field),
+            D::NoSeq { line } => at("chain-line-no-seq", line),
         }
     }
 }
@@ -535,5 +573,149 @@ mod tests {
                 "args": {"first": 3, "last": 5},
             })
         );
+    }
+    /// One error of every kind of message of what verify is given to read.
+    fn every_input_error() -> Vec<Message> {
+        use std::path::PathBuf;
+        let anchor = |text: &str, what| AnchorError {
+            text: text.into(),
+            what,
+        };
+        let chain = |what| BundleReadError {
+            path: PathBuf::from("bundle/chain.jsonl"),
+            what,
+        };
+        let not_json = serde_json::from_str::<serde_json::Value>("{").unwrap_err();
+        vec![
+            anchor("12:abc", AnchorDefect::NotAHash).message(),
+            anchor("ABCD", AnchorDefect::NotAFingerprint).message(),
+            chain(ChainFileDefect::Missing).message(),
+            chain(ChainFileDefect::NotRegular { what: "a FIFO" }).message(),
+            chain(ChainFileDefect::TooLarge {
+                size: 11,
+                limit: 10,
+            })
+            .message(),
+            chain(ChainFileDefect::Io(std::io::Error::other("disk on fire"))).message(),
+            chain(ChainFileDefect::NotUtf8).message(),
+            chain(ChainFileDefect::NotJson {
+                line: 3,
+                error: not_json,
+            })
+            .message(),
+            chain(ChainFileDefect::NotHex {
+                line: 4,
+                field: "body",
+            })
+            .message(),
+            chain(ChainFileDefect::NoSeq { line: 5 }).message(),
+        ]
+    }
+
+    #[test]
+    fn every_input_error_has_its_own_sentence_with_every_placeholder_filled() {
+        let findings: std::collections::HashSet<&str> =
+            every_finding().iter().map(|f| f.message().id).collect();
+        let mut ids = std::collections::HashSet::new();
+        for message in every_input_error() {
+            let text = english::render(&message);
+            assert_ne!(text, message.id, "{} is not in the catalogue", message.id);
+            assert!(
+                !text.contains("{ $"),
+                "{} leaves a placeholder: {text}",
+                message.id
+            );
+            assert!(ids.insert(message.id), "{} is used twice", message.id);
+            assert!(
+                !findings.contains(message.id),
+                "{} is a finding's id",
+                message.id
+            );
+        }
+    }
+
+    #[test]
+    fn an_anchor_mistyped_is_said_as_it_always_was() {
+        let head = "anchor \"{}\": write ENTRIES:HEAD as `amana verify` printed them, e.g. 1042:458e9e52…(64 hex digits)";
+        for (text, what) in [
+            ("12abc", AnchorDefect::NoColon),
+            ("x:abc", AnchorDefect::NotANumber),
+            (&format!("0:{}", "a".repeat(64)), AnchorDefect::NotPositive),
+            ("12:abc", AnchorDefect::NotAHash),
+        ] {
+            let error = crate::verify::Anchor::parse(text).unwrap_err();
+            assert_eq!(error.what, what, "{text}");
+            assert_eq!(error.to_string(), head.replace("{}", text));
+        }
+        let head = format!("12:{}", "Ab".repeat(32));
+        assert_eq!(
+            crate::verify::Anchor::parse(&head).unwrap().head,
+            "ab".repeat(32)
+        );
+        let error = crate::verify::SealAnchor::parse("7W69-RMDN").unwrap_err();
+        assert_eq!(error.what, AnchorDefect::NotAFingerprint);
+        assert_eq!(
+            error.to_string(),
+            "seal fingerprint \"7W69-RMDN\": write it as the seal printed it, 16 letters and digits like 7W69-RMDN-9JJF-8F5W"
+        );
+    }
+
+    #[test]
+    fn a_chain_file_that_cannot_be_read_is_said_as_it_always_was() {
+        let said: Vec<String> = every_input_error().iter().map(english::render).collect();
+        assert_eq!(said[2], "bundle/chain.jsonl: no such file");
+        assert_eq!(
+            said[3],
+            "bundle/chain.jsonl: not a regular file (a FIFO); give the document itself"
+        );
+        assert_eq!(
+            said[4],
+            "bundle/chain.jsonl: 11 bytes or more, over the limit of 10 bytes for one file"
+        );
+        assert_eq!(said[5], "bundle/chain.jsonl: disk on fire");
+        assert_eq!(said[6], "bundle/chain.jsonl: not UTF-8 text");
+        assert_eq!(
+            said[7],
+            "bundle/chain.jsonl:3: not a JSON line: EOF while parsing an object at line 1 column 1"
+        );
+        assert_eq!(said[8], "bundle/chain.jsonl:4: field body is not hex");
+        assert_eq!(said[9], "bundle/chain.jsonl:5: no seq");
+    }
+
+    /// The files room's own words for what it cannot read, and the catalogue's for the chain
+    /// file, are the same sentences: the one `amana verify` printed before its errors were
+    /// typed.
+    #[test]
+    fn a_chain_file_is_said_as_the_files_room_says_any_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = crate::verify::bundle_rows(dir.path()).unwrap_err();
+        assert!(matches!(missing.what, ChainFileDefect::Missing));
+        let path = dir.path().join("chain.jsonl");
+        assert_eq!(
+            missing.to_string(),
+            crate::files::read_text(&path, 10).unwrap_err().to_string()
+        );
+        std::fs::write(&path, b"\xff\xfe").unwrap();
+        let not_utf8 = crate::verify::bundle_rows(dir.path()).unwrap_err();
+        assert!(matches!(not_utf8.what, ChainFileDefect::NotUtf8));
+        assert_eq!(
+            not_utf8.to_string(),
+            crate::files::read_text(&path, 10).unwrap_err().to_string()
+        );
+        std::fs::write(&path, "\n{\"seq\": 1}\n[\n").unwrap();
+        let error = crate::verify::bundle_rows(dir.path()).unwrap_err();
+        assert!(matches!(
+            error.what,
+            ChainFileDefect::NotJson { line: 3, .. }
+        ));
+        std::fs::write(&path, "{\"seq\": 1, \"body\": \"zz\"}\n").unwrap();
+        let error = crate::verify::bundle_rows(dir.path()).unwrap_err();
+        assert!(matches!(
+            error.what,
+            ChainFileDefect::NotHex {
+                line: 1,
+                field: "body"
+            }
+        ));
     }
 }

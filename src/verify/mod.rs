@@ -31,7 +31,9 @@ use serde::Serialize;
 use crate::chain::signing;
 use crate::files::receipts::ReceiptStore;
 use crate::store::{LogRow, Store, StoreError};
-pub use bundle::{bundle_rows, verify_bundle, verify_bundle_rows};
+pub use bundle::{
+    BundleReadError, ChainFileDefect, bundle_rows, verify_bundle, verify_bundle_rows,
+};
 use chain::ChainCheck;
 pub use english::{Arg, Args, Message};
 pub use findings::{ColumnDiff, Finding, MAX_PROBLEMS, Problem, ProblemKind, RowKey};
@@ -76,21 +78,61 @@ pub struct Anchor {
 
 impl Anchor {
     /// Parses `SEQ:HEX` as `verify --format json` printed `entries` and `head`.
-    pub fn parse(text: &str) -> Result<Anchor, String> {
-        let bad = || {
-            format!(
-                "anchor \"{text}\": write ENTRIES:HEAD as `amana verify` printed them, e.g. 1042:458e9e52…(64 hex digits)"
-            )
+    pub fn parse(text: &str) -> Result<Anchor, AnchorError> {
+        let bad = |what| AnchorError {
+            text: text.to_string(),
+            what,
         };
-        let (seq, head) = text.trim().split_once(':').ok_or_else(bad)?;
-        let seq: i64 = seq.trim().parse().map_err(|_| bad())?;
+        let (seq, head) = text
+            .trim()
+            .split_once(':')
+            .ok_or_else(|| bad(AnchorDefect::NoColon))?;
+        let seq: i64 = seq
+            .trim()
+            .parse()
+            .map_err(|_| bad(AnchorDefect::NotANumber))?;
+        if seq < 1 {
+            return Err(bad(AnchorDefect::NotPositive));
+        }
         let head = head.trim().to_ascii_lowercase();
-        if seq < 1 || head.len() != 64 || !head.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(bad());
+        if head.len() != 64 || !head.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad(AnchorDefect::NotAHash));
         }
         Ok(Anchor { seq, head })
     }
 }
+
+/// Why an `--anchor` or a `--seal` of verify cannot be read: the text as given, and what is
+/// wrong with it. Its English is [`english`]'s (message ids `anchor-invalid`,
+/// `seal-anchor-invalid`), through [`AnchorError::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorError {
+    pub text: String,
+    pub what: AnchorDefect,
+}
+
+/// What is wrong with a published head or fingerprint as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnchorDefect {
+    /// A head: no `:` between ENTRIES and HEAD.
+    NoColon,
+    /// A head: ENTRIES is not a whole number.
+    NotANumber,
+    /// A head: ENTRIES is below 1.
+    NotPositive,
+    /// A head: HEAD is not 64 hex digits.
+    NotAHash,
+    /// A seal's fingerprint: not 16 letters and digits of its alphabet.
+    NotAFingerprint,
+}
+
+impl std::fmt::Display for AnchorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&english::render(&self.message()))
+    }
+}
+
+impl std::error::Error for AnchorError {}
 
 /// What a seal looked like to `verify`.
 #[derive(Debug, Clone, Serialize)]
@@ -137,7 +179,7 @@ pub struct SealAnchor {
 impl SealAnchor {
     /// Parses a fingerprint as a seal printed it (case, dashes and O/0, I/L/1 as a person
     /// types them).
-    pub fn parse(text: &str) -> Result<SealAnchor, String> {
+    pub fn parse(text: &str) -> Result<SealAnchor, AnchorError> {
         let fingerprint = signing::normalise_fingerprint(text);
         let digits = fingerprint.replace('-', "");
         if digits.len() != 16
@@ -145,9 +187,10 @@ impl SealAnchor {
                 .bytes()
                 .all(|b| b"0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(&b))
         {
-            return Err(format!(
-                "seal fingerprint \"{text}\": write it as the seal printed it, 16 letters and digits like 7W69-RMDN-9JJF-8F5W"
-            ));
+            return Err(AnchorError {
+                text: text.to_string(),
+                what: AnchorDefect::NotAFingerprint,
+            });
         }
         Ok(SealAnchor { fingerprint })
     }

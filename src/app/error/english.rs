@@ -9,7 +9,7 @@ use crate::chain::signing;
 use crate::verify::Problem;
 
 use super::refusal::{
-    ArchiveDefect, BundleDefect, ChainBreak, LineDefect, NotReceived, Protected, ReadError, Refusal,
+    ArchiveDefect, BundleDefect, ChainBreak, NotReceived, Protected, ReadError, Refusal,
 };
 
 /// One finding of `verify`, as a refusal quotes it.
@@ -434,23 +434,8 @@ impl fmt::Display for ChainBreak {
 impl fmt::Display for BundleDefect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BundleDefect::Verify(message) => f.write_str(message),
-            BundleDefect::Read(e) => write!(f, "{e}"),
-            BundleDefect::Line { path, line, what } => {
-                write!(f, "{}:{line}: {what}", path.display())
-            }
+            BundleDefect::Chain(e) => write!(f, "{e}"),
             BundleDefect::EmptyChain => f.write_str("its chain is empty"),
-        }
-    }
-}
-
-impl fmt::Display for LineDefect {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LineDefect::NotJson(e) => write!(f, "not a JSON line: {e}"),
-            LineDefect::NotHex(name) => write!(f, "field {name} is not hex"),
-            LineDefect::NoSeq => f.write_str("no seq"),
-            LineDefect::NoKind => f.write_str("no kind"),
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::{AccountCode, EntryId, GrantId, OfficerId};
 use crate::files::FileError;
 use crate::files::keys::KeyError;
 use crate::rules::RuleError;
-use crate::verify::Problem;
+use crate::verify::{BundleReadError, Problem};
 
 use super::LedgerError;
 
@@ -330,27 +330,12 @@ pub enum ChainBreak {
 /// Why an audit bundle cannot be read at all.
 #[derive(Debug)]
 pub enum BundleDefect {
-    /// [`crate::verify::verify_bundle`]'s message, which it gives as a `String`.
-    Verify(String),
-    Read(ReadError),
-    Line {
-        path: PathBuf,
-        line: usize,
-        what: LineDefect,
-    },
+    /// Its `chain.jsonl` cannot be read, as [`crate::verify::verify_bundle`] found.
+    Chain(BundleReadError),
     EmptyChain,
 }
 
-/// What is wrong with one line of `chain.jsonl`.
-#[derive(Debug)]
-pub enum LineDefect {
-    NotJson(serde_json::Error),
-    NotHex(&'static str),
-    NoSeq,
-    NoKind,
-}
-
-/// Why a small text file (a signature file, a bundle's chain) cannot be read.
+/// Why a small text file (a signature file) cannot be read.
 #[derive(Debug)]
 pub enum ReadError {
     File(FileError),
