@@ -17,17 +17,17 @@ pub use money::{Currency, Minor, Money, MoneyError, checked_sum};
 /// Why a value cannot enter the books. Each variant names the field and the value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DomainError {
-    #[error("amount \"{value}\" {reason}")]
-    BadAmount { value: String, reason: String },
+    #[error("amount \"{value}\" {why}")]
+    BadAmount { value: String, why: AmountProblem },
     #[error(
         "month \"{0}\" is not valid: write YYYY-MM with a year from 0001 to 9999, e.g. 2026-03"
     )]
     BadMonth(String),
-    #[error("{field} \"{value}\" {reason}")]
+    #[error("{field} \"{value}\" {why}")]
     BadText {
         field: &'static str,
         value: String,
-        reason: String,
+        why: TextProblem,
     },
     #[error("{what} \"{value}\" is not valid: {rule}")]
     BadId {
@@ -63,6 +63,93 @@ pub enum DomainError {
     LineWithoutGrant { account: String, line: String },
     #[error("fiscal-year start \"{0}\" is not a month and day in the form MM-DD (e.g. 01-01)")]
     BadFiscalStart(String),
+}
+
+/// What is wrong with a written amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountProblem {
+    /// Not `-?[0-9]+(\.[0-9]+)?`.
+    NotANumber,
+    /// Past [`Minor::MAX`], shown in the currency (`100000000000.00 MAD`).
+    TooLarge { max: String, currency: String },
+    /// More significant decimals than the currency has.
+    TooManyDecimals { currency: String, exponent: u8 },
+}
+
+impl fmt::Display for AmountProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AmountProblem::NotANumber => f.write_str(
+                "is not a number: write digits with `.` as the decimal separator and an optional leading `-`, e.g. 1200.50",
+            ),
+            AmountProblem::TooLarge { max, currency } => {
+                write!(f, "is too large: amana takes amounts up to {max} {currency}")
+            }
+            AmountProblem::TooManyDecimals { currency, exponent } => {
+                write!(f, "has more decimals than {currency} allows ({exponent})")
+            }
+        }
+    }
+}
+
+/// What is wrong with a piece of text for the books.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextProblem {
+    /// It holds a character that could make it display otherwise than recorded.
+    Forbidden { character: char, kind: Forbidden },
+    /// Nothing is left once trimmed.
+    Empty,
+}
+
+/// The characters text for the books never holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forbidden {
+    /// U+202A–U+202E, U+2066–U+2069 ("Trojan Source").
+    Bidi,
+    /// Tab, newline and the other control characters.
+    Control,
+}
+
+impl fmt::Display for TextProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TextProblem::Forbidden { character, kind } => {
+                let what = match kind {
+                    Forbidden::Bidi => "a bidirectional override/embedding/isolate character",
+                    Forbidden::Control => "a control character (tab, newline, ...)",
+                };
+                write!(f, "contains {what} (U+{:04X})", u32::from(*character))
+            }
+            TextProblem::Empty => f.write_str("is empty"),
+        }
+    }
+}
+
+impl DomainError {
+    /// What is wrong, without the opening `what "VALUE"` a row of a file shows in its own
+    /// place (`is not a number: ...`); the whole message for an error about no single value.
+    pub fn without_value(&self) -> String {
+        use DomainError::*;
+        match self {
+            BadAmount { why, .. } => why.to_string(),
+            BadText { why, .. } => why.to_string(),
+            BadId { rule, .. } => format!("is not valid: {rule}"),
+            BadMonth(_) => {
+                "is not valid: write YYYY-MM with a year from 0001 to 9999, e.g. 2026-03".into()
+            }
+            BadDate(_) => "is not a real date in the form YYYY-MM-DD (e.g. 2026-02-13)".into(),
+            UnknownCurrency(_) => {
+                "is not an ISO 4217 code this ledger knows (e.g. MAD, EUR, USD)".into()
+            }
+            NotOneOf { allowed, .. } => format!("is not one of: {allowed}"),
+            BadFiscalStart(_) => "is not a month and day in the form MM-DD (e.g. 01-01)".into(),
+            TooFewPostings(_)
+            | Unbalanced { .. }
+            | Overflow
+            | OutOfRange { .. }
+            | LineWithoutGrant { .. } => self.to_string(),
+        }
+    }
 }
 
 /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a day that exists.
@@ -510,6 +597,42 @@ impl Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row of a file shows the value in its own place: what is left of each message is the
+    /// message after its opening `what "VALUE" `, for every kind of error.
+    #[test]
+    fn without_value_is_the_message_after_its_value() {
+        let mad = Currency {
+            code: "MAD".into(),
+            exponent: 2,
+        };
+        let errors = [
+            Minor::parse("12,5O", &mad).unwrap_err(),
+            Minor::parse("1.234", &mad).unwrap_err(),
+            Minor::parse("99999999999999999", &mad).unwrap_err(),
+            text::clean("description", "a\u{202E}b").unwrap_err(),
+            text::clean("description", "a\tb").unwrap_err(),
+            text::clean("description", "").unwrap_err(),
+            AccountCode::parse("51 41").unwrap_err(),
+            month_end("2026-13").unwrap_err(),
+            parse_date("2026-02-30").unwrap_err(),
+            Currency::iso("XYZ").unwrap_err(),
+            FiscalStart::parse("13-01").unwrap_err(),
+            DomainError::TooFewPostings(1),
+            DomainError::Overflow,
+        ];
+        for e in errors {
+            let message = e.to_string();
+            let after = match message.split_once("\" ") {
+                Some((_, rest)) => rest.to_string(),
+                None => message.clone(),
+            };
+            assert_eq!(e.without_value(), after, "{message}");
+        }
+        // Typed, it does not depend on what the value holds (splitting the sentence did).
+        let blank = text::clean("description", "  ").unwrap_err();
+        assert_eq!(blank.without_value(), "is empty");
+    }
 
     fn posting(account: &str, amount: i64) -> Posting {
         Posting {

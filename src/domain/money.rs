@@ -21,7 +21,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;
 
-use super::DomainError;
+use super::{AmountProblem, DomainError};
 
 /// A currency as the ledger knows it: ISO 4217 code and its number of decimals (its exponent).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,9 +91,9 @@ impl Minor {
     /// Parses `-?[0-9]+(\.[0-9]+)?` exactly; more significant decimals than the currency allows
     /// are refused (trailing zeros are fine: `12.50` and `12.5` are the same MAD amount).
     pub fn parse(text: &str, currency: &Currency) -> Result<Minor, DomainError> {
-        let bad = |reason: &str| DomainError::BadAmount {
+        let bad = |why: AmountProblem| DomainError::BadAmount {
             value: text.to_string(),
-            reason: reason.to_string(),
+            why,
         };
         let s = text.trim();
         let digits = s.strip_prefix('-').unwrap_or(s);
@@ -103,24 +103,21 @@ impl Minor {
         };
         let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
         if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
-            return Err(bad(
-                "is not a number: write digits with `.` as the decimal separator and an optional leading `-`, e.g. 1200.50",
-            ));
+            return Err(bad(AmountProblem::NotANumber));
         }
         let too_large = || {
-            bad(&format!(
-                "is too large: amana takes amounts up to {} {}",
-                Minor(Minor::MAX).format(currency.exponent),
-                currency.code
-            ))
+            bad(AmountProblem::TooLarge {
+                max: Minor(Minor::MAX).format(currency.exponent),
+                currency: currency.code.clone(),
+            })
         };
         let value = Decimal::from_str_exact(s).map_err(|_| too_large())?;
         let exponent = u32::from(currency.exponent);
         if value.normalize().scale() > exponent {
-            return Err(bad(&format!(
-                "has more decimals than {} allows ({})",
-                currency.code, currency.exponent
-            )));
+            return Err(bad(AmountProblem::TooManyDecimals {
+                currency: currency.code.clone(),
+                exponent: currency.exponent,
+            }));
         }
         let factor = Decimal::from(10_i64.pow(exponent));
         value

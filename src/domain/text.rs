@@ -8,15 +8,13 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::DomainError;
+use super::{DomainError, Forbidden, TextProblem};
 
 /// Why a piece of text is refused, if it is.
-fn forbidden(c: char) -> Option<&'static str> {
+fn forbidden(c: char) -> Option<Forbidden> {
     match c {
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-            Some("a bidirectional override/embedding/isolate character")
-        }
-        c if c.is_control() => Some("a control character (tab, newline, ...)"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(Forbidden::Bidi),
+        c if c.is_control() => Some(Forbidden::Control),
         _ => None,
     }
 }
@@ -24,18 +22,18 @@ fn forbidden(c: char) -> Option<&'static str> {
 /// Normalises `value` to NFC and trims it; refuses empty text when `required`.
 pub fn clean(field: &'static str, value: &str) -> Result<String, DomainError> {
     let nfc: String = value.trim().nfc().collect();
-    if let Some((c, why)) = nfc.chars().find_map(|c| forbidden(c).map(|w| (c, w))) {
+    if let Some((character, kind)) = nfc.chars().find_map(|c| forbidden(c).map(|k| (c, k))) {
         return Err(DomainError::BadText {
             field,
             value: value.to_string(),
-            reason: format!("contains {why} (U+{:04X})", u32::from(c)),
+            why: TextProblem::Forbidden { character, kind },
         });
     }
     if nfc.is_empty() {
         return Err(DomainError::BadText {
             field,
             value: value.to_string(),
-            reason: "is empty".into(),
+            why: TextProblem::Empty,
         });
     }
     Ok(nfc)

@@ -211,7 +211,7 @@ impl RowProblem {
             TxnReused { first_line } => vec![("first", first_line.to_string())],
             OriginalCurrencyMissing { amount } => vec![("amount", amount.clone())],
             OriginalAmountMissing { currency } => vec![("currency", currency.clone())],
-            Value(error) => vec![("reason", without_value(&error.to_string()))],
+            Value(error) => vec![("reason", error.without_value())],
             Transaction(error) => vec![("error", error.to_string())],
             TxnEmpty
             | EmptyOnFirstRow
@@ -220,15 +220,6 @@ impl RowProblem {
             | LineWithoutGrant
             | OriginalCurrencyUnknown => vec![],
         }
-    }
-}
-
-/// A domain error's sentence without its opening `what "VALUE" `: the row shows the value in
-/// its own place. (The domain's errors are sentences; when they are typed, this goes.)
-fn without_value(message: &str) -> String {
-    match message.split_once("\" ") {
-        Some((_, rest)) if message.contains(" \"") || message.starts_with('"') => rest.to_string(),
-        _ => message.to_string(),
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::*;
-use crate::domain::DomainError;
+use crate::domain::{AmountProblem, DomainError};
 
 /// One of each kind of row problem.
 fn every_row_problem() -> Vec<RowProblem> {
@@ -176,7 +176,7 @@ fn a_list_of_problems_names_each_at_its_file_and_line() {
             value: Some("12,5O".into()),
             problem: RowProblem::Value(DomainError::BadAmount {
                 value: "12,5O".into(),
-                reason: "is not a number".into(),
+                why: AmountProblem::NotANumber,
             }),
         },
         RowError {
@@ -196,7 +196,7 @@ fn a_list_of_problems_names_each_at_its_file_and_line() {
     assert_eq!(
         error.to_string(),
         "bank.csv: 2 problems found; nothing was imported\n\
-         bank.csv:3: column amount: \"12,5O\": is not a number\n\
+         bank.csv:3: column amount: \"12,5O\": is not a number: write digits with `.` as the decimal separator and an optional leading `-`, e.g. 1200.50\n\
          bank.csv:7: cannot be read as CSV: bad quote"
     );
     let whole = ImportError::<RowProblem>::File {
