@@ -5,6 +5,7 @@
 //! only in NFC without control or bidi-override characters. Rules that need the state of the
 //! ledger (does this account exist? is the date inside the grant?) live in [`crate::rules`].
 
+pub mod message;
 pub mod money;
 pub mod text;
 

@@ -29,27 +29,13 @@ impl Described {
     }
 }
 
-/// `template` with each `{$name}` replaced by the argument `name`. An argument the message does
-/// not have is left as written (the catalogue's tests find it).
+/// `template` with each `{$name}` replaced by the argument `name`.
 fn fill(template: &str, args: &[(&'static str, String)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find("{$") {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 2..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let name = &after[..close];
-        match args.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[open..open + 2 + close + 1]),
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
+    crate::domain::message::fill(template, |name| {
+        args.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+    })
 }
 
 /// Named arguments: `args![a, b = expr]`, each rendered with its `Display`.

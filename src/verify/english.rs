@@ -73,28 +73,7 @@ pub fn render(message: &Message) -> String {
     let Some(template) = template(message.id) else {
         return message.id.to_string();
     };
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find("{ $") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 3..];
-        match after.find(" }") {
-            Some(end) => {
-                let name = &after[..end];
-                match message.get(name) {
-                    Some(arg) => out.push_str(&render_arg(arg)),
-                    None => out.push_str(&rest[start..start + 3 + end + 2]),
-                }
-                rest = &after[end + 2..];
-            }
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::domain::message::fill(template, |name| message.get(name).map(render_arg))
 }
 
 /// The English of one argument.
