@@ -6,27 +6,31 @@
 use crate::app::decisions::replay;
 use crate::app::{Ledger, LedgerError, Refusal, Written, append_record};
 use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, Record};
-use crate::domain::{AccountCode, FunderId, GrantId, LineId, parse_date, text};
+use chrono::NaiveDate;
+
+use crate::domain::{AccountCode, FunderId, GrantId, LineId, text};
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
 
-/// What `amana grant amend` asks.
+/// What `amana grant amend` asks. The reason is free text, cleaned where it is recorded.
 pub struct GrantAmendmentRequest {
-    pub grant: String,
-    pub effective: String,
-    /// The new agreed amount, in the grant's currency.
+    pub grant: GrantId,
+    pub effective: NaiveDate,
+    /// The new agreed amount, in the grant's currency: text, since how many decimals it may
+    /// have is that currency's, which only the ledger's listing of grants tells.
     pub amount: Option<String>,
     /// The new last day of the grant period.
-    pub end: Option<String>,
+    pub end: Option<NaiveDate>,
     pub reason: String,
 }
 
 /// What `amana grant budget-amend` asks.
 pub struct BudgetLineAmendmentRequest {
-    pub grant: String,
-    pub line: String,
-    pub effective: String,
-    /// The new budget, in the ledger's base currency (as budgets are).
+    pub grant: GrantId,
+    pub line: LineId,
+    pub effective: NaiveDate,
+    /// The new budget, in the ledger's base currency (as budgets are): text, read with that
+    /// currency's decimals.
     pub amount: Option<String>,
     /// The line takes no posting dated on or after `effective`.
     pub withdraw: bool,
@@ -46,7 +50,7 @@ impl Ledger {
     /// `amana grant amend ID [--amount A] [--end DATE] --effective DATE --reason R`.
     pub fn amend_grant(&mut self, req: GrantAmendmentRequest) -> Result<Written> {
         let info = self.info()?;
-        let grant = GrantId::parse(&req.grant)?;
+        let grant = req.grant;
         // The amount is in the grant's own currency, read from the listing of grants.
         let amount = match &req.amount {
             None => None,
@@ -64,9 +68,9 @@ impl Ledger {
         };
         let amendment = GrantAmendment {
             grant,
-            effective: parse_date(&req.effective)?,
+            effective: req.effective,
             amount,
-            end: req.end.as_deref().map(parse_date).transpose()?,
+            end: req.end,
             reason: text::clean("reason", &req.reason)?,
         };
         self.correct(Record::GrantAmendment(amendment))
@@ -75,14 +79,14 @@ impl Ledger {
     /// `amana account rename CODE --name N --reason R [--effective DATE]`.
     pub fn rename_account(
         &mut self,
-        code: &str,
+        code: &AccountCode,
         name: &str,
-        effective: Option<&str>,
+        effective: Option<NaiveDate>,
         reason: &str,
     ) -> Result<Written> {
         let change = AccountChange {
-            code: AccountCode::parse(code)?,
-            effective: effective.map(parse_date).transpose()?,
+            code: code.clone(),
+            effective,
             name: Some(text::clean("name", name)?),
             retired: false,
             reason: text::clean("reason", reason)?,
@@ -91,10 +95,15 @@ impl Ledger {
     }
 
     /// `amana account retire CODE --effective DATE --reason R`.
-    pub fn retire_account(&mut self, code: &str, effective: &str, reason: &str) -> Result<Written> {
+    pub fn retire_account(
+        &mut self,
+        code: &AccountCode,
+        effective: NaiveDate,
+        reason: &str,
+    ) -> Result<Written> {
         let change = AccountChange {
-            code: AccountCode::parse(code)?,
-            effective: Some(parse_date(effective)?),
+            code: code.clone(),
+            effective: Some(effective),
             name: None,
             retired: true,
             reason: text::clean("reason", reason)?,
@@ -103,9 +112,9 @@ impl Ledger {
     }
 
     /// `amana funder rename ID --name N --reason R`.
-    pub fn rename_funder(&mut self, id: &str, name: &str, reason: &str) -> Result<Written> {
+    pub fn rename_funder(&mut self, id: &FunderId, name: &str, reason: &str) -> Result<Written> {
         let change = FunderChange {
-            id: FunderId::parse(id)?,
+            id: id.clone(),
             name: text::clean("name", name)?,
             reason: text::clean("reason", reason)?,
         };
@@ -116,9 +125,9 @@ impl Ledger {
     pub fn amend_budget_line(&mut self, req: BudgetLineAmendmentRequest) -> Result<Written> {
         let info = self.info()?;
         let amendment = BudgetLineAmendment {
-            grant: GrantId::parse(&req.grant)?,
-            line: LineId::parse(&req.line)?,
-            effective: parse_date(&req.effective)?,
+            grant: req.grant,
+            line: req.line,
+            effective: req.effective,
             amount: req
                 .amount
                 .as_deref()

@@ -7,10 +7,13 @@ use std::path::{Path, PathBuf};
 use crate::app::close::CloseOutcome;
 use crate::app::decisions::SealOutcome;
 use crate::app::seal::BankRequest;
+use crate::app::setup::{AccountRequest, FunderRequest};
 use crate::app::{
     BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError, Refusal,
 };
-use crate::domain::EntryId;
+use crate::domain::{
+    AccountCode, Currency, EntryId, FiscalStart, FunderId, GrantId, LineId, parse_date,
+};
 use crate::files::keys::{self, PrivateKey};
 use crate::rules::Warning;
 use crate::store::{JournalFilter, Store};
@@ -119,9 +122,9 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
         &path,
         InitRequest {
             name: NAME.into(),
-            currency: "MAD".into(),
+            currency: Currency::iso("MAD")?,
             chart: "ma-associations".into(),
-            fiscal_start: "01-01".into(),
+            fiscal_start: FiscalStart::CALENDAR,
             id: Some(demo_id()),
         },
         actor,
@@ -130,21 +133,31 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
 
     let accounts = rows(ACCOUNTS);
     for r in &accounts {
-        ledger.add_account(&r[0], &r[2], &r[1], &[("ar".into(), r[3].to_string())])?;
+        ledger.add_account(AccountRequest {
+            code: AccountCode::parse(&r[0])?,
+            name: r[2].into(),
+            kind: r[1].parse()?,
+            labels: vec![("ar".into(), r[3].to_string())],
+        })?;
     }
     let funders = rows(FUNDERS);
     for r in &funders {
-        ledger.add_funder(&r[0], &r[1], &r[2], opt(&r[3]).as_deref())?;
+        ledger.add_funder(FunderRequest {
+            id: FunderId::parse(&r[0])?,
+            name: r[1].into(),
+            kind: r[2].parse()?,
+            country: opt(&r[3]),
+        })?;
     }
     let grants = rows(GRANTS);
     for r in &grants {
         ledger.add_grant(GrantRequest {
-            id: r[0].into(),
-            funder: r[1].into(),
+            id: GrantId::parse(&r[0])?,
+            funder: FunderId::parse(&r[1])?,
             amount: r[2].into(),
             currency: opt(&r[3]),
-            start: r[4].into(),
-            end: r[5].into(),
+            start: parse_date(&r[4])?,
+            end: parse_date(&r[5])?,
             restricted: &r[6] == "yes",
             purpose: opt(&r[7]),
         })?;
@@ -152,11 +165,11 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
     let budget = rows(BUDGET);
     for r in &budget {
         ledger.add_budget_line(BudgetLineRequest {
-            grant: r[0].into(),
-            line: r[1].into(),
+            grant: GrantId::parse(&r[0])?,
+            line: LineId::parse(&r[1])?,
             label: r[2].into(),
             amount: r[3].into(),
-            account: opt(&r[4]),
+            account: opt(&r[4]).as_deref().map(AccountCode::parse).transpose()?,
         })?;
     }
 
@@ -215,38 +228,38 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
             .transactions
             .iter()
             .find(|t| t.reference.as_deref() == Some(&r[0]) && t.reverses.is_none())
-            .map(|t| t.id)
+            .map(|t| EntryId(t.id))
             .ok_or_else(|| Refusal::DemoReferenceMissing {
                 reference: r[0].to_string(),
             })?;
-        let date = crate::domain::parse_date(&r[1])?;
+        let date = parse_date(&r[1])?;
         let written = ledger.reverse(target, Some(date), &r[2])?;
-        reversals.push((target, written.entry.map_or(0, |e| e.0)));
+        reversals.push((target.0, written.entry.map_or(0, |e| e.0)));
     }
 
     // A correction of the set-up: the INDH project was extended by an amendment.
     ledger.amend_grant(crate::app::amendments::GrantAmendmentRequest {
-        grant: "INDH-2025".into(),
-        effective: "2026-06-15".into(),
+        grant: GrantId::parse("INDH-2025")?,
+        effective: parse_date("2026-06-15")?,
         amount: Some("265000.00".into()),
-        end: Some("2026-12-31".into()),
+        end: Some(parse_date("2026-12-31")?),
         reason: "Avenant n°1 : prolongation de quatre mois et tranche complémentaire".into(),
     })?;
 
     // The same amendment raises the project's training line; a line of the 2025 operating
     // grant that was never to be used again is withdrawn once that grant ended.
     ledger.amend_budget_line(crate::app::amendments::BudgetLineAmendmentRequest {
-        grant: "INDH-2025".into(),
-        line: "training".into(),
-        effective: "2026-06-15".into(),
+        grant: GrantId::parse("INDH-2025")?,
+        line: LineId::parse("training")?,
+        effective: parse_date("2026-06-15")?,
         amount: Some("75000.00".into()),
         withdraw: false,
         reason: "Avenant n°1 : tranche complémentaire affectée à la formation".into(),
     })?;
     ledger.amend_budget_line(crate::app::amendments::BudgetLineAmendmentRequest {
-        grant: "CMM-2025".into(),
-        line: "communication".into(),
-        effective: "2026-01-01".into(),
+        grant: GrantId::parse("CMM-2025")?,
+        line: LineId::parse("communication")?,
+        effective: parse_date("2026-01-01")?,
         amount: None,
         withdraw: true,
         reason: "Subvention 2025 soldée".into(),
@@ -254,7 +267,7 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
 
     // A funder that changed its name: the listings show the new one, the log the old.
     ledger.rename_funder(
-        "FDN",
+        &FunderId::parse("FDN")?,
         "Fondation Atlas pour l'Éducation et la Culture",
         "Nouvelle dénomination statutaire (AG de la fondation, mai 2026)",
     )?;
@@ -262,14 +275,14 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
     // Corrections of the chart: the project's bank account takes the name the bank gives it,
     // and an account of the template that an association without trade never uses is retired.
     ledger.rename_account(
-        "51412",
+        &AccountCode::parse("51412")?,
         "Banque Populaire - compte projet UE",
         None,
         "Intitulé du relevé bancaire",
     )?;
     ledger.retire_account(
-        "6111",
-        "2026-01-01",
+        &AccountCode::parse("6111")?,
+        parse_date("2026-01-01")?,
         "Sans objet : l'association n'achète pas de marchandises",
     )?;
 
@@ -287,17 +300,19 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
             .find(|a| a.code == code)
             .map_or_else(|| "0.00".to_string(), |a| a.balance.clone())
     };
-    let banks: Vec<BankRequest> = [
+    let banks = [
         ("51411", "Relevé BP compte courant n° 11/2026"),
         ("51412", "Relevé BP compte projet UE n° 11/2026"),
     ]
     .iter()
-    .map(|(account, statement)| BankRequest {
-        account: account.to_string(),
-        amount: balance(account),
-        statement: statement.to_string(),
+    .map(|(account, statement)| {
+        Ok(BankRequest {
+            account: AccountCode::parse(account)?,
+            amount: balance(account),
+            statement: statement.to_string(),
+        })
     })
-    .collect();
+    .collect::<Result<Vec<_>, LedgerError>>()?;
     let seal = ledger.seal(None, &banks, &key_files[..1], today)?;
     let dues_filter = JournalFilter {
         account: Some("75868".into()),

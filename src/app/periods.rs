@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::app::close::CloseOutcome;
 use crate::app::{Ledger, LedgerError};
-use crate::domain::{self, DomainError};
+use crate::domain::{self, AccountCode, DomainError};
 
 /// The last day of the period a seal reports on: a month (through its last day), a day, or
 /// none (the seal then reports on everything recorded, as of no particular day).
@@ -39,9 +39,9 @@ pub struct CloseRequest {
     pub year: i32,
     /// The net-asset account that receives the result on restricted grants; `None`: the
     /// chart's default, if it has one.
-    pub restricted_account: Option<String>,
+    pub restricted_account: Option<AccountCode>,
     /// The net-asset account that receives the rest of the result; `None`: the chart's default.
-    pub unrestricted_account: Option<String>,
+    pub unrestricted_account: Option<AccountCode>,
     /// The officers' private key files signing the closing and its seal.
     pub key_files: Vec<PathBuf>,
     /// The day the officers close it: a year can be closed from the day after it ends.
@@ -72,12 +72,15 @@ impl Ledger {
         let defaults = default_closing_accounts(&chart);
         let restricted = req
             .restricted_account
+            .map(|a| a.to_string())
             .or_else(|| defaults.map(|(r, _)| r.to_string()))
             .ok_or(CloseError::NoRestrictedAccount)?;
         let unrestricted = req
             .unrestricted_account
+            .map(|a| a.to_string())
             .or_else(|| defaults.map(|(_, u)| u.to_string()))
             .ok_or(CloseError::NoUnrestrictedAccount)?;
+        // `close` takes the codes as text, which it parses again (a code always does).
         Ok(self.close(
             req.year,
             &restricted,

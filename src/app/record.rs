@@ -19,21 +19,43 @@ use std::path::PathBuf;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
 
-/// A posting as a person writes it; the amount may be left out on one posting of an entry,
-/// which then takes whatever balances the entry (as in hledger and Beancount).
-#[derive(Debug, Clone, Default)]
+/// A posting as a person writes it, its codes already parsed; the amount may be left out on
+/// one posting of an entry, which then takes whatever balances the entry (as in hledger and
+/// Beancount).
+///
+/// The amounts stay text: how many decimals they may have is the currency's, which only the
+/// ledger knows (its base currency, or the currency of `original` looked up in the ledger's
+/// own table). The memo stays text too: it is cleaned where it is recorded.
+#[derive(Debug, Clone)]
 pub struct PostingRequest {
-    pub account: String,
+    pub account: AccountCode,
     pub amount: Option<String>,
-    pub grant: Option<String>,
-    pub line: Option<String>,
-    /// Amount and currency of money that moved in another currency (e.g. `1000.00`, `EUR`).
+    pub grant: Option<GrantId>,
+    pub line: Option<LineId>,
+    /// Amount and currency code of money that moved in another currency (e.g. `1000.00`,
+    /// `EUR`), both read against the ledger's own currency table.
     pub original: Option<(String, String)>,
     pub memo: Option<String>,
 }
 
+impl PostingRequest {
+    /// A posting to `account` with nothing else given (its amount left out).
+    pub fn to(account: AccountCode) -> PostingRequest {
+        PostingRequest {
+            account,
+            amount: None,
+            grant: None,
+            line: None,
+            original: None,
+            memo: None,
+        }
+    }
+}
+
+/// One transaction to record. The description and reference are free text, cleaned (NFC,
+/// no control characters) where they are recorded.
 pub struct RecordRequest {
-    pub date: String,
+    pub date: NaiveDate,
     pub description: String,
     pub reference: Option<String>,
     pub postings: Vec<PostingRequest>,
@@ -45,7 +67,7 @@ impl Ledger {
     /// Records one transaction.
     pub fn record(&mut self, req: RecordRequest) -> Result<Written> {
         let info = self.info()?;
-        let date = crate::domain::parse_date(&req.date)?;
+        let date = req.date;
         let postings = build_postings(&info, &req.postings)?;
         let description = text::clean("description", &req.description)?;
         let reference = text::clean_optional("reference", req.reference.as_deref())?;
@@ -87,15 +109,18 @@ impl Ledger {
     /// open, so that the correction lands in the period of the mistake; when the period is
     /// locked, it is refused with the first open date to give instead. Nothing is dated today
     /// silently: today may be in another month, another fiscal year, another grant's period.
-    pub fn reverse(&mut self, id: i64, date: Option<NaiveDate>, reason: &str) -> Result<Written> {
+    pub fn reverse(
+        &mut self,
+        id: EntryId,
+        date: Option<NaiveDate>,
+        reason: &str,
+    ) -> Result<Written> {
         let info = self.info()?;
         let reason = text::clean("reason", reason)?;
         let actor = self.actor.clone();
         self.store.write(|app| {
             let mut book = load_book(app)?;
-            let original = app
-                .entry(EntryId(id))?
-                .ok_or(Refusal::TransactionNotFound { id: EntryId(id) })?;
+            let original = app.entry(id)?.ok_or(Refusal::TransactionNotFound { id })?;
             let date = match date {
                 Some(date) => date,
                 None => reversal_date(&book, &original, &reason)?,
@@ -125,7 +150,7 @@ impl Ledger {
                 )?,
                 reference: original.header.reference.clone(),
                 kind: EntryKind::Reversal {
-                    reverses: EntryId(id),
+                    reverses: id,
                     reason,
                 },
                 batch: None,
@@ -173,13 +198,13 @@ pub fn build_postings(info: &LedgerInfo, requests: &[PostingRequest]) -> Result<
                 }
             };
             Ok(Posting {
-                account: AccountCode::parse(&r.account)?,
+                account: r.account.clone(),
                 amount: match &r.amount {
                     Some(a) => info.currency.parse(a)?,
                     None => Minor::ZERO,
                 },
-                grant: r.grant.as_deref().map(GrantId::parse).transpose()?,
-                line: r.line.as_deref().map(LineId::parse).transpose()?,
+                grant: r.grant.clone(),
+                line: r.line.clone(),
                 original,
                 memo: text::clean_optional("memo", r.memo.as_deref())?,
             })

@@ -18,9 +18,11 @@ pub use crate::app::decisions::SealOutcome;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
 
-/// A bank closing balance as typed on the command line.
+/// A bank closing balance as a statement gives it. The amount stays text: it is read with
+/// the decimals of the ledger's base currency; the statement is free text, cleaned where it is
+/// recorded.
 pub struct BankRequest {
-    pub account: String,
+    pub account: AccountCode,
     pub amount: String,
     pub statement: String,
 }
@@ -72,7 +74,7 @@ impl Ledger {
             .iter()
             .map(|b| {
                 Ok(BankBalance {
-                    account: AccountCode::parse(&b.account)?,
+                    account: b.account.clone(),
                     balance: info.currency.parse(&b.amount)?,
                     statement: text::clean("statement", &b.statement)?,
                 })

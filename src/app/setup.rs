@@ -6,42 +6,68 @@ use std::path::{Path, PathBuf};
 
 use crate::app::{Ledger, LedgerError, Refusal, Written, currency_in};
 use crate::chain::{self, Record};
+use chrono::NaiveDate;
+
 use crate::domain::{
-    Account, AccountCode, AccountType, BudgetLine, Currency, FiscalStart, Funder, Grant, GrantId,
-    LedgerInfo, LineId, text,
+    Account, AccountCode, AccountType, BudgetLine, Currency, FiscalStart, Funder, FunderId,
+    FunderType, Grant, GrantId, LedgerInfo, LineId, text,
 };
 use crate::formats::charts;
 use crate::store::{Store, StoreError};
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
 
-/// What `init` needs.
+/// What `init` needs. The name is free text, cleaned where it is recorded; the chart is the
+/// name of a template shipped with amana, loaded (and refused if unknown) by `init` itself.
 pub struct InitRequest {
     pub name: String,
-    pub currency: String,
+    /// The books' currency, from the ISO 4217 table shipped with this release.
+    pub currency: Currency,
     pub chart: String,
-    pub fiscal_start: String,
+    pub fiscal_start: FiscalStart,
     /// The ledger's identity; `None` (the normal case) makes a new, unique one.
     pub id: Option<Vec<u8>>,
 }
 
+/// An account to add. The name and the labels' texts are cleaned where they are recorded.
+pub struct AccountRequest {
+    pub code: AccountCode,
+    pub name: String,
+    pub kind: AccountType,
+    /// Labels in other languages, as (language tag, text) pairs.
+    pub labels: Vec<(String, String)>,
+}
+
+/// A funder to add. The country stays text: an ISO 3166 two-letter code, checked (and
+/// upper-cased) by the service, which has no type for it.
+pub struct FunderRequest {
+    pub id: FunderId,
+    pub name: String,
+    pub kind: FunderType,
+    pub country: Option<String>,
+}
+
+/// A grant to add. The amount stays text: it is read in the grant's currency, and the
+/// currency code is looked up in the ledger's own table (`None`: the ledger's base currency).
 pub struct GrantRequest {
-    pub id: String,
-    pub funder: String,
+    pub id: GrantId,
+    pub funder: FunderId,
     pub amount: String,
     pub currency: Option<String>,
-    pub start: String,
-    pub end: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
     pub restricted: bool,
     pub purpose: Option<String>,
 }
 
+/// A budget line to add. The amount stays text: it is read in the ledger's base currency,
+/// as budgets are.
 pub struct BudgetLineRequest {
-    pub grant: String,
-    pub line: String,
+    pub grant: GrantId,
+    pub line: LineId,
     pub label: String,
     pub amount: String,
-    pub account: Option<String>,
+    pub account: Option<AccountCode>,
 }
 
 impl Ledger {
@@ -49,8 +75,7 @@ impl Ledger {
     /// On failure the new file is removed, so nothing half-made is left behind.
     pub fn init(path: &Path, req: InitRequest, actor: &str) -> Result<(Ledger, Written)> {
         let name = text::clean("name", &req.name)?;
-        let currency = Currency::iso(&req.currency)?;
-        let fiscal_start = FiscalStart::parse(&req.fiscal_start)?;
+        let (currency, fiscal_start) = (req.currency, req.fiscal_start);
         let chart = charts::load(&req.chart)?;
         let actor = text::clean("actor", actor)?;
         let info = LedgerInfo {
@@ -126,30 +151,23 @@ impl Ledger {
         Ok((Ledger::open(path, &actor)?, written))
     }
 
-    pub fn add_account(
-        &mut self,
-        code: &str,
-        name: &str,
-        kind: &str,
-        labels: &[(String, String)],
-    ) -> Result<Written> {
+    pub fn add_account(&mut self, req: AccountRequest) -> Result<Written> {
         let account = Account {
-            code: AccountCode::parse(code)?,
-            name: text::clean("name", name)?,
-            kind: kind.parse::<AccountType>()?,
-            labels: charts::labels(labels)?,
+            code: req.code,
+            name: text::clean("name", &req.name)?,
+            kind: req.kind,
+            labels: charts::labels(&req.labels)?,
         };
         self.append_all(vec![Record::Account(account)])
     }
 
-    pub fn add_funder(
-        &mut self,
-        id: &str,
-        name: &str,
-        kind: &str,
-        country: Option<&str>,
-    ) -> Result<Written> {
-        let country = match country.map(str::trim).filter(|c| !c.is_empty()) {
+    pub fn add_funder(&mut self, req: FunderRequest) -> Result<Written> {
+        let country = match req
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             None => None,
             Some(c) if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) => {
                 Some(c.to_ascii_uppercase())
@@ -162,9 +180,9 @@ impl Ledger {
             }
         };
         let funder = Funder {
-            id: crate::domain::FunderId::parse(id)?,
-            name: text::clean("name", name)?,
-            kind: kind.parse()?,
+            id: req.id,
+            name: text::clean("name", &req.name)?,
+            kind: req.kind,
             country,
         };
         self.append_all(vec![Record::Funder(funder)])
@@ -177,12 +195,12 @@ impl Ledger {
             None => info.currency.clone(),
         };
         let grant = Grant {
-            id: GrantId::parse(&req.id)?,
-            funder: crate::domain::FunderId::parse(&req.funder)?,
+            id: req.id,
+            funder: req.funder,
             amount: currency.parse(&req.amount)?,
             currency: currency.code,
-            start: crate::domain::parse_date(&req.start)?,
-            end: crate::domain::parse_date(&req.end)?,
+            start: req.start,
+            end: req.end,
             restricted: req.restricted,
             purpose: text::clean_optional("purpose", req.purpose.as_deref())?,
         };
@@ -192,11 +210,11 @@ impl Ledger {
     pub fn add_budget_line(&mut self, req: BudgetLineRequest) -> Result<Written> {
         let info = self.info()?;
         let line = BudgetLine {
-            grant: GrantId::parse(&req.grant)?,
-            line: LineId::parse(&req.line)?,
+            grant: req.grant,
+            line: req.line,
             label: text::clean("label", &req.label)?,
             amount: info.currency.parse(&req.amount)?,
-            account: req.account.as_deref().map(AccountCode::parse).transpose()?,
+            account: req.account,
         };
         self.append_all(vec![Record::BudgetLine(line)])
     }

@@ -1,8 +1,9 @@
 //! The commands that write transactions: `record` (one typed by hand, its `--post` values
-//! read into posting requests), `import` (a CSV file, all or nothing) and `reverse`.
+//! split, then parsed into typed posting requests), `import` (a CSV file, all or nothing) and
+//! `reverse`.
 
 use amana::app::{Ledger, PostingRequest, RecordRequest};
-use amana::domain;
+use amana::domain::{self, AccountCode, DomainError, EntryId, GrantId, LineId};
 
 use super::Context;
 use super::args::RecordGroup;
@@ -19,17 +20,22 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
             postings,
             receipts,
         } => {
+            let postings = postings
+                .iter()
+                .map(|p| split_posting(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut ledger = Ledger::open(path, actor)?;
             let req = RecordRequest {
-                date,
+                date: domain::parse_date(&date)?,
                 description,
                 reference,
                 postings: postings
-                    .iter()
-                    .map(|p| parse_posting(p))
+                    .into_iter()
+                    .map(RawPosting::typed)
                     .collect::<Result<_, _>>()?,
                 receipts,
             };
-            let written = Ledger::open(path, actor)?.record(req)?;
+            let written = ledger.record(req)?;
             print::warn(&written.warnings);
             out!(
                 "Recorded transaction #{} (chain entry {}).",
@@ -69,7 +75,7 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
         }
         RecordGroup::Reverse { id, date, reason } => {
             let date = date.map(|d| domain::parse_date(&d)).transpose()?;
-            let written = Ledger::open(path, actor)?.reverse(id, date, &reason)?;
+            let written = Ledger::open(path, actor)?.reverse(EntryId(id), date, &reason)?;
             print::warn(&written.warnings);
             out!(
                 "Reversed transaction #{id} with transaction #{} (chain entry {}). Record the correct transaction if there is one.",
@@ -81,8 +87,36 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Parses `ACCOUNT [AMOUNT] [grant=G] [line=L] [orig=AMOUNT:CUR] [memo=TEXT...]`.
-fn parse_posting(text: &str) -> Result<PostingRequest, CliError> {
+/// A `--post` value split into its parts, none of them parsed yet: its shape is refused
+/// before the ledger is opened, its values once it is, in the order the service once read
+/// them (the date first, then each posting's codes).
+#[derive(Debug, Default, PartialEq)]
+struct RawPosting {
+    account: String,
+    amount: Option<String>,
+    grant: Option<String>,
+    line: Option<String>,
+    original: Option<(String, String)>,
+    memo: Option<String>,
+}
+
+impl RawPosting {
+    /// The posting request, its codes parsed; amounts and currencies stay text, for the
+    /// ledger to read with its currencies' decimals.
+    fn typed(self) -> Result<PostingRequest, DomainError> {
+        Ok(PostingRequest {
+            account: AccountCode::parse(&self.account)?,
+            amount: self.amount,
+            grant: self.grant.as_deref().map(GrantId::parse).transpose()?,
+            line: self.line.as_deref().map(LineId::parse).transpose()?,
+            original: self.original,
+            memo: self.memo,
+        })
+    }
+}
+
+/// Splits `ACCOUNT [AMOUNT] [grant=G] [line=L] [orig=AMOUNT:CUR] [memo=TEXT...]`.
+fn split_posting(text: &str) -> Result<RawPosting, CliError> {
     let err = |reason: &str| CliError::Posting {
         text: text.to_string(),
         reason: reason.to_string(),
@@ -95,10 +129,10 @@ fn parse_posting(text: &str) -> Result<PostingRequest, CliError> {
     let account = words
         .next()
         .ok_or_else(|| err("is empty: write the account code first"))?;
-    let mut req = PostingRequest {
+    let mut req = RawPosting {
         account: account.to_string(),
         memo,
-        ..PostingRequest::default()
+        ..RawPosting::default()
     };
     for word in words {
         match word.split_once('=') {
@@ -128,19 +162,39 @@ mod tests {
 
     #[test]
     fn postings_parse() {
-        let p = parse_posting("6126 4500.00 grant=CMM-2026 line=training memo=salle et pauses")
+        let p = split_posting("6126 4500.00 grant=CMM-2026 line=training memo=salle et pauses")
             .unwrap();
         assert_eq!(p.account, "6126");
         assert_eq!(p.amount.as_deref(), Some("4500.00"));
         assert_eq!(p.grant.as_deref(), Some("CMM-2026"));
         assert_eq!(p.line.as_deref(), Some("training"));
         assert_eq!(p.memo.as_deref(), Some("salle et pauses"));
-        let p = parse_posting("5141").unwrap();
+        let p = split_posting("5141").unwrap();
         assert!(p.amount.is_none());
-        let p = parse_posting("5141 100 orig=9.30:EUR").unwrap();
+        let p = split_posting("5141 100 orig=9.30:EUR").unwrap();
         assert_eq!(p.original, Some(("9.30".into(), "EUR".into())));
-        assert!(parse_posting("").is_err());
-        assert!(parse_posting("5141 1 2").is_err());
-        assert!(parse_posting("5141 1 gant=X").is_err());
+        assert!(split_posting("").is_err());
+        assert!(split_posting("5141 1 2").is_err());
+        assert!(split_posting("5141 1 gant=X").is_err());
+    }
+
+    #[test]
+    fn a_split_posting_is_typed_with_the_domain_parsers() {
+        let p = split_posting(" 6126 4500.00 grant=CMM-2026 line=training")
+            .unwrap()
+            .typed()
+            .unwrap();
+        assert_eq!(p.account, AccountCode::parse("6126").unwrap());
+        assert_eq!(p.grant, Some(GrantId::parse("CMM-2026").unwrap()));
+        assert_eq!(p.line, Some(LineId::parse("training").unwrap()));
+        assert_eq!(p.amount.as_deref(), Some("4500.00"));
+        // The same refusal, word for word, as the service gave when it parsed the code.
+        let bad = split_posting("61/26 1").unwrap().typed().unwrap_err();
+        assert_eq!(bad, AccountCode::parse("61/26").unwrap_err());
+        let bad = split_posting("6126 1 line=a/b")
+            .unwrap()
+            .typed()
+            .unwrap_err();
+        assert_eq!(bad, LineId::parse("a/b").unwrap_err());
     }
 }

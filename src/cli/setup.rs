@@ -2,7 +2,9 @@
 //! lines (added, renamed, amended, listed).
 
 use amana::app::amendments::{BudgetLineAmendmentRequest, GrantAmendmentRequest};
+use amana::app::setup::{AccountRequest, FunderRequest};
 use amana::app::{BudgetLineRequest, GrantRequest, InitRequest, Ledger, bundle};
+use amana::domain::{AccountCode, Currency, FiscalStart, FunderId, GrantId, LineId, parse_date};
 use amana::report::{self, render};
 
 use super::Context;
@@ -21,9 +23,9 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
         } => {
             let req = InitRequest {
                 name,
-                currency,
+                currency: Currency::iso(&currency)?,
                 chart,
-                fiscal_start: fiscal_year_start,
+                fiscal_start: FiscalStart::parse(&fiscal_year_start)?,
                 id: None,
             };
             let (ledger, written) = Ledger::init(path, req, actor)?;
@@ -58,7 +60,14 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                 .iter()
                 .map(|l| parse_label(l).ok_or_else(|| CliError::Label(l.clone())))
                 .collect::<Result<Vec<_>, _>>()?;
-            let written = Ledger::open(path, actor)?.add_account(&code, &name, &kind, &labels)?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let req = AccountRequest {
+                code: AccountCode::parse(&code)?,
+                name,
+                kind: kind.parse()?,
+                labels,
+            };
+            let written = ledger.add_account(req)?;
             out!("Added account {code} (chain entry {}).", written.seq);
         }
         SetupGroup::Account(AccountCommand::Rename {
@@ -67,12 +76,10 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             reason,
             effective,
         }) => {
-            let written = Ledger::open(path, actor)?.rename_account(
-                &code,
-                &name,
-                effective.as_deref(),
-                &reason,
-            )?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let account = AccountCode::parse(&code)?;
+            let effective = effective.as_deref().map(parse_date).transpose()?;
+            let written = ledger.rename_account(&account, &name, effective, &reason)?;
             out!("Renamed account {code} (chain entry {}).", written.seq);
         }
         SetupGroup::Account(AccountCommand::Retire {
@@ -80,7 +87,9 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             effective,
             reason,
         }) => {
-            let written = Ledger::open(path, actor)?.retire_account(&code, &effective, &reason)?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let account = AccountCode::parse(&code)?;
+            let written = ledger.retire_account(&account, parse_date(&effective)?, &reason)?;
             out!(
                 "Retired account {code} from {effective} (chain entry {}).",
                 written.seq
@@ -102,12 +111,19 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             kind,
             country,
         }) => {
-            let written =
-                Ledger::open(path, actor)?.add_funder(&id, &name, &kind, country.as_deref())?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let req = FunderRequest {
+                id: FunderId::parse(&id)?,
+                name,
+                kind: kind.parse()?,
+                country,
+            };
+            let written = ledger.add_funder(req)?;
             out!("Added funder {id} (chain entry {}).", written.seq);
         }
         SetupGroup::Funder(FunderCommand::Rename { id, name, reason }) => {
-            let written = Ledger::open(path, actor)?.rename_funder(&id, &name, &reason)?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let written = ledger.rename_funder(&FunderId::parse(&id)?, &name, &reason)?;
             out!("Renamed funder {id} (chain entry {}).", written.seq);
         }
         SetupGroup::Grant(GrantCommand::List { grant, format }) => {
@@ -131,18 +147,18 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             unrestricted,
             purpose,
         }) => {
+            let mut ledger = Ledger::open(path, actor)?;
             let req = GrantRequest {
-                id,
-                funder,
+                id: GrantId::parse(&id)?,
+                funder: FunderId::parse(&funder)?,
                 amount,
                 currency,
-                start,
-                end,
+                start: parse_date(&start)?,
+                end: parse_date(&end)?,
                 restricted: !unrestricted,
                 purpose,
             };
-            let id = req.id.clone();
-            let written = Ledger::open(path, actor)?.add_grant(req)?;
+            let written = ledger.add_grant(req)?;
             out!("Added grant {id} (chain entry {}).", written.seq);
         }
         SetupGroup::Grant(GrantCommand::Budget {
@@ -152,15 +168,15 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             label,
             account,
         }) => {
+            let mut ledger = Ledger::open(path, actor)?;
             let req = BudgetLineRequest {
-                grant,
-                line,
+                grant: GrantId::parse(&grant)?,
+                line: LineId::parse(&line)?,
                 label,
                 amount,
-                account,
+                account: account.as_deref().map(AccountCode::parse).transpose()?,
             };
-            let (grant, line) = (req.grant.clone(), req.line.clone());
-            let written = Ledger::open(path, actor)?.add_budget_line(req)?;
+            let written = ledger.add_budget_line(req)?;
             out!(
                 "Added budget line {grant}/{line} (chain entry {}).",
                 written.seq
@@ -173,15 +189,15 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             effective,
             reason,
         }) => {
+            let mut ledger = Ledger::open(path, actor)?;
             let req = GrantAmendmentRequest {
-                grant: id,
-                effective,
+                grant: GrantId::parse(&id)?,
+                effective: parse_date(&effective)?,
                 amount,
-                end,
+                end: end.as_deref().map(parse_date).transpose()?,
                 reason,
             };
-            let id = req.grant.clone();
-            let written = Ledger::open(path, actor)?.amend_grant(req)?;
+            let written = ledger.amend_grant(req)?;
             out!("Amended grant {id} (chain entry {}).", written.seq);
         }
         SetupGroup::Grant(GrantCommand::BudgetAmend {
@@ -192,16 +208,16 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             effective,
             reason,
         }) => {
+            let mut ledger = Ledger::open(path, actor)?;
             let req = BudgetLineAmendmentRequest {
-                grant,
-                line,
-                effective,
+                grant: GrantId::parse(&grant)?,
+                line: LineId::parse(&line)?,
+                effective: parse_date(&effective)?,
                 amount,
                 withdraw,
                 reason,
             };
-            let (grant, line) = (req.grant.clone(), req.line.clone());
-            let written = Ledger::open(path, actor)?.amend_budget_line(req)?;
+            let written = ledger.amend_budget_line(req)?;
             out!(
                 "Amended budget line {grant}/{line} (chain entry {}).",
                 written.seq

@@ -8,7 +8,7 @@ use amana::app::exchange;
 use amana::app::keys::generate_key;
 use amana::app::periods::{CloseRequest, seal_period_end};
 use amana::app::seal::BankRequest;
-use amana::domain;
+use amana::domain::{self, AccountCode, DomainError};
 use amana::files::keys::PASSPHRASE_ENV;
 
 use super::Context;
@@ -83,9 +83,20 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
             let period_end = seal_period_end(month.as_deref(), through.as_deref())?;
             let banks = banks
                 .iter()
-                .map(|b| parse_bank(b).ok_or_else(|| CliError::Bank(b.clone())))
+                .map(|b| split_bank(b).ok_or_else(|| CliError::Bank(b.clone())))
                 .collect::<Result<Vec<_>, _>>()?;
-            let outcome = Ledger::open(path, actor)?.seal(period_end, &banks, &sign, ctx.today)?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let banks = banks
+                .into_iter()
+                .map(|(account, amount, statement)| {
+                    Ok(BankRequest {
+                        account: AccountCode::parse(account)?,
+                        amount: amount.into(),
+                        statement: statement.into(),
+                    })
+                })
+                .collect::<Result<Vec<_>, DomainError>>()?;
+            let outcome = ledger.seal(period_end, &banks, &sign, ctx.today)?;
             print::seal(&outcome);
         }
         TrustGroup::Sign {
@@ -142,14 +153,16 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
             unrestricted_account,
             sign,
         } => {
+            let mut ledger = Ledger::open(path, actor)?;
+            let account = |a: Option<String>| a.as_deref().map(AccountCode::parse).transpose();
             let req = CloseRequest {
                 year,
-                restricted_account,
-                unrestricted_account,
+                restricted_account: account(restricted_account)?,
+                unrestricted_account: account(unrestricted_account)?,
                 key_files: sign,
                 today: ctx.today,
             };
-            let outcome = Ledger::open(path, actor)?.close_year(req)?;
+            let outcome = ledger.close_year(req)?;
             match outcome.closing_entry {
                 Some(id) => out!(
                     "Closed fiscal year {} ({} to {}) with closing entry #{id}.",
@@ -192,13 +205,9 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Parses `ACCOUNT=AMOUNT@STATEMENT`.
-fn parse_bank(text: &str) -> Option<BankRequest> {
+/// Splits `ACCOUNT=AMOUNT@STATEMENT` into its three parts, trimmed.
+fn split_bank(text: &str) -> Option<(&str, &str, &str)> {
     let (account, rest) = text.split_once('=')?;
     let (amount, statement) = rest.split_once('@')?;
-    Some(BankRequest {
-        account: account.trim().into(),
-        amount: amount.trim().into(),
-        statement: statement.trim().into(),
-    })
+    Some((account.trim(), amount.trim(), statement.trim()))
 }

@@ -7,9 +7,10 @@
 use amana::chain::signing;
 use std::path::Path;
 
+use amana::app::setup::{AccountRequest, FunderRequest};
 use amana::app::{InitRequest, Ledger};
 use amana::chain::ChainEntry;
-use amana::domain::{Currency, FiscalStart, LedgerInfo};
+use amana::domain::{AccountCode, AccountType, Currency, FiscalStart, FunderId, LedgerInfo};
 use proptest::prelude::*;
 
 fn info() -> LedgerInfo {
@@ -26,6 +27,18 @@ fn info() -> LedgerInfo {
     }
 }
 
+fn account(code: &str, name: &str, kind: AccountType, labels: &[(&str, &str)]) -> AccountRequest {
+    AccountRequest {
+        code: AccountCode::parse(code).unwrap(),
+        name: name.into(),
+        kind,
+        labels: labels
+            .iter()
+            .map(|(l, t)| (l.to_string(), t.to_string()))
+            .collect(),
+    }
+}
+
 /// Real bodies of every kind, from the demo-like ledger the golden vectors use.
 fn sample_bodies() -> Vec<Vec<u8>> {
     let dir = tempfile::tempdir().unwrap();
@@ -34,19 +47,30 @@ fn sample_bodies() -> Vec<Vec<u8>> {
         &path,
         InitRequest {
             name: "Échantillon".into(),
-            currency: "MAD".into(),
+            currency: Currency::iso("MAD").unwrap(),
             chart: "none".into(),
-            fiscal_start: "01-01".into(),
+            fiscal_start: FiscalStart::CALENDAR,
             id: None,
         },
         "fuzz",
     )
     .unwrap();
-    l.add_account("5141", "Banque", "asset", &[("ar".into(), "البنك".into())])
+    l.add_account(account(
+        "5141",
+        "Banque",
+        AccountType::Asset,
+        &[("ar", "البنك")],
+    ))
+    .unwrap();
+    l.add_account(account("6131", "Loyer", AccountType::Expense, &[]))
         .unwrap();
-    l.add_account("6131", "Loyer", "expense", &[]).unwrap();
-    l.add_funder("F", "Fondation", "private", Some("MA"))
-        .unwrap();
+    l.add_funder(FunderRequest {
+        id: FunderId::parse("F").unwrap(),
+        name: "Fondation".into(),
+        kind: "private".parse().unwrap(),
+        country: Some("MA".into()),
+    })
+    .unwrap();
     let mut bodies = vec![];
     l.store().for_each_log_row(|r| bodies.push(r.body)).unwrap();
     bodies
@@ -146,11 +170,11 @@ proptest! {
         let path = dir.path().join("f.db");
         let (mut l, _) = Ledger::init(
             &path,
-            InitRequest { name: "Fuzz".into(), currency: "MAD".into(), chart: "none".into(), fiscal_start: "01-01".into(), id: None },
+            InitRequest { name: "Fuzz".into(), currency: Currency::iso("MAD").unwrap(), chart: "none".into(), fiscal_start: FiscalStart::CALENDAR, id: None },
             "fuzz",
         ).unwrap();
-        l.add_account("5141", "Banque", "asset", &[]).unwrap();
-        l.add_account("6131", "Loyer", "expense", &[]).unwrap();
+        l.add_account(account("5141", "Banque", AccountType::Asset, &[])).unwrap();
+        l.add_account(account("6131", "Loyer", AccountType::Expense, &[])).unwrap();
         let before = l.store().head().unwrap();
         let file = dir.path().join("in.csv");
         std::fs::write(&file, &bytes).unwrap();

@@ -15,10 +15,13 @@ use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use amana::app::setup::{AccountRequest, FunderRequest};
 use amana::app::{
     BudgetLineRequest, GrantRequest, InitRequest, Ledger, PostingRequest, RecordRequest,
 };
-use amana::domain::Minor;
+use amana::domain::{
+    AccountCode, Currency, EntryId, FiscalStart, FunderId, GrantId, LineId, Minor,
+};
 use amana::report;
 use amana::store::{BalanceFilter, JournalFilter, Store};
 use chrono::{Datelike, NaiveDate};
@@ -197,8 +200,9 @@ fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
         for (account, amount) in [(l.debit, l.amount), (l.credit, -l.amount)] {
             let (grant, line) = match l.grant {
                 Some((g, line)) => (
-                    Some(GRANTS[g].0.to_string()),
-                    line.and_then(|i| GRANTS[g].3.get(i)).map(|s| s.to_string()),
+                    Some(GrantId::parse(GRANTS[g].0).unwrap()),
+                    line.and_then(|i| GRANTS[g].3.get(i))
+                        .map(|s| LineId::parse(s).unwrap()),
                 ),
                 None => (None, None),
             };
@@ -212,7 +216,7 @@ fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
                 (fmt_minor(a, exp), code.to_string())
             });
             out.push(PostingRequest {
-                account: ACCOUNTS[account].0.into(),
+                account: AccountCode::parse(ACCOUNTS[account].0).unwrap(),
                 amount: Some(fmt_minor(amount, 2)),
                 grant,
                 line,
@@ -231,9 +235,9 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
         &path,
         InitRequest {
             name: "جمعية الخصائص / Propriétés".into(),
-            currency: "MAD".into(),
+            currency: Currency::iso("MAD").unwrap(),
             chart: "none".into(),
-            fiscal_start: "01-01".into(),
+            fiscal_start: FiscalStart::CALENDAR,
             id: None,
         },
         "proptest",
@@ -241,21 +245,31 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
     .unwrap();
     for (code, kind) in ACCOUNTS {
         ledger
-            .add_account(code, &format!("Compte {code}"), kind, &[])
+            .add_account(AccountRequest {
+                code: AccountCode::parse(code).unwrap(),
+                name: format!("Compte {code}"),
+                kind: kind.parse().unwrap(),
+                labels: vec![],
+            })
             .unwrap();
     }
     ledger
-        .add_funder("F", "Fondation", "private", None)
+        .add_funder(FunderRequest {
+            id: FunderId::parse("F").unwrap(),
+            name: "Fondation".into(),
+            kind: "private".parse().unwrap(),
+            country: None,
+        })
         .unwrap();
     for (id, restricted, currency, lines) in GRANTS {
         ledger
             .add_grant(GrantRequest {
-                id: id.into(),
-                funder: "F".into(),
+                id: GrantId::parse(id).unwrap(),
+                funder: FunderId::parse("F").unwrap(),
                 amount: "1000000".into(),
                 currency: Some(currency.into()),
-                start: "2024-01-01".into(),
-                end: "2026-12-31".into(),
+                start: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                end: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
                 restricted,
                 purpose: None,
             })
@@ -263,8 +277,8 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
         for line in lines {
             ledger
                 .add_budget_line(BudgetLineRequest {
-                    grant: id.into(),
-                    line: line.to_string(),
+                    grant: GrantId::parse(id).unwrap(),
+                    line: LineId::parse(line).unwrap(),
                     label: format!("Ligne {line}"),
                     amount: "50000".into(),
                     account: None,
@@ -287,7 +301,7 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
         }
         let written = ledger
             .record(RecordRequest {
-                date: date.to_string(),
+                date,
                 description: t.description.clone(),
                 reference: None,
                 postings: postings(&t.legs),
@@ -302,7 +316,9 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
         }
         if t.reverse {
             let id = written.entry.expect("a transaction has an id").0;
-            ledger.reverse(id, Some(date), "erreur / خطأ").unwrap();
+            ledger
+                .reverse(EntryId(id), Some(date), "erreur / خطأ")
+                .unwrap();
             typed.push(format!("Reversal of #{id}: {}", t.description));
             for l in &t.legs {
                 let g = l.grant.map(|(g, _)| g);
