@@ -32,8 +32,8 @@ impl Ledger {
     pub fn close(
         &mut self,
         year: i32,
-        restricted: &str,
-        unrestricted: &str,
+        restricted: &AccountCode,
+        unrestricted: &AccountCode,
         key_files: &[PathBuf],
         today: NaiveDate,
     ) -> Result<CloseOutcome> {
@@ -45,8 +45,6 @@ impl Ledger {
         if end >= today {
             return Err(Refusal::YearNotEnded { year, start, end }.into());
         }
-        let restricted = AccountCode::parse(restricted)?;
-        let unrestricted = AccountCode::parse(unrestricted)?;
         let signers = load_keys(key_files)?;
         let actor = self.actor.clone();
         self.store.write(|app| {
@@ -60,7 +58,7 @@ impl Ledger {
                 .into());
             }
             let postings = book
-                .closing_postings(year, &restricted, &unrestricted)
+                .closing_postings(year, restricted, unrestricted)
                 .map_err(|e| LedgerError::Rules(vec![e]))?;
             // A closing is the officers' decision: it needs the policy's signatures, all given
             // now (entries dated in the year could otherwise slip in before it takes effect).

@@ -215,7 +215,13 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
                 true,
             )?;
             ledger.attach_receipts(EntryId(2), &[invoice])?;
-            closing = Some(ledger.close(2025, "11911", "11912", &key_files, today)?);
+            closing = Some(ledger.close(
+                2025,
+                &AccountCode::parse("11911")?,
+                &AccountCode::parse("11912")?,
+                &key_files,
+                today,
+            )?);
         }
     }
 

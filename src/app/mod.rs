@@ -60,7 +60,7 @@ use std::path::Path;
 
 pub use error::{LedgerError, Refusal};
 pub use import::ImportOutcome;
-pub use record::{PostingRequest, RecordRequest, build_postings};
+pub use record::{PostingRequest, RecordRequest};
 pub use setup::{BudgetLineRequest, GrantRequest, InitRequest};
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;

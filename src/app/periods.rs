@@ -70,17 +70,15 @@ impl Ledger {
     pub fn close_year(&mut self, req: CloseRequest) -> Result<CloseOutcome, CloseError> {
         let chart = self.info()?.chart;
         let defaults = default_closing_accounts(&chart);
-        let restricted = req
-            .restricted_account
-            .map(|a| a.to_string())
-            .or_else(|| defaults.map(|(r, _)| r.to_string()))
+        let default = |pick: fn((&'static str, &'static str)) -> &'static str| {
+            defaults.and_then(|d| AccountCode::parse(pick(d)).ok())
+        };
+        let restricted = (req.restricted_account)
+            .or_else(|| default(|(r, _)| r))
             .ok_or(CloseError::NoRestrictedAccount)?;
-        let unrestricted = req
-            .unrestricted_account
-            .map(|a| a.to_string())
-            .or_else(|| defaults.map(|(_, u)| u.to_string()))
+        let unrestricted = (req.unrestricted_account)
+            .or_else(|| default(|(_, u)| u))
             .ok_or(CloseError::NoUnrestrictedAccount)?;
-        // `close` takes the codes as text, which it parses again (a code always does).
         Ok(self.close(
             req.year,
             &restricted,

@@ -295,7 +295,15 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
     for t in &sorted {
         let date = date_of(t.day);
         while close_years && date.year() > year {
-            ledger.close(year, "1112", "1111", &[], today).unwrap();
+            ledger
+                .close(
+                    year,
+                    &AccountCode::parse("1112").unwrap(),
+                    &AccountCode::parse("1111").unwrap(),
+                    &[],
+                    today,
+                )
+                .unwrap();
             model.close(year);
             year += 1;
         }
