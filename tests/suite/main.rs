@@ -28,3 +28,4 @@ mod remote_signing;
 mod rules_replay;
 mod seals;
 mod tamper;
+mod totals;
