@@ -268,11 +268,11 @@ impl Ledger {
     /// `amana officer revoke ID`: the officer's signatures no longer count once signed.
     pub fn revoke(
         &mut self,
-        officer: &str,
+        officer: &OfficerId,
         reason: &str,
         key_files: &[PathBuf],
     ) -> Result<DecisionOutcome> {
-        let officer = OfficerId::parse(officer)?;
+        let officer = officer.clone();
         let reason = text::clean("reason", reason)?;
         self.decide(
             Record::Revocation(Revocation { officer, reason }),

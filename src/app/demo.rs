@@ -12,7 +12,7 @@ use crate::app::{
     BudgetLineRequest, GrantRequest, ImportOutcome, InitRequest, Ledger, LedgerError, Refusal,
 };
 use crate::domain::{
-    AccountCode, Currency, EntryId, FiscalStart, FunderId, GrantId, LineId, parse_date,
+    AccountCode, Currency, EntryId, FiscalStart, FunderId, GrantId, LineId, OfficerId, parse_date,
 };
 use crate::files::keys::{self, PrivateKey};
 use crate::rules::Warning;
@@ -191,7 +191,13 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
         if !(path.exists() && keys::public_path(&path).exists()) {
             PrivateKey::generate(&path).map_err(Refusal::Key)?;
         }
-        ledger.add_officer(id, name, role, &keys::public_path(&path), &[])?;
+        ledger.add_officer(
+            &OfficerId::parse(id)?,
+            name,
+            role.parse()?,
+            &keys::public_path(&path),
+            &[],
+        )?;
         key_files.push(path);
     }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::app::decisions::{DecisionOutcome, load_key, load_keys, sign_entry, signer};
 use crate::app::{Ledger, LedgerError, Refusal, Written, append_record, load_book};
 use crate::chain::{Hash, Record};
-use crate::domain::{Officer, OfficerId, text};
+use crate::domain::{Officer, OfficerId, OfficerRole, text};
 use crate::files::keys::{self, PrivateKey};
 use crate::rules::Book;
 use crate::store::Appender;
@@ -44,17 +44,17 @@ impl Ledger {
     /// the officers registered are the association's founding ones).
     pub fn add_officer(
         &mut self,
-        id: &str,
+        id: &OfficerId,
         name: &str,
-        role: &str,
+        role: OfficerRole,
         key_file: &Path,
         approvers: &[PathBuf],
     ) -> Result<Written> {
         let public_key = keys::load_public(key_file).map_err(Refusal::Key)?;
         let officer = Officer {
-            id: OfficerId::parse(id)?,
+            id: id.clone(),
             name: text::clean("name", name)?,
-            role: role.parse()?,
+            role,
             public_key,
         };
         let approvers = load_keys(approvers)?;
@@ -85,8 +85,8 @@ impl Ledger {
 
     /// An endorsed officer approves officer `id`, registered after the first seal, so that
     /// their signatures count.
-    pub fn approve_officer(&mut self, id: &str, key_file: &Path) -> Result<DecisionOutcome> {
-        let id = OfficerId::parse(id)?;
+    pub fn approve_officer(&mut self, id: &OfficerId, key_file: &Path) -> Result<DecisionOutcome> {
+        let id = id.clone();
         let key = load_key(key_file)?;
         let actor = self.actor.clone();
         self.store.write(|app| {

@@ -8,7 +8,7 @@ use amana::app::exchange;
 use amana::app::keys::generate_key;
 use amana::app::periods::{CloseRequest, seal_period_end};
 use amana::app::seal::BankRequest;
-use amana::domain::{self, AccountCode, DomainError};
+use amana::domain::{self, AccountCode, DomainError, OfficerId, OfficerRole};
 use amana::files::keys::PASSPHRASE_ENV;
 
 use super::Context;
@@ -46,8 +46,9 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
             key,
             approve,
         }) => {
-            let written =
-                Ledger::open(path, actor)?.add_officer(&id, &name, &role, &key, &approve)?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let (officer, kind) = (OfficerId::parse(&id)?, role.parse::<OfficerRole>()?);
+            let written = ledger.add_officer(&officer, &name, kind, &key, &approve)?;
             out!(
                 "Added officer {id} ({role}) with public key from {} (chain entry {}){}.",
                 key.display(),
@@ -60,7 +61,8 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
             );
         }
         TrustGroup::Officer(OfficerCommand::Approve { id, key }) => {
-            let outcome = Ledger::open(path, actor)?.approve_officer(&id, &key)?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let outcome = ledger.approve_officer(&OfficerId::parse(&id)?, &key)?;
             if outcome.in_effect {
                 out!(
                     "Approved officer {id} (registered at chain entry {}): their signatures now count.",
@@ -71,7 +73,8 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
             }
         }
         TrustGroup::Officer(OfficerCommand::Revoke { id, reason, sign }) => {
-            let outcome = Ledger::open(path, actor)?.revoke(&id, &reason, &sign)?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let outcome = ledger.revoke(&OfficerId::parse(&id)?, &reason, &sign)?;
             print::decision("Recorded", &outcome);
         }
         TrustGroup::Seal {
