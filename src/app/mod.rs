@@ -5,8 +5,8 @@
 //! Each write reads like a pipeline: typed request → domain value (valid by construction) →
 //! the [`Book`]'s rules → one SQLite transaction that appends the chain entry and its rows.
 //! Nothing here parses command lines or prints. This file holds the [`Ledger`] itself and the
-//! write seam every action goes through: [`append_record`], the one way anything enters a
-//! ledger, inside [`Store::write`] (or [`Ledger::write_with_receipts`] when documents are
+//! write seam every action goes through: `append_record`, the one way anything enters a
+//! ledger, inside [`Store::write`] (or `Ledger::write_with_receipts` when documents are
 //! stored with it).
 //!
 //! ```text

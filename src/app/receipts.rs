@@ -1,5 +1,5 @@
 //! Supporting documents of transactions: read and hashed before a command is admitted
-//! ([`stage_receipts`]), stored by hash in the ledger's receipt store once it is, and listed
+//! (`stage_receipts`), stored by hash in the ledger's receipt store once it is, and listed
 //! with whether each is still intact. The store itself is [`crate::files::receipts`].
 
 use std::path::PathBuf;

@@ -45,7 +45,7 @@ pub fn chain_hash(seq: i64, prev: &Hash, entry_hash: &Hash) -> Hash {
     h.finalize().into()
 }
 
-/// A stored 32-byte hash as a [`Hash`]; anything of another length becomes 32 zero bytes,
+/// A stored 32-byte hash as a [`Hash`](type@Hash); anything of another length becomes 32 zero bytes,
 /// which no real hash equals, so a damaged column is reported as a mismatch, never accepted.
 pub fn hash_from(bytes: &[u8]) -> Hash {
     <Hash>::try_from(bytes).unwrap_or([0; 32])

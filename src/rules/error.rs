@@ -5,7 +5,7 @@
 //! the field it names.
 //!
 //! Nothing here is English: each kind has a message id and named arguments, and the English
-//! is rendered from them in one place, [`super::messages`] (a Fluent catalogue can give the
+//! is rendered from them in one place, `messages` (a Fluent catalogue can give the
 //! French and Arabic ones from the same id and arguments).
 
 use std::fmt;
@@ -86,7 +86,7 @@ pub enum Replayed {
 }
 
 /// Which rule a record breaks, with the values that break it. One variant per rule; the
-/// English of each is in [`super::messages`].
+/// English of each is in `messages`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleKind {
     // The chain's order (sequence).

@@ -9,21 +9,21 @@
 //!
 //! The book is one object, its rules are split by concern, each rule in one place:
 //!
-//! - [`registry`](self::registry): what exists (the genesis entry's currencies, accounts,
-//!   funders, grants, budget lines, receipts), and [`amendments`](self::amendments): the
-//!   corrections of the set-up and what they put in force;
-//! - [`entries`](self::entries): what a transaction, a reversal or a closing may post to
-//!   (dates inside a grant, lines of the grant, retired accounts, what counts as spending);
-//! - [`periods`](self::periods): fiscal years, closed years, the locked period, seals and the
-//!   periods they cover;
+//! - `registry`: what exists (the genesis entry's currencies, accounts, funders, grants,
+//!   budget lines, receipts), and `amendments`: the corrections of the set-up and what they
+//!   put in force;
+//! - `entries`: what a transaction, a reversal or a closing may post to (dates inside a grant,
+//!   lines of the grant, retired accounts, what counts as spending);
+//! - `periods`: fiscal years, closed years, the locked period, seals and the periods they
+//!   cover;
 //! - [`governance`]: officers, their signatures and decisions;
-//! - [`totals`](self::totals): balances, grants' received and spent, the year's flows, kept
-//!   by a book that replayed the chain;
-//! - [`sequence`](self::sequence): the chain's order (sequence numbers, transaction numbers,
-//!   import batches) and moving past an entry `verify` could not admit;
-//! - [`error`](self::error): the rules' refusals and warnings, as values, and
-//!   [`messages`](self::messages) and [`english`](self::english): their ids, arguments and
-//!   English, in one place.
+//! - `totals`: balances, grants' received and spent, the year's flows, kept by a book that
+//!   replayed the chain;
+//! - `sequence`: the chain's order (sequence numbers, transaction numbers, import batches) and
+//!   moving past an entry `verify` could not admit; [`chain_order`]: the seal commitment and the
+//!   clock rule, which verify asks too;
+//! - [`error`]: the rules' refusals and warnings, as values, and `messages` and `english`:
+//!   their ids, arguments and English, in one place.
 //!
 //! This file holds the book itself: its state, how it is built (replaying the chain, or from
 //! a store's rows), and [`Book::admit`], which sends each record kind to its rules.

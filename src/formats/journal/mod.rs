@@ -4,7 +4,7 @@
 //! Columns are found by name, in any order (see the README, "CSV format"). Consecutive rows
 //! with the same `txn` value form one transaction; its date, description and reference are
 //! read from its first row. Every problem is reported as `FILE:LINE: column C: "VALUE": what`,
-//! hledger-style, up to [`MAX_SHOWN`] of them: each problem is a value ([`errors`]), said in
+//! hledger-style, up to [`MAX_SHOWN`] of them: each problem is a value (`errors`), said in
 //! English in one place ([`english`]).
 //!
 //! The CSV amana writes is opened in spreadsheets, so its text cells are neutralised against
