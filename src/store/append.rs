@@ -8,6 +8,7 @@
 
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
+use super::log::{LOG_SCAN, log_row};
 use super::projection::{self, Row};
 use super::{LogRow, Result, Store, StoreError, ledger_info};
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
@@ -100,24 +101,10 @@ impl Appender<'_> {
         &self,
         mut each: impl FnMut(LogRow) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT seq, kind, body, entry_hash, prev, chain FROM log ORDER BY seq")
-            .map_err(StoreError::from)?;
+        let mut stmt = self.tx.prepare(LOG_SCAN).map_err(StoreError::from)?;
         let mut rows = stmt.query([]).map_err(StoreError::from)?;
         while let Some(r) = rows.next().map_err(StoreError::from)? {
-            let row = (|| {
-                Ok::<_, rusqlite::Error>(LogRow {
-                    seq: r.get(0)?,
-                    kind: r.get(1)?,
-                    body: r.get(2)?,
-                    entry_hash: r.get(3)?,
-                    prev: r.get(4)?,
-                    chain: r.get(5)?,
-                })
-            })()
-            .map_err(StoreError::from)?;
-            each(row)?;
+            each(log_row(r).map_err(StoreError::from)?)?;
         }
         Ok(())
     }

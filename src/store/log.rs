@@ -12,6 +12,22 @@ use super::projection::Table;
 use super::{LogRow, Result, Store, StoreError};
 use crate::chain::{self, Hash};
 
+/// Every log row, in sequence order: the columns [`log_row`] reads.
+pub(super) const LOG_SCAN: &str =
+    "SELECT seq, kind, body, entry_hash, prev, chain FROM log ORDER BY seq";
+
+/// A row of [`LOG_SCAN`].
+pub(super) fn log_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<LogRow> {
+    Ok(LogRow {
+        seq: r.get(0)?,
+        kind: r.get(1)?,
+        body: r.get(2)?,
+        entry_hash: r.get(3)?,
+        prev: r.get(4)?,
+        chain: r.get(5)?,
+    })
+}
+
 impl Store {
     /// The number of entries and the head hash.
     pub fn head(&self) -> Result<(i64, Option<Hash>)> {
@@ -28,9 +44,7 @@ impl Store {
 
     /// The statement that reads the log in sequence order (for `verify` and `log`).
     pub fn log_scan(&self) -> Result<Statement<'_>> {
-        Ok(self
-            .conn
-            .prepare("SELECT seq, kind, body, entry_hash, prev, chain FROM log ORDER BY seq")?)
+        Ok(self.conn.prepare(LOG_SCAN)?)
     }
 
     /// Calls `each` with every log row, in sequence order.
@@ -38,14 +52,7 @@ impl Store {
         let mut stmt = self.log_scan()?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            each(LogRow {
-                seq: r.get(0)?,
-                kind: r.get(1)?,
-                body: r.get(2)?,
-                entry_hash: r.get(3)?,
-                prev: r.get(4)?,
-                chain: r.get(5)?,
-            });
+            each(log_row(r)?);
         }
         Ok(())
     }
