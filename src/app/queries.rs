@@ -16,8 +16,12 @@ use crate::verify::{self, BundleReadError, VerifyReport};
 /// What `balance` selects, as typed values.
 #[derive(Debug, Default, Clone)]
 pub struct BalanceQuery {
+    /// Only postings dated on or after this day: the movements of a period.
+    pub from: Option<NaiveDate>,
     /// Only postings dated on or before this day.
     pub as_of: Option<NaiveDate>,
+    /// Leave out the closing entries of fiscal years (a closed year's income and expense).
+    pub before_closing: bool,
     /// Only postings charged to this grant; it must exist.
     pub grant: Option<String>,
 }
@@ -44,6 +48,12 @@ pub enum QueryError {
         if known.is_empty() { "none".to_string() } else { known.join(", ") }
     )]
     UnknownGrant { grant: String, known: Vec<String> },
+    /// A period that ends before it starts.
+    #[error(
+        "the period from {} to {} ends before it starts: give --from a day on or before --to",
+        format_date(*from), format_date(*to)
+    )]
+    PeriodBackwards { from: NaiveDate, to: NaiveDate },
 }
 
 /// Why a verification could not run (what it finds is its report, not an error).
@@ -72,8 +82,15 @@ impl Ledger {
 
     /// The balance listing's filter, its grant checked.
     pub fn balance_filter(&self, query: BalanceQuery) -> Result<BalanceFilter, QueryError> {
+        if let (Some(from), Some(to)) = (query.from, query.as_of)
+            && from > to
+        {
+            return Err(QueryError::PeriodBackwards { from, to });
+        }
         Ok(BalanceFilter {
+            from: query.from.map(format_date),
             as_of: query.as_of.map(format_date),
+            before_closing: query.before_closing,
             grant: self.grant_filter(query.grant.as_deref())?,
         })
     }

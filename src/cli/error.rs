@@ -160,7 +160,9 @@ impl From<QueryError> for Failure {
     fn from(e: QueryError) -> Self {
         match e {
             QueryError::Store(e) => e.into(),
-            QueryError::UnknownGrant { .. } => Failure::Invalid(e.to_string()),
+            QueryError::UnknownGrant { .. } | QueryError::PeriodBackwards { .. } => {
+                Failure::Invalid(e.to_string())
+            }
         }
     }
 }

@@ -18,11 +18,16 @@ pub fn run(ctx: &Context, command: QueryGroup) -> Result<(), Failure> {
     match command {
         QueryGroup::Balance {
             as_of,
+            from,
+            to,
+            before_closing,
             grant,
             format,
         } => {
             let query = BalanceQuery {
-                as_of: date(as_of)?,
+                from: date(from)?,
+                as_of: date(as_of.or(to))?,
+                before_closing,
                 grant,
             };
             let ledger = bundle::open_read_only(path)?;

@@ -30,10 +30,16 @@ pub struct BalanceReport {
     pub accounts: Vec<BalanceLine>,
     /// Sum of every listed balance: 0 for the whole ledger (the trial balance).
     pub total: String,
+    /// The first day of the period (its movements only), when one was asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grant: Option<String>,
+    /// The closing entries of fiscal years were left out.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub before_closing: bool,
     /// Where the figures come from: the ledger and the chain head they were read at.
     pub provenance: Provenance,
 }
@@ -98,8 +104,10 @@ pub fn balance_report(
             })
             .collect(),
         total,
+        from: filter.from.clone(),
         as_of: filter.as_of.clone(),
         grant: filter.grant.clone(),
+        before_closing: filter.before_closing,
         provenance: Provenance::default(),
     })
 }

@@ -90,8 +90,14 @@ pub fn balance_table(r: &BalanceReport) -> String {
     ]);
     let mut out = t.to_string();
     let mut scope = vec![];
-    if let Some(d) = &r.as_of {
-        scope.push(format!("as of {d}"));
+    match (&r.from, &r.as_of) {
+        (Some(from), Some(to)) => scope.push(format!("movements from {from} to {to}")),
+        (Some(from), None) => scope.push(format!("movements from {from}")),
+        (None, Some(d)) => scope.push(format!("as of {d}")),
+        (None, None) => {}
+    }
+    if r.before_closing {
+        scope.push("closing entries of fiscal years left out".to_string());
     }
     if let Some(g) = &r.grant {
         scope.push(format!("postings charged to grant {g}"));

@@ -49,10 +49,18 @@ impl Store {
                JOIN entries e ON e.id = p.entry_id
               WHERE (?1 IS NULL OR e.date <= ?1)
                 AND (?2 IS NULL OR p.grant_id = ?2)
+                AND (?3 IS NULL OR e.date >= ?3)
+                AND (?4 = 0 OR e.kind <> 'closing')
               GROUP BY p.account
               ORDER BY p.account",
         )?;
-        let rows = stmt.query_map(params![filter.as_of, filter.grant], |r| {
+        let params = params![
+            filter.as_of,
+            filter.grant,
+            filter.from,
+            filter.before_closing
+        ];
+        let rows = stmt.query_map(params, |r| {
             Ok(BalanceRow {
                 code: text::<AccountCode>(r, 0)?,
                 name: r.get(1)?,

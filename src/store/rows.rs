@@ -111,8 +111,13 @@ pub struct GrantAmendmentRow {
 /// Filters of the balance listing.
 #[derive(Debug, Default, Clone)]
 pub struct BalanceFilter {
+    /// Only postings dated on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Only postings dated on or before this day.
     pub as_of: Option<String>,
     pub grant: Option<String>,
+    /// Leave out the closing entries of fiscal years.
+    pub before_closing: bool,
 }
 
 /// Filters of the journal listing.

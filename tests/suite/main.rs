@@ -22,6 +22,7 @@ mod import;
 mod layers;
 mod legacy;
 mod member_receipts;
+mod periods;
 mod properties;
 mod python_verifier;
 mod remote_signing;

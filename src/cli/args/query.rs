@@ -10,12 +10,22 @@ use super::FormatArg;
 pub enum QueryGroup {
     /// Balance of each account (debits positive, credits negative)
     #[command(
-        after_help = "Examples:\n  amana balance\n  amana balance --as-of 2025-12-31\n  amana balance --grant CMM-2026 --format json"
+        after_help = "Examples:\n  amana balance\n  amana balance --as-of 2025-12-31\n  amana balance --grant CMM-2026 --format json\n  amana balance --from 2025-01-01 --to 2025-12-31 --before-closing"
     )]
     Balance {
         /// Only postings dated on or before this day
         #[arg(long)]
         as_of: Option<String>,
+        /// Only postings dated on or after this day: the movements of a period
+        #[arg(long)]
+        from: Option<String>,
+        /// Only postings dated on or before this day (the same as --as-of)
+        #[arg(long, conflicts_with = "as_of")]
+        to: Option<String>,
+        /// Leave out the closing entries of fiscal years, so that the income and expense of a
+        /// closed year can still be read
+        #[arg(long)]
+        before_closing: bool,
         /// Only postings charged to this grant
         #[arg(long)]
         grant: Option<String>,
