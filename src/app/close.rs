@@ -10,7 +10,9 @@ use crate::app::decisions::{SealOutcome, load_keys, replay, require_quorum, sign
 use crate::app::seal::seal_and_sign;
 use crate::app::{Ledger, LedgerError, Refusal, append_entry, append_record};
 use crate::chain::Record;
-use crate::domain::{AccountCode, Entry, EntryHeader, EntryKind, OfficerId};
+use crate::domain::{AccountCode, Entry, EntryHeader, EntryKind, Minor, OfficerId, Posting};
+use crate::rules::Book;
+use crate::rules::governance::Decision;
 use serde::Serialize;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
@@ -26,6 +28,69 @@ pub struct CloseOutcome {
     pub seal: SealOutcome,
 }
 
+/// What a closing would write, for the officers to check before they sign (`close --dry-run`).
+#[derive(Debug, Clone)]
+pub struct ClosePreview {
+    pub year: i32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The closing entry's postings, dated `end`; none when the year had no income or expense
+    /// (it is then locked instead).
+    pub postings: Vec<Posting>,
+    /// The year's result carried to net assets: positive for a surplus, negative for a deficit.
+    pub result: Minor,
+    /// The part of it on restricted grants.
+    pub restricted_result: Minor,
+    /// The part of it on the rest.
+    pub unrestricted_result: Minor,
+    /// How many officers must sign the closing.
+    pub signatures_needed: usize,
+}
+
+impl ClosePreview {
+    /// `postings` are `closing_postings`': each income and expense account's net reversed,
+    /// then the restricted result to `restricted`, then the rest to `unrestricted`.
+    fn of(
+        book: &Book,
+        (year, start, end): (i32, NaiveDate, NaiveDate),
+        (restricted, unrestricted): (&AccountCode, &AccountCode),
+        postings: Vec<Posting>,
+    ) -> Self {
+        let carried = postings.len().saturating_sub(
+            postings
+                .iter()
+                .rev()
+                .take_while(|p| p.account == *restricted || p.account == *unrestricted)
+                .count(),
+        );
+        let to_net_assets = &postings[carried..];
+        // Credited to net assets: a surplus is a credit (negative), shown positive.
+        let result = -to_net_assets.iter().map(|p| p.amount.0).sum::<i64>();
+        let restricted_result = match to_net_assets {
+            [first, ..] if first.account == *restricted && to_net_assets.len() == 2 => {
+                -first.amount.0
+            }
+            [only] if only.account == *restricted => -only.amount.0,
+            _ => 0,
+        };
+        let decision = if postings.len() >= 2 {
+            Decision::Closing { year, end }
+        } else {
+            Decision::Lock(end)
+        };
+        ClosePreview {
+            year,
+            start,
+            end,
+            signatures_needed: book.governance().required(&decision),
+            postings,
+            result: Minor(result),
+            restricted_result: Minor(restricted_result),
+            unrestricted_result: Minor(result - restricted_result),
+        }
+    }
+}
+
 impl Ledger {
     /// Closes fiscal year `year`: carries its income and expense to net assets (restricted and
     /// unrestricted), then seals and locks everything dated up to its last day.
@@ -37,6 +102,42 @@ impl Ledger {
         key_files: &[PathBuf],
         today: NaiveDate,
     ) -> Result<CloseOutcome> {
+        let outcome = self.closing(year, restricted, unrestricted, key_files, today, None)?;
+        Ok(outcome.expect("a closing that is not a dry run has an outcome"))
+    }
+
+    /// What closing fiscal `year` would write (`close --dry-run`): the same checks and the same
+    /// postings as [`Ledger::close`], computed in a transaction that is rolled back, so nothing
+    /// is written and no signature is needed.
+    pub fn close_preview(
+        &mut self,
+        year: i32,
+        restricted: &AccountCode,
+        unrestricted: &AccountCode,
+        today: NaiveDate,
+    ) -> Result<ClosePreview> {
+        let mut preview = None;
+        self.closing(
+            year,
+            restricted,
+            unrestricted,
+            &[],
+            today,
+            Some(&mut preview),
+        )?;
+        Ok(preview.expect("a dry run fills its preview"))
+    }
+
+    /// The closing itself, or (with `preview`) what it would write.
+    fn closing(
+        &mut self,
+        year: i32,
+        restricted: &AccountCode,
+        unrestricted: &AccountCode,
+        key_files: &[PathBuf],
+        today: NaiveDate,
+        mut preview: Option<&mut Option<ClosePreview>>,
+    ) -> Result<Option<CloseOutcome>> {
         let info = self.info()?;
         let (start, end) = info
             .fiscal_start
@@ -47,7 +148,8 @@ impl Ledger {
         }
         let signers = load_keys(key_files)?;
         let actor = self.actor.clone();
-        self.store.write(|app| {
+        let dry_run = preview.is_some();
+        let work = |app: &mut crate::store::Appender<'_>| {
             let mut book = replay(app)?;
             if let Some(locked) = book.locked_on(end) {
                 return Err(if book.governance().is_closed(year) {
@@ -60,6 +162,16 @@ impl Ledger {
             let postings = book
                 .closing_postings(year, restricted, unrestricted)
                 .map_err(|e| LedgerError::Rules(vec![e]))?;
+            if let Some(preview) = preview.as_deref_mut() {
+                *preview = Some(ClosePreview::of(
+                    &book,
+                    (year, start, end),
+                    (restricted, unrestricted),
+                    postings,
+                ));
+                // Rolled back by the caller: nothing of a dry run is written.
+                return Ok(None);
+            }
             // A closing is the officers' decision: it needs the policy's signatures, all given
             // now (entries dated in the year could otherwise slip in before it takes effect).
             let officers = signers
@@ -118,13 +230,18 @@ impl Ledger {
                 return Err(Refusal::EarlierYearOpen { year: *first }.into());
             }
             let seal = seal_and_sign(app, &mut book, &actor, Some(end), vec![], &signers)?;
-            Ok(CloseOutcome {
+            Ok(Some(CloseOutcome {
                 year,
                 start: crate::domain::format_date(start),
                 end: crate::domain::format_date(end),
                 closing_entry,
                 seal,
-            })
-        })
+            }))
+        };
+        if dry_run {
+            self.store.rehearse(work)
+        } else {
+            self.store.write(work)
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::app::close::CloseOutcome;
+use crate::app::close::{CloseOutcome, ClosePreview};
 use crate::app::{Ledger, LedgerError};
 use crate::domain::{self, AccountCode, DomainError};
 
@@ -68,17 +68,7 @@ pub enum CloseError {
 impl Ledger {
     /// Closes a fiscal year with the accounts the officers named, or the chart's defaults.
     pub fn close_year(&mut self, req: CloseRequest) -> Result<CloseOutcome, CloseError> {
-        let chart = self.info()?.chart;
-        let defaults = default_closing_accounts(&chart);
-        let default = |pick: fn((&'static str, &'static str)) -> &'static str| {
-            defaults.and_then(|d| AccountCode::parse(pick(d)).ok())
-        };
-        let restricted = (req.restricted_account)
-            .or_else(|| default(|(r, _)| r))
-            .ok_or(CloseError::NoRestrictedAccount)?;
-        let unrestricted = (req.unrestricted_account)
-            .or_else(|| default(|(_, u)| u))
-            .ok_or(CloseError::NoUnrestrictedAccount)?;
+        let (restricted, unrestricted) = self.closing_accounts(&req)?;
         Ok(self.close(
             req.year,
             &restricted,
@@ -86,6 +76,31 @@ impl Ledger {
             &req.key_files,
             req.today,
         )?)
+    }
+
+    /// What [`Ledger::close_year`] would write, and nothing written (`close --dry-run`).
+    pub fn close_year_preview(&mut self, req: CloseRequest) -> Result<ClosePreview, CloseError> {
+        let (restricted, unrestricted) = self.closing_accounts(&req)?;
+        Ok(self.close_preview(req.year, &restricted, &unrestricted, req.today)?)
+    }
+
+    /// The accounts the officers named, or the chart's defaults.
+    fn closing_accounts(
+        &self,
+        req: &CloseRequest,
+    ) -> Result<(AccountCode, AccountCode), CloseError> {
+        let chart = self.info()?.chart;
+        let defaults = default_closing_accounts(&chart);
+        let default = |pick: fn((&'static str, &'static str)) -> &'static str| {
+            defaults.and_then(|d| AccountCode::parse(pick(d)).ok())
+        };
+        let restricted = (req.restricted_account.clone())
+            .or_else(|| default(|(r, _)| r))
+            .ok_or(CloseError::NoRestrictedAccount)?;
+        let unrestricted = (req.unrestricted_account.clone())
+            .or_else(|| default(|(_, u)| u))
+            .ok_or(CloseError::NoUnrestrictedAccount)?;
+        Ok((restricted, unrestricted))
     }
 }
 

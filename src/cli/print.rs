@@ -5,9 +5,11 @@
 
 use std::path::Path;
 
+use amana::app::close::ClosePreview;
 use amana::app::decisions::DecisionOutcome;
 use amana::app::decisions::SealOutcome;
 use amana::app::exchange::receipt_folder;
+use amana::domain::{Currency, Minor, format_date};
 use amana::rules::Warning;
 
 /// `println!` that ends the program quietly when the reader went away (`amana journal | head`):
@@ -114,4 +116,41 @@ pub fn keep_together(ledger: &Path) -> String {
         ledger.display(),
         receipt_folder(ledger).display()
     )
+}
+
+/// What a closing would write (`close --dry-run`).
+pub fn close_preview(p: &ClosePreview, currency: &Currency) {
+    let amount = |m: Minor| currency.format(m);
+    out!(
+        "Dry run: closing fiscal year {} ({} to {}) would write, dated {}:",
+        p.year,
+        format_date(p.start),
+        format_date(p.end),
+        format_date(p.end)
+    );
+    if p.postings.is_empty() {
+        out!("  no closing entry: the year had no income or expense; its period would be locked.");
+    }
+    for posting in &p.postings {
+        out!(
+            "  {:<10} {:>16}",
+            posting.account.as_str(),
+            amount(posting.amount)
+        );
+    }
+    out!(
+        "Result of the year: {} {} ({} on restricted grants, {} on the rest; negative: a deficit).",
+        amount(p.result),
+        currency.code,
+        amount(p.restricted_result),
+        amount(p.unrestricted_result)
+    );
+    if p.signatures_needed == 0 {
+        out!("Nothing was written. To close, run the same command without --dry-run.");
+    } else {
+        out!(
+            "Nothing was written. To close, run the same command without --dry-run, signed by {} officer(s) with --sign KEYFILE.",
+            p.signatures_needed
+        );
+    }
 }

@@ -155,6 +155,7 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
             restricted_account,
             unrestricted_account,
             sign,
+            dry_run,
         } => {
             let mut ledger = Ledger::open(path, actor)?;
             let account = |a: Option<String>| a.as_deref().map(AccountCode::parse).transpose();
@@ -165,6 +166,11 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
                 key_files: sign,
                 today: ctx.today,
             };
+            if dry_run {
+                let currency = ledger.info()?.currency;
+                print::close_preview(&ledger.close_year_preview(req)?, &currency);
+                return Ok(());
+            }
             let outcome = ledger.close_year(req)?;
             match outcome.closing_entry {
                 Some(id) => out!(

@@ -139,3 +139,98 @@ fn a_period_that_ends_before_it_starts_is_refused() {
     );
     assert!(err.contains("cannot be used with"), "{err}");
 }
+
+/// `close --dry-run` prints the postings the closing would make and its result, changes
+/// nothing, and the closing then writes exactly those postings.
+#[test]
+fn a_closing_can_be_checked_before_it_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("l.db");
+    common::ok(
+        &ledger,
+        &[
+            "init",
+            "--name",
+            "T",
+            "--currency",
+            "MAD",
+            "--chart",
+            "generic",
+        ],
+    );
+    for (date, description, post) in [
+        ("2024-03-01", "dues", ["1010 1500", "4100"]),
+        ("2024-04-01", "rent", ["5100 400", "1010"]),
+        ("2024-05-01", "gift", ["1010 250.50", "4000"]),
+    ] {
+        common::ok(
+            &ledger,
+            &[
+                "record",
+                "--date",
+                date,
+                "--description",
+                description,
+                "--post",
+                post[0],
+                "--post",
+                post[1],
+            ],
+        );
+    }
+    let before = common::snapshot(&ledger);
+    let dry = common::ok(&ledger, &["close", "--year", "2024", "--dry-run"]);
+    assert_eq!(
+        common::snapshot(&ledger),
+        before,
+        "a dry run writes nothing"
+    );
+    assert!(
+        dry.starts_with(
+            "Dry run: closing fiscal year 2024 (2024-01-01 to 2024-12-31) would write, dated 2024-12-31:"
+        ),
+        "{dry}"
+    );
+    assert!(
+        dry.contains("Result of the year: 1350.50 MAD (0.00 on restricted grants, 1350.50 on the rest; negative: a deficit)."),
+        "{dry}"
+    );
+    assert!(dry.contains("Nothing was written."), "{dry}");
+    let previewed: Vec<(String, String)> = dry
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            (
+                words.next().unwrap().to_string(),
+                words.next().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(previewed.len(), 4, "{dry}");
+
+    common::ok(&ledger, &["close", "--year", "2024"]);
+    let journal = json(&ledger, &["journal", "--from", "2024-12-31"]);
+    let closing = journal["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "closing")
+        .expect("the closing entry");
+    let written: Vec<(String, String)> = closing["postings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["account"].as_str().unwrap().to_string(),
+                p["amount"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(written, previewed);
+
+    // A closed year has nothing left to preview.
+    let err = common::fails(&ledger, &["close", "--year", "2024", "--dry-run"], 2);
+    assert!(err.contains("2024"), "{err}");
+}

@@ -67,8 +67,8 @@ Examples:
     #[command(
         after_help = "The result on restricted grants goes to --restricted-account, the rest to --unrestricted-account\n\
 (defaults: 3100 and 3000 with the generic chart; the Moroccan chart has no confirmed account for them, so give both).\n\
-The last line of the output is the seal's fingerprint.\n\n\
-Example:\n  amana close --year 2025 --restricted-account 11911 --unrestricted-account 11912 --sign tresoriere.pem --sign president.pem"
+The last line of the output is the seal's fingerprint. With --dry-run, nothing is written and no key is needed.\n\n\
+Examples:\n  amana close --year 2025 --restricted-account 11911 --unrestricted-account 11912 --dry-run\n  amana close --year 2025 --restricted-account 11911 --unrestricted-account 11912 --sign tresoriere.pem --sign president.pem"
     )]
     Close {
         /// The fiscal year, named by the calendar year it starts in
@@ -82,6 +82,9 @@ Example:\n  amana close --year 2025 --restricted-account 11911 --unrestricted-ac
         /// once the ledger has officers, as many as its policy says (two by default)
         #[arg(long = "sign", value_name = "KEYFILE")]
         sign: Vec<PathBuf>,
+        /// Print every posting the closing would make and the year's result, and change nothing
+        #[arg(long, conflicts_with = "sign")]
+        dry_run: bool,
     },
     /// Lock the books through a day: nothing dated on or before it can be recorded (an officers' decision)
     #[command(
