@@ -163,6 +163,11 @@ impl Ledger {
                 .closing_postings(year, restricted, unrestricted)
                 .map_err(|e| LedgerError::Rules(vec![e]))?;
             if let Some(preview) = preview.as_deref_mut() {
+                // The check the closing makes once its entry is written: no earlier year open.
+                let earlier = book.unclosed_years_through(end);
+                if let Some(first) = earlier.iter().find(|y| **y < year) {
+                    return Err(Refusal::EarlierYearOpen { year: *first }.into());
+                }
                 *preview = Some(ClosePreview::of(
                     &book,
                     (year, start, end),

@@ -162,6 +162,7 @@ fn a_closing_can_be_checked_before_it_is_made() {
         ("2024-03-01", "dues", ["1010 1500", "4100"]),
         ("2024-04-01", "rent", ["5100 400", "1010"]),
         ("2024-05-01", "gift", ["1010 250.50", "4000"]),
+        ("2025-02-01", "dues", ["1010 100", "4100"]),
     ] {
         common::ok(
             &ledger,
@@ -179,6 +180,12 @@ fn a_closing_can_be_checked_before_it_is_made() {
         );
     }
     let before = common::snapshot(&ledger);
+    // The dry run refuses what the closing would refuse: years close in order.
+    let err = common::fails(&ledger, &["close", "--year", "2025", "--dry-run"], 2);
+    assert!(
+        err.contains("fiscal year 2024 is not closed yet: close the years in order"),
+        "{err}"
+    );
     let dry = common::ok(&ledger, &["close", "--year", "2024", "--dry-run"]);
     assert_eq!(
         common::snapshot(&ledger),
