@@ -11,8 +11,6 @@ use crate::app::seal::seal_and_sign;
 use crate::app::{Ledger, LedgerError, Refusal, append_entry, append_record};
 use crate::chain::Record;
 use crate::domain::{AccountCode, Entry, EntryHeader, EntryKind, Minor, OfficerId, Posting};
-use crate::rules::Book;
-use crate::rules::governance::Decision;
 use serde::Serialize;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
@@ -45,50 +43,6 @@ pub struct ClosePreview {
     pub unrestricted_result: Minor,
     /// How many officers must sign the closing.
     pub signatures_needed: usize,
-}
-
-impl ClosePreview {
-    /// `postings` are `closing_postings`': each income and expense account's net reversed,
-    /// then the restricted result to `restricted`, then the rest to `unrestricted`.
-    fn of(
-        book: &Book,
-        (year, start, end): (i32, NaiveDate, NaiveDate),
-        (restricted, unrestricted): (&AccountCode, &AccountCode),
-        postings: Vec<Posting>,
-    ) -> Self {
-        let carried = postings.len().saturating_sub(
-            postings
-                .iter()
-                .rev()
-                .take_while(|p| p.account == *restricted || p.account == *unrestricted)
-                .count(),
-        );
-        let to_net_assets = &postings[carried..];
-        // Credited to net assets: a surplus is a credit (negative), shown positive.
-        let result = -to_net_assets.iter().map(|p| p.amount.0).sum::<i64>();
-        let restricted_result = match to_net_assets {
-            [first, ..] if first.account == *restricted && to_net_assets.len() == 2 => {
-                -first.amount.0
-            }
-            [only] if only.account == *restricted => -only.amount.0,
-            _ => 0,
-        };
-        let decision = if postings.len() >= 2 {
-            Decision::Closing { year, end }
-        } else {
-            Decision::Lock(end)
-        };
-        ClosePreview {
-            year,
-            start,
-            end,
-            signatures_needed: book.governance().required(&decision),
-            postings,
-            result: Minor(result),
-            restricted_result: Minor(restricted_result),
-            unrestricted_result: Minor(result - restricted_result),
-        }
-    }
 }
 
 impl Ledger {
@@ -162,23 +116,13 @@ impl Ledger {
             let postings = book
                 .closing_postings(year, restricted, unrestricted)
                 .map_err(|e| LedgerError::Rules(vec![e]))?;
-            if let Some(preview) = preview.as_deref_mut() {
-                // The check the closing makes once its entry is written: no earlier year open.
-                let earlier = book.unclosed_years_through(end);
-                if let Some(first) = earlier.iter().find(|y| **y < year) {
-                    return Err(Refusal::EarlierYearOpen { year: *first }.into());
-                }
-                *preview = Some(ClosePreview::of(
-                    &book,
-                    (year, start, end),
-                    (restricted, unrestricted),
-                    postings,
-                ));
-                // Rolled back by the caller: nothing of a dry run is written.
-                return Ok(None);
-            }
+            let (result, restricted_result, unrestricted_result) = book
+                .closing_result(year)
+                .map_err(|e| LedgerError::Rules(vec![e]))?;
+            let previewed = postings.clone();
             // A closing is the officers' decision: it needs the policy's signatures, all given
             // now (entries dated in the year could otherwise slip in before it takes effect).
+            // A dry run is signed by no one: everything else is done as for the closing.
             let officers = signers
                 .iter()
                 .map(|k| signer(&book, k))
@@ -189,7 +133,9 @@ impl Ledger {
             } else {
                 crate::rules::governance::Decision::Lock(end)
             };
-            require_quorum(&book, &decision, &officers)?;
+            if !dry_run {
+                require_quorum(&book, &decision, &officers)?;
+            }
             let closing_entry = if postings.len() >= 2 {
                 let header = EntryHeader {
                     id: book.next_entry_id(),
@@ -233,6 +179,20 @@ impl Ledger {
             let open = book.unclosed_years_through(end);
             if let Some(first) = open.first() {
                 return Err(Refusal::EarlierYearOpen { year: *first }.into());
+            }
+            if let Some(preview) = preview.as_deref_mut() {
+                *preview = Some(ClosePreview {
+                    year,
+                    start,
+                    end,
+                    signatures_needed: book.governance().required(&decision),
+                    postings: previewed,
+                    result,
+                    restricted_result,
+                    unrestricted_result,
+                });
+                // Rolled back by the caller: nothing of a dry run is written.
+                return Ok(None);
             }
             let seal = seal_and_sign(app, &mut book, &actor, Some(end), vec![], &signers)?;
             Ok(Some(CloseOutcome {

@@ -50,7 +50,7 @@ pub enum QueryError {
     UnknownGrant { grant: String, known: Vec<String> },
     /// A period that ends before it starts.
     #[error(
-        "the period from {} to {} ends before it starts: give --from a day on or before --to",
+        "the period from {} to {} ends before it starts: give --from a day on or before --to (or --as-of)",
         format_date(*from), format_date(*to)
     )]
     PeriodBackwards { from: NaiveDate, to: NaiveDate },

@@ -138,6 +138,26 @@ impl Book {
         Ok(postings)
     }
 
+    /// The result of fiscal `year` that its closing carries to net assets, as the officers
+    /// read it (a surplus positive, a deficit negative): the whole, its part on restricted
+    /// grants, and the rest. The same totals as [`Book::closing_postings`]'.
+    pub fn closing_result(&self, year: i32) -> Result<(Minor, Minor, Minor), RuleError> {
+        let Some(t) = self.totals.as_ref() else {
+            return Err(RuleError::from(RuleKind::NotReplayed {
+                check: Replayed::Closing,
+            }));
+        };
+        let flows = t.flows.get(&year).cloned().unwrap_or_default();
+        let total =
+            checked_sum(flows.values().map(|f| Minor(*f))).ok_or_else(|| self.overflow())?;
+        let restricted = Minor(t.restricted.get(&year).copied().unwrap_or(0));
+        let rest = total
+            .checked_sub(restricted)
+            .ok_or_else(|| self.overflow())?;
+        let read = |m: Minor| m.checked_neg().ok_or_else(|| self.overflow());
+        Ok((read(total)?, read(restricted)?, read(rest)?))
+    }
+
     /// What entry `e` changes in the replayed totals (`None`: a book that keeps none, or
     /// before the genesis entry); refused if a total would overflow.
     pub(super) fn totals_after(&self, e: &Entry) -> Result<Option<TotalsUpdate>, RuleError> {

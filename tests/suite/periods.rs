@@ -129,7 +129,7 @@ fn a_period_that_ends_before_it_starts_is_refused() {
         2,
     );
     assert!(
-        err.contains("the period from 2026-01-01 to 2025-12-31 ends before it starts: give --from a day on or before --to"),
+        err.contains("the period from 2026-01-01 to 2025-12-31 ends before it starts: give --from a day on or before --to (or --as-of)"),
         "{err}"
     );
     let err = common::fails(
