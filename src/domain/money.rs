@@ -79,8 +79,9 @@ impl Minor {
     pub const ZERO: Minor = Minor(0);
 
     /// The largest amount amana accepts, in minor units (10^13: a hundred billion dirhams).
-    /// Far beyond any association's books, and small enough that a million such amounts still
-    /// sum within 64 bits, so no total can overflow.
+    /// Far beyond any association's books, and small enough that 900,000 such amounts still
+    /// sum within 64 bits; past that, totals are checked and a total that would overflow is an
+    /// error, never a clamped figure.
     pub const MAX: i64 = 10_000_000_000_000;
 
     /// Whether the amount is within ±[`Minor::MAX`].
