@@ -153,18 +153,11 @@ fn append(
 /// `force`; otherwise with a link that fails if `file` appeared meanwhile (no clobbering even
 /// in a race), or, where links are not supported (a FAT USB key), a rename after a check.
 fn place(tmp: &Path, file: &Path, force: bool) -> Result<()> {
-    if force {
-        return std::fs::rename(tmp, file).map_err(io(file));
-    }
-    match std::fs::hard_link(tmp, file) {
-        Ok(()) => {
-            let _ = std::fs::remove_file(tmp);
-            Ok(())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists(file)),
-        Err(_) if file.exists() => Err(exists(file)),
-        Err(_) => std::fs::rename(tmp, file).map_err(io(file)),
-    }
+    crate::files::place(tmp, file, force).map_err(|e| match e {
+        FileError::Exists { .. } => exists(file),
+        FileError::Io { path, source } => BackupError::Io { path, source },
+        other => BackupError::Ledger(other.into()),
+    })
 }
 
 fn exists(file: &Path) -> BackupError {

@@ -281,6 +281,32 @@ fn protected(path: &Path) -> Option<&'static str> {
     None
 }
 
+/// Puts the finished file `tmp` (written beside `path`) at `path` in one step: replacing what
+/// is there only when `overwrite` is given and it is not protected, and otherwise never (a
+/// hard link fails when `path` exists; on a file system without hard links, a FAT memory
+/// stick, `path` is checked, then `tmp` renamed). `tmp` is gone or left for the caller to
+/// remove.
+pub fn place(tmp: &Path, path: &Path, overwrite: bool) -> Result<(), FileError> {
+    if overwrite {
+        // Checked again: the file may have appeared since.
+        check_output(path, true)?;
+        return std::fs::rename(tmp, path).map_err(FileError::io(path));
+    }
+    match std::fs::hard_link(tmp, path) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(tmp);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(FileError::Exists {
+            path: path.to_path_buf(),
+        }),
+        Err(_) => {
+            check_output(path, false)?;
+            std::fs::rename(tmp, path).map_err(FileError::io(path))
+        }
+    }
+}
+
 /// Refuses `path` as an output unless it is free, or `overwrite` is given and it is not
 /// protected (see [`write_new`]). Checked again when writing; call it first to refuse before
 /// doing any work.
@@ -337,23 +363,7 @@ pub fn write_new_with(
         fill(&mut f).map_err(FileError::io(&tmp))?;
         f.sync_all().map_err(FileError::io(&tmp))?;
         drop(f);
-        if overwrite {
-            // Checked again: the file may have appeared since.
-            check_output(path, true)?;
-            std::fs::rename(&tmp, path).map_err(FileError::io(path))
-        } else {
-            match std::fs::hard_link(&tmp, path) {
-                Ok(()) => Ok(()),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(FileError::Exists {
-                    path: path.to_path_buf(),
-                }),
-                // A file system without hard links (a FAT memory stick): check, then rename.
-                Err(_) => {
-                    check_output(path, false)?;
-                    std::fs::rename(&tmp, path).map_err(FileError::io(path))
-                }
-            }
-        }
+        place(&tmp, path, overwrite)
     })();
     let _ = std::fs::remove_file(&tmp);
     if result.is_ok() {

@@ -103,11 +103,7 @@ impl Book {
         restricted_account: &AccountCode,
         unrestricted_account: &AccountCode,
     ) -> Result<Vec<Posting>, RuleError> {
-        let Some(t) = self.totals.as_ref() else {
-            return Err(RuleError::from(RuleKind::NotReplayed {
-                check: Replayed::Closing,
-            }));
-        };
+        let (flows, _, restricted, rest) = self.year_result(year)?;
         let plain = |account: &AccountCode, amount: Minor| Posting {
             account: account.clone(),
             amount,
@@ -116,22 +112,15 @@ impl Book {
             original: None,
             memo: None,
         };
-        let flows = t.flows.get(&year).cloned().unwrap_or_default();
         let mut postings: Vec<Posting> = flows
             .iter()
             .filter(|(_, f)| **f != 0)
             .map(|(a, f)| Minor(*f).checked_neg().map(|n| plain(a, n)))
             .collect::<Option<_>>()
             .ok_or_else(|| self.overflow())?;
-        let total =
-            checked_sum(flows.values().map(|f| Minor(*f))).ok_or_else(|| self.overflow())?;
-        let restricted = Minor(t.restricted.get(&year).copied().unwrap_or(0));
         if !restricted.is_zero() {
             postings.push(plain(restricted_account, restricted));
         }
-        let rest = total
-            .checked_sub(restricted)
-            .ok_or_else(|| self.overflow())?;
         if !rest.is_zero() {
             postings.push(plain(unrestricted_account, rest));
         }
@@ -142,6 +131,18 @@ impl Book {
     /// read it (a surplus positive, a deficit negative): the whole, its part on restricted
     /// grants, and the rest. The same totals as [`Book::closing_postings`]'.
     pub fn closing_result(&self, year: i32) -> Result<(Minor, Minor, Minor), RuleError> {
+        let (_, total, restricted, rest) = self.year_result(year)?;
+        let read = |m: Minor| m.checked_neg().ok_or_else(|| self.overflow());
+        Ok((read(total)?, read(restricted)?, read(rest)?))
+    }
+
+    /// Fiscal `year`'s flows by account, as the replayed totals keep them (income credits
+    /// negative), their sum, its part on restricted grants and the rest: what the closing
+    /// carries. Refused by a book that did not replay the chain, and when a total overflows.
+    fn year_result(
+        &self,
+        year: i32,
+    ) -> Result<(BTreeMap<AccountCode, i64>, Minor, Minor, Minor), RuleError> {
         let Some(t) = self.totals.as_ref() else {
             return Err(RuleError::from(RuleKind::NotReplayed {
                 check: Replayed::Closing,
@@ -154,8 +155,7 @@ impl Book {
         let rest = total
             .checked_sub(restricted)
             .ok_or_else(|| self.overflow())?;
-        let read = |m: Minor| m.checked_neg().ok_or_else(|| self.overflow());
-        Ok((read(total)?, read(restricted)?, read(rest)?))
+        Ok((flows, total, restricted, rest))
     }
 
     /// What entry `e` changes in the replayed totals (`None`: a book that keeps none, or
