@@ -9,7 +9,9 @@ pub mod render;
 use serde::Serialize;
 
 use crate::chain::{ChainEntry, Record};
-use crate::domain::{Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date};
+use crate::domain::{
+    ClosingForm, Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date,
+};
 use crate::store::{
     BalanceFilter, BalanceRow, BudgetLineRow, JournalFilter, JournalRow, LogRow, Store, StoreError,
 };
@@ -340,6 +342,20 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
                     total,
                     info.currency.code
                 ),
+                EntryKind::DedicatedFunds { year, .. } => format!(
+                    "#{} {} dedicated funds at the end of fiscal year {year} ({} {})",
+                    e.id(),
+                    format_date(e.header.date),
+                    total,
+                    info.currency.code
+                ),
+                EntryKind::Allocation { year, closing } => format!(
+                    "#{} {} allocation of fiscal year {year}'s result (closing entry {closing}, {} {})",
+                    e.id(),
+                    format_date(e.header.date),
+                    total,
+                    info.currency.code
+                ),
             }
         }
         Record::Officer(o) => format!("officer {} {} ({})", o.id, o.name, o.role),
@@ -479,12 +495,12 @@ pub fn content(
         }),
         Record::Entry(e) => {
             let (reverses, reason) = match &e.header.kind {
-                EntryKind::Transaction | EntryKind::Closing { .. } => (None, None),
                 EntryKind::Reversal { reverses, reason } => {
                     (Some(reverses.0), Some(reason.clone()))
                 }
+                _ => (None, None),
             };
-            json!({
+            let mut entry = json!({
                 "id": e.id().0, "date": format_date(e.header.date), "description": e.header.description,
                 "reference": e.header.reference, "reverses": reverses, "reason": reason, "batch": e.header.batch,
                 "postings": e.postings().iter().map(|p| json!({
@@ -495,14 +511,46 @@ pub fn content(
                     "memo": p.memo,
                 })).collect::<Vec<_>>(),
                 "closing": match &e.header.kind {
-                    EntryKind::Closing { year, start, restricted_account, unrestricted_account } => json!({
+                    EntryKind::Closing { year, start, form: ClosingForm::Restricted { restricted_account, unrestricted_account } } => json!({
                         "year": year, "start": format_date(*start),
                         "restricted_account": restricted_account.as_str(),
                         "unrestricted_account": unrestricted_account.as_str(),
                     }),
+                    EntryKind::Closing { year, start, form: ClosingForm::Funds { surplus_account, deficit_account, dedicated_account } } => json!({
+                        "year": year, "start": format_date(*start),
+                        "surplus_account": surplus_account.as_str(),
+                        "deficit_account": deficit_account.as_str(),
+                        "dedicated_account": dedicated_account.as_str(),
+                    }),
                     _ => serde_json::Value::Null,
                 },
-            })
+            });
+            // Only the year-end entries that carry them have these keys.
+            let year_end = match &e.header.kind {
+                EntryKind::DedicatedFunds {
+                    year,
+                    start,
+                    dedicated_account,
+                    charge_account,
+                    release_account,
+                } => Some((
+                    "dedicated_funds",
+                    json!({
+                        "year": year, "start": format_date(*start),
+                        "dedicated_account": dedicated_account.as_str(),
+                        "charge_account": charge_account.as_str(),
+                        "release_account": release_account.as_str(),
+                    }),
+                )),
+                EntryKind::Allocation { year, closing } => {
+                    Some(("allocation", json!({ "year": year, "closing": closing })))
+                }
+                _ => None,
+            };
+            if let (Some((key, value)), Some(object)) = (year_end, entry.as_object_mut()) {
+                object.insert(key.to_string(), value);
+            }
+            entry
         }
         Record::Officer(o) => json!({
             "id": o.id.as_str(), "name": o.name, "role": o.role.as_str(),

@@ -153,6 +153,8 @@ fn samples() -> Vec<Refusal> {
             locked: date("2026-03-31"),
         },
         EarlierYearOpen { year: 2024 },
+        CarryAccountsTogether,
+        NoResultToAllocate { year: 2024 },
         MemberReceiptNotFound { id },
         TransactionReversed {
             id,
