@@ -870,8 +870,9 @@ class Rules:
             return
         if orig is None or target >= tid:
             bad(f"reversal {tid}: reverses {target}, which is not an earlier transaction")
-        elif orig["kind"] == "closing":
-            bad(f"reversal {tid}: reverses {target}, a closing (a closing is never reversed)")
+        elif orig["kind"] in ("closing", "year-closing", "dedicated-funds", "allocation"):
+            bad(f"reversal {tid}: reverses {target}, a {orig['kind']} entry (entries made at a "
+                f"year's end are never reversed)")
         elif orig["kind"] != "transaction":
             bad(f"reversal {tid}: reverses {target}, which is itself a reversal")
         elif target in self.reversed:

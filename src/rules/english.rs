@@ -102,7 +102,7 @@ pub(super) fn english(id: &str) -> &'static str {
         "rule-reversed-missing" => "transaction {$reverses} does not exist",
         "rule-reversed-twice" => "transaction {$reverses} was already reversed",
         "rule-closing-reversed" => {
-            "transaction {$reverses} is the closing of a fiscal year, which is never reversed"
+            "transaction {$reverses} was made at a fiscal year's end (a closing, a carry to dedicated funds or an allocation), which is never reversed: the officers reopen the year instead"
         }
         "rule-reversal-reversed" => {
             "transaction {$reverses} is itself a reversal: record the correct transaction instead"
