@@ -421,7 +421,7 @@ impl ChainEntry {
                         "an entry cannot be decoded before the ledger's genesis entry",
                     )
                 })?;
-                decode_entry(&mut r, &kind, base)?
+                decode_entry(&mut r, kind, base)?
             }
             other => return Err(r.invalid(6, format!("unknown kind \"{other}\""))),
         };
