@@ -35,10 +35,11 @@ pub enum Table {
     AccountChanges,
     BudgetLineAmendments,
     FunderChanges,
+    Sources,
 }
 
 impl Table {
-    pub const ALL: [Table; 22] = [
+    pub const ALL: [Table; 23] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -61,6 +62,7 @@ impl Table {
         Table::AccountChanges,
         Table::BudgetLineAmendments,
         Table::FunderChanges,
+        Table::Sources,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -71,6 +73,7 @@ impl Table {
             Table::AccountChanges => 4,
             Table::BudgetLineAmendments => 5,
             Table::FunderChanges => 6,
+            Table::Sources => 7,
             _ => 1,
         }
     }
@@ -99,6 +102,7 @@ impl Table {
             Table::AccountChanges => "account_changes",
             Table::BudgetLineAmendments => "budget_line_amendments",
             Table::FunderChanges => "funder_changes",
+            Table::Sources => "sources",
         }
     }
 
@@ -201,6 +205,7 @@ impl Table {
                 "reason",
             ],
             Table::FunderChanges => &["seq", "funder_id", "name", "reason"],
+            Table::Sources => &["seq", "entry_id", "posting", "funder_id"],
         }
     }
 
@@ -504,6 +509,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         Record::FunderChange(c) => vec![row(
             Table::FunderChanges,
             vec![seq, text(c.id.as_str()), text(&c.name), text(&c.reason)],
+        )],
+        Record::Source(s) => vec![row(
+            Table::Sources,
+            vec![seq, int(s.entry.0), int(s.posting), text(s.funder.as_str())],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

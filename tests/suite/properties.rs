@@ -222,6 +222,7 @@ fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
                 line,
                 original,
                 memo: None,
+                funder: None,
             });
         }
     }
