@@ -28,5 +28,6 @@ mod python_verifier;
 mod remote_signing;
 mod rules_replay;
 mod seals;
+mod sources;
 mod tamper;
 mod totals;
