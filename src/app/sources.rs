@@ -101,9 +101,10 @@ fn value_of(currency: &Currency, value: &InKindValue) -> Result<(Minor, Option<S
     let (minor, shown, said) = match value {
         InKindValue::Value(v) => (currency.parse(v)?, v.clone(), None),
         InKindValue::Hours { hours, rate } => {
-            // Hours to the hundredth; the product must be whole minor units, never rounded.
+            // Hours to the hundredth (a "currency" named so in the message of a third
+            // decimal); the product must be whole minor units, never rounded.
             let hundredths = Currency {
-                code: "HRS".into(),
+                code: "hours".into(),
                 exponent: 2,
             }
             .parse(hours)?;
