@@ -72,6 +72,7 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
                 Some(id) => app.entry(id)?,
                 None => None,
             },
+            Record::Source(s) => app.entry(s.entry)?,
             _ => None,
         };
         book.admit(&entry, original.as_ref())

@@ -50,6 +50,7 @@ pub mod record;
 pub mod seal;
 pub mod setup;
 pub mod signatures;
+pub mod sources;
 
 use crate::chain::{ChainEntry, Hash, Record};
 use crate::domain::text;
@@ -207,13 +208,15 @@ pub(crate) fn append_entry(
     append_record(app, book, actor, Record::Entry(entry))
 }
 
-/// The entry a reversal reverses, as the chain recorded it.
+/// The entry a reversal reverses, or the transaction a `source` names, as the chain recorded
+/// it.
 pub(crate) fn original_of(app: &Appender<'_>, entry: &ChainEntry) -> Result<Option<Entry>> {
     match &entry.record {
         Record::Entry(e) => match e.reverses() {
             Some(id) => Ok(app.entry(id)?),
             None => Ok(None),
         },
+        Record::Source(s) => Ok(app.entry(s.entry)?),
         _ => Ok(None),
     }
 }

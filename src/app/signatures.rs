@@ -196,6 +196,7 @@ impl Bundle {
             }
             let original = match &entry.record {
                 Record::Entry(e) => e.reverses().and_then(|id| entries.get(&id)),
+                Record::Source(s) => entries.get(&s.entry),
                 _ => None,
             };
             book.admit(&entry, original)

@@ -13,7 +13,7 @@ use crate::domain::{
 use super::encoding::{DecodeError, Reader, Writer};
 use super::records::{
     AccountChange, BankBalance, BudgetLineAmendment, FunderChange, GrantAmendment, GrantTotals,
-    ImportInfo, Lock, Policy, Receipt, Record, Reopen, Revocation, Seal, SealSignature,
+    ImportInfo, Lock, Policy, Receipt, Record, Reopen, Revocation, Seal, SealSignature, Source,
 };
 use super::{ChainEntry, MAX_QUORUM};
 
@@ -250,6 +250,11 @@ impl ChainEntry {
                 w.text(&c.name);
                 w.text(&c.reason);
             }
+            Record::Source(s) => {
+                w.int(s.entry.0);
+                w.int(s.posting);
+                w.text(s.funder.as_str());
+            }
         }
         w.finish()
     }
@@ -413,6 +418,11 @@ impl ChainEntry {
                 id: code(&mut r, "funder-change.id", FunderId::parse)?,
                 name: r.text("funder-change.name")?,
                 reason: r.text("funder-change.reason")?,
+            }),
+            "source" => Record::Source(Source {
+                entry: EntryId(r.int("source.entry")?),
+                posting: r.int("source.posting")?,
+                funder: code(&mut r, "source.funder", FunderId::parse)?,
             }),
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {

@@ -160,6 +160,18 @@ pub struct FunderChange {
     pub reason: String,
 }
 
+/// The source of the money an income posting records (a member's dues, a donor's gift): the
+/// posting schema is closed, so the funder is named by an entry of its own, written with the
+/// transaction it qualifies (CHAIN.md, `source`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The transaction qualified.
+    pub entry: EntryId,
+    /// Its posting, counting from 0.
+    pub posting: i64,
+    pub funder: FunderId,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -183,6 +195,7 @@ pub enum Record {
     AccountChange(AccountChange),
     BudgetLineAmendment(BudgetLineAmendment),
     FunderChange(FunderChange),
+    Source(Source),
 }
 
 impl Record {
@@ -208,6 +221,7 @@ impl Record {
             Record::AccountChange(_) => "account-change",
             Record::BudgetLineAmendment(_) => "budget-line-amendment",
             Record::FunderChange(_) => "funder-change",
+            Record::Source(_) => "source",
         }
     }
 }

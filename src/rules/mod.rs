@@ -39,6 +39,7 @@ mod messages;
 mod periods;
 mod registry;
 mod sequence;
+mod sources;
 mod totals;
 
 use std::collections::{HashMap, HashSet};
@@ -81,6 +82,8 @@ pub struct Book {
     totals: Option<Totals>,
     /// What corrections of the set-up put in force that the rules read (rule 16).
     in_force: amendments::InForce,
+    /// The postings that have their source (a `source` entry), as (transaction, posting).
+    sources: HashSet<(EntryId, i64)>,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -106,6 +109,8 @@ pub struct BookParts {
     pub receipts: Vec<(EntryId, Hash)>,
     /// Retired accounts, with the first day they take no posting.
     pub retired: Vec<(AccountCode, NaiveDate)>,
+    /// The postings that have their source, as (transaction, posting).
+    pub sources: Vec<(EntryId, i64)>,
 }
 
 impl Book {
@@ -171,6 +176,7 @@ impl Book {
             receipts: parts.receipts.into_iter().collect(),
             totals: None,
             in_force: amendments::InForce::from_parts(parts.retired),
+            sources: parts.sources.into_iter().collect(),
         }
     }
 
@@ -228,8 +234,8 @@ impl Book {
 
     /// Checks `entry` against every rule and, when it passes, takes it into the book.
     ///
-    /// `original` must be the entry a reversal reverses (looked up by the caller, who knows
-    /// where entries are kept). On error the book is unchanged.
+    /// `original` must be the entry a reversal reverses, or the transaction a `source` names
+    /// (looked up by the caller, who knows where entries are kept). On error the book is unchanged.
     pub fn admit(
         &mut self,
         entry: &ChainEntry,
@@ -338,6 +344,10 @@ impl Book {
             }
             Record::FunderChange(c) => {
                 self.admit_funder_change(c)?;
+                vec![]
+            }
+            Record::Source(s) => {
+                self.admit_source(s, original)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

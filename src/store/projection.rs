@@ -36,10 +36,11 @@ pub enum Table {
     BudgetLineAmendments,
     FunderChanges,
     YearEnds,
+    Sources,
 }
 
 impl Table {
-    pub const ALL: [Table; 23] = [
+    pub const ALL: [Table; 24] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -63,6 +64,7 @@ impl Table {
         Table::BudgetLineAmendments,
         Table::FunderChanges,
         Table::YearEnds,
+        Table::Sources,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -74,6 +76,7 @@ impl Table {
             Table::BudgetLineAmendments => 5,
             Table::FunderChanges => 6,
             Table::YearEnds => 7,
+            Table::Sources => 8,
             _ => 1,
         }
     }
@@ -103,6 +106,7 @@ impl Table {
             Table::BudgetLineAmendments => "budget_line_amendments",
             Table::YearEnds => "year_ends",
             Table::FunderChanges => "funder_changes",
+            Table::Sources => "sources",
         }
     }
 
@@ -218,6 +222,7 @@ impl Table {
                 "reason",
             ],
             Table::FunderChanges => &["seq", "funder_id", "name", "reason"],
+            Table::Sources => &["seq", "entry_id", "posting", "funder_id"],
         }
     }
 
@@ -505,6 +510,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         Record::FunderChange(c) => vec![row(
             Table::FunderChanges,
             vec![seq, text(c.id.as_str()), text(&c.name), text(&c.reason)],
+        )],
+        Record::Source(s) => vec![row(
+            Table::Sources,
+            vec![seq, int(s.entry.0), int(s.posting), text(s.funder.as_str())],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

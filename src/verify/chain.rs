@@ -335,6 +335,19 @@ impl<'a> ChainCheck<'a> {
                     _ => None,
                 }
             }),
+            Record::Source(s) => {
+                let body = self
+                    .entry_seqs
+                    .get(&s.entry.0)
+                    .and_then(|seq| body_at(*seq));
+                match body.and_then(|b| ChainEntry::decode(&b, self.base.as_ref()).ok()) {
+                    Some(ChainEntry {
+                        record: Record::Entry(e),
+                        ..
+                    }) => Some(e),
+                    _ => None,
+                }
+            }
             _ => None,
         };
         match self.book.admit(&decoded, original.as_ref()) {

@@ -262,6 +262,7 @@ fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
                 line,
                 original,
                 memo: None,
+                funder: None,
             });
         }
     }
