@@ -376,7 +376,7 @@ fn problems_csv(problems: &[Problem]) -> String {
 }
 
 pub fn accounts_table(r: &super::AccountsReport) -> String {
-    let mut t = table(&["Code", "Account", "Type", "Other names"]);
+    let mut t = table(&["Code", "Account", "Type", "Status", "Other names"]);
     for a in &r.accounts {
         let labels: Vec<String> = a.labels.iter().map(|(l, n)| format!("{l}: {n}")).collect();
         t.add_row(vec![
@@ -386,6 +386,7 @@ pub fn accounts_table(r: &super::AccountsReport) -> String {
                 None => a.name.clone(),
             }),
             Cell::new(&a.kind),
+            Cell::new(&a.status),
             Cell::new(labels.join("; ")),
         ]);
     }
@@ -393,7 +394,9 @@ pub fn accounts_table(r: &super::AccountsReport) -> String {
 }
 
 pub fn accounts_csv(r: &super::AccountsReport) -> String {
-    let mut w = SheetWriter::new(&["code", "name", "type", "name_ar", "name_fr", "name_en"]);
+    let mut w = SheetWriter::new(&[
+        "code", "name", "type", "name_ar", "name_fr", "name_en", "status",
+    ]);
     for a in &r.accounts {
         let label = |l: &str| a.labels.get(l).map_or("", String::as_str);
         w.row(&[
@@ -403,6 +406,7 @@ pub fn accounts_csv(r: &super::AccountsReport) -> String {
             Text(label("ar")),
             Text(label("fr")),
             Text(label("en")),
+            Text(&a.status),
         ]);
     }
     w.done()

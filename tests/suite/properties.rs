@@ -248,7 +248,7 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
             .add_account(AccountRequest {
                 code: AccountCode::parse(code).unwrap(),
                 name: format!("Compte {code}"),
-                kind: kind.parse().unwrap(),
+                kind: Some(kind.parse().unwrap()),
                 labels: vec![],
             })
             .unwrap();
@@ -314,6 +314,7 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
                 reference: None,
                 postings: postings(&t.legs),
                 receipts: vec![],
+                today: None,
             })
             .unwrap_or_else(|e| panic!("{t:?}: {e}"));
         typed.push(t.description.clone());

@@ -399,6 +399,19 @@ impl fmt::Display for Refusal {
                 f,
                 "the demo finds no transaction with reference {reference}"
             ),
+            AccountTypeNotParents {
+                code,
+                given,
+                parent,
+                parents,
+            } => write!(
+                f,
+                "account {code} would be of type {given}, but on the Moroccan chart a sub-account has its parent's type: {parent} is {parents}; leave --type out (or give --type {parents}), or choose a code under an account of type {given}"
+            ),
+            AccountTypeMissing { code } => write!(
+                f,
+                "account {code} needs its type: give --type asset, liability, net-assets, income or expense"
+            ),
         }
     }
 }

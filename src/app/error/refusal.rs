@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::chain::signing::Signed;
 use crate::chain::{DecodeError, Hash};
-use crate::domain::{AccountCode, EntryId, GrantId, OfficerId};
+use crate::domain::{AccountCode, AccountType, EntryId, GrantId, OfficerId};
 use crate::files::FileError;
 use crate::files::keys::KeyError;
 use crate::rules::RuleError;
@@ -307,6 +307,17 @@ pub enum Refusal {
     DemoReferenceMissing {
         reference: String,
     },
+    /// On the Moroccan chart a sub-account has its parent's type.
+    AccountTypeNotParents {
+        code: AccountCode,
+        given: AccountType,
+        parent: AccountCode,
+        parents: AccountType,
+    },
+    /// No `--type`, and no parent account to take it from.
+    AccountTypeMissing {
+        code: AccountCode,
+    },
 }
 
 /// Why a chain does not replay, at one entry: what `verify` would report there.
@@ -449,6 +460,8 @@ impl Refusal {
             DemoFolderNotEmpty { .. } => "demo-folder-not-empty",
             DemoWouldOverwrite { .. } => "demo-would-overwrite",
             DemoReferenceMissing { .. } => "demo-reference-missing",
+            AccountTypeNotParents { .. } => "account-type-not-parents",
+            AccountTypeMissing { .. } => "account-type-missing",
         }
     }
 
@@ -517,6 +530,7 @@ impl Refusal {
             | BundleEntryUndecodable { .. }
             | BundleEntryDoesNotRebuild { .. }
             | DemoReferenceMissing { .. } => return None,
+            AccountTypeNotParents { .. } | AccountTypeMissing { .. } => "type",
         })
     }
 }
