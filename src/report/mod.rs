@@ -701,6 +701,11 @@ pub struct GrantLine {
     /// Received and spent so far, in the ledger's currency.
     pub received: String,
     pub spent: String,
+    /// Spent past the amount in force (a grant in the ledger's currency; `false` for a grant
+    /// in another, whose amount is not in the same unit as `spent`).
+    pub overspent: bool,
+    /// Received past the amount agreed (in force), under the same condition.
+    pub over_received: bool,
     pub lines: Vec<BudgetLineStatus>,
     /// The grant's amendments in chain order; `amount` and `end` above are those in force.
     pub amendments: Vec<GrantAmendmentLine>,
@@ -763,7 +768,10 @@ pub fn grants(
     };
     let mut grants = vec![];
     for g in store.grants(only)? {
+        let same_unit = g.currency == info.currency.code;
         grants.push(GrantLine {
+            overspent: same_unit && g.spent > g.amount,
+            over_received: same_unit && g.received > g.amount,
             amount: fmt_in(info, g.amount, &g.currency),
             lines: g.lines.iter().map(line).collect::<Result<_, _>>()?,
             amendments: g

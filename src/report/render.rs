@@ -492,8 +492,15 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
                 a.reason
             ));
         }
+        let mut marks = String::new();
+        if g.over_received {
+            marks.push_str(", RECEIVED PAST THE AGREED AMOUNT");
+        }
+        if g.overspent {
+            marks.push_str(", SPENT PAST THE GRANT'S TOTAL");
+        }
         out.push_str(&format!(
-            "  received {} {}, spent {} {}\n",
+            "  received {} {}, spent {} {}{marks}\n",
             g.received, r.currency, g.spent, r.currency
         ));
         if !g.lines.is_empty() {
