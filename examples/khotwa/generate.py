@@ -832,7 +832,10 @@ def check(verbose=True):
     lines = {}
     for b in budget:
         assert b["grant"] in gmap and re.fullmatch(r"[a-z]+", b["line"]) and amount_re.match(b["amount"])
-        assert b["account"] == "" or (account_ok(b["account"]) and types.get(b["account"]) == "expense"), b
+        # An expense line names its expense account; an equipment line its asset account (the
+        # purchase of the equipment charges it).
+        want = "asset" if b["line"] == "equipment" else "expense"
+        assert b["account"] == "" or (account_ok(b["account"]) and types.get(b["account"]) == want), b
         assert (b["grant"], b["line"]) not in lines
         lines[(b["grant"], b["line"])] = Decimal(b["amount"])
     for gid, g in gmap.items():
