@@ -198,13 +198,17 @@ fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
     let mut out = vec![];
     for l in legs {
         for (account, amount) in [(l.debit, l.amount), (l.credit, -l.amount)] {
+            // A grant is tagged where amana's writer takes it (income and expense postings),
+            // a line on expense postings only; the model counts only those postings anyway.
+            let kind = ACCOUNTS[account].1;
             let (grant, line) = match l.grant {
-                Some((g, line)) => (
+                Some((g, line)) if kind == "income" || kind == "expense" => (
                     Some(GrantId::parse(GRANTS[g].0).unwrap()),
                     line.and_then(|i| GRANTS[g].3.get(i))
+                        .filter(|_| kind == "expense")
                         .map(|s| LineId::parse(s).unwrap()),
                 ),
-                None => (None, None),
+                _ => (None, None),
             };
             let original = l.original.map(|(c, a)| {
                 let (code, exp) = ORIGINALS[c];
@@ -474,7 +478,11 @@ fn the_generator_reaches_the_interesting_space() {
             not_nfc |= t.description.nfc().collect::<String>() != t.description;
             years.insert(date_of(t.day).year());
             for l in &t.legs {
-                line |= matches!(l.grant, Some((_, Some(_))));
+                // A line is posted only on an expense posting (amana's writer refuses others).
+                let expense = [l.debit, l.credit]
+                    .iter()
+                    .any(|a| ACCOUNTS[*a].1 == "expense");
+                line |= matches!(l.grant, Some((_, Some(_)))) && expense;
                 restricted |= l.grant.is_some_and(|(g, _)| GRANTS[g].1);
                 original |= l.original.is_some();
                 near_limit |= l.amount.abs() > Minor::MAX - 1001;
