@@ -522,4 +522,73 @@ fn warnings_are_kept_and_shown_like_the_overspent_line() {
     // Warnings tell; they change nothing the chain holds.
     let (code, v) = common::verify_json(&l, &[]);
     assert_eq!(code, Some(0), "{v}");
+
+    // The figures warned of, as real hledger computes them from the same journal: the cash
+    // box as of 2026-03-01 and 2026-04-01, the grant's spending (expense and equipment).
+    let journal = hledger_journal(&l);
+    assert_eq!(
+        hledger(&journal, &["-e", "2026-03-02", "^a5161$"]),
+        "-150.00"
+    );
+    assert_eq!(
+        hledger(&journal, &["-e", "2026-04-02", "^a5161$"]),
+        "-60.00"
+    );
+    assert_eq!(
+        hledger(&journal, &["tag:grant=G1", "^a(6|2355$)"]),
+        "1050.00"
+    );
+    assert_eq!(hledger(&journal, &["tag:grant=G1", "^a7"]), "-1100.00");
+}
+
+/// The ledger's journal in hledger's notation: accounts prefixed `a`, each posting's grant
+/// as a `grant:` tag.
+fn hledger_journal(l: &Path) -> PathBuf {
+    let j = json(l, &["journal"]);
+    let mut out = String::new();
+    for t in j["transactions"].as_array().unwrap() {
+        out.push_str(&format!("{} t{}\n", t["date"].as_str().unwrap(), t["id"]));
+        for p in t["postings"].as_array().unwrap() {
+            out.push_str(&format!(
+                "    a{}    {}",
+                p["account"].as_str().unwrap(),
+                p["amount"].as_str().unwrap()
+            ));
+            if let Some(g) = p["grant"].as_str() {
+                out.push_str(&format!("  ; grant:{g}"));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    let path = l.with_file_name("ledger.journal");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// The total hledger gives for `query` (one figure, no commodity).
+fn hledger(journal: &Path, query: &[&str]) -> String {
+    let out = std::process::Command::new("hledger")
+        .args([
+            "-f",
+            journal.to_str().unwrap(),
+            "bal",
+            "-O",
+            "csv",
+            "-N",
+            "--flat",
+        ])
+        .args(query)
+        .output()
+        .expect("hledger is required for this test (apt-get install hledger)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut total = rust_decimal::Decimal::ZERO;
+    for r in csv::Reader::from_reader(out.stdout.as_slice()).records() {
+        total += rust_decimal::Decimal::from_str_exact(&r.unwrap()[1]).unwrap();
+    }
+    format!("{total:.2}")
 }
