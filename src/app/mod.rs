@@ -30,6 +30,7 @@
 //!   error.rs           why a command did not happen, as values
 //! ```
 
+pub mod allocate;
 pub mod amendments;
 pub mod backup;
 pub mod bundle;

@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Account, AccountCode, AccountType, BudgetLine, Currency, Entry, EntryHeader, EntryId,
-    EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label, LedgerInfo,
-    LineId, Minor, Officer, OfficerId, OfficerRole, Posting,
+    Account, AccountCode, AccountType, BudgetLine, ClosingForm, Currency, Entry, EntryHeader,
+    EntryId, EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label,
+    LedgerInfo, LineId, Minor, Officer, OfficerId, OfficerRole, Posting,
 };
 
 use super::encoding::{DecodeError, Reader, Writer};
@@ -85,7 +85,10 @@ impl ChainEntry {
                 w.text(&h.description);
                 w.opt_text(h.reference.as_deref());
                 match &h.kind {
-                    EntryKind::Transaction | EntryKind::Closing { .. } => {
+                    EntryKind::Transaction
+                    | EntryKind::Closing { .. }
+                    | EntryKind::DedicatedFunds { .. }
+                    | EntryKind::Allocation { .. } => {
                         w.null();
                         w.null();
                     }
@@ -105,17 +108,47 @@ impl ChainEntry {
                     w.opt_text(p.original.as_ref().map(|(_, c)| c.as_str()));
                     w.opt_text(p.memo.as_deref());
                 }
-                if let EntryKind::Closing {
-                    year,
-                    start,
-                    restricted_account,
-                    unrestricted_account,
-                } = &h.kind
-                {
-                    w.int(i64::from(*year));
-                    w.date(*start);
-                    w.text(restricted_account.as_str());
-                    w.text(unrestricted_account.as_str());
+                match &h.kind {
+                    EntryKind::Transaction | EntryKind::Reversal { .. } => {}
+                    EntryKind::Closing { year, start, form } => {
+                        w.int(i64::from(*year));
+                        w.date(*start);
+                        match form {
+                            ClosingForm::Restricted {
+                                restricted_account,
+                                unrestricted_account,
+                            } => {
+                                w.text(restricted_account.as_str());
+                                w.text(unrestricted_account.as_str());
+                            }
+                            ClosingForm::Funds {
+                                surplus_account,
+                                deficit_account,
+                                dedicated_account,
+                            } => {
+                                w.text(surplus_account.as_str());
+                                w.text(deficit_account.as_str());
+                                w.text(dedicated_account.as_str());
+                            }
+                        }
+                    }
+                    EntryKind::DedicatedFunds {
+                        year,
+                        start,
+                        dedicated_account,
+                        charge_account,
+                        release_account,
+                    } => {
+                        w.int(i64::from(*year));
+                        w.date(*start);
+                        w.text(dedicated_account.as_str());
+                        w.text(charge_account.as_str());
+                        w.text(release_account.as_str());
+                    }
+                    EntryKind::Allocation { year, closing } => {
+                        w.int(i64::from(*year));
+                        w.int(*closing);
+                    }
                 }
             }
             Record::Officer(o) => {
@@ -381,14 +414,14 @@ impl ChainEntry {
                 name: r.text("funder-change.name")?,
                 reason: r.text("funder-change.reason")?,
             }),
-            "transaction" | "reversal" | "closing" => {
+            kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
                         0,
                         "an entry cannot be decoded before the ledger's genesis entry",
                     )
                 })?;
-                decode_entry(&mut r, &kind, base)?
+                decode_entry(&mut r, kind, base)?
             }
             other => return Err(r.invalid(6, format!("unknown kind \"{other}\""))),
         };
@@ -653,7 +686,11 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
     let reverses = r.opt_int("entry.reverses")?;
     let reason = r.opt_text("entry.reason")?;
     let mut kind = match (kind, reverses, reason) {
-        ("transaction" | "closing", None, None) => EntryKind::Transaction,
+        (
+            "transaction" | "closing" | "year-closing" | "dedicated-funds" | "allocation",
+            None,
+            None,
+        ) => EntryKind::Transaction,
         ("reversal", Some(id), Some(reason)) => EntryKind::Reversal {
             reverses: EntryId(id),
             reason,
@@ -661,11 +698,10 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
         _ => {
             return Err(r.invalid(
                 at,
-                "a transaction or closing has neither reverses nor reason; a reversal has both",
+                "only a reversal has reverses and a reason, and it has both",
             ));
         }
     };
-    let closing = kind_name == "closing";
     let batch = r.opt_int("entry.batch")?;
     let n = r.list("entry.postings")?;
     let mut postings = Vec::with_capacity(n.min(1024));
@@ -704,16 +740,50 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
             memo,
         });
     }
-    if closing {
+    let year = |r: &mut Reader, field: &str| -> Result<i32, DecodeError> {
         let at = r.position();
-        let year = i32::try_from(r.int("closing.year")?)
-            .map_err(|_| r.invalid(at, "field closing.year: out of range"))?;
-        kind = EntryKind::Closing {
-            year,
-            start: r.date("closing.start")?,
-            restricted_account: code(r, "closing.restricted_account", AccountCode::parse)?,
-            unrestricted_account: code(r, "closing.unrestricted_account", AccountCode::parse)?,
-        };
+        i32::try_from(r.int(field)?)
+            .map_err(|_| r.invalid(at, format!("field {field}: out of range")))
+    };
+    let account = |r: &mut Reader, field: &str| code(r, field, AccountCode::parse);
+    match kind_name {
+        "closing" => {
+            kind = EntryKind::Closing {
+                year: year(r, "closing.year")?,
+                start: r.date("closing.start")?,
+                form: ClosingForm::Restricted {
+                    restricted_account: account(r, "closing.restricted_account")?,
+                    unrestricted_account: account(r, "closing.unrestricted_account")?,
+                },
+            };
+        }
+        "year-closing" => {
+            kind = EntryKind::Closing {
+                year: year(r, "year-closing.year")?,
+                start: r.date("year-closing.start")?,
+                form: ClosingForm::Funds {
+                    surplus_account: account(r, "year-closing.surplus_account")?,
+                    deficit_account: account(r, "year-closing.deficit_account")?,
+                    dedicated_account: account(r, "year-closing.dedicated_account")?,
+                },
+            };
+        }
+        "dedicated-funds" => {
+            kind = EntryKind::DedicatedFunds {
+                year: year(r, "dedicated-funds.year")?,
+                start: r.date("dedicated-funds.start")?,
+                dedicated_account: account(r, "dedicated-funds.dedicated_account")?,
+                charge_account: account(r, "dedicated-funds.charge_account")?,
+                release_account: account(r, "dedicated-funds.release_account")?,
+            };
+        }
+        "allocation" => {
+            kind = EntryKind::Allocation {
+                year: year(r, "allocation.year")?,
+                closing: r.int("allocation.closing")?,
+            };
+        }
+        _ => {}
     }
     let header = EntryHeader {
         id,

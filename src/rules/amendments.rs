@@ -65,7 +65,9 @@ impl Usage {
         kind_of: impl Fn(&crate::domain::AccountCode) -> Option<AccountType>,
     ) {
         match &e.header.kind {
-            EntryKind::Closing { .. } => {}
+            EntryKind::Closing { .. }
+            | EntryKind::DedicatedFunds { .. }
+            | EntryKind::Allocation { .. } => {}
             EntryKind::Reversal { reverses, .. } => {
                 for p in e.postings() {
                     if let Some(g) = &p.grant

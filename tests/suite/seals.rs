@@ -1035,21 +1035,55 @@ fn tamper_recompute_the_chain_and_the_seal_too() {
                 p[1].amount.0 = -12000;
                 *e = amana::domain::Entry::new(e.header.clone(), p, &base()).unwrap();
             }
-            amana::chain::Record::Entry(e)
-                if matches!(e.header.kind, amana::domain::EntryKind::Closing { .. }) =>
-            {
-                let amana::domain::EntryKind::Closing {
-                    year,
-                    restricted_account,
-                    unrestricted_account,
-                    ..
-                } = e.header.kind.clone()
-                else {
-                    unreachable!()
+            amana::chain::Record::Entry(e) if !e.header.kind.is_recorded_flow() => {
+                use amana::domain::{ClosingForm, EntryKind};
+                let p = match e.header.kind.clone() {
+                    EntryKind::Closing {
+                        year,
+                        form:
+                            ClosingForm::Restricted {
+                                restricted_account,
+                                unrestricted_account,
+                            },
+                        ..
+                    } => book
+                        .closing_postings(year, &restricted_account, &unrestricted_account)
+                        .unwrap(),
+                    EntryKind::Closing {
+                        year,
+                        form:
+                            ClosingForm::Funds {
+                                surplus_account,
+                                deficit_account,
+                                dedicated_account,
+                            },
+                        ..
+                    } => {
+                        book.year_closing_postings(
+                            year,
+                            &surplus_account,
+                            &deficit_account,
+                            &dedicated_account,
+                        )
+                        .unwrap()
+                        .0
+                    }
+                    EntryKind::DedicatedFunds {
+                        year,
+                        dedicated_account,
+                        charge_account,
+                        release_account,
+                        ..
+                    } => book
+                        .dedicated_funds_postings(
+                            year,
+                            &dedicated_account,
+                            &charge_account,
+                            &release_account,
+                        )
+                        .unwrap(),
+                    _ => e.postings().to_vec(),
                 };
-                let p = book
-                    .closing_postings(year, &restricted_account, &unrestricted_account)
-                    .unwrap();
                 *e = amana::domain::Entry::new(e.header.clone(), p, &base()).unwrap();
             }
             amana::chain::Record::Seal(seal) => {
