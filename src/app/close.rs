@@ -126,6 +126,14 @@ impl Ledger {
                 }
                 .into());
             }
+            let carry = accounts.carry.as_ref().map(|(c, r)| (c, r));
+            book.check_closing_accounts(
+                &accounts.surplus,
+                &accounts.deficit,
+                &accounts.dedicated,
+                carry,
+            )
+            .map_err(|e| LedgerError::Rules(vec![e]))?;
             check_before_closing(&book, year, start)?;
             let rules = |e| LedgerError::Rules(vec![e]);
             let funds = book.dedicated_funds(year).map_err(rules)?;

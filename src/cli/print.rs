@@ -166,10 +166,10 @@ pub fn close_preview(p: &ClosePreview, currency: &Currency) {
         "Result of the year, the association's own: {} {} ({}).",
         amount(p.result),
         currency.code,
-        if p.result.0 < 0 {
-            "a deficit"
-        } else {
-            "a surplus, or nothing"
+        match p.result.0.signum() {
+            1 => "a surplus",
+            -1 => "a deficit",
+            _ => "neither a surplus nor a deficit",
         }
     );
     if p.signatures_needed == 0 {

@@ -144,7 +144,7 @@ pub(super) fn english(id: &str) -> &'static str {
             "the postings do not carry exactly the unspent restricted money of fiscal year {$year} to dedicated funds, grant by grant"
         }
         "rule-account-role" => {
-            "account {$account} is not a {$expected} account, as its place in this entry needs"
+            "account {$account} cannot be the {$role} account: that needs an account of type {$expected}"
         }
         "rule-allocation-closing" => {
             "entry {$closing} is not a closing of fiscal year {$year} in effect with a result to allocate"

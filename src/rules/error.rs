@@ -317,6 +317,9 @@ pub enum RuleKind {
     AccountRole {
         account: AccountCode,
         expected: AccountType,
+        /// The role the entry gives it: `surplus`, `deficit`, `dedicated-funds`, `charge`,
+        /// `release`.
+        role: &'static str,
     },
     AllocationClosing {
         closing: i64,

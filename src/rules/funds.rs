@@ -307,9 +307,9 @@ impl Book {
             return vec![problem];
         }
         let roles = [
-            (dedicated_account, AccountType::Liability),
-            (charge_account, AccountType::Expense),
-            (release_account, AccountType::Income),
+            (dedicated_account, AccountType::Liability, "dedicated-funds"),
+            (charge_account, AccountType::Expense, "charge"),
+            (release_account, AccountType::Income, "release"),
         ];
         if let Err(problem) = self.check_roles(&roles) {
             return vec![problem];
@@ -345,9 +345,9 @@ impl Book {
             return vec![RuleError::from(RuleKind::YearClosed { year })];
         }
         let roles = [
-            (surplus, AccountType::NetAssets),
-            (deficit, AccountType::NetAssets),
-            (dedicated, AccountType::Liability),
+            (surplus, AccountType::NetAssets, "surplus"),
+            (deficit, AccountType::NetAssets, "deficit"),
+            (dedicated, AccountType::Liability, "dedicated-funds"),
         ];
         if let Err(problem) = self.check_roles(&roles) {
             return vec![problem];
@@ -406,6 +406,27 @@ impl Book {
         vec![]
     }
 
+    /// The accounts a closing names have the types their roles need (rules 14b and 14c): what
+    /// the writer checks first, even for a year it will only lock.
+    pub fn check_closing_accounts(
+        &self,
+        surplus: &AccountCode,
+        deficit: &AccountCode,
+        dedicated: &AccountCode,
+        carry: Option<(&AccountCode, &AccountCode)>,
+    ) -> Result<(), RuleError> {
+        let mut roles = vec![
+            (surplus, AccountType::NetAssets, "surplus"),
+            (deficit, AccountType::NetAssets, "deficit"),
+            (dedicated, AccountType::Liability, "dedicated-funds"),
+        ];
+        if let Some((charge, release)) = carry {
+            roles.push((charge, AccountType::Expense, "charge"));
+            roles.push((release, AccountType::Income, "release"));
+        }
+        self.check_roles(&roles)
+    }
+
     /// A year-end entry of fiscal `year` is dated on its last day, with `start` its first,
     /// outside any import and without a reference.
     fn check_year_end(&self, e: &Entry, year: i32, start: NaiveDate) -> Result<(), RuleError> {
@@ -422,12 +443,21 @@ impl Book {
     }
 
     /// Each account a year-end entry names exists with the type its role needs.
-    fn check_roles(&self, roles: &[(&AccountCode, AccountType)]) -> Result<(), RuleError> {
-        for (account, expected) in roles {
+    fn check_roles(
+        &self,
+        roles: &[(&AccountCode, AccountType, &'static str)],
+    ) -> Result<(), RuleError> {
+        for (account, expected, role) in roles {
+            if !self.accounts.contains_key(*account) {
+                return Err(RuleError::from(RuleKind::AccountUnknown {
+                    account: (*account).clone(),
+                }));
+            }
             if self.accounts.get(*account) != Some(expected) {
                 return Err(RuleError::from(RuleKind::AccountRole {
                     account: (*account).clone(),
                     expected: *expected,
+                    role,
                 }));
             }
         }

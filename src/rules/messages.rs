@@ -380,11 +380,15 @@ impl RuleKind {
                 year,
                 args![year],
             ),
-            K::AccountRole { account, expected } => described(
+            K::AccountRole {
+                account,
+                expected,
+                role,
+            } => described(
                 "rule-account-role",
                 "account",
                 account,
-                args![account, expected = expected.as_str()],
+                args![account, role, expected = expected.as_str()],
             ),
             K::AllocationClosing { closing, year } => described(
                 "rule-allocation-closing",

@@ -38,7 +38,7 @@ fn balances(ledger: &Path, args: &[&str]) -> BTreeMap<String, String> {
 
 /// Grant → (received, spent), as `grant list` shows them.
 fn grant_totals(ledger: &Path) -> BTreeMap<String, (String, String)> {
-    json(ledger, &["grant", "list"])
+    json(ledger, &["grant", "list"])["grants"]
         .as_array()
         .unwrap()
         .iter()
@@ -360,10 +360,11 @@ fn a_chart_carries_through_a_charge_and_a_release_the_income_statement_shows() {
         "Formation",
         &["5300 25000 grant=R1", "1010"],
     );
+    record(&ledger, "2024-03-10", "Cotisations", &["1010 1000", "4100"]);
     ok(&ledger, &["close", "--year", "2024"]);
 
     // The closed year's income statement shows the carry as a charge (6950), so its result is
-    // the association's own: nothing.
+    // the association's own: the dues.
     let statement = balances(
         &ledger,
         &[
@@ -376,7 +377,15 @@ fn a_chart_carries_through_a_charge_and_a_release_the_income_statement_shows() {
     );
     assert_eq!(statement["6950"], "35000.00", "{statement:?}");
     assert_eq!(statement["2500"], "-35000.00");
-    assert_eq!(statement.get("3900"), None, "no result: {statement:?}");
+    assert_eq!(
+        statement.get("3900"),
+        None,
+        "the closing is left out: {statement:?}"
+    );
+    assert_eq!(
+        balances(&ledger, &["--as-of", "2024-12-31"])["3900"],
+        "-1000.00"
+    );
 
     record(
         &ledger,
@@ -424,7 +433,18 @@ fn a_chart_carries_through_a_charge_and_a_release_the_income_statement_shows() {
         .as_i64()
         .unwrap()
         .to_string();
-    let err = fails(&ledger, &["reverse", &carry, "--reason", "erreur"], 2);
+    let err = fails(
+        &ledger,
+        &[
+            "reverse",
+            &carry,
+            "--date",
+            "2026-01-05",
+            "--reason",
+            "erreur",
+        ],
+        2,
+    );
     assert!(err.contains("never reversed"), "{err}");
     let (code, py) = common::python_verify_json(&[ledger.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{py:#}");
@@ -462,7 +482,7 @@ fn a_closing_refuses_what_it_cannot_carry_and_changes_nothing() {
         ],
         2,
     );
-    assert!(err.contains("1161 is not a liability account"), "{err}");
+    assert!(err.contains("account 1161 cannot be the dedicated-funds account"), "{err}");
     // Nothing to allocate before a closing.
     fails(&ledger, &["allocate-result", "--year", "2024"], 2);
     assert_eq!(common::snapshot(&ledger), before);

@@ -65,15 +65,18 @@ Examples:
     Signature(SignatureCommand),
     /// Close a fiscal year: carry unspent restricted money to dedicated funds and the result to net assets, seal, and lock the year
     #[command(
-        after_help = "For each restricted grant, the money received and not yet spent at the year's end is carried to\n\
---dedicated-account (a liability), through --charge-account and --release-account (an expense and an income\n\
-the year's income statement shows); only the rest of the result, the association's own, goes to\n\
---unrestricted-account when it is a surplus and to --deficit-account when it is a deficit.\n\
-Defaults: the Moroccan chart 1191 / 1199, dedicated funds 1561 through 6593 and 7593 (amana's proposed\n\
-numbers, not confirmed ones of the association plan); the generic chart 3900, 2500 through 6950 and 4950.\n\
-With --chart none give --unrestricted-account and --dedicated-account (the closing then moves the dedicated\n\
-funds itself, unless --charge-account and --release-account are given too).\n\
-The last line of the output is the seal's fingerprint. With --dry-run, nothing is written and no key is needed.\n\n\
+        after_help = "For each restricted grant, the money received and not yet spent at the year's end is\n\
+carried to --dedicated-account (a liability) through --charge-account and --release-account\n\
+(an expense and an income the year's income statement shows). Only the rest of the result,\n\
+the association's own, goes to --unrestricted-account (a surplus; a deficit too, unless\n\
+--deficit-account is given).\n\
+Defaults: the Moroccan chart 1191 and 1199, dedicated funds 1561 through 6593 and 7593\n\
+(amana's proposed numbers, not confirmed ones of the association plan); the generic chart\n\
+3900, dedicated funds 2500 through 6950 and 4950.\n\
+With --chart none, give --unrestricted-account and --dedicated-account (the closing then moves\n\
+the dedicated funds itself, unless --charge-account and --release-account are given too).\n\
+The last line of the output is the seal's fingerprint. With --dry-run, nothing is written and\n\
+no key is needed.\n\n\
 Examples:\n  amana close --year 2025 --dry-run\n  amana close --year 2025 --sign tresoriere.pem --sign president.pem\n  amana close --year 2025 --unrestricted-account 3000 --dedicated-account 2500 --dry-run"
     )]
     Close {

@@ -200,6 +200,7 @@ fn catalogue() -> Vec<RuleKind> {
         K::AccountRole {
             account: code.clone(),
             expected: crate::domain::AccountType::Liability,
+            role: "dedicated-funds",
         },
         K::AllocationClosing {
             closing: 40,
