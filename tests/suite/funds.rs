@@ -482,7 +482,10 @@ fn a_closing_refuses_what_it_cannot_carry_and_changes_nothing() {
         ],
         2,
     );
-    assert!(err.contains("account 1161 cannot be the dedicated-funds account"), "{err}");
+    assert!(
+        err.contains("account 1161 cannot be the dedicated-funds account"),
+        "{err}"
+    );
     // Nothing to allocate before a closing.
     fails(&ledger, &["allocate-result", "--year", "2024"], 2);
     assert_eq!(common::snapshot(&ledger), before);
