@@ -1460,8 +1460,7 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
-               "funder_changes": 6, "year_ends": 7}
-               "funder_changes": 6, "sources": 7}
+               "funder_changes": 6, "year_ends": 7, "sources": 8}
 
 
 def project(seq, e, rows):

@@ -129,19 +129,19 @@ BUDGET = [
     ("CMM-2026", "communication", "Assemblée générale et rapport annuel", "1000.00", "6144"),
     ("INDH-2025", "staff", "Coordinatrice jeunesse (salaire et charges)", "122000.00", "6171"),
     ("INDH-2025", "training", "Formateurs et modules de formation qualifiante", "70000.00", "6136"),
-    ("INDH-2025", "equipment", "Équipement de la salle informatique", "38000.00", ""),
+    ("INDH-2025", "equipment", "Équipement de la salle informatique", "38000.00", "2355"),
     ("INDH-2025", "travel", "Visites d'entreprises et déplacements", "8000.00", "6142"),
     ("INDH-2025", "communication", "Communication et cérémonie de clôture", "5000.00", "6144"),
     ("INDH-2025", "admin", "Fournitures et frais de gestion du projet", "7000.00", "6125"),
     ("EU-2025", "staff", "Formatrices et coordination du projet", "252000.00", "6171"),
     ("EU-2025", "training", "Supports pédagogiques et ateliers AGR", "90000.00", "6126"),
-    ("EU-2025", "equipment", "Tablettes, tableau interactif et mobilier", "42000.00", ""),
+    ("EU-2025", "equipment", "Tablettes, tableau interactif et mobilier", "42000.00", "2355"),
     ("EU-2025", "rent", "Location de la salle d'alphabétisation", "36000.00", "6131"),
     ("EU-2025", "travel", "Transport des bénéficiaires et missions", "18000.00", "6143"),
     ("EU-2025", "communication", "Visibilité UE et capitalisation", "16000.00", "6144"),
     ("EU-2025", "admin", "Audit, assurance et frais de gestion", "32000.00", "6136"),
     ("FDN-2026", "training", "Animatrices numériques et ateliers", "30000.00", "6136"),
-    ("FDN-2026", "equipment", "Ordinateurs reconditionnés et réseau", "20000.00", ""),
+    ("FDN-2026", "equipment", "Ordinateurs reconditionnés et réseau", "20000.00", "2355"),
     ("FDN-2026", "communication", "Supports et journée de restitution", "4000.00", "6144"),
     ("FDN-2026", "travel", "Sorties pédagogiques", "3000.00", "6142"),
     ("FDN-2026", "admin", "Fournitures et connexion internet", "3000.00", "6125"),
@@ -832,7 +832,10 @@ def check(verbose=True):
     lines = {}
     for b in budget:
         assert b["grant"] in gmap and re.fullmatch(r"[a-z]+", b["line"]) and amount_re.match(b["amount"])
-        assert b["account"] == "" or (account_ok(b["account"]) and types.get(b["account"]) == "expense"), b
+        # An expense line names its expense account; an equipment line its asset account (the
+        # purchase of the equipment charges it).
+        want = "asset" if b["line"] == "equipment" else "expense"
+        assert b["account"] == "" or (account_ok(b["account"]) and types.get(b["account"]) == want), b
         assert (b["grant"], b["line"]) not in lines
         lines[(b["grant"], b["line"])] = Decimal(b["amount"])
     for gid, g in gmap.items():

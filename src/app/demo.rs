@@ -136,7 +136,7 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
         ledger.add_account(AccountRequest {
             code: AccountCode::parse(&r[0])?,
             name: r[2].into(),
-            kind: r[1].parse()?,
+            kind: Some(r[1].parse()?),
             labels: vec![("ar".into(), r[3].to_string())],
         })?;
     }
@@ -209,7 +209,7 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
         let file = out.join(name);
         // Over the file of an earlier demo, if any (the folder holds nothing else).
         crate::files::write_new(&file, content.as_bytes(), true)?;
-        let outcome = ledger.import(&file, false, false)?;
+        let outcome = ledger.import(&file, false, false, None)?;
         warnings.extend(outcome.warnings.clone());
         imports.push(outcome);
         if closing.is_none() {
@@ -316,6 +316,7 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
             post("75868", "-600.00", Some("MEMBERS"))?,
         ],
         receipts: vec![],
+        today: Some(today),
     })?;
     ledger.in_kind(crate::app::sources::InKindRequest {
         date: parse_date("2026-10-31")?,

@@ -9,6 +9,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
+use crate::app::charging::Watch;
 use crate::app::receipts::stage_receipts;
 use crate::app::{Ledger, LedgerError, Refusal, append_entry, append_record, load_book};
 use crate::chain::{self, ChainEntry, Hash, ImportInfo, Record};
@@ -82,8 +85,15 @@ impl ImportOutcome {
 }
 
 impl Ledger {
-    /// Imports a CSV file as one operation: every transaction or none.
-    pub fn import(&mut self, path: &Path, dry_run: bool, force: bool) -> Result<ImportOutcome> {
+    /// Imports a CSV file as one operation: every transaction or none. A transaction dated
+    /// after `today` is imported with a warning (`None`: no such warning).
+    pub fn import(
+        &mut self,
+        path: &Path,
+        dry_run: bool,
+        force: bool,
+        today: Option<NaiveDate>,
+    ) -> Result<ImportOutcome> {
         let bytes = crate::files::read_input(path)?;
         let sha256 = chain::sha256(&bytes);
         let info = self.info()?;
@@ -140,6 +150,7 @@ impl Ledger {
             }
             .into());
         }
+        let mut watch = Watch::load(&self.store, &info, today)?;
         let run = |app: &mut Appender<'_>, keep: &mut Vec<Staged>| -> Result<ImportOutcome> {
             let mut book = load_book(app)?;
             // Build every entry and check its content before writing anything, so that all
@@ -163,7 +174,9 @@ impl Ledger {
                 };
                 match Entry::new(header, txn.postings.clone(), &info.currency) {
                     Ok(entry) => {
-                        for e in book.check_content(&entry) {
+                        let mut found = book.check_content(&entry);
+                        found.extend(book.check_charging(&entry, &watch.charging));
+                        for e in found {
                             let line = e.posting.map_or(txn.line, |p| txn.posting_lines[p]);
                             problems.push(RowError {
                                 line,
@@ -210,8 +223,10 @@ impl Ledger {
                 entries.last().map(Entry::id),
             );
             for entry in entries {
+                let ours = watch.warnings(&book, &entry);
                 let written = append_entry(app, &mut book, &actor, entry)?;
                 warnings.extend(written.warnings);
+                warnings.extend(ours);
                 head = written.head;
             }
             // Sources too (CHAIN.md rule 17): each refusal at the line of its posting's row.

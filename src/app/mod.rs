@@ -13,6 +13,7 @@
 //!   setup.rs           init, accounts, funders, grants, budget lines
 //!   record.rs          record, reverse
 //!   import.rs          a CSV journal, with its receipts
+//!   charging.rs        what record and import refuse (tags, detail accounts) and warn of
 //!   receipts.rs        supporting documents: staged, attached, listed
 //!   amendments.rs      corrections of the set-up
 //!   officers.rs        officers registered and approved
@@ -33,6 +34,7 @@ pub mod allocate;
 pub mod amendments;
 pub mod backup;
 pub mod bundle;
+mod charging;
 pub mod close;
 pub mod decisions;
 pub mod demo;

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use crate::app::charging::Watch;
 use crate::app::receipts::stage_receipts;
 use crate::app::sources::append_sources;
 use crate::app::{
@@ -66,6 +67,9 @@ pub struct RecordRequest {
     pub postings: Vec<PostingRequest>,
     /// Supporting documents, stored by hash beside the ledger and recorded in the chain.
     pub receipts: Vec<PathBuf>,
+    /// The day it is recorded, as the caller knows it: a transaction dated after it is
+    /// recorded with a warning (`None`: no such warning).
+    pub today: Option<NaiveDate>,
 }
 
 impl Ledger {
@@ -87,6 +91,7 @@ impl Ledger {
         // admitted, before the commit: a refused command copies nothing.
         let staged = stage_receipts(EntryId(0), &req.receipts)?;
         let store = ReceiptStore::for_ledger(self.store.path());
+        let mut watch = Watch::load(&self.store, &info, req.today)?;
         self.write_with_receipts(&store, |app, keep| {
             let mut book = load_book(app)?;
             let id = book.next_entry_id();
@@ -99,8 +104,17 @@ impl Ledger {
                 batch: None,
             };
             let entry = Entry::new(header, postings, &info.currency)?;
+            // The writer's own refusals, said with whatever else the book refuses.
+            let charging = book.check_charging(&entry, &watch.charging);
+            if !charging.is_empty() {
+                let mut problems = book.check_entry(&entry, None);
+                problems.extend(charging);
+                return Err(LedgerError::Rules(problems));
+            }
+            let warnings = watch.warnings(&book, &entry);
             let mut written = append_entry(app, &mut book, &actor, entry)?;
             append_sources(app, &mut book, &actor, id, &funders, &mut written)?;
+            written.warnings.extend(warnings);
             for (file, receipt) in &staged {
                 let receipt = crate::chain::Receipt {
                     entry: id,

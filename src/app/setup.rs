@@ -33,7 +33,9 @@ pub struct InitRequest {
 pub struct AccountRequest {
     pub code: AccountCode,
     pub name: String,
-    pub kind: AccountType,
+    /// `None`: the type of its parent (the account with the longest code it extends). On the
+    /// Moroccan chart a sub-account always has its parent's type.
+    pub kind: Option<AccountType>,
     /// Labels in other languages, as (language tag, text) pairs.
     pub labels: Vec<(String, String)>,
 }
@@ -151,14 +153,61 @@ impl Ledger {
         Ok((Ledger::open(path, &actor)?, written))
     }
 
+    /// Adds an account. Its type is the one given, or its parent's (the existing account with
+    /// the longest code it extends); on the Moroccan chart, where the type follows the class,
+    /// a type other than the parent's is refused. A parent that already took postings takes no
+    /// new one once it has a sub-account (postings go to detail accounts): the account is added
+    /// with a warning that says so.
     pub fn add_account(&mut self, req: AccountRequest) -> Result<Written> {
+        let info = self.info()?;
+        let parent = self
+            .store
+            .accounts(None)?
+            .into_iter()
+            .filter(|a| a.code.len() < req.code.as_str().len())
+            .filter(|a| req.code.as_str().starts_with(a.code.as_str()))
+            .max_by_key(|a| a.code.len());
+        let parent = match parent {
+            Some(a) => Some((AccountCode::parse(&a.code)?, a.kind.parse::<AccountType>()?)),
+            None => None,
+        };
+        let kind = match (&parent, req.kind) {
+            (Some((parent, parents)), Some(given))
+                if info.chart == "ma-associations" && given != *parents =>
+            {
+                return Err(Refusal::AccountTypeNotParents {
+                    code: req.code,
+                    given,
+                    parent: parent.clone(),
+                    parents: *parents,
+                }
+                .into());
+            }
+            (_, Some(given)) => given,
+            (Some((_, parents)), None) => *parents,
+            (None, None) => return Err(Refusal::AccountTypeMissing { code: req.code }.into()),
+        };
         let account = Account {
             code: req.code,
             name: text::clean("name", &req.name)?,
-            kind: req.kind,
+            kind,
             labels: charts::labels(&req.labels)?,
         };
-        self.append_all(vec![Record::Account(account)])
+        let code = account.code.clone();
+        let mut written = self.append_all(vec![Record::Account(account)])?;
+        if let Some((parent, _)) = parent {
+            let postings = self.store.posting_count(&parent)?;
+            if postings > 0 {
+                written
+                    .warnings
+                    .push(crate::rules::Warning::ParentTakesNoPosting {
+                        account: code,
+                        parent,
+                        postings,
+                    });
+            }
+        }
+        Ok(written)
     }
 
     pub fn add_funder(&mut self, req: FunderRequest) -> Result<Written> {

@@ -34,6 +34,7 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
                     .map(RawPosting::typed)
                     .collect::<Result<_, _>>()?,
                 receipts,
+                today: Some(ctx.today),
             };
             let written = ledger.record(req)?;
             print::warn(&written.warnings);
@@ -48,7 +49,8 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
             dry_run,
             force,
         } => {
-            let outcome = Ledger::open(path, actor)?.import(&file, dry_run, force)?;
+            let outcome =
+                Ledger::open(path, actor)?.import(&file, dry_run, force, Some(ctx.today))?;
             print::warn(&outcome.warnings);
             let range = match (outcome.first, outcome.last) {
                 (Some(a), Some(b)) => format!(" #{a} to #{b}"),

@@ -41,9 +41,13 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             out!("head: {} {}", written.seq, hex::encode(written.head));
             out!("{}", print::keep_together(path));
         }
-        SetupGroup::Account(AccountCommand::List { prefix, format }) => {
+        SetupGroup::Account(AccountCommand::List {
+            prefix,
+            all,
+            format,
+        }) => {
             let ledger = bundle::open_read_only(path)?;
-            let report = report::accounts(ledger.store(), prefix.as_deref().map(str::trim))?;
+            let report = report::accounts(ledger.store(), prefix.as_deref().map(str::trim), all)?;
             match format.format {
                 Format::Table => out!("{}", render::accounts_table(&report)),
                 Format::Csv => outp!("{}", render::accounts_csv(&report)),
@@ -64,10 +68,11 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             let req = AccountRequest {
                 code: AccountCode::parse(&code)?,
                 name,
-                kind: kind.parse()?,
+                kind: kind.as_deref().map(str::parse).transpose()?,
                 labels,
             };
             let written = ledger.add_account(req)?;
+            print::warn(&written.warnings);
             out!("Added account {code} (chain entry {}).", written.seq);
         }
         SetupGroup::Account(AccountCommand::Rename {

@@ -4,10 +4,12 @@
 //! table and CSV renderings are derived; no arithmetic happens while rendering. Amounts are
 //! strings with exactly the currency's decimals, never floats.
 
+mod accounts;
 mod journal;
 pub mod render;
 mod sources;
 
+pub use accounts::{AccountLine, AccountsReport, accounts};
 pub use journal::{JournalEntry, JournalPosting, JournalReport, journal};
 
 use serde::Serialize;
@@ -539,40 +541,6 @@ pub fn content(
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AccountLine {
-    pub code: String,
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Names in other languages, by language tag.
-    pub labels: std::collections::BTreeMap<String, String>,
-    /// The first day it takes no posting, when it is retired.
-    pub retired: Option<String>,
-}
-
-/// `amana account list`.
-#[derive(Debug, Clone, Serialize)]
-pub struct AccountsReport {
-    pub accounts: Vec<AccountLine>,
-}
-
-pub fn accounts(store: &Store, prefix: Option<&str>) -> Result<AccountsReport, StoreError> {
-    Ok(AccountsReport {
-        accounts: store
-            .accounts(prefix)?
-            .into_iter()
-            .map(|a| AccountLine {
-                code: a.code,
-                name: a.name,
-                kind: a.kind,
-                labels: a.labels.into_iter().collect(),
-                retired: a.retired,
-            })
-            .collect(),
-    })
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct BudgetLineStatus {
     pub line: String,
     pub label: String,
@@ -612,6 +580,11 @@ pub struct GrantLine {
     /// Received and spent so far, in the ledger's currency.
     pub received: String,
     pub spent: String,
+    /// Spent past the amount in force (a grant in the ledger's currency; `false` for a grant
+    /// in another, whose amount is not in the same unit as `spent`).
+    pub overspent: bool,
+    /// Received past the amount agreed (in force), under the same condition.
+    pub over_received: bool,
     pub lines: Vec<BudgetLineStatus>,
     /// The grant's amendments in chain order; `amount` and `end` above are those in force.
     pub amendments: Vec<GrantAmendmentLine>,
@@ -674,7 +647,10 @@ pub fn grants(
     };
     let mut grants = vec![];
     for g in store.grants(only)? {
+        let same_unit = g.currency == info.currency.code;
         grants.push(GrantLine {
+            overspent: same_unit && g.spent > g.amount,
+            over_received: same_unit && g.received > g.amount,
             amount: fmt_in(info, g.amount, &g.currency),
             lines: g.lines.iter().map(line).collect::<Result<_, _>>()?,
             amendments: g

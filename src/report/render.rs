@@ -404,7 +404,7 @@ fn problems_csv(problems: &[Problem]) -> String {
 }
 
 pub fn accounts_table(r: &super::AccountsReport) -> String {
-    let mut t = table(&["Code", "Account", "Type", "Other names"]);
+    let mut t = table(&["Code", "Account", "Type", "Status", "Other names"]);
     for a in &r.accounts {
         let labels: Vec<String> = a.labels.iter().map(|(l, n)| format!("{l}: {n}")).collect();
         t.add_row(vec![
@@ -414,6 +414,7 @@ pub fn accounts_table(r: &super::AccountsReport) -> String {
                 None => a.name.clone(),
             }),
             Cell::new(&a.kind),
+            Cell::new(&a.status),
             Cell::new(labels.join("; ")),
         ]);
     }
@@ -421,7 +422,9 @@ pub fn accounts_table(r: &super::AccountsReport) -> String {
 }
 
 pub fn accounts_csv(r: &super::AccountsReport) -> String {
-    let mut w = SheetWriter::new(&["code", "name", "type", "name_ar", "name_fr", "name_en"]);
+    let mut w = SheetWriter::new(&[
+        "code", "name", "type", "name_ar", "name_fr", "name_en", "status",
+    ]);
     for a in &r.accounts {
         let label = |l: &str| a.labels.get(l).map_or("", String::as_str);
         w.row(&[
@@ -431,6 +434,7 @@ pub fn accounts_csv(r: &super::AccountsReport) -> String {
             Text(label("ar")),
             Text(label("fr")),
             Text(label("en")),
+            Text(&a.status),
         ]);
     }
     w.done()
@@ -480,8 +484,15 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
                 a.reason
             ));
         }
+        let mut marks = String::new();
+        if g.over_received {
+            marks.push_str(", RECEIVED PAST THE AGREED AMOUNT");
+        }
+        if g.overspent {
+            marks.push_str(", SPENT PAST THE GRANT'S TOTAL");
+        }
         out.push_str(&format!(
-            "  received {} {}, spent {} {}\n",
+            "  received {} {}, spent {} {}{marks}\n",
             g.received, r.currency, g.spent, r.currency
         ));
         if !g.lines.is_empty() {

@@ -236,6 +236,36 @@ pub(super) fn english(id: &str) -> &'static str {
         "rule-memorandum-mixed" => {
             "account {$account} is not a memorandum account, and this transaction posts to memorandum account {$memorandum}: in-kind contributions are recorded on memorandum accounts alone (amana in-kind), never with money"
         }
+        "rule-posting-to-parent" => {
+            "account {$account} has sub-accounts ({$subs}): post to one of them; an account that groups others takes no posting"
+        }
+        "rule-tag-on-money" => {
+            "{$tag} is on {$account}, a bank or cash account: a grant or budget line belongs on the transaction's income posting (money received) or expense posting (money spent); move the tag there"
+        }
+        "rule-line-not-on-expense" => {
+            "line={$line} is on {$account}, an account of type {$kind}: a budget line is charged only by expense postings (and by the purchase of an asset, when the line's account is an asset account); put line={$line} grant={$grant} on the expense posting"
+        }
+        "rule-grant-tag-misplaced" => {
+            "grant={$grant} is on {$account}, an account of type {$kind}: a grant is tagged on income postings (money received on it) and expense postings (money spent on it), or on an asset bought on an equipment line; move the tag there"
+        }
+        "rule-original-sign-differs" => {
+            "the original amount {$original} on {$account} has the opposite sign of the posting's amount {$amount}: a debit is positive and a credit negative in both; give the original amount the posting's sign"
+        }
+        "warning-grant-overspent" => {
+            "transaction {$entry}: grant {$grant} has spent {$spent}, past its total of {$total}"
+        }
+        "warning-grant-over-received" => {
+            "transaction {$entry}: grant {$grant} has received {$received}, past the {$agreed} agreed"
+        }
+        "warning-money-below-zero" => {
+            "transaction {$entry}: cash or bank account {$account} is below zero on {$date} ({$balance}): check the amounts and dates, money cannot run out below nothing"
+        }
+        "warning-parent-takes-no-posting" => {
+            "account {$account} now sits under {$parent}, which has {$postings} postings: they stay, but {$parent} takes no new posting (postings go to detail accounts); post to {$account} or another sub-account, and move the balance with a transaction if it should be there"
+        }
+        "warning-dated-in-future" => {
+            "transaction {$entry} is dated {$date}, after today ({$today}): check the date"
+        }
         "warning-overspent" => {
             "transaction {$entry}: budget line {$grant}/{$line} is over-spent: {$spent} spent of {$budget} budgeted"
         }

@@ -470,6 +470,33 @@ pub enum RuleKind {
         memorandum: AccountCode,
         account: AccountCode,
     },
+    // Charging (writer-side, `tags`): what amana's writer refuses at record time and `verify`
+    // does not replay (older ledgers may hold such postings).
+    PostingToParent {
+        account: AccountCode,
+        subs: Vec<AccountCode>,
+    },
+    TagOnMoney {
+        account: AccountCode,
+        /// `grant=G` or `line=L`, as written.
+        tag: String,
+    },
+    LineNotOnExpense {
+        account: AccountCode,
+        kind: crate::domain::AccountType,
+        grant: GrantId,
+        line: LineId,
+    },
+    GrantTagMisplaced {
+        account: AccountCode,
+        kind: crate::domain::AccountType,
+        grant: GrantId,
+    },
+    OriginalSignDiffers {
+        account: AccountCode,
+        amount: Money,
+        original: Money,
+    },
 }
 
 /// Something recorded but worth telling the treasurer.
@@ -488,6 +515,40 @@ pub enum Warning {
     /// is wrong. Recorded all the same (a clock that was ahead must not block the books);
     /// `verify` reports it. The times are as the treasurer reads them (`%Y-%m-%d %H:%M UTC`).
     ClockBehind { now: String, last: String },
+    /// A grant's spending (in the books' currency) went past its total in force.
+    GrantOverspent {
+        entry: EntryId,
+        grant: GrantId,
+        total: Money,
+        spent: Money,
+    },
+    /// A grant's receipts went past the amount agreed (in force).
+    GrantOverReceived {
+        entry: EntryId,
+        grant: GrantId,
+        agreed: Money,
+        received: Money,
+    },
+    /// A cash or bank account's balance, as of the entry's date, went below zero.
+    MoneyBelowZero {
+        entry: EntryId,
+        account: AccountCode,
+        date: NaiveDate,
+        balance: Money,
+    },
+    /// A transaction dated after the day it was recorded.
+    DatedInFuture {
+        entry: EntryId,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    /// An account was added under one that already took postings: the parent takes no new
+    /// posting (postings go to detail accounts); what it holds stays.
+    ParentTakesNoPosting {
+        account: AccountCode,
+        parent: AccountCode,
+        postings: i64,
+    },
 }
 
 impl Warning {

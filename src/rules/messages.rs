@@ -70,6 +70,15 @@ fn numbers(ids: &[EntryId]) -> String {
     shown.join(", ")
 }
 
+/// `5141, 51411` (at most ten, then how many more).
+fn list(codes: &[crate::domain::AccountCode]) -> String {
+    let mut shown: Vec<String> = codes.iter().take(10).map(|c| c.to_string()).collect();
+    if codes.len() > 10 {
+        shown.push(format!("and {} more", codes.len() - 10));
+    }
+    shown.join(", ")
+}
+
 fn date(d: &NaiveDate) -> String {
     format_date(*d)
 }
@@ -581,6 +590,46 @@ impl RuleKind {
                 account,
                 args![memorandum, account],
             ),
+            K::PostingToParent { account, subs } => described(
+                "rule-posting-to-parent",
+                "account",
+                account,
+                args![account, subs = list(subs)],
+            ),
+            K::TagOnMoney { account, tag } => {
+                described("rule-tag-on-money", "account", account, args![account, tag])
+            }
+            K::LineNotOnExpense {
+                account,
+                kind,
+                grant,
+                line,
+            } => described(
+                "rule-line-not-on-expense",
+                "line",
+                line,
+                args![account, kind, grant, line],
+            ),
+            K::GrantTagMisplaced {
+                account,
+                kind,
+                grant,
+            } => described(
+                "rule-grant-tag-misplaced",
+                "grant",
+                grant,
+                args![account, kind, grant],
+            ),
+            K::OriginalSignDiffers {
+                account,
+                amount,
+                original,
+            } => described(
+                "rule-original-sign-differs",
+                "original_amount",
+                original.currency().format(original.amount()),
+                args![account, amount, original],
+            ),
         }
     }
 }
@@ -604,6 +653,59 @@ impl Warning {
             Warning::ClockBehind { now, last } => {
                 described("warning-clock-behind", "time", now, args![now, last])
             }
+            Warning::GrantOverspent {
+                entry,
+                grant,
+                total,
+                spent,
+            } => described(
+                "warning-grant-overspent",
+                "grant",
+                grant,
+                args![entry, grant, total, spent],
+            ),
+            Warning::GrantOverReceived {
+                entry,
+                grant,
+                agreed,
+                received,
+            } => described(
+                "warning-grant-over-received",
+                "grant",
+                grant,
+                args![entry, grant, agreed, received],
+            ),
+            Warning::MoneyBelowZero {
+                entry,
+                account,
+                date,
+                balance,
+            } => described(
+                "warning-money-below-zero",
+                "account",
+                account,
+                args![entry, account, date = format_date(*date), balance],
+            ),
+            Warning::DatedInFuture { entry, date, today } => described(
+                "warning-dated-in-future",
+                "date",
+                format_date(*date),
+                args![
+                    entry,
+                    date = format_date(*date),
+                    today = format_date(*today)
+                ],
+            ),
+            Warning::ParentTakesNoPosting {
+                account,
+                parent,
+                postings,
+            } => described(
+                "warning-parent-takes-no-posting",
+                "account",
+                account,
+                args![account, parent, postings],
+            ),
         }
     }
 }

@@ -22,6 +22,8 @@
 //! - `sequence`: the chain's order (sequence numbers, transaction numbers, import batches) and
 //!   moving past an entry `verify` could not admit; [`chain_order`]: the seal commitment and the
 //!   clock rule, which verify asks too;
+//! - `tags`: what a transaction may charge (detail accounts, grant and line tags where they
+//!   belong, an original amount's sign), checked by the writer only;
 //! - [`error`]: the rules' refusals and warnings, as values, and `messages` and `english`:
 //!   their ids, arguments and English, in one place.
 //!
@@ -40,6 +42,7 @@ mod periods;
 mod registry;
 mod sequence;
 mod sources;
+mod tags;
 mod totals;
 
 use std::collections::{HashMap, HashSet};
@@ -57,6 +60,7 @@ pub use entries::{receives, spends};
 pub use error::{Replayed, RuleError, RuleKind, Warning};
 use registry::LineState;
 use sequence::OpenBatch;
+pub use tags::Charging;
 use totals::Totals;
 
 /// The ledger's state as far as the rules need it.

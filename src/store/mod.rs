@@ -19,6 +19,7 @@
 //! - [`projection`]: which table rows each chain entry stands for.
 
 mod append;
+mod charging;
 mod log;
 mod migrate;
 mod parts;

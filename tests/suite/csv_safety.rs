@@ -72,7 +72,7 @@ fn planted() -> Fixture {
         &[
             "account",
             "add",
-            "4150",
+            "4160",
             "--name",
             "=HYPERLINK(\"http://evil.example\",\"x\")",
             "--type",
@@ -140,7 +140,7 @@ fn planted() -> Fixture {
             "--post",
             "1010 4500",
             "--post",
-            "4150 -4500 grant=G1 memo=@memo",
+            "4160 -4500 grant=G1 memo=@memo",
         ],
     );
     ok(
@@ -241,7 +241,7 @@ fn the_journal_csv_imports_back_unchanged_through_the_binary() {
     ok(
         &other,
         &[
-            "account", "add", "4150", "--name", "Dons", "--type", "income",
+            "account", "add", "4160", "--name", "Dons", "--type", "income",
         ],
     );
     ok(

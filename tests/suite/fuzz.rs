@@ -31,7 +31,7 @@ fn account(code: &str, name: &str, kind: AccountType, labels: &[(&str, &str)]) -
     AccountRequest {
         code: AccountCode::parse(code).unwrap(),
         name: name.into(),
-        kind,
+        kind: Some(kind),
         labels: labels
             .iter()
             .map(|(l, t)| (l.to_string(), t.to_string()))
@@ -178,7 +178,7 @@ proptest! {
         let before = l.store().head().unwrap();
         let file = dir.path().join("in.csv");
         std::fs::write(&file, &bytes).unwrap();
-        match l.import(&file, false, false) {
+        match l.import(&file, false, false, None) {
             Ok(outcome) => {
                 let (entries, _) = l.store().head().unwrap();
                 prop_assert_eq!(entries, before.0 + 1 + outcome.transactions as i64);

@@ -8,6 +8,7 @@ mod backup;
 mod bundle;
 mod bundle_tamper;
 mod chain_vectors;
+mod charging;
 mod cli;
 mod common;
 mod csv_safety;

@@ -182,9 +182,11 @@ impl Model {
             let net = self.years.entry(date.year()).or_default();
             *net.entry(code.into()).or_default() += amount;
         }
-        if let Some((g, line)) = grant {
+        // Tags are written on income and expense postings only (see `postings`): a grant's
+        // received counts its income postings, its spent its expense postings.
+        if let Some((g, _)) = grant.filter(|_| kind == "income" || kind == "expense") {
             let received = if kind == "income" { -amount } else { 0 };
-            let spent = if kind == "expense" || line { amount } else { 0 };
+            let spent = if kind == "expense" { amount } else { 0 };
             self.grant_flows
                 .entry(g)
                 .or_default()
@@ -238,13 +240,17 @@ fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
     let mut out = vec![];
     for l in legs {
         for (account, amount) in [(l.debit, l.amount), (l.credit, -l.amount)] {
+            // A grant is tagged where amana's writer takes it (income and expense postings),
+            // a line on expense postings only; the model counts only those postings anyway.
+            let kind = ACCOUNTS[account].1;
             let (grant, line) = match l.grant {
-                Some((g, line)) => (
+                Some((g, line)) if kind == "income" || kind == "expense" => (
                     Some(GrantId::parse(GRANTS[g].0).unwrap()),
                     line.and_then(|i| GRANTS[g].3.get(i))
+                        .filter(|_| kind == "expense")
                         .map(|s| LineId::parse(s).unwrap()),
                 ),
-                None => (None, None),
+                _ => (None, None),
             };
             let original = l.original.map(|(c, a)| {
                 let (code, exp) = ORIGINALS[c];
@@ -290,7 +296,7 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
             .add_account(AccountRequest {
                 code: AccountCode::parse(code).unwrap(),
                 name: format!("Compte {code}"),
-                kind: kind.parse().unwrap(),
+                kind: Some(kind.parse().unwrap()),
                 labels: vec![],
             })
             .unwrap();
@@ -372,6 +378,7 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
                 reference: None,
                 postings: postings(&t.legs),
                 receipts: vec![],
+                today: None,
             })
             .unwrap_or_else(|e| panic!("{t:?}: {e}"));
         typed.push(t.description.clone());
@@ -531,7 +538,11 @@ fn the_generator_reaches_the_interesting_space() {
             not_nfc |= t.description.nfc().collect::<String>() != t.description;
             years.insert(date_of(t.day).year());
             for l in &t.legs {
-                line |= matches!(l.grant, Some((_, Some(_))));
+                // A line is posted only on an expense posting (amana's writer refuses others).
+                let expense = [l.debit, l.credit]
+                    .iter()
+                    .any(|a| ACCOUNTS[*a].1 == "expense");
+                line |= matches!(l.grant, Some((_, Some(_)))) && expense;
                 restricted |= l.grant.is_some_and(|(g, _)| GRANTS[g].1);
                 original |= l.original.is_some();
                 near_limit |= l.amount.abs() > Minor::MAX - 1001;

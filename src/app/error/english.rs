@@ -439,6 +439,19 @@ impl fmt::Display for Refusal {
                 f,
                 "a contribution in kind is worth more than zero, not {value}: to cancel one, reverse it (`amana reverse N --reason ...`)"
             ),
+            AccountTypeNotParents {
+                code,
+                given,
+                parent,
+                parents,
+            } => write!(
+                f,
+                "account {code} would be of type {given}, but on the Moroccan chart a sub-account has its parent's type: {parent} is {parents}; leave --type out (or give --type {parents}), or choose a code under an account of type {given}"
+            ),
+            AccountTypeMissing { code } => write!(
+                f,
+                "account {code} needs its type: give --type asset, liability, net-assets, income or expense"
+            ),
         }
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::chain::signing::Signed;
 use crate::chain::{DecodeError, Hash};
-use crate::domain::{AccountCode, EntryId, GrantId, Money, OfficerId};
+use crate::domain::{AccountCode, AccountType, EntryId, GrantId, Money, OfficerId};
 use crate::files::FileError;
 use crate::files::keys::KeyError;
 use crate::rules::RuleError;
@@ -344,6 +344,17 @@ pub enum Refusal {
     InKindValueNotPositive {
         value: String,
     },
+    /// On the Moroccan chart a sub-account has its parent's type.
+    AccountTypeNotParents {
+        code: AccountCode,
+        given: AccountType,
+        parent: AccountCode,
+        parents: AccountType,
+    },
+    /// No `--type`, and no parent account to take it from.
+    AccountTypeMissing {
+        code: AccountCode,
+    },
 }
 
 /// Why a chain does not replay, at one entry: what `verify` would report there.
@@ -494,6 +505,8 @@ impl Refusal {
             InKindAccountsMissing { .. } => "in-kind-accounts-missing",
             InKindValueInexact { .. } => "in-kind-value-inexact",
             InKindValueNotPositive { .. } => "in-kind-value-not-positive",
+            AccountTypeNotParents { .. } => "account-type-not-parents",
+            AccountTypeMissing { .. } => "account-type-missing",
         }
     }
 
@@ -570,6 +583,7 @@ impl Refusal {
             InKindAccountsMissing { .. } => "use_account",
             InKindValueInexact { .. } => "hours",
             InKindValueNotPositive { .. } => "value",
+            AccountTypeNotParents { .. } | AccountTypeMissing { .. } => "type",
         })
     }
 }

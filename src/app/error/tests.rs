@@ -333,6 +333,15 @@ fn samples() -> Vec<Refusal> {
         InKindValueNotPositive {
             value: "0.00".into(),
         },
+        AccountTypeNotParents {
+            code: AccountCode::parse("51415").unwrap(),
+            given: crate::domain::AccountType::Income,
+            parent: AccountCode::parse("5141").unwrap(),
+            parents: crate::domain::AccountType::Asset,
+        },
+        AccountTypeMissing {
+            code: AccountCode::parse("9").unwrap(),
+        },
     ]
 }
 

@@ -40,12 +40,17 @@ pub enum SetupGroup {
 pub enum AccountCommand {
     /// List the accounts of the chart, with their names in other languages
     #[command(
-        after_help = "Examples:\n  amana account list\n  amana account list --prefix 61 --format csv"
+        after_help = "Company-only accounts (share capital, corporate tax...: an association never uses them)\n\
+are listed only with --all; posting to them stays possible.\n\n\
+Examples:\n  amana account list\n  amana account list --prefix 61 --format csv\n  amana account list --all"
     )]
     List {
         /// Only codes starting with this (61 → 6111, 6131, ...)
         #[arg(long)]
         prefix: Option<String>,
+        /// Also list the accounts the chart marks company-only
+        #[arg(long)]
+        all: bool,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -59,9 +64,10 @@ pub enum AccountCommand {
         #[arg(long)]
         name: String,
         /// asset, liability, net-assets, income, expense, or memorandum (in-kind contributions,
-        /// kept apart from the books)
+        /// kept apart from the books); left out, the parent's type (on ma-associations a
+        /// sub-account always has its parent's type)
         #[arg(long = "type")]
-        kind: String,
+        kind: Option<String>,
         /// Name in another language, LANG=TEXT (repeatable), e.g. ar=البنك
         #[arg(long = "label", value_name = "LANG=TEXT")]
         labels: Vec<String>,

@@ -313,6 +313,31 @@ fn catalogue() -> Vec<RuleKind> {
             target: 5,
             officer,
         },
+        // Charging (the writer's).
+        K::PostingToParent {
+            account: AccountCode::parse("512").unwrap(),
+            subs: vec![AccountCode::parse("5121").unwrap()],
+        },
+        K::TagOnMoney {
+            account: AccountCode::parse("512").unwrap(),
+            tag: "grant=G1".into(),
+        },
+        K::LineNotOnExpense {
+            account: AccountCode::parse("512").unwrap(),
+            kind: crate::domain::AccountType::Liability,
+            grant: grant.clone(),
+            line: line.clone(),
+        },
+        K::GrantTagMisplaced {
+            account: AccountCode::parse("512").unwrap(),
+            kind: crate::domain::AccountType::Asset,
+            grant: grant.clone(),
+        },
+        K::OriginalSignDiffers {
+            account: AccountCode::parse("512").unwrap(),
+            amount: mad(100),
+            original: Money::new(Minor(-10), Currency::iso("EUR").unwrap()),
+        },
     ];
     let code = AccountCode::parse("7183").unwrap();
     let funder = FunderId::parse("members").unwrap();
@@ -366,6 +391,34 @@ fn every_message_has_its_english_and_its_arguments() {
         Warning::ClockBehind {
             now: "2026-01-01 10:00 UTC".into(),
             last: "2026-01-02 10:00 UTC".into(),
+        },
+        Warning::GrantOverspent {
+            entry: EntryId(1),
+            grant: GrantId::parse("G1").unwrap(),
+            total: Money::new(Minor(100), Currency::iso("MAD").unwrap()),
+            spent: Money::new(Minor(150), Currency::iso("MAD").unwrap()),
+        },
+        Warning::GrantOverReceived {
+            entry: EntryId(1),
+            grant: GrantId::parse("G1").unwrap(),
+            agreed: Money::new(Minor(100), Currency::iso("MAD").unwrap()),
+            received: Money::new(Minor(150), Currency::iso("MAD").unwrap()),
+        },
+        Warning::MoneyBelowZero {
+            entry: EntryId(1),
+            account: AccountCode::parse("5161").unwrap(),
+            date: day("2026-01-31"),
+            balance: Money::new(Minor(-150), Currency::iso("MAD").unwrap()),
+        },
+        Warning::DatedInFuture {
+            entry: EntryId(1),
+            date: day("2026-02-01"),
+            today: day("2026-01-31"),
+        },
+        Warning::ParentTakesNoPosting {
+            account: AccountCode::parse("51415").unwrap(),
+            parent: AccountCode::parse("5141").unwrap(),
+            postings: 3,
         },
     ];
     let described = catalogue()
