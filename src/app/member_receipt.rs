@@ -103,6 +103,9 @@ pub fn money_received(
     match &e.header.kind {
         EntryKind::Reversal { reverses, .. } => return Err(NotReceived::Reversal(*reverses)),
         EntryKind::Closing { year, .. } => return Err(NotReceived::Closing(*year)),
+        EntryKind::Depreciation { asset, .. } => {
+            return Err(NotReceived::Depreciation(asset.clone()));
+        }
         EntryKind::Transaction => {}
     }
     let (mut income, mut money_in) = (0i64, false);

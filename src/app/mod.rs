@@ -30,6 +30,7 @@
 //! ```
 
 pub mod amendments;
+pub mod assets;
 pub mod backup;
 pub mod bundle;
 pub mod close;
@@ -208,12 +209,9 @@ pub(crate) fn append_entry(
 
 /// The entry a reversal reverses, as the chain recorded it.
 pub(crate) fn original_of(app: &Appender<'_>, entry: &ChainEntry) -> Result<Option<Entry>> {
-    match &entry.record {
-        Record::Entry(e) => match e.reverses() {
-            Some(id) => Ok(app.entry(id)?),
-            None => Ok(None),
-        },
-        _ => Ok(None),
+    match entry.record.refers_to() {
+        Some(id) => Ok(app.entry(id)?),
+        None => Ok(None),
     }
 }
 

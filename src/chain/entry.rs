@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Account, AccountCode, AccountType, BudgetLine, Currency, Entry, EntryHeader, EntryId,
+    Account, AccountCode, AccountType, AssetId, BudgetLine, Currency, Entry, EntryHeader, EntryId,
     EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label, LedgerInfo,
     LineId, Minor, Officer, OfficerId, OfficerRole, Posting,
 };
@@ -85,7 +85,9 @@ impl ChainEntry {
                 w.text(&h.description);
                 w.opt_text(h.reference.as_deref());
                 match &h.kind {
-                    EntryKind::Transaction | EntryKind::Closing { .. } => {
+                    EntryKind::Transaction
+                    | EntryKind::Closing { .. }
+                    | EntryKind::Depreciation { .. } => {
                         w.null();
                         w.null();
                     }
@@ -116,6 +118,10 @@ impl ChainEntry {
                     w.date(*start);
                     w.text(restricted_account.as_str());
                     w.text(unrestricted_account.as_str());
+                }
+                if let EntryKind::Depreciation { asset, start } = &h.kind {
+                    w.text(asset.as_str());
+                    w.date(*start);
                 }
             }
             Record::Officer(o) => {
@@ -216,6 +222,18 @@ impl ChainEntry {
                 w.text(c.id.as_str());
                 w.text(&c.name);
                 w.text(&c.reason);
+            }
+            Record::Asset(a) => {
+                w.text(a.id.as_str());
+                w.text(&a.label);
+                w.int(a.entry.0);
+                w.int(a.posting);
+                w.int(a.life_months);
+                w.date(a.start);
+                w.text(a.depreciation_account.as_str());
+                w.text(a.expense_account.as_str());
+                w.opt_text(a.release.as_ref().map(|(r, _)| r.as_str()));
+                w.opt_text(a.release.as_ref().map(|(_, i)| i.as_str()));
             }
         }
         w.finish()
@@ -381,7 +399,8 @@ impl ChainEntry {
                 name: r.text("funder-change.name")?,
                 reason: r.text("funder-change.reason")?,
             }),
-            "transaction" | "reversal" | "closing" => {
+            "asset" => decode_asset(&mut r)?,
+            "transaction" | "reversal" | "closing" | "depreciation" => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
                         0,
@@ -653,7 +672,7 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
     let reverses = r.opt_int("entry.reverses")?;
     let reason = r.opt_text("entry.reason")?;
     let mut kind = match (kind, reverses, reason) {
-        ("transaction" | "closing", None, None) => EntryKind::Transaction,
+        ("transaction" | "closing" | "depreciation", None, None) => EntryKind::Transaction,
         ("reversal", Some(id), Some(reason)) => EntryKind::Reversal {
             reverses: EntryId(id),
             reason,
@@ -715,6 +734,12 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
             unrestricted_account: code(r, "closing.unrestricted_account", AccountCode::parse)?,
         };
     }
+    if kind_name == "depreciation" {
+        kind = EntryKind::Depreciation {
+            asset: code(r, "depreciation.asset", AssetId::parse)?,
+            start: r.date("depreciation.start")?,
+        };
+    }
     let header = EntryHeader {
         id,
         date,
@@ -725,4 +750,40 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
     };
     let _ = base;
     Ok(Record::Entry(Entry::from_decoded(header, postings)))
+}
+
+fn decode_asset(r: &mut Reader) -> Result<Record, DecodeError> {
+    let id = code(r, "asset.id", AssetId::parse)?;
+    let label = r.text("asset.label")?;
+    let entry = EntryId(r.int("asset.transaction")?);
+    let posting = r.int("asset.posting")?;
+    let life_months = r.int("asset.life_months")?;
+    let start = r.date("asset.start")?;
+    let depreciation_account = code(r, "asset.depreciation_account", AccountCode::parse)?;
+    let expense_account = code(r, "asset.expense_account", AccountCode::parse)?;
+    let at = r.position();
+    let release = match (
+        opt_code(r, "asset.release_account", AccountCode::parse)?,
+        opt_code(r, "asset.income_account", AccountCode::parse)?,
+    ) {
+        (Some(from), Some(to)) => Some((from, to)),
+        (None, None) => None,
+        _ => {
+            return Err(r.invalid(
+                at,
+                "release account and income account must both be present or both null",
+            ));
+        }
+    };
+    Ok(Record::Asset(crate::domain::asset::Asset {
+        id,
+        label,
+        entry,
+        posting,
+        life_months,
+        start,
+        depreciation_account,
+        expense_account,
+        release,
+    }))
 }

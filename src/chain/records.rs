@@ -183,9 +183,21 @@ pub enum Record {
     AccountChange(AccountChange),
     BudgetLineAmendment(BudgetLineAmendment),
     FunderChange(FunderChange),
+    /// A fixed asset registered from the posting that bought it.
+    Asset(crate::domain::asset::Asset),
 }
 
 impl Record {
+    /// The transaction this record must be checked against: the one a reversal reverses, or
+    /// the one an asset is registered from. The book is handed it by whoever reads the chain.
+    pub fn refers_to(&self) -> Option<EntryId> {
+        match self {
+            Record::Entry(e) => e.reverses(),
+            Record::Asset(a) => Some(a.entry),
+            _ => None,
+        }
+    }
+
     /// The kind name written in the body and in the log table.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -199,6 +211,7 @@ impl Record {
                 EntryKind::Transaction => "transaction",
                 EntryKind::Reversal { .. } => "reversal",
                 EntryKind::Closing { .. } => "closing",
+                EntryKind::Depreciation { .. } => "depreciation",
             },
             Record::Officer(_) => "officer",
             Record::Seal(_) => "seal",
@@ -212,6 +225,7 @@ impl Record {
             Record::AccountChange(_) => "account-change",
             Record::BudgetLineAmendment(_) => "budget-line-amendment",
             Record::FunderChange(_) => "funder-change",
+            Record::Asset(_) => "asset",
         }
     }
 }

@@ -5,6 +5,7 @@
 //! only in NFC without control or bidi-override characters. Rules that need the state of the
 //! ledger (does this account exist? is the date inside the grant?) live in [`crate::rules`].
 
+pub mod asset;
 pub mod message;
 pub mod money;
 pub mod text;
@@ -252,6 +253,8 @@ code_newtype!(/// A budget line's identifier within its grant, such as `training
     LineId, "budget line id");
 code_newtype!(/// An officer's short identifier such as `fatima`.
     OfficerId, "officer id");
+code_newtype!(/// A fixed asset's identifier such as `PC-2025-01`.
+    AssetId, "asset id");
 
 /// A journal entry's number: 1, 2, 3, ... without gaps, in the order they were recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -505,6 +508,13 @@ pub enum EntryKind {
         restricted_account: AccountCode,
         /// Where the rest of the result goes.
         unrestricted_account: AccountCode,
+    },
+    /// A fixed asset's depreciation for the months from `start`'s through the entry's date's.
+    Depreciation {
+        asset: AssetId,
+        /// The first day of the first month it covers (the entry is dated on the last day of
+        /// the last one).
+        start: NaiveDate,
     },
 }
 

@@ -340,6 +340,14 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
                     total,
                     info.currency.code
                 ),
+                EntryKind::Depreciation { asset, start } => format!(
+                    "#{} {} depreciation of asset {asset} from {} ({} {})",
+                    e.id(),
+                    format_date(e.header.date),
+                    format_date(*start),
+                    total,
+                    info.currency.code
+                ),
             }
         }
         Record::Officer(o) => format!("officer {} {} ({})", o.id, o.name, o.role),
@@ -422,6 +430,15 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
             )
         }
         Record::FunderChange(c) => format!("funder {} renamed {} ({})", c.id, c.name, c.reason),
+        Record::Asset(a) => format!(
+            "asset {} {}: posting {} of transaction #{}, {} months from {}",
+            a.id,
+            a.label,
+            a.posting,
+            a.entry,
+            a.life_months,
+            format_date(a.start)
+        ),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -479,12 +496,14 @@ pub fn content(
         }),
         Record::Entry(e) => {
             let (reverses, reason) = match &e.header.kind {
-                EntryKind::Transaction | EntryKind::Closing { .. } => (None, None),
+                EntryKind::Transaction
+                | EntryKind::Closing { .. }
+                | EntryKind::Depreciation { .. } => (None, None),
                 EntryKind::Reversal { reverses, reason } => {
                     (Some(reverses.0), Some(reason.clone()))
                 }
             };
-            json!({
+            let mut value = json!({
                 "id": e.id().0, "date": format_date(e.header.date), "description": e.header.description,
                 "reference": e.header.reference, "reverses": reverses, "reason": reason, "batch": e.header.batch,
                 "postings": e.postings().iter().map(|p| json!({
@@ -502,7 +521,13 @@ pub fn content(
                     }),
                     _ => serde_json::Value::Null,
                 },
-            })
+            });
+            // Only a depreciation carries the key, so the other entries' JSON is unchanged.
+            if let EntryKind::Depreciation { asset, start } = &e.header.kind {
+                value["depreciation"] =
+                    json!({"asset": asset.as_str(), "start": format_date(*start)});
+            }
+            value
         }
         Record::Officer(o) => json!({
             "id": o.id.as_str(), "name": o.name, "role": o.role.as_str(),
@@ -555,6 +580,14 @@ pub fn content(
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,
+        }),
+        Record::Asset(a) => json!({
+            "id": a.id.as_str(), "label": a.label, "transaction": a.entry.0, "posting": a.posting,
+            "life_months": a.life_months, "start": format_date(a.start),
+            "depreciation_account": a.depreciation_account.as_str(),
+            "expense_account": a.expense_account.as_str(),
+            "release_account": a.release.as_ref().map(|(r, _)| r.as_str()),
+            "income_account": a.release.as_ref().map(|(_, i)| i.as_str()),
         }),
     }
 }

@@ -72,6 +72,9 @@ impl Book {
                 restricted_account,
                 unrestricted_account,
             )),
+            EntryKind::Depreciation { asset, start } => {
+                problems.extend(self.check_depreciation(e, asset, *start))
+            }
             EntryKind::Transaction => {}
         }
         problems
@@ -187,6 +190,10 @@ impl Book {
         }
         if self.reversals.contains(&reverses) {
             return refuse(RuleKind::ReversalReversed { reverses });
+        }
+        let assets = self.check_reversal_of_assets(original);
+        if !assets.is_empty() {
+            return assets;
         }
         if e.header.date < original.header.date {
             return refuse(RuleKind::ReversalBeforeOriginal {

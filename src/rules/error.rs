@@ -310,6 +310,8 @@ pub enum RuleKind {
     ClosingPostings {
         year: i32,
     },
+    /// Fixed assets and their depreciation ([`super::assets`]).
+    Asset(super::assets::AssetRule),
     SealBankMissing {
         account: AccountCode,
     },

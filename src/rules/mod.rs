@@ -29,6 +29,7 @@
 //! a store's rows), and [`Book::admit`], which sends each record kind to its rules.
 
 mod amendments;
+pub mod assets;
 pub mod chain_order;
 mod english;
 mod entries;
@@ -80,6 +81,8 @@ pub struct Book {
     totals: Option<Totals>,
     /// What corrections of the set-up put in force that the rules read (rule 16).
     in_force: amendments::InForce,
+    /// Registered fixed assets and how far each is depreciated.
+    assets: assets::Assets,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -105,6 +108,8 @@ pub struct BookParts {
     pub receipts: Vec<(EntryId, Hash)>,
     /// Retired accounts, with the first day they take no posting.
     pub retired: Vec<(AccountCode, NaiveDate)>,
+    /// Registered assets, each with its cost and the months of it depreciated.
+    pub assets: Vec<assets::AssetState>,
 }
 
 impl Book {
@@ -170,6 +175,7 @@ impl Book {
             receipts: parts.receipts.into_iter().collect(),
             totals: None,
             in_force: amendments::InForce::from_parts(parts.retired),
+            assets: assets::Assets::from_parts(parts.assets),
         }
     }
 
@@ -227,8 +233,9 @@ impl Book {
 
     /// Checks `entry` against every rule and, when it passes, takes it into the book.
     ///
-    /// `original` must be the entry a reversal reverses (looked up by the caller, who knows
-    /// where entries are kept). On error the book is unchanged.
+    /// `original` must be the entry a reversal reverses, or the transaction an asset is
+    /// registered from (looked up by the caller, who knows where entries are kept:
+    /// [`Record::refers_to`]). On error the book is unchanged.
     pub fn admit(
         &mut self,
         entry: &ChainEntry,
@@ -296,6 +303,9 @@ impl Book {
                     return Err(problems);
                 }
                 let warnings = self.take_entry(e).map_err(|err| vec![err])?;
+                if let EntryKind::Depreciation { asset, .. } = &e.header.kind {
+                    self.take_depreciation(asset, e.header.date);
+                }
                 if let EntryKind::Closing { year, .. } = e.header.kind {
                     self.gov.decide(
                         entry.seq,
@@ -337,6 +347,10 @@ impl Book {
             }
             Record::FunderChange(c) => {
                 self.admit_funder_change(c)?;
+                vec![]
+            }
+            Record::Asset(a) => {
+                self.admit_asset(a, original)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

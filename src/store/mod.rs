@@ -18,6 +18,7 @@
 //! - [`projection`]: which table rows each chain entry stands for.
 
 mod append;
+pub mod assets;
 mod log;
 mod migrate;
 mod parts;

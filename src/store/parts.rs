@@ -177,6 +177,7 @@ impl Appender<'_> {
             governance_log,
             receipts,
             retired,
+            assets: self.assets()?.iter().map(|a| a.state()).collect(),
         })
     }
 }

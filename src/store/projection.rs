@@ -35,10 +35,12 @@ pub enum Table {
     AccountChanges,
     BudgetLineAmendments,
     FunderChanges,
+    Assets,
+    Depreciations,
 }
 
 impl Table {
-    pub const ALL: [Table; 22] = [
+    pub const ALL: [Table; 24] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -61,6 +63,8 @@ impl Table {
         Table::AccountChanges,
         Table::BudgetLineAmendments,
         Table::FunderChanges,
+        Table::Assets,
+        Table::Depreciations,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -71,6 +75,7 @@ impl Table {
             Table::AccountChanges => 4,
             Table::BudgetLineAmendments => 5,
             Table::FunderChanges => 6,
+            Table::Assets | Table::Depreciations => 7,
             _ => 1,
         }
     }
@@ -99,6 +104,8 @@ impl Table {
             Table::AccountChanges => "account_changes",
             Table::BudgetLineAmendments => "budget_line_amendments",
             Table::FunderChanges => "funder_changes",
+            Table::Assets => "assets",
+            Table::Depreciations => "depreciations",
         }
     }
 
@@ -201,6 +208,20 @@ impl Table {
                 "reason",
             ],
             Table::FunderChanges => &["seq", "funder_id", "name", "reason"],
+            Table::Assets => &[
+                "seq",
+                "id",
+                "label",
+                "entry_id",
+                "posting_idx",
+                "life_months",
+                "start_date",
+                "depreciation_account",
+                "expense_account",
+                "release_account",
+                "income_account",
+            ],
+            Table::Depreciations => &["seq", "entry_id", "asset_id", "start_date"],
         }
     }
 
@@ -392,8 +413,35 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                     ],
                 ));
             }
+            if let EntryKind::Depreciation { asset, start } = &h.kind {
+                out.push(row(
+                    Table::Depreciations,
+                    vec![
+                        int(entry.seq),
+                        int(e.id().0),
+                        text(asset.as_str()),
+                        text(&format_date(*start)),
+                    ],
+                ));
+            }
             out
         }
+        Record::Asset(a) => vec![row(
+            Table::Assets,
+            vec![
+                seq,
+                text(a.id.as_str()),
+                text(&a.label),
+                int(a.entry.0),
+                int(a.posting),
+                int(a.life_months),
+                text(&format_date(a.start)),
+                text(a.depreciation_account.as_str()),
+                text(a.expense_account.as_str()),
+                opt_text(a.release.as_ref().map(|(r, _)| r.as_str())),
+                opt_text(a.release.as_ref().map(|(_, i)| i.as_str())),
+            ],
+        )],
         Record::Officer(o) => vec![row(
             Table::Officers,
             vec![
