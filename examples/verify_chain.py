@@ -225,8 +225,15 @@ SCHEMAS = {
     "budget-line-amendment": [F("grant", TEXT), F("line", TEXT), F("effective", DATE),
                               F("amount", INT, True), F("withdrawn", BOOL), F("reason", TEXT)],
     "funder-change": [F("id", TEXT), F("name", TEXT), F("reason", TEXT)],
+    # fixed assets (rule 17)
+    "asset": [F("id", TEXT), F("label", TEXT), F("transaction", INT), F("posting", INT),
+              F("life_months", INT), F("start", DATE), F("depreciation_account", TEXT),
+              F("expense_account", TEXT), F("release_account", TEXT, True),
+              F("income_account", TEXT, True)],
+    "depreciation": TRANSACTION + [F("asset", TEXT), F("start", DATE)],
 }
-MOVES = ("transaction", "reversal", "closing")  # the kinds with an id, a date and postings
+# the kinds with an id, a date and postings
+MOVES = ("transaction", "reversal", "closing", "depreciation")
 ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
 FUNDER_TYPES = {"public-local", "public-national", "foreign-public", "foreign-private", "private",
                 "individual", "members"}
@@ -437,6 +444,8 @@ def canonical_problems(e):
         if k == "closing":
             ident("restricted_account", e["restricted_account"])
             ident("unrestricted_account", e["unrestricted_account"])
+        if k == "depreciation":
+            ident("asset", e["asset"])
     elif k == "officer":
         ident("id", e["id"])
         check("role", e["role"], ROLES.__contains__, "an officer role")
@@ -469,6 +478,13 @@ def canonical_problems(e):
         ident("line", e["line"])
     elif k == "funder-change":
         ident("id", e["id"])
+    elif k == "asset":
+        for name in ("id", "depreciation_account", "expense_account", "release_account",
+                     "income_account"):
+            ident(name, e[name])
+        check("income_account", e["income_account"],
+              lambda v: (v is None) == (e["release_account"] is None),
+              "present exactly when release_account is")
     return out
 
 
@@ -569,7 +585,7 @@ class Rules:
                    "grant-amendment": self.grant_amendment,
                    "account-change": self.account_change,
                    "budget-line-amendment": self.budget_line_amendment,
-                   "funder-change": self.funder_change}.get(k)
+                   "funder-change": self.funder_change, "asset": self.asset}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -675,6 +691,8 @@ class Rules:
                 bad(f"transaction {tid}: `reverses` and `reason` must be NULL")
         elif k == "reversal":
             self.check_reversal(e, bad)
+        elif k == "depreciation":
+            self.check_depreciation(e, bad)
         else:
             self.check_closing(e, bad)
         self.transactions.setdefault(tid, e)
@@ -706,7 +724,92 @@ class Rules:
             if year in self.results:
                 self.results[year][1][0] = 0
 
-    reversal = closing = transaction
+    reversal = closing = depreciation = transaction
+
+    # ------------------------------------------------------------ rule 17: fixed assets
+    def assets(self):
+        """asset id -> {"entry", "cost", "life", "first" (months since year 0 of its first
+        month), "done" (months depreciated), "postings" (what each depreciation posts)};
+        ("posting", transaction, index) -> asset id. (Made on first use.)"""
+        return self.__dict__.setdefault("_assets", {})
+
+    def asset(self, seq, e, bad):  # rule 17
+        assets, aid, tid, idx = self.assets(), e["id"], e["transaction"], e["posting"]
+        src = self.transactions.get(tid)
+        if aid in assets:
+            return bad(f"asset {aid!r} registered twice")
+        if src is None or src["kind"] != "transaction" or tid in self.reversed:
+            return bad(f"asset {aid!r}: transaction {tid} is not a standing transaction")
+        if not 0 <= idx < len(src["postings"]):
+            return bad(f"asset {aid!r}: transaction {tid} has no posting {idx}")
+        p = src["postings"][idx]
+        if p["amount"] <= 0 or self.accounts.get(p["account"]) != "asset":
+            return bad(f"asset {aid!r}: posting {idx} of transaction {tid} is not a debit to an "
+                       f"asset account")
+        if ("posting", tid, idx) in assets:
+            return bad(f"asset {aid!r}: posting {idx} of transaction {tid} is already an asset")
+        if not 1 <= e["life_months"] <= 1200:
+            return bad(f"asset {aid!r}: life of {e['life_months']} months is not 1 to 1200")
+        if e["start"] < src["date"]:
+            return bad(f"asset {aid!r}: starts {e['start']}, before its purchase {src['date']}")
+        roles = [("depreciation_account", "asset"), ("expense_account", "expense")]
+        if e["release_account"] is not None:
+            roles += [("release_account", "net-assets"), ("income_account", "income")]
+        for name, typ in roles:
+            if self.accounts.get(e[name]) != typ:
+                return bad(f"asset {aid!r}: {name} {e[name]!r} is not a {typ} account")
+        if (p["grant"] is None) != (e["release_account"] is None):
+            return bad(f"asset {aid!r}: release and income accounts are given exactly when its "
+                       f"posting is charged to a grant")
+        lines = [(e["expense_account"], 1), (e["depreciation_account"], -1)]
+        if e["release_account"] is not None:
+            lines += [(e["release_account"], 1), (e["income_account"], -1)]
+        y, m = int(e["start"][:4]), int(e["start"][5:7])
+        assets[aid] = {"entry": tid, "cost": p["amount"], "life": e["life_months"],
+                       "first": y * 12 + m - 1, "done": 0, "postings": lines}
+        assets[("posting", tid, idx)] = aid
+
+    def check_depreciation(self, e, bad):  # rule 17
+        tid, aid, date, start = e["id"], e["asset"], e["date"], e["start"]
+        a = self.assets().get(aid)
+        if a is None:
+            return bad(f"depreciation {tid}: asset {aid!r} is not registered")
+        if e["reference"] is not None or e["reverses"] is not None or e["reason"] is not None \
+                or e["batch"] is not None:
+            return bad(f"depreciation {tid}: `reference`, `reverses`, `reason` and `batch` must "
+                       f"be NULL")
+        month = lambda n: f"{n // 12:04d}-{n % 12 + 1:02d}"
+        first = a["first"] + a["done"]
+        if a["done"] >= a["life"] or start != month(first) + "-01":
+            return bad(f"depreciation {tid}: asset {aid!r} next month to depreciate is "
+                       f"{month(first) if a['done'] < a['life'] else 'none'}, not {start}")
+        y, m = int(date[:4]), int(date[5:7])
+        last = y * 12 + m - 1
+        try:
+            month_end = (datetime.date(y + m // 12, m % 12 + 1, 1)
+                         - datetime.timedelta(days=1)).isoformat()
+        except ValueError:
+            month_end = None
+        if date != month_end or last < first or last >= a["first"] + a["life"]:
+            return bad(f"depreciation {tid}: dated {date}, not the last day of a month of asset "
+                       f"{aid!r}'s schedule from {start}")
+        if self.fy_start is not None:
+            fy = lambda d: int(d[:4]) - (d[5:] < self.fy_start)
+            first_end = month(first + 1) + "-01"  # the day after the first month's last day
+            first_last = (datetime.date.fromisoformat(first_end)
+                          - datetime.timedelta(days=1)).isoformat()
+            if fy(first_last) != fy(date):
+                return bad(f"depreciation {tid}: {start} to {date} spans two fiscal years")
+        each = a["cost"] // a["life"]
+        amount = sum(a["cost"] - each * (a["life"] - 1) if n == a["life"] - 1 else each
+                     for n in range(a["done"], last - a["first"] + 1))
+        want = [{"account": acct, "amount": sign * amount, "grant": None, "line": None,
+                 "original_amount": None, "original_currency": None, "memo": None}
+                for acct, sign in a["postings"]]
+        if e["postings"] != want:
+            return bad(f"depreciation {tid}: postings are not asset {aid!r}'s schedule "
+                       f"({amount} minor units)")
+        a["done"] = last - a["first"] + 1
 
     # ------------------------------------------------------------ rule 16: corrections
     def usage(self):
@@ -835,6 +938,10 @@ class Rules:
             bad(f"reversal {tid}: reverses {target}, which is not an earlier transaction")
         elif orig["kind"] == "closing":
             bad(f"reversal {tid}: reverses {target}, a closing (a closing is never reversed)")
+        elif orig["kind"] == "depreciation":
+            bad(f"reversal {tid}: reverses {target}, a depreciation (never reversed)")
+        elif any(k[:2] == ("posting", target) for k in self.assets() if isinstance(k, tuple)):
+            bad(f"reversal {tid}: reverses {target}, which bought a registered asset")
         elif orig["kind"] != "transaction":
             bad(f"reversal {tid}: reverses {target}, which is itself a reversal")
         elif target in self.reversed:
@@ -1253,11 +1360,15 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "budget_line_amendments": (("seq", "grant_id", "line_id", "effective", "amount", "withdrawn",
                                 "reason"), 1),
     "funder_changes": (("seq", "funder_id", "name", "reason"), 1),
+    "assets": (("seq", "id", "label", "entry_id", "posting_idx", "life_months", "start_date",
+                "depreciation_account", "expense_account", "release_account", "income_account"),
+               1),
+    "depreciations": (("seq", "entry_id", "asset_id", "start_date"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
-               "funder_changes": 6}
+               "funder_changes": 6, "assets": 7, "depreciations": 7}
 
 
 def project(seq, e, rows):
@@ -1289,6 +1400,8 @@ def project(seq, e, rows):
         if k == "closing":
             add("closings", seq, e["id"], e["fiscal_year"], e["start"], e["restricted_account"],
                 e["unrestricted_account"])
+        if k == "depreciation":
+            add("depreciations", seq, e["id"], e["asset"], e["start"])
     elif k == "officer":
         add("officers", seq, e["id"], e["name"], e["role"], e["public_key"])
     elif k == "seal":
@@ -1315,6 +1428,10 @@ def project(seq, e, rows):
             int(e["withdrawn"]), e["reason"])
     elif k == "funder-change":
         add("funder_changes", seq, e["id"], e["name"], e["reason"])
+    elif k == "asset":
+        add("assets", seq, e["id"], e["label"], e["transaction"], e["posting"], e["life_months"],
+            e["start"], e["depreciation_account"], e["expense_account"], e["release_account"],
+            e["income_account"])
 
 
 def sort_key(values):
