@@ -104,7 +104,8 @@ fn defaults(chart: &str, asset_account: &AccountCode) -> Option<Defaults> {
                 .as_str()
                 .get(1..3)
                 .filter(|_| asset_account.as_str().starts_with('2'))
-                .map(|mid| format!("28{mid}")),
+                .map_or_else(|| "2835".to_string(), |mid| format!("28{mid}"))
+                .into(),
             expense: "6193",
             subsidy: "1311",
             release: "1319",

@@ -149,6 +149,8 @@ impl AssetRule {
             args,
         };
         let s = |v: &dyn ToString| v.to_string();
+        // A posting is shown counting from 1, as `asset add --posting` takes it.
+        let shown = |posting: &i64| (posting + 1).to_string();
         match self {
             A::AssetExists { id } => d("rule-asset-exists", "asset", s(id), vec![("id", s(id))]),
             A::SourceNotStanding { entry } => d(
@@ -160,8 +162,8 @@ impl AssetRule {
             A::PostingMissing { entry, posting } => d(
                 "rule-asset-posting-missing",
                 "posting",
-                s(posting),
-                vec![("entry", s(entry)), ("posting", s(posting))],
+                shown(posting),
+                vec![("entry", s(entry)), ("posting", shown(posting))],
             ),
             A::NotADebitToAnAsset {
                 entry,
@@ -170,10 +172,10 @@ impl AssetRule {
             } => d(
                 "rule-asset-not-a-debit",
                 "posting",
-                s(posting),
+                shown(posting),
                 vec![
                     ("entry", s(entry)),
-                    ("posting", s(posting)),
+                    ("posting", shown(posting)),
                     ("account", s(account)),
                 ],
             ),
@@ -184,10 +186,10 @@ impl AssetRule {
             } => d(
                 "rule-asset-posting-registered",
                 "posting",
-                s(posting),
+                shown(posting),
                 vec![
                     ("entry", s(entry)),
-                    ("posting", s(posting)),
+                    ("posting", shown(posting)),
                     ("asset", s(asset)),
                 ],
             ),
