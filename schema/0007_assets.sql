@@ -1,13 +1,17 @@
 -- Fixed assets and their depreciation (CHAIN.md section 4, `asset` and `depreciation`).
 --
 -- A depreciation is a journal entry of its own kind, so `entries.kind` must admit it. SQLite
--- cannot change a CHECK constraint: the table is rebuilt with the same rows, its index and
--- append-only triggers with it. Its parents' references (postings, closings, receipts, a
--- reversal's `reverses`) name the table, and find the new one once it is renamed; they are
--- checked when this migration's transaction commits.
+-- cannot change a CHECK constraint: the table is made again with the same rows, its index and
+-- append-only triggers with it. The rows wait in a copy while the old table is dropped; the
+-- references to it (postings, closings, receipts, a reversal's `reverses`) name the table, so
+-- they find the new one, and are checked when this migration's transaction commits: the rows
+-- put back first (by id, so a reversal follows what it reverses) satisfy them again.
 PRAGMA defer_foreign_keys = ON;
 
-CREATE TABLE entries_with_kinds (
+CREATE TEMP TABLE entries_before_0007 AS SELECT * FROM entries;
+DROP TABLE entries;
+
+CREATE TABLE entries (
     id          INTEGER PRIMARY KEY CHECK (id >= 1),     -- 1, 2, 3, ... without gaps
     seq         INTEGER NOT NULL UNIQUE REFERENCES log(seq),
     kind        TEXT    NOT NULL CHECK (kind IN ('transaction', 'reversal', 'closing', 'depreciation')),
@@ -20,11 +24,10 @@ CREATE TABLE entries_with_kinds (
     CHECK ((kind = 'reversal') = (reverses IS NOT NULL AND reason IS NOT NULL))
 ) STRICT;
 
-INSERT INTO entries_with_kinds (id, seq, kind, date, description, reference, reverses, reason, batch)
-    SELECT id, seq, kind, date, description, reference, reverses, reason, batch FROM entries;
-
-DROP TABLE entries;
-ALTER TABLE entries_with_kinds RENAME TO entries;
+INSERT INTO entries (id, seq, kind, date, description, reference, reverses, reason, batch)
+    SELECT id, seq, kind, date, description, reference, reverses, reason, batch
+      FROM entries_before_0007 ORDER BY id;
+DROP TABLE entries_before_0007;
 
 CREATE INDEX entries_by_date ON entries(date);
 
