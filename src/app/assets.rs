@@ -1,7 +1,7 @@
 //! Fixed assets: `asset add` registers equipment from the posting that bought it (and, when a
 //! grant paid for it, moves the grant money that paid it from the year's income to the
-//! investment subsidy), `depreciate` posts each month of each asset's schedule once, and
-//! `asset list` shows where each asset stands.
+//! investment subsidy), and `depreciate` posts each month of each asset's schedule once
+//! (`asset list` is a report: [`crate::report::assets`]).
 //!
 //! Why the subsidy: a grant credited to an operating-grant income account (7161) and spent on a
 //! computer (a debit to 2355, an asset) leaves the year's result showing that money as a
@@ -15,13 +15,12 @@ use chrono::NaiveDate;
 
 use crate::app::{Ledger, LedgerError, Written, append_entry, append_record, load_book};
 use crate::chain::Record;
-use crate::domain::asset::{Asset, Schedule, month_last_day};
+use crate::domain::asset::{Asset, month_last_day};
 use crate::domain::{
     AccountCode, AccountType, AssetId, Entry, EntryHeader, EntryId, EntryKind, GrantId, Minor,
     Posting, text,
 };
 use crate::rules::assets::depreciation_postings;
-use crate::store::assets::AssetFacts;
 
 type Result<T, E = AssetError> = std::result::Result<T, E>;
 
@@ -159,16 +158,6 @@ pub struct DepreciationLine {
     /// The subsidy released with it, for an asset bought on a grant.
     pub released: Option<Minor>,
     pub entry: EntryId,
-}
-
-/// One asset as `asset list` shows it.
-#[derive(Debug, Clone)]
-pub struct AssetView {
-    pub facts: AssetFacts,
-    pub depreciated: Minor,
-    pub net_book_value: Minor,
-    /// What is left of the investment subsidy, for an asset bought on a grant.
-    pub subsidy_remaining: Option<Minor>,
 }
 
 fn pick(
@@ -463,30 +452,5 @@ impl Ledger {
         } else {
             self.store.write(run)
         }
-    }
-
-    /// Every registered asset, by id, with what is depreciated and what is left.
-    pub fn assets(&self) -> Result<Vec<AssetView>> {
-        let mut facts = self.store.assets().map_err(LedgerError::from)?;
-        facts.sort_by(|a, b| a.asset.id.cmp(&b.asset.id));
-        Ok(facts
-            .into_iter()
-            .map(|facts| {
-                let state = facts.state();
-                let schedule: Schedule = state.schedule();
-                let depreciated = if state.done > 0 {
-                    schedule.total(0, state.done - 1)
-                } else {
-                    Minor::ZERO
-                };
-                let left = Minor(facts.cost.0 - depreciated.0);
-                AssetView {
-                    subsidy_remaining: facts.asset.release.as_ref().map(|_| left),
-                    depreciated,
-                    net_book_value: left,
-                    facts,
-                }
-            })
-            .collect())
     }
 }

@@ -1,53 +1,15 @@
 //! The fixed-asset commands: `asset add`, `asset list`, `depreciate`.
 
-use serde::Serialize;
-
 use amana::app::Ledger;
-use amana::app::assets::{AssetRequest, AssetView};
+use amana::app::assets::AssetRequest;
 use amana::app::bundle;
-use amana::domain::{self, AccountCode, AssetId, Currency, EntryId, format_date};
+use amana::domain::{self, AccountCode, AssetId, EntryId, format_date};
+use amana::report::assets as report;
 
 use super::Context;
 use super::args::{AssetCommand, AssetGroup, Format};
 use super::error::Failure;
 use super::print;
-
-/// One asset of `asset list --format json`: amounts as exact strings.
-#[derive(Debug, Serialize)]
-struct AssetLine {
-    id: String,
-    label: String,
-    account: String,
-    cost: String,
-    acquired: String,
-    life_months: i64,
-    start: String,
-    grant: Option<String>,
-    depreciated: String,
-    depreciated_through: Option<String>,
-    net_book_value: String,
-    subsidy_remaining: Option<String>,
-    transaction: i64,
-}
-
-fn line(v: &AssetView, c: &Currency) -> AssetLine {
-    let f = &v.facts;
-    AssetLine {
-        id: f.asset.id.to_string(),
-        label: f.asset.label.clone(),
-        account: f.account.to_string(),
-        cost: c.format(f.cost),
-        acquired: format_date(f.acquired),
-        life_months: f.asset.life_months,
-        start: format_date(f.asset.start),
-        grant: f.grant.as_ref().map(|g| g.to_string()),
-        depreciated: c.format(v.depreciated),
-        depreciated_through: f.depreciated_through.map(format_date),
-        net_book_value: c.format(v.net_book_value),
-        subsidy_remaining: v.subsidy_remaining.map(|m| c.format(m)),
-        transaction: f.asset.entry.0,
-    }
-}
 
 fn code(value: Option<String>) -> Result<Option<AccountCode>, Failure> {
     Ok(value.map(|v| AccountCode::parse(&v)).transpose()?)
@@ -102,53 +64,12 @@ pub fn run(ctx: &Context, command: AssetGroup) -> Result<(), Failure> {
         }
         AssetGroup::Asset(AssetCommand::List { format }) => {
             let ledger = bundle::open_read_only(path)?;
-            let currency = ledger.info()?.currency;
-            let lines: Vec<AssetLine> = ledger
-                .assets()?
-                .iter()
-                .map(|v| line(v, &currency))
-                .collect();
+            let info = ledger.info()?;
+            let report = report::assets(ledger.store(), &info)?;
             match format.format {
-                Format::Json => print::json(&lines),
-                Format::Table | Format::Csv => {
-                    let csv = matches!(format.format, Format::Csv);
-                    let header = [
-                        "id",
-                        "label",
-                        "account",
-                        "cost",
-                        "acquired",
-                        "life_months",
-                        "grant",
-                        "depreciated",
-                        "depreciated_through",
-                        "net_book_value",
-                        "subsidy_remaining",
-                    ];
-                    let sep = if csv { "," } else { "  " };
-                    out!("{}", header.join(sep));
-                    for l in &lines {
-                        let cells = [
-                            l.id.clone(),
-                            l.label.clone(),
-                            l.account.clone(),
-                            l.cost.clone(),
-                            l.acquired.clone(),
-                            l.life_months.to_string(),
-                            l.grant.clone().unwrap_or_default(),
-                            l.depreciated.clone(),
-                            l.depreciated_through.clone().unwrap_or_default(),
-                            l.net_book_value.clone(),
-                            l.subsidy_remaining.clone().unwrap_or_default(),
-                        ];
-                        let cells: Vec<String> = if csv {
-                            cells.iter().map(|c| csv_cell(c)).collect()
-                        } else {
-                            cells.to_vec()
-                        };
-                        out!("{}", cells.join(sep));
-                    }
-                }
+                Format::Table => out!("{}", report::assets_table(&report)),
+                Format::Csv => outp!("{}", report::assets_csv(&report)),
+                Format::Json => print::json(&report),
             }
         }
         AssetGroup::Depreciate {
@@ -190,21 +111,4 @@ pub fn run(ctx: &Context, command: AssetGroup) -> Result<(), Failure> {
         }
     }
     Ok(())
-}
-
-/// A CSV cell, quoted when it must be (and a leading formula character neutralised).
-fn csv_cell(value: &str) -> String {
-    let number = value
-        .strip_prefix('-')
-        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'));
-    let value = if value.starts_with(['=', '+', '-', '@']) && !number {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if value.contains([',', '"', '\n']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
 }

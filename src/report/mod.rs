@@ -4,6 +4,7 @@
 //! table and CSV renderings are derived; no arithmetic happens while rendering. Amounts are
 //! strings with exactly the currency's decimals, never floats.
 
+pub mod assets;
 pub mod render;
 
 use serde::Serialize;
@@ -430,15 +431,7 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
             )
         }
         Record::FunderChange(c) => format!("funder {} renamed {} ({})", c.id, c.name, c.reason),
-        Record::Asset(a) => format!(
-            "asset {} {}: posting {} of transaction #{}, {} months from {}",
-            a.id,
-            a.label,
-            a.posting,
-            a.entry,
-            a.life_months,
-            format_date(a.start)
-        ),
+        Record::Asset(a) => assets::summary(a),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -581,14 +574,7 @@ pub fn content(
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,
         }),
-        Record::Asset(a) => json!({
-            "id": a.id.as_str(), "label": a.label, "transaction": a.entry.0, "posting": a.posting,
-            "life_months": a.life_months, "start": format_date(a.start),
-            "depreciation_account": a.depreciation_account.as_str(),
-            "expense_account": a.expense_account.as_str(),
-            "release_account": a.release.as_ref().map(|(r, _)| r.as_str()),
-            "income_account": a.release.as_ref().map(|(_, i)| i.as_str()),
-        }),
+        Record::Asset(a) => assets::content(a),
     }
 }
 
