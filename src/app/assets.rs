@@ -37,6 +37,18 @@ pub enum AssetError {
         "transaction {entry} has {count} debits to asset accounts: say which one is the asset with --posting K (1 for its first posting)"
     )]
     WhichPosting { entry: EntryId, count: usize },
+    #[error(
+        "transaction {0} debits no asset account: give the number of the transaction that bought the asset (amana journal shows it)"
+    )]
+    NoAssetDebit(EntryId),
+    #[error(
+        "posting {posting} of transaction {entry} is to {account}, a cash or bank account: a fixed asset is the equipment's account (23xx, 1500), not the money that paid it; give --posting K"
+    )]
+    MoneyAccount {
+        entry: EntryId,
+        posting: i64,
+        account: AccountCode,
+    },
     #[error("a useful life of 0 months: give --life-months 1 or more")]
     ZeroLife,
     #[error("give --{flag}: the {what} (this ledger's chart has no default)")]
@@ -121,6 +133,12 @@ fn defaults(chart: &str, asset_account: &AccountCode) -> Option<Defaults> {
     }
 }
 
+/// A cash or bank account of a chart that numbers them (ma-associations 51xx, generic 10xx);
+/// with the chart `none` amana cannot tell, and the treasurer names the posting.
+fn fixed_charts_money(chart: &str, account: &AccountCode) -> bool {
+    chart != "none" && crate::formats::charts::is_money(chart, account, AccountType::Asset)
+}
+
 /// `asset add`: what the treasurer gives.
 #[derive(Debug, Clone)]
 pub struct AssetRequest {
@@ -198,11 +216,13 @@ impl Ledger {
                         .filter(|(_, p)| {
                             p.amount.0 > 0
                                 && book.account_type(&p.account) == Some(AccountType::Asset)
+                                && !fixed_charts_money(&info.chart, &p.account)
                         })
                         .map(|(i, _)| i)
                         .collect();
                     match debits.as_slice() {
                         [one] => *one as i64,
+                        [] => return Err(AssetError::NoAssetDebit(req.transaction)),
                         _ => {
                             return Err(AssetError::WhichPosting {
                                 entry: req.transaction,
@@ -217,6 +237,18 @@ impl Ledger {
                 .and_then(|i| source.postings().get(i))
                 .cloned();
             let account = posting.as_ref().map(|p| p.account.clone());
+            // Writer-side (CHAIN.md, "amana's writer also refuses"): a chart that numbers its
+            // cash and bank accounts says a debit to one is money, never equipment.
+            if let Some(p) = &posting
+                && p.amount.0 > 0
+                && fixed_charts_money(&info.chart, &p.account)
+            {
+                return Err(AssetError::MoneyAccount {
+                    entry: req.transaction,
+                    posting: index + 1,
+                    account: p.account.clone(),
+                });
+            }
             let d = account.as_ref().and_then(|a| defaults(&info.chart, a));
             let depreciation_account = pick(
                 req.depreciation_account.clone(),

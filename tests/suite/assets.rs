@@ -412,6 +412,52 @@ fn an_asset_bought_with_own_money_has_no_subsidy_and_the_generic_chart_has_its_d
     assert_eq!(b["3200"], "-1200.00");
     assert_eq!(b["4960"], "-1200.00");
     assert_eq!(b["4400"], "-600.00");
+
+    // Once 2025 is closed, a desk bought in 2025 and registered late cannot have its 2025
+    // months posted in 2026: the command names them, and changes nothing.
+    ok(
+        &g,
+        &[
+            "record",
+            "--date",
+            "2025-06-10",
+            "--desc",
+            "Desk",
+            "--post",
+            "1500 500",
+            "--post",
+            "1010",
+        ],
+    );
+    ok(&g, &["close", "--year", "2025"]);
+    ok(
+        &g,
+        &[
+            "asset",
+            "add",
+            "DESK",
+            "--transaction",
+            "5",
+            "--life-months",
+            "10",
+        ],
+    );
+    let before = snapshot(&g);
+    let err = fails(&g, &["depreciate", "--through", "2026-01-31"], 2);
+    assert!(
+        err.contains("depreciation of asset DESK for 2025-06 to 2025-12 would be dated 2025-12-31, and the books are locked through 2025-12-31"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&g), before);
+    // The laptop's 2026 months still are.
+    let out = ok(
+        &g,
+        &["depreciate", "--through", "2026-01-31", "--asset", "LAP"],
+    );
+    assert!(
+        out.contains("from 2026-01-01 to 2026-01-31: 100.00 USD"),
+        "{out}"
+    );
     both_verifiers_pass(&g);
 }
 
@@ -435,6 +481,14 @@ fn bad_asset_input_is_refused_and_changes_nothing() {
     refused(
         &with(&["9", "--life-months", "12"]),
         "transaction 9 is not recorded",
+    );
+    refused(
+        &with(&["1", "--life-months", "12"]),
+        "transaction 1 debits no asset account",
+    );
+    refused(
+        &with(&["1", "--life-months", "12", "--posting", "1"]),
+        "is to 5141, a cash or bank account",
     );
     refused(
         &with(&["1", "--life-months", "12", "--posting", "2"]),
@@ -509,11 +563,9 @@ fn bad_asset_input_is_refused_and_changes_nothing() {
             "add",
             "PC",
             "--transaction",
-            "1",
+            "2",
             "--life-months",
             "36",
-            "--posting",
-            "1",
         ],
         2,
     );
