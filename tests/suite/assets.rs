@@ -693,3 +693,161 @@ fn a_forged_depreciation_amount_is_found_by_both_verifiers() {
     );
     assert_eq!(kinds(&ours), kinds(&theirs), "{ours:#}\n{theirs:#}");
 }
+
+/// With the chart `none` the accounts are the treasurer's to name; a grant received on two
+/// income accounts needs `--subsidy-from`; `--start` moves the first month.
+#[test]
+fn without_a_chart_the_accounts_are_named_and_a_later_start_moves_the_first_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("none.db");
+    ok(
+        &l,
+        &[
+            "init",
+            "--name",
+            "Sans plan",
+            "--currency",
+            "MAD",
+            "--chart",
+            "none",
+        ],
+    );
+    for (code, kind) in [
+        ("B", "asset"),
+        ("EQ", "asset"),
+        ("DEP", "asset"),
+        ("EXP", "expense"),
+        ("INC1", "income"),
+        ("INC2", "income"),
+        ("REL", "income"),
+        ("SUB", "net-assets"),
+        ("SUBX", "liability"),
+    ] {
+        ok(
+            &l,
+            &["account", "add", code, "--name", code, "--type", kind],
+        );
+    }
+    ok(
+        &l,
+        &["funder", "add", "F", "--name", "F", "--type", "private"],
+    );
+    ok(
+        &l,
+        &[
+            "grant",
+            "add",
+            "G",
+            "--funder",
+            "F",
+            "--amount",
+            "900",
+            "--start",
+            "2025-01-01",
+            "--end",
+            "2025-12-31",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2025-01-02",
+            "--desc",
+            "a",
+            "--post",
+            "B 500",
+            "--post",
+            "INC1 -500 grant=G",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2025-01-03",
+            "--desc",
+            "b",
+            "--post",
+            "B 400",
+            "--post",
+            "INC2 -400 grant=G",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2025-01-20",
+            "--desc",
+            "c",
+            "--post",
+            "EQ 600 grant=G",
+            "--post",
+            "B",
+        ],
+    );
+    let before = snapshot(&l);
+    fn add<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        let mut v = vec![
+            "asset",
+            "add",
+            "EQ1",
+            "--transaction",
+            "3",
+            "--life-months",
+            "6",
+        ];
+        v.extend_from_slice(extra);
+        v
+    }
+    let err = fails(&l, &add(&[]), 2);
+    assert!(err.contains("give --depreciation-account"), "{err}");
+    let named = ["--depreciation-account", "DEP", "--expense-account", "EXP"];
+    let err = fails(&l, &add(&named), 2);
+    assert!(err.contains("give --release-account"), "{err}");
+    let release = [
+        &named[..],
+        &["--release-account", "SUB", "--income-account", "REL"],
+    ]
+    .concat();
+    let err = fails(&l, &add(&release), 2);
+    assert!(
+        err.contains("received on 2 income account(s) (INC1, INC2): give --subsidy-from"),
+        "{err}"
+    );
+    let from = [&release[..], &["--subsidy-from", "INC1"]].concat();
+    let err = fails(&l, &add(&from), 2);
+    assert!(err.contains("give --subsidy-account"), "{err}");
+    let err = fails(
+        &l,
+        &add(&[&from[..], &["--subsidy-account", "SUBX"]].concat()),
+        2,
+    );
+    assert!(
+        err.contains("the subsidy account SUBX is a liability account"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&l), before);
+    let all = [
+        &from[..],
+        &["--subsidy-account", "SUB", "--start", "2025-03-10"],
+    ]
+    .concat();
+    ok(&l, &add(&all));
+    // 600.00 over 6 months from March: 100.00 a month, March to August.
+    let out = ok(&l, &["depreciate", "--through", "2025-12-31"]);
+    assert!(
+        out.contains("from 2025-03-01 to 2025-08-31: 600.00 MAD"),
+        "{out}"
+    );
+    let b = balances(&l, &[]);
+    assert_eq!(b["DEP"], "-600.00");
+    assert_eq!(b["SUB"], "0.00");
+    assert_eq!(b["INC1"], "100.00"); // -500.00 received, 600.00 moved to the subsidy
+    assert_eq!(b["REL"], "-600.00");
+    both_verifiers_pass(&l);
+}
