@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use super::error::RuleKind;
 use super::messages::Described;
 use super::{Book, RuleError};
-use crate::domain::asset::{Asset, Schedule, month_last_day, month_start};
+use crate::domain::asset::{Asset, Schedule, month_last_day};
 use crate::domain::{
     AccountCode, AccountType, AssetId, Entry, EntryId, EntryKind, Minor, Posting, format_date,
 };
@@ -573,9 +573,4 @@ impl Book {
             None => vec![],
         }
     }
-}
-
-/// The first day of the month after `date`'s.
-pub fn next_month(date: NaiveDate) -> Option<NaiveDate> {
-    month_last_day(date).succ_opt().map(month_start)
 }

@@ -117,8 +117,10 @@ impl Book {
             }
             Some(_) => false,
             None => {
-                let numbered = matches!(kind, "transaction" | "reversal" | "closing")
-                    || self.open_batch.is_some();
+                let numbered = matches!(
+                    kind,
+                    "transaction" | "reversal" | "closing" | "depreciation"
+                ) || self.open_batch.is_some();
                 if numbered {
                     self.next_entry += 1;
                 }
