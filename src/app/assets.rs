@@ -15,10 +15,10 @@ use chrono::NaiveDate;
 
 use crate::app::{Ledger, LedgerError, Written, append_entry, append_record, load_book};
 use crate::chain::Record;
-use crate::domain::asset::{Asset, month_last_day};
+use crate::domain::asset::{Asset, Schedule, month_last_day};
 use crate::domain::{
-    AccountCode, AccountType, AssetId, Entry, EntryHeader, EntryId, EntryKind, GrantId, Minor,
-    Posting, text,
+    AccountCode, AccountType, AssetId, Entry, EntryHeader, EntryId, EntryKind, FiscalStart,
+    GrantId, Minor, Posting, text,
 };
 use crate::rules::assets::depreciation_postings;
 
@@ -80,9 +80,19 @@ pub enum AssetError {
         through: NaiveDate,
     },
     #[error(
-        "the depreciation of asset {asset} for {from} to {to} would be dated {date}, and the books are locked through {locked} (a closed or locked period): reopen the year, or depreciate only after it"
+        "the depreciation of asset {asset} for {from} to {to} would be dated {date}, and the books are locked through {locked} (a closed or locked period): the officers may reopen the year; meanwhile depreciate the other assets one by one with --asset ID"
     )]
     Locked {
+        asset: AssetId,
+        from: String,
+        to: String,
+        date: NaiveDate,
+        locked: NaiveDate,
+    },
+    #[error(
+        "asset {asset}'s first months ({from} to {to}) would be depreciated on {date}, and the books are locked through {locked}: they could never be posted; give --start with a day after {locked}"
+    )]
+    StartLocked {
         asset: AssetId,
         from: String,
         to: String,
@@ -131,6 +141,27 @@ fn defaults(chart: &str, asset_account: &AccountCode) -> Option<Defaults> {
         }),
         _ => None,
     }
+}
+
+/// Months `first` to `last` of a schedule cut where a fiscal year ends: one run per
+/// depreciation entry, as (first month, last month) of each.
+fn fiscal_runs(schedule: &Schedule, fiscal: FiscalStart, first: i64, last: i64) -> Vec<(i64, i64)> {
+    let year_of = |k: i64| schedule.month(k).map(|m| fiscal.year_of(month_last_day(m)));
+    let mut runs = vec![];
+    let mut n = first;
+    while n <= last {
+        let mut end = n;
+        while end < last && year_of(end + 1) == year_of(n) {
+            end += 1;
+        }
+        runs.push((n, end));
+        n = end + 1;
+    }
+    runs
+}
+
+fn month(d: NaiveDate) -> String {
+    d.format("%Y-%m").to_string()
 }
 
 /// A cash or bank account of a chart that numbers them (ma-associations 51xx, generic 10xx);
@@ -292,7 +323,24 @@ impl Ledger {
                 expense_account,
                 release,
             };
-            let written = append_record(app, &mut book, &actor, Record::Asset(asset))?;
+            let written = append_record(app, &mut book, &actor, Record::Asset(asset.clone()))?;
+            // Writer-side, once the rules admitted it: an asset whose first fiscal year of
+            // months is already locked could never be depreciated (one entry per fiscal year,
+            // dated in it). The write is then rolled back.
+            let schedule = Schedule::new(cost, asset.life_months, asset.start);
+            if let Some(&(n, end)) =
+                fiscal_runs(&schedule, info.fiscal_start, 0, asset.life_months - 1).first()
+                && let (Some(from), Some(to)) = (schedule.month(n), schedule.month(end))
+                && let Some(locked) = book.locked_on(month_last_day(to))
+            {
+                return Err(AssetError::StartLocked {
+                    asset: asset.id.clone(),
+                    from: month(from),
+                    to: month(to),
+                    date: month_last_day(to),
+                    locked,
+                });
+            }
             let mut subsidy = None;
             if let Some(grant) = grant {
                 let from = match req.subsidy_from.clone() {
@@ -415,23 +463,11 @@ impl Ledger {
                     last -= 1;
                 }
                 let last = last.min(state.asset.life_months - 1);
-                let mut n = state.done;
-                while n <= last {
-                    let year_of = |k: i64| {
-                        schedule
-                            .month(k)
-                            .map(|m| info.fiscal_start.year_of(month_last_day(m)))
-                    };
-                    let year = year_of(n);
-                    let mut end = n;
-                    while end < last && year_of(end + 1) == year {
-                        end += 1;
-                    }
+                for (n, end) in fiscal_runs(&schedule, info.fiscal_start, state.done, last) {
                     let (Some(from), Some(to)) = (schedule.month(n), schedule.month(end)) else {
                         break;
                     };
                     let date = month_last_day(to);
-                    let month = |d: NaiveDate| d.format("%Y-%m").to_string();
                     if let Some(locked) = book.locked_on(date) {
                         return Err(AssetError::Locked {
                             asset: f.asset.id.clone(),
@@ -474,7 +510,6 @@ impl Ledger {
                         released: state.asset.release.as_ref().map(|_| amount),
                         entry: id,
                     });
-                    n = end + 1;
                 }
             }
             Ok(lines)

@@ -413,23 +413,28 @@ fn an_asset_bought_with_own_money_has_no_subsidy_and_the_generic_chart_has_its_d
     assert_eq!(b["4960"], "-1200.00");
     assert_eq!(b["4400"], "-600.00");
 
-    // Once 2025 is closed, a desk bought in 2025 and registered late cannot have its 2025
-    // months posted in 2026: the command names them, and changes nothing.
-    ok(
-        &g,
-        &[
-            "record",
-            "--date",
-            "2025-06-10",
-            "--desc",
-            "Desk",
-            "--post",
-            "1500 500",
-            "--post",
-            "1010",
-        ],
-    );
-    ok(&g, &["close", "--year", "2025"]);
+    // A desk registered in 2025 but not depreciated before 2025 is closed: its 2025 months
+    // cannot be posted in 2026 (one entry per fiscal year, dated in it); the command names
+    // them and changes nothing, and the other assets are depreciated one by one.
+    let buy = |desc: &str, amount: &str| {
+        let post = format!("1500 {amount}");
+        ok(
+            &g,
+            &[
+                "record",
+                "--date",
+                "2025-06-10",
+                "--desc",
+                desc,
+                "--post",
+                &post,
+                "--post",
+                "1010",
+            ],
+        );
+    };
+    buy("Desk", "500");
+    buy("Shelf", "300");
     ok(
         &g,
         &[
@@ -442,6 +447,7 @@ fn an_asset_bought_with_own_money_has_no_subsidy_and_the_generic_chart_has_its_d
             "10",
         ],
     );
+    ok(&g, &["close", "--year", "2025"]);
     let before = snapshot(&g);
     let err = fails(&g, &["depreciate", "--through", "2026-01-31"], 2);
     assert!(
@@ -449,13 +455,55 @@ fn an_asset_bought_with_own_money_has_no_subsidy_and_the_generic_chart_has_its_d
         "{err}"
     );
     assert_eq!(snapshot(&g), before);
-    // The laptop's 2026 months still are.
     let out = ok(
         &g,
         &["depreciate", "--through", "2026-01-31", "--asset", "LAP"],
     );
     assert!(
         out.contains("from 2026-01-01 to 2026-01-31: 100.00 USD"),
+        "{out}"
+    );
+    // Registered after the closing, the shelf would have the same fate: refused, unless its
+    // depreciation starts in the open year.
+    let before = snapshot(&g);
+    let err = fails(
+        &g,
+        &[
+            "asset",
+            "add",
+            "SHELF",
+            "--transaction",
+            "6",
+            "--life-months",
+            "3",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("asset SHELF's first months (2025-06 to 2025-08) would be depreciated on 2025-08-31, and the books are locked through 2025-12-31"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&g), before);
+    ok(
+        &g,
+        &[
+            "asset",
+            "add",
+            "SHELF",
+            "--transaction",
+            "6",
+            "--life-months",
+            "3",
+            "--start",
+            "2026-01-01",
+        ],
+    );
+    let out = ok(
+        &g,
+        &["depreciate", "--through", "2026-03-31", "--asset", "SHELF"],
+    );
+    assert!(
+        out.contains("from 2026-01-01 to 2026-03-31: 300.00 USD"),
         "{out}"
     );
     both_verifiers_pass(&g);
