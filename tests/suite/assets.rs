@@ -899,3 +899,82 @@ fn without_a_chart_the_accounts_are_named_and_a_later_start_moves_the_first_mont
     assert_eq!(b["REL"], "-600.00");
     both_verifiers_pass(&l);
 }
+
+/// The bytes of an `asset` and a `depreciation` entry, computed from CHAIN.md alone with the
+/// value encoders of `tests/chain_vectors.py` (not amana's): amana encodes the same entries to
+/// the same bytes, and decodes them back. Frozen: if this fails, the format changed.
+#[test]
+fn the_asset_kinds_encode_as_chain_md_says() {
+    use amana::chain::{ChainEntry, Record};
+    use amana::domain::asset::Asset;
+    use amana::domain::{
+        AccountCode, AssetId, Currency, Entry, EntryHeader, EntryId, EntryKind, Minor, Posting,
+        parse_date,
+    };
+    const ASSET: &str = "414d414e410101000000056173736574020000000000000009020006474846204000010000000c7472c3a9736f7269c3a87265010000000550432d303101000000134f7264696e617465757220706f727461626c6502000000000000000202000000000000000002000000000000002403323032352d30332d3135010000000432383335010000000436313933010000000431333139010000000437353737";
+    const DEPRECIATION: &str = "414d414e4101010000000c646570726563696174696f6e02000000000000000c020006474846204000010000000c7472c3a9736f7269c3a8726502000000000000000403323032352d31322d3331010000001b446f746174696f6e2061757820616d6f7274697373656d656e7473000000000600000004010000000436313933020000000000051612000000000001000000043238333502fffffffffffae9ee0000000000010000000431333139020000000000051612000000000001000000043735373702fffffffffffae9ee0000000000010000000550432d303103323032352d30332d3031";
+    let code = |c: &str| AccountCode::parse(c).unwrap();
+    let mad = Currency {
+        code: "MAD".into(),
+        exponent: 2,
+    };
+    let entry = |seq, record| ChainEntry {
+        seq,
+        time_us: 1_767_225_600_000_000,
+        actor: "trésorière".into(),
+        record,
+    };
+    let asset = entry(
+        9,
+        Record::Asset(Asset {
+            id: AssetId::parse("PC-01").unwrap(),
+            label: "Ordinateur portable".into(),
+            entry: EntryId(2),
+            posting: 0,
+            life_months: 36,
+            start: parse_date("2025-03-15").unwrap(),
+            depreciation_account: code("2835"),
+            expense_account: code("6193"),
+            release: Some((code("1319"), code("7577"))),
+        }),
+    );
+    let posting = |account: &str, amount| Posting {
+        account: code(account),
+        amount: Minor(amount),
+        grant: None,
+        line: None,
+        original: None,
+        memo: None,
+    };
+    let depreciation = entry(
+        12,
+        Record::Entry(
+            Entry::new(
+                EntryHeader {
+                    id: EntryId(4),
+                    date: parse_date("2025-12-31").unwrap(),
+                    description: "Dotation aux amortissements".into(),
+                    reference: None,
+                    kind: EntryKind::Depreciation {
+                        asset: AssetId::parse("PC-01").unwrap(),
+                        start: parse_date("2025-03-01").unwrap(),
+                    },
+                    batch: None,
+                },
+                vec![
+                    posting("6193", 333_330),
+                    posting("2835", -333_330),
+                    posting("1319", 333_330),
+                    posting("7577", -333_330),
+                ],
+                &mad,
+            )
+            .unwrap(),
+        ),
+    );
+    for (e, frozen) in [(asset, ASSET), (depreciation, DEPRECIATION)] {
+        let bytes = e.encode();
+        assert_eq!(hex::encode(&bytes), frozen, "{}", e.record.kind());
+        assert_eq!(ChainEntry::decode(&bytes, Some(&mad)).unwrap(), e);
+    }
+}
