@@ -1392,7 +1392,9 @@ def project(seq, e, rows):
         add("imports", seq, e["file_sha256"], e["file_name"], e["rows"], e["transactions"],
             int(e["forced"]))
     elif k in MOVES:
-        add("entries", e["id"], seq, k, e["date"], e["description"], e["reference"],
+        # (the entries table's CHECK predates `depreciation`: it is a `transaction` there)
+        add("entries", e["id"], seq, "transaction" if k == "depreciation" else k, e["date"],
+            e["description"], e["reference"],
             e["reverses"], e["reason"], e["batch"])
         for i, p in enumerate(e["postings"]):
             add("postings", e["id"], i, p["account"], p["amount"], p["grant"], p["line"],

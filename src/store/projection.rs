@@ -385,7 +385,12 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 vec![
                     id,
                     seq,
-                    text(entry.record.kind()),
+                    // The table's CHECK predates the depreciation kind: it is a `transaction`
+                    // there, and `depreciations` names it (CHAIN.md section 6).
+                    text(match h.kind {
+                        EntryKind::Depreciation { .. } => "transaction",
+                        _ => entry.record.kind(),
+                    }),
                     text(&format_date(h.date)),
                     text(&h.description),
                     opt_text(h.reference.as_deref()),

@@ -401,11 +401,10 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
     let l = f.path();
     {
         let c = rusqlite::Connection::open(l).unwrap();
-        crate::common::schema_before_assets(&c);
         c.execute_batch(
             "DROP TABLE grant_amendments; DROP TABLE account_changes;
              DROP TABLE budget_line_amendments; DROP TABLE funder_changes;
-             PRAGMA user_version = 2;",
+             DROP TABLE depreciations; DROP TABLE assets; PRAGMA user_version = 2;",
         )
         .unwrap();
     }

@@ -517,36 +517,3 @@ pub fn finding_set(v: &serde_json::Value) -> Vec<(i64, String)> {
     f.dedup();
     f
 }
-
-/// Takes a ledger's file back to its schema before migration 7 (fixed assets), as a file of an
-/// earlier release has it: no `assets` nor `depreciations` table, and the `entries` table (its
-/// index and triggers) as `0001_init.sql` made it. The caller sets `user_version`.
-pub fn schema_before_assets(conn: &rusqlite::Connection) {
-    let init = include_str!("../../schema/0001_init.sql");
-    let from = init.find("CREATE TABLE entries (").unwrap();
-    let to = from + init[from..].find(") STRICT;").unwrap() + ") STRICT;".len();
-    let triggers: Vec<&str> = init
-        .lines()
-        .filter(|l| l.starts_with("CREATE TRIGGER entries_no_"))
-        .collect();
-    let balance_from = init.find("CREATE TRIGGER entries_balance").unwrap();
-    let balance_to = balance_from + init[balance_from..].find("END;").unwrap() + "END;".len();
-    conn.execute_batch(&format!(
-        "PRAGMA defer_foreign_keys = ON;
-         BEGIN;
-         DROP TABLE depreciations; DROP TABLE assets;
-         CREATE TEMP TABLE entries_copy AS SELECT * FROM entries;
-         DROP TABLE entries;
-         {};
-         INSERT INTO entries SELECT * FROM entries_copy ORDER BY id;
-         DROP TABLE entries_copy;
-         CREATE INDEX entries_by_date ON entries(date);
-         {}
-         {}
-         COMMIT;",
-        &init[from..to].trim_end_matches(';'),
-        &init[balance_from..balance_to],
-        triggers.join("\n")
-    ))
-    .unwrap();
-}
