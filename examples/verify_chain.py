@@ -204,6 +204,14 @@ SCHEMAS = {
     "reversal": TRANSACTION,
     "closing": TRANSACTION + [F("fiscal_year", INT), F("start", DATE),
                               F("restricted_account", TEXT), F("unrestricted_account", TEXT)],
+    # fund accounting at a year's end (rules 14 to 14c)
+    "year-closing": TRANSACTION + [F("fiscal_year", INT), F("start", DATE),
+                                   F("surplus_account", TEXT), F("deficit_account", TEXT),
+                                   F("dedicated_account", TEXT)],
+    "dedicated-funds": TRANSACTION + [F("fiscal_year", INT), F("start", DATE),
+                                      F("dedicated_account", TEXT), F("charge_account", TEXT),
+                                      F("release_account", TEXT)],
+    "allocation": TRANSACTION + [F("fiscal_year", INT), F("closing", INT)],
     "officer": [F("id", TEXT), F("name", TEXT), F("role", TEXT), F("public_key", BYTES)],
     "seal": [F("period_end", DATE, True), F("covered", INT), F("head", BYTES),
              F("merkle_root", BYTES), F("previous_seq", INT, True), F("previous_hash", BYTES, True),
@@ -233,7 +241,12 @@ SCHEMAS = {
     "depreciation": TRANSACTION + [F("asset", TEXT), F("start", DATE)],
 }
 # the kinds with an id, a date and postings
-MOVES = ("transaction", "reversal", "closing", "depreciation")
+MOVES = ("transaction", "reversal", "closing", "year-closing", "dedicated-funds", "allocation",
+         "depreciation")
+# the kinds whose postings count in a grant's received and spent (rule 10)
+RECORDED = ("transaction", "reversal")
+# the year-end kinds that name the account holding dedicated funds (rule 14b)
+CARRIES = ("year-closing", "dedicated-funds")
 ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
 FUNDER_TYPES = {"public-local", "public-national", "foreign-public", "foreign-private", "private",
                 "individual", "members"}
@@ -441,9 +454,10 @@ def canonical_problems(e):
             ident(f"postings[{i}].grant", p["grant"])
             ident(f"postings[{i}].line", p["line"])
             currency(f"postings[{i}].original_currency", p["original_currency"])
-        if k == "closing":
-            ident("restricted_account", e["restricted_account"])
-            ident("unrestricted_account", e["unrestricted_account"])
+        for name in ("restricted_account", "unrestricted_account", "surplus_account",
+                     "deficit_account", "dedicated_account", "charge_account", "release_account"):
+            if name in e:
+                ident(name, e[name])
         if k == "depreciation":
             ident("asset", e["asset"])
     elif k == "officer":
@@ -505,6 +519,10 @@ class Rules:
         self.balances, self.received, self.spent = {}, {}, {}
         self.dated = {}  # account -> [(date, amount)]: bank balances as of a day (rule 10)
         self.results = {}  # fiscal year -> ({income/expense account: net}, restricted part)
+        # dedicated funds (rules 14 to 14c): grant -> [(date, received, spent)] of the recorded
+        # transactions; grant -> what year-end entries carried to dedicated funds (a credit
+        # positive); year-closing seq -> [year, result account, result amount, allocated]
+        self.fund_days, self.carried, self.closed_results = {}, {}, {}
         # seals, signatures and the officers' decisions (rules 9 to 12, 14 and 15)
         self.seals, self.last_seal = {}, None
         self.officers, self.keys = {}, {}  # officers: id -> public key; keys: key -> id
@@ -585,11 +603,13 @@ class Rules:
                    "grant-amendment": self.grant_amendment,
                    "account-change": self.account_change,
                    "budget-line-amendment": self.budget_line_amendment,
-                   "funder-change": self.funder_change, "asset": self.asset}.get(k)
+                   "funder-change": self.funder_change, "year-closing": self.transaction,
+                   "dedicated-funds": self.transaction, "allocation": self.transaction,
+                   "asset": self.asset}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
-        if k == "closing" and not self.nbad:
+        if k in ("closing", "year-closing") and not self.nbad:
             self.decide(seq, "closing", None, ("closing", e["fiscal_year"], e["date"]))
 
     def in_table(self, code):
@@ -693,8 +713,14 @@ class Rules:
             self.check_reversal(e, bad)
         elif k == "depreciation":
             self.check_depreciation(e, bad)
-        else:
+        elif k == "closing":
             self.check_closing(e, bad)
+        elif k == "year-closing":
+            self.check_year_closing(e, bad)
+        elif k == "dedicated-funds":
+            self.check_dedicated_funds(e, bad)
+        else:
+            self.check_allocation(e, bad)
         self.transactions.setdefault(tid, e)
         self.moves += 1
         self.in_force(e, bad)
@@ -705,11 +731,14 @@ class Rules:
             atype = self.accounts.get(acct)
             self.balances[acct] = self.balances.get(acct, 0) + amount
             self.dated.setdefault(acct, []).append((date, amount))
-            if g is not None:
-                if atype == "income":
-                    self.received[g] = self.received.get(g, 0) - amount
-                if atype == "expense" or (g, p["line"]) in self.lines:
-                    self.spent[g] = self.spent.get(g, 0) + amount
+            if g is not None and k in RECORDED:
+                r = -amount if atype == "income" else 0
+                s_ = amount if atype == "expense" or (g, p["line"]) in self.lines else 0
+                self.received[g] = self.received.get(g, 0) + r
+                self.spent[g] = self.spent.get(g, 0) + s_
+                self.fund_days.setdefault(g, []).append((date, r, s_))
+            if g is not None and k in CARRIES and acct == e["dedicated_account"]:
+                self.carried[g] = self.carried.get(g, 0) - amount
             if atype in ("income", "expense") and self.fy_start is not None:
                 year = int(date[:4]) - (date[5:] < self.fy_start)  # the fiscal year it falls in
                 net, r = self.results.setdefault(year, ({}, [0]))
@@ -723,6 +752,15 @@ class Rules:
             year = int(date[:4]) - (date[5:] < self.fy_start)
             if year in self.results:
                 self.results[year][1][0] = 0
+
+        if k == "year-closing":
+            result = next((p for p in postings if p["grant"] is None and p["account"] in (
+                e["surplus_account"], e["deficit_account"])), None)
+            if result is not None:
+                self.closed_results[seq] = [e["fiscal_year"], result["account"],
+                                            result["amount"], None]
+        if k == "allocation" and e["closing"] in self.closed_results:
+            self.closed_results[e["closing"]][3] = seq
 
     reversal = closing = depreciation = transaction
 
@@ -936,8 +974,9 @@ class Rules:
             return
         if orig is None or target >= tid:
             bad(f"reversal {tid}: reverses {target}, which is not an earlier transaction")
-        elif orig["kind"] == "closing":
-            bad(f"reversal {tid}: reverses {target}, a closing (a closing is never reversed)")
+        elif orig["kind"] in ("closing", "year-closing", "dedicated-funds", "allocation"):
+            bad(f"reversal {tid}: reverses {target}, a {orig['kind']} entry (entries made at a "
+                f"year's end are never reversed)")
         elif orig["kind"] == "depreciation":
             bad(f"reversal {tid}: reverses {target}, a depreciation (never reversed)")
         elif any(k[:2] == ("posting", target) for k in self.assets() if isinstance(k, tuple)):
@@ -1010,6 +1049,129 @@ class Rules:
                 f"expected {show_(want)}")
         if extra:  # the closing postings carry an account and an amount, nothing else
             bad(f"closing {tid}: posting {extra[0]} has a grant, line, original amount or memo")
+
+    # ------------------------------------------------------------ rules 14 to 14c: funds
+    def year_end(self, e, what, bad):
+        """The checks every year-end entry passes: no reference, reverses or reason, dated on
+        the last day of its fiscal year, with its first day as `start`. Returns the last day,
+        or None when the year has no bounds."""
+        tid, year = e["id"], e["fiscal_year"]
+        if any(e[f] is not None for f in ("reference", "reverses", "reason")):
+            bad(f"{what} {tid}: `reference`, `reverses` and `reason` must be NULL")
+        bounds = self.fiscal_year(year)
+        if bounds is None:
+            bad(f"{what} {tid}: fiscal year {year} has no bounds "
+                f"(fiscal_year_start {self.fy_start!r})")
+            return None
+        start, end = bounds
+        if "start" in e and e["start"] != start:
+            bad(f"{what} {tid}: start is {e['start']}, fiscal year {year} starts on {start}")
+        if "start" in e and e["date"] != end:
+            bad(f"{what} {tid}: dated {e['date']}, not on the last day of fiscal year "
+                f"{year} ({end})")
+        return end
+
+    def roles(self, e, what, roles, bad):
+        for name, want in roles:
+            if self.accounts.get(e[name]) != want:
+                bad(f"{what} {e['id']}: {name} {e[name]!r} is not a {want} account")
+
+    def funds(self, end):
+        """[(grant, change)] for every restricted grant, by id, whose dedicated fund moves at
+        `end`: the money received on it and not spent up to that day (never below zero) less
+        what year-end entries carried so far."""
+        out = []
+        for g in sorted(x for x, (_, _, restricted) in self.grants.items() if restricted):
+            days = [(r, s_) for d, r, s_ in self.fund_days.get(g, []) if d <= end]
+            target = max(0, sum(r for r, _ in days) - sum(s_ for _, s_ in days))
+            change = target - self.carried.get(g, 0)
+            if change:
+                out.append((g, change))
+        return out
+
+    def compare_postings(self, e, what, want, bad):
+        got = [(p["account"], p["amount"], p["grant"]) for p in e["postings"]]
+        extra = [i for i, p in enumerate(e["postings"]) if any(
+            p[f] is not None for f in ("line", "original_amount", "original_currency", "memo"))]
+        if got != want:
+            i = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b),
+                     min(len(got), len(want)))
+            show_ = lambda lst: " ".join(str(x) for x in lst[i] if x is not None) \
+                if i < len(lst) else "nothing"
+            bad(f"{what} {e['id']}: postings are not those of fiscal year {e['fiscal_year']} "
+                f"({len(got)} posting(s), {len(want)} expected): posting {i} is {show_(got)}, "
+                f"expected {show_(want)}")
+        if extra:
+            bad(f"{what} {e['id']}: posting {extra[0]} has a line, original amount or memo")
+
+    def check_dedicated_funds(self, e, bad):  # rule 14b
+        end = self.year_end(e, "dedicated-funds", bad)
+        self.roles(e, "dedicated-funds", (("dedicated_account", "liability"),
+                                          ("charge_account", "expense"),
+                                          ("release_account", "income")), bad)
+        if end is None:
+            return
+        want = []
+        for g, change in self.funds(end):
+            if change > 0:
+                want += [(e["charge_account"], change, g), (e["dedicated_account"], -change, g)]
+            else:
+                want += [(e["dedicated_account"], -change, g), (e["release_account"], change, g)]
+        self.compare_postings(e, "dedicated-funds", want, bad)
+
+    def check_year_closing(self, e, bad):  # rule 14
+        tid, year = e["id"], e["fiscal_year"]
+        end = self.year_end(e, "year-closing", bad)
+        self.roles(e, "year-closing", (("surplus_account", "net-assets"),
+                                       ("deficit_account", "net-assets"),
+                                       ("dedicated_account", "liability")), bad)
+        if year in self.closed_years:
+            bad(f"year-closing {tid}: fiscal year {year} is closed")
+        elif any(d["effect"][:2] == ("closing", year) and not d["effective"] and not d["void"]
+                 for d in self.decisions.values()):
+            bad(f"year-closing {tid}: fiscal year {year} has a closing that awaits its "
+                f"signatures")
+        if end is None:
+            return
+        net, _ = self.results.get(year, ({}, [0]))  # (this closing is not counted yet)
+        want = [(a, -f, None) for a, f in sorted(net.items()) if f]
+        want += [(e["dedicated_account"], -change, g) for g, change in self.funds(end)]
+        result = -sum(amount for _, amount, _ in want)
+        if result < 0:
+            want.append((e["surplus_account"], result, None))
+        elif result > 0:
+            want.append((e["deficit_account"], result, None))
+        self.compare_postings(e, "year-closing", want, bad)
+
+    def check_allocation(self, e, bad):  # rule 14c
+        tid, year, closing = e["id"], e["fiscal_year"], e["closing"]
+        if any(e[f] is not None for f in ("reference", "reverses", "reason")):
+            bad(f"allocation {tid}: `reference`, `reverses` and `reason` must be NULL")
+        found = self.closed_results.get(closing)
+        if found is None or found[0] != year or year not in self.closed_years:
+            bad(f"allocation {tid}: entry {closing} is not a year closing of fiscal year {year} "
+                f"in effect with a result to allocate")
+            return
+        _, account, amount, allocated = found
+        if allocated is not None:
+            bad(f"allocation {tid}: the result of entry {closing} was allocated by entry "
+                f"{allocated}")
+            return
+        bounds = self.fiscal_year(year)
+        if bounds is None or e["date"] <= bounds[1]:
+            bad(f"allocation {tid}: dated {e['date']}, not after the end of fiscal year {year}")
+        postings = e["postings"]
+        plain = lambda p: all(p[f] is None for f in (
+            "grant", "line", "original_amount", "original_currency"))
+        sign = (amount > 0) - (amount < 0)
+        first = postings[:1] == [p for p in postings[:1] if p["account"] == account
+                                 and p["amount"] == -amount and plain(p)]
+        rest = all(self.accounts.get(p["account"]) == "net-assets" and plain(p)
+                   and (p["amount"] > 0) - (p["amount"] < 0) == sign for p in postings[1:])
+        if not (postings and first and rest and len(postings) >= 2):
+            bad(f"allocation {tid}: takes the result of entry {closing} ({amount} on {account}) "
+                f"out of its account first, then gives it, with the same sign, to net-assets "
+                f"accounts")
 
     def officer(self, seq, e, bad):  # rules 11, 12 and 15
         oid, key, point = e["id"], e["public_key"], pt_decode(e["public_key"])
@@ -1360,6 +1522,9 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "budget_line_amendments": (("seq", "grant_id", "line_id", "effective", "amount", "withdrawn",
                                 "reason"), 1),
     "funder_changes": (("seq", "funder_id", "name", "reason"), 1),
+    "year_ends": (("seq", "entry_id", "kind", "year", "start_date", "surplus_account",
+                   "deficit_account", "dedicated_account", "charge_account", "release_account",
+                   "closing"), 1),
     "assets": (("seq", "id", "label", "entry_id", "posting_idx", "life_months", "start_date",
                 "depreciation_account", "expense_account", "release_account", "income_account"),
                1),
@@ -1368,7 +1533,7 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
-               "funder_changes": 6, "assets": 7, "depreciations": 7}
+               "funder_changes": 6, "year_ends": 7, "assets": 8, "depreciations": 8}
 
 
 def project(seq, e, rows):
@@ -1392,9 +1557,11 @@ def project(seq, e, rows):
         add("imports", seq, e["file_sha256"], e["file_name"], e["rows"], e["transactions"],
             int(e["forced"]))
     elif k in MOVES:
-        # (the entries table's CHECK predates `depreciation`: it is a `transaction` there)
-        add("entries", e["id"], seq, "transaction" if k == "depreciation" else k, e["date"],
-            e["description"], e["reference"],
+        # the `entries` table's CHECK predates the year-end kinds: a year closing is a
+        # `closing` there, a carry or an allocation a `transaction` (section 6)
+        listed = {"year-closing": "closing", "dedicated-funds": "transaction",
+                  "allocation": "transaction", "depreciation": "transaction"}.get(k, k)
+        add("entries", e["id"], seq, listed, e["date"], e["description"], e["reference"],
             e["reverses"], e["reason"], e["batch"])
         for i, p in enumerate(e["postings"]):
             add("postings", e["id"], i, p["account"], p["amount"], p["grant"], p["line"],
@@ -1402,6 +1569,10 @@ def project(seq, e, rows):
         if k == "closing":
             add("closings", seq, e["id"], e["fiscal_year"], e["start"], e["restricted_account"],
                 e["unrestricted_account"])
+        if k in ("year-closing", "dedicated-funds", "allocation"):
+            add("year_ends", seq, e["id"], k, e["fiscal_year"], e.get("start"),
+                e.get("surplus_account"), e.get("deficit_account"), e.get("dedicated_account"),
+                e.get("charge_account"), e.get("release_account"), e.get("closing"))
         if k == "depreciation":
             add("depreciations", seq, e["id"], e["asset"], e["start"])
     elif k == "officer":

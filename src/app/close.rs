@@ -1,6 +1,7 @@
-//! Closing a fiscal year: its income and expense carried to net assets (restricted and
-//! unrestricted), signed by as many officers as the policy says, then sealed and locked
-//! through its last day, all in one transaction.
+//! Closing a fiscal year: the unspent restricted money carried to dedicated funds, grant by
+//! grant; the year's income and expense closed, its result (then only the association's own) to
+//! the surplus or the deficit account by its sign; signed by as many officers as the policy
+//! says, then sealed and locked through its last day, all in one transaction.
 
 use std::path::PathBuf;
 
@@ -10,10 +11,30 @@ use crate::app::decisions::{SealOutcome, load_keys, replay, require_quorum, sign
 use crate::app::seal::seal_and_sign;
 use crate::app::{Ledger, LedgerError, Refusal, append_entry, append_record};
 use crate::chain::Record;
-use crate::domain::{AccountCode, Entry, EntryHeader, EntryKind, Minor, OfficerId, Posting};
+use crate::domain::{
+    AccountCode, ClosingForm, Entry, EntryHeader, EntryKind, Minor, Money, OfficerId, Posting,
+};
+use crate::rules::Book;
+use crate::rules::funds::DedicatedFund;
 use serde::Serialize;
 
 type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+/// The accounts a closing uses, each in its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosingAccounts {
+    /// Net assets: receives a surplus (a credit).
+    pub surplus: AccountCode,
+    /// Net assets: receives a deficit (a debit); may be the surplus account.
+    pub deficit: AccountCode,
+    /// The liability that holds dedicated funds.
+    pub dedicated: AccountCode,
+    /// The charge ("engagements à réaliser sur ressources affectées") and the income ("report
+    /// des ressources non utilisées") through which dedicated funds are carried and released,
+    /// in an entry of their own that the year's income statement shows; `None`: the closing
+    /// entry moves the dedicated funds itself.
+    pub carry: Option<(AccountCode, AccountCode)>,
+}
 
 /// What `close` did.
 #[derive(Debug, Clone, Serialize)]
@@ -21,7 +42,9 @@ pub struct CloseOutcome {
     pub year: i32,
     pub start: String,
     pub end: String,
-    /// The closing entry, absent when the year had no income or expense.
+    /// The entry carrying dedicated funds, when some moved and a charge and release were named.
+    pub dedicated_funds_entry: Option<i64>,
+    /// The closing entry, absent when the year had nothing to close.
     pub closing_entry: Option<i64>,
     pub seal: SealOutcome,
 }
@@ -32,31 +55,30 @@ pub struct ClosePreview {
     pub year: i32,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    /// The closing entry's postings, dated `end`; none when the year had no income or expense
+    /// The dedicated-funds entry's postings (each tagged to its grant), dated `end`.
+    pub carry_postings: Vec<Posting>,
+    /// The closing entry's postings, dated `end`; none when the year had nothing to close
     /// (it is then locked instead).
     pub postings: Vec<Posting>,
-    /// The year's result carried to net assets: positive for a surplus, negative for a deficit.
+    /// The year's result, the association's own: positive for a surplus, negative for a deficit.
     pub result: Minor,
-    /// The part of it on restricted grants.
-    pub restricted_result: Minor,
-    /// The part of it on the rest.
-    pub unrestricted_result: Minor,
+    /// Each restricted grant's dedicated fund: held before, held at the year's end.
+    pub funds: Vec<DedicatedFund>,
     /// How many officers must sign the closing.
     pub signatures_needed: usize,
 }
 
 impl Ledger {
-    /// Closes fiscal year `year`: carries its income and expense to net assets (restricted and
-    /// unrestricted), then seals and locks everything dated up to its last day.
+    /// Closes fiscal year `year`: carries its unspent restricted money to dedicated funds and
+    /// its result to net assets, then seals and locks everything dated up to its last day.
     pub fn close(
         &mut self,
         year: i32,
-        restricted: &AccountCode,
-        unrestricted: &AccountCode,
+        accounts: &ClosingAccounts,
         key_files: &[PathBuf],
         today: NaiveDate,
     ) -> Result<CloseOutcome> {
-        let outcome = self.closing(year, restricted, unrestricted, key_files, today, None)?;
+        let outcome = self.closing(year, accounts, key_files, today, None)?;
         Ok(outcome.expect("a closing that is not a dry run has an outcome"))
     }
 
@@ -66,19 +88,11 @@ impl Ledger {
     pub fn close_preview(
         &mut self,
         year: i32,
-        restricted: &AccountCode,
-        unrestricted: &AccountCode,
+        accounts: &ClosingAccounts,
         today: NaiveDate,
     ) -> Result<ClosePreview> {
         let mut preview = None;
-        self.closing(
-            year,
-            restricted,
-            unrestricted,
-            &[],
-            today,
-            Some(&mut preview),
-        )?;
+        self.closing(year, accounts, &[], today, Some(&mut preview))?;
         Ok(preview.expect("a dry run fills its preview"))
     }
 
@@ -86,8 +100,7 @@ impl Ledger {
     fn closing(
         &mut self,
         year: i32,
-        restricted: &AccountCode,
-        unrestricted: &AccountCode,
+        accounts: &ClosingAccounts,
         key_files: &[PathBuf],
         today: NaiveDate,
         mut preview: Option<&mut Option<ClosePreview>>,
@@ -113,13 +126,23 @@ impl Ledger {
                 }
                 .into());
             }
-            let postings = book
-                .closing_postings(year, restricted, unrestricted)
-                .map_err(|e| LedgerError::Rules(vec![e]))?;
-            let (result, restricted_result, unrestricted_result) = book
-                .closing_result(year)
-                .map_err(|e| LedgerError::Rules(vec![e]))?;
-            let previewed = postings.clone();
+            let carry = accounts.carry.as_ref().map(|(c, r)| (c, r));
+            book.check_closing_accounts(
+                &accounts.surplus,
+                &accounts.deficit,
+                &accounts.dedicated,
+                carry,
+            )
+            .map_err(|e| LedgerError::Rules(vec![e]))?;
+            check_before_closing(&book, year, start)?;
+            let rules = |e| LedgerError::Rules(vec![e]);
+            let funds = book.dedicated_funds(year).map_err(rules)?;
+            let carry_postings = match &accounts.carry {
+                Some((charge, release)) => book
+                    .dedicated_funds_postings(year, &accounts.dedicated, charge, release)
+                    .map_err(rules)?,
+                None => vec![],
+            };
             // A closing is the officers' decision: it needs the policy's signatures, all given
             // now (entries dated in the year could otherwise slip in before it takes effect).
             // A dry run is signed by no one: everything else is done as for the closing.
@@ -127,8 +150,16 @@ impl Ledger {
                 .iter()
                 .map(|k| signer(&book, k))
                 .collect::<Result<Vec<OfficerId>>>()?;
-            // A year without income or expense has nothing to carry: it is locked instead.
-            let decision = if postings.len() >= 2 {
+            let header = |id, kind, description: String| EntryHeader {
+                id,
+                date: end,
+                description,
+                reference: None,
+                kind,
+                batch: None,
+            };
+            let (postings, _) = year_closing(&book, year, accounts)?;
+            let decision = if postings.len() >= 2 || carry_postings.len() >= 2 {
                 crate::rules::governance::Decision::Closing { year, end }
             } else {
                 crate::rules::governance::Decision::Lock(end)
@@ -136,23 +167,49 @@ impl Ledger {
             if !dry_run {
                 require_quorum(&book, &decision, &officers)?;
             }
-            let closing_entry = if postings.len() >= 2 {
-                let header = EntryHeader {
-                    id: book.next_entry_id(),
-                    date: end,
-                    description: format!(
-                        "Clôture de l'exercice {year} / Closing of fiscal year {year}"
-                    ),
-                    reference: None,
-                    kind: EntryKind::Closing {
+            let dedicated_funds_entry = match (&accounts.carry, carry_postings.len() >= 2) {
+                (Some((charge, release)), true) => {
+                    let kind = EntryKind::DedicatedFunds {
                         year,
                         start,
-                        restricted_account: restricted.clone(),
-                        unrestricted_account: unrestricted.clone(),
+                        dedicated_account: accounts.dedicated.clone(),
+                        charge_account: charge.clone(),
+                        release_account: release.clone(),
+                    };
+                    let description = format!(
+                        "Fonds dédiés à la fin de l'exercice {year} / Dedicated funds at the end of fiscal year {year}"
+                    );
+                    let id = book.next_entry_id();
+                    let entry = Entry::new(
+                        header(id, kind, description),
+                        carry_postings.clone(),
+                        &info.currency,
+                    )?;
+                    let written = append_entry(app, &mut book, &actor, entry)?;
+                    Some(written.entry.expect("an entry").0)
+                }
+                _ => None,
+            };
+            // After the carry, the closing closes its charge and release too.
+            let (postings, result) = year_closing(&book, year, accounts)?;
+            let closing_entry = if postings.len() >= 2 {
+                let kind = EntryKind::Closing {
+                    year,
+                    start,
+                    form: ClosingForm::Funds {
+                        surplus_account: accounts.surplus.clone(),
+                        deficit_account: accounts.deficit.clone(),
+                        dedicated_account: accounts.dedicated.clone(),
                     },
-                    batch: None,
                 };
-                let entry = Entry::new(header, postings, &info.currency)?;
+                let description =
+                    format!("Clôture de l'exercice {year} / Closing of fiscal year {year}");
+                let id = book.next_entry_id();
+                let entry = Entry::new(
+                    header(id, kind, description),
+                    postings.clone(),
+                    &info.currency,
+                )?;
                 let written = append_entry(app, &mut book, &actor, entry)?;
                 for key in &signers {
                     sign_entry(app, &mut book, &actor, written.seq, key)?;
@@ -186,10 +243,10 @@ impl Ledger {
                     start,
                     end,
                     signatures_needed: book.governance().required(&decision),
-                    postings: previewed,
+                    carry_postings,
+                    postings,
                     result,
-                    restricted_result,
-                    unrestricted_result,
+                    funds,
                 });
                 // Rolled back by the caller: nothing of a dry run is written.
                 return Ok(None);
@@ -199,6 +256,7 @@ impl Ledger {
                 year,
                 start: crate::domain::format_date(start),
                 end: crate::domain::format_date(end),
+                dedicated_funds_entry,
                 closing_entry,
                 seal,
             }))
@@ -209,4 +267,54 @@ impl Ledger {
             self.store.write(work)
         }
     }
+}
+
+/// The closing entry's postings and the result (a surplus positive) as the book stands.
+fn year_closing(
+    book: &Book,
+    year: i32,
+    accounts: &ClosingAccounts,
+) -> Result<(Vec<Posting>, Minor)> {
+    book.year_closing_postings(
+        year,
+        &accounts.surplus,
+        &accounts.deficit,
+        &accounts.dedicated,
+    )
+    .map_err(|e| LedgerError::Rules(vec![e]))
+}
+
+/// What a closing checks before it writes anything, beyond the chain's rules: an earlier year's
+/// result is allocated (two years' results never mix on one account), and no restricted grant
+/// that ended before the year still holds money received and not spent (it can no longer be
+/// spent on the grant: the treasurer records its refund, or the funder's extension, first).
+fn check_before_closing(book: &Book, year: i32, start: NaiveDate) -> Result<()> {
+    let currency = book.currency().cloned().expect("a replayed ledger");
+    for r in book.closed_results() {
+        if r.year < year && r.allocated.is_none() {
+            return Err(Refusal::ResultNotAllocated {
+                year: r.year,
+                account: r.account,
+                amount: Money::new(r.amount, currency),
+            }
+            .into());
+        }
+    }
+    for fund in book
+        .dedicated_funds(year)
+        .map_err(|e| LedgerError::Rules(vec![e]))?
+    {
+        let end = book.grant(&fund.grant).map(|g| g.end);
+        if let Some(end) = end.filter(|end| *end < start)
+            && !fund.target.is_zero()
+        {
+            return Err(Refusal::DedicatedFundOfEndedGrant {
+                grant: fund.grant,
+                end,
+                amount: Money::new(fund.target, currency),
+            }
+            .into());
+        }
+    }
+    Ok(())
 }

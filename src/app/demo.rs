@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::close::CloseOutcome;
+use crate::app::close::{CloseOutcome, ClosingAccounts};
 use crate::app::decisions::SealOutcome;
 use crate::app::seal::BankRequest;
 use crate::app::setup::{AccountRequest, FunderRequest};
@@ -221,13 +221,13 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
                 true,
             )?;
             ledger.attach_receipts(EntryId(2), &[invoice])?;
-            closing = Some(ledger.close(
-                2025,
-                &AccountCode::parse("11911")?,
-                &AccountCode::parse("11912")?,
-                &key_files,
-                today,
-            )?);
+            let accounts = ClosingAccounts {
+                surplus: AccountCode::parse("11912")?,
+                deficit: AccountCode::parse("11912")?,
+                dedicated: AccountCode::parse("1561")?,
+                carry: Some((AccountCode::parse("6593")?, AccountCode::parse("7593")?)),
+            };
+            closing = Some(ledger.close(2025, &accounts, &key_files, today)?);
         }
     }
 

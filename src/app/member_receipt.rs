@@ -102,7 +102,9 @@ pub fn money_received(
 ) -> std::result::Result<Minor, NotReceived> {
     match &e.header.kind {
         EntryKind::Reversal { reverses, .. } => return Err(NotReceived::Reversal(*reverses)),
-        EntryKind::Closing { year, .. } => return Err(NotReceived::Closing(*year)),
+        EntryKind::Closing { year, .. }
+        | EntryKind::DedicatedFunds { year, .. }
+        | EntryKind::Allocation { year, .. } => return Err(NotReceived::Closing(*year)),
         EntryKind::Depreciation { asset, .. } => {
             return Err(NotReceived::Depreciation(asset.clone()));
         }

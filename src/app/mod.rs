@@ -29,6 +29,7 @@
 //!   error.rs           why a command did not happen, as values
 //! ```
 
+pub mod allocate;
 pub mod amendments;
 pub mod assets;
 pub mod backup;

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::app::close::{CloseOutcome, ClosePreview};
-use crate::app::{Ledger, LedgerError};
+use crate::app::close::{CloseOutcome, ClosePreview, ClosingAccounts};
+use crate::app::{Ledger, LedgerError, Refusal};
 use crate::domain::{self, AccountCode, DomainError};
 
 /// The last day of the period a seal reports on: a month (through its last day), a day, or
@@ -26,22 +26,58 @@ pub fn seal_period_end(
     }
 }
 
-/// The net-asset accounts (restricted, unrestricted) that receive a year's result when the
-/// officers name none. Only the generic chart has them confirmed; the Moroccan chart has no
-/// confirmed account for them, so there the officers name both.
-pub fn default_closing_accounts(chart: &str) -> Option<(&'static str, &'static str)> {
-    (chart == "generic").then_some(("3100", "3000"))
+/// The accounts a closing uses on a chart, when the officers name none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClosingDefaults {
+    pub surplus: &'static str,
+    pub deficit: &'static str,
+    pub dedicated: &'static str,
+    pub charge: &'static str,
+    pub release: &'static str,
+    /// Where an allocation puts a surplus, and a deficit, when the assembly names no account.
+    pub carried_forward: (&'static str, &'static str),
 }
 
-/// What closing a fiscal year needs.
+/// The accounts a closing uses on each chart when the officers name none (schema/charts/
+/// README.md). On the Moroccan chart the result accounts are the CGNC's (1191, 1199, 1161,
+/// 1169); the dedicated-funds accounts are amana's proposal (1561, 6593, 7593), not confirmed
+/// numbers of the association plan, so a treasurer may name others.
+pub fn default_closing_accounts(chart: &str) -> Option<ClosingDefaults> {
+    match chart {
+        "ma-associations" => Some(ClosingDefaults {
+            surplus: "1191",
+            deficit: "1199",
+            dedicated: "1561",
+            charge: "6593",
+            release: "7593",
+            carried_forward: ("1161", "1169"),
+        }),
+        "generic" => Some(ClosingDefaults {
+            surplus: "3900",
+            deficit: "3900",
+            dedicated: "2500",
+            charge: "6950",
+            release: "4950",
+            carried_forward: ("3000", "3000"),
+        }),
+        _ => None,
+    }
+}
+
+/// What closing a fiscal year needs. An account left `None` is the chart's default.
 pub struct CloseRequest {
     /// The fiscal year, named by the calendar year it starts in.
     pub year: i32,
-    /// The net-asset account that receives the result on restricted grants; `None`: the
-    /// chart's default, if it has one.
-    pub restricted_account: Option<AccountCode>,
-    /// The net-asset account that receives the rest of the result; `None`: the chart's default.
+    /// Receives a surplus (and a deficit, unless `deficit_account` is given).
     pub unrestricted_account: Option<AccountCode>,
+    /// Receives a deficit; `None`: the chart's default, or else the unrestricted account.
+    pub deficit_account: Option<AccountCode>,
+    /// The liability that holds unspent restricted money (dedicated funds).
+    pub dedicated_account: Option<AccountCode>,
+    /// The charge and income through which dedicated funds are carried and released; both or
+    /// neither (then the chart's, or none: the closing moves the dedicated funds itself).
+    pub charge_account: Option<AccountCode>,
+    pub release_account: Option<AccountCode>,
     /// The officers' private key files signing the closing and its seal.
     pub key_files: Vec<PathBuf>,
     /// The day the officers close it: a year can be closed from the day after it ends.
@@ -53,54 +89,64 @@ pub struct CloseRequest {
 pub enum CloseError {
     #[error(transparent)]
     Ledger(#[from] LedgerError),
-    /// No restricted account was given, and the chart has no default.
-    #[error(
-        "give --restricted-account and --unrestricted-account: the net-asset accounts that receive the year's result on restricted grants and on the rest (this chart has no default)"
-    )]
-    NoRestrictedAccount,
     /// No unrestricted account was given, and the chart has no default.
     #[error(
-        "give --unrestricted-account: the net-asset account that receives the year's result on unrestricted funds"
+        "give --unrestricted-account: the net-assets account that receives the year's result (this chart has no default)"
     )]
     NoUnrestrictedAccount,
+    /// No dedicated-funds account was given, and the chart has no default.
+    #[error(
+        "give --dedicated-account: the liability account that holds restricted money received and not yet spent (dedicated funds; this chart has no default)"
+    )]
+    NoDedicatedAccount,
 }
 
 impl Ledger {
     /// Closes a fiscal year with the accounts the officers named, or the chart's defaults.
     pub fn close_year(&mut self, req: CloseRequest) -> Result<CloseOutcome, CloseError> {
-        let (restricted, unrestricted) = self.closing_accounts(&req)?;
-        Ok(self.close(
-            req.year,
-            &restricted,
-            &unrestricted,
-            &req.key_files,
-            req.today,
-        )?)
+        let accounts = self.closing_accounts(&req)?;
+        Ok(self.close(req.year, &accounts, &req.key_files, req.today)?)
     }
 
     /// What [`Ledger::close_year`] would write, and nothing written (`close --dry-run`).
     pub fn close_year_preview(&mut self, req: CloseRequest) -> Result<ClosePreview, CloseError> {
-        let (restricted, unrestricted) = self.closing_accounts(&req)?;
-        Ok(self.close_preview(req.year, &restricted, &unrestricted, req.today)?)
+        let accounts = self.closing_accounts(&req)?;
+        Ok(self.close_preview(req.year, &accounts, req.today)?)
     }
 
     /// The accounts the officers named, or the chart's defaults.
-    fn closing_accounts(
-        &self,
-        req: &CloseRequest,
-    ) -> Result<(AccountCode, AccountCode), CloseError> {
+    fn closing_accounts(&self, req: &CloseRequest) -> Result<ClosingAccounts, CloseError> {
         let chart = self.info()?.chart;
         let defaults = default_closing_accounts(&chart);
-        let default = |pick: fn((&'static str, &'static str)) -> &'static str| {
-            defaults.and_then(|d| AccountCode::parse(pick(d)).ok())
+        let default = |pick: fn(&ClosingDefaults) -> &'static str| {
+            defaults
+                .as_ref()
+                .and_then(|d| AccountCode::parse(pick(d)).ok())
         };
-        let restricted = (req.restricted_account.clone())
-            .or_else(|| default(|(r, _)| r))
-            .ok_or(CloseError::NoRestrictedAccount)?;
-        let unrestricted = (req.unrestricted_account.clone())
-            .or_else(|| default(|(_, u)| u))
+        let surplus = (req.unrestricted_account.clone())
+            .or_else(|| default(|d| d.surplus))
             .ok_or(CloseError::NoUnrestrictedAccount)?;
-        Ok((restricted, unrestricted))
+        // An account the officers name for the result takes a deficit too, unless they name
+        // one for it.
+        let deficit = match (&req.deficit_account, &req.unrestricted_account) {
+            (Some(d), _) => d.clone(),
+            (None, Some(u)) => u.clone(),
+            (None, None) => default(|d| d.deficit).unwrap_or_else(|| surplus.clone()),
+        };
+        let dedicated = (req.dedicated_account.clone())
+            .or_else(|| default(|d| d.dedicated))
+            .ok_or(CloseError::NoDedicatedAccount)?;
+        let carry = match (&req.charge_account, &req.release_account) {
+            (Some(c), Some(r)) => Some((c.clone(), r.clone())),
+            (None, None) => default(|d| d.charge).zip(default(|d| d.release)),
+            _ => return Err(LedgerError::from(Refusal::CarryAccountsTogether).into()),
+        };
+        Ok(ClosingAccounts {
+            surplus,
+            deficit,
+            dedicated,
+            carry,
+        })
     }
 }
 
@@ -125,9 +171,12 @@ mod tests {
     }
 
     #[test]
-    fn only_the_generic_chart_has_default_closing_accounts() {
-        assert_eq!(default_closing_accounts("generic"), Some(("3100", "3000")));
-        assert_eq!(default_closing_accounts("ma-associations"), None);
+    fn the_charts_name_their_closing_accounts_and_an_empty_chart_none() {
+        let generic = default_closing_accounts("generic").unwrap();
+        assert_eq!((generic.surplus, generic.dedicated), ("3900", "2500"));
+        let moroccan = default_closing_accounts("ma-associations").unwrap();
+        assert_eq!((moroccan.surplus, moroccan.deficit), ("1191", "1199"));
+        assert_eq!(moroccan.dedicated, "1561");
         assert_eq!(default_closing_accounts("none"), None);
     }
 }

@@ -5,15 +5,18 @@
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Account, AccountCode, AccountType, AssetId, BudgetLine, Currency, Entry, EntryHeader, EntryId,
-    EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label, LedgerInfo,
-    LineId, Minor, Officer, OfficerId, OfficerRole, Posting,
+    Account, AccountCode, AccountType, BudgetLine, ClosingForm, Currency, Entry, EntryHeader,
+    EntryId, EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label,
+    LedgerInfo, LineId, Minor, Officer, OfficerId, OfficerRole, Posting,
 };
 
 use super::encoding::{DecodeError, Reader, Writer};
+
+mod assets;
+mod seal;
 use super::records::{
-    AccountChange, BankBalance, BudgetLineAmendment, FunderChange, GrantAmendment, GrantTotals,
-    ImportInfo, Lock, Policy, Receipt, Record, Reopen, Revocation, Seal, SealSignature,
+    AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, ImportInfo, Lock, Policy,
+    Receipt, Record, Reopen, Revocation, SealSignature,
 };
 use super::{ChainEntry, MAX_QUORUM};
 
@@ -87,6 +90,8 @@ impl ChainEntry {
                 match &h.kind {
                     EntryKind::Transaction
                     | EntryKind::Closing { .. }
+                    | EntryKind::DedicatedFunds { .. }
+                    | EntryKind::Allocation { .. }
                     | EntryKind::Depreciation { .. } => {
                         w.null();
                         w.null();
@@ -107,21 +112,50 @@ impl ChainEntry {
                     w.opt_text(p.original.as_ref().map(|(_, c)| c.as_str()));
                     w.opt_text(p.memo.as_deref());
                 }
-                if let EntryKind::Closing {
-                    year,
-                    start,
-                    restricted_account,
-                    unrestricted_account,
-                } = &h.kind
-                {
-                    w.int(i64::from(*year));
-                    w.date(*start);
-                    w.text(restricted_account.as_str());
-                    w.text(unrestricted_account.as_str());
-                }
-                if let EntryKind::Depreciation { asset, start } = &h.kind {
-                    w.text(asset.as_str());
-                    w.date(*start);
+                match &h.kind {
+                    EntryKind::Transaction | EntryKind::Reversal { .. } => {}
+                    EntryKind::Closing { year, start, form } => {
+                        w.int(i64::from(*year));
+                        w.date(*start);
+                        match form {
+                            ClosingForm::Restricted {
+                                restricted_account,
+                                unrestricted_account,
+                            } => {
+                                w.text(restricted_account.as_str());
+                                w.text(unrestricted_account.as_str());
+                            }
+                            ClosingForm::Funds {
+                                surplus_account,
+                                deficit_account,
+                                dedicated_account,
+                            } => {
+                                w.text(surplus_account.as_str());
+                                w.text(deficit_account.as_str());
+                                w.text(dedicated_account.as_str());
+                            }
+                        }
+                    }
+                    EntryKind::DedicatedFunds {
+                        year,
+                        start,
+                        dedicated_account,
+                        charge_account,
+                        release_account,
+                    } => {
+                        w.int(i64::from(*year));
+                        w.date(*start);
+                        w.text(dedicated_account.as_str());
+                        w.text(charge_account.as_str());
+                        w.text(release_account.as_str());
+                    }
+                    EntryKind::Allocation { year, closing } => {
+                        w.int(i64::from(*year));
+                        w.int(*closing);
+                    }
+                    EntryKind::Depreciation { asset, start } => {
+                        assets::encode_depreciation(&mut w, asset, *start)
+                    }
                 }
             }
             Record::Officer(o) => {
@@ -223,18 +257,7 @@ impl ChainEntry {
                 w.text(&c.name);
                 w.text(&c.reason);
             }
-            Record::Asset(a) => {
-                w.text(a.id.as_str());
-                w.text(&a.label);
-                w.int(a.entry.0);
-                w.int(a.posting);
-                w.int(a.life_months);
-                w.date(a.start);
-                w.text(a.depreciation_account.as_str());
-                w.text(a.expense_account.as_str());
-                w.opt_text(a.release.as_ref().map(|(r, _)| r.as_str()));
-                w.opt_text(a.release.as_ref().map(|(_, i)| i.as_str()));
-            }
+            Record::Asset(a) => assets::encode_asset(&mut w, a),
         }
         w.finish()
     }
@@ -318,7 +341,7 @@ impl ChainEntry {
                     public_key,
                 })
             }
-            "seal" => decode_seal(&mut r)?,
+            "seal" => seal::decode_seal(&mut r)?,
             "signature" => Record::Signature(SealSignature {
                 seal: r.int("signature.seal")?,
                 officer: code(&mut r, "signature.officer", OfficerId::parse)?,
@@ -399,15 +422,15 @@ impl ChainEntry {
                 name: r.text("funder-change.name")?,
                 reason: r.text("funder-change.reason")?,
             }),
-            "asset" => decode_asset(&mut r)?,
-            "transaction" | "reversal" | "closing" | "depreciation" => {
+            "asset" => assets::decode_asset(&mut r)?,
+            kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
                         0,
                         "an entry cannot be decoded before the ledger's genesis entry",
                     )
                 })?;
-                decode_entry(&mut r, &kind, base)?
+                decode_entry(&mut r, kind, base)?
             }
             other => return Err(r.invalid(6, format!("unknown kind \"{other}\""))),
         };
@@ -510,75 +533,6 @@ fn opt_date(r: &mut Reader, name: &str) -> Result<Option<NaiveDate>, DecodeError
     }
 }
 
-fn decode_seal(r: &mut Reader) -> Result<Record, DecodeError> {
-    let at = r.position();
-    let period_end = if r.peek_null() {
-        r.null("seal.period_end")?;
-        None
-    } else {
-        Some(r.date("seal.period_end")?)
-    };
-    let covered = r.int("seal.covered")?;
-    let head = fixed::<32>(r, "seal.head")?;
-    let merkle_root = fixed::<32>(r, "seal.merkle_root")?;
-    let previous = match r.opt_int("seal.previous_seq")? {
-        Some(seq) => Some((seq, fixed::<32>(r, "seal.previous_hash")?)),
-        None => {
-            r.null("seal.previous_hash")?;
-            None
-        }
-    };
-    let n = r.list("seal.trial_balance")?;
-    let mut trial_balance: Vec<(AccountCode, Minor)> = Vec::with_capacity(n.min(1024));
-    for _ in 0..n {
-        let account = code(r, "balance.account", AccountCode::parse)?;
-        let balance = Minor(r.int("balance.amount")?);
-        if trial_balance.last().is_some_and(|(a, _)| *a >= account) {
-            return Err(r.invalid(
-                at,
-                "trial balance accounts are not in strictly increasing order",
-            ));
-        }
-        trial_balance.push((account, balance));
-    }
-    let n = r.list("seal.grants")?;
-    let mut grants: Vec<GrantTotals> = Vec::with_capacity(n.min(1024));
-    for _ in 0..n {
-        let grant = code(r, "grant_totals.grant", GrantId::parse)?;
-        if grants.last().is_some_and(|g| g.grant >= grant) {
-            return Err(r.invalid(at, "grant totals are not in strictly increasing order"));
-        }
-        grants.push(GrantTotals {
-            grant,
-            received: Minor(r.int("grant_totals.received")?),
-            spent: Minor(r.int("grant_totals.spent")?),
-        });
-    }
-    let n = r.list("seal.banks")?;
-    let mut banks: Vec<BankBalance> = Vec::with_capacity(n.min(1024));
-    for _ in 0..n {
-        let account = code(r, "bank.account", AccountCode::parse)?;
-        if banks.last().is_some_and(|b| b.account >= account) {
-            return Err(r.invalid(at, "bank balances are not in strictly increasing order"));
-        }
-        banks.push(BankBalance {
-            account,
-            balance: Minor(r.int("bank.balance")?),
-            statement: r.text("bank.statement")?,
-        });
-    }
-    Ok(Record::Seal(Seal {
-        period_end,
-        covered,
-        head,
-        merkle_root,
-        previous,
-        trial_balance,
-        grants,
-        banks,
-    }))
-}
-
 fn decode_ledger(r: &mut Reader) -> Result<Record, DecodeError> {
     let at = r.position();
     let id = r.bytes("ledger.id")?;
@@ -672,7 +626,12 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
     let reverses = r.opt_int("entry.reverses")?;
     let reason = r.opt_text("entry.reason")?;
     let mut kind = match (kind, reverses, reason) {
-        ("transaction" | "closing" | "depreciation", None, None) => EntryKind::Transaction,
+        (
+            "transaction" | "closing" | "year-closing" | "dedicated-funds" | "allocation"
+            | "depreciation",
+            None,
+            None,
+        ) => EntryKind::Transaction,
         ("reversal", Some(id), Some(reason)) => EntryKind::Reversal {
             reverses: EntryId(id),
             reason,
@@ -680,11 +639,10 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
         _ => {
             return Err(r.invalid(
                 at,
-                "a transaction or closing has neither reverses nor reason; a reversal has both",
+                "only a reversal has reverses and a reason, and it has both",
             ));
         }
     };
-    let closing = kind_name == "closing";
     let batch = r.opt_int("entry.batch")?;
     let n = r.list("entry.postings")?;
     let mut postings = Vec::with_capacity(n.min(1024));
@@ -723,22 +681,51 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
             memo,
         });
     }
-    if closing {
+    let year = |r: &mut Reader, field: &str| -> Result<i32, DecodeError> {
         let at = r.position();
-        let year = i32::try_from(r.int("closing.year")?)
-            .map_err(|_| r.invalid(at, "field closing.year: out of range"))?;
-        kind = EntryKind::Closing {
-            year,
-            start: r.date("closing.start")?,
-            restricted_account: code(r, "closing.restricted_account", AccountCode::parse)?,
-            unrestricted_account: code(r, "closing.unrestricted_account", AccountCode::parse)?,
-        };
-    }
-    if kind_name == "depreciation" {
-        kind = EntryKind::Depreciation {
-            asset: code(r, "depreciation.asset", AssetId::parse)?,
-            start: r.date("depreciation.start")?,
-        };
+        i32::try_from(r.int(field)?)
+            .map_err(|_| r.invalid(at, format!("field {field}: out of range")))
+    };
+    let account = |r: &mut Reader, field: &str| code(r, field, AccountCode::parse);
+    match kind_name {
+        "closing" => {
+            kind = EntryKind::Closing {
+                year: year(r, "closing.year")?,
+                start: r.date("closing.start")?,
+                form: ClosingForm::Restricted {
+                    restricted_account: account(r, "closing.restricted_account")?,
+                    unrestricted_account: account(r, "closing.unrestricted_account")?,
+                },
+            };
+        }
+        "year-closing" => {
+            kind = EntryKind::Closing {
+                year: year(r, "year-closing.year")?,
+                start: r.date("year-closing.start")?,
+                form: ClosingForm::Funds {
+                    surplus_account: account(r, "year-closing.surplus_account")?,
+                    deficit_account: account(r, "year-closing.deficit_account")?,
+                    dedicated_account: account(r, "year-closing.dedicated_account")?,
+                },
+            };
+        }
+        "dedicated-funds" => {
+            kind = EntryKind::DedicatedFunds {
+                year: year(r, "dedicated-funds.year")?,
+                start: r.date("dedicated-funds.start")?,
+                dedicated_account: account(r, "dedicated-funds.dedicated_account")?,
+                charge_account: account(r, "dedicated-funds.charge_account")?,
+                release_account: account(r, "dedicated-funds.release_account")?,
+            };
+        }
+        "allocation" => {
+            kind = EntryKind::Allocation {
+                year: year(r, "allocation.year")?,
+                closing: r.int("allocation.closing")?,
+            };
+        }
+        "depreciation" => kind = assets::decode_depreciation(r)?,
+        _ => {}
     }
     let header = EntryHeader {
         id,
@@ -750,40 +737,4 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
     };
     let _ = base;
     Ok(Record::Entry(Entry::from_decoded(header, postings)))
-}
-
-fn decode_asset(r: &mut Reader) -> Result<Record, DecodeError> {
-    let id = code(r, "asset.id", AssetId::parse)?;
-    let label = r.text("asset.label")?;
-    let entry = EntryId(r.int("asset.transaction")?);
-    let posting = r.int("asset.posting")?;
-    let life_months = r.int("asset.life_months")?;
-    let start = r.date("asset.start")?;
-    let depreciation_account = code(r, "asset.depreciation_account", AccountCode::parse)?;
-    let expense_account = code(r, "asset.expense_account", AccountCode::parse)?;
-    let at = r.position();
-    let release = match (
-        opt_code(r, "asset.release_account", AccountCode::parse)?,
-        opt_code(r, "asset.income_account", AccountCode::parse)?,
-    ) {
-        (Some(from), Some(to)) => Some((from, to)),
-        (None, None) => None,
-        _ => {
-            return Err(r.invalid(
-                at,
-                "release account and income account must both be present or both null",
-            ));
-        }
-    };
-    Ok(Record::Asset(crate::domain::asset::Asset {
-        id,
-        label,
-        entry,
-        posting,
-        life_months,
-        start,
-        depreciation_account,
-        expense_account,
-        release,
-    }))
 }

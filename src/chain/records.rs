@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use super::Hash;
 use crate::domain::{
-    Account, AccountCode, BudgetLine, Entry, EntryId, EntryKind, Funder, FunderId, Grant, GrantId,
-    LedgerInfo, LineId, Minor, Officer, OfficerId,
+    Account, AccountCode, BudgetLine, Entry, EntryId, Funder, FunderId, Grant, GrantId, LedgerInfo,
+    LineId, Minor, Officer, OfficerId,
 };
 
 /// One imported file, as recorded before the entries it brought.
@@ -207,12 +207,7 @@ impl Record {
             Record::Grant(_) => "grant",
             Record::BudgetLine(_) => "budget-line",
             Record::Import(_) => "import",
-            Record::Entry(e) => match e.header.kind {
-                EntryKind::Transaction => "transaction",
-                EntryKind::Reversal { .. } => "reversal",
-                EntryKind::Closing { .. } => "closing",
-                EntryKind::Depreciation { .. } => "depreciation",
-            },
+            Record::Entry(e) => e.header.kind.name(),
             Record::Officer(_) => "officer",
             Record::Seal(_) => "seal",
             Record::Signature(_) => "signature",

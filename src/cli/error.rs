@@ -61,6 +61,8 @@ pub enum CliError {
     Label(String),
     #[error("--bank \"{0}\": write ACCOUNT=AMOUNT@STATEMENT, e.g. 51411=100870.19@Relevé 03/2026")]
     Bank(String),
+    #[error("--to \"{0}\": write ACCOUNT=AMOUNT, e.g. 1161=12403.34")]
+    AllocationPart(String),
     #[error("--post \"{text}\": {reason}")]
     Posting { text: String, reason: String },
     /// An `--anchor` or a `--seal` of verify that cannot be read (worded by verify).
@@ -81,6 +83,7 @@ impl From<CliError> for Failure {
             CliError::BundleNotWritable(_)
             | CliError::Label(_)
             | CliError::Bank(_)
+            | CliError::AllocationPart(_)
             | CliError::Posting { .. }
             | CliError::Anchor(_) => Failure::Invalid(e.to_string()),
         }
@@ -149,7 +152,7 @@ impl From<CloseError> for Failure {
     fn from(e: CloseError) -> Self {
         match e {
             CloseError::Ledger(e) => e.into(),
-            CloseError::NoRestrictedAccount | CloseError::NoUnrestrictedAccount => {
+            CloseError::NoDedicatedAccount | CloseError::NoUnrestrictedAccount => {
                 Failure::Invalid(e.to_string())
             }
         }

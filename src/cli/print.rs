@@ -5,11 +5,12 @@
 
 use std::path::Path;
 
+use amana::app::allocate::AllocateOutcome;
 use amana::app::close::ClosePreview;
 use amana::app::decisions::DecisionOutcome;
 use amana::app::decisions::SealOutcome;
 use amana::app::exchange::receipt_folder;
-use amana::domain::{Currency, Minor, format_date};
+use amana::domain::{Currency, Minor, Posting, format_date};
 use amana::rules::Warning;
 
 /// `println!` that ends the program quietly when the reader went away (`amana journal | head`):
@@ -121,6 +122,18 @@ pub fn keep_together(ledger: &Path) -> String {
 /// What a closing would write (`close --dry-run`).
 pub fn close_preview(p: &ClosePreview, currency: &Currency) {
     let amount = |m: Minor| currency.format(m);
+    let posting = |posting: &Posting| {
+        let grant = posting
+            .grant
+            .as_ref()
+            .map(|g| format!("  grant={g}"))
+            .unwrap_or_default();
+        out!(
+            "  {:<10} {:>16}{grant}",
+            posting.account.as_str(),
+            amount(posting.amount)
+        );
+    };
     out!(
         "Dry run: closing fiscal year {} ({} to {}) would write, dated {}:",
         p.year,
@@ -128,22 +141,36 @@ pub fn close_preview(p: &ClosePreview, currency: &Currency) {
         format_date(p.end),
         format_date(p.end)
     );
+    if !p.carry_postings.is_empty() {
+        out!("Dedicated funds (restricted money received and not yet spent, grant by grant):");
+        p.carry_postings.iter().for_each(posting);
+    }
     if p.postings.is_empty() {
         out!("  no closing entry: the year had no income or expense; its period would be locked.");
+    } else {
+        out!("Closing entry:");
     }
-    for posting in &p.postings {
-        out!(
-            "  {:<10} {:>16}",
-            posting.account.as_str(),
-            amount(posting.amount)
-        );
+    p.postings.iter().for_each(posting);
+    if !p.funds.is_empty() {
+        out!("Dedicated funds per grant (held before the closing, held at the year's end):");
+        for fund in &p.funds {
+            out!(
+                "  {:<20} {:>16} {:>16}",
+                fund.grant.as_str(),
+                amount(fund.carried),
+                amount(fund.target)
+            );
+        }
     }
     out!(
-        "Result of the year: {} {} ({} on restricted grants, {} on the rest; negative: a deficit).",
+        "Result of the year, the association's own: {} {} ({}).",
         amount(p.result),
         currency.code,
-        amount(p.restricted_result),
-        amount(p.unrestricted_result)
+        match p.result.0.signum() {
+            1 => "a surplus",
+            -1 => "a deficit",
+            _ => "neither a surplus nor a deficit",
+        }
     );
     if p.signatures_needed == 0 {
         out!("Nothing was written. To close, run the same command without --dry-run.");
@@ -152,5 +179,30 @@ pub fn close_preview(p: &ClosePreview, currency: &Currency) {
             "Nothing was written. To close, run the same command without --dry-run, signed by {} officer(s) with --sign KEYFILE.",
             p.signatures_needed
         );
+    }
+}
+
+/// What `allocate-result` did, or would do.
+pub fn allocation(a: &AllocateOutcome) {
+    let verb = if a.entry.is_some() {
+        "Allocated"
+    } else {
+        "Dry run: would allocate"
+    };
+    out!(
+        "{verb} fiscal year {}'s result of {} {} (on account {}, closing at chain entry {}), dated {}:",
+        a.year,
+        a.result,
+        a.currency,
+        a.result_account,
+        a.closing,
+        a.date
+    );
+    for part in &a.parts {
+        out!("  {:<10} {:>16}", part.account, part.amount);
+    }
+    match a.entry {
+        Some(id) => out!("Recorded as entry #{id}."),
+        None => out!("Nothing was written. To record it, run the same command without --dry-run."),
     }
 }

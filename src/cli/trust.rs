@@ -1,8 +1,9 @@
 //! The officers' commands: their keys and their registration, seals and signatures (in the
 //! ledger, or from an audit bundle away from it), and their decisions: closing a year, locks,
-//! reopenings, revocations and the policy.
+//! reopenings, revocations and the policy; and the allocation of a closed year's result.
 
 use amana::app::Ledger;
+use amana::app::allocate::AllocateRequest;
 use amana::app::decisions::Signed;
 use amana::app::exchange;
 use amana::app::keys::generate_key;
@@ -12,7 +13,7 @@ use amana::domain::{self, AccountCode, DomainError, OfficerId, OfficerRole};
 use amana::files::keys::PASSPHRASE_ENV;
 
 use super::Context;
-use super::args::{KeyCommand, OfficerCommand, SignatureCommand, TrustGroup};
+use super::args::{Format, KeyCommand, OfficerCommand, SignatureCommand, TrustGroup};
 use super::error::{CliError, Failure};
 use super::print;
 
@@ -154,15 +155,27 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
             year,
             restricted_account,
             unrestricted_account,
+            deficit_account,
+            dedicated_account,
+            charge_account,
+            release_account,
             sign,
             dry_run,
         } => {
             let mut ledger = Ledger::open(path, actor)?;
             let account = |a: Option<String>| a.as_deref().map(AccountCode::parse).transpose();
+            if let Some(code) = restricted_account {
+                eprintln!(
+                    "note: --restricted-account {code} is no longer used: restricted money received and not yet spent is carried to dedicated funds (--dedicated-account), and the result is the association's own"
+                );
+            }
             let req = CloseRequest {
                 year,
-                restricted_account: account(restricted_account)?,
                 unrestricted_account: account(unrestricted_account)?,
+                deficit_account: account(deficit_account)?,
+                dedicated_account: account(dedicated_account)?,
+                charge_account: account(charge_account)?,
+                release_account: account(release_account)?,
                 key_files: sign,
                 today: ctx.today,
             };
@@ -172,6 +185,11 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
                 return Ok(());
             }
             let outcome = ledger.close_year(req)?;
+            if let Some(id) = outcome.dedicated_funds_entry {
+                out!(
+                    "Carried restricted money received and not yet spent to dedicated funds with entry #{id}."
+                );
+            }
             match outcome.closing_entry {
                 Some(id) => out!(
                     "Closed fiscal year {} ({} to {}) with closing entry #{id}.",
@@ -201,6 +219,41 @@ pub fn run(ctx: &Context, command: TrustGroup) -> Result<(), Failure> {
             let through = domain::parse_date(&through)?;
             let outcome = Ledger::open(path, actor)?.lock(through, &reason, &sign, ctx.today)?;
             print::decision("Recorded", &outcome);
+        }
+        TrustGroup::AllocateResult {
+            year,
+            to,
+            date,
+            dry_run,
+            format,
+        } => {
+            let date = match date {
+                Some(d) => domain::parse_date(&d)?,
+                None => ctx.today,
+            };
+            let parts = to
+                .iter()
+                .map(|part| {
+                    let (account, amount) = part
+                        .split_once('=')
+                        .ok_or_else(|| CliError::AllocationPart(part.clone()))?;
+                    Ok((
+                        AccountCode::parse(account.trim())?,
+                        amount.trim().to_string(),
+                    ))
+                })
+                .collect::<Result<Vec<_>, Failure>>()?;
+            let outcome = Ledger::open(path, actor)?.allocate_result(AllocateRequest {
+                year,
+                date,
+                parts,
+                dry_run,
+            })?;
+            if let Format::Json = format.format {
+                print::json(&outcome);
+                return Ok(());
+            }
+            print::allocation(&outcome);
         }
         TrustGroup::Reopen { year, reason, sign } => {
             let outcome = Ledger::open(path, actor)?.reopen(year, &reason, &sign)?;

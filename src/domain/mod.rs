@@ -6,6 +6,7 @@
 //! ledger (does this account exist? is the date inside the grant?) live in [`crate::rules`].
 
 pub mod asset;
+mod entry;
 pub mod message;
 pub mod money;
 pub mod text;
@@ -477,133 +478,7 @@ pub struct BudgetLine {
     pub account: Option<AccountCode>,
 }
 
-/// One line of an entry. Debits are positive, credits negative (as hledger).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Posting {
-    pub account: AccountCode,
-    /// In the ledger's base currency.
-    pub amount: Minor,
-    pub grant: Option<GrantId>,
-    pub line: Option<LineId>,
-    /// For money that moved in another currency: the amount in that currency's minor units.
-    pub original: Option<(Minor, String)>,
-    pub memo: Option<String>,
-}
-
-/// What an entry is: an ordinary transaction, the reversal of an earlier one, or the closing
-/// of a fiscal year's income and expense into net assets.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EntryKind {
-    Transaction,
-    Reversal {
-        reverses: EntryId,
-        reason: String,
-    },
-    Closing {
-        /// The fiscal year, named by the calendar year it starts in.
-        year: i32,
-        /// First day of the fiscal year (the entry is dated on its last day).
-        start: NaiveDate,
-        /// Where the result on restricted funds goes (fonds affectés).
-        restricted_account: AccountCode,
-        /// Where the rest of the result goes.
-        unrestricted_account: AccountCode,
-    },
-    /// A fixed asset's depreciation for the months from `start`'s through the entry's date's.
-    Depreciation {
-        asset: AssetId,
-        /// The first day of the first month it covers (the entry is dated on the last day of
-        /// the last one).
-        start: NaiveDate,
-    },
-}
-
-/// Everything about an entry but its postings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryHeader {
-    pub id: EntryId,
-    pub date: NaiveDate,
-    pub description: String,
-    pub reference: Option<String>,
-    pub kind: EntryKind,
-    /// The chain sequence number of the import this entry came in with, if any.
-    pub batch: Option<i64>,
-}
-
-/// A journal entry: balanced by construction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub header: EntryHeader,
-    postings: Vec<Posting>,
-}
-
-impl Entry {
-    /// Builds an entry, refusing fewer than two postings, an unbalanced sum, a budget line
-    /// without its grant and an original amount without its currency.
-    pub fn new(
-        header: EntryHeader,
-        postings: Vec<Posting>,
-        currency: &Currency,
-    ) -> Result<Entry, DomainError> {
-        let entry = Entry { header, postings };
-        entry.validate(currency)?;
-        Ok(entry)
-    }
-
-    /// An entry as read from the chain, not checked yet: the rules check it when they replay
-    /// it ([`Entry::validate`]), so that an unbalanced entry is reported as the rule it breaks.
-    pub fn from_decoded(header: EntryHeader, postings: Vec<Posting>) -> Entry {
-        Entry { header, postings }
-    }
-
-    /// Two postings or more, each amount in range, a budget line only with its grant, and a
-    /// sum of exactly zero.
-    pub fn validate(&self, currency: &Currency) -> Result<(), DomainError> {
-        let postings = &self.postings;
-        if postings.len() < 2 {
-            return Err(DomainError::TooFewPostings(postings.len()));
-        }
-        for p in postings {
-            if let (None, Some(line)) = (&p.grant, &p.line) {
-                return Err(DomainError::LineWithoutGrant {
-                    account: p.account.to_string(),
-                    line: line.to_string(),
-                });
-            }
-            for amount in std::iter::once(p.amount).chain(p.original.as_ref().map(|o| o.0)) {
-                if !amount.in_range() {
-                    return Err(DomainError::OutOfRange {
-                        account: p.account.to_string(),
-                        amount: amount.0,
-                    });
-                }
-            }
-        }
-        let sum = checked_sum(postings.iter().map(|p| p.amount)).ok_or(DomainError::Overflow)?;
-        if !sum.is_zero() {
-            return Err(DomainError::Unbalanced {
-                sum: currency.format(sum),
-                currency: currency.code.clone(),
-            });
-        }
-        Ok(())
-    }
-
-    pub fn id(&self) -> EntryId {
-        self.header.id
-    }
-
-    pub fn postings(&self) -> &[Posting] {
-        &self.postings
-    }
-
-    pub fn reverses(&self) -> Option<EntryId> {
-        match &self.header.kind {
-            EntryKind::Reversal { reverses, .. } => Some(*reverses),
-            _ => None,
-        }
-    }
-}
+pub use entry::{ClosingForm, ENTRY_KINDS, Entry, EntryHeader, EntryKind, Posting};
 
 #[cfg(test)]
 mod tests {

@@ -5,15 +5,18 @@
 //! strings with exactly the currency's decimals, never floats.
 
 pub mod assets;
+mod journal;
 pub mod render;
+
+pub use journal::{JournalEntry, JournalPosting, JournalReport, journal};
 
 use serde::Serialize;
 
 use crate::chain::{ChainEntry, Record};
-use crate::domain::{Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date};
-use crate::store::{
-    BalanceFilter, BalanceRow, BudgetLineRow, JournalFilter, JournalRow, LogRow, Store, StoreError,
+use crate::domain::{
+    ClosingForm, Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date,
 };
+use crate::store::{BalanceFilter, BalanceRow, BudgetLineRow, LogRow, Store, StoreError};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BalanceLine {
@@ -110,88 +113,6 @@ pub fn balance_report(
         grant: filter.grant.clone(),
         before_closing: filter.before_closing,
         provenance: Provenance::default(),
-    })
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct JournalPosting {
-    pub account: String,
-    pub account_name: String,
-    pub amount: String,
-    pub grant: Option<String>,
-    pub line: Option<String>,
-    pub original_amount: Option<String>,
-    pub original_currency: Option<String>,
-    pub memo: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct JournalEntry {
-    pub id: i64,
-    /// The chain entry that recorded it.
-    pub seq: i64,
-    pub kind: String,
-    pub date: String,
-    pub description: String,
-    pub reference: Option<String>,
-    pub reverses: Option<i64>,
-    pub reversed_by: Option<i64>,
-    pub reason: Option<String>,
-    pub postings: Vec<JournalPosting>,
-}
-
-/// `amana journal`: transactions with their postings, in the order they were recorded.
-#[derive(Debug, Clone, Serialize)]
-pub struct JournalReport {
-    pub currency: String,
-    pub transactions: Vec<JournalEntry>,
-    pub provenance: Provenance,
-}
-
-pub fn journal(
-    store: &Store,
-    info: &LedgerInfo,
-    filter: &JournalFilter,
-) -> Result<JournalReport, StoreError> {
-    let mut transactions: Vec<JournalEntry> = vec![];
-    let exponent = |code: &str| info.exponent(code);
-    // One snapshot: the provenance names the head the rows were read at.
-    store.begin_read()?;
-    let provenance = provenance(store, info);
-    let read = store.journal(filter, |row: JournalRow| {
-        if transactions.last().is_none_or(|t| t.id != row.id) {
-            transactions.push(JournalEntry {
-                id: row.id,
-                seq: row.seq,
-                kind: row.kind.clone(),
-                date: row.date.clone(),
-                description: row.description.clone(),
-                reference: row.reference.clone(),
-                reverses: row.reverses,
-                reversed_by: row.reversed_by,
-                reason: row.reason.clone(),
-                postings: vec![],
-            });
-        }
-        let entry = transactions.last_mut().expect("pushed above");
-        entry.postings.push(JournalPosting {
-            account: row.account,
-            account_name: row.account_name,
-            amount: info.currency.format(row.amount),
-            grant: row.grant,
-            line: row.line,
-            original_amount: row.original.as_ref().map(|(m, c)| m.format(exponent(c))),
-            original_currency: row.original.map(|(_, c)| c),
-            memo: row.memo,
-        });
-    });
-    store.end_read()?;
-    read?;
-
-    Ok(JournalReport {
-        currency: info.currency.code.clone(),
-        transactions,
-        provenance: provenance?,
     })
 }
 
@@ -334,21 +255,25 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
                     e.id(),
                     format_date(e.header.date)
                 ),
-                EntryKind::Closing { year, .. } => format!(
-                    "#{} {} closing of fiscal year {year} ({} {})",
-                    e.id(),
-                    format_date(e.header.date),
-                    total,
-                    info.currency.code
-                ),
-                EntryKind::Depreciation { asset, start } => format!(
-                    "#{} {} depreciation of asset {asset} from {} ({} {})",
-                    e.id(),
-                    format_date(e.header.date),
-                    format_date(*start),
-                    total,
-                    info.currency.code
-                ),
+                kind => {
+                    let what = match kind {
+                        EntryKind::DedicatedFunds { year, .. } => {
+                            format!("dedicated funds at the end of fiscal year {year}")
+                        }
+                        EntryKind::Allocation { year, closing } => {
+                            format!(
+                                "allocation of fiscal year {year}'s result (closing at {closing})"
+                            )
+                        }
+                        EntryKind::Closing { year, .. } => format!("closing of fiscal year {year}"),
+                        EntryKind::Depreciation { asset, start } => {
+                            format!("depreciation of asset {asset} from {}", format_date(*start))
+                        }
+                        _ => String::new(),
+                    };
+                    let (id, date) = (e.id(), format_date(e.header.date));
+                    format!("#{id} {date} {what} ({total} {})", info.currency.code)
+                }
             }
         }
         Record::Officer(o) => format!("officer {} {} ({})", o.id, o.name, o.role),
@@ -489,14 +414,12 @@ pub fn content(
         }),
         Record::Entry(e) => {
             let (reverses, reason) = match &e.header.kind {
-                EntryKind::Transaction
-                | EntryKind::Closing { .. }
-                | EntryKind::Depreciation { .. } => (None, None),
                 EntryKind::Reversal { reverses, reason } => {
                     (Some(reverses.0), Some(reason.clone()))
                 }
+                _ => (None, None),
             };
-            let mut value = json!({
+            let mut entry = json!({
                 "id": e.id().0, "date": format_date(e.header.date), "description": e.header.description,
                 "reference": e.header.reference, "reverses": reverses, "reason": reason, "batch": e.header.batch,
                 "postings": e.postings().iter().map(|p| json!({
@@ -507,20 +430,50 @@ pub fn content(
                     "memo": p.memo,
                 })).collect::<Vec<_>>(),
                 "closing": match &e.header.kind {
-                    EntryKind::Closing { year, start, restricted_account, unrestricted_account } => json!({
+                    EntryKind::Closing { year, start, form: ClosingForm::Restricted { restricted_account, unrestricted_account } } => json!({
                         "year": year, "start": format_date(*start),
                         "restricted_account": restricted_account.as_str(),
                         "unrestricted_account": unrestricted_account.as_str(),
                     }),
+                    EntryKind::Closing { year, start, form: ClosingForm::Funds { surplus_account, deficit_account, dedicated_account } } => json!({
+                        "year": year, "start": format_date(*start),
+                        "surplus_account": surplus_account.as_str(),
+                        "deficit_account": deficit_account.as_str(),
+                        "dedicated_account": dedicated_account.as_str(),
+                    }),
                     _ => serde_json::Value::Null,
                 },
             });
-            // Only a depreciation carries the key, so the other entries' JSON is unchanged.
-            if let EntryKind::Depreciation { asset, start } = &e.header.kind {
-                value["depreciation"] =
-                    json!({"asset": asset.as_str(), "start": format_date(*start)});
+            // Only the year-end entries that carry them have these keys.
+            let year_end = match &e.header.kind {
+                EntryKind::DedicatedFunds {
+                    year,
+                    start,
+                    dedicated_account,
+                    charge_account,
+                    release_account,
+                } => Some((
+                    "dedicated_funds",
+                    json!({
+                        "year": year, "start": format_date(*start),
+                        "dedicated_account": dedicated_account.as_str(),
+                        "charge_account": charge_account.as_str(),
+                        "release_account": release_account.as_str(),
+                    }),
+                )),
+                EntryKind::Allocation { year, closing } => {
+                    Some(("allocation", json!({ "year": year, "closing": closing })))
+                }
+                EntryKind::Depreciation { asset, start } => Some((
+                    "depreciation",
+                    json!({"asset": asset.as_str(), "start": format_date(*start)}),
+                )),
+                _ => None,
+            };
+            if let (Some((key, value)), Some(object)) = (year_end, entry.as_object_mut()) {
+                object.insert(key.to_string(), value);
             }
-            value
+            entry
         }
         Record::Officer(o) => json!({
             "id": o.id.as_str(), "name": o.name, "role": o.role.as_str(),

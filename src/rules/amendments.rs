@@ -65,7 +65,10 @@ impl Usage {
         kind_of: impl Fn(&crate::domain::AccountCode) -> Option<AccountType>,
     ) {
         match &e.header.kind {
-            EntryKind::Closing { .. } | EntryKind::Depreciation { .. } => {}
+            EntryKind::Closing { .. }
+            | EntryKind::DedicatedFunds { .. }
+            | EntryKind::Allocation { .. }
+            | EntryKind::Depreciation { .. } => {}
             EntryKind::Reversal { reverses, .. } => {
                 for p in e.postings() {
                     if let Some(g) = &p.grant

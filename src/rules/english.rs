@@ -102,7 +102,7 @@ pub(super) fn english(id: &str) -> &'static str {
         "rule-reversed-missing" => "transaction {$reverses} does not exist",
         "rule-reversed-twice" => "transaction {$reverses} was already reversed",
         "rule-closing-reversed" => {
-            "transaction {$reverses} is the closing of a fiscal year, which is never reversed"
+            "transaction {$reverses} was made at a fiscal year's end (a closing, a carry to dedicated funds or an allocation), which is never reversed: the officers reopen the year instead"
         }
         "rule-reversal-reversed" => {
             "transaction {$reverses} is itself a reversal: record the correct transaction instead"
@@ -139,6 +139,24 @@ pub(super) fn english(id: &str) -> &'static str {
         }
         "rule-closing-postings" => {
             "the closing postings do not carry exactly the income and expense of fiscal year {$year} to net assets"
+        }
+        "rule-dedicated-funds-postings" => {
+            "the postings do not carry exactly the unspent restricted money of fiscal year {$year} to dedicated funds, grant by grant"
+        }
+        "rule-account-role" => {
+            "account {$account} cannot be the {$role} account: that needs an account of type {$expected}"
+        }
+        "rule-allocation-closing" => {
+            "entry {$closing} is not a closing of fiscal year {$year} in effect with a result to allocate"
+        }
+        "rule-allocation-twice" => {
+            "the result of closing {$closing} was already allocated by entry {$seq}"
+        }
+        "rule-allocation-date" => {
+            "the allocation of fiscal year {$year}'s result is dated after the year's end; {$date} is not"
+        }
+        "rule-allocation-postings" => {
+            "an allocation first takes the whole result of closing {$closing} out of its account, then gives it, with the same sign, to net-assets accounts"
         }
         "rule-seal-bank-missing" => "bank account {$account} does not exist",
         "rule-seal-head" => {

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use super::error::RuleKind;
 use super::{Book, RuleError, Warning};
 use crate::domain::{
-    AccountType, Currency, Entry, EntryId, EntryKind, GrantId, LineId, Minor, Money, Posting,
+    AccountType, ClosingForm, Currency, Entry, EntryId, EntryKind, GrantId, LineId, Minor, Money,
+    Posting,
 };
 
 /// What counts as spending of the grant a posting is charged to: a posting to an expense
@@ -63,8 +64,11 @@ impl Book {
             EntryKind::Closing {
                 year,
                 start,
-                restricted_account,
-                unrestricted_account,
+                form:
+                    ClosingForm::Restricted {
+                        restricted_account,
+                        unrestricted_account,
+                    },
             } => problems.extend(self.check_closing(
                 e,
                 *year,
@@ -72,6 +76,29 @@ impl Book {
                 restricted_account,
                 unrestricted_account,
             )),
+            EntryKind::Closing {
+                year,
+                start,
+                form:
+                    ClosingForm::Funds {
+                        surplus_account,
+                        deficit_account,
+                        dedicated_account,
+                    },
+            } => problems.extend(self.check_year_closing(
+                e,
+                *year,
+                *start,
+                surplus_account,
+                deficit_account,
+                dedicated_account,
+            )),
+            kind @ EntryKind::DedicatedFunds { .. } => {
+                problems.extend(self.check_dedicated_funds(e, kind))
+            }
+            EntryKind::Allocation { year, closing } => {
+                problems.extend(self.check_allocation(e, *year, *closing))
+            }
             EntryKind::Depreciation { asset, start } => {
                 problems.extend(self.check_depreciation(e, asset, *start))
             }
@@ -185,15 +212,15 @@ impl Book {
         if self.reversed.contains(&reverses) {
             return refuse(RuleKind::ReversedTwice { reverses });
         }
-        if matches!(original.header.kind, EntryKind::Closing { .. }) {
+        let assets = self.check_reversal_of_assets(original);
+        if !assets.is_empty() {
+            return assets;
+        }
+        if !original.header.kind.is_recorded_flow() {
             return refuse(RuleKind::ClosingReversed { reverses });
         }
         if self.reversals.contains(&reverses) {
             return refuse(RuleKind::ReversalReversed { reverses });
-        }
-        let assets = self.check_reversal_of_assets(original);
-        if !assets.is_empty() {
-            return assets;
         }
         if e.header.date < original.header.date {
             return refuse(RuleKind::ReversalBeforeOriginal {
@@ -271,7 +298,7 @@ impl Book {
             self.reversed.insert(reverses);
             self.reversals.insert(e.id());
         }
-        self.take_totals(e, totals);
+        self.take_totals(self.next_seq, e, totals);
         for (key, after) in spent {
             if let Some(state) = self.lines.get_mut(&key) {
                 state.spent = after;

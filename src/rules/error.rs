@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 
 use crate::chain::Hash;
 use crate::domain::{
-    AccountCode, DomainError, EntryId, FunderId, GrantId, LineId, Minor, Money, OfficerId,
+    AccountCode, AccountType, DomainError, EntryId, FunderId, GrantId, LineId, Minor, Money,
+    OfficerId,
 };
 
 /// A rule a new chain entry breaks, and where: the posting at fault, if it is one posting's.
@@ -309,6 +310,31 @@ pub enum RuleKind {
     },
     ClosingPostings {
         year: i32,
+    },
+    DedicatedFundsPostings {
+        year: i32,
+    },
+    AccountRole {
+        account: AccountCode,
+        expected: AccountType,
+        /// The role the entry gives it: `surplus`, `deficit`, `dedicated-funds`, `charge`,
+        /// `release`.
+        role: &'static str,
+    },
+    AllocationClosing {
+        closing: i64,
+        year: i32,
+    },
+    AllocationTwice {
+        closing: i64,
+        seq: i64,
+    },
+    AllocationDate {
+        date: NaiveDate,
+        year: i32,
+    },
+    AllocationPostings {
+        closing: i64,
     },
     /// Fixed assets and their depreciation ([`super::assets`]).
     Asset(super::assets::AssetRule),

@@ -32,11 +32,12 @@ pub const DEFAULT_QUORUM: i64 = 2;
 
 /// The chain kinds of the entries the officers' state is built from: what a store hands over
 /// (see [`Governance::from_log`]) for a book loaded without replaying the whole chain.
-pub const LOG_KINDS: [&str; 8] = [
+pub const LOG_KINDS: [&str; 9] = [
     "officer",
     "seal",
     "signature",
     "closing",
+    "year-closing",
     "policy",
     "lock",
     "reopen",

@@ -366,6 +366,43 @@ impl RuleKind {
             K::ClosingPostings { year } => {
                 described("rule-closing-postings", "postings", year, args![year])
             }
+            K::DedicatedFundsPostings { year } => described(
+                "rule-dedicated-funds-postings",
+                "postings",
+                year,
+                args![year],
+            ),
+            K::AccountRole {
+                account,
+                expected,
+                role,
+            } => described(
+                "rule-account-role",
+                "account",
+                account,
+                args![account, role, expected = expected.as_str()],
+            ),
+            K::AllocationClosing { closing, year } => described(
+                "rule-allocation-closing",
+                "closing",
+                closing,
+                args![closing, year],
+            ),
+            K::AllocationTwice { closing, seq } => described(
+                "rule-allocation-twice",
+                "closing",
+                closing,
+                args![closing, seq],
+            ),
+            K::AllocationDate { date, year } => {
+                described("rule-allocation-date", "date", date, args![date, year])
+            }
+            K::AllocationPostings { closing } => described(
+                "rule-allocation-postings",
+                "postings",
+                closing,
+                args![closing],
+            ),
             K::SealBankMissing { account } => {
                 described("rule-seal-bank-missing", "seal", "bank", args![account])
             }

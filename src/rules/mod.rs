@@ -34,6 +34,7 @@ pub mod chain_order;
 mod english;
 mod entries;
 pub mod error;
+pub mod funds;
 pub mod governance;
 mod messages;
 mod periods;

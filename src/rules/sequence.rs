@@ -82,6 +82,7 @@ impl Book {
         }
         let takes_number = match entry {
             Some(ChainEntry {
+                seq,
                 record: Record::Entry(e),
                 ..
             }) => {
@@ -89,7 +90,7 @@ impl Book {
                 // An entry whose totals would overflow is left out of them: `admit` refused
                 // it for that (reported), or for another rule it also breaks.
                 if let Ok(update) = self.totals_after(e) {
-                    self.take_totals(e, update);
+                    self.take_totals(*seq, e, update);
                 }
                 true
             }
@@ -117,10 +118,8 @@ impl Book {
             }
             Some(_) => false,
             None => {
-                let numbered = matches!(
-                    kind,
-                    "transaction" | "reversal" | "closing" | "depreciation"
-                ) || self.open_batch.is_some();
+                let numbered =
+                    crate::domain::ENTRY_KINDS.contains(&kind) || self.open_batch.is_some();
                 if numbered {
                     self.next_entry += 1;
                 }

@@ -34,6 +34,9 @@ pub(super) struct Totals {
     pub(super) head: Hash,
     /// What recorded transactions use, for the checks of corrections (rule 16).
     pub(super) usage: amendments::Usage,
+    /// Dedicated funds: each grant's received and spent by date, what is carried, and the
+    /// results of year closings with their allocation (see [`super::funds`]).
+    pub(super) funds: super::funds::FundTotals,
 }
 
 /// What one entry changes in the totals: the new value of each total it touches, computed
@@ -47,6 +50,7 @@ pub(super) struct TotalsUpdate {
     grants: BTreeMap<GrantId, (i64, i64)>,
     flows: BTreeMap<AccountCode, i64>,
     restricted: Option<i64>,
+    funds: super::funds::FundsUpdate,
 }
 
 /// `current + amount` into `map[key]`, where `current` is what `map` (this entry's totals so
@@ -103,7 +107,7 @@ impl Book {
         restricted_account: &AccountCode,
         unrestricted_account: &AccountCode,
     ) -> Result<Vec<Posting>, RuleError> {
-        let (flows, _, restricted, rest) = self.year_result(year)?;
+        let (_, _, restricted, rest) = self.year_result(year)?;
         let plain = |account: &AccountCode, amount: Minor| Posting {
             account: account.clone(),
             amount,
@@ -112,12 +116,7 @@ impl Book {
             original: None,
             memo: None,
         };
-        let mut postings: Vec<Posting> = flows
-            .iter()
-            .filter(|(_, f)| **f != 0)
-            .map(|(a, f)| Minor(*f).checked_neg().map(|n| plain(a, n)))
-            .collect::<Option<_>>()
-            .ok_or_else(|| self.overflow())?;
+        let mut postings = self.closing_flows(year)?;
         if !restricted.is_zero() {
             postings.push(plain(restricted_account, restricted));
         }
@@ -125,6 +124,27 @@ impl Book {
             postings.push(plain(unrestricted_account, rest));
         }
         Ok(postings)
+    }
+
+    /// The first postings of any closing of fiscal `year`: every income and expense account's
+    /// net for the year reversed, by code.
+    pub(super) fn closing_flows(&self, year: i32) -> Result<Vec<Posting>, RuleError> {
+        let (flows, ..) = self.year_result(year)?;
+        flows
+            .iter()
+            .filter(|(_, f)| **f != 0)
+            .map(|(a, f)| {
+                Minor(*f).checked_neg().map(|amount| Posting {
+                    account: a.clone(),
+                    amount,
+                    grant: None,
+                    line: None,
+                    original: None,
+                    memo: None,
+                })
+            })
+            .collect::<Option<_>>()
+            .ok_or_else(|| self.overflow())
     }
 
     /// The result of fiscal `year` that its closing carries to net assets, as the officers
@@ -185,7 +205,14 @@ impl Book {
                 .copied();
             add_to(&mut u.dated, &p.account, day, amount)?;
             let kind = self.accounts.get(&p.account).copied();
-            if let Some(g) = &p.grant {
+            // A grant's received and spent count what the officers recorded, never the
+            // year-end entries amana computes (dedicated funds, closings), though these are
+            // tagged to grants.
+            if let Some(g) = p
+                .grant
+                .as_ref()
+                .filter(|_| e.header.kind.is_recorded_flow())
+            {
                 let (received, spent) = u
                     .grants
                     .get(g)
@@ -222,11 +249,15 @@ impl Book {
         for p in e.postings() {
             step(&mut u, &mut restricted, p).ok_or_else(|| self.overflow())?;
         }
+        u.funds = self
+            .funds_after(&t.funds, e)
+            .ok_or_else(|| self.overflow())?;
         Ok(Some(u))
     }
 
-    /// Takes entry `e` into the totals, with the update [`Book::totals_after`] computed.
-    pub(super) fn take_totals(&mut self, e: &Entry, update: Option<TotalsUpdate>) {
+    /// Takes entry `e` (at `seq`) into the totals, with the update [`Book::totals_after`]
+    /// computed.
+    pub(super) fn take_totals(&mut self, seq: i64, e: &Entry, update: Option<TotalsUpdate>) {
         let (Some(u), Some(t)) = (update, self.totals.as_mut()) else {
             return;
         };
@@ -240,6 +271,7 @@ impl Book {
                 .insert(e.header.date, amount);
         }
         t.grants.extend(u.grants);
+        t.funds.take(e, u.funds, seq);
         if !u.flows.is_empty() {
             t.flows.entry(u.year).or_default().extend(u.flows);
         }

@@ -18,7 +18,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0004_account_changes.sql"),
     include_str!("../../schema/0005_budget_line_amendments.sql"),
     include_str!("../../schema/0006_funder_changes.sql"),
-    include_str!("../../schema/0007_assets.sql"),
+    include_str!("../../schema/0007_year_ends.sql"),
+    include_str!("../../schema/0008_assets.sql"),
 ];
 
 impl Store {

@@ -8,7 +8,7 @@
 use rusqlite::types::Value;
 
 use crate::chain::{ChainEntry, Record};
-use crate::domain::{EntryKind, format_date};
+use crate::domain::{AccountCode, ClosingForm, Entry, EntryKind, format_date};
 
 /// A table that some listing or report reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,12 +35,13 @@ pub enum Table {
     AccountChanges,
     BudgetLineAmendments,
     FunderChanges,
+    YearEnds,
     Assets,
     Depreciations,
 }
 
 impl Table {
-    pub const ALL: [Table; 24] = [
+    pub const ALL: [Table; 25] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -63,6 +64,7 @@ impl Table {
         Table::AccountChanges,
         Table::BudgetLineAmendments,
         Table::FunderChanges,
+        Table::YearEnds,
         Table::Assets,
         Table::Depreciations,
     ];
@@ -75,7 +77,8 @@ impl Table {
             Table::AccountChanges => 4,
             Table::BudgetLineAmendments => 5,
             Table::FunderChanges => 6,
-            Table::Assets | Table::Depreciations => 7,
+            Table::YearEnds => 7,
+            Table::Assets | Table::Depreciations => 8,
             _ => 1,
         }
     }
@@ -103,6 +106,7 @@ impl Table {
             Table::GrantAmendments => "grant_amendments",
             Table::AccountChanges => "account_changes",
             Table::BudgetLineAmendments => "budget_line_amendments",
+            Table::YearEnds => "year_ends",
             Table::FunderChanges => "funder_changes",
             Table::Assets => "assets",
             Table::Depreciations => "depreciations",
@@ -173,6 +177,19 @@ impl Table {
                 "start_date",
                 "restricted_account",
                 "unrestricted_account",
+            ],
+            Table::YearEnds => &[
+                "seq",
+                "entry_id",
+                "kind",
+                "year",
+                "start_date",
+                "surplus_account",
+                "deficit_account",
+                "dedicated_account",
+                "charge_account",
+                "release_account",
+                "closing",
             ],
             Table::Officers => &["seq", "id", "name", "role", "public_key"],
             Table::Seals => &[
@@ -385,12 +402,7 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 vec![
                     id,
                     seq,
-                    // The table's CHECK predates the depreciation kind: it is a `transaction`
-                    // there, and `depreciations` names it (CHAIN.md section 6).
-                    text(match h.kind {
-                        EntryKind::Depreciation { .. } => "transaction",
-                        _ => entry.record.kind(),
-                    }),
+                    text(entries_kind(&h.kind)),
                     text(&format_date(h.date)),
                     text(&h.description),
                     opt_text(h.reference.as_deref()),
@@ -399,24 +411,8 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                     h.batch.map_or(Value::Null, int),
                 ],
             ));
-            if let EntryKind::Closing {
-                year,
-                start,
-                restricted_account,
-                unrestricted_account,
-            } = &h.kind
-            {
-                out.push(row(
-                    Table::Closings,
-                    vec![
-                        int(entry.seq),
-                        int(e.id().0),
-                        int(i64::from(*year)),
-                        text(&format_date(*start)),
-                        text(restricted_account.as_str()),
-                        text(unrestricted_account.as_str()),
-                    ],
-                ));
+            if let Some(row) = closing_row(entry.seq, e) {
+                out.push(row);
             }
             if let EntryKind::Depreciation { asset, start } = &h.kind {
                 out.push(row(
@@ -562,4 +558,104 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         // write path and `verify` take them from the chain).
         Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => vec![],
     }
+}
+
+/// An entry's kind as the `entries` table holds it. Its CHECK predates the year-end kinds, and
+/// SQLite cannot change a CHECK without rebuilding a table every other one refers to: a year
+/// closing is a `closing` there, a carry to dedicated funds, an allocation or a depreciation a
+/// `transaction`, and `year_ends.kind` (`depreciations`) names each exactly (CHAIN.md
+/// section 6).
+fn entries_kind(kind: &EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Closing { .. } => "closing",
+        EntryKind::Reversal { .. } => "reversal",
+        EntryKind::Transaction
+        | EntryKind::DedicatedFunds { .. }
+        | EntryKind::Allocation { .. }
+        | EntryKind::Depreciation { .. } => "transaction",
+    }
+}
+
+/// The row of `closings` or `year_ends` a year-end entry (at `seq`) stands for.
+fn closing_row(seq: i64, e: &Entry) -> Option<Row> {
+    let account = |a: &AccountCode| text(a.as_str());
+    let (year, start, accounts, closing) = match &e.header.kind {
+        EntryKind::Transaction | EntryKind::Reversal { .. } | EntryKind::Depreciation { .. } => {
+            return None;
+        }
+        EntryKind::Closing {
+            year,
+            start,
+            form:
+                ClosingForm::Restricted {
+                    restricted_account,
+                    unrestricted_account,
+                },
+        } => {
+            return Some(Row {
+                table: Table::Closings,
+                values: vec![
+                    int(seq),
+                    int(e.id().0),
+                    int(i64::from(*year)),
+                    text(&format_date(*start)),
+                    account(restricted_account),
+                    account(unrestricted_account),
+                ],
+            });
+        }
+        EntryKind::Closing {
+            year,
+            start,
+            form:
+                ClosingForm::Funds {
+                    surplus_account,
+                    deficit_account,
+                    dedicated_account,
+                },
+        } => (
+            year,
+            Some(start),
+            [
+                Some(surplus_account),
+                Some(deficit_account),
+                Some(dedicated_account),
+                None,
+                None,
+            ],
+            None,
+        ),
+        EntryKind::DedicatedFunds {
+            year,
+            start,
+            dedicated_account,
+            charge_account,
+            release_account,
+        } => (
+            year,
+            Some(start),
+            [
+                None,
+                None,
+                Some(dedicated_account),
+                Some(charge_account),
+                Some(release_account),
+            ],
+            None,
+        ),
+        EntryKind::Allocation { year, closing } => (year, None, [None; 5], Some(*closing)),
+    };
+    let mut values = vec![
+        int(seq),
+        int(e.id().0),
+        text(e.header.kind.name()),
+        int(i64::from(*year)),
+        start.map_or(Value::Null, |d| text(&format_date(*d))),
+    ];
+    values.extend(accounts.map(|a| a.map_or(Value::Null, account)));
+    values.push(closing.map_or(Value::Null, int));
+    Some(Row {
+        table: Table::YearEnds,
+        values,
+    })
 }

@@ -205,7 +205,8 @@ impl Store {
                     coalesce((SELECT -sum(p.amount) FROM postings p
                                JOIN grants g ON g.id = p.grant_id
                                JOIN accounts a ON a.code = p.account
-                              WHERE g.funder = f.id AND a.type = 'income'), 0)
+                              WHERE g.funder = f.id AND a.type = 'income'
+                                AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0)
                FROM funders f ORDER BY f.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -231,9 +232,13 @@ impl Store {
                                  AND x.end_date IS NOT NULL ORDER BY x.seq DESC LIMIT 1), g.end_date),
                     g.restricted, g.purpose,
                     coalesce((SELECT -sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
-                               WHERE p.grant_id = g.id AND a.type = 'income'), 0),
+                               JOIN entries e ON e.id = p.entry_id
+                               WHERE p.grant_id = g.id AND a.type = 'income'
+                                 AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0),
                     coalesce((SELECT sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
-                               WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)), 0)
+                               JOIN entries e ON e.id = p.entry_id
+                               WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
+                                 AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0)
                FROM grants g WHERE ?1 IS NULL OR g.id = ?1 ORDER BY g.id",
         )?;
         let mut grants: Vec<GrantRow> = stmt

@@ -13,9 +13,9 @@ use amana::chain::{
     chain_hash, entry_hash,
 };
 use amana::domain::{
-    Account, AccountCode, AccountType, BudgetLine, Currency, Entry, EntryHeader, EntryId,
-    EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label, LedgerInfo,
-    LineId, Minor, Officer, OfficerId, OfficerRole, Posting, parse_date,
+    Account, AccountCode, AccountType, BudgetLine, ClosingForm, Currency, Entry, EntryHeader,
+    EntryId, EntryKind, FiscalStart, Funder, FunderId, FunderType, Grant, GrantId, Label,
+    LedgerInfo, LineId, Minor, Officer, OfficerId, OfficerRole, Posting, parse_date,
 };
 
 fn mad() -> Currency {
@@ -412,8 +412,10 @@ fn all_vectors() -> Vec<ChainEntry> {
             kind: EntryKind::Closing {
                 year: 2026,
                 start: parse_date("2026-01-01").unwrap(),
-                restricted_account: AccountCode::parse("3100").unwrap(),
-                unrestricted_account: AccountCode::parse("3000").unwrap(),
+                form: ClosingForm::Restricted {
+                    restricted_account: AccountCode::parse("3100").unwrap(),
+                    unrestricted_account: AccountCode::parse("3000").unwrap(),
+                },
             },
             batch: None,
         },

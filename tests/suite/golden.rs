@@ -110,10 +110,10 @@ fn refusals_read_as_recorded() {
             "close",
             "--year",
             "0",
-            "--restricted-account",
-            "1111",
             "--unrestricted-account",
             "1111",
+            "--dedicated-account",
+            "1561",
         ],
         &["seal", "--month", "0000-01"],
         &["seal", "--bank", "5141=1@a", "--bank", "5141=1@b"],
@@ -424,9 +424,10 @@ fn command_line_refusals_read_as_recorded() {
     let missing = fx.dir.path().join("missing.db");
     let missing = missing.to_str().unwrap();
     let on_ledger: &[&[&str]] = &[
-        &["close", "--year", "2025"],
-        &["close", "--year", "2025", "--unrestricted-account", "11912"],
-        &["close", "--year", "2025", "--restricted-account", "11911"],
+        &["close", "--year", "2025", "--dedicated-account", "1191"],
+        &["close", "--year", "2025", "--charge-account", "6593"],
+        &["allocate-result", "--year", "2024", "--to", "1161"],
+        &["allocate-result", "--year", "2024"],
         &[
             "account", "add", "5142", "--name", "x", "--type", "asset", "--label", "ar",
         ],

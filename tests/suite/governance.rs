@@ -264,7 +264,7 @@ fn a_closed_year_is_reopened_by_the_policys_signatures_and_closed_again() {
     };
     assert_eq!(of("4100"), "0.00", "income carried: {balance:#}");
     assert_eq!(of("6100"), "0.00", "expense carried: {balance:#}");
-    assert_eq!(of("3000"), "-660.00", "{balance:#}");
+    assert_eq!(of("3900"), "-660.00", "{balance:#}");
     let log = ok(b.l(), &["log", "--kind", "reopen"]);
     assert!(log.contains("Facture de décembre"), "{log}");
     let v = b.verify();
@@ -776,9 +776,10 @@ fn a_reopened_year_with_restricted_money_closes_again_without_counting_it_twice(
                 a["balance"].as_str().unwrap().to_string()
             })
     };
-    // Restricted: 1000 received less 400 spent, carried once; the rest (1000 − 300) unrestricted.
-    assert_eq!(of("3100"), "-600.00", "{balance:#}");
-    assert_eq!(of("3000"), "-700.00", "{balance:#}");
+    // Restricted: 1000 received less 400 spent, held once in dedicated funds; the rest
+    // (1000 − 300) is the association's own result.
+    assert_eq!(of("2500"), "-600.00", "{balance:#}");
+    assert_eq!(of("3900"), "-700.00", "{balance:#}");
     both_intact(l);
 }
 

@@ -13,6 +13,7 @@ mod cli;
 mod common;
 mod csv_safety;
 mod durability;
+mod funds;
 mod fuzz;
 mod golden;
 mod governance;

@@ -35,7 +35,7 @@ const ACCOUNTS: [(&str, &str); 9] = [
     ("5161", "asset"),
     ("4411", "liability"),
     ("1111", "net-assets"),
-    ("1112", "net-assets"),
+    ("1561", "liability"),
     ("7161", "income"),
     ("7162", "income"),
     ("6131", "expense"),
@@ -165,33 +165,66 @@ fn date_of(day: u32) -> NaiveDate {
 #[derive(Default)]
 struct Model {
     balances: BTreeMap<String, i64>,
-    /// year → (income/expense account → net, part charged to restricted grants)
-    years: BTreeMap<i32, (BTreeMap<String, i64>, i64)>,
+    /// year → income/expense account → net
+    years: BTreeMap<i32, BTreeMap<String, i64>>,
+    /// grant → every (date, received, spent) posted on it
+    grant_flows: BTreeMap<usize, Vec<(NaiveDate, i64, i64)>>,
+    /// grant → what closings carried to dedicated funds
+    carried: BTreeMap<usize, i64>,
 }
 
 impl Model {
-    fn post(&mut self, date: NaiveDate, account: usize, amount: i64, grant: Option<usize>) {
+    /// A posting; `grant` is the grant it is charged to and whether it has a budget line.
+    fn post(&mut self, date: NaiveDate, account: usize, amount: i64, grant: Option<(usize, bool)>) {
         let (code, kind) = ACCOUNTS[account];
         *self.balances.entry(code.into()).or_default() += amount;
         if kind == "income" || kind == "expense" {
-            let (net, restricted) = self.years.entry(date.year()).or_default();
+            let net = self.years.entry(date.year()).or_default();
             *net.entry(code.into()).or_default() += amount;
-            if grant.is_some_and(|g| GRANTS[g].1) {
-                *restricted += amount;
-            }
+        }
+        if let Some((g, line)) = grant {
+            let received = if kind == "income" { -amount } else { 0 };
+            let spent = if kind == "expense" || line { amount } else { 0 };
+            self.grant_flows
+                .entry(g)
+                .or_default()
+                .push((date, received, spent));
         }
     }
 
-    /// CHAIN.md rule 14, computed here: income and expense of the year to net assets.
+    /// CHAIN.md rules 14a and 14c, computed here: each restricted grant's money received and
+    /// not spent held in dedicated funds (1561), the rest of the year's income and expense to
+    /// net assets (1111, surplus or deficit alike).
     fn close(&mut self, year: i32) {
-        let (net, restricted) = self.years.remove(&year).unwrap_or_default();
-        let total: i64 = net.values().sum();
+        let net = self.years.remove(&year).unwrap_or_default();
+        let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
+        let mut total: i64 = net.values().sum();
         for (code, f) in net {
             *self.balances.entry(code).or_default() -= f;
         }
-        *self.balances.entry("1112".into()).or_default() += restricted;
-        *self.balances.entry("1111".into()).or_default() += total - restricted;
+        for (g, (_, restricted, ..)) in GRANTS.iter().enumerate() {
+            if !restricted {
+                continue;
+            }
+            let flows = self.grant_flows.get(&g).map(Vec::as_slice).unwrap_or(&[]);
+            let (received, spent) = flows
+                .iter()
+                .filter(|(d, ..)| *d <= end)
+                .fold((0, 0), |(r, s), (_, dr, ds)| (r + dr, s + ds));
+            let target = (received - spent).max(0);
+            let change = target - self.carried.get(&g).copied().unwrap_or(0);
+            *self.balances.entry("1561".into()).or_default() -= change;
+            self.carried.insert(g, target);
+            total += change;
+        }
+        *self.balances.entry("1111".into()).or_default() += total;
     }
+}
+
+/// The grant a leg is charged to, and whether to one of its budget lines.
+fn charged(l: &Leg) -> Option<(usize, bool)> {
+    l.grant
+        .map(|(g, line)| (g, line.and_then(|i| GRANTS[g].3.get(i)).is_some()))
 }
 
 fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
@@ -295,15 +328,13 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
     for t in &sorted {
         let date = date_of(t.day);
         while close_years && date.year() > year {
-            ledger
-                .close(
-                    year,
-                    &AccountCode::parse("1112").unwrap(),
-                    &AccountCode::parse("1111").unwrap(),
-                    &[],
-                    today,
-                )
-                .unwrap();
+            let accounts = amana::app::close::ClosingAccounts {
+                surplus: AccountCode::parse("1111").unwrap(),
+                deficit: AccountCode::parse("1111").unwrap(),
+                dedicated: AccountCode::parse("1561").unwrap(),
+                carry: None,
+            };
+            ledger.close(year, &accounts, &[], today).unwrap();
             model.close(year);
             year += 1;
         }
@@ -318,7 +349,7 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
             .unwrap_or_else(|e| panic!("{t:?}: {e}"));
         typed.push(t.description.clone());
         for l in &t.legs {
-            let g = l.grant.map(|(g, _)| g);
+            let g = charged(l);
             model.post(date, l.debit, l.amount, g);
             model.post(date, l.credit, -l.amount, g);
         }
@@ -329,7 +360,7 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
                 .unwrap();
             typed.push(format!("Reversal of #{id}: {}", t.description));
             for l in &t.legs {
-                let g = l.grant.map(|(g, _)| g);
+                let g = charged(l);
                 model.post(date, l.debit, -l.amount, g);
                 model.post(date, l.credit, l.amount, g);
             }

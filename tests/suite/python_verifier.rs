@@ -505,7 +505,7 @@ fn both_verifiers_find_the_same_forged_or_removed_decisions() {
     let g = governed();
     let l = g.fx.path();
     let dir = g.fx.dir.path();
-    let closing = seq_of_kind(l, "closing");
+    let closing = seq_of_kind(l, "year-closing");
     let reopen = seq_of_kind(l, "reopen");
     let lock = seq_of_kind(l, "lock");
     let last_seal = seq_of_kind(l, "seal");

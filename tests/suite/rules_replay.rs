@@ -37,6 +37,7 @@ fn books() -> (TempDir, PathBuf) {
         ("1000", "asset"),
         ("3000", "net-assets"),
         ("3100", "net-assets"),
+        ("2500", "liability"),
         ("4100", "income"),
         ("5100", "expense"),
     ] {
@@ -65,10 +66,10 @@ fn close_2025(l: &Path) {
             "close",
             "--year",
             "2025",
-            "--restricted-account",
-            "3100",
             "--unrestricted-account",
             "3000",
+            "--dedicated-account",
+            "2500",
         ],
     );
 }
@@ -340,7 +341,11 @@ fn a_wrong_closing_is_a_rule_violation() {
     close_2025(&l);
     let closing: i64 = Connection::open(&l)
         .unwrap()
-        .query_row("SELECT seq FROM closings", [], |r| r.get(0))
+        .query_row(
+            "SELECT seq FROM year_ends WHERE kind = 'year-closing'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     // The result (300.00) carried to the wrong net-assets account: still balanced, but not
     // what rule 14 computes. The seal made with the closing no longer recomputes either.

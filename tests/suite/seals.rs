@@ -333,7 +333,7 @@ fn a_sealed_and_closed_ledger_verifies_with_its_coverage() {
 }
 
 #[test]
-fn closing_carries_the_result_to_net_assets_split_by_restriction() {
+fn closing_holds_unspent_restricted_money_in_dedicated_funds_and_carries_the_rest() {
     let s = sealed();
     let journal = json(&ok(s.fx.path(), &["journal", "--format", "json"]));
     let closing = journal["transactions"]
@@ -356,7 +356,8 @@ fn closing_carries_the_result_to_net_assets_split_by_restriction() {
         })
         .collect();
     // Income 4100 (-600) and 4200 (-50000, restricted grant), expenses 5100 (4500, restricted)
-    // and 6100 (1200): restricted result -45500, unrestricted +600.
+    // and 6100 (1200): the grant's 45500 received and not spent were charged to dedicated funds
+    // (6950, by the entry before), and the association's own deficit of 600 goes to 3900.
     assert_eq!(
         postings,
         vec![
@@ -364,8 +365,33 @@ fn closing_carries_the_result_to_net_assets_split_by_restriction() {
             ("4200".into(), "50000.00".into()),
             ("5100".into(), "-4500.00".into()),
             ("6100".into(), "-1200.00".into()),
-            ("3100".into(), "-45500.00".into()),
-            ("3000".into(), "600.00".into()),
+            ("6950".into(), "-45500.00".into()),
+            ("3900".into(), "600.00".into()),
+        ]
+    );
+    let carry = journal["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"].as_i64() == closing["id"].as_i64().map(|id| id - 1))
+        .unwrap();
+    let carried: Vec<(&str, &str, &str)> = carry["postings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["account"].as_str().unwrap(),
+                p["amount"].as_str().unwrap(),
+                p["grant"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        carried,
+        vec![
+            ("6950", "45500.00", "CMM-2025"),
+            ("2500", "-45500.00", "CMM-2025")
         ]
     );
     let bal = json(&ok(
@@ -430,12 +456,14 @@ fn a_closed_year_refuses_new_entries_with_a_way_out() {
             "loyer en double",
         ],
     );
-    let err = fails(
-        s.fx.path(),
-        &["reverse", "5", "--date", "2026-01-16", "--reason", "x"],
-        2,
-    );
-    assert!(err.contains("closing of a fiscal year"), "{err}");
+    for year_end in ["5", "6"] {
+        let err = fails(
+            s.fx.path(),
+            &["reverse", year_end, "--date", "2026-01-16", "--reason", "x"],
+            2,
+        );
+        assert!(err.contains("never reversed"), "{err}");
+    }
 }
 
 #[test]
@@ -665,14 +693,14 @@ fn receipts_are_kept_by_hash_and_shown() {
     let extra = s.fx.file("bon.txt", b"bon de commande");
     ok(
         s.fx.path(),
-        &["receipt", "attach", "6", extra.to_str().unwrap()],
+        &["receipt", "attach", "7", extra.to_str().unwrap()],
     );
-    assert!(ok(s.fx.path(), &["receipt", "show", "6"]).contains("bon.txt"));
+    assert!(ok(s.fx.path(), &["receipt", "show", "7"]).contains("bon.txt"));
     let missing = s.fx.dir.path().join("nowhere.pdf");
     let before = snapshot(s.fx.path());
     fails(
         s.fx.path(),
-        &["receipt", "attach", "6", missing.to_str().unwrap()],
+        &["receipt", "attach", "7", missing.to_str().unwrap()],
         2,
     );
     fails(
@@ -689,7 +717,7 @@ fn import_takes_receipts_from_a_column() {
     s.fx.file("ticket-1.txt", b"ticket de caisse 1");
     let csv = s.fx.file("fev.csv", b"txn,date,description,account,amount,receipt\n1,2026-02-03,Fournitures,6100,35,ticket-1.txt\n1,2026-02-03,,1000,-35,\n");
     ok(s.fx.path(), &["import", csv.to_str().unwrap()]);
-    let out = ok(s.fx.path(), &["receipt", "show", "7"]);
+    let out = ok(s.fx.path(), &["receipt", "show", "8"]);
     assert!(
         out.contains("ticket-1.txt") && out.contains("intact"),
         "{out}"
@@ -781,9 +809,9 @@ fn a_member_can_check_a_receipt_offline() {
         &[
             "receipt",
             "member",
-            "6",
+            "7",
             "--out",
-            s.fx.dir.path().join("r6.json").to_str().unwrap(),
+            s.fx.dir.path().join("r7.json").to_str().unwrap(),
         ],
     );
     assert!(out.contains("No seal covers this transaction yet"), "{out}");
@@ -936,14 +964,15 @@ fn tamper_truncate_to_an_earlier_head_after_a_seal_was_published() {
     let published = head(s.fx.path());
     let copy = tampered_copy(&s, "truncate");
     let conn = tamper_conn(&copy);
-    // Cut the chain back to just before the closing, rows and all: a consistent older ledger.
+    // Cut the chain back to just before the closing (its carry to dedicated funds first), rows
+    // and all: a consistent older ledger.
     let closing_seq: i64 = conn
-        .query_row("SELECT seq FROM closings", [], |r| r.get(0))
+        .query_row("SELECT min(seq) FROM year_ends", [], |r| r.get(0))
         .unwrap();
     conn.execute_batch(&format!(
         "DELETE FROM postings WHERE entry_id IN (SELECT id FROM entries WHERE seq >= {closing_seq});
          DELETE FROM entries WHERE seq >= {closing_seq};
-         DELETE FROM closings; DELETE FROM seals; DELETE FROM seal_balances; DELETE FROM seal_grants;
+         DELETE FROM year_ends; DELETE FROM seals; DELETE FROM seal_balances; DELETE FROM seal_grants;
          DELETE FROM seal_banks; DELETE FROM signatures;
          DELETE FROM log WHERE seq >= {closing_seq};")).unwrap();
     drop(conn);
@@ -1035,21 +1064,55 @@ fn tamper_recompute_the_chain_and_the_seal_too() {
                 p[1].amount.0 = -12000;
                 *e = amana::domain::Entry::new(e.header.clone(), p, &base()).unwrap();
             }
-            amana::chain::Record::Entry(e)
-                if matches!(e.header.kind, amana::domain::EntryKind::Closing { .. }) =>
-            {
-                let amana::domain::EntryKind::Closing {
-                    year,
-                    restricted_account,
-                    unrestricted_account,
-                    ..
-                } = e.header.kind.clone()
-                else {
-                    unreachable!()
+            amana::chain::Record::Entry(e) if !e.header.kind.is_recorded_flow() => {
+                use amana::domain::{ClosingForm, EntryKind};
+                let p = match e.header.kind.clone() {
+                    EntryKind::Closing {
+                        year,
+                        form:
+                            ClosingForm::Restricted {
+                                restricted_account,
+                                unrestricted_account,
+                            },
+                        ..
+                    } => book
+                        .closing_postings(year, &restricted_account, &unrestricted_account)
+                        .unwrap(),
+                    EntryKind::Closing {
+                        year,
+                        form:
+                            ClosingForm::Funds {
+                                surplus_account,
+                                deficit_account,
+                                dedicated_account,
+                            },
+                        ..
+                    } => {
+                        book.year_closing_postings(
+                            year,
+                            &surplus_account,
+                            &deficit_account,
+                            &dedicated_account,
+                        )
+                        .unwrap()
+                        .0
+                    }
+                    EntryKind::DedicatedFunds {
+                        year,
+                        dedicated_account,
+                        charge_account,
+                        release_account,
+                        ..
+                    } => book
+                        .dedicated_funds_postings(
+                            year,
+                            &dedicated_account,
+                            &charge_account,
+                            &release_account,
+                        )
+                        .unwrap(),
+                    _ => e.postings().to_vec(),
                 };
-                let p = book
-                    .closing_postings(year, &restricted_account, &unrestricted_account)
-                    .unwrap();
                 *e = amana::domain::Entry::new(e.header.clone(), p, &base()).unwrap();
             }
             amana::chain::Record::Seal(seal) => {
@@ -1227,9 +1290,9 @@ fn tamper_edit_a_row_of_a_table_the_reports_read() {
         ),
         (
             "closing",
-            "UPDATE closings SET unrestricted_account = '3100'",
-            seq_of(l, "SELECT seq FROM closings"),
-            "closings row",
+            "UPDATE year_ends SET surplus_account = '3000' WHERE kind = 'year-closing'",
+            seq_of(l, "SELECT seq FROM year_ends WHERE kind = 'year-closing'"),
+            "year_ends row",
         ),
         (
             "receipt-row",

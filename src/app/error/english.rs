@@ -180,6 +180,34 @@ impl fmt::Display for Refusal {
                 f,
                 "fiscal year {year} is not closed yet: close the years in order (amana close --year {year})"
             ),
+            ResultNotAllocated {
+                year,
+                account,
+                amount,
+            } => write!(
+                f,
+                "fiscal year {year}'s result ({amount} on account {account}) is not allocated yet, and a closing must not mix two years' results: record the general assembly's decision first (amana allocate-result --year {year})"
+            ),
+            DedicatedFundOfEndedGrant { grant, end, amount } => write!(
+                f,
+                "restricted grant {grant} ended on {end} and still holds {amount} received and not spent: it can no longer be spent on the grant; record what becomes of it first (its refund to the funder, e.g. a debit of the income account with grant={grant} and a credit of the account of funds to refund, or an amendment of the grant's end if the funder extended it)"
+            ),
+            CarryAccountsTogether => write!(
+                f,
+                "give --charge-account and --release-account together (the charge and the income through which dedicated funds are carried and released), or neither"
+            ),
+            NoResultToAllocate { year } => write!(
+                f,
+                "fiscal year {year} has no result to allocate: it is not closed, its closing carried no result, or its result is already allocated (see amana log)"
+            ),
+            AllocationSum {
+                year,
+                result,
+                parts,
+            } => write!(
+                f,
+                "the parts given (--to) add up to {parts}, not to fiscal year {year}'s result of {result}: give parts that add up to the result exactly"
+            ),
             MemberReceiptNotFound { id } => {
                 write!(f, "transaction {id} does not exist (see `amana journal`)")
             }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::chain::signing::Signed;
 use crate::chain::{DecodeError, Hash};
-use crate::domain::{AccountCode, EntryId, GrantId, OfficerId};
+use crate::domain::{AccountCode, EntryId, GrantId, Money, OfficerId};
 use crate::files::FileError;
 use crate::files::keys::KeyError;
 use crate::rules::RuleError;
@@ -148,6 +148,30 @@ pub enum Refusal {
     },
     EarlierYearOpen {
         year: i32,
+    },
+    /// A closing while an earlier year's result is not allocated yet.
+    ResultNotAllocated {
+        year: i32,
+        account: AccountCode,
+        amount: Money,
+    },
+    /// A closing while a restricted grant that ended before the year still holds dedicated funds.
+    DedicatedFundOfEndedGrant {
+        grant: GrantId,
+        end: NaiveDate,
+        amount: Money,
+    },
+    /// Charge and release accounts of dedicated funds must be given together.
+    CarryAccountsTogether,
+    /// An allocation of a year that has no result to allocate.
+    NoResultToAllocate {
+        year: i32,
+    },
+    /// An allocation whose parts do not add up to the result.
+    AllocationSum {
+        year: i32,
+        result: Money,
+        parts: Money,
     },
 
     // Members' receipts.
@@ -415,6 +439,11 @@ impl Refusal {
             YearAlreadyClosed { .. } => "year-already-closed",
             YearLocked { .. } => "year-locked",
             EarlierYearOpen { .. } => "earlier-year-open",
+            ResultNotAllocated { .. } => "result-not-allocated",
+            DedicatedFundOfEndedGrant { .. } => "dedicated-fund-of-ended-grant",
+            CarryAccountsTogether => "carry-accounts-together",
+            NoResultToAllocate { .. } => "no-result-to-allocate",
+            AllocationSum { .. } => "allocation-sum",
             MemberReceiptNotFound { .. } => "member-receipt-not-found",
             TransactionReversed { .. } => "transaction-reversed",
             NotMoneyReceived { .. } => "not-money-received",
@@ -491,7 +520,12 @@ impl Refusal {
             | YearNotEnded { .. }
             | YearAlreadyClosed { .. }
             | YearLocked { .. }
-            | EarlierYearOpen { .. } => "year",
+            | EarlierYearOpen { .. }
+            | ResultNotAllocated { .. }
+            | NoResultToAllocate { .. } => "year",
+            DedicatedFundOfEndedGrant { .. } => "grant",
+            CarryAccountsTogether => "charge_account",
+            AllocationSum { .. } => "to",
             BundleFolderNotEmpty { .. } => "dir",
             BundleDoesNotVerify { .. } | BundleUnreadable { .. } | BundleBroken { .. } => "bundle",
             SignatureFileUnreadable(_)

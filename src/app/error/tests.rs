@@ -42,6 +42,18 @@ fn json_error() -> serde_json::Error {
 }
 
 /// One value of every variant.
+fn code(text: &str) -> crate::domain::AccountCode {
+    crate::domain::AccountCode::parse(text).unwrap()
+}
+
+fn mad(minor: i64) -> crate::domain::Money {
+    let currency = crate::domain::Currency {
+        code: "MAD".into(),
+        exponent: 2,
+    };
+    crate::domain::Money::new(crate::domain::Minor(minor), currency)
+}
+
 fn samples() -> Vec<Refusal> {
     use Refusal::*;
     let (id, fatima) = (EntryId(7), officer("fatima"));
@@ -153,6 +165,23 @@ fn samples() -> Vec<Refusal> {
             locked: date("2026-03-31"),
         },
         EarlierYearOpen { year: 2024 },
+        CarryAccountsTogether,
+        NoResultToAllocate { year: 2024 },
+        ResultNotAllocated {
+            year: 2024,
+            account: code("1191"),
+            amount: mad(1_240_334),
+        },
+        DedicatedFundOfEndedGrant {
+            grant: crate::domain::GrantId::parse("CMM-2024").unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap(),
+            amount: mad(500_000),
+        },
+        AllocationSum {
+            year: 2024,
+            result: mad(1_240_334),
+            parts: mad(1_000_000),
+        },
         MemberReceiptNotFound { id },
         TransactionReversed {
             id,

@@ -63,21 +63,48 @@ Examples:
     /// Signatures made away from the ledger, from an audit bundle
     #[command(subcommand)]
     Signature(SignatureCommand),
-    /// Close a fiscal year: carry income and expense to net assets, seal, and lock the year
+    /// Close a fiscal year: carry unspent restricted money to dedicated funds and the result to net assets, seal, and lock the year
     #[command(
-        after_help = "The result on restricted grants goes to --restricted-account, the rest to --unrestricted-account\n\
-(defaults: 3100 and 3000 with the generic chart; the Moroccan chart has no confirmed account for them, so give both).\n\
-The last line of the output is the seal's fingerprint. With --dry-run, nothing is written and no key is needed.\n\n\
-Examples:\n  amana close --year 2025 --restricted-account 11911 --unrestricted-account 11912 --dry-run\n  amana close --year 2025 --restricted-account 11911 --unrestricted-account 11912 --sign tresoriere.pem --sign president.pem"
+        after_help = "For each restricted grant, the money received and not yet spent at the year's end is\n\
+carried to --dedicated-account (a liability) through --charge-account and --release-account\n\
+(an expense and an income the year's income statement shows). Only the rest of the result,\n\
+the association's own, goes to --unrestricted-account (a surplus; a deficit too, unless\n\
+--deficit-account is given).\n\
+Defaults: the Moroccan chart 1191 and 1199, dedicated funds 1561 through 6593 and 7593\n\
+(amana's proposed numbers, not confirmed ones of the association plan); the generic chart\n\
+3900, dedicated funds 2500 through 6950 and 4950.\n\
+With --chart none, give --unrestricted-account and --dedicated-account (the closing then moves\n\
+the dedicated funds itself, unless --charge-account and --release-account are given too).\n\
+The last line of the output is the seal's fingerprint. With --dry-run, nothing is written and\n\
+no key is needed.\n\n\
+Examples:\n  amana close --year 2025 --dry-run\n  amana close --year 2025 --sign tresoriere.pem --sign president.pem\n  amana close --year 2025 --unrestricted-account 3000 --dedicated-account 2500 --dry-run"
     )]
     Close {
         /// The fiscal year, named by the calendar year it starts in
         #[arg(long)]
         year: i32,
-        #[arg(long)]
+        /// No longer used: unspent restricted money is carried to dedicated funds
+        /// (--dedicated-account); accepted so that older scripts still run, and ignored with a note
+        #[arg(long, hide = true)]
         restricted_account: Option<String>,
+        /// Net-assets account that receives the year's result (a surplus; a deficit too unless
+        /// --deficit-account is given)
         #[arg(long)]
         unrestricted_account: Option<String>,
+        /// Net-assets account that receives a deficit
+        #[arg(long)]
+        deficit_account: Option<String>,
+        /// Liability account that holds restricted money received and not yet spent
+        #[arg(long)]
+        dedicated_account: Option<String>,
+        /// Expense account of what is carried to dedicated funds ("engagements à réaliser sur
+        /// ressources affectées")
+        #[arg(long)]
+        charge_account: Option<String>,
+        /// Income account of what is released from dedicated funds ("report des ressources non
+        /// utilisées des exercices antérieurs")
+        #[arg(long)]
+        release_account: Option<String>,
         /// Sign the closing (and its seal) with this officer's private key file (repeatable);
         /// once the ledger has officers, as many as its policy says (two by default)
         #[arg(long = "sign", value_name = "KEYFILE")]
@@ -85,6 +112,33 @@ Examples:\n  amana close --year 2025 --restricted-account 11911 --unrestricted-a
         /// Print every posting the closing would make and the year's result, and change nothing
         #[arg(long, conflicts_with = "sign")]
         dry_run: bool,
+    },
+    /// Record the general assembly's allocation of a closed year's result (report à nouveau, reserves)
+    #[command(
+        name = "allocate-result",
+        after_help = "The year's closing carried its result (the association's own, once dedicated funds are set aside) to\n\
+the surplus or the deficit account. After the general assembly approves the accounts, this records\n\
+its decision: the result moved to the accounts it names, in parts that add up to the result exactly\n\
+(amounts positive, for a surplus or a deficit alike). Without --to, all of it is carried forward\n\
+(report à nouveau: 1161 or 1169 on the Moroccan chart, 3000 on the generic chart).\n\
+A year's result must be allocated before the next year is closed, so that two years never mix.\n\n\
+Examples:\n  amana allocate-result --year 2025 --date 2026-05-30 --dry-run\n  amana allocate-result --year 2025 --date 2026-05-30 --to 1161=10000 --to 1152=2403.34"
+    )]
+    AllocateResult {
+        /// The fiscal year whose result is allocated
+        #[arg(long)]
+        year: i32,
+        /// A part of the result and the account that takes it, as ACCOUNT=AMOUNT (repeatable)
+        #[arg(long = "to", value_name = "ACCOUNT=AMOUNT")]
+        to: Vec<String>,
+        /// The day of the general assembly's decision, YYYY-MM-DD (default: today)
+        #[arg(long)]
+        date: Option<String>,
+        /// Print the allocation and change nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        format: super::FormatArg,
     },
     /// Lock the books through a day: nothing dated on or before it can be recorded (an officers' decision)
     #[command(

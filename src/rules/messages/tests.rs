@@ -196,6 +196,25 @@ fn catalogue() -> Vec<RuleKind> {
             check: Replayed::LineWithdrawal,
         },
         K::ClosingPostings { year: 2025 },
+        K::DedicatedFundsPostings { year: 2025 },
+        K::AccountRole {
+            account: code.clone(),
+            expected: crate::domain::AccountType::Liability,
+            role: "dedicated-funds",
+        },
+        K::AllocationClosing {
+            closing: 40,
+            year: 2025,
+        },
+        K::AllocationTwice {
+            closing: 40,
+            seq: 44,
+        },
+        K::AllocationDate {
+            date: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+            year: 2025,
+        },
+        K::AllocationPostings { closing: 40 },
         K::SealBankMissing {
             account: code.clone(),
         },
