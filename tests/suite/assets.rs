@@ -978,3 +978,62 @@ fn the_asset_kinds_encode_as_chain_md_says() {
         assert_eq!(ChainEntry::decode(&bytes, Some(&mad)).unwrap(), e);
     }
 }
+
+/// With the year's closing (dedicated funds): a computer bought on a restricted grant leaves
+/// no surplus behind. The grant's 50,000.00 less the 12,000.00 spent on the computer is carried
+/// to dedicated funds; the 12,000.00 is the investment subsidy, not income; the depreciation
+/// and its release cancel: the association's own result is nil. Without the subsidy it would
+/// show the 12,000.00 as a surplus.
+#[test]
+fn the_closing_shows_no_surplus_from_a_computer_bought_on_a_grant() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = ledger(dir.path());
+    ok(
+        &l,
+        &[
+            "asset",
+            "add",
+            "PC",
+            "--transaction",
+            "2",
+            "--life-months",
+            "36",
+        ],
+    );
+    ok(&l, &["depreciate", "--through", "2025-12-31"]);
+    ok(&l, &["close", "--year", "2025"]);
+    let b = balances(&l, &["--as-of", "2025-12-31"]);
+    assert_eq!(b["1561"], "-38000.00", "{b:?}");
+    assert!(
+        !b.contains_key("1191") && !b.contains_key("1199"),
+        "the own result is nil: {b:?}"
+    );
+    assert_eq!(b["1311"], "-12000.00");
+    assert_eq!(b["1319"], "3333.30");
+    assert_eq!(b["2835"], "-3333.30");
+    // The year's income statement, before its closing.
+    let y = balances(
+        &l,
+        &[
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--before-closing",
+        ],
+    );
+    assert_eq!(y["7161"], "-38000.00");
+    assert_eq!(
+        (y["6193"].as_str(), y["7577"].as_str()),
+        ("3333.30", "-3333.30")
+    );
+    let grants: serde_json::Value =
+        serde_json::from_str(&ok(&l, &["grant", "list", "--format", "json"])).unwrap();
+    let g = &grants["grants"][0];
+    assert_eq!(
+        (g["received"].as_str(), g["spent"].as_str()),
+        (Some("50000.00"), Some("12000.00")),
+        "{g:#}"
+    );
+    both_verifiers_pass(&l);
+}
