@@ -233,7 +233,9 @@ SCHEMAS = {
     "budget-line-amendment": [F("grant", TEXT), F("line", TEXT), F("effective", DATE),
                               F("amount", INT, True), F("withdrawn", BOOL), F("reason", TEXT)],
     "funder-change": [F("id", TEXT), F("name", TEXT), F("reason", TEXT)],
-    # fixed assets (rule 17)
+    # where income comes from (rule 17)
+    "source": [F("entry", INT), F("posting", INT), F("funder", TEXT)],
+    # fixed assets (rule 19)
     "asset": [F("id", TEXT), F("label", TEXT), F("transaction", INT), F("posting", INT),
               F("life_months", INT), F("start", DATE), F("depreciation_account", TEXT),
               F("expense_account", TEXT), F("release_account", TEXT, True),
@@ -247,7 +249,7 @@ MOVES = ("transaction", "reversal", "closing", "year-closing", "dedicated-funds"
 RECORDED = ("transaction", "reversal")
 # the year-end kinds that name the account holding dedicated funds (rule 14b)
 CARRIES = ("year-closing", "dedicated-funds")
-ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
+ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense", "memorandum"}
 FUNDER_TYPES = {"public-local", "public-national", "foreign-public", "foreign-private", "private",
                 "individual", "members"}
 ROLES = {"president", "vice-president", "treasurer", "deputy-treasurer", "secretary-general",
@@ -492,6 +494,8 @@ def canonical_problems(e):
         ident("line", e["line"])
     elif k == "funder-change":
         ident("id", e["id"])
+    elif k == "source":
+        ident("funder", e["funder"])
     elif k == "asset":
         for name in ("id", "depreciation_account", "expense_account", "release_account",
                      "income_account"):
@@ -603,9 +607,9 @@ class Rules:
                    "grant-amendment": self.grant_amendment,
                    "account-change": self.account_change,
                    "budget-line-amendment": self.budget_line_amendment,
-                   "funder-change": self.funder_change, "year-closing": self.transaction,
-                   "dedicated-funds": self.transaction, "allocation": self.transaction,
-                   "asset": self.asset}.get(k)
+                   "funder-change": self.funder_change, "source": self.source,
+                   "year-closing": self.transaction, "dedicated-funds": self.transaction,
+                   "allocation": self.transaction, "asset": self.asset}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -636,6 +640,7 @@ class Rules:
             bad(f"grant {e['id']!r} added twice")
         else:
             self.grants[e["id"]] = (e["start"], e["end"], e["restricted"])
+            self.__dict__.setdefault("_grant_funders", {})[e["id"]] = e["funder"]
         if e["funder"] not in self.funders:
             bad(f"grant {e['id']!r}: funder {e['funder']!r} does not exist")
         if not self.in_table(e["currency"]):
@@ -683,6 +688,9 @@ class Rules:
         if self.locked is not None and date <= self.locked:  # rule 9
             bad(f"{k} {tid}: dated {date}, on or before {self.locked}, the day the books are "
                 f"locked through")
+        memo = [self.accounts.get(p["account"]) == "memorandum" for p in postings]
+        if any(memo) and not all(memo):  # rule 18
+            bad(f"{k} {tid}: posts to memorandum and to other accounts")
         for i, p in enumerate(postings):
             where = f"{k} {tid} posting {i}"
             if p["account"] not in self.accounts:
@@ -764,14 +772,14 @@ class Rules:
 
     reversal = closing = depreciation = transaction
 
-    # ------------------------------------------------------------ rule 17: fixed assets
+    # ------------------------------------------------------------ rule 19: fixed assets
     def assets(self):
         """asset id -> {"entry", "cost", "life", "first" (months since year 0 of its first
         month), "done" (months depreciated), "postings" (what each depreciation posts)};
         ("posting", transaction, index) -> asset id. (Made on first use.)"""
         return self.__dict__.setdefault("_assets", {})
 
-    def asset(self, seq, e, bad):  # rule 17
+    def asset(self, seq, e, bad):  # rule 19
         assets, aid, tid, idx = self.assets(), e["id"], e["transaction"], e["posting"]
         src = self.transactions.get(tid)
         if aid in assets:
@@ -807,7 +815,7 @@ class Rules:
                        "first": y * 12 + m - 1, "done": 0, "postings": lines}
         assets[("posting", tid, idx)] = aid
 
-    def check_depreciation(self, e, bad):  # rule 17
+    def check_depreciation(self, e, bad):  # rule 19
         tid, aid, date, start = e["id"], e["asset"], e["date"], e["start"]
         a = self.assets().get(aid)
         if a is None:
@@ -958,6 +966,35 @@ class Rules:
     def funder_change(self, seq, e, bad):
         if e["id"] not in self.funders:
             bad(f"funder-change: funder {e['id']!r} does not exist")
+
+    # ------------------------------------------------------------ rule 17: sources
+    def source(self, seq, e, bad):
+        """A source names an earlier transaction (not reversed), an income or memorandum
+        posting of it, an existing funder, the posting's grant's own funder if it has a grant;
+        once per posting. The grants' funders are read from the chain (made on first use)."""
+        tid, i, funder = e["entry"], e["posting"], e["funder"]
+        t = self.transactions.get(tid)
+        if t is None:
+            return bad(f"source: transaction {tid} does not exist")
+        if t["kind"] != "transaction":
+            return bad(f"source: entry {tid} is a {t['kind']}, not a transaction")
+        if tid in self.reversed:
+            return bad(f"source: transaction {tid} was reversed")
+        if not 0 <= i < len(t["postings"]):
+            return bad(f"source: transaction {tid} has no posting {i}")
+        p = t["postings"][i]
+        if self.accounts.get(p["account"]) not in ("income", "memorandum"):
+            return bad(f"source: posting {i} of transaction {tid} is not on an income account")
+        if funder not in self.funders:
+            return bad(f"source: funder {funder!r} does not exist")
+        granted = self.__dict__.get("_grant_funders", {}).get(p["grant"])
+        if granted is not None and granted != funder:
+            return bad(f"source: posting {i} is charged to grant {p['grant']!r} of funder "
+                       f"{granted!r}, not {funder!r}")
+        sourced = self.__dict__.setdefault("_sources", set())
+        if (tid, i) in sourced:
+            return bad(f"source: posting {i} of transaction {tid} already has its source")
+        sourced.add((tid, i))
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1525,6 +1562,7 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "year_ends": (("seq", "entry_id", "kind", "year", "start_date", "surplus_account",
                    "deficit_account", "dedicated_account", "charge_account", "release_account",
                    "closing"), 1),
+    "sources": (("seq", "entry_id", "posting", "funder_id"), 1),
     "assets": (("seq", "id", "label", "entry_id", "posting_idx", "life_months", "start_date",
                 "depreciation_account", "expense_account", "release_account", "income_account"),
                1),
@@ -1533,7 +1571,8 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
-               "funder_changes": 6, "year_ends": 7, "assets": 8, "depreciations": 8}
+               "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
+               "depreciations": 9}
 
 
 def project(seq, e, rows):
@@ -1601,6 +1640,8 @@ def project(seq, e, rows):
             int(e["withdrawn"]), e["reason"])
     elif k == "funder-change":
         add("funder_changes", seq, e["id"], e["name"], e["reason"])
+    elif k == "source":
+        add("sources", seq, e["entry"], e["posting"], e["funder"])
     elif k == "asset":
         add("assets", seq, e["id"], e["label"], e["transaction"], e["posting"], e["life_months"],
             e["start"], e["depreciation_account"], e["expense_account"], e["release_account"],

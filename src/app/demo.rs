@@ -298,6 +298,38 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
         "Sans objet : l'association n'achète pas de marchandises",
     )?;
 
+    // Where income comes from without a grant: members' dues named with their funder; and
+    // volunteer hours, in kind, on memorandum accounts (never money, never the result).
+    let post = |account: &str, amount: &str, funder: Option<&str>| {
+        Ok::<_, LedgerError>(crate::app::PostingRequest {
+            amount: Some(amount.to_string()),
+            funder: funder.map(FunderId::parse).transpose()?,
+            ..crate::app::PostingRequest::to(AccountCode::parse(account)?)
+        })
+    };
+    ledger.record(crate::app::RecordRequest {
+        date: parse_date("2026-11-28")?,
+        description: "Cotisations annuelles 2026 – reçus n° 050 à 052".into(),
+        reference: Some("BQ-2026-091".into()),
+        postings: vec![
+            post("51411", "600.00", None)?,
+            post("75868", "-600.00", Some("MEMBERS"))?,
+        ],
+        receipts: vec![],
+    })?;
+    ledger.in_kind(crate::app::sources::InKindRequest {
+        date: parse_date("2026-10-31")?,
+        kind: crate::app::sources::InKindKind::Volunteering,
+        value: crate::app::sources::InKindValue::Hours {
+            hours: "120".into(),
+            rate: "50.00".into(),
+        },
+        description: "Animation bénévole du soutien scolaire, octobre 2026".into(),
+        funder: None,
+        use_account: None,
+        resource_account: None,
+    })?;
+
     // A seal of everything recorded so far, with the bank balances as the statements give
     // them, signed by the treasurer; then a member's receipt that proves inclusion in it.
     let report = crate::report::balance(

@@ -214,6 +214,37 @@ impl Ledger {
                 warnings.extend(written.warnings);
                 head = written.head;
             }
+            // Sources too (CHAIN.md rule 17): each refusal at the line of its posting's row.
+            let mut refused = vec![];
+            for (i, txn) in parsed.transactions.iter().enumerate() {
+                for (p, funder) in txn.funders.iter().enumerate() {
+                    let Some(funder) = funder else { continue };
+                    let source = crate::chain::Source {
+                        entry: EntryId(first_id + i as i64),
+                        posting: p as i64,
+                        funder: funder.clone(),
+                    };
+                    match append_record(app, &mut book, &actor, Record::Source(source)) {
+                        Ok(written) => head = written.head,
+                        Err(LedgerError::Rules(rules)) => {
+                            refused.extend(rules.into_iter().map(|e| RowError {
+                                line: txn.posting_lines[p],
+                                column: Some(Column::Named("funder")),
+                                value: Some(funder.to_string()),
+                                problem: ImportProblem::Rule(e),
+                            }))
+                        }
+                        Err(other) => return Err(other),
+                    }
+                }
+            }
+            if !refused.is_empty() {
+                return Err(ImportError::Rows {
+                    file: path.to_path_buf(),
+                    errors: refused,
+                }
+                .into());
+            }
             // Receipts come after the whole batch (an import's transactions are consecutive).
             for (i, receipts) in &staged {
                 for (file, receipt) in receipts {

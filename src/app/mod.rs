@@ -51,6 +51,7 @@ pub mod record;
 pub mod seal;
 pub mod setup;
 pub mod signatures;
+pub mod sources;
 
 use crate::chain::{ChainEntry, Hash, Record};
 use crate::domain::text;
@@ -208,7 +209,8 @@ pub(crate) fn append_entry(
     append_record(app, book, actor, Record::Entry(entry))
 }
 
-/// The entry a reversal reverses, as the chain recorded it.
+/// The entry a reversal reverses, or the transaction a `source` names, as the chain recorded
+/// it.
 pub(crate) fn original_of(app: &Appender<'_>, entry: &ChainEntry) -> Result<Option<Entry>> {
     match entry.record.refers_to() {
         Some(id) => Ok(app.entry(id)?),

@@ -5,13 +5,14 @@
 use chrono::NaiveDate;
 
 use crate::app::receipts::stage_receipts;
+use crate::app::sources::append_sources;
 use crate::app::{
     Ledger, LedgerError, Refusal, Written, append_entry, append_record, currency_in, load_book,
 };
 use crate::chain::Record;
 use crate::domain::{
-    AccountCode, DomainError, Entry, EntryHeader, EntryId, EntryKind, GrantId, LedgerInfo, LineId,
-    Minor, Posting, checked_sum, text,
+    AccountCode, DomainError, Entry, EntryHeader, EntryId, EntryKind, FunderId, GrantId,
+    LedgerInfo, LineId, Minor, Posting, checked_sum, text,
 };
 use crate::files::receipts::ReceiptStore;
 use crate::rules::Book;
@@ -36,6 +37,9 @@ pub struct PostingRequest {
     /// `EUR`), both read against the ledger's own currency table.
     pub original: Option<(String, String)>,
     pub memo: Option<String>,
+    /// Where the money of an income posting comes from, when no grant says it (`funder=`):
+    /// recorded as a `source` entry after the transaction.
+    pub funder: Option<FunderId>,
 }
 
 impl PostingRequest {
@@ -48,6 +52,7 @@ impl PostingRequest {
             line: None,
             original: None,
             memo: None,
+            funder: None,
         }
     }
 }
@@ -69,6 +74,12 @@ impl Ledger {
         let info = self.info()?;
         let date = req.date;
         let postings = build_postings(&info, &req.postings)?;
+        let funders: Vec<(usize, FunderId)> = req
+            .postings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i, p.funder.clone()?)))
+            .collect();
         let description = text::clean("description", &req.description)?;
         let reference = text::clean_optional("reference", req.reference.as_deref())?;
         let actor = self.actor.clone();
@@ -89,6 +100,7 @@ impl Ledger {
             };
             let entry = Entry::new(header, postings, &info.currency)?;
             let mut written = append_entry(app, &mut book, &actor, entry)?;
+            append_sources(app, &mut book, &actor, id, &funders, &mut written)?;
             for (file, receipt) in &staged {
                 let receipt = crate::chain::Receipt {
                     entry: id,

@@ -16,7 +16,7 @@ mod assets;
 mod seal;
 use super::records::{
     AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, ImportInfo, Lock, Policy,
-    Receipt, Record, Reopen, Revocation, SealSignature,
+    Receipt, Record, Reopen, Revocation, SealSignature, Source,
 };
 use super::{ChainEntry, MAX_QUORUM};
 
@@ -257,6 +257,11 @@ impl ChainEntry {
                 w.text(&c.name);
                 w.text(&c.reason);
             }
+            Record::Source(s) => {
+                w.int(s.entry.0);
+                w.int(s.posting);
+                w.text(s.funder.as_str());
+            }
             Record::Asset(a) => assets::encode_asset(&mut w, a),
         }
         w.finish()
@@ -421,6 +426,11 @@ impl ChainEntry {
                 id: code(&mut r, "funder-change.id", FunderId::parse)?,
                 name: r.text("funder-change.name")?,
                 reason: r.text("funder-change.reason")?,
+            }),
+            "source" => Record::Source(Source {
+                entry: EntryId(r.int("source.entry")?),
+                posting: r.int("source.posting")?,
+                funder: code(&mut r, "source.funder", FunderId::parse)?,
             }),
             "asset" => assets::decode_asset(&mut r)?,
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {

@@ -160,6 +160,18 @@ pub struct FunderChange {
     pub reason: String,
 }
 
+/// The source of the money an income posting records (a member's dues, a donor's gift): the
+/// posting schema is closed, so the funder is named by an entry of its own, written with the
+/// transaction it qualifies (CHAIN.md, `source`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The transaction qualified.
+    pub entry: EntryId,
+    /// Its posting, counting from 0.
+    pub posting: i64,
+    pub funder: FunderId,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -183,17 +195,19 @@ pub enum Record {
     AccountChange(AccountChange),
     BudgetLineAmendment(BudgetLineAmendment),
     FunderChange(FunderChange),
+    Source(Source),
     /// A fixed asset registered from the posting that bought it.
     Asset(crate::domain::asset::Asset),
 }
 
 impl Record {
-    /// The transaction this record must be checked against: the one a reversal reverses, or
-    /// the one an asset is registered from. The book is handed it by whoever reads the chain.
+    /// The transaction this record must be checked against: the one a reversal reverses, the
+    /// one an asset is registered from, or the one a source names. The book is handed it by whoever reads the chain.
     pub fn refers_to(&self) -> Option<EntryId> {
         match self {
             Record::Entry(e) => e.reverses(),
             Record::Asset(a) => Some(a.entry),
+            Record::Source(s) => Some(s.entry),
             _ => None,
         }
     }
@@ -220,6 +234,7 @@ impl Record {
             Record::AccountChange(_) => "account-change",
             Record::BudgetLineAmendment(_) => "budget-line-amendment",
             Record::FunderChange(_) => "funder-change",
+            Record::Source(_) => "source",
             Record::Asset(_) => "asset",
         }
     }

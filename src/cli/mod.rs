@@ -16,6 +16,7 @@ mod query;
 mod receipt;
 mod record;
 mod setup;
+mod sources;
 mod trust;
 
 use std::path::PathBuf;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Setup(command) => setup::run(&ctx, command),
         Command::Record(command) => record::run(&ctx, command),
         Command::Query(command) => query::run(&ctx, command),
+        Command::Sources(command) => sources::run(&ctx, command),
         Command::Trust(command) => trust::run(&ctx, command),
         Command::Receipt(command) => receipt::run(&ctx, command),
         Command::Archive(command) => archive::run(&ctx, command),

@@ -3,7 +3,7 @@
 //! `reverse`.
 
 use amana::app::{Ledger, PostingRequest, RecordRequest};
-use amana::domain::{self, AccountCode, DomainError, EntryId, GrantId, LineId};
+use amana::domain::{self, AccountCode, DomainError, EntryId, FunderId, GrantId, LineId};
 
 use super::Context;
 use super::args::RecordGroup;
@@ -98,6 +98,7 @@ struct RawPosting {
     line: Option<String>,
     original: Option<(String, String)>,
     memo: Option<String>,
+    funder: Option<String>,
 }
 
 impl RawPosting {
@@ -111,11 +112,12 @@ impl RawPosting {
             line: self.line.as_deref().map(LineId::parse).transpose()?,
             original: self.original,
             memo: self.memo,
+            funder: self.funder.as_deref().map(FunderId::parse).transpose()?,
         })
     }
 }
 
-/// Splits `ACCOUNT [AMOUNT] [grant=G] [line=L] [orig=AMOUNT:CUR] [memo=TEXT...]`.
+/// Splits `ACCOUNT [AMOUNT] [grant=G] [line=L] [funder=F] [orig=AMOUNT:CUR] [memo=TEXT...]`.
 fn split_posting(text: &str) -> Result<RawPosting, CliError> {
     let err = |reason: &str| CliError::Posting {
         text: text.to_string(),
@@ -138,6 +140,7 @@ fn split_posting(text: &str) -> Result<RawPosting, CliError> {
         match word.split_once('=') {
             Some(("grant", v)) => req.grant = Some(v.to_string()),
             Some(("line", v)) => req.line = Some(v.to_string()),
+            Some(("funder", v)) => req.funder = Some(v.to_string()),
             Some(("orig", v)) => {
                 let (amount, currency) = v
                     .split_once(':')
@@ -146,7 +149,7 @@ fn split_posting(text: &str) -> Result<RawPosting, CliError> {
             }
             Some((key, _)) => {
                 return Err(err(&format!(
-                    "unknown key {key}= (use grant=, line=, orig=, memo=)"
+                    "unknown key {key}= (use grant=, line=, funder=, orig=, memo=)"
                 )));
             }
             None if req.amount.is_none() => req.amount = Some(word.to_string()),

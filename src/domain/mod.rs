@@ -301,13 +301,15 @@ macro_rules! string_enum {
 }
 
 string_enum!(
-    /// The five kinds of account of a nonprofit's books.
+    /// The five kinds of account of a nonprofit's books, and the memorandum accounts kept
+    /// beside them (in-kind contributions at a declared value: never money, never the result).
     AccountType, "account type", {
         Asset => "asset",
         Liability => "liability",
         NetAssets => "net-assets",
         Income => "income",
         Expense => "expense",
+        Memorandum => "memorandum",
     }
 );
 

@@ -102,7 +102,7 @@ mod tests {
     #[test]
     fn templates_load() {
         let ma = load("ma-associations").unwrap();
-        assert_eq!(ma.len(), 593);
+        assert_eq!(ma.len(), 603);
         let bank = ma.iter().find(|a| a.code.as_str() == "5141").unwrap();
         assert_eq!(bank.kind, AccountType::Asset);
         assert!(bank.labels.iter().any(|l| l.lang == "ar"));

@@ -7,10 +7,16 @@
 pub mod assets;
 mod journal;
 pub mod render;
+mod sources;
 
 pub use journal::{JournalEntry, JournalPosting, JournalReport, journal};
 
 use serde::Serialize;
+
+pub use sources::{
+    DonorLine, DonorsReport, FunderLine, FunderTypeLine, FundersReport, GiftLine, InKindLine,
+    InKindReport, InKindTotal, donors, funders, in_kind,
+};
 
 use crate::chain::{ChainEntry, Record};
 use crate::domain::{
@@ -34,6 +40,10 @@ pub struct BalanceReport {
     pub accounts: Vec<BalanceLine>,
     /// Sum of every listed balance: 0 for the whole ledger (the trial balance).
     pub total: String,
+    /// Memorandum accounts (in-kind contributions at a declared value), apart: never money,
+    /// never the result. They balance among themselves, so `total` is unchanged by them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub memorandum: Vec<BalanceLine>,
     /// The first day of the period (its movements only), when one was asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
@@ -91,6 +101,16 @@ pub fn balance_report(
     rows: Vec<BalanceRow>,
     filter: &BalanceFilter,
 ) -> Result<BalanceReport, StoreError> {
+    let (memorandum, rows): (Vec<BalanceRow>, Vec<BalanceRow>) = rows
+        .into_iter()
+        .partition(|r| r.kind == crate::domain::AccountType::Memorandum.as_str());
+    let line = |r: BalanceRow| BalanceLine {
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        balance: currency.format(r.balance),
+    };
+    let memorandum = memorandum.into_iter().map(line).collect();
     let total = checked_sum(rows.iter().map(|r| r.balance))
         .map(|m| currency.format(m))
         .ok_or(StoreError::TotalOutOfRange {
@@ -98,16 +118,9 @@ pub fn balance_report(
         })?;
     Ok(BalanceReport {
         currency: currency.code.clone(),
-        accounts: rows
-            .into_iter()
-            .map(|r| BalanceLine {
-                code: r.code,
-                name: r.name,
-                kind: r.kind,
-                balance: currency.format(r.balance),
-            })
-            .collect(),
+        accounts: rows.into_iter().map(line).collect(),
         total,
+        memorandum,
         from: filter.from.clone(),
         as_of: filter.as_of.clone(),
         grant: filter.grant.clone(),
@@ -356,6 +369,7 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
             )
         }
         Record::FunderChange(c) => format!("funder {} renamed {} ({})", c.id, c.name, c.reason),
+        Record::Source(s) => format!("source of #{} posting {}: {}", s.entry, s.posting, s.funder),
         Record::Asset(a) => assets::summary(a),
         Record::AccountChange(c) => {
             let mut changes = vec![];
@@ -523,6 +537,9 @@ pub fn content(
         Record::FunderChange(c) => json!({
             "id": c.id.as_str(), "name": c.name, "reason": c.reason,
         }),
+        Record::Source(s) => json!({
+            "entry": s.entry.0, "posting": s.posting, "funder": s.funder.as_str(),
+        }),
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,
@@ -562,45 +579,6 @@ pub fn accounts(store: &Store, prefix: Option<&str>) -> Result<AccountsReport, S
                 retired: a.retired,
             })
             .collect(),
-    })
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FunderLine {
-    pub id: String,
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub country: Option<String>,
-    /// What the funder's grants brought in so far (net credit of income accounts charged to
-    /// them; dues and gifts recorded without a grant are not counted here).
-    pub received: String,
-}
-
-/// `amana funder list`: who funds the association, and how much: the diversity of funding
-/// in numbers.
-#[derive(Debug, Clone, Serialize)]
-pub struct FundersReport {
-    pub currency: String,
-    pub funders: Vec<FunderLine>,
-    pub provenance: Provenance,
-}
-
-pub fn funders(store: &Store, info: &LedgerInfo) -> Result<FundersReport, StoreError> {
-    Ok(FundersReport {
-        currency: info.currency.code.clone(),
-        funders: store
-            .funders()?
-            .into_iter()
-            .map(|f| FunderLine {
-                received: info.currency.format(f.received),
-                id: f.id,
-                name: f.name,
-                kind: f.kind,
-                country: f.country,
-            })
-            .collect(),
-        provenance: provenance(store, info)?,
     })
 }
 

@@ -8,6 +8,11 @@ use super::{BalanceReport, JournalReport, LogReport};
 use crate::formats::journal::COLUMNS;
 use crate::verify::{Problem, ProblemKind, VerifyReport};
 
+mod sources;
+pub use sources::{
+    donors_csv, donors_table, funders_csv, funders_table, in_kind_csv, in_kind_table,
+};
+
 pub(super) fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     // Columns apart by two spaces, one rule under the header: quiet, and easy to grep.
@@ -89,6 +94,9 @@ pub fn balance_table(r: &BalanceReport) -> String {
         right(&r.total),
     ]);
     let mut out = t.to_string();
+    if !r.memorandum.is_empty() {
+        out.push_str(&memorandum_table(r));
+    }
     let mut scope = vec![];
     match (&r.from, &r.as_of) {
         (Some(from), Some(to)) => scope.push(format!("movements from {from} to {to}")),
@@ -109,6 +117,26 @@ pub fn balance_table(r: &BalanceReport) -> String {
     out
 }
 
+/// The memorandum accounts, apart from the books' own: in-kind contributions at a declared
+/// value, never money and never the result.
+fn memorandum_table(r: &BalanceReport) -> String {
+    let mut t = table(&[
+        "Code",
+        "Memorandum account (in kind, not money)",
+        "Type",
+        &format!("Declared value ({})", r.currency),
+    ]);
+    for a in &r.memorandum {
+        t.add_row(vec![
+            Cell::new(&a.code),
+            Cell::new(&a.name),
+            Cell::new(&a.kind),
+            right(&a.balance),
+        ]);
+    }
+    format!("\n\n{t}")
+}
+
 /// `Khotwa · chain entries 1–1053, head 404a528e6067f044 · 2026-11-29T10:20:00Z`
 pub(super) fn provenance_line(p: &super::Provenance) -> String {
     format!(
@@ -122,7 +150,7 @@ pub(super) fn provenance_line(p: &super::Provenance) -> String {
 
 pub fn balance_csv(r: &BalanceReport) -> String {
     let mut w = SheetWriter::new(&["code", "name", "type", "balance"]);
-    for a in &r.accounts {
+    for a in r.accounts.iter().chain(&r.memorandum) {
         w.row(&[
             Text(&a.code),
             Text(&a.name),
@@ -403,42 +431,6 @@ pub fn accounts_csv(r: &super::AccountsReport) -> String {
             Text(label("ar")),
             Text(label("fr")),
             Text(label("en")),
-        ]);
-    }
-    w.done()
-}
-
-pub fn funders_table(r: &super::FundersReport) -> String {
-    let mut t = table(&[
-        "Funder",
-        "Name",
-        "Type",
-        "Country",
-        &format!("Received on grants ({})", r.currency),
-    ]);
-    for f in &r.funders {
-        t.add_row(vec![
-            Cell::new(&f.id),
-            Cell::new(&f.name),
-            Cell::new(&f.kind),
-            Cell::new(f.country.as_deref().unwrap_or("")),
-            right(&f.received),
-        ]);
-    }
-    let mut out = t.to_string();
-    out.push_str(&provenance_line(&r.provenance));
-    out
-}
-
-pub fn funders_csv(r: &super::FundersReport) -> String {
-    let mut w = SheetWriter::new(&["id", "name", "type", "country", "received"]);
-    for f in &r.funders {
-        w.row(&[
-            Text(&f.id),
-            Text(&f.name),
-            Text(&f.kind),
-            Text(opt(&f.country)),
-            Number(&f.received),
         ]);
     }
     w.done()

@@ -215,6 +215,27 @@ pub(super) fn english(id: &str) -> &'static str {
         "rule-bad-signature" => {
             "the signature of {$domain} entry {$target} by officer {$officer} does not verify against the officer's key: the entry or the history before it was changed after signing, or the signature is forged"
         }
+        "rule-source-entry-missing" => "transaction {$entry} does not exist",
+        "rule-source-not-transaction" => {
+            "entry {$entry} is a reversal or a closing: a source qualifies a transaction (a reversal inherits its original's)"
+        }
+        "rule-source-entry-reversed" => {
+            "transaction {$entry} was reversed: record the correct transaction with its source instead"
+        }
+        "rule-source-posting-missing" => "transaction {$entry} has no posting {$posting}",
+        "rule-source-not-income" => {
+            "posting {$posting} of transaction {$entry} is on account {$account}, not an income (or memorandum) account: funder= names where income comes from"
+        }
+        "rule-source-funder-missing" => {
+            "funder {$funder} does not exist: add it first with `amana funder add`"
+        }
+        "rule-source-other-funder" => {
+            "the posting is charged to grant {$grant}, whose funder is {$grant_funder}, not {$funder}: leave funder= out (the grant names its funder)"
+        }
+        "rule-source-twice" => "posting {$posting} of transaction {$entry} already has its source",
+        "rule-memorandum-mixed" => {
+            "account {$account} is not a memorandum account, and this transaction posts to memorandum account {$memorandum}: in-kind contributions are recorded on memorandum accounts alone (amana in-kind), never with money"
+        }
         "warning-overspent" => {
             "transaction {$entry}: budget line {$grant}/{$line} is over-spent: {$spent} spent of {$budget} budgeted"
         }

@@ -57,6 +57,7 @@ impl Book {
             return problems;
         }
         problems.extend(self.check_content(e));
+        problems.extend(self.check_memorandum(e));
         match &h.kind {
             EntryKind::Reversal { reverses, .. } => {
                 problems.extend(self.check_reversal(e, *reverses, original));

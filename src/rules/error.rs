@@ -436,6 +436,42 @@ pub enum RuleKind {
         target: i64,
         officer: OfficerId,
     },
+
+    // Where income comes from; memorandum accounts (sources).
+    SourceEntryMissing {
+        entry: EntryId,
+    },
+    SourceNotTransaction {
+        entry: EntryId,
+    },
+    SourceEntryReversed {
+        entry: EntryId,
+    },
+    SourcePostingMissing {
+        entry: EntryId,
+        posting: i64,
+    },
+    SourceNotIncome {
+        entry: EntryId,
+        posting: i64,
+        account: AccountCode,
+    },
+    SourceFunderMissing {
+        funder: FunderId,
+    },
+    SourceOtherFunder {
+        grant: GrantId,
+        grant_funder: FunderId,
+        funder: FunderId,
+    },
+    SourceTwice {
+        entry: EntryId,
+        posting: i64,
+    },
+    MemorandumMixed {
+        memorandum: AccountCode,
+        account: AccountCode,
+    },
 }
 
 /// Something recorded but worth telling the treasurer.

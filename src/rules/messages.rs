@@ -526,6 +526,62 @@ impl RuleKind {
                 hex::encode(signature),
                 args![domain, target, officer],
             ),
+            K::SourceEntryMissing { entry } => {
+                described("rule-source-entry-missing", "txn", entry, args![entry])
+            }
+            K::SourceNotTransaction { entry } => {
+                described("rule-source-not-transaction", "txn", entry, args![entry])
+            }
+            K::SourceEntryReversed { entry } => {
+                described("rule-source-entry-reversed", "txn", entry, args![entry])
+            }
+            K::SourcePostingMissing { entry, posting } => described(
+                "rule-source-posting-missing",
+                "posting",
+                posting,
+                args![entry, posting],
+            ),
+            K::SourceNotIncome {
+                entry,
+                posting,
+                account,
+            } => described(
+                "rule-source-not-income",
+                "funder",
+                account,
+                args![entry, posting, account],
+            ),
+            K::SourceFunderMissing { funder } => described(
+                "rule-source-funder-missing",
+                "funder",
+                funder,
+                args![funder],
+            ),
+            K::SourceOtherFunder {
+                grant,
+                grant_funder,
+                funder,
+            } => described(
+                "rule-source-other-funder",
+                "funder",
+                funder,
+                args![grant, grant_funder, funder],
+            ),
+            K::SourceTwice { entry, posting } => described(
+                "rule-source-twice",
+                "posting",
+                posting,
+                args![entry, posting],
+            ),
+            K::MemorandumMixed {
+                memorandum,
+                account,
+            } => described(
+                "rule-memorandum-mixed",
+                "account",
+                account,
+                args![memorandum, account],
+            ),
         }
     }
 }

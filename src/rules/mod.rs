@@ -40,6 +40,7 @@ mod messages;
 mod periods;
 mod registry;
 mod sequence;
+mod sources;
 mod totals;
 
 use std::collections::{HashMap, HashSet};
@@ -82,6 +83,8 @@ pub struct Book {
     totals: Option<Totals>,
     /// What corrections of the set-up put in force that the rules read (rule 16).
     in_force: amendments::InForce,
+    /// The postings that have their source (a `source` entry), as (transaction, posting).
+    sources: HashSet<(EntryId, i64)>,
     /// Registered fixed assets and how far each is depreciated.
     assets: assets::Assets,
 }
@@ -109,6 +112,8 @@ pub struct BookParts {
     pub receipts: Vec<(EntryId, Hash)>,
     /// Retired accounts, with the first day they take no posting.
     pub retired: Vec<(AccountCode, NaiveDate)>,
+    /// The postings that have their source, as (transaction, posting).
+    pub sources: Vec<(EntryId, i64)>,
     /// Registered assets, each with its cost and the months of it depreciated.
     pub assets: Vec<assets::AssetState>,
 }
@@ -176,6 +181,7 @@ impl Book {
             receipts: parts.receipts.into_iter().collect(),
             totals: None,
             in_force: amendments::InForce::from_parts(parts.retired),
+            sources: parts.sources.into_iter().collect(),
             assets: assets::Assets::from_parts(parts.assets),
         }
     }
@@ -234,9 +240,9 @@ impl Book {
 
     /// Checks `entry` against every rule and, when it passes, takes it into the book.
     ///
-    /// `original` must be the entry a reversal reverses, or the transaction an asset is
-    /// registered from (looked up by the caller, who knows where entries are kept:
-    /// [`Record::refers_to`]). On error the book is unchanged.
+    /// `original` must be the entry a reversal reverses, the transaction an asset is registered
+    /// from, or the transaction a `source` names (looked up by the caller, who knows where
+    /// entries are kept: [`Record::refers_to`]). On error the book is unchanged.
     pub fn admit(
         &mut self,
         entry: &ChainEntry,
@@ -348,6 +354,10 @@ impl Book {
             }
             Record::FunderChange(c) => {
                 self.admit_funder_change(c)?;
+                vec![]
+            }
+            Record::Source(s) => {
+                self.admit_source(s, original)?;
                 vec![]
             }
             Record::Asset(a) => {

@@ -19,22 +19,42 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0005_budget_line_amendments.sql"),
     include_str!("../../schema/0006_funder_changes.sql"),
     include_str!("../../schema/0007_year_ends.sql"),
-    include_str!("../../schema/0008_assets.sql"),
+    include_str!("../../schema/0008_sources_memorandum.sql"),
+    include_str!("../../schema/0009_assets.sql"),
 ];
 
 impl Store {
     /// Applies the migrations the file lacks, in one exclusive transaction.
     pub(super) fn migrate(&mut self) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
-        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        }
-        tx.commit()?;
-        Ok(())
+        // A migration may rebuild a table others refer to (0008 rebuilds `accounts`): SQLite's
+        // procedure turns foreign keys off outside the transaction, and checks them all before
+        // the commit, so a file never ends with a dangling reference.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let migrated = (|| -> Result<()> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            }
+            let dangling: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if dangling > 0 {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                    Some(format!("{dangling} rows refer to rows that do not exist")),
+                )
+                .into());
+            }
+            tx.commit()?;
+            Ok(())
+        })();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
     }
 
     /// How the file's schema differs from the one amana's migrations make: tables, indexes,

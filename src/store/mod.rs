@@ -14,6 +14,7 @@
 //! - `parts`: what the rules read of the ledger before a write;
 //! - `log`: the log and the tables read raw, for `verify`, `log` and bundles;
 //! - `queries` and `rows`: the typed queries of the listings and what they return;
+//! - `sources`: what each funder gave, the donor register, in-kind contributions;
 //! - [`sql`]: `ToSql`/`FromSql` for the domain types, which validate what they read back;
 //! - [`projection`]: which table rows each chain entry stands for.
 
@@ -25,6 +26,7 @@ mod parts;
 pub mod projection;
 mod queries;
 mod rows;
+mod sources;
 pub mod sql;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +44,7 @@ pub use rows::{
     AccountRow, BalanceFilter, BalanceRow, BudgetLineAmendmentRow, BudgetLineRow, FunderRow,
     GrantAmendmentRow, GrantRow, JournalFilter, JournalRow, LogRow, SignatureRow,
 };
+pub use sources::{FunderIncomeRow, GiftRow, InKindRow};
 
 /// `PRAGMA application_id` of an amana ledger: "AMNA".
 pub const APPLICATION_ID: i32 = 0x414D_4E41;

@@ -162,6 +162,11 @@ impl Appender<'_> {
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
+        let sources = {
+            let mut stmt = tx.prepare("SELECT entry_id, posting FROM sources")?;
+            let rows = stmt.query_map([], |r| Ok((EntryId(r.get(0)?), r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
         Ok(BookParts {
             info,
             accounts,
@@ -177,6 +182,7 @@ impl Appender<'_> {
             governance_log,
             receipts,
             retired,
+            sources,
             assets: self.assets()?.iter().map(|a| a.state()).collect(),
         })
     }

@@ -36,12 +36,13 @@ pub enum Table {
     BudgetLineAmendments,
     FunderChanges,
     YearEnds,
+    Sources,
     Assets,
     Depreciations,
 }
 
 impl Table {
-    pub const ALL: [Table; 25] = [
+    pub const ALL: [Table; 26] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -65,6 +66,7 @@ impl Table {
         Table::BudgetLineAmendments,
         Table::FunderChanges,
         Table::YearEnds,
+        Table::Sources,
         Table::Assets,
         Table::Depreciations,
     ];
@@ -78,7 +80,8 @@ impl Table {
             Table::BudgetLineAmendments => 5,
             Table::FunderChanges => 6,
             Table::YearEnds => 7,
-            Table::Assets | Table::Depreciations => 8,
+            Table::Sources => 8,
+            Table::Assets | Table::Depreciations => 9,
             _ => 1,
         }
     }
@@ -108,6 +111,7 @@ impl Table {
             Table::BudgetLineAmendments => "budget_line_amendments",
             Table::YearEnds => "year_ends",
             Table::FunderChanges => "funder_changes",
+            Table::Sources => "sources",
             Table::Assets => "assets",
             Table::Depreciations => "depreciations",
         }
@@ -225,6 +229,7 @@ impl Table {
                 "reason",
             ],
             Table::FunderChanges => &["seq", "funder_id", "name", "reason"],
+            Table::Sources => &["seq", "entry_id", "posting", "funder_id"],
             Table::Assets => &[
                 "seq",
                 "id",
@@ -553,6 +558,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         Record::FunderChange(c) => vec![row(
             Table::FunderChanges,
             vec![seq, text(c.id.as_str()), text(&c.name), text(&c.reason)],
+        )],
+        Record::Source(s) => vec![row(
+            Table::Sources,
+            vec![seq, int(s.entry.0), int(s.posting), text(s.funder.as_str())],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

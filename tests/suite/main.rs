@@ -30,5 +30,7 @@ mod python_verifier;
 mod remote_signing;
 mod rules_replay;
 mod seals;
+mod sources;
+mod sources_verify;
 mod tamper;
 mod totals;

@@ -194,8 +194,8 @@ impl Model {
 
     /// CHAIN.md rules 14a and 14c, computed here: each restricted grant's money received and
     /// not spent held in dedicated funds (1561), the rest of the year's income and expense to
-    /// net assets (1111, surplus or deficit alike).
-    fn close(&mut self, year: i32) {
+    /// net assets (1111, surplus or deficit alike). Returns what 1111 received.
+    fn close(&mut self, year: i32) -> i64 {
         let net = self.years.remove(&year).unwrap_or_default();
         let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
         let mut total: i64 = net.values().sum();
@@ -218,6 +218,13 @@ impl Model {
             total += change;
         }
         *self.balances.entry("1111".into()).or_default() += total;
+        total
+    }
+
+    /// The allocation of a result carried to 1111: all of it forward, to 1161.
+    fn allocate(&mut self, result: i64) {
+        *self.balances.entry("1111".into()).or_default() -= result;
+        *self.balances.entry("1161".into()).or_default() += result;
     }
 }
 
@@ -255,6 +262,7 @@ fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
                 line,
                 original,
                 memo: None,
+                funder: None,
             });
         }
     }
@@ -276,7 +284,8 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
         "proptest",
     )
     .unwrap();
-    for (code, kind) in ACCOUNTS {
+    // Where the general assembly carries each year's result forward (allocate-result).
+    for (code, kind) in ACCOUNTS.iter().copied().chain([("1161", "net-assets")]) {
         ledger
             .add_account(AccountRequest {
                 code: AccountCode::parse(code).unwrap(),
@@ -335,7 +344,25 @@ fn build(dir: &Path, txns: &[Txn], close_years: bool) -> (PathBuf, Model, Vec<St
                 carry: None,
             };
             ledger.close(year, &accounts, &[], today).unwrap();
-            model.close(year);
+            let result = model.close(year);
+            // The next year is closed only once this one's result is allocated.
+            if result != 0 {
+                ledger
+                    .allocate_result(amana::app::allocate::AllocateRequest {
+                        year,
+                        date: NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap(),
+                        parts: vec![(
+                            AccountCode::parse("1161").unwrap(),
+                            fmt_minor(result.abs(), 2),
+                        )],
+                        dry_run: false,
+                    })
+                    .unwrap();
+                model.allocate(result);
+                typed.push(format!(
+                    "Affectation du résultat de l'exercice {year} / Allocation of fiscal year {year}'s result"
+                ));
+            }
             year += 1;
         }
         let written = ledger

@@ -427,6 +427,18 @@ impl fmt::Display for Refusal {
                 f,
                 "the demo finds no transaction with reference {reference}"
             ),
+            InKindAccountsMissing { chart } => write!(
+                f,
+                "the chart {chart} has no memorandum accounts for contributions in kind: add them (`amana account add CODE --type memorandum`) and give --use-account and --resource-account"
+            ),
+            InKindValueInexact { hours, rate } => write!(
+                f,
+                "{hours} hours at {rate} is not a whole number of the currency's smallest unit: give the value itself with --value"
+            ),
+            InKindValueNotPositive { value } => write!(
+                f,
+                "a contribution in kind is worth more than zero, not {value}: to cancel one, reverse it (`amana reverse N --reason ...`)"
+            ),
         }
     }
 }

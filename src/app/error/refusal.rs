@@ -331,6 +331,19 @@ pub enum Refusal {
     DemoReferenceMissing {
         reference: String,
     },
+    /// `in-kind` on a chart without default memorandum accounts, none given.
+    InKindAccountsMissing {
+        chart: String,
+    },
+    /// Hours at a rate that is not a whole number of the currency's minor units.
+    InKindValueInexact {
+        hours: String,
+        rate: String,
+    },
+    /// A contribution in kind is worth something: its value is above zero.
+    InKindValueNotPositive {
+        value: String,
+    },
 }
 
 /// Why a chain does not replay, at one entry: what `verify` would report there.
@@ -479,6 +492,9 @@ impl Refusal {
             DemoFolderNotEmpty { .. } => "demo-folder-not-empty",
             DemoWouldOverwrite { .. } => "demo-would-overwrite",
             DemoReferenceMissing { .. } => "demo-reference-missing",
+            InKindAccountsMissing { .. } => "in-kind-accounts-missing",
+            InKindValueInexact { .. } => "in-kind-value-inexact",
+            InKindValueNotPositive { .. } => "in-kind-value-not-positive",
         }
     }
 
@@ -552,6 +568,9 @@ impl Refusal {
             | BundleEntryUndecodable { .. }
             | BundleEntryDoesNotRebuild { .. }
             | DemoReferenceMissing { .. } => return None,
+            InKindAccountsMissing { .. } => "use_account",
+            InKindValueInexact { .. } => "hours",
+            InKindValueNotPositive { .. } => "value",
         })
     }
 }

@@ -323,6 +323,16 @@ fn samples() -> Vec<Refusal> {
         DemoReferenceMissing {
             reference: "R-1".into(),
         },
+        InKindAccountsMissing {
+            chart: "none".into(),
+        },
+        InKindValueInexact {
+            hours: "1.5".into(),
+            rate: "0.01".into(),
+        },
+        InKindValueNotPositive {
+            value: "0.00".into(),
+        },
     ]
 }
 

@@ -9,6 +9,7 @@ mod query;
 mod receipt;
 mod record;
 mod setup;
+mod sources;
 mod trust;
 
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ pub use query::QueryGroup;
 pub use receipt::{ReceiptCommand, ReceiptGroup};
 pub use record::RecordGroup;
 pub use setup::{AccountCommand, FunderCommand, GrantCommand, SetupGroup};
+pub use sources::{InKindCommand, InKindKindArg, SourcesGroup};
 pub use trust::{KeyCommand, OfficerCommand, SignatureCommand, TrustGroup};
 
 #[derive(Debug, Parser)]
@@ -70,6 +72,8 @@ pub enum Command {
     #[command(flatten)]
     Query(QueryGroup),
     #[command(flatten)]
+    Sources(SourcesGroup),
+    #[command(flatten)]
     Trust(TrustGroup),
     #[command(flatten)]
     Receipt(ReceiptGroup),
@@ -96,8 +100,9 @@ impl Command {
                     | SetupGroup::Funder(FunderCommand::List { .. })
             ) | Command::Asset(AssetGroup::Asset(AssetCommand::List { .. }))
                 | Command::Receipt(ReceiptGroup::VerifyReceipt { .. })
+                | Command::Sources(SourcesGroup::Donors { .. })
                 | Command::Trust(TrustGroup::Key(_))
                 | Command::Archive(ArchiveGroup::Demo { .. } | ArchiveGroup::Restore { .. })
-        )
+        ) || matches!(self, Command::Sources(SourcesGroup::InKind(args)) if args.list.is_some())
     }
 }

@@ -9,7 +9,7 @@ use clap::Subcommand;
 pub enum RecordGroup {
     /// Record one transaction
     #[command(
-        after_help = "Each --post is \"ACCOUNT AMOUNT [grant=ID] [line=ID] [orig=AMOUNT:CURRENCY] [memo=TEXT...]\".\n\
+        after_help = "Each --post is \"ACCOUNT AMOUNT [grant=ID] [line=ID] [funder=ID] [orig=AMOUNT:CURRENCY] [memo=TEXT...]\"; funder= names where the money of an income posting without a grant comes from (dues, gifts).\n\
 Debits are positive, credits negative. One posting may leave its amount out: it takes what balances the others.\n\
 memo= takes the rest of the posting text.\n\n\
 Examples:\n  amana record --date 2026-02-13 --desc \"Salle et pauses-café, session 1\" --ref FAC-0213 \\\n      --post \"6126 4500.00 grant=CMM-2026 line=training\" --post \"5141\"\n  amana record --date 2026-03-02 --desc \"Versement UE, tranche 1\" \\\n      --post \"5141 291600.00 orig=27000.00:EUR\" --post \"7161 -291600.00 grant=EU-2025 orig=-27000.00:EUR\""

@@ -58,7 +58,8 @@ pub enum AccountCommand {
         code: String,
         #[arg(long)]
         name: String,
-        /// asset, liability, net-assets, income or expense
+        /// asset, liability, net-assets, income, expense, or memorandum (in-kind contributions,
+        /// kept apart from the books)
         #[arg(long = "type")]
         kind: String,
         /// Name in another language, LANG=TEXT (repeatable), e.g. ar=البنك

@@ -19,7 +19,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::{AccountCode, GrantId, LedgerInfo, LineId, Minor, Posting, parse_date, text};
+use crate::domain::{
+    AccountCode, FunderId, GrantId, LedgerInfo, LineId, Minor, Posting, parse_date, text,
+};
 
 pub use english::{english, say};
 pub use errors::{Column, FileProblem, ImportError, RowError, RowProblem};
@@ -27,7 +29,7 @@ pub use errors::{Column, FileProblem, ImportError, RowError, RowProblem};
 /// Columns a file must have.
 pub const REQUIRED: [&str; 5] = ["txn", "date", "description", "account", "amount"];
 /// Columns a file may have.
-pub const OPTIONAL: [&str; 7] = [
+pub const OPTIONAL: [&str; 8] = [
     "grant",
     "line",
     "reference",
@@ -35,6 +37,7 @@ pub const OPTIONAL: [&str; 7] = [
     "original_amount",
     "original_currency",
     "receipt",
+    "funder",
 ];
 /// The column order amana writes (`journal --format csv`), which import reads back.
 pub const COLUMNS: [&str; 11] = [
@@ -113,6 +116,9 @@ pub struct ParsedTxn {
     pub postings: Vec<Posting>,
     /// Line of each posting's row.
     pub posting_lines: Vec<u64>,
+    /// The funder each posting's `funder` column names (where an income posting's money comes
+    /// from without a grant), by posting.
+    pub funders: Vec<Option<FunderId>>,
     /// Supporting documents named in the `receipt` column (paths relative to the CSV file's
     /// folder), with the line that names each.
     pub receipts: Vec<(String, u64)>,
@@ -326,17 +332,32 @@ pub fn parse(file: &Path, bytes: &[u8], info: &LedgerInfo) -> Result<ParsedFile,
                     reference,
                     postings: vec![],
                     posting_lines: vec![],
+                    funders: vec![],
                     receipts: vec![],
                 }),
                 _ => current_bad = true,
             }
         }
 
+        let funder = match columns.get(&fields, "funder").map(FunderId::parse) {
+            Some(Err(e)) => {
+                err(
+                    "funder",
+                    columns.get(&fields, "funder").unwrap_or(""),
+                    RowProblem::Value(e),
+                );
+                current_bad = true;
+                None
+            }
+            Some(Ok(f)) => Some(f),
+            None => None,
+        };
         match parse_posting(&columns, &fields, info) {
             Ok(p) if !current_bad => {
                 let txn = transactions.last_mut().expect("a transaction was started");
                 txn.postings.push(p);
                 txn.posting_lines.push(line);
+                txn.funders.push(funder);
                 if let Some(receipt) = columns.get(&fields, "receipt")
                     && !txn.receipts.iter().any(|(r, _)| r == receipt)
                 {

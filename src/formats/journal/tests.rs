@@ -153,7 +153,7 @@ fn sentences_word_for_word() {
         .to_string(),
         "unknown columns \"amout\", \"dat\" in the header row (a typo?); the columns are \
          txn,date,description,account,amount and optionally \
-         grant,line,reference,memo,original_amount,original_currency,receipt"
+         grant,line,reference,memo,original_amount,original_currency,receipt,funder"
     );
     assert_eq!(
         FileProblem::ColumnsMissing {
@@ -162,7 +162,7 @@ fn sentences_word_for_word() {
         .to_string(),
         "the header row lacks the required column date; it must name at least \
          txn,date,description,account,amount (optional: \
-         grant,line,reference,memo,original_amount,original_currency,receipt)"
+         grant,line,reference,memo,original_amount,original_currency,receipt,funder)"
     );
 }
 

@@ -22,7 +22,7 @@ fn catalogue() -> Vec<RuleKind> {
     let officer = OfficerId::parse("amina").unwrap();
     let (d, e) = (day("2026-01-31"), EntryId(7));
     let mad = |m| Money::new(Minor(m), Currency::iso("MAD").unwrap());
-    vec![
+    let mut kinds = vec![
         K::SeqOutOfOrder {
             seq: 3,
             expected: 2,
@@ -313,7 +313,41 @@ fn catalogue() -> Vec<RuleKind> {
             target: 5,
             officer,
         },
-    ]
+    ];
+    let code = AccountCode::parse("7183").unwrap();
+    let funder = FunderId::parse("members").unwrap();
+    let grant = GrantId::parse("G1").unwrap();
+    kinds.extend([
+        K::SourceEntryMissing { entry: e },
+        K::SourceNotTransaction { entry: e },
+        K::SourceEntryReversed { entry: e },
+        K::SourcePostingMissing {
+            entry: e,
+            posting: 2,
+        },
+        K::SourceNotIncome {
+            entry: e,
+            posting: 0,
+            account: code.clone(),
+        },
+        K::SourceFunderMissing {
+            funder: funder.clone(),
+        },
+        K::SourceOtherFunder {
+            grant: grant.clone(),
+            grant_funder: funder.clone(),
+            funder,
+        },
+        K::SourceTwice {
+            entry: e,
+            posting: 0,
+        },
+        K::MemorandumMixed {
+            memorandum: code.clone(),
+            account: code,
+        },
+    ]);
+    kinds
 }
 
 /// Every message has its English, every argument of its template is given, and every
