@@ -235,9 +235,16 @@ SCHEMAS = {
     "funder-change": [F("id", TEXT), F("name", TEXT), F("reason", TEXT)],
     # where income comes from (rule 17)
     "source": [F("entry", INT), F("posting", INT), F("funder", TEXT)],
+    # fixed assets (rule 19)
+    "asset": [F("id", TEXT), F("label", TEXT), F("transaction", INT), F("posting", INT),
+              F("life_months", INT), F("start", DATE), F("depreciation_account", TEXT),
+              F("expense_account", TEXT), F("release_account", TEXT, True),
+              F("income_account", TEXT, True)],
+    "depreciation": TRANSACTION + [F("asset", TEXT), F("start", DATE)],
 }
 # the kinds with an id, a date and postings
-MOVES = ("transaction", "reversal", "closing", "year-closing", "dedicated-funds", "allocation")
+MOVES = ("transaction", "reversal", "closing", "year-closing", "dedicated-funds", "allocation",
+         "depreciation")
 # the kinds whose postings count in a grant's received and spent (rule 10)
 RECORDED = ("transaction", "reversal")
 # the year-end kinds that name the account holding dedicated funds (rule 14b)
@@ -453,6 +460,8 @@ def canonical_problems(e):
                      "deficit_account", "dedicated_account", "charge_account", "release_account"):
             if name in e:
                 ident(name, e[name])
+        if k == "depreciation":
+            ident("asset", e["asset"])
     elif k == "officer":
         ident("id", e["id"])
         check("role", e["role"], ROLES.__contains__, "an officer role")
@@ -487,6 +496,13 @@ def canonical_problems(e):
         ident("id", e["id"])
     elif k == "source":
         ident("funder", e["funder"])
+    elif k == "asset":
+        for name in ("id", "depreciation_account", "expense_account", "release_account",
+                     "income_account"):
+            ident(name, e[name])
+        check("income_account", e["income_account"],
+              lambda v: (v is None) == (e["release_account"] is None),
+              "present exactly when release_account is")
     return out
 
 
@@ -593,7 +609,7 @@ class Rules:
                    "budget-line-amendment": self.budget_line_amendment,
                    "funder-change": self.funder_change, "source": self.source,
                    "year-closing": self.transaction, "dedicated-funds": self.transaction,
-                   "allocation": self.transaction}.get(k)
+                   "allocation": self.transaction, "asset": self.asset}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -703,6 +719,8 @@ class Rules:
                 bad(f"transaction {tid}: `reverses` and `reason` must be NULL")
         elif k == "reversal":
             self.check_reversal(e, bad)
+        elif k == "depreciation":
+            self.check_depreciation(e, bad)
         elif k == "closing":
             self.check_closing(e, bad)
         elif k == "year-closing":
@@ -752,7 +770,92 @@ class Rules:
         if k == "allocation" and e["closing"] in self.closed_results:
             self.closed_results[e["closing"]][3] = seq
 
-    reversal = closing = transaction
+    reversal = closing = depreciation = transaction
+
+    # ------------------------------------------------------------ rule 19: fixed assets
+    def assets(self):
+        """asset id -> {"entry", "cost", "life", "first" (months since year 0 of its first
+        month), "done" (months depreciated), "postings" (what each depreciation posts)};
+        ("posting", transaction, index) -> asset id. (Made on first use.)"""
+        return self.__dict__.setdefault("_assets", {})
+
+    def asset(self, seq, e, bad):  # rule 19
+        assets, aid, tid, idx = self.assets(), e["id"], e["transaction"], e["posting"]
+        src = self.transactions.get(tid)
+        if aid in assets:
+            return bad(f"asset {aid!r} registered twice")
+        if src is None or src["kind"] != "transaction" or tid in self.reversed:
+            return bad(f"asset {aid!r}: transaction {tid} is not a standing transaction")
+        if not 0 <= idx < len(src["postings"]):
+            return bad(f"asset {aid!r}: transaction {tid} has no posting {idx}")
+        p = src["postings"][idx]
+        if p["amount"] <= 0 or self.accounts.get(p["account"]) != "asset":
+            return bad(f"asset {aid!r}: posting {idx} of transaction {tid} is not a debit to an "
+                       f"asset account")
+        if ("posting", tid, idx) in assets:
+            return bad(f"asset {aid!r}: posting {idx} of transaction {tid} is already an asset")
+        if not 1 <= e["life_months"] <= 1200:
+            return bad(f"asset {aid!r}: life of {e['life_months']} months is not 1 to 1200")
+        if e["start"] < src["date"]:
+            return bad(f"asset {aid!r}: starts {e['start']}, before its purchase {src['date']}")
+        roles = [("depreciation_account", "asset"), ("expense_account", "expense")]
+        if e["release_account"] is not None:
+            roles += [("release_account", "net-assets"), ("income_account", "income")]
+        for name, typ in roles:
+            if self.accounts.get(e[name]) != typ:
+                return bad(f"asset {aid!r}: {name} {e[name]!r} is not a {typ} account")
+        if (p["grant"] is None) != (e["release_account"] is None):
+            return bad(f"asset {aid!r}: release and income accounts are given exactly when its "
+                       f"posting is charged to a grant")
+        lines = [(e["expense_account"], 1), (e["depreciation_account"], -1)]
+        if e["release_account"] is not None:
+            lines += [(e["release_account"], 1), (e["income_account"], -1)]
+        y, m = int(e["start"][:4]), int(e["start"][5:7])
+        assets[aid] = {"entry": tid, "cost": p["amount"], "life": e["life_months"],
+                       "first": y * 12 + m - 1, "done": 0, "postings": lines}
+        assets[("posting", tid, idx)] = aid
+
+    def check_depreciation(self, e, bad):  # rule 19
+        tid, aid, date, start = e["id"], e["asset"], e["date"], e["start"]
+        a = self.assets().get(aid)
+        if a is None:
+            return bad(f"depreciation {tid}: asset {aid!r} is not registered")
+        if e["reference"] is not None or e["reverses"] is not None or e["reason"] is not None \
+                or e["batch"] is not None:
+            return bad(f"depreciation {tid}: `reference`, `reverses`, `reason` and `batch` must "
+                       f"be NULL")
+        month = lambda n: f"{n // 12:04d}-{n % 12 + 1:02d}"
+        first = a["first"] + a["done"]
+        if a["done"] >= a["life"] or start != month(first) + "-01":
+            return bad(f"depreciation {tid}: asset {aid!r} next month to depreciate is "
+                       f"{month(first) if a['done'] < a['life'] else 'none'}, not {start}")
+        y, m = int(date[:4]), int(date[5:7])
+        last = y * 12 + m - 1
+        try:
+            month_end = (datetime.date(y + m // 12, m % 12 + 1, 1)
+                         - datetime.timedelta(days=1)).isoformat()
+        except ValueError:
+            month_end = None
+        if date != month_end or last < first or last >= a["first"] + a["life"]:
+            return bad(f"depreciation {tid}: dated {date}, not the last day of a month of asset "
+                       f"{aid!r}'s schedule from {start}")
+        if self.fy_start is not None:
+            fy = lambda d: int(d[:4]) - (d[5:] < self.fy_start)
+            first_end = month(first + 1) + "-01"  # the day after the first month's last day
+            first_last = (datetime.date.fromisoformat(first_end)
+                          - datetime.timedelta(days=1)).isoformat()
+            if fy(first_last) != fy(date):
+                return bad(f"depreciation {tid}: {start} to {date} spans two fiscal years")
+        each = a["cost"] // a["life"]
+        amount = sum(a["cost"] - each * (a["life"] - 1) if n == a["life"] - 1 else each
+                     for n in range(a["done"], last - a["first"] + 1))
+        want = [{"account": acct, "amount": sign * amount, "grant": None, "line": None,
+                 "original_amount": None, "original_currency": None, "memo": None}
+                for acct, sign in a["postings"]]
+        if e["postings"] != want:
+            return bad(f"depreciation {tid}: postings are not asset {aid!r}'s schedule "
+                       f"({amount} minor units)")
+        a["done"] = last - a["first"] + 1
 
     # ------------------------------------------------------------ rule 16: corrections
     def usage(self):
@@ -911,6 +1014,10 @@ class Rules:
         elif orig["kind"] in ("closing", "year-closing", "dedicated-funds", "allocation"):
             bad(f"reversal {tid}: reverses {target}, a {orig['kind']} entry (entries made at a "
                 f"year's end are never reversed)")
+        elif orig["kind"] == "depreciation":
+            bad(f"reversal {tid}: reverses {target}, a depreciation (never reversed)")
+        elif any(k[:2] == ("posting", target) for k in self.assets() if isinstance(k, tuple)):
+            bad(f"reversal {tid}: reverses {target}, which bought a registered asset")
         elif orig["kind"] != "transaction":
             bad(f"reversal {tid}: reverses {target}, which is itself a reversal")
         elif target in self.reversed:
@@ -1456,11 +1563,16 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
                    "deficit_account", "dedicated_account", "charge_account", "release_account",
                    "closing"), 1),
     "sources": (("seq", "entry_id", "posting", "funder_id"), 1),
+    "assets": (("seq", "id", "label", "entry_id", "posting_idx", "life_months", "start_date",
+                "depreciation_account", "expense_account", "release_account", "income_account"),
+               1),
+    "depreciations": (("seq", "entry_id", "asset_id", "start_date"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
-               "funder_changes": 6, "year_ends": 7, "sources": 8}
+               "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
+               "depreciations": 9}
 
 
 def project(seq, e, rows):
@@ -1487,7 +1599,7 @@ def project(seq, e, rows):
         # the `entries` table's CHECK predates the year-end kinds: a year closing is a
         # `closing` there, a carry or an allocation a `transaction` (section 6)
         listed = {"year-closing": "closing", "dedicated-funds": "transaction",
-                  "allocation": "transaction"}.get(k, k)
+                  "allocation": "transaction", "depreciation": "transaction"}.get(k, k)
         add("entries", e["id"], seq, listed, e["date"], e["description"], e["reference"],
             e["reverses"], e["reason"], e["batch"])
         for i, p in enumerate(e["postings"]):
@@ -1500,6 +1612,8 @@ def project(seq, e, rows):
             add("year_ends", seq, e["id"], k, e["fiscal_year"], e.get("start"),
                 e.get("surplus_account"), e.get("deficit_account"), e.get("dedicated_account"),
                 e.get("charge_account"), e.get("release_account"), e.get("closing"))
+        if k == "depreciation":
+            add("depreciations", seq, e["id"], e["asset"], e["start"])
     elif k == "officer":
         add("officers", seq, e["id"], e["name"], e["role"], e["public_key"])
     elif k == "seal":
@@ -1528,6 +1642,10 @@ def project(seq, e, rows):
         add("funder_changes", seq, e["id"], e["name"], e["reason"])
     elif k == "source":
         add("sources", seq, e["entry"], e["posting"], e["funder"])
+    elif k == "asset":
+        add("assets", seq, e["id"], e["label"], e["transaction"], e["posting"], e["life_months"],
+            e["start"], e["depreciation_account"], e["expense_account"], e["release_account"],
+            e["income_account"])
 
 
 def sort_key(values):

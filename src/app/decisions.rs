@@ -67,13 +67,9 @@ pub(crate) fn replay(app: &Appender<'_>) -> Result<Book> {
                 recorded: entry.seq,
             }));
         }
-        let original = match &entry.record {
-            Record::Entry(e) => match e.reverses() {
-                Some(id) => app.entry(id)?,
-                None => None,
-            },
-            Record::Source(s) => app.entry(s.entry)?,
-            _ => None,
+        let original = match entry.record.refers_to() {
+            Some(id) => app.entry(id)?,
+            None => None,
         };
         book.admit(&entry, original.as_ref())
             .map_err(|p| broken(ChainBreak::Rules(p)))?;

@@ -105,6 +105,9 @@ pub fn money_received(
         EntryKind::Closing { year, .. }
         | EntryKind::DedicatedFunds { year, .. }
         | EntryKind::Allocation { year, .. } => return Err(NotReceived::Closing(*year)),
+        EntryKind::Depreciation { asset, .. } => {
+            return Err(NotReceived::Depreciation(asset.clone()));
+        }
         EntryKind::Transaction => {}
     }
     let (mut income, mut money_in) = (0i64, false);

@@ -32,6 +32,7 @@
 
 pub mod allocate;
 pub mod amendments;
+pub mod assets;
 pub mod backup;
 pub mod bundle;
 mod charging;
@@ -213,13 +214,9 @@ pub(crate) fn append_entry(
 /// The entry a reversal reverses, or the transaction a `source` names, as the chain recorded
 /// it.
 pub(crate) fn original_of(app: &Appender<'_>, entry: &ChainEntry) -> Result<Option<Entry>> {
-    match &entry.record {
-        Record::Entry(e) => match e.reverses() {
-            Some(id) => Ok(app.entry(id)?),
-            None => Ok(None),
-        },
-        Record::Source(s) => Ok(app.entry(s.entry)?),
-        _ => Ok(None),
+    match entry.record.refers_to() {
+        Some(id) => Ok(app.entry(id)?),
+        None => Ok(None),
     }
 }
 

@@ -194,11 +194,7 @@ impl Bundle {
             if entry.seq != row.seq || entry.record.kind() != row.kind {
                 return Err(broken(ChainBreak::NotItsLine));
             }
-            let original = match &entry.record {
-                Record::Entry(e) => e.reverses().and_then(|id| entries.get(&id)),
-                Record::Source(s) => entries.get(&s.entry),
-                _ => None,
-            };
+            let original = entry.record.refers_to().and_then(|id| entries.get(&id));
             book.admit(&entry, original)
                 .map_err(|p| broken(ChainBreak::Rules(p)))?;
             prev = chain::hash_from(&row.chain);

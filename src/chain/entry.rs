@@ -11,9 +11,12 @@ use crate::domain::{
 };
 
 use super::encoding::{DecodeError, Reader, Writer};
+
+mod assets;
+mod seal;
 use super::records::{
-    AccountChange, BankBalance, BudgetLineAmendment, FunderChange, GrantAmendment, GrantTotals,
-    ImportInfo, Lock, Policy, Receipt, Record, Reopen, Revocation, Seal, SealSignature, Source,
+    AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment, ImportInfo, Lock, Policy,
+    Receipt, Record, Reopen, Revocation, SealSignature, Source,
 };
 use super::{ChainEntry, MAX_QUORUM};
 
@@ -88,7 +91,8 @@ impl ChainEntry {
                     EntryKind::Transaction
                     | EntryKind::Closing { .. }
                     | EntryKind::DedicatedFunds { .. }
-                    | EntryKind::Allocation { .. } => {
+                    | EntryKind::Allocation { .. }
+                    | EntryKind::Depreciation { .. } => {
                         w.null();
                         w.null();
                     }
@@ -148,6 +152,9 @@ impl ChainEntry {
                     EntryKind::Allocation { year, closing } => {
                         w.int(i64::from(*year));
                         w.int(*closing);
+                    }
+                    EntryKind::Depreciation { asset, start } => {
+                        assets::encode_depreciation(&mut w, asset, *start)
                     }
                 }
             }
@@ -255,6 +262,7 @@ impl ChainEntry {
                 w.int(s.posting);
                 w.text(s.funder.as_str());
             }
+            Record::Asset(a) => assets::encode_asset(&mut w, a),
         }
         w.finish()
     }
@@ -338,7 +346,7 @@ impl ChainEntry {
                     public_key,
                 })
             }
-            "seal" => decode_seal(&mut r)?,
+            "seal" => seal::decode_seal(&mut r)?,
             "signature" => Record::Signature(SealSignature {
                 seal: r.int("signature.seal")?,
                 officer: code(&mut r, "signature.officer", OfficerId::parse)?,
@@ -424,6 +432,7 @@ impl ChainEntry {
                 posting: r.int("source.posting")?,
                 funder: code(&mut r, "source.funder", FunderId::parse)?,
             }),
+            "asset" => assets::decode_asset(&mut r)?,
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
@@ -534,75 +543,6 @@ fn opt_date(r: &mut Reader, name: &str) -> Result<Option<NaiveDate>, DecodeError
     }
 }
 
-fn decode_seal(r: &mut Reader) -> Result<Record, DecodeError> {
-    let at = r.position();
-    let period_end = if r.peek_null() {
-        r.null("seal.period_end")?;
-        None
-    } else {
-        Some(r.date("seal.period_end")?)
-    };
-    let covered = r.int("seal.covered")?;
-    let head = fixed::<32>(r, "seal.head")?;
-    let merkle_root = fixed::<32>(r, "seal.merkle_root")?;
-    let previous = match r.opt_int("seal.previous_seq")? {
-        Some(seq) => Some((seq, fixed::<32>(r, "seal.previous_hash")?)),
-        None => {
-            r.null("seal.previous_hash")?;
-            None
-        }
-    };
-    let n = r.list("seal.trial_balance")?;
-    let mut trial_balance: Vec<(AccountCode, Minor)> = Vec::with_capacity(n.min(1024));
-    for _ in 0..n {
-        let account = code(r, "balance.account", AccountCode::parse)?;
-        let balance = Minor(r.int("balance.amount")?);
-        if trial_balance.last().is_some_and(|(a, _)| *a >= account) {
-            return Err(r.invalid(
-                at,
-                "trial balance accounts are not in strictly increasing order",
-            ));
-        }
-        trial_balance.push((account, balance));
-    }
-    let n = r.list("seal.grants")?;
-    let mut grants: Vec<GrantTotals> = Vec::with_capacity(n.min(1024));
-    for _ in 0..n {
-        let grant = code(r, "grant_totals.grant", GrantId::parse)?;
-        if grants.last().is_some_and(|g| g.grant >= grant) {
-            return Err(r.invalid(at, "grant totals are not in strictly increasing order"));
-        }
-        grants.push(GrantTotals {
-            grant,
-            received: Minor(r.int("grant_totals.received")?),
-            spent: Minor(r.int("grant_totals.spent")?),
-        });
-    }
-    let n = r.list("seal.banks")?;
-    let mut banks: Vec<BankBalance> = Vec::with_capacity(n.min(1024));
-    for _ in 0..n {
-        let account = code(r, "bank.account", AccountCode::parse)?;
-        if banks.last().is_some_and(|b| b.account >= account) {
-            return Err(r.invalid(at, "bank balances are not in strictly increasing order"));
-        }
-        banks.push(BankBalance {
-            account,
-            balance: Minor(r.int("bank.balance")?),
-            statement: r.text("bank.statement")?,
-        });
-    }
-    Ok(Record::Seal(Seal {
-        period_end,
-        covered,
-        head,
-        merkle_root,
-        previous,
-        trial_balance,
-        grants,
-        banks,
-    }))
-}
-
 fn decode_ledger(r: &mut Reader) -> Result<Record, DecodeError> {
     let at = r.position();
     let id = r.bytes("ledger.id")?;
@@ -697,7 +637,8 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
     let reason = r.opt_text("entry.reason")?;
     let mut kind = match (kind, reverses, reason) {
         (
-            "transaction" | "closing" | "year-closing" | "dedicated-funds" | "allocation",
+            "transaction" | "closing" | "year-closing" | "dedicated-funds" | "allocation"
+            | "depreciation",
             None,
             None,
         ) => EntryKind::Transaction,
@@ -793,6 +734,7 @@ fn decode_entry(r: &mut Reader, kind_name: &str, base: &Currency) -> Result<Reco
                 closing: r.int("allocation.closing")?,
             };
         }
+        "depreciation" => kind = assets::decode_depreciation(r)?,
         _ => {}
     }
     let header = EntryHeader {

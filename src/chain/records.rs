@@ -196,9 +196,22 @@ pub enum Record {
     BudgetLineAmendment(BudgetLineAmendment),
     FunderChange(FunderChange),
     Source(Source),
+    /// A fixed asset registered from the posting that bought it.
+    Asset(crate::domain::asset::Asset),
 }
 
 impl Record {
+    /// The transaction this record must be checked against: the one a reversal reverses, the
+    /// one an asset is registered from, or the one a source names. The book is handed it by whoever reads the chain.
+    pub fn refers_to(&self) -> Option<EntryId> {
+        match self {
+            Record::Entry(e) => e.reverses(),
+            Record::Asset(a) => Some(a.entry),
+            Record::Source(s) => Some(s.entry),
+            _ => None,
+        }
+    }
+
     /// The kind name written in the body and in the log table.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -222,6 +235,7 @@ impl Record {
             Record::BudgetLineAmendment(_) => "budget-line-amendment",
             Record::FunderChange(_) => "funder-change",
             Record::Source(_) => "source",
+            Record::Asset(_) => "asset",
         }
     }
 }

@@ -159,6 +159,16 @@ impl From<CloseError> for Failure {
     }
 }
 
+impl From<amana::app::assets::AssetError> for Failure {
+    fn from(e: amana::app::assets::AssetError) -> Self {
+        use amana::app::assets::AssetError;
+        match e {
+            AssetError::Ledger(e) => e.into(),
+            other => Failure::Invalid(other.to_string()),
+        }
+    }
+}
+
 impl From<QueryError> for Failure {
     fn from(e: QueryError) -> Self {
         match e {

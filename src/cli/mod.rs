@@ -10,6 +10,7 @@
 mod print;
 mod archive;
 pub mod args;
+mod assets;
 mod error;
 mod query;
 mod receipt;
@@ -55,6 +56,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Trust(command) => trust::run(&ctx, command),
         Command::Receipt(command) => receipt::run(&ctx, command),
         Command::Archive(command) => archive::run(&ctx, command),
+        Command::Asset(command) => assets::run(&ctx, command),
     }
 }
 

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::{AccountCode, Currency, DomainError, EntryId, GrantId, LineId, Minor, checked_sum};
+use super::{
+    AccountCode, AssetId, Currency, DomainError, EntryId, GrantId, LineId, Minor, checked_sum,
+};
 
 /// One line of an entry. Debits are positive, credits negative (as hledger).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,16 +60,25 @@ pub enum EntryKind {
         /// The sequence number of the `year-closing` entry whose result is allocated.
         closing: i64,
     },
+    /// Kind `depreciation`: a fixed asset's depreciation for the months from `start`'s
+    /// through the entry's date's.
+    Depreciation {
+        asset: AssetId,
+        /// The first day of the first month it covers (the entry is dated on the last day of
+        /// the last one).
+        start: NaiveDate,
+    },
 }
 
 /// The chain kinds of journal entries: each takes the next transaction number.
-pub const ENTRY_KINDS: [&str; 6] = [
+pub const ENTRY_KINDS: [&str; 7] = [
     "transaction",
     "reversal",
     "closing",
     "year-closing",
     "dedicated-funds",
     "allocation",
+    "depreciation",
 ];
 
 /// The two forms of a closing entry.
@@ -106,6 +117,7 @@ impl EntryKind {
             } => "year-closing",
             EntryKind::DedicatedFunds { .. } => "dedicated-funds",
             EntryKind::Allocation { .. } => "allocation",
+            EntryKind::Depreciation { .. } => "depreciation",
         }
     }
 

@@ -5,6 +5,7 @@
 //! only in NFC without control or bidi-override characters. Rules that need the state of the
 //! ledger (does this account exist? is the date inside the grant?) live in [`crate::rules`].
 
+pub mod asset;
 mod entry;
 pub mod message;
 pub mod money;
@@ -253,6 +254,8 @@ code_newtype!(/// A budget line's identifier within its grant, such as `training
     LineId, "budget line id");
 code_newtype!(/// An officer's short identifier such as `fatima`.
     OfficerId, "officer id");
+code_newtype!(/// A fixed asset's identifier such as `PC-2025-01`.
+    AssetId, "asset id");
 
 /// A journal entry's number: 1, 2, 3, ... without gaps, in the order they were recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

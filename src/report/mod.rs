@@ -5,6 +5,7 @@
 //! strings with exactly the currency's decimals, never floats.
 
 mod accounts;
+pub mod assets;
 mod journal;
 pub mod render;
 mod sources;
@@ -280,6 +281,9 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
                             )
                         }
                         EntryKind::Closing { year, .. } => format!("closing of fiscal year {year}"),
+                        EntryKind::Depreciation { asset, start } => {
+                            format!("depreciation of asset {asset} from {}", format_date(*start))
+                        }
                         _ => String::new(),
                     };
                     let (id, date) = (e.id(), format_date(e.header.date));
@@ -368,6 +372,7 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
         }
         Record::FunderChange(c) => format!("funder {} renamed {} ({})", c.id, c.name, c.reason),
         Record::Source(s) => format!("source of #{} posting {}: {}", s.entry, s.posting, s.funder),
+        Record::Asset(a) => assets::summary(a),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -475,6 +480,10 @@ pub fn content(
                 EntryKind::Allocation { year, closing } => {
                     Some(("allocation", json!({ "year": year, "closing": closing })))
                 }
+                EntryKind::Depreciation { asset, start } => Some((
+                    "depreciation",
+                    json!({"asset": asset.as_str(), "start": format_date(*start)}),
+                )),
                 _ => None,
             };
             if let (Some((key, value)), Some(object)) = (year_end, entry.as_object_mut()) {
@@ -537,6 +546,7 @@ pub fn content(
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,
         }),
+        Record::Asset(a) => assets::content(a),
     }
 }
 

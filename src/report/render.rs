@@ -13,7 +13,7 @@ pub use sources::{
     donors_csv, donors_table, funders_csv, funders_table, in_kind_csv, in_kind_table,
 };
 
-fn table(header: &[&str]) -> Table {
+pub(super) fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     // Columns apart by two spaces, one rule under the header: quiet, and easy to grep.
     let style = TableStyle::new()
@@ -26,14 +26,14 @@ fn table(header: &[&str]) -> Table {
     t
 }
 
-fn right(s: &str) -> Cell {
+pub(super) fn right(s: &str) -> Cell {
     Cell::new(s).set_alignment(CellAlignment::Right)
 }
 
 /// A cell of a CSV listing. Every CSV amana writes is opened in spreadsheets, where a text
 /// such as `=HYPERLINK(...)` or `-2+3` would run as a formula: text cells are neutralised
 /// ([`crate::formats::journal::csv_text`]), numbers written as numbers (a negative amount stays one).
-enum Field<'a> {
+pub(super) enum Field<'a> {
     Text(&'a str),
     Number(&'a str),
 }
@@ -41,17 +41,17 @@ enum Field<'a> {
 use Field::{Number, Text};
 
 /// Writes CSV listings only through [`Field`]s, so that no cell escapes neutralisation.
-struct SheetWriter(csv::Writer<Vec<u8>>);
+pub(super) struct SheetWriter(csv::Writer<Vec<u8>>);
 
 impl SheetWriter {
     /// A writer, with the header row (column names are amana's own, never user text).
-    fn new(header: &[&str]) -> SheetWriter {
+    pub(super) fn new(header: &[&str]) -> SheetWriter {
         let mut w = csv::Writer::from_writer(vec![]);
         w.write_record(header).ok();
         SheetWriter(w)
     }
 
-    fn row(&mut self, fields: &[Field<'_>]) {
+    pub(super) fn row(&mut self, fields: &[Field<'_>]) {
         let cells: Vec<std::borrow::Cow<'_, str>> = fields
             .iter()
             .map(|f| match f {
@@ -62,7 +62,7 @@ impl SheetWriter {
         self.0.write_record(cells.iter().map(|c| c.as_bytes())).ok();
     }
 
-    fn done(self) -> String {
+    pub(super) fn done(self) -> String {
         String::from_utf8(self.0.into_inner().expect("writing to memory cannot fail"))
             .expect("UTF-8 in, UTF-8 out")
     }
@@ -138,7 +138,7 @@ fn memorandum_table(r: &BalanceReport) -> String {
 }
 
 /// `Khotwa · chain entries 1–1053, head 404a528e6067f044 · 2026-11-29T10:20:00Z`
-fn provenance_line(p: &super::Provenance) -> String {
+pub(super) fn provenance_line(p: &super::Provenance) -> String {
     format!(
         "\n{} · chain entries 1–{}, head {} · {}",
         p.ledger,

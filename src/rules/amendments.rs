@@ -67,7 +67,8 @@ impl Usage {
         match &e.header.kind {
             EntryKind::Closing { .. }
             | EntryKind::DedicatedFunds { .. }
-            | EntryKind::Allocation { .. } => {}
+            | EntryKind::Allocation { .. }
+            | EntryKind::Depreciation { .. } => {}
             EntryKind::Reversal { reverses, .. } => {
                 for p in e.postings() {
                     if let Some(g) = &p.grant

@@ -272,6 +272,6 @@ pub(super) fn english(id: &str) -> &'static str {
         "warning-clock-behind" => {
             "this computer's clock says {$now}, before the time of the last entry ({$last}): check the date and time of this computer (or of the one that wrote the last entry); `amana verify` will point at this entry"
         }
-        _ => "",
+        other => super::assets::english(other),
     }
 }

@@ -100,6 +100,9 @@ impl Book {
             EntryKind::Allocation { year, closing } => {
                 problems.extend(self.check_allocation(e, *year, *closing))
             }
+            EntryKind::Depreciation { asset, start } => {
+                problems.extend(self.check_depreciation(e, asset, *start))
+            }
             EntryKind::Transaction => {}
         }
         problems
@@ -209,6 +212,10 @@ impl Book {
         };
         if self.reversed.contains(&reverses) {
             return refuse(RuleKind::ReversedTwice { reverses });
+        }
+        let assets = self.check_reversal_of_assets(original);
+        if !assets.is_empty() {
+            return assets;
         }
         if !original.header.kind.is_recorded_flow() {
             return refuse(RuleKind::ClosingReversed { reverses });

@@ -336,6 +336,8 @@ pub enum RuleKind {
     AllocationPostings {
         closing: i64,
     },
+    /// Fixed assets and their depreciation ([`super::assets`]).
+    Asset(super::assets::AssetRule),
     SealBankMissing {
         account: AccountCode,
     },

@@ -355,6 +355,7 @@ impl RuleKind {
                 described("rule-closing-dates", "date", date(d), args![year])
             }
             K::ClosingInImport => described("rule-closing-in-import", "batch", "", args![]),
+            K::Asset(rule) => rule.describe(),
             K::YearClosed { year } => described("rule-year-closed", "year", year, args![year]),
             K::NotNetAssets { account } => {
                 described("rule-not-net-assets", "account", account, args![account])

@@ -31,6 +31,7 @@
 //! a store's rows), and [`Book::admit`], which sends each record kind to its rules.
 
 mod amendments;
+pub mod assets;
 pub mod chain_order;
 mod english;
 mod entries;
@@ -88,6 +89,8 @@ pub struct Book {
     in_force: amendments::InForce,
     /// The postings that have their source (a `source` entry), as (transaction, posting).
     sources: HashSet<(EntryId, i64)>,
+    /// Registered fixed assets and how far each is depreciated.
+    assets: assets::Assets,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -115,6 +118,8 @@ pub struct BookParts {
     pub retired: Vec<(AccountCode, NaiveDate)>,
     /// The postings that have their source, as (transaction, posting).
     pub sources: Vec<(EntryId, i64)>,
+    /// Registered assets, each with its cost and the months of it depreciated.
+    pub assets: Vec<assets::AssetState>,
 }
 
 impl Book {
@@ -181,6 +186,7 @@ impl Book {
             totals: None,
             in_force: amendments::InForce::from_parts(parts.retired),
             sources: parts.sources.into_iter().collect(),
+            assets: assets::Assets::from_parts(parts.assets),
         }
     }
 
@@ -238,8 +244,9 @@ impl Book {
 
     /// Checks `entry` against every rule and, when it passes, takes it into the book.
     ///
-    /// `original` must be the entry a reversal reverses, or the transaction a `source` names
-    /// (looked up by the caller, who knows where entries are kept). On error the book is unchanged.
+    /// `original` must be the entry a reversal reverses, the transaction an asset is registered
+    /// from, or the transaction a `source` names (looked up by the caller, who knows where
+    /// entries are kept: [`Record::refers_to`]). On error the book is unchanged.
     pub fn admit(
         &mut self,
         entry: &ChainEntry,
@@ -307,6 +314,9 @@ impl Book {
                     return Err(problems);
                 }
                 let warnings = self.take_entry(e).map_err(|err| vec![err])?;
+                if let EntryKind::Depreciation { asset, .. } = &e.header.kind {
+                    self.take_depreciation(asset, e.header.date);
+                }
                 if let EntryKind::Closing { year, .. } = e.header.kind {
                     self.gov.decide(
                         entry.seq,
@@ -352,6 +362,10 @@ impl Book {
             }
             Record::Source(s) => {
                 self.admit_source(s, original)?;
+                vec![]
+            }
+            Record::Asset(a) => {
+                self.admit_asset(a, original)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

@@ -20,6 +20,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0006_funder_changes.sql"),
     include_str!("../../schema/0007_year_ends.sql"),
     include_str!("../../schema/0008_sources_memorandum.sql"),
+    include_str!("../../schema/0009_assets.sql"),
 ];
 
 impl Store {

@@ -19,6 +19,7 @@
 //! - [`projection`]: which table rows each chain entry stands for.
 
 mod append;
+pub mod assets;
 mod charging;
 mod log;
 mod migrate;

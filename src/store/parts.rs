@@ -183,6 +183,7 @@ impl Appender<'_> {
             receipts,
             retired,
             sources,
+            assets: self.assets()?.iter().map(|a| a.state()).collect(),
         })
     }
 }

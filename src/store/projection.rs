@@ -37,10 +37,12 @@ pub enum Table {
     FunderChanges,
     YearEnds,
     Sources,
+    Assets,
+    Depreciations,
 }
 
 impl Table {
-    pub const ALL: [Table; 24] = [
+    pub const ALL: [Table; 26] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -65,6 +67,8 @@ impl Table {
         Table::FunderChanges,
         Table::YearEnds,
         Table::Sources,
+        Table::Assets,
+        Table::Depreciations,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -77,6 +81,7 @@ impl Table {
             Table::FunderChanges => 6,
             Table::YearEnds => 7,
             Table::Sources => 8,
+            Table::Assets | Table::Depreciations => 9,
             _ => 1,
         }
     }
@@ -107,6 +112,8 @@ impl Table {
             Table::YearEnds => "year_ends",
             Table::FunderChanges => "funder_changes",
             Table::Sources => "sources",
+            Table::Assets => "assets",
+            Table::Depreciations => "depreciations",
         }
     }
 
@@ -223,6 +230,20 @@ impl Table {
             ],
             Table::FunderChanges => &["seq", "funder_id", "name", "reason"],
             Table::Sources => &["seq", "entry_id", "posting", "funder_id"],
+            Table::Assets => &[
+                "seq",
+                "id",
+                "label",
+                "entry_id",
+                "posting_idx",
+                "life_months",
+                "start_date",
+                "depreciation_account",
+                "expense_account",
+                "release_account",
+                "income_account",
+            ],
+            Table::Depreciations => &["seq", "entry_id", "asset_id", "start_date"],
         }
     }
 
@@ -398,8 +419,35 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
             if let Some(row) = closing_row(entry.seq, e) {
                 out.push(row);
             }
+            if let EntryKind::Depreciation { asset, start } = &h.kind {
+                out.push(row(
+                    Table::Depreciations,
+                    vec![
+                        int(entry.seq),
+                        int(e.id().0),
+                        text(asset.as_str()),
+                        text(&format_date(*start)),
+                    ],
+                ));
+            }
             out
         }
+        Record::Asset(a) => vec![row(
+            Table::Assets,
+            vec![
+                seq,
+                text(a.id.as_str()),
+                text(&a.label),
+                int(a.entry.0),
+                int(a.posting),
+                int(a.life_months),
+                text(&format_date(a.start)),
+                text(a.depreciation_account.as_str()),
+                text(a.expense_account.as_str()),
+                opt_text(a.release.as_ref().map(|(r, _)| r.as_str())),
+                opt_text(a.release.as_ref().map(|(_, i)| i.as_str())),
+            ],
+        )],
         Record::Officer(o) => vec![row(
             Table::Officers,
             vec![
@@ -523,15 +571,17 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
 
 /// An entry's kind as the `entries` table holds it. Its CHECK predates the year-end kinds, and
 /// SQLite cannot change a CHECK without rebuilding a table every other one refers to: a year
-/// closing is a `closing` there, a carry to dedicated funds or an allocation a `transaction`,
-/// and `year_ends.kind` names each exactly (CHAIN.md section 6).
+/// closing is a `closing` there, a carry to dedicated funds, an allocation or a depreciation a
+/// `transaction`, and `year_ends.kind` (`depreciations`) names each exactly (CHAIN.md
+/// section 6).
 fn entries_kind(kind: &EntryKind) -> &'static str {
     match kind {
         EntryKind::Closing { .. } => "closing",
         EntryKind::Reversal { .. } => "reversal",
         EntryKind::Transaction
         | EntryKind::DedicatedFunds { .. }
-        | EntryKind::Allocation { .. } => "transaction",
+        | EntryKind::Allocation { .. }
+        | EntryKind::Depreciation { .. } => "transaction",
     }
 }
 
@@ -539,7 +589,9 @@ fn entries_kind(kind: &EntryKind) -> &'static str {
 fn closing_row(seq: i64, e: &Entry) -> Option<Row> {
     let account = |a: &AccountCode| text(a.as_str());
     let (year, start, accounts, closing) = match &e.header.kind {
-        EntryKind::Transaction | EntryKind::Reversal { .. } => return None,
+        EntryKind::Transaction | EntryKind::Reversal { .. } | EntryKind::Depreciation { .. } => {
+            return None;
+        }
         EntryKind::Closing {
             year,
             start,

@@ -327,29 +327,13 @@ impl<'a> ChainCheck<'a> {
         }
 
         // 3. The rules (signatures and seal contents included).
-        let original = match &decoded.record {
-            Record::Entry(e) => e.reverses().and_then(|id| {
-                let body = body_at(*self.entry_seqs.get(&id.0)?)?;
-                match ChainEntry::decode(&body, self.base.as_ref()).ok()?.record {
-                    Record::Entry(e) => Some(e),
-                    _ => None,
-                }
-            }),
-            Record::Source(s) => {
-                let body = self
-                    .entry_seqs
-                    .get(&s.entry.0)
-                    .and_then(|seq| body_at(*seq));
-                match body.and_then(|b| ChainEntry::decode(&b, self.base.as_ref()).ok()) {
-                    Some(ChainEntry {
-                        record: Record::Entry(e),
-                        ..
-                    }) => Some(e),
-                    _ => None,
-                }
+        let original = decoded.record.refers_to().and_then(|id| {
+            let body = body_at(*self.entry_seqs.get(&id.0)?)?;
+            match ChainEntry::decode(&body, self.base.as_ref()).ok()?.record {
+                Record::Entry(e) => Some(e),
+                _ => None,
             }
-            _ => None,
-        };
+        });
         match self.book.admit(&decoded, original.as_ref()) {
             Ok(_) => self
                 .book

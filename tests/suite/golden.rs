@@ -47,6 +47,10 @@ const COMMANDS: &[&[&str]] = &[
     &["backup"],
     &["restore"],
     &["demo"],
+    &["asset"],
+    &["asset", "add"],
+    &["asset", "list"],
+    &["depreciate"],
 ];
 
 #[test]

@@ -4,6 +4,7 @@
 //! run one after another; run a part with `cargo test --test suite MODULE::`.
 
 mod amendments;
+mod assets;
 mod backup;
 mod bundle;
 mod bundle_tamper;

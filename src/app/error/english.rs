@@ -559,6 +559,7 @@ impl fmt::Display for NotReceived {
             NotReceived::Reversal(of) => write!(f, "it is a reversal (of transaction {of})"),
             NotReceived::Closing(year) => write!(f, "it is the closing of fiscal year {year}"),
             NotReceived::UnknownAccount(a) => write!(f, "the kind of account {a} is not known"),
+            NotReceived::Depreciation(asset) => write!(f, "it is a depreciation of asset {asset}"),
             NotReceived::NoIncome => f.write_str("it credits no income account"),
             NotReceived::NoMoney => f.write_str("it debits no cash or bank account"),
             NotReceived::IncomeOverflow => {

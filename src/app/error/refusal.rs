@@ -418,6 +418,7 @@ pub enum NotReceived {
     Reversal(EntryId),
     Closing(i32),
     UnknownAccount(AccountCode),
+    Depreciation(crate::domain::AssetId),
     NoIncome,
     NoMoney,
     /// Its income postings add up past any amount amana keeps: a damaged or hostile ledger.

@@ -4,6 +4,7 @@
 //! converts them into the application's typed requests.
 
 mod archive;
+mod assets;
 mod query;
 mod receipt;
 mod record;
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use archive::{ArchiveGroup, ExportCommand};
+pub use assets::{AssetCommand, AssetGroup};
 pub use query::QueryGroup;
 pub use receipt::{ReceiptCommand, ReceiptGroup};
 pub use record::RecordGroup;
@@ -77,6 +79,8 @@ pub enum Command {
     Receipt(ReceiptGroup),
     #[command(flatten)]
     Archive(ArchiveGroup),
+    #[command(flatten)]
+    Asset(AssetGroup),
 }
 
 impl Command {
@@ -94,7 +98,8 @@ impl Command {
                 SetupGroup::Account(AccountCommand::List { .. })
                     | SetupGroup::Grant(GrantCommand::List { .. })
                     | SetupGroup::Funder(FunderCommand::List { .. })
-            ) | Command::Receipt(ReceiptGroup::VerifyReceipt { .. })
+            ) | Command::Asset(AssetGroup::Asset(AssetCommand::List { .. }))
+                | Command::Receipt(ReceiptGroup::VerifyReceipt { .. })
                 | Command::Sources(SourcesGroup::Donors { .. })
                 | Command::Trust(TrustGroup::Key(_))
                 | Command::Archive(ArchiveGroup::Demo { .. } | ArchiveGroup::Restore { .. })
