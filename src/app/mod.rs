@@ -25,6 +25,7 @@
 //!   exchange.rs        the files people carry: a member's receipt, a signature file
 //!   keys.rs            an officer's key pair made
 //!   queries.rs         the listings' filters; verify of a ledger or a bundle
+//!   rates.rs           the rate table, grants' terms, postings in a grant's currency
 //!   bundle.rs          the audit bundle;  backup.rs: backup and restore;  demo.rs: the demo
 //!   error.rs           why a command did not happen, as values
 //! ```
@@ -43,6 +44,7 @@ pub mod member_receipt;
 pub mod officers;
 pub mod periods;
 pub mod queries;
+pub mod rates;
 pub mod receipt_check;
 pub mod receipts;
 pub mod record;

@@ -87,6 +87,7 @@ impl Ledger {
                 kind: EntryKind::Transaction,
                 batch: None,
             };
+            let postings = crate::app::rates::grant_originals(app, &book, &info, date, postings)?;
             let entry = Entry::new(header, postings, &info.currency)?;
             let mut written = append_entry(app, &mut book, &actor, entry)?;
             for (file, receipt) in &staged {

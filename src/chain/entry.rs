@@ -217,6 +217,8 @@ impl ChainEntry {
                 w.text(&c.name);
                 w.text(&c.reason);
             }
+            Record::Rate(r) => super::currency::encode_rate(&mut w, r),
+            Record::GrantTerms(t) => super::currency::encode_grant_terms(&mut w, t),
         }
         w.finish()
     }
@@ -381,6 +383,8 @@ impl ChainEntry {
                 name: r.text("funder-change.name")?,
                 reason: r.text("funder-change.reason")?,
             }),
+            "rate" => super::currency::decode_rate(&mut r)?,
+            "grant-terms" => super::currency::decode_grant_terms(&mut r)?,
             "transaction" | "reversal" | "closing" => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
@@ -417,7 +421,7 @@ where
     }
 }
 
-fn code<T: std::fmt::Display, E>(
+pub(super) fn code<T: std::fmt::Display, E>(
     r: &mut Reader,
     name: &str,
     parse: impl Fn(&str) -> Result<T, E>,
@@ -439,7 +443,10 @@ fn opt_code<T: std::fmt::Display, E>(
     }
 }
 
-fn enum_field<T: std::str::FromStr>(r: &mut Reader, name: &str) -> Result<T, DecodeError> {
+pub(super) fn enum_field<T: std::str::FromStr>(
+    r: &mut Reader,
+    name: &str,
+) -> Result<T, DecodeError> {
     let at = r.position();
     let value = r.text(name)?;
     value.parse().map_err(|_| {
@@ -450,7 +457,7 @@ fn enum_field<T: std::str::FromStr>(r: &mut Reader, name: &str) -> Result<T, Dec
     })
 }
 
-fn currency_code(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
+pub(super) fn currency_code(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
     let at = r.position();
     let value = r.text(name)?;
     if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {

@@ -8,6 +8,7 @@ use crate::domain::{
     Account, AccountCode, BudgetLine, Entry, EntryId, EntryKind, Funder, FunderId, Grant, GrantId,
     LedgerInfo, LineId, Minor, Officer, OfficerId,
 };
+use crate::domain::{ExchangeRate, GrantTerms};
 
 /// One imported file, as recorded before the entries it brought.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -183,6 +184,10 @@ pub enum Record {
     AccountChange(AccountChange),
     BudgetLineAmendment(BudgetLineAmendment),
     FunderChange(FunderChange),
+    /// One rate of the rate table.
+    Rate(ExchangeRate),
+    /// A grant's terms: its rate method, closing window and budget currency.
+    GrantTerms(GrantTerms),
 }
 
 impl Record {
@@ -212,6 +217,8 @@ impl Record {
             Record::AccountChange(_) => "account-change",
             Record::BudgetLineAmendment(_) => "budget-line-amendment",
             Record::FunderChange(_) => "funder-change",
+            Record::Rate(_) => "rate",
+            Record::GrantTerms(_) => "grant-terms",
         }
     }
 }

@@ -12,6 +12,7 @@ mod archive;
 pub mod args;
 mod error;
 mod query;
+mod rates;
 mod receipt;
 mod record;
 mod setup;

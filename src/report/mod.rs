@@ -4,12 +4,15 @@
 //! table and CSV renderings are derived; no arithmetic happens while rendering. Amounts are
 //! strings with exactly the currency's decimals, never floats.
 
+pub mod currency;
 pub mod render;
 
 use serde::Serialize;
 
 use crate::chain::{ChainEntry, Record};
-use crate::domain::{Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date};
+use crate::domain::{
+    BudgetCurrency, Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date,
+};
 use crate::store::{
     BalanceFilter, BalanceRow, BudgetLineRow, JournalFilter, JournalRow, LogRow, Store, StoreError,
 };
@@ -422,6 +425,8 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
             )
         }
         Record::FunderChange(c) => format!("funder {} renamed {} ({})", c.id, c.name, c.reason),
+        Record::Rate(r) => currency::rate_summary(info, r),
+        Record::GrantTerms(t) => currency::terms_summary(t),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -552,6 +557,8 @@ pub fn content(
         Record::FunderChange(c) => json!({
             "id": c.id.as_str(), "name": c.name, "reason": c.reason,
         }),
+        Record::Rate(r) => currency::rate_content(r),
+        Record::GrantTerms(t) => currency::terms_content(t),
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,
@@ -637,10 +644,14 @@ pub struct BudgetLineStatus {
     pub line: String,
     pub label: String,
     pub account: Option<String>,
-    pub budget: String,
+    /// In the ledger's currency; null for a budget in the grant's currency while no rate is
+    /// known to convert it.
+    pub budget: Option<String>,
     pub spent: String,
-    pub remaining: String,
+    pub remaining: Option<String>,
     pub overspent: bool,
+    #[serde(flatten)]
+    pub in_currency: currency::LineInCurrency,
     /// The first day the line takes no posting, once withdrawn; `budget` is the one in force.
     pub withdrawn: Option<String>,
     /// The line's amendments, in chain order.
@@ -672,6 +683,8 @@ pub struct GrantLine {
     /// Received and spent so far, in the ledger's currency.
     pub received: String,
     pub spent: String,
+    #[serde(flatten)]
+    pub in_currency: currency::GrantInCurrency,
     pub lines: Vec<BudgetLineStatus>,
     /// The grant's amendments in chain order; `amount` and `end` above are those in force.
     pub amendments: Vec<GrantAmendmentLine>,
@@ -703,21 +716,23 @@ pub fn grants(
     only: Option<&str>,
 ) -> Result<GrantsReport, StoreError> {
     let fmt = |m: Minor| info.currency.format(m);
-    let line = |l: &BudgetLineRow| -> Result<BudgetLineStatus, StoreError> {
-        let remaining = l
-            .budget
-            .checked_sub(l.spent)
-            .ok_or(StoreError::TotalOutOfRange {
-                what: "budget line's remaining budget",
-            })?;
+    let all_terms = store.grant_terms()?;
+    let line = |g: &crate::store::GrantRow,
+                l: &BudgetLineRow,
+                conv: currency::Conversion,
+                in_grant: bool|
+     -> Result<BudgetLineStatus, StoreError> {
+        let (budget, remaining, overspent, in_currency) =
+            currency::line_figures(info, g, l, conv, in_grant)?;
         Ok(BudgetLineStatus {
             line: l.line.clone(),
             label: l.label.clone(),
             account: l.account.clone(),
-            budget: fmt(l.budget),
+            budget: budget.map(fmt),
             spent: fmt(l.spent),
-            remaining: fmt(remaining),
-            overspent: l.spent > l.budget,
+            remaining: remaining.map(fmt),
+            overspent,
+            in_currency,
             withdrawn: l.withdrawn.clone(),
             amendments: l
                 .amendments
@@ -734,9 +749,17 @@ pub fn grants(
     };
     let mut grants = vec![];
     for g in store.grants(only)? {
+        let terms = all_terms.iter().find(|t| t.grant.as_str() == g.id);
+        let conv = currency::Conversion::of(store, info, &g, terms)?;
+        let in_grant = terms.is_some_and(|t| t.budget_currency == BudgetCurrency::Grant);
         grants.push(GrantLine {
             amount: fmt_in(info, g.amount, &g.currency),
-            lines: g.lines.iter().map(line).collect::<Result<_, _>>()?,
+            in_currency: currency::grant_figures(info, &g, conv, terms)?,
+            lines: g
+                .lines
+                .iter()
+                .map(|l| line(&g, l, conv, in_grant))
+                .collect::<Result<_, _>>()?,
             amendments: g
                 .amendments
                 .iter()

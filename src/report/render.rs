@@ -488,21 +488,71 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
                 a.reason
             ));
         }
-        out.push_str(&format!(
-            "  received {} {}, spent {} {}\n",
-            g.received, r.currency, g.spent, r.currency
-        ));
+        let foreign = g.currency != r.currency;
+        if foreign {
+            let c = &g.in_currency;
+            out.push_str(&format!(
+                "  received {} {} ({} {}), spent {} {} ({} {}), remaining {} {}{}\n",
+                g.received,
+                r.currency,
+                c.received_original,
+                g.currency,
+                g.spent,
+                r.currency,
+                c.spent_original,
+                g.currency,
+                c.remaining_original,
+                g.currency,
+                match (&c.remaining, &c.rate) {
+                    (Some(m), Some(rate)) => format!(
+                        " ({m} {} at {rate} {} for 1 {})",
+                        r.currency, r.currency, g.currency
+                    ),
+                    _ => String::new(),
+                }
+            ));
+        } else {
+            out.push_str(&format!(
+                "  received {} {}, spent {} {}\n",
+                g.received, r.currency, g.spent, r.currency
+            ));
+        }
+        if g.in_currency.closing_days > 0 {
+            out.push_str(&format!(
+                "  costs eligible through {} ({} days after its end)\n",
+                g.in_currency.last_eligible_day, g.in_currency.closing_days
+            ));
+        }
         if !g.lines.is_empty() {
-            let mut t = table(&["Line", "Label", "Budget", "Spent", "Remaining", ""]);
+            let (budget, spent, remaining) = (
+                format!("Budget {}", g.currency),
+                format!("Spent {}", g.currency),
+                format!("Remaining {}", g.currency),
+            );
+            let mut headers = vec!["Line", "Label", "Budget", "Spent", "Remaining"];
+            if foreign {
+                headers.extend([budget.as_str(), spent.as_str(), remaining.as_str()]);
+            }
+            headers.push("");
+            let mut t = table(&headers);
             for l in &g.lines {
-                t.add_row(vec![
+                let mut row = vec![
                     Cell::new(&l.line),
                     Cell::new(&l.label),
-                    right(&l.budget),
+                    right(l.budget.as_deref().unwrap_or("-")),
                     right(&l.spent),
-                    right(&l.remaining),
-                    Cell::new(line_marks(l)),
-                ]);
+                    right(l.remaining.as_deref().unwrap_or("-")),
+                ];
+                if foreign {
+                    let c = &l.in_currency;
+                    row.extend([
+                        right(c.budget_original.as_deref().unwrap_or("-")),
+                        right(&c.spent_original),
+                        right(c.remaining_original.as_deref().unwrap_or("-")),
+                    ]);
+                }
+                row.push(Cell::new(line_marks(l)));
+                t.add_row(row);
             }
             for line in t.to_string().lines() {
                 out.push_str(&format!("  {line}\n"));
@@ -511,7 +561,12 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
                 for a in &l.amendments {
                     let mut changes = vec![];
                     if let Some(amount) = &a.amount {
-                        changes.push(format!("budget {amount} {}", r.currency));
+                        let currency = if g.in_currency.budget_currency == "grant" {
+                            &g.currency
+                        } else {
+                            &r.currency
+                        };
+                        changes.push(format!("budget {amount} {currency}"));
                     }
                     if a.withdrawn {
                         changes.push("withdrawn".to_string());
@@ -551,9 +606,9 @@ pub fn grants_csv(r: &super::GrantsReport) -> String {
                 Text(&g.funder),
                 Text(&l.line),
                 Text(&l.label),
-                Number(&l.budget),
+                Number(l.budget.as_deref().unwrap_or("")),
                 Number(&l.spent),
-                Number(&l.remaining),
+                Number(l.remaining.as_deref().unwrap_or("")),
             ]);
         }
     }

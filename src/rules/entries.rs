@@ -114,13 +114,13 @@ impl Book {
                         // the grant's period (a mistake found late is still corrected).
                         let spends = spends(kind, p);
                         let reversal = matches!(h.kind, EntryKind::Reversal { .. });
-                        if spends && !reversal && !grant.covers(h.date) {
+                        if spends && !reversal && !self.eligible(grant, h.date) {
                             problems.push(
                                 RuleError::from(RuleKind::OutsideGrantPeriod {
                                     date: h.date,
                                     grant: grant.id.clone(),
                                     start: grant.start,
-                                    end: grant.end,
+                                    end: self.last_eligible_day(&grant.id, grant.end),
                                 })
                                 .at(i),
                             );

@@ -408,6 +408,29 @@ pub enum RuleKind {
         target: i64,
         officer: OfficerId,
     },
+
+    // Money in a grant's own currency (rates and grant terms).
+    RateCurrency {
+        currency: String,
+    },
+    RateOutOfRange {
+        currency: String,
+        rate: i64,
+    },
+    RateTwice {
+        currency: String,
+        date: NaiveDate,
+    },
+    TermsGrantMissing {
+        grant: GrantId,
+    },
+    ClosingDaysOutOfRange {
+        grant: GrantId,
+        days: i64,
+    },
+    BudgetCurrencyWithLines {
+        grant: GrantId,
+    },
 }
 
 /// Something recorded but worth telling the treasurer.

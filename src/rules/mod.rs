@@ -30,6 +30,7 @@
 
 mod amendments;
 pub mod chain_order;
+mod currency;
 mod english;
 mod entries;
 pub mod error;
@@ -51,6 +52,7 @@ use crate::domain::{
 };
 use crate::rules::governance::{Decision, Governance, decision_of};
 
+pub use currency::CurrencyParts;
 pub use entries::{receives, spends};
 pub use error::{Replayed, RuleError, RuleKind, Warning};
 use registry::LineState;
@@ -80,6 +82,8 @@ pub struct Book {
     totals: Option<Totals>,
     /// What corrections of the set-up put in force that the rules read (rule 16).
     in_force: amendments::InForce,
+    /// The rate table's days and the grants' terms (rules 17 and 18).
+    currency_state: currency::CurrencyState,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -105,6 +109,8 @@ pub struct BookParts {
     pub receipts: Vec<(EntryId, Hash)>,
     /// Retired accounts, with the first day they take no posting.
     pub retired: Vec<(AccountCode, NaiveDate)>,
+    /// The rates recorded and the grants' terms.
+    pub currency: CurrencyParts,
 }
 
 impl Book {
@@ -170,6 +176,7 @@ impl Book {
             receipts: parts.receipts.into_iter().collect(),
             totals: None,
             in_force: amendments::InForce::from_parts(parts.retired),
+            currency_state: currency::CurrencyState::from_parts(parts.currency),
         }
     }
 
@@ -337,6 +344,14 @@ impl Book {
             }
             Record::FunderChange(c) => {
                 self.admit_funder_change(c)?;
+                vec![]
+            }
+            Record::Rate(r) => {
+                self.admit_rate(r)?;
+                vec![]
+            }
+            Record::GrantTerms(t) => {
+                self.admit_grant_terms(t)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

@@ -18,6 +18,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0004_account_changes.sql"),
     include_str!("../../schema/0005_budget_line_amendments.sql"),
     include_str!("../../schema/0006_funder_changes.sql"),
+    include_str!("../../schema/0007_rates_and_grant_terms.sql"),
 ];
 
 impl Store {

@@ -177,6 +177,7 @@ impl Appender<'_> {
             governance_log,
             receipts,
             retired,
+            currency: self.currency_parts()?,
         })
     }
 }

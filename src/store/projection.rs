@@ -35,10 +35,12 @@ pub enum Table {
     AccountChanges,
     BudgetLineAmendments,
     FunderChanges,
+    Rates,
+    GrantTerms,
 }
 
 impl Table {
-    pub const ALL: [Table; 22] = [
+    pub const ALL: [Table; 24] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -61,6 +63,8 @@ impl Table {
         Table::AccountChanges,
         Table::BudgetLineAmendments,
         Table::FunderChanges,
+        Table::Rates,
+        Table::GrantTerms,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -71,6 +75,7 @@ impl Table {
             Table::AccountChanges => 4,
             Table::BudgetLineAmendments => 5,
             Table::FunderChanges => 6,
+            Table::Rates | Table::GrantTerms => 7,
             _ => 1,
         }
     }
@@ -99,6 +104,8 @@ impl Table {
             Table::AccountChanges => "account_changes",
             Table::BudgetLineAmendments => "budget_line_amendments",
             Table::FunderChanges => "funder_changes",
+            Table::Rates => "rates",
+            Table::GrantTerms => "grant_terms",
         }
     }
 
@@ -201,6 +208,14 @@ impl Table {
                 "reason",
             ],
             Table::FunderChanges => &["seq", "funder_id", "name", "reason"],
+            Table::Rates => &["seq", "currency", "date", "rate", "source"],
+            Table::GrantTerms => &[
+                "seq",
+                "grant_id",
+                "rate_method",
+                "closing_days",
+                "budget_currency",
+            ],
         }
     }
 
@@ -504,6 +519,26 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         Record::FunderChange(c) => vec![row(
             Table::FunderChanges,
             vec![seq, text(c.id.as_str()), text(&c.name), text(&c.reason)],
+        )],
+        Record::Rate(r) => vec![row(
+            Table::Rates,
+            vec![
+                seq,
+                text(&r.currency),
+                text(&format_date(r.date)),
+                int(r.rate.0),
+                opt_text(r.source.as_deref()),
+            ],
+        )],
+        Record::GrantTerms(t) => vec![row(
+            Table::GrantTerms,
+            vec![
+                seq,
+                text(t.grant.as_str()),
+                text(t.rate_method.as_str()),
+                int(t.closing_days),
+                text(t.budget_currency.as_str()),
+            ],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

@@ -60,6 +60,25 @@ pub enum Refusal {
     GrantNotFound {
         grant: GrantId,
     },
+    // Money in a grant's own currency.
+    /// A posting charged to a grant gives an original amount in another currency.
+    OriginalNotGrantCurrency {
+        grant: GrantId,
+        currency: String,
+        expected: String,
+    },
+    /// A posting charged to a foreign-currency grant without an original amount, and no rate
+    /// of the grant's currency on or before its date to derive it.
+    NoRateForGrant {
+        grant: GrantId,
+        currency: String,
+        date: NaiveDate,
+    },
+    /// The instalments method, and nothing received yet on the grant in its currency.
+    NoInstalmentsYet {
+        grant: GrantId,
+        currency: String,
+    },
 
     // Officers, keys, decisions.
     /// A key file that cannot be used (not a key, an encrypted key without its passphrase ...).
@@ -391,6 +410,9 @@ impl Refusal {
             ImportReceiptMissing { .. } => "import-receipt-missing",
             ImportReceiptUnusable { .. } => "import-receipt-unusable",
             GrantNotFound { .. } => "grant-not-found",
+            OriginalNotGrantCurrency { .. } => "original-not-grant-currency",
+            NoRateForGrant { .. } => "no-rate-for-grant",
+            NoInstalmentsYet { .. } => "no-instalments-yet",
             Key(_) => "key-unusable",
             KeyNotRegistered { .. } => "key-not-registered",
             OfficerRevoked { .. } => "officer-revoked",
@@ -468,6 +490,9 @@ impl Refusal {
             AlreadyImported { .. } => "file",
             ImportReceiptMissing { .. } | ImportReceiptUnusable { .. } => "receipt",
             GrantNotFound { .. } => "grant",
+            OriginalNotGrantCurrency { .. } | NoRateForGrant { .. } | NoInstalmentsYet { .. } => {
+                "original"
+            }
             Key(_)
             | KeyNotRegistered { .. }
             | OfficerRevoked { .. }

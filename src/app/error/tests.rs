@@ -82,6 +82,20 @@ fn samples() -> Vec<Refusal> {
         GrantNotFound {
             grant: GrantId::parse("NOPE").unwrap(),
         },
+        OriginalNotGrantCurrency {
+            grant: GrantId::parse("EU-2026").unwrap(),
+            currency: "USD".into(),
+            expected: "EUR".into(),
+        },
+        NoRateForGrant {
+            grant: GrantId::parse("EU-2026").unwrap(),
+            currency: "EUR".into(),
+            date: crate::domain::parse_date("2026-03-02").unwrap(),
+        },
+        NoInstalmentsYet {
+            grant: GrantId::parse("EU-2026").unwrap(),
+            currency: "EUR".into(),
+        },
         Key(KeyError::NotAPrivateKey(path("k.pem"))),
         KeyNotRegistered { public_key: hash },
         OfficerRevoked {

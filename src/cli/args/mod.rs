@@ -5,6 +5,7 @@
 
 mod archive;
 mod query;
+mod rates;
 mod receipt;
 mod record;
 mod setup;
@@ -16,6 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use archive::{ArchiveGroup, ExportCommand};
 pub use query::QueryGroup;
+pub use rates::{RateCommand, TermsArgs};
 pub use receipt::{ReceiptCommand, ReceiptGroup};
 pub use record::RecordGroup;
 pub use setup::{AccountCommand, FunderCommand, GrantCommand, SetupGroup};
@@ -90,6 +92,7 @@ impl Command {
                 SetupGroup::Account(AccountCommand::List { .. })
                     | SetupGroup::Grant(GrantCommand::List { .. })
                     | SetupGroup::Funder(FunderCommand::List { .. })
+                    | SetupGroup::Rate(RateCommand::List { .. })
             ) | Command::Receipt(ReceiptGroup::VerifyReceipt { .. })
                 | Command::Trust(TrustGroup::Key(_))
                 | Command::Archive(ArchiveGroup::Demo { .. } | ArchiveGroup::Restore { .. })

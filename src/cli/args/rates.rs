@@ -1,0 +1,56 @@
+//! The clap types of the rate table and of a grant's terms (money in a grant's own currency).
+
+use clap::{Args, Subcommand};
+
+use super::FormatArg;
+
+#[derive(Debug, Subcommand)]
+pub enum RateCommand {
+    /// Record a rate: units of the ledger's currency for one unit of a foreign currency, on a day
+    #[command(
+        after_help = "A rate is recorded once per currency and day; the daily method uses the rate of a posting's day,
+or the latest before it.
+
+Example:
+  amana rate add --currency EUR --date 2026-03-02 --rate 10.8 --source \"Bank Al-Maghrib\""
+    )]
+    Add {
+        /// The foreign currency (ISO 4217), in the ledger's table
+        #[arg(long)]
+        currency: String,
+        /// The day of the rate, YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// Units of the ledger's currency for 1 unit of the foreign one, exact, up to 6 decimals
+        #[arg(long)]
+        rate: String,
+        /// Where the rate comes from (the central bank, the bank's statement, the funder)
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// List the rate table
+    #[command(
+        after_help = "Examples:\n  amana rate list\n  amana rate list --currency EUR --format json"
+    )]
+    List {
+        /// Only this currency
+        #[arg(long)]
+        currency: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+/// What a grant's agreement says of its money, as options (of `grant terms` and `grant add`).
+#[derive(Debug, Args, Default)]
+pub struct TermsArgs {
+    /// How a posting's amount in the grant's currency is derived when not given: instalments (the weighted rate of the instalments received so far) or daily (the rate table's rate of the day)
+    #[arg(long)]
+    pub rate_method: Option<String>,
+    /// Days after the grant's end date during which costs may still be charged (final audit, final report)
+    #[arg(long)]
+    pub closing_days: Option<String>,
+    /// The currency of the grant's budget lines: base (the ledger's) or grant (the grant's own); changes only before its first line
+    #[arg(long)]
+    pub budget_currency: Option<String>,
+}
