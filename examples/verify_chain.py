@@ -225,7 +225,14 @@ SCHEMAS = {
     "budget-line-amendment": [F("grant", TEXT), F("line", TEXT), F("effective", DATE),
                               F("amount", INT, True), F("withdrawn", BOOL), F("reason", TEXT)],
     "funder-change": [F("id", TEXT), F("name", TEXT), F("reason", TEXT)],
+    # money in a grant's own currency (rules 17 and 18)
+    "rate": [F("currency", TEXT), F("date", DATE), F("rate", INT), F("source", TEXT, True)],
+    "grant-terms": [F("grant", TEXT), F("rate_method", TEXT), F("closing_days", INT),
+                    F("budget_currency", TEXT)],
 }
+RATE_METHODS = {"instalments", "daily"}
+BUDGET_CURRENCIES = {"base", "grant"}
+MAX_CLOSING_DAYS = 3660
 MOVES = ("transaction", "reversal", "closing")  # the kinds with an id, a date and postings
 ACCOUNT_TYPES = {"asset", "liability", "net-assets", "income", "expense"}
 FUNDER_TYPES = {"public-local", "public-national", "foreign-public", "foreign-private", "private",
@@ -469,6 +476,13 @@ def canonical_problems(e):
         ident("line", e["line"])
     elif k == "funder-change":
         ident("id", e["id"])
+    elif k == "rate":
+        currency("currency", e["currency"])
+    elif k == "grant-terms":
+        ident("grant", e["grant"])
+        check("rate_method", e["rate_method"], RATE_METHODS.__contains__, "a rate method")
+        check("budget_currency", e["budget_currency"], BUDGET_CURRENCIES.__contains__,
+              "base or grant")
     return out
 
 
@@ -482,6 +496,8 @@ class Rules:
         self.store = store    # receipt store folder (rule 13)
         self.currencies = self.fy_start = None  # from the genesis entry
         self.accounts, self.funders, self.grants, self.lines = {}, set(), {}, set()
+        self.base = None  # the ledger's currency
+        self.rates, self.terms = set(), {}  # (currency, date) recorded; grant -> its terms
         self.last_id, self.transactions, self.reversed = 0, {}, set()
         self.moves = 0  # decoded transaction, reversal and closing entries
         self.import_hashes, self.pending = set(), None  # pending = [import seq, announced, left]
@@ -569,7 +585,8 @@ class Rules:
                    "grant-amendment": self.grant_amendment,
                    "account-change": self.account_change,
                    "budget-line-amendment": self.budget_line_amendment,
-                   "funder-change": self.funder_change}.get(k)
+                   "funder-change": self.funder_change,
+                   "grant-terms": self.grant_terms}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -582,6 +599,7 @@ class Rules:
     def ledger(self, seq, e, bad):
         if self.currencies is None:
             self.currencies = {c["code"]: c["exponent"] for c in e["currencies"]}
+            self.base = e["currency"]
             self.fy_start = e["fiscal_year_start"]
 
     def account(self, seq, e, bad):  # rule 2
@@ -668,6 +686,7 @@ class Rules:
             if k != "reversal" and g in self.grants and (
                     line is not None or self.accounts.get(p["account"]) == "expense"):
                 start, end, _ = self.grants[g]
+                end = self.last_eligible(g, end)  # with its closing window (rule 18)
                 if not start <= date <= end:
                     bad(f"{where}: dated {date}, outside grant {g!r} period {start}..{end}")
         if k == "transaction":
@@ -770,7 +789,7 @@ class Rules:
         if end is not None:
             if end < start:
                 return bad(f"grant-amendment of {g!r}: ends {end} before it starts {start}")
-            after = self.standing_uses(("grant", g), end)
+            after = self.standing_uses(("grant", g), self.last_eligible(g, end))
             if after:
                 return bad(f"grant-amendment of {g!r}: spending dated after the new end {end} "
                            f"(transactions {after})")
@@ -817,6 +836,49 @@ class Rules:
     def funder_change(self, seq, e, bad):
         if e["id"] not in self.funders:
             bad(f"funder-change: funder {e['id']!r} does not exist")
+
+    def last_eligible(self, g, end):
+        """The last day a cost may be charged to grant `g` ending on `end`: its end plus the
+        closing window of its terms in force (rule 18)."""
+        days = self.terms.get(g, (None, 0))[1]
+        if not days:
+            return end
+        day = datetime.date.fromisoformat(end) + datetime.timedelta(days=days)
+        return day.isoformat() if day.year <= 9999 else end
+
+    def rate(self, seq, e, bad):  # rule 17
+        c, date = e["currency"], e["date"]
+        if not self.in_table(c) or c == self.base:
+            return bad(f"rate: {c!r} is the ledger's currency or not in its table")
+        if not 0 < e["rate"] <= LIMIT:
+            return bad(f"rate of {c!r}: {e['rate']} millionths is not from 1 to 10^13")
+        if (c, date) in self.rates:
+            return bad(f"rate of {c!r} on {date} recorded twice")
+        self.rates.add((c, date))
+
+    def grant_terms(self, seq, e, bad):  # rule 18
+        g, days = e["grant"], e["closing_days"]
+        if g not in self.grants:
+            return bad(f"grant-terms: grant {g!r} does not exist")
+        if not 0 <= days <= MAX_CLOSING_DAYS:
+            return bad(f"grant-terms of {g!r}: closing window of {days} days is not in 0..3660")
+        in_force = self.terms.get(g, ("base", 0))[0]
+        if e["budget_currency"] != in_force and any(x == g for x, _ in self.lines):
+            return bad(f"grant-terms of {g!r}: the budget currency changes, and the grant "
+                       f"has budget lines")
+        end, before = self.grants[g][1], self.terms.get(g)
+        old = self.last_eligible(g, end)
+        self.terms[g] = (e["budget_currency"], days)
+        new = self.last_eligible(g, end)
+        if new < old:
+            after = self.standing_uses(("grant", g), new)
+            if after:
+                if before is None:  # not admitted: the terms in force stay
+                    del self.terms[g]
+                else:
+                    self.terms[g] = before
+                return bad(f"grant-terms of {g!r}: spending dated after {new}, the new last "
+                           f"eligible day (transactions {after})")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1253,11 +1315,13 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "budget_line_amendments": (("seq", "grant_id", "line_id", "effective", "amount", "withdrawn",
                                 "reason"), 1),
     "funder_changes": (("seq", "funder_id", "name", "reason"), 1),
+    "rates": (("seq", "currency", "date", "rate", "source"), 1),
+    "grant_terms": (("seq", "grant_id", "rate_method", "closing_days", "budget_currency"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
-               "funder_changes": 6}
+               "funder_changes": 6, "rates": 7, "grant_terms": 7}
 
 
 def project(seq, e, rows):
@@ -1315,6 +1379,11 @@ def project(seq, e, rows):
             int(e["withdrawn"]), e["reason"])
     elif k == "funder-change":
         add("funder_changes", seq, e["id"], e["name"], e["reason"])
+    elif k == "rate":
+        add("rates", seq, e["currency"], e["date"], e["rate"], e["source"])
+    elif k == "grant-terms":
+        add("grant_terms", seq, e["grant"], e["rate_method"], e["closing_days"],
+            e["budget_currency"])
 
 
 def sort_key(values):

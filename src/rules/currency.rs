@@ -125,9 +125,9 @@ impl Book {
             };
             let outside = usage.spending_after(&t.grant, last);
             if !outside.is_empty() {
-                return refuse(RuleKind::GrantSpentAfterEnd {
+                return refuse(RuleKind::ClosingWindowSpent {
                     grant: t.grant.clone(),
-                    end: last,
+                    last,
                     entries: outside,
                 });
             }

@@ -88,6 +88,9 @@ pub(super) fn english(id: &str) -> &'static str {
         "rule-budget-currency-with-lines" => {
             "grant {$grant} already has budget lines: the currency of its budget cannot change (their amounts would change meaning)"
         }
+        "rule-closing-window-spent" => {
+            "the closing window of grant {$grant} cannot end on {$last}: spending charged to it is dated after that day (transactions {$entries}). Reverse those first (`amana reverse N --reason ...`), or keep a longer window"
+        }
         "rule-changed-funder-missing" => "funder {$id} does not exist (see `amana funder list`)",
         "rule-entry-invalid" => "transaction {$id}: {$error}",
         "rule-locked" => {

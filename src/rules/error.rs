@@ -431,6 +431,11 @@ pub enum RuleKind {
     BudgetCurrencyWithLines {
         grant: GrantId,
     },
+    ClosingWindowSpent {
+        grant: GrantId,
+        last: NaiveDate,
+        entries: Vec<EntryId>,
+    },
 }
 
 /// Something recorded but worth telling the treasurer.

@@ -268,6 +268,16 @@ impl RuleKind {
                 grant,
                 args![grant],
             ),
+            K::ClosingWindowSpent {
+                grant,
+                last,
+                entries,
+            } => described(
+                "rule-closing-window-spent",
+                "closing_days",
+                date(last),
+                args![grant, last, entries = numbers(entries)],
+            ),
             K::ChangedFunderMissing { id } => {
                 described("rule-changed-funder-missing", "id", id, args![id])
             }

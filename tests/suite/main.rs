@@ -11,6 +11,7 @@ mod chain_vectors;
 mod cli;
 mod common;
 mod csv_safety;
+mod currency;
 mod durability;
 mod fuzz;
 mod golden;

@@ -44,13 +44,13 @@ Example:
 /// What a grant's agreement says of its money, as options (of `grant terms` and `grant add`).
 #[derive(Debug, Args, Default)]
 pub struct TermsArgs {
-    /// How a posting's amount in the grant's currency is derived when not given: instalments (the weighted rate of the instalments received so far) or daily (the rate table's rate of the day)
-    #[arg(long)]
+    /// Amounts in its currency: instalments (their weighted rate) or daily (the rate of the day)
+    #[arg(long, value_name = "METHOD")]
     pub rate_method: Option<String>,
-    /// Days after the grant's end date during which costs may still be charged (final audit, final report)
-    #[arg(long)]
+    /// Days after its end when costs may still be charged (final audit, report)
+    #[arg(long, value_name = "DAYS")]
     pub closing_days: Option<String>,
-    /// The currency of the grant's budget lines: base (the ledger's) or grant (the grant's own); changes only before its first line
-    #[arg(long)]
+    /// Currency of its budget lines: base (the ledger's) or grant (its own)
+    #[arg(long, value_name = "WHICH")]
     pub budget_currency: Option<String>,
 }

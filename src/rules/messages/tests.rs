@@ -141,6 +141,11 @@ fn catalogue() -> Vec<RuleKind> {
         K::BudgetCurrencyWithLines {
             grant: grant.clone(),
         },
+        K::ClosingWindowSpent {
+            grant: grant.clone(),
+            last: d,
+            entries: vec![e],
+        },
         K::EntryInvalid {
             id: e,
             error: DomainError::TooFewPostings(1),

@@ -1,0 +1,512 @@
+//! Grants in their own currency (issue 8, item 7) and the closing window of a grant (item 6):
+//! the rate table, a grant's terms, postings that carry their amount in the grant's currency
+//! (given, or derived by the grant's method when recorded), `grant list` in both currencies,
+//! and both verifiers replaying the two new kinds. Every figure below is worked out by hand in
+//! the comments.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::common::{fails, ok, python_verify_json, snapshot, tamper, verify_json};
+
+/// A Moroccan association's ledger in MAD, with the European Union as a funder and one EUR
+/// grant of 50,000 EUR (2026), its budget in EUR, converted at the rate of its instalments,
+/// with a 90-day closing window; and the rates of 2 January (10.80) and 1 March (11.05).
+fn ledger() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("amana.db");
+    ok(
+        &l,
+        &[
+            "init",
+            "--name",
+            "Association Khotwa",
+            "--currency",
+            "MAD",
+            "--chart",
+            "ma-associations",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "funder",
+            "add",
+            "UE",
+            "--name",
+            "Union européenne",
+            "--type",
+            "foreign-public",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "grant",
+            "add",
+            "EU-2026",
+            "--funder",
+            "UE",
+            "--amount",
+            "50000",
+            "--currency",
+            "EUR",
+            "--start",
+            "2026-01-01",
+            "--end",
+            "2026-12-31",
+            "--rate-method",
+            "instalments",
+            "--closing-days",
+            "90",
+            "--budget-currency",
+            "grant",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "grant",
+            "budget",
+            "EU-2026",
+            "training",
+            "--amount",
+            "20000.00",
+            "--label",
+            "Formation",
+            "--account",
+            "6126",
+        ],
+    );
+    for (date, rate) in [("2026-01-02", "10.80"), ("2026-03-01", "11.05")] {
+        ok(
+            &l,
+            &[
+                "rate",
+                "add",
+                "--currency",
+                "EUR",
+                "--date",
+                date,
+                "--rate",
+                rate,
+                "--source",
+                "Bank Al-Maghrib",
+            ],
+        );
+    }
+    (dir, l)
+}
+
+/// Records a transaction of two postings: `first`, and the bank (5141) for the rest.
+fn record(l: &Path, date: &str, first: &str) -> String {
+    ok(
+        l,
+        &[
+            "record", "--date", date, "--desc", "Pièce", "--post", first, "--post", "5141",
+        ],
+    )
+}
+
+fn json(l: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(l, args)).unwrap()
+}
+
+/// The two instalments: 25,000 EUR received as 270,000.00 MAD (10.80, the EUR amount given
+/// from the bank's statement), then 221,000.00 MAD on 5 March, whose EUR amount is derived at
+/// the rate of its day, 11.05: 20,000.00 EUR.
+fn instalments(l: &Path) {
+    record(
+        l,
+        "2026-01-05",
+        "7161 -270000.00 grant=EU-2026 orig=-25000.00:EUR",
+    );
+    record(l, "2026-03-05", "7161 -221000.00 grant=EU-2026");
+}
+
+/// The (original amount, currency) of the first posting of transaction `id`.
+fn original(l: &Path, id: usize) -> (String, String) {
+    let j = json(l, &["journal", "--format", "json"]);
+    let p = &j["transactions"][id - 1]["postings"][0];
+    (
+        p["original_amount"].as_str().unwrap_or("null").to_string(),
+        p["original_currency"]
+            .as_str()
+            .unwrap_or("null")
+            .to_string(),
+    )
+}
+
+#[test]
+fn an_eur_grant_with_two_instalments_at_two_rates_is_listed_in_both_currencies() {
+    let (_dir, l) = ledger();
+    instalments(&l);
+    assert_eq!(original(&l, 2), ("-20000.00".into(), "EUR".into()));
+    // Spent by the instalments method: 45,000 EUR came as 491,000.00 MAD, so 10,915.00 MAD is
+    // 10,915 × 45,000 / 491,000 = 1,000.3564... EUR: 1,000.36.
+    record(
+        &l,
+        "2026-03-10",
+        "6126 10915.00 grant=EU-2026 line=training",
+    );
+    assert_eq!(original(&l, 3), ("1000.36".into(), "EUR".into()));
+
+    let g = &json(&l, &["grant", "list", "--format", "json"])["grants"][0];
+    // The keys a script already reads keep their meaning: the agreed amount in EUR, received
+    // and spent in MAD.
+    assert_eq!(g["amount"], "50000.00");
+    assert_eq!(g["currency"], "EUR");
+    assert_eq!(g["received"], "491000.00");
+    assert_eq!(g["spent"], "10915.00");
+    // In EUR: 25,000 + 20,000 received; 50,000 − 1,000.36 remaining.
+    assert_eq!(g["received_original"], "45000.00");
+    assert_eq!(g["spent_original"], "1000.36");
+    assert_eq!(g["remaining_original"], "48999.64");
+    // In MAD at the instalments' weighted rate, 491,000 / 45,000 = 10.911111...: the agreed
+    // 50,000 EUR is 545,555.555... = 545,555.56 MAD, of which 534,640.56 is not spent.
+    assert_eq!(g["rate"], "10.911111");
+    assert_eq!(g["amount_base"], "545555.56");
+    assert_eq!(g["remaining"], "534640.56");
+    assert_eq!(g["rate_method"], "instalments");
+    assert_eq!(g["closing_days"], 90);
+    assert_eq!(g["last_eligible_day"], "2027-03-31");
+    assert_eq!(g["budget_currency"], "grant");
+    // The line's budget is 20,000.00 EUR (218,222.22 MAD at that rate: 218,222.222...).
+    let line = &g["lines"][0];
+    assert_eq!(line["currency"], "EUR");
+    assert_eq!(line["budget_original"], "20000.00");
+    assert_eq!(line["spent_original"], "1000.36");
+    assert_eq!(line["remaining_original"], "18999.64");
+    assert_eq!(line["budget"], "218222.22");
+    assert_eq!(line["spent"], "10915.00");
+    assert_eq!(line["remaining"], "207307.22");
+    assert_eq!(line["overspent"], false);
+
+    let text = ok(&l, &["grant", "list"]);
+    assert!(
+        text.contains("received 491000.00 MAD (45000.00 EUR), spent 10915.00 MAD (1000.36 EUR)"),
+        "{text}"
+    );
+    assert!(text.contains("Budget EUR"), "{text}");
+    assert!(
+        text.contains("costs eligible through 2027-03-31 (90 days after its end)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_daily_method_converts_at_the_rate_of_the_day_or_the_latest_before_it() {
+    let (_dir, l) = ledger();
+    ok(&l, &["grant", "terms", "EU-2026", "--rate-method", "daily"]);
+    // 1 February: the rate of 2 January, 10.80: 540.00 MAD is 50.00 EUR.
+    record(&l, "2026-02-01", "6126 540.00 grant=EU-2026");
+    assert_eq!(original(&l, 1), ("50.00".into(), "EUR".into()));
+    // 10 March: the rate of 1 March, 11.05: 1,105.00 MAD is 100.00 EUR.
+    record(&l, "2026-03-10", "6126 1105.00 grant=EU-2026");
+    assert_eq!(original(&l, 2), ("100.00".into(), "EUR".into()));
+    // 0.27 MAD at 10.80 is 0.025 EUR: rounded once, half away from zero, to 0.03.
+    record(&l, "2026-02-02", "6126 0.27 grant=EU-2026");
+    assert_eq!(original(&l, 3), ("0.03".into(), "EUR".into()));
+    // A given EUR amount is kept as given.
+    record(
+        &l,
+        "2026-03-11",
+        "6126 1100.00 grant=EU-2026 orig=99.50:EUR",
+    );
+    assert_eq!(original(&l, 4), ("99.50".into(), "EUR".into()));
+    let g = &json(&l, &["grant", "list", "--format", "json"])["grants"][0];
+    assert_eq!(g["spent_original"], "249.53");
+    // The daily method shows MAD figures at the latest rate, 11.05.
+    assert_eq!(g["rate"], "11.05");
+    assert_eq!(g["amount_base"], "552500.00");
+
+    let rates = json(&l, &["rate", "list", "--format", "json"]);
+    assert_eq!(rates["currency"], "MAD");
+    let listed: Vec<(&str, &str)> = rates["rates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["date"].as_str().unwrap(), r["rate"].as_str().unwrap()))
+        .collect();
+    assert_eq!(listed, [("2026-01-02", "10.8"), ("2026-03-01", "11.05")]);
+}
+
+#[test]
+fn a_grant_without_terms_records_what_it_always_did() {
+    let (_dir, l) = ledger();
+    ok(
+        &l,
+        &[
+            "grant",
+            "add",
+            "OLD",
+            "--funder",
+            "UE",
+            "--amount",
+            "1000",
+            "--currency",
+            "EUR",
+            "--start",
+            "2026-01-01",
+            "--end",
+            "2026-12-31",
+        ],
+    );
+    record(&l, "2026-02-01", "6126 540.00 grant=OLD");
+    assert_eq!(original(&l, 1), ("null".into(), "null".into()));
+    // Its budget lines stay in MAD.
+    ok(
+        &l,
+        &[
+            "grant", "budget", "OLD", "rent", "--amount", "500.00", "--label", "Loyer",
+        ],
+    );
+    let g = &json(&l, &["grant", "list", "--grant", "OLD", "--format", "json"])["grants"][0];
+    assert_eq!(g["budget_currency"], "base");
+    assert_eq!(g["rate_method"], Value::Null);
+    assert_eq!(g["lines"][0]["budget"], "500.00");
+    // 500.00 MAD at the latest rate, 11.05, is 45.248... EUR.
+    assert_eq!(g["lines"][0]["budget_original"], "45.25");
+}
+
+#[test]
+fn what_cannot_be_converted_is_refused_and_changes_nothing() {
+    let (_dir, l) = ledger();
+    let before = snapshot(&l);
+    // The instalments method with nothing received yet.
+    let err = fails(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-02-01",
+            "--desc",
+            "x",
+            "--post",
+            "6126 100.00 grant=EU-2026",
+            "--post",
+            "5141",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("no instalment in EUR is recorded yet"),
+        "{err}"
+    );
+    // An amount in another currency than the grant's.
+    let err = fails(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-02-01",
+            "--desc",
+            "x",
+            "--post",
+            "6126 100.00 grant=EU-2026 orig=10.00:USD",
+            "--post",
+            "5141",
+        ],
+        2,
+    );
+    assert!(err.contains("grant EU-2026 is in EUR"), "{err}");
+    assert!(err.contains("not USD"), "{err}");
+    // No rate on or before the day (the daily method, and an instalment, convert at it).
+    let err = fails(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-01-01",
+            "--desc",
+            "x",
+            "--post",
+            "7161 -100.00 grant=EU-2026",
+            "--post",
+            "5141",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("add a rate with `amana rate add --currency EUR --date 2026-01-01"),
+        "{err}"
+    );
+    // A rate twice the same day, for the ledger's own currency, not a positive exact decimal.
+    let rate = |currency: &str, date: &str, rate: &str| {
+        fails(
+            &l,
+            &[
+                "rate",
+                "add",
+                "--currency",
+                currency,
+                "--date",
+                date,
+                "--rate",
+                rate,
+            ],
+            2,
+        )
+    };
+    assert!(rate("EUR", "2026-01-02", "10.9").contains("already recorded"));
+    assert!(rate("MAD", "2026-01-03", "1").contains("ledger's own currency"));
+    for bad in ["0", "0.0000001", "10.1234567", "dix"] {
+        assert!(rate("EUR", "2026-01-04", bad).contains("rate"), "{bad}");
+    }
+    // The budget's currency cannot change once the grant has a line.
+    let err = fails(
+        &l,
+        &["grant", "terms", "EU-2026", "--budget-currency", "base"],
+        2,
+    );
+    assert!(err.contains("already has budget lines"), "{err}");
+    let err = fails(
+        &l,
+        &["grant", "terms", "EU-2026", "--closing-days", "4000"],
+        2,
+    );
+    assert!(err.contains("not from 0 to 3660"), "{err}");
+    let err = fails(&l, &["grant", "terms", "NOPE", "--rate-method", "daily"], 2);
+    assert!(err.contains("NOPE"), "{err}");
+    let err = fails(
+        &l,
+        &["grant", "terms", "EU-2026", "--rate-method", "monthly"],
+        2,
+    );
+    assert!(err.contains("instalments daily"), "{err}");
+    assert_eq!(snapshot(&l), before);
+}
+
+#[test]
+fn costs_may_be_charged_in_the_closing_window_and_no_later() {
+    let (_dir, l) = ledger();
+    instalments(&l);
+    fn charge(date: &str) -> [&str; 9] {
+        [
+            "record",
+            "--date",
+            date,
+            "--desc",
+            "Audit final",
+            "--post",
+            "6126 5000.00 grant=EU-2026",
+            "--post",
+            "5141",
+        ]
+    }
+    // 90 days after 31 December 2026 is 31 March 2027.
+    ok(&l, &charge("2027-03-31"));
+    let err = fails(&l, &charge("2027-04-01"), 2);
+    assert!(err.contains("2026-01-01 to 2027-03-31"), "{err}");
+    // The window cannot be shortened before the audit charged in it, nor the grant end earlier
+    // than the window allows...
+    let err = fails(
+        &l,
+        &["grant", "terms", "EU-2026", "--closing-days", "30"],
+        2,
+    );
+    assert!(err.contains("transactions #3"), "{err}");
+    // ... but the grant may end earlier when the window still covers it: 30 November + 90
+    // days is 28 February 2027, before 31 March; 31 December + 90 is the day itself.
+    let err = fails(
+        &l,
+        &[
+            "grant",
+            "amend",
+            "EU-2026",
+            "--end",
+            "2026-11-30",
+            "--effective",
+            "2026-11-01",
+            "--reason",
+            "Avenant",
+        ],
+        2,
+    );
+    assert!(err.contains("transactions #3"), "{err}");
+    ok(
+        &l,
+        &[
+            "grant",
+            "amend",
+            "EU-2026",
+            "--end",
+            "2026-12-31",
+            "--effective",
+            "2026-11-01",
+            "--reason",
+            "Avenant n°1",
+        ],
+    );
+    // Lengthening it is always allowed.
+    ok(&l, &["grant", "terms", "EU-2026", "--closing-days", "120"]);
+    ok(&l, &charge("2027-04-01"));
+    let (code, v) = verify_json(&l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+}
+
+#[test]
+fn both_verifiers_replay_rates_and_terms_and_catch_an_edited_rate() {
+    let (dir, l) = ledger();
+    instalments(&l);
+    record(
+        &l,
+        "2026-03-10",
+        "6126 10915.00 grant=EU-2026 line=training",
+    );
+    ok(
+        &l,
+        &[
+            "grant",
+            "terms",
+            "EU-2026",
+            "--rate-method",
+            "daily",
+            "--closing-days",
+            "120",
+        ],
+    );
+    record(&l, "2027-04-20", "6126 1105.00 grant=EU-2026 line=training");
+    let ledger = l.to_str().unwrap();
+    let (code, ours) = verify_json(&l, &[]);
+    let (pcode, theirs) = python_verify_json(&[ledger]);
+    assert_eq!((code, pcode), (Some(0), Some(0)), "{ours:#}\n{theirs:#}");
+    assert_eq!(ours["head"], theirs["head"]);
+    assert_eq!(ours["rows_checked"], theirs["rows_checked"]);
+    let log = json(&l, &["log", "--format", "json"]);
+    let kinds: Vec<&str> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "rate").count(), 2);
+    assert_eq!(kinds.iter().filter(|k| **k == "grant-terms").count(), 2);
+
+    // A rate edited in its table (not in the chain) is a projection drift to both.
+    let seq: i64 = rusqlite::Connection::open(&l)
+        .unwrap()
+        .query_row("SELECT min(seq) FROM rates", [], |r| r.get(0))
+        .unwrap();
+    let copies = dir.path().join("tampered");
+    std::fs::create_dir(&copies).unwrap();
+    let edited = tamper(&l, &copies, |c| {
+        c.execute("UPDATE rates SET rate = 9000000 WHERE seq = ?1", [seq])
+            .unwrap();
+    });
+    let (code, ours) = verify_json(&edited, &[]);
+    let (pcode, theirs) = python_verify_json(&[edited.to_str().unwrap()]);
+    assert_eq!((code, pcode), (Some(1), Some(1)));
+    for v in [&ours, &theirs] {
+        assert!(
+            v["problems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["kind"] == "projection-drift" && p["seq"] == seq),
+            "{v:#}"
+        );
+    }
+}
