@@ -11,8 +11,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::error::{Replayed, RuleKind};
-use super::{Book, RuleError};
-use crate::domain::{BudgetCurrency, ExchangeRate, Grant, GrantId, GrantTerms, MAX_CLOSING_DAYS};
+use super::{Book, RuleError, Warning};
+use crate::domain::{
+    BudgetCurrency, Currency, EntryId, ExchangeRate, Grant, GrantId, GrantTerms, LineId,
+    MAX_CLOSING_DAYS, Minor, Money, Posting,
+};
 
 /// What the book keeps of the rates and the grants' terms.
 #[derive(Debug, Default, Clone)]
@@ -21,6 +24,9 @@ pub(super) struct CurrencyState {
     rates: HashSet<(String, NaiveDate)>,
     /// Each grant's terms in force: its latest `grant-terms` entry.
     terms: HashMap<GrantId, GrantTerms>,
+    /// What each budget line has spent in its grant's currency (the amounts in that currency
+    /// of the postings charged to it), for the over-spent warning of a budget in it.
+    line_spent: HashMap<(GrantId, LineId), Minor>,
 }
 
 /// What a store hands over of the rates and terms to rebuild a book.
@@ -29,6 +35,8 @@ pub struct CurrencyParts {
     pub rates: Vec<(String, NaiveDate)>,
     /// Every `grant-terms` entry, in chain order.
     pub terms: Vec<GrantTerms>,
+    /// Each budget line's spending in its grant's currency.
+    pub line_spent: Vec<(GrantId, LineId, Minor)>,
 }
 
 impl CurrencyState {
@@ -40,7 +48,17 @@ impl CurrencyState {
                 .into_iter()
                 .map(|t| (t.grant.clone(), t))
                 .collect(),
+            line_spent: parts
+                .line_spent
+                .into_iter()
+                .map(|(g, l, m)| ((g, l), m))
+                .collect(),
         }
+    }
+
+    /// Takes the spending an admitted entry charged to budget lines in their grant's currency.
+    pub(super) fn take_line_spending(&mut self, spent: HashMap<(GrantId, LineId), Minor>) {
+        self.line_spent.extend(spent);
     }
 }
 
@@ -55,6 +73,52 @@ impl Book {
     pub(super) fn last_eligible_day(&self, grant: &GrantId, end: NaiveDate) -> NaiveDate {
         self.grant_terms(grant)
             .map_or(end, |t| t.last_eligible_day(end))
+    }
+
+    /// Whether the budget lines of `grant` are in its own currency.
+    pub(super) fn budget_in_grant_currency(&self, grant: &GrantId) -> bool {
+        self.grant_terms(grant)
+            .is_some_and(|t| t.budget_currency == BudgetCurrency::Grant)
+    }
+
+    /// The over-spent warning of a budget line in its grant's currency, when posting `p`
+    /// takes its spending in that currency past its budget; `spent` is the entry's overlay of
+    /// the lines' spending (taken in once the entry is admitted).
+    pub(super) fn overspent_in_grant_currency(
+        &self,
+        entry: EntryId,
+        (key, budget): ((GrantId, LineId), Minor),
+        p: &Posting,
+        spent: &mut HashMap<(GrantId, LineId), Minor>,
+    ) -> Result<Option<Warning>, RuleError> {
+        let Some(grant) = self.grants.get(&key.0) else {
+            return Ok(None);
+        };
+        let amount = match &p.original {
+            Some((m, c)) if *c == grant.currency => *m,
+            _ => Minor::ZERO,
+        };
+        let before = spent
+            .get(&key)
+            .or_else(|| self.currency_state.line_spent.get(&key))
+            .copied()
+            .unwrap_or(Minor::ZERO);
+        let after = before.checked_add(amount).ok_or_else(|| self.overflow())?;
+        spent.insert(key.clone(), after);
+        if after <= budget || after <= before {
+            return Ok(None);
+        }
+        let currency = Currency {
+            code: grant.currency.clone(),
+            exponent: self.currencies.get(&grant.currency).copied().unwrap_or(2),
+        };
+        Ok(Some(Warning::Overspent {
+            entry,
+            grant: key.0,
+            line: key.1,
+            budget: Money::new(budget, currency.clone()),
+            spent: Money::new(after, currency),
+        }))
     }
 
     /// Rule 6: a cost charged to `grant` on `date` falls in its period or its closing window.

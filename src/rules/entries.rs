@@ -226,6 +226,7 @@ impl Book {
         let mut warnings = vec![];
         let currency = self.info.as_ref().map(|i| i.currency.clone());
         let mut spent: HashMap<(GrantId, LineId), Minor> = HashMap::new();
+        let mut spent_original: HashMap<(GrantId, LineId), Minor> = HashMap::new();
         for p in e.postings() {
             let (Some(grant), Some(line)) = (&p.grant, &p.line) else {
                 continue;
@@ -238,8 +239,16 @@ impl Book {
             let after = before
                 .checked_add(p.amount)
                 .ok_or_else(|| self.overflow())?;
-            spent.insert(key, after);
-            if after > state.budget && after > before {
+            spent.insert(key.clone(), after);
+            if self.budget_in_grant_currency(grant) {
+                // A budget in the grant's currency is compared with the amounts in it.
+                warnings.extend(self.overspent_in_grant_currency(
+                    e.id(),
+                    (key, state.budget),
+                    p,
+                    &mut spent_original,
+                )?);
+            } else if after > state.budget && after > before {
                 let currency = currency.clone().unwrap_or_else(|| Currency {
                     code: "?".into(),
                     exponent: 2,
@@ -270,6 +279,7 @@ impl Book {
                 state.spent = after;
             }
         }
+        self.currency_state.take_line_spending(spent_original);
         Ok(warnings)
     }
 

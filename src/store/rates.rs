@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::sql::{SqlDate, Total};
 use super::{Appender, Result, Store};
-use crate::domain::{GrantId, GrantTerms, Minor, Rate, format_date};
+use crate::domain::{GrantId, GrantTerms, LineId, Minor, Rate, format_date};
 use crate::rules::CurrencyParts;
 use chrono::NaiveDate;
 
@@ -72,6 +72,26 @@ fn terms(conn: &Connection) -> Result<Vec<GrantTerms>> {
     Ok(out)
 }
 
+/// Each budget line's spending in its grant's currency: the amounts in that currency of the
+/// postings charged to it.
+fn line_spent(conn: &Connection) -> Result<Vec<(GrantId, LineId, Minor)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.grant_id, p.line_id, sum(p.original_amount) FROM postings p
+           JOIN grants g ON g.id = p.grant_id
+          WHERE p.line_id IS NOT NULL AND p.original_currency = g.currency
+          GROUP BY p.grant_id, p.line_id",
+    )?;
+    let mut out = vec![];
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (g, l): (String, String) = (r.get(0)?, r.get(1)?);
+        if let (Ok(g), Ok(l)) = (GrantId::parse(&g), LineId::parse(&l)) {
+            out.push((g, l, r.get::<_, Total>(2)?.0));
+        }
+    }
+    Ok(out)
+}
+
 /// What grant `grant` received so far on income accounts, from transactions and reversals
 /// whose postings carry an amount in `currency`: (in the ledger's currency, in `currency`).
 fn instalments(conn: &Connection, grant: &GrantId, currency: &str) -> Result<(Minor, Minor)> {
@@ -97,6 +117,7 @@ impl Appender<'_> {
                 .map(|(_, c, d, _, _)| (c, d))
                 .collect(),
             terms: terms(self.tx)?,
+            line_spent: line_spent(self.tx)?,
         })
     }
 

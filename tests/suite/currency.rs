@@ -184,9 +184,53 @@ fn an_eur_grant_with_two_instalments_at_two_rates_is_listed_in_both_currencies()
     assert_eq!(line["remaining"], "207307.22");
     assert_eq!(line["overspent"], false);
 
+    // The line's budget is in EUR: 150,000.00 MAD more (13,747.45 EUR at the weighted rate:
+    // 150,000 × 45,000 / 491,000 = 13,747.454...) keeps it under 20,000 EUR, with no warning
+    // although 160,915 MAD is more than the figure 20,000; 100,000.00 MAD more (9,164.97 EUR)
+    // takes it to 23,912.78 EUR spent: over-spent, in EUR.
+    let o = crate::common::run(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-03-11",
+            "--desc",
+            "x",
+            "--post",
+            "6126 150000.00 grant=EU-2026 line=training",
+            "--post",
+            "5141",
+        ],
+    );
+    assert!(o.status.success() && !crate::common::stderr(&o).contains("over-spent"));
+    let o = crate::common::run(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-03-12",
+            "--desc",
+            "x",
+            "--post",
+            "6126 100000.00 grant=EU-2026 line=training",
+            "--post",
+            "5141",
+        ],
+    );
+    let err = crate::common::stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("23912.78 EUR spent of 20000.00 EUR budgeted"),
+        "{err}"
+    );
+    let line = &json(&l, &["grant", "list", "--format", "json"])["grants"][0]["lines"][0];
+    assert_eq!(line["spent_original"], "23912.78");
+    assert_eq!(line["remaining_original"], "-3912.78");
+    assert_eq!(line["overspent"], true);
+
     let text = ok(&l, &["grant", "list"]);
     assert!(
-        text.contains("received 491000.00 MAD (45000.00 EUR), spent 10915.00 MAD (1000.36 EUR)"),
+        text.contains("received 491000.00 MAD (45000.00 EUR), spent 260915.00 MAD (23912.78 EUR)"),
         "{text}"
     );
     assert!(text.contains("Budget EUR"), "{text}");
