@@ -554,3 +554,80 @@ fn both_verifiers_replay_rates_and_terms_and_catch_an_edited_rate() {
         );
     }
 }
+
+/// The bytes of section 2, written here from CHAIN.md alone (not with amana's encoder).
+fn text(out: &mut Vec<u8>, s: &str) {
+    out.push(0x01);
+    out.extend((s.len() as u32).to_be_bytes());
+    out.extend(s.as_bytes());
+}
+
+fn int(out: &mut Vec<u8>, i: i64) {
+    out.push(0x02);
+    out.extend(i.to_be_bytes());
+}
+
+fn header(kind: &str, seq: i64) -> Vec<u8> {
+    let mut out = b"AMANA\x01".to_vec();
+    text(&mut out, kind);
+    int(&mut out, seq);
+    int(&mut out, 1_767_225_600_000_000);
+    text(&mut out, "trésorière");
+    out
+}
+
+#[test]
+fn rates_and_terms_are_encoded_as_chain_md_says() {
+    use amana::chain::{ChainEntry, Record};
+    use amana::domain::{
+        BudgetCurrency, Currency, ExchangeRate, GrantId, GrantTerms, Rate, RateMethod, parse_date,
+    };
+    let mad = Currency::iso("MAD").unwrap();
+    let entry = |seq, record| ChainEntry {
+        seq,
+        time_us: 1_767_225_600_000_000,
+        actor: "trésorière".into(),
+        record,
+    };
+    let rate = entry(
+        9,
+        Record::Rate(ExchangeRate {
+            currency: "EUR".into(),
+            date: parse_date("2026-03-01").unwrap(),
+            rate: Rate::parse("11.05").unwrap(),
+            source: None,
+        }),
+    );
+    let mut expected = header("rate", 9);
+    text(&mut expected, "EUR");
+    expected.push(0x03);
+    expected.extend(b"2026-03-01");
+    int(&mut expected, 11_050_000);
+    expected.push(0x00);
+    assert_eq!(hex::encode(rate.encode()), hex::encode(&expected));
+    assert_eq!(ChainEntry::decode(&expected, Some(&mad)).unwrap(), rate);
+
+    let terms = entry(
+        10,
+        Record::GrantTerms(GrantTerms {
+            grant: GrantId::parse("EU-2026").unwrap(),
+            rate_method: RateMethod::Instalments,
+            closing_days: 90,
+            budget_currency: BudgetCurrency::Grant,
+        }),
+    );
+    let mut expected = header("grant-terms", 10);
+    text(&mut expected, "EU-2026");
+    text(&mut expected, "instalments");
+    int(&mut expected, 90);
+    text(&mut expected, "grant");
+    assert_eq!(hex::encode(terms.encode()), hex::encode(&expected));
+    assert_eq!(ChainEntry::decode(&expected, Some(&mad)).unwrap(), terms);
+    // A method or a budget currency the format does not know does not decode.
+    let mut unknown = header("grant-terms", 10);
+    text(&mut unknown, "EU-2026");
+    text(&mut unknown, "monthly");
+    int(&mut unknown, 90);
+    text(&mut unknown, "grant");
+    assert!(ChainEntry::decode(&unknown, Some(&mad)).is_err());
+}
