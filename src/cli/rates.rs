@@ -101,6 +101,11 @@ pub fn terms_request(args: &TermsArgs) -> Result<TermsRequest, DomainError> {
 /// `amana grant terms ID ...`.
 pub fn set_terms(ctx: &Context, id: &str, args: &TermsArgs) -> Result<(), Failure> {
     let req = terms_request(args)?;
+    if req.is_empty() {
+        return Err(Failure::Invalid(format!(
+            "grant terms {id}: give what changes: --rate-method, --closing-days or --budget-currency (see `amana grant terms --help`)"
+        )));
+    }
     let grant = GrantId::parse(id)?;
     let mut ledger = Ledger::open(&ctx.ledger, &ctx.actor)?;
     let written = ledger.set_grant_terms(&grant, &req)?;

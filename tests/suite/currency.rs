@@ -412,6 +412,8 @@ fn what_cannot_be_converted_is_refused_and_changes_nothing() {
         2,
     );
     assert!(err.contains("not from 0 to 3660"), "{err}");
+    let err = fails(&l, &["grant", "terms", "EU-2026"], 2);
+    assert!(err.contains("give what changes"), "{err}");
     let err = fails(&l, &["grant", "terms", "NOPE", "--rate-method", "daily"], 2);
     assert!(err.contains("NOPE"), "{err}");
     let err = fails(
