@@ -2,7 +2,8 @@
 
 use amana::app::Ledger;
 use amana::app::rates::{RateRequest, TermsRequest};
-use amana::domain::{DomainError, GrantId, format_date, parse_date};
+use amana::app::revalue::RevalueRequest;
+use amana::domain::{AccountCode, DomainError, GrantId, format_date, parse_date};
 use amana::report::currency::{RateLine, RatesReport};
 
 use super::Context;
@@ -27,6 +28,48 @@ pub fn run(ctx: &Context, command: RateCommand) -> Result<(), Failure> {
             };
             let written = ledger.add_rate(req)?;
             out!("Added the rate on {date} (chain entry {}).", written.seq);
+        }
+        RateCommand::Revalue {
+            account,
+            currency,
+            date,
+            gain_account,
+            loss_account,
+        } => {
+            let mut ledger = Ledger::open(&ctx.ledger, &ctx.actor)?;
+            let req = RevalueRequest {
+                account: AccountCode::parse(&account)?,
+                currency,
+                date: parse_date(&date)?,
+                gain_account: gain_account
+                    .as_deref()
+                    .map(AccountCode::parse)
+                    .transpose()?,
+                loss_account: loss_account
+                    .as_deref()
+                    .map(AccountCode::parse)
+                    .transpose()?,
+            };
+            let r = ledger.revalue(req)?;
+            let base = ledger.info()?.currency;
+            out!(
+                "{account} holds {} {} on {date}: {} {} at {}; the books hold {} {}.",
+                r.held.format(ledger.info()?.exponent(&r.currency)),
+                r.currency,
+                base.format(r.value),
+                base.code,
+                r.rate,
+                base.format(r.booked),
+                base.code
+            );
+            match r.written {
+                Some(w) => out!(
+                    "Recorded the exchange difference as transaction #{} (chain entry {}).",
+                    w.entry.map_or(0, |e| e.0),
+                    w.seq
+                ),
+                None => out!("No exchange difference: nothing was recorded."),
+            }
         }
         RateCommand::List { currency, format } => {
             let ledger = Ledger::open_read_only(&ctx.ledger)?;

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::sql::{SqlDate, Total};
 use super::{Appender, Result, Store};
-use crate::domain::{GrantId, GrantTerms, LineId, Minor, Rate, format_date};
+use crate::domain::{AccountCode, EntryId, GrantId, GrantTerms, LineId, Minor, Rate, format_date};
 use crate::rules::CurrencyParts;
 use chrono::NaiveDate;
 
@@ -108,7 +108,47 @@ fn instalments(conn: &Connection, grant: &GrantId, currency: &str) -> Result<(Mi
         })?)
 }
 
+/// What account `account` holds on `date` (postings dated on or before it): (in the ledger's
+/// currency, in `currency`: the amounts its postings carry in it, the first transaction with a
+/// posting to it that carries none).
+fn foreign_balance(
+    conn: &Connection,
+    account: &AccountCode,
+    currency: &str,
+    date: NaiveDate,
+) -> Result<(Minor, Minor, Option<EntryId>)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(sum(p.amount), 0),
+                    coalesce(sum(CASE WHEN p.original_currency = ?2 THEN p.original_amount END), 0),
+                    min(CASE WHEN p.original_currency IS NOT ?2 THEN e.id END)
+               FROM postings p JOIN entries e ON e.id = p.entry_id
+              WHERE p.account = ?1 AND e.date <= ?3",
+        )?
+        .query_row(
+            params![account.as_str(), currency, format_date(date)],
+            |r| {
+                Ok((
+                    r.get::<_, Total>(0)?.0,
+                    r.get::<_, Total>(1)?.0,
+                    r.get::<_, Option<EntryId>>(2)?,
+                ))
+            },
+        )?)
+}
+
 impl Appender<'_> {
+    /// What `account` holds on `date`, in the ledger's currency and in `currency`, and the
+    /// first transaction posting to it without an amount in `currency`.
+    pub fn foreign_balance(
+        &self,
+        account: &AccountCode,
+        currency: &str,
+        date: NaiveDate,
+    ) -> Result<(Minor, Minor, Option<EntryId>)> {
+        foreign_balance(self.tx, account, currency, date)
+    }
+
     /// The rates' days and the terms, for the rules.
     pub fn currency_parts(&self) -> Result<CurrencyParts> {
         Ok(CurrencyParts {

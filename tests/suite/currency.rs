@@ -633,3 +633,157 @@ fn rates_and_terms_are_encoded_as_chain_md_says() {
     text(&mut unknown, "grant");
     assert!(ChainEntry::decode(&unknown, Some(&mad)).is_err());
 }
+
+#[test]
+fn a_bank_account_in_eur_is_revalued_at_the_year_end_rate() {
+    let (dir, l) = ledger();
+    // 25,000.00 EUR received on the EUR account at 10.80 (270,000.00 MAD); 50.00 EUR paid
+    // from it (540.00 MAD): it holds 24,950.00 EUR, booked at 269,460.00 MAD.
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-01-05",
+            "--desc",
+            "Tranche",
+            "--post",
+            "5141 270000.00 orig=25000.00:EUR",
+            "--post",
+            "7161 -270000.00",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-02-05",
+            "--desc",
+            "Frais",
+            "--post",
+            "6126 540.00",
+            "--post",
+            "5141 -540.00 orig=-50.00:EUR",
+        ],
+    );
+    let revalue = [
+        "rate",
+        "revalue",
+        "--account",
+        "5141",
+        "--currency",
+        "EUR",
+        "--date",
+        "2026-12-31",
+    ];
+    // At the latest rate before 31 December, 11.05: 24,950 × 11.05 = 275,697.50 MAD, a gain
+    // of 6,237.50 MAD, to 7331 (gains de change).
+    let out = ok(&l, &revalue);
+    assert!(
+        out.contains("275697.50 MAD at 11.05; the books hold 269460.00 MAD"),
+        "{out}"
+    );
+    let balance = |l: &Path| -> Vec<(String, String)> {
+        json(l, &["balance", "--format", "json"])["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["code"].as_str().unwrap().to_string(),
+                    a["balance"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let b = balance(&l);
+    assert!(b.contains(&("5141".into(), "275697.50".into())), "{b:?}");
+    assert!(b.contains(&("7331".into(), "-6237.50".into())), "{b:?}");
+    assert_eq!(original(&l, 3), ("0.00".into(), "EUR".into()));
+    // Run again: nothing more to book.
+    let out = ok(&l, &revalue);
+    assert!(out.contains("No exchange difference"), "{out}");
+    // A lower closing rate, 10.90, on 31 December: 24,950 × 10.90 = 271,955.00 MAD, a loss of
+    // 3,742.50 MAD, to 6331 (pertes de change).
+    ok(
+        &l,
+        &[
+            "rate",
+            "add",
+            "--currency",
+            "EUR",
+            "--date",
+            "2026-12-31",
+            "--rate",
+            "10.90",
+        ],
+    );
+    ok(&l, &revalue);
+    let b = balance(&l);
+    assert!(b.contains(&("5141".into(), "271955.00".into())), "{b:?}");
+    assert!(b.contains(&("6331".into(), "3742.50".into())), "{b:?}");
+
+    // What cannot be revalued changes nothing.
+    let before = snapshot(&l);
+    let err = fails(
+        &l,
+        &[
+            "rate",
+            "revalue",
+            "--account",
+            "6126",
+            "--currency",
+            "EUR",
+            "--date",
+            "2026-12-31",
+        ],
+        2,
+    );
+    assert!(err.contains("not an asset account"), "{err}");
+    let err = fails(
+        &l,
+        &[
+            "rate",
+            "revalue",
+            "--account",
+            "5141",
+            "--currency",
+            "EUR",
+            "--date",
+            "2025-12-31",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("no EUR rate is recorded on or before 2025-12-31"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&l), before);
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "Frais bancaires",
+            "--post",
+            "6147 10.00",
+            "--post",
+            "5141",
+        ],
+    );
+    let err = fails(&l, &revalue, 2);
+    assert!(
+        err.contains("transaction #5 posts to it without an amount in EUR"),
+        "{err}"
+    );
+
+    // Both verifiers agree on the ledger.
+    let (code, ours) = verify_json(&l, &[]);
+    let (pcode, theirs) = python_verify_json(&[l.to_str().unwrap()]);
+    assert_eq!((code, pcode), (Some(0), Some(0)), "{ours:#}\n{theirs:#}");
+    assert_eq!(ours["head"], theirs["head"]);
+    drop(dir);
+}

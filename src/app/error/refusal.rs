@@ -79,6 +79,23 @@ pub enum Refusal {
         grant: GrantId,
         currency: String,
     },
+    /// A revaluation of an account that does not hold money (not an asset account).
+    RevalueNotMoney {
+        account: AccountCode,
+    },
+    /// A revaluation of an account with a posting that carries no amount in the currency.
+    RevalueMixed {
+        account: AccountCode,
+        currency: String,
+        entry: EntryId,
+    },
+    /// No rate of the currency on or before the revaluation's day.
+    NoRateToRevalue {
+        currency: String,
+        date: NaiveDate,
+    },
+    /// The chart has no default accounts for exchange gains and losses.
+    RevalueAccountsNeeded,
 
     // Officers, keys, decisions.
     /// A key file that cannot be used (not a key, an encrypted key without its passphrase ...).
@@ -413,6 +430,10 @@ impl Refusal {
             OriginalNotGrantCurrency { .. } => "original-not-grant-currency",
             NoRateForGrant { .. } => "no-rate-for-grant",
             NoInstalmentsYet { .. } => "no-instalments-yet",
+            RevalueNotMoney { .. } => "revalue-not-money",
+            RevalueMixed { .. } => "revalue-mixed",
+            NoRateToRevalue { .. } => "no-rate-to-revalue",
+            RevalueAccountsNeeded => "revalue-accounts-needed",
             Key(_) => "key-unusable",
             KeyNotRegistered { .. } => "key-not-registered",
             OfficerRevoked { .. } => "officer-revoked",
@@ -493,6 +514,9 @@ impl Refusal {
             OriginalNotGrantCurrency { .. } | NoRateForGrant { .. } | NoInstalmentsYet { .. } => {
                 "original"
             }
+            RevalueNotMoney { .. } | RevalueMixed { .. } => "account",
+            NoRateToRevalue { .. } => "date",
+            RevalueAccountsNeeded => "gain_account",
             Key(_)
             | KeyNotRegistered { .. }
             | OfficerRevoked { .. }

@@ -28,6 +28,32 @@ Example:
         #[arg(long)]
         source: Option<String>,
     },
+    /// Revalue an account held in a foreign currency (a bank account in EUR) at the rate of a day
+    #[command(
+        after_help = "What the account holds in the currency (the amounts its postings carry in it), at the rate of
+the day (or the latest before it), against what the books hold: the difference is booked as an
+exchange gain or loss (ma-associations: 7331 / 6331; generic: 4900 / 6900). Nothing is written
+when there is no difference.
+
+Example:
+  amana rate revalue --account 51412 --currency EUR --date 2026-12-31"
+    )]
+    Revalue {
+        /// The account held in the foreign currency
+        #[arg(long)]
+        account: String,
+        #[arg(long)]
+        currency: String,
+        /// The day of the revaluation (the year's last day), YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// Income account of an exchange gain (default: the chart's)
+        #[arg(long)]
+        gain_account: Option<String>,
+        /// Expense account of an exchange loss (default: the chart's)
+        #[arg(long)]
+        loss_account: Option<String>,
+    },
     /// List the rate table
     #[command(
         after_help = "Examples:\n  amana rate list\n  amana rate list --currency EUR --format json"
