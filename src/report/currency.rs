@@ -95,8 +95,10 @@ impl Conversion {
         if grant.currency == info.currency.code {
             return Ok(Conversion::Same);
         }
-        let id = GrantId::parse(&grant.id)
-            .map_err(|_| StoreError::TotalOutOfRange { what: "grant's id" })?;
+        // The listing read the id through its type: it parses.
+        let Ok(id) = GrantId::parse(&grant.id) else {
+            return Ok(Conversion::Unknown);
+        };
         if terms.is_some_and(|t| t.rate_method == RateMethod::Instalments) {
             let (base, original) = store.instalments(&id, &grant.currency)?;
             if !base.is_zero() && !original.is_zero() {
@@ -138,14 +140,10 @@ impl Conversion {
             Conversion::Same | Conversion::Unknown => None,
             Conversion::Rate(r) => Some(r.to_string()),
             Conversion::Instalments(b, o) => {
-                // millionths = b / 10^base × 10^6 / (o / 10^foreign)
-                let scale = 10_i64.checked_pow(u32::from(foreign))?;
-                let unit = rates::in_proportion(b, Minor(RATE_SCALE), o)?;
-                let micros = rates::in_proportion(
-                    unit,
-                    Minor(scale),
-                    Minor(10_i64.checked_pow(u32::from(base))?),
-                )?;
+                // millionths = (b / 10^base) × 10^6 / (o / 10^foreign), rounded once.
+                let scale = RATE_SCALE.checked_mul(10_i64.checked_pow(u32::from(foreign))?)?;
+                let den = o.0.checked_mul(10_i64.checked_pow(u32::from(base))?)?;
+                let micros = rates::in_proportion(b, Minor(scale), Minor(den))?;
                 Some(Rate(micros.0).to_string())
             }
         }
@@ -156,10 +154,12 @@ impl Conversion {
 #[derive(Debug, Clone, Serialize)]
 pub struct GrantInCurrency {
     /// Received and spent so far in the grant's currency (the amounts the postings carry in
-    /// it), and the agreed amount not yet spent.
-    pub received_original: String,
-    pub spent_original: String,
-    pub remaining_original: String,
+    /// it), and the agreed amount not yet spent; null when a posting charged to the grant
+    /// carries no amount in its currency (recorded before the grant had terms): the figure
+    /// is not known.
+    pub received_original: Option<String>,
+    pub spent_original: Option<String>,
+    pub remaining_original: Option<String>,
     /// The agreed amount, and what is not yet spent of it, in the ledger's currency at `rate`
     /// (null while no rate is known).
     pub amount_base: Option<String>,
@@ -176,19 +176,38 @@ pub struct GrantInCurrency {
     pub budget_currency: String,
 }
 
-/// A budget line's figures in the grant's currency.
+/// A budget line's figures in the grant's currency (null where not known: see
+/// [`GrantInCurrency`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct LineInCurrency {
     /// The grant's currency, in which the `*_original` figures are.
     pub currency: String,
     pub budget_original: Option<String>,
-    pub spent_original: String,
+    pub spent_original: Option<String>,
     pub remaining_original: Option<String>,
 }
 
 /// A budget line's figures: (budget in the ledger's currency, remaining in it, over-spent,
 /// the figures in the grant's currency).
 pub type LineFigures = (Option<Minor>, Option<Minor>, bool, LineInCurrency);
+
+/// A total in the grant's currency: the postings' own amounts for a grant in the ledger's
+/// currency; the amounts they carry in the grant's otherwise, unless one carries none.
+fn in_grant_currency(
+    info: &LedgerInfo,
+    g: &GrantRow,
+    base: Minor,
+    original: Minor,
+    missing: bool,
+) -> Option<Minor> {
+    if g.currency == info.currency.code {
+        Some(base)
+    } else if missing {
+        None
+    } else {
+        Some(original)
+    }
+}
 
 /// The figures of line `l` of grant `g`; `in_grant`: its budget is in the grant's currency.
 pub fn line_figures(
@@ -202,6 +221,7 @@ pub fn line_figures(
     let out = || StoreError::TotalOutOfRange {
         what: "budget line's remaining budget",
     };
+    let spent_original = in_grant_currency(info, g, l.spent, l.spent_original, l.missing_original);
     let (budget_base, budget_original) = if in_grant {
         (conv.to_base(l.budget, foreign, base), Some(l.budget))
     } else {
@@ -210,10 +230,12 @@ pub fn line_figures(
     let remaining = budget_base
         .map(|b| b.checked_sub(l.spent).ok_or_else(out))
         .transpose()?;
-    let remaining_original = budget_original
-        .map(|b| b.checked_sub(l.spent_original).ok_or_else(out))
-        .transpose()?;
+    let remaining_original = match (budget_original, spent_original) {
+        (Some(b), Some(s)) => Some(b.checked_sub(s).ok_or_else(out)?),
+        _ => None,
+    };
     let overspent = if in_grant {
+        // Budgeted in the grant's currency: what is known of the spending in it.
         l.spent_original > l.budget
     } else {
         l.spent > l.budget
@@ -226,7 +248,7 @@ pub fn line_figures(
         LineInCurrency {
             currency: g.currency.clone(),
             budget_original: budget_original.map(fmt),
-            spent_original: fmt(l.spent_original),
+            spent_original: spent_original.map(fmt),
             remaining_original: remaining_original.map(fmt),
         },
     ))
@@ -245,14 +267,22 @@ pub fn grant_figures(
     };
     let amount_base = conv.to_base(g.amount, foreign, base);
     let end = crate::domain::parse_date(&g.end).ok();
+    let received = in_grant_currency(
+        info,
+        g,
+        g.received,
+        g.received_original,
+        g.received_missing_original,
+    );
+    let spent = in_grant_currency(info, g, g.spent, g.spent_original, g.spent_missing_original);
+    let fmt = |m: Minor| m.format(foreign);
     Ok(GrantInCurrency {
-        received_original: g.received_original.format(foreign),
-        spent_original: g.spent_original.format(foreign),
-        remaining_original: g
-            .amount
-            .checked_sub(g.spent_original)
-            .ok_or_else(out)?
-            .format(foreign),
+        received_original: received.map(fmt),
+        spent_original: spent.map(fmt),
+        remaining_original: spent
+            .map(|s| g.amount.checked_sub(s).ok_or_else(out))
+            .transpose()?
+            .map(fmt),
         remaining: amount_base
             .map(|a| a.checked_sub(g.spent).ok_or_else(out))
             .transpose()?

@@ -491,25 +491,28 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
         let foreign = g.currency != r.currency;
         if foreign {
             let c = &g.in_currency;
+            // A figure in the grant's currency that is not known is left out.
+            let known = |m: &Option<String>| {
+                m.as_ref()
+                    .map(|m| format!(" ({m} {})", g.currency))
+                    .unwrap_or_default()
+            };
+            let remaining = match (&c.remaining_original, &c.remaining, &c.rate) {
+                (Some(o), Some(m), Some(rate)) => format!(
+                    ", remaining {o} {} ({m} {} at {rate} {} for 1 {})",
+                    g.currency, r.currency, r.currency, g.currency
+                ),
+                (Some(o), _, _) => format!(", remaining {o} {}", g.currency),
+                _ => String::new(),
+            };
             out.push_str(&format!(
-                "  received {} {} ({} {}), spent {} {} ({} {}), remaining {} {}{}\n",
+                "  received {} {}{}, spent {} {}{}{remaining}\n",
                 g.received,
                 r.currency,
-                c.received_original,
-                g.currency,
+                known(&c.received_original),
                 g.spent,
                 r.currency,
-                c.spent_original,
-                g.currency,
-                c.remaining_original,
-                g.currency,
-                match (&c.remaining, &c.rate) {
-                    (Some(m), Some(rate)) => format!(
-                        " ({m} {} at {rate} {} for 1 {})",
-                        r.currency, r.currency, g.currency
-                    ),
-                    _ => String::new(),
-                }
+                known(&c.spent_original),
             ));
         } else {
             out.push_str(&format!(
@@ -529,6 +532,12 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
                 format!("Spent {}", g.currency),
                 format!("Remaining {}", g.currency),
             );
+            // The columns in the grant's currency, when some figure in it is known.
+            let foreign = foreign
+                && g.lines.iter().any(|l| {
+                    l.in_currency.budget_original.is_some()
+                        || l.in_currency.spent_original.is_some()
+                });
             let mut headers = vec!["Line", "Label", "Budget", "Spent", "Remaining"];
             if foreign {
                 headers.extend([budget.as_str(), spent.as_str(), remaining.as_str()]);
@@ -547,7 +556,7 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
                     let c = &l.in_currency;
                     row.extend([
                         right(c.budget_original.as_deref().unwrap_or("-")),
-                        right(&c.spent_original),
+                        right(c.spent_original.as_deref().unwrap_or("-")),
                         right(c.remaining_original.as_deref().unwrap_or("-")),
                     ]);
                 }

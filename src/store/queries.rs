@@ -244,7 +244,18 @@ impl Store {
                                JOIN accounts a ON a.code = p.account JOIN entries e ON e.id = p.entry_id
                                WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
                                  AND p.original_currency = g.currency
-                                 AND e.kind IN ('transaction', 'reversal')), 0)
+                                 AND e.kind IN ('transaction', 'reversal')), 0),
+                    -- Whether one of them carries no amount in the grant's currency.
+                    EXISTS (SELECT 1 FROM postings p JOIN accounts a ON a.code = p.account
+                             JOIN entries e ON e.id = p.entry_id
+                             WHERE p.grant_id = g.id AND a.type = 'income'
+                               AND p.original_currency IS NOT g.currency
+                               AND e.kind IN ('transaction', 'reversal')),
+                    EXISTS (SELECT 1 FROM postings p JOIN accounts a ON a.code = p.account
+                             JOIN entries e ON e.id = p.entry_id
+                             WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
+                               AND p.original_currency IS NOT g.currency
+                               AND e.kind IN ('transaction', 'reversal'))
                FROM grants g WHERE ?1 IS NULL OR g.id = ?1 ORDER BY g.id",
         )?;
         let mut grants: Vec<GrantRow> = stmt
@@ -262,6 +273,8 @@ impl Store {
                     spent: total(r, 9)?,
                     received_original: total(r, 10)?,
                     spent_original: total(r, 11)?,
+                    received_missing_original: r.get::<_, i64>(12)? != 0,
+                    spent_missing_original: r.get::<_, i64>(13)? != 0,
                     lines: vec![],
                     amendments: vec![],
                 })
@@ -280,7 +293,12 @@ impl Store {
                                JOIN grants g ON g.id = p.grant_id JOIN entries e ON e.id = p.entry_id
                                WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id
                                  AND p.original_currency = g.currency
-                                 AND e.kind IN ('transaction', 'reversal')), 0)
+                                 AND e.kind IN ('transaction', 'reversal')), 0),
+                    EXISTS (SELECT 1 FROM postings p
+                             JOIN grants g ON g.id = p.grant_id JOIN entries e ON e.id = p.entry_id
+                             WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id
+                               AND p.original_currency IS NOT g.currency
+                               AND e.kind IN ('transaction', 'reversal'))
                FROM budget_lines b WHERE b.grant_id = ?1 ORDER BY b.seq",
         )?;
         let mut amendments = self.conn.prepare_cached(
@@ -313,6 +331,7 @@ impl Store {
                         spent: total(r, 4)?,
                         withdrawn: opt_text::<SqlDate>(r, 5)?,
                         spent_original: total(r, 6)?,
+                        missing_original: r.get::<_, i64>(7)? != 0,
                         amendments: vec![],
                     })
                 })?

@@ -313,6 +313,49 @@ fn a_grant_without_terms_records_what_it_always_did() {
     assert_eq!(g["lines"][0]["budget"], "500.00");
     // 500.00 MAD at the latest rate, 11.05, is 45.248... EUR.
     assert_eq!(g["lines"][0]["budget_original"], "45.25");
+    // Its expense carries no EUR amount: what it spent in EUR is not known, and not guessed.
+    assert_eq!(g["spent"], "540.00");
+    assert_eq!(g["spent_original"], Value::Null);
+    assert_eq!(g["remaining_original"], Value::Null);
+    assert_eq!(g["received_original"], "0.00");
+    assert_eq!(g["lines"][0]["spent_original"], "0.00");
+
+    // A grant in the ledger's currency has its figures twice, the same.
+    ok(
+        &l,
+        &[
+            "grant",
+            "add",
+            "CMM",
+            "--funder",
+            "UE",
+            "--amount",
+            "1000",
+            "--start",
+            "2026-01-01",
+            "--end",
+            "2026-12-31",
+        ],
+    );
+    record(&l, "2026-02-01", "7161 -1000.00 grant=CMM");
+    record(&l, "2026-02-02", "6126 400.00 grant=CMM");
+    let g = &json(&l, &["grant", "list", "--grant", "CMM", "--format", "json"])["grants"][0];
+    assert_eq!(
+        (
+            &g["received_original"],
+            &g["spent_original"],
+            &g["remaining_original"]
+        ),
+        (
+            &Value::from("1000.00"),
+            &Value::from("400.00"),
+            &Value::from("600.00")
+        )
+    );
+    assert_eq!(
+        (&g["amount_base"], &g["rate"]),
+        (&Value::from("1000.00"), &Value::Null)
+    );
 }
 
 #[test]
