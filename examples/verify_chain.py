@@ -241,7 +241,14 @@ SCHEMAS = {
               F("expense_account", TEXT), F("release_account", TEXT, True),
               F("income_account", TEXT, True)],
     "depreciation": TRANSACTION + [F("asset", TEXT), F("start", DATE)],
+    # money in a grant's own currency (rules 20 and 21)
+    "rate": [F("currency", TEXT), F("date", DATE), F("rate", INT), F("source", TEXT, True)],
+    "grant-terms": [F("grant", TEXT), F("rate_method", TEXT), F("closing_days", INT),
+                    F("budget_currency", TEXT)],
 }
+RATE_METHODS = {"instalments", "daily"}
+BUDGET_CURRENCIES = {"base", "grant"}
+MAX_CLOSING_DAYS = 3660
 # the kinds with an id, a date and postings
 MOVES = ("transaction", "reversal", "closing", "year-closing", "dedicated-funds", "allocation",
          "depreciation")
@@ -503,6 +510,13 @@ def canonical_problems(e):
         check("income_account", e["income_account"],
               lambda v: (v is None) == (e["release_account"] is None),
               "present exactly when release_account is")
+    elif k == "rate":
+        currency("currency", e["currency"])
+    elif k == "grant-terms":
+        ident("grant", e["grant"])
+        check("rate_method", e["rate_method"], RATE_METHODS.__contains__, "a rate method")
+        check("budget_currency", e["budget_currency"], BUDGET_CURRENCIES.__contains__,
+              "base or grant")
     return out
 
 
@@ -516,6 +530,8 @@ class Rules:
         self.store = store    # receipt store folder (rule 13)
         self.currencies = self.fy_start = None  # from the genesis entry
         self.accounts, self.funders, self.grants, self.lines = {}, set(), {}, set()
+        self.base = None  # the ledger's currency
+        self.rates, self.terms = set(), {}  # (currency, date) recorded; grant -> its terms
         self.last_id, self.transactions, self.reversed = 0, {}, set()
         self.moves = 0  # decoded transaction, reversal and closing entries
         self.import_hashes, self.pending = set(), None  # pending = [import seq, announced, left]
@@ -609,7 +625,8 @@ class Rules:
                    "budget-line-amendment": self.budget_line_amendment,
                    "funder-change": self.funder_change, "source": self.source,
                    "year-closing": self.transaction, "dedicated-funds": self.transaction,
-                   "allocation": self.transaction, "asset": self.asset}.get(k)
+                   "allocation": self.transaction, "asset": self.asset,
+                   "grant-terms": self.grant_terms}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -622,6 +639,7 @@ class Rules:
     def ledger(self, seq, e, bad):
         if self.currencies is None:
             self.currencies = {c["code"]: c["exponent"] for c in e["currencies"]}
+            self.base = e["currency"]
             self.fy_start = e["fiscal_year_start"]
 
     def account(self, seq, e, bad):  # rule 2
@@ -712,6 +730,7 @@ class Rules:
             if k != "reversal" and g in self.grants and (
                     line is not None or self.accounts.get(p["account"]) == "expense"):
                 start, end, _ = self.grants[g]
+                end = self.last_eligible(g, end)  # with its closing window (rule 18)
                 if not start <= date <= end:
                     bad(f"{where}: dated {date}, outside grant {g!r} period {start}..{end}")
         if k == "transaction":
@@ -919,7 +938,7 @@ class Rules:
         if end is not None:
             if end < start:
                 return bad(f"grant-amendment of {g!r}: ends {end} before it starts {start}")
-            after = self.standing_uses(("grant", g), end)
+            after = self.standing_uses(("grant", g), self.last_eligible(g, end))
             if after:
                 return bad(f"grant-amendment of {g!r}: spending dated after the new end {end} "
                            f"(transactions {after})")
@@ -995,6 +1014,49 @@ class Rules:
         if (tid, i) in sourced:
             return bad(f"source: posting {i} of transaction {tid} already has its source")
         sourced.add((tid, i))
+
+    def last_eligible(self, g, end):
+        """The last day a cost may be charged to grant `g` ending on `end`: its end plus the
+        closing window of its terms in force (rule 21)."""
+        days = self.terms.get(g, (None, 0))[1]
+        if not days:
+            return end
+        day = datetime.date.fromisoformat(end) + datetime.timedelta(days=days)
+        return day.isoformat() if day.year <= 9999 else end
+
+    def rate(self, seq, e, bad):  # rule 20
+        c, date = e["currency"], e["date"]
+        if not self.in_table(c) or c == self.base:
+            return bad(f"rate: {c!r} is the ledger's currency or not in its table")
+        if not 0 < e["rate"] <= LIMIT:
+            return bad(f"rate of {c!r}: {e['rate']} millionths is not from 1 to 10^13")
+        if (c, date) in self.rates:
+            return bad(f"rate of {c!r} on {date} recorded twice")
+        self.rates.add((c, date))
+
+    def grant_terms(self, seq, e, bad):  # rule 21
+        g, days = e["grant"], e["closing_days"]
+        if g not in self.grants:
+            return bad(f"grant-terms: grant {g!r} does not exist")
+        if not 0 <= days <= MAX_CLOSING_DAYS:
+            return bad(f"grant-terms of {g!r}: closing window of {days} days is not in 0..3660")
+        in_force = self.terms.get(g, ("base", 0))[0]
+        if e["budget_currency"] != in_force and any(x == g for x, _ in self.lines):
+            return bad(f"grant-terms of {g!r}: the budget currency changes, and the grant "
+                       f"has budget lines")
+        end, before = self.grants[g][1], self.terms.get(g)
+        old = self.last_eligible(g, end)
+        self.terms[g] = (e["budget_currency"], days)
+        new = self.last_eligible(g, end)
+        if new < old:
+            after = self.standing_uses(("grant", g), new)
+            if after:
+                if before is None:  # not admitted: the terms in force stay
+                    del self.terms[g]
+                else:
+                    self.terms[g] = before
+                return bad(f"grant-terms of {g!r}: spending dated after {new}, the new last "
+                           f"eligible day (transactions {after})")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1567,12 +1629,14 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
                 "depreciation_account", "expense_account", "release_account", "income_account"),
                1),
     "depreciations": (("seq", "entry_id", "asset_id", "start_date"), 1),
+    "rates": (("seq", "currency", "date", "rate", "source"), 1),
+    "grant_terms": (("seq", "grant_id", "rate_method", "closing_days", "budget_currency"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
-               "depreciations": 9}
+               "depreciations": 9, "rates": 10, "grant_terms": 10}
 
 
 def project(seq, e, rows):
@@ -1646,6 +1710,11 @@ def project(seq, e, rows):
         add("assets", seq, e["id"], e["label"], e["transaction"], e["posting"], e["life_months"],
             e["start"], e["depreciation_account"], e["expense_account"], e["release_account"],
             e["income_account"])
+    elif k == "rate":
+        add("rates", seq, e["currency"], e["date"], e["rate"], e["source"])
+    elif k == "grant-terms":
+        add("grant_terms", seq, e["grant"], e["rate_method"], e["closing_days"],
+            e["budget_currency"])
 
 
 def sort_key(values):

@@ -124,6 +124,8 @@ impl Ledger {
     /// `amana grant budget-amend GRANT LINE [--amount A] [--withdraw] --effective DATE --reason R`.
     pub fn amend_budget_line(&mut self, req: BudgetLineAmendmentRequest) -> Result<Written> {
         let info = self.info()?;
+        // In the grant's currency when its terms put its budget in it.
+        let currency = crate::app::rates::budget_currency(&self.store, &info, &req.grant)?;
         let amendment = BudgetLineAmendment {
             grant: req.grant,
             line: req.line,
@@ -131,7 +133,7 @@ impl Ledger {
             amount: req
                 .amount
                 .as_deref()
-                .map(|a| info.currency.parse(a))
+                .map(|a| currency.parse(a))
                 .transpose()?,
             withdrawn: req.withdraw,
             reason: text::clean("reason", &req.reason)?,

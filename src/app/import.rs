@@ -172,7 +172,16 @@ impl Ledger {
                     kind: EntryKind::Transaction,
                     batch: Some(app.next_seq()),
                 };
-                match Entry::new(header, txn.postings.clone(), &info.currency) {
+                // Amounts in a grant's currency are derived from what was recorded before
+                // the import (the rate table, the instalments already received).
+                let postings = crate::app::rates::grant_originals(
+                    app,
+                    &book,
+                    &info,
+                    txn.date,
+                    txn.postings.clone(),
+                )?;
+                match Entry::new(header, postings, &info.currency) {
                     Ok(entry) => {
                         let mut found = book.check_content(&entry);
                         found.extend(book.check_charging(&entry, &watch.charging));

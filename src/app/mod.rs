@@ -26,6 +26,8 @@
 //!   exchange.rs        the files people carry: a member's receipt, a signature file
 //!   keys.rs            an officer's key pair made
 //!   queries.rs         the listings' filters; verify of a ledger or a bundle
+//!   rates.rs           the rate table, grants' terms, postings in a grant's currency
+//!   revalue.rs         a foreign-currency account revalued, its exchange difference booked
 //!   bundle.rs          the audit bundle;  backup.rs: backup and restore;  demo.rs: the demo
 //!   error.rs           why a command did not happen, as values
 //! ```
@@ -47,9 +49,11 @@ pub mod member_receipt;
 pub mod officers;
 pub mod periods;
 pub mod queries;
+pub mod rates;
 pub mod receipt_check;
 pub mod receipts;
 pub mod record;
+pub mod revalue;
 pub mod seal;
 pub mod setup;
 pub mod signatures;

@@ -103,6 +103,7 @@ impl Ledger {
                 kind: EntryKind::Transaction,
                 batch: None,
             };
+            let postings = crate::app::rates::grant_originals(app, &book, &info, date, postings)?;
             let entry = Entry::new(header, postings, &info.currency)?;
             // The writer's own refusals, said with whatever else the book refuses.
             let charging = book.check_charging(&entry, &watch.charging);

@@ -238,6 +238,12 @@ impl Ledger {
     }
 
     pub fn add_grant(&mut self, req: GrantRequest) -> Result<Written> {
+        let grant = self.grant_of(req)?;
+        self.append_all(vec![Record::Grant(grant)])
+    }
+
+    /// The grant a request stands for, its amount read in its currency.
+    pub(crate) fn grant_of(&self, req: GrantRequest) -> Result<Grant> {
         let info = self.info()?;
         let currency = match &req.currency {
             Some(code) => currency_in(&info, code)?,
@@ -253,16 +259,18 @@ impl Ledger {
             restricted: req.restricted,
             purpose: text::clean_optional("purpose", req.purpose.as_deref())?,
         };
-        self.append_all(vec![Record::Grant(grant)])
+        Ok(grant)
     }
 
     pub fn add_budget_line(&mut self, req: BudgetLineRequest) -> Result<Written> {
         let info = self.info()?;
+        // In the grant's currency when its terms put its budget in it.
+        let currency = crate::app::rates::budget_currency(&self.store, &info, &req.grant)?;
         let line = BudgetLine {
             grant: req.grant,
             line: req.line,
             label: text::clean("label", &req.label)?,
-            amount: info.currency.parse(&req.amount)?,
+            amount: currency.parse(&req.amount)?,
             account: req.account,
         };
         self.append_all(vec![Record::BudgetLine(line)])

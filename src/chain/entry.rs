@@ -263,6 +263,8 @@ impl ChainEntry {
                 w.text(s.funder.as_str());
             }
             Record::Asset(a) => assets::encode_asset(&mut w, a),
+            Record::Rate(r) => super::currency::encode_rate(&mut w, r),
+            Record::GrantTerms(t) => super::currency::encode_grant_terms(&mut w, t),
         }
         w.finish()
     }
@@ -433,6 +435,8 @@ impl ChainEntry {
                 funder: code(&mut r, "source.funder", FunderId::parse)?,
             }),
             "asset" => assets::decode_asset(&mut r)?,
+            "rate" => super::currency::decode_rate(&mut r)?,
+            "grant-terms" => super::currency::decode_grant_terms(&mut r)?,
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(
@@ -469,7 +473,7 @@ where
     }
 }
 
-fn code<T: std::fmt::Display, E>(
+pub(super) fn code<T: std::fmt::Display, E>(
     r: &mut Reader,
     name: &str,
     parse: impl Fn(&str) -> Result<T, E>,
@@ -491,7 +495,10 @@ fn opt_code<T: std::fmt::Display, E>(
     }
 }
 
-fn enum_field<T: std::str::FromStr>(r: &mut Reader, name: &str) -> Result<T, DecodeError> {
+pub(super) fn enum_field<T: std::str::FromStr>(
+    r: &mut Reader,
+    name: &str,
+) -> Result<T, DecodeError> {
     let at = r.position();
     let value = r.text(name)?;
     value.parse().map_err(|_| {
@@ -502,7 +509,7 @@ fn enum_field<T: std::str::FromStr>(r: &mut Reader, name: &str) -> Result<T, Dec
     })
 }
 
-fn currency_code(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
+pub(super) fn currency_code(r: &mut Reader, name: &str) -> Result<String, DecodeError> {
     let at = r.position();
     let value = r.text(name)?;
     if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {

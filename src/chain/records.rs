@@ -8,6 +8,7 @@ use crate::domain::{
     Account, AccountCode, BudgetLine, Entry, EntryId, Funder, FunderId, Grant, GrantId, LedgerInfo,
     LineId, Minor, Officer, OfficerId,
 };
+use crate::domain::{ExchangeRate, GrantTerms};
 
 /// One imported file, as recorded before the entries it brought.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,6 +199,10 @@ pub enum Record {
     Source(Source),
     /// A fixed asset registered from the posting that bought it.
     Asset(crate::domain::asset::Asset),
+    /// One rate of the rate table.
+    Rate(ExchangeRate),
+    /// A grant's terms: its rate method, closing window and budget currency.
+    GrantTerms(GrantTerms),
 }
 
 impl Record {
@@ -236,6 +241,8 @@ impl Record {
             Record::FunderChange(_) => "funder-change",
             Record::Source(_) => "source",
             Record::Asset(_) => "asset",
+            Record::Rate(_) => "rate",
+            Record::GrantTerms(_) => "grant-terms",
         }
     }
 }

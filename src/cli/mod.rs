@@ -13,6 +13,7 @@ pub mod args;
 mod assets;
 mod error;
 mod query;
+mod rates;
 mod receipt;
 mod record;
 mod setup;

@@ -151,7 +151,9 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             end,
             unrestricted,
             purpose,
+            terms,
         }) => {
+            let terms = super::rates::terms_request(&terms)?;
             let mut ledger = Ledger::open(path, actor)?;
             let req = GrantRequest {
                 id: GrantId::parse(&id)?,
@@ -163,7 +165,11 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                 restricted: !unrestricted,
                 purpose,
             };
-            let written = ledger.add_grant(req)?;
+            let written = if terms.is_empty() {
+                ledger.add_grant(req)?
+            } else {
+                ledger.add_grant_with_terms(req, &terms)?
+            };
             out!("Added grant {id} (chain entry {}).", written.seq);
         }
         SetupGroup::Grant(GrantCommand::Budget {
@@ -205,6 +211,10 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             let written = ledger.amend_grant(req)?;
             out!("Amended grant {id} (chain entry {}).", written.seq);
         }
+        SetupGroup::Grant(GrantCommand::Terms { id, terms }) => {
+            super::rates::set_terms(ctx, &id, &terms)?;
+        }
+        SetupGroup::Rate(command) => super::rates::run(ctx, command)?,
         SetupGroup::Grant(GrantCommand::BudgetAmend {
             grant,
             line,

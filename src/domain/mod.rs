@@ -339,6 +339,10 @@ string_enum!(
     }
 );
 
+// Declared after `string_enum!`, which it uses.
+pub mod rates;
+pub use rates::{BudgetCurrency, ExchangeRate, GrantTerms, MAX_CLOSING_DAYS, Rate, RateMethod};
+
 /// A person who signs seals: their public key is in the chain, their private key never is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Officer {

@@ -6,6 +6,7 @@
 
 mod accounts;
 pub mod assets;
+pub mod currency;
 mod journal;
 pub mod render;
 mod sources;
@@ -22,7 +23,7 @@ pub use sources::{
 
 use crate::chain::{ChainEntry, Record};
 use crate::domain::{
-    ClosingForm, Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date,
+    BudgetCurrency, ClosingForm, Currency, EntryKind, LedgerInfo, Minor, checked_sum, format_date,
 };
 use crate::store::{BalanceFilter, BalanceRow, BudgetLineRow, LogRow, Store, StoreError};
 
@@ -373,6 +374,8 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
         Record::FunderChange(c) => format!("funder {} renamed {} ({})", c.id, c.name, c.reason),
         Record::Source(s) => format!("source of #{} posting {}: {}", s.entry, s.posting, s.funder),
         Record::Asset(a) => assets::summary(a),
+        Record::Rate(r) => currency::rate_summary(info, r),
+        Record::GrantTerms(t) => currency::terms_summary(t),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -542,6 +545,8 @@ pub fn content(
         Record::Source(s) => json!({
             "entry": s.entry.0, "posting": s.posting, "funder": s.funder.as_str(),
         }),
+        Record::Rate(r) => currency::rate_content(r),
+        Record::GrantTerms(t) => currency::terms_content(t),
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,
@@ -555,10 +560,14 @@ pub struct BudgetLineStatus {
     pub line: String,
     pub label: String,
     pub account: Option<String>,
-    pub budget: String,
+    /// In the ledger's currency; null for a budget in the grant's currency while no rate is
+    /// known to convert it.
+    pub budget: Option<String>,
     pub spent: String,
-    pub remaining: String,
+    pub remaining: Option<String>,
     pub overspent: bool,
+    #[serde(flatten)]
+    pub in_currency: currency::LineInCurrency,
     /// The first day the line takes no posting, once withdrawn; `budget` is the one in force.
     pub withdrawn: Option<String>,
     /// The line's amendments, in chain order.
@@ -595,6 +604,8 @@ pub struct GrantLine {
     pub overspent: bool,
     /// Received past the amount agreed (in force), under the same condition.
     pub over_received: bool,
+    #[serde(flatten)]
+    pub in_currency: currency::GrantInCurrency,
     pub lines: Vec<BudgetLineStatus>,
     /// The grant's amendments in chain order; `amount` and `end` above are those in force.
     pub amendments: Vec<GrantAmendmentLine>,
@@ -626,21 +637,23 @@ pub fn grants(
     only: Option<&str>,
 ) -> Result<GrantsReport, StoreError> {
     let fmt = |m: Minor| info.currency.format(m);
-    let line = |l: &BudgetLineRow| -> Result<BudgetLineStatus, StoreError> {
-        let remaining = l
-            .budget
-            .checked_sub(l.spent)
-            .ok_or(StoreError::TotalOutOfRange {
-                what: "budget line's remaining budget",
-            })?;
+    let all_terms = store.grant_terms()?;
+    let line = |g: &crate::store::GrantRow,
+                l: &BudgetLineRow,
+                conv: currency::Conversion,
+                in_grant: bool|
+     -> Result<BudgetLineStatus, StoreError> {
+        let (budget, remaining, overspent, in_currency) =
+            currency::line_figures(info, g, l, conv, in_grant)?;
         Ok(BudgetLineStatus {
             line: l.line.clone(),
             label: l.label.clone(),
             account: l.account.clone(),
-            budget: fmt(l.budget),
+            budget: budget.map(fmt),
             spent: fmt(l.spent),
-            remaining: fmt(remaining),
-            overspent: l.spent > l.budget,
+            remaining: remaining.map(fmt),
+            overspent,
+            in_currency,
             withdrawn: l.withdrawn.clone(),
             amendments: l
                 .amendments
@@ -658,11 +671,19 @@ pub fn grants(
     let mut grants = vec![];
     for g in store.grants(only)? {
         let same_unit = g.currency == info.currency.code;
+        let terms = all_terms.iter().find(|t| t.grant.as_str() == g.id);
+        let conv = currency::Conversion::of(store, info, &g, terms)?;
+        let in_grant = terms.is_some_and(|t| t.budget_currency == BudgetCurrency::Grant);
         grants.push(GrantLine {
             overspent: same_unit && g.spent > g.amount,
             over_received: same_unit && g.received > g.amount,
             amount: fmt_in(info, g.amount, &g.currency),
-            lines: g.lines.iter().map(line).collect::<Result<_, _>>()?,
+            in_currency: currency::grant_figures(info, &g, conv, terms)?,
+            lines: g
+                .lines
+                .iter()
+                .map(|l| line(&g, l, conv, in_grant))
+                .collect::<Result<_, _>>()?,
             amendments: g
                 .amendments
                 .iter()

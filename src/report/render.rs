@@ -491,21 +491,80 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
         if g.overspent {
             marks.push_str(", SPENT PAST THE GRANT'S TOTAL");
         }
-        out.push_str(&format!(
-            "  received {} {}, spent {} {}{marks}\n",
-            g.received, r.currency, g.spent, r.currency
-        ));
+        let foreign = g.currency != r.currency;
+        if foreign {
+            let c = &g.in_currency;
+            // A figure in the grant's currency that is not known is left out.
+            let known = |m: &Option<String>| {
+                m.as_ref()
+                    .map(|m| format!(" ({m} {})", g.currency))
+                    .unwrap_or_default()
+            };
+            let remaining = match (&c.remaining_original, &c.remaining, &c.rate) {
+                (Some(o), Some(m), Some(rate)) => format!(
+                    ", remaining {o} {} ({m} {} at {rate} {} for 1 {})",
+                    g.currency, r.currency, r.currency, g.currency
+                ),
+                (Some(o), _, _) => format!(", remaining {o} {}", g.currency),
+                _ => String::new(),
+            };
+            out.push_str(&format!(
+                "  received {} {}{}, spent {} {}{}{remaining}{marks}\n",
+                g.received,
+                r.currency,
+                known(&c.received_original),
+                g.spent,
+                r.currency,
+                known(&c.spent_original),
+            ));
+        } else {
+            out.push_str(&format!(
+                "  received {} {}, spent {} {}{marks}\n",
+                g.received, r.currency, g.spent, r.currency
+            ));
+        }
+        if g.in_currency.closing_days > 0 {
+            out.push_str(&format!(
+                "  costs eligible through {} ({} days after its end)\n",
+                g.in_currency.last_eligible_day, g.in_currency.closing_days
+            ));
+        }
         if !g.lines.is_empty() {
-            let mut t = table(&["Line", "Label", "Budget", "Spent", "Remaining", ""]);
+            let (budget, spent, remaining) = (
+                format!("Budget {}", g.currency),
+                format!("Spent {}", g.currency),
+                format!("Remaining {}", g.currency),
+            );
+            // The columns in the grant's currency, when some figure in it is known.
+            let foreign = foreign
+                && g.lines.iter().any(|l| {
+                    l.in_currency.budget_original.is_some()
+                        || l.in_currency.spent_original.is_some()
+                });
+            let mut headers = vec!["Line", "Label", "Budget", "Spent", "Remaining"];
+            if foreign {
+                headers.extend([budget.as_str(), spent.as_str(), remaining.as_str()]);
+            }
+            headers.push("");
+            let mut t = table(&headers);
             for l in &g.lines {
-                t.add_row(vec![
+                let mut row = vec![
                     Cell::new(&l.line),
                     Cell::new(&l.label),
-                    right(&l.budget),
+                    right(l.budget.as_deref().unwrap_or("-")),
                     right(&l.spent),
-                    right(&l.remaining),
-                    Cell::new(line_marks(l)),
-                ]);
+                    right(l.remaining.as_deref().unwrap_or("-")),
+                ];
+                if foreign {
+                    let c = &l.in_currency;
+                    row.extend([
+                        right(c.budget_original.as_deref().unwrap_or("-")),
+                        right(c.spent_original.as_deref().unwrap_or("-")),
+                        right(c.remaining_original.as_deref().unwrap_or("-")),
+                    ]);
+                }
+                row.push(Cell::new(line_marks(l)));
+                t.add_row(row);
             }
             for line in t.to_string().lines() {
                 out.push_str(&format!("  {line}\n"));
@@ -514,7 +573,12 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
                 for a in &l.amendments {
                     let mut changes = vec![];
                     if let Some(amount) = &a.amount {
-                        changes.push(format!("budget {amount} {}", r.currency));
+                        let currency = if g.in_currency.budget_currency == "grant" {
+                            &g.currency
+                        } else {
+                            &r.currency
+                        };
+                        changes.push(format!("budget {amount} {currency}"));
                     }
                     if a.withdrawn {
                         changes.push("withdrawn".to_string());
@@ -554,9 +618,9 @@ pub fn grants_csv(r: &super::GrantsReport) -> String {
                 Text(&g.funder),
                 Text(&l.line),
                 Text(&l.label),
-                Number(&l.budget),
+                Number(l.budget.as_deref().unwrap_or("")),
                 Number(&l.spent),
-                Number(&l.remaining),
+                Number(l.remaining.as_deref().unwrap_or("")),
             ]);
         }
     }

@@ -133,7 +133,7 @@ impl Usage {
     }
 
     /// Transactions spending on `grant` dated after `day`, by number.
-    fn spending_after(&self, grant: &GrantId, day: NaiveDate) -> Vec<EntryId> {
+    pub(super) fn spending_after(&self, grant: &GrantId, day: NaiveDate) -> Vec<EntryId> {
         self.grants.get(grant).map_or_else(Vec::new, |used| {
             used.iter()
                 .filter(|(_, date)| **date > day)
@@ -190,7 +190,8 @@ impl Book {
                     check: Replayed::GrantAmendment,
                 });
             };
-            let outside = usage.spending_after(&a.grant, end);
+            // Spending in the grant's closing window (rule 21) stays eligible.
+            let outside = usage.spending_after(&a.grant, self.last_eligible_day(&a.grant, end));
             if !outside.is_empty() {
                 return refuse(RuleKind::GrantSpentAfterEnd {
                     grant: a.grant.clone(),

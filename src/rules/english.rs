@@ -72,6 +72,25 @@ pub(super) fn english(id: &str) -> &'static str {
         "rule-line-charged-from" => {
             "budget line {$line} of grant {$grant} cannot be withdrawn from {$from}: transactions dated on or after that day are charged to it ({$entries}). Reverse those first (`amana reverse N --reason ...`), or withdraw it from a later day"
         }
+        "rule-rate-currency" => {
+            "a rate is for a foreign currency of the ledger's table: {$currency} is the ledger's own currency or not in its table"
+        }
+        "rule-rate-out-of-range" => {
+            "the rate of {$currency} ({$rate} millionths) is not from 0.000001 to 10000000"
+        }
+        "rule-rate-twice" => {
+            "a rate of {$currency} on {$date} is already recorded (see `amana rate list`); a rate is recorded once per currency and day"
+        }
+        "rule-terms-grant-missing" => "grant {$grant} does not exist (see `amana grant list`)",
+        "rule-closing-days-out-of-range" => {
+            "the closing window of grant {$grant} ({$days} days) is not from 0 to 3660 days"
+        }
+        "rule-budget-currency-with-lines" => {
+            "grant {$grant} already has budget lines: the currency of its budget cannot change (their amounts would change meaning)"
+        }
+        "rule-closing-window-spent" => {
+            "the closing window of grant {$grant} cannot end on {$last}: spending charged to it is dated after that day (transactions {$entries}). Reverse those first (`amana reverse N --reason ...`), or keep a longer window"
+        }
         "rule-changed-funder-missing" => "funder {$id} does not exist (see `amana funder list`)",
         "rule-entry-invalid" => "transaction {$id}: {$error}",
         "rule-locked" => {

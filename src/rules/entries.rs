@@ -145,13 +145,13 @@ impl Book {
                         // the grant's period (a mistake found late is still corrected).
                         let spends = spends(kind, p);
                         let reversal = matches!(h.kind, EntryKind::Reversal { .. });
-                        if spends && !reversal && !grant.covers(h.date) {
+                        if spends && !reversal && !self.eligible(grant, h.date) {
                             problems.push(
                                 RuleError::from(RuleKind::OutsideGrantPeriod {
                                     date: h.date,
                                     grant: grant.id.clone(),
                                     start: grant.start,
-                                    end: grant.end,
+                                    end: self.last_eligible_day(&grant.id, grant.end),
                                 })
                                 .at(i),
                             );
@@ -261,6 +261,7 @@ impl Book {
         let mut warnings = vec![];
         let currency = self.info.as_ref().map(|i| i.currency.clone());
         let mut spent: HashMap<(GrantId, LineId), Minor> = HashMap::new();
+        let mut spent_original: HashMap<(GrantId, LineId), Minor> = HashMap::new();
         for p in e.postings() {
             let (Some(grant), Some(line)) = (&p.grant, &p.line) else {
                 continue;
@@ -273,8 +274,16 @@ impl Book {
             let after = before
                 .checked_add(p.amount)
                 .ok_or_else(|| self.overflow())?;
-            spent.insert(key, after);
-            if after > state.budget && after > before {
+            spent.insert(key.clone(), after);
+            if self.budget_in_grant_currency(grant) {
+                // A budget in the grant's currency is compared with the amounts in it.
+                warnings.extend(self.overspent_in_grant_currency(
+                    e.id(),
+                    (key, state.budget),
+                    p,
+                    &mut spent_original,
+                )?);
+            } else if after > state.budget && after > before {
                 let currency = currency.clone().unwrap_or_else(|| Currency {
                     code: "?".into(),
                     exponent: 2,
@@ -305,6 +314,7 @@ impl Book {
                 state.spent = after;
             }
         }
+        self.currency_state.take_line_spending(spent_original);
         Ok(warnings)
     }
 

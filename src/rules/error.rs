@@ -499,6 +499,33 @@ pub enum RuleKind {
         amount: Money,
         original: Money,
     },
+    // Money in a grant's own currency (rates and grant terms).
+    RateCurrency {
+        currency: String,
+    },
+    RateOutOfRange {
+        currency: String,
+        rate: i64,
+    },
+    RateTwice {
+        currency: String,
+        date: NaiveDate,
+    },
+    TermsGrantMissing {
+        grant: GrantId,
+    },
+    ClosingDaysOutOfRange {
+        grant: GrantId,
+        days: i64,
+    },
+    BudgetCurrencyWithLines {
+        grant: GrantId,
+    },
+    ClosingWindowSpent {
+        grant: GrantId,
+        last: NaiveDate,
+        entries: Vec<EntryId>,
+    },
 }
 
 /// Something recorded but worth telling the treasurer.

@@ -247,6 +247,46 @@ impl RuleKind {
                 date(from),
                 args![grant, line, from, entries = numbers(entries)],
             ),
+            K::RateCurrency { currency } => {
+                described("rule-rate-currency", "currency", currency, args![currency])
+            }
+            K::RateOutOfRange { currency, rate } => described(
+                "rule-rate-out-of-range",
+                "rate",
+                rate,
+                args![currency, rate],
+            ),
+            K::RateTwice { currency, date: d } => described(
+                "rule-rate-twice",
+                "date",
+                date(d),
+                args![currency, date = d],
+            ),
+            K::TermsGrantMissing { grant } => {
+                described("rule-terms-grant-missing", "grant", grant, args![grant])
+            }
+            K::ClosingDaysOutOfRange { grant, days } => described(
+                "rule-closing-days-out-of-range",
+                "closing_days",
+                days,
+                args![grant, days],
+            ),
+            K::BudgetCurrencyWithLines { grant } => described(
+                "rule-budget-currency-with-lines",
+                "budget_currency",
+                grant,
+                args![grant],
+            ),
+            K::ClosingWindowSpent {
+                grant,
+                last,
+                entries,
+            } => described(
+                "rule-closing-window-spent",
+                "closing_days",
+                date(last),
+                args![grant, last, entries = numbers(entries)],
+            ),
             K::ChangedFunderMissing { id } => {
                 described("rule-changed-funder-missing", "id", id, args![id])
             }

@@ -33,6 +33,7 @@
 mod amendments;
 pub mod assets;
 pub mod chain_order;
+mod currency;
 mod english;
 mod entries;
 pub mod error;
@@ -57,6 +58,7 @@ use crate::domain::{
 };
 use crate::rules::governance::{Decision, Governance, decision_of};
 
+pub use currency::CurrencyParts;
 pub use entries::{receives, spends};
 pub use error::{Replayed, RuleError, RuleKind, Warning};
 use registry::LineState;
@@ -91,6 +93,8 @@ pub struct Book {
     sources: HashSet<(EntryId, i64)>,
     /// Registered fixed assets and how far each is depreciated.
     assets: assets::Assets,
+    /// The rate table's days and the grants' terms (rules 20 and 21).
+    currency_state: currency::CurrencyState,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -120,6 +124,8 @@ pub struct BookParts {
     pub sources: Vec<(EntryId, i64)>,
     /// Registered assets, each with its cost and the months of it depreciated.
     pub assets: Vec<assets::AssetState>,
+    /// The rates recorded and the grants' terms.
+    pub currency: CurrencyParts,
 }
 
 impl Book {
@@ -187,6 +193,7 @@ impl Book {
             in_force: amendments::InForce::from_parts(parts.retired),
             sources: parts.sources.into_iter().collect(),
             assets: assets::Assets::from_parts(parts.assets),
+            currency_state: currency::CurrencyState::from_parts(parts.currency),
         }
     }
 
@@ -366,6 +373,14 @@ impl Book {
             }
             Record::Asset(a) => {
                 self.admit_asset(a, original)?;
+                vec![]
+            }
+            Record::Rate(r) => {
+                self.admit_rate(r)?;
+                vec![]
+            }
+            Record::GrantTerms(t) => {
+                self.admit_grant_terms(t)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

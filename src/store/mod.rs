@@ -26,6 +26,7 @@ mod migrate;
 mod parts;
 pub mod projection;
 mod queries;
+mod rates;
 mod rows;
 mod sources;
 pub mod sql;
@@ -41,6 +42,7 @@ use migrate::{MIGRATIONS, stand_in_for_later_tables};
 
 pub use append::Appender;
 pub use log::{read_values, value_at};
+pub use rates::RateRow;
 pub use rows::{
     AccountRow, BalanceFilter, BalanceRow, BudgetLineAmendmentRow, BudgetLineRow, FunderRow,
     GrantAmendmentRow, GrantRow, JournalFilter, JournalRow, LogRow, SignatureRow,

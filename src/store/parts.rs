@@ -184,6 +184,7 @@ impl Appender<'_> {
             retired,
             sources,
             assets: self.assets()?.iter().map(|a| a.state()).collect(),
+            currency: self.currency_parts()?,
         })
     }
 }

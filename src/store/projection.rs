@@ -39,10 +39,12 @@ pub enum Table {
     Sources,
     Assets,
     Depreciations,
+    Rates,
+    GrantTerms,
 }
 
 impl Table {
-    pub const ALL: [Table; 26] = [
+    pub const ALL: [Table; 28] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -69,6 +71,8 @@ impl Table {
         Table::Sources,
         Table::Assets,
         Table::Depreciations,
+        Table::Rates,
+        Table::GrantTerms,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -82,6 +86,7 @@ impl Table {
             Table::YearEnds => 7,
             Table::Sources => 8,
             Table::Assets | Table::Depreciations => 9,
+            Table::Rates | Table::GrantTerms => 10,
             _ => 1,
         }
     }
@@ -114,6 +119,8 @@ impl Table {
             Table::Sources => "sources",
             Table::Assets => "assets",
             Table::Depreciations => "depreciations",
+            Table::Rates => "rates",
+            Table::GrantTerms => "grant_terms",
         }
     }
 
@@ -244,6 +251,14 @@ impl Table {
                 "income_account",
             ],
             Table::Depreciations => &["seq", "entry_id", "asset_id", "start_date"],
+            Table::Rates => &["seq", "currency", "date", "rate", "source"],
+            Table::GrantTerms => &[
+                "seq",
+                "grant_id",
+                "rate_method",
+                "closing_days",
+                "budget_currency",
+            ],
         }
     }
 
@@ -562,6 +577,26 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         Record::Source(s) => vec![row(
             Table::Sources,
             vec![seq, int(s.entry.0), int(s.posting), text(s.funder.as_str())],
+        )],
+        Record::Rate(r) => vec![row(
+            Table::Rates,
+            vec![
+                seq,
+                text(&r.currency),
+                text(&format_date(r.date)),
+                int(r.rate.0),
+                opt_text(r.source.as_deref()),
+            ],
+        )],
+        Record::GrantTerms(t) => vec![row(
+            Table::GrantTerms,
+            vec![
+                seq,
+                text(t.grant.as_str()),
+                text(t.rate_method.as_str()),
+                int(t.closing_days),
+                text(t.budget_currency.as_str()),
+            ],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

@@ -236,9 +236,34 @@ impl Store {
                                WHERE p.grant_id = g.id AND a.type = 'income'
                                  AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0),
                     coalesce((SELECT sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
-                               JOIN entries e ON e.id = p.entry_id
                                WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
-                                 AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0)
+                                 AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0),
+                    -- The same totals in the grant's currency: the amounts postings carry in it,
+                    -- of transactions and reversals only.
+                    coalesce((SELECT -sum(p.original_amount) FROM postings p
+                               JOIN accounts a ON a.code = p.account JOIN entries e ON e.id = p.entry_id
+                               WHERE p.grant_id = g.id AND a.type = 'income' AND p.original_currency = g.currency
+                                 AND e.kind IN ('transaction', 'reversal')
+                               AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id)), 0),
+                    coalesce((SELECT sum(p.original_amount) FROM postings p
+                               JOIN accounts a ON a.code = p.account JOIN entries e ON e.id = p.entry_id
+                               WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
+                                 AND p.original_currency = g.currency
+                                 AND e.kind IN ('transaction', 'reversal')
+                               AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id)), 0),
+                    -- Whether one of them carries no amount in the grant's currency.
+                    EXISTS (SELECT 1 FROM postings p JOIN accounts a ON a.code = p.account
+                             JOIN entries e ON e.id = p.entry_id
+                             WHERE p.grant_id = g.id AND a.type = 'income'
+                               AND p.original_currency IS NOT g.currency
+                               AND e.kind IN ('transaction', 'reversal')
+                               AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id)),
+                    EXISTS (SELECT 1 FROM postings p JOIN accounts a ON a.code = p.account
+                             JOIN entries e ON e.id = p.entry_id
+                             WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
+                               AND p.original_currency IS NOT g.currency
+                               AND e.kind IN ('transaction', 'reversal')
+                               AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id))
                FROM grants g WHERE ?1 IS NULL OR g.id = ?1 ORDER BY g.id",
         )?;
         let mut grants: Vec<GrantRow> = stmt
@@ -254,6 +279,10 @@ impl Store {
                     purpose: r.get(7)?,
                     received: total(r, 8)?,
                     spent: total(r, 9)?,
+                    received_original: total(r, 10)?,
+                    spent_original: total(r, 11)?,
+                    received_missing_original: r.get::<_, i64>(12)? != 0,
+                    spent_missing_original: r.get::<_, i64>(13)? != 0,
                     lines: vec![],
                     amendments: vec![],
                 })
@@ -267,7 +296,17 @@ impl Store {
                                WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0),
                     (SELECT x.effective FROM budget_line_amendments x
                           WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
-                            AND x.withdrawn = 1 ORDER BY x.seq LIMIT 1)
+                            AND x.withdrawn = 1 ORDER BY x.seq LIMIT 1),
+                    coalesce((SELECT sum(p.original_amount) FROM postings p
+                               JOIN grants g ON g.id = p.grant_id JOIN entries e ON e.id = p.entry_id
+                               WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id
+                                 AND p.original_currency = g.currency
+                                 AND e.kind IN ('transaction', 'reversal')), 0),
+                    EXISTS (SELECT 1 FROM postings p
+                             JOIN grants g ON g.id = p.grant_id JOIN entries e ON e.id = p.entry_id
+                             WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id
+                               AND p.original_currency IS NOT g.currency
+                               AND e.kind IN ('transaction', 'reversal'))
                FROM budget_lines b WHERE b.grant_id = ?1 ORDER BY b.seq",
         )?;
         let mut amendments = self.conn.prepare_cached(
@@ -299,6 +338,8 @@ impl Store {
                         account: opt_text::<AccountCode>(r, 3)?,
                         spent: total(r, 4)?,
                         withdrawn: opt_text::<SqlDate>(r, 5)?,
+                        spent_original: total(r, 6)?,
+                        missing_original: r.get::<_, i64>(7)? != 0,
                         amendments: vec![],
                     })
                 })?

@@ -66,6 +66,13 @@ pub struct GrantRow {
     /// Base-currency totals, as a seal counts them.
     pub received: Minor,
     pub spent: Minor,
+    /// The same totals in the grant's currency: the amounts the postings carry in it.
+    pub received_original: Minor,
+    pub spent_original: Minor,
+    /// Whether a posting counted in `received` (`spent`) carries no amount in the grant's
+    /// currency: then the total in it is not known.
+    pub received_missing_original: bool,
+    pub spent_missing_original: bool,
     pub lines: Vec<BudgetLineRow>,
     /// Its amendments, in chain order (`amount` and `end` above are those in force).
     pub amendments: Vec<GrantAmendmentRow>,
@@ -83,6 +90,10 @@ pub struct BudgetLineRow {
     pub spent: Minor,
     /// The first day it takes no posting, once withdrawn.
     pub withdrawn: Option<String>,
+    /// The net in the grant's currency: the amounts the postings charged to it carry in it.
+    pub spent_original: Minor,
+    /// Whether a posting charged to it carries no amount in the grant's currency.
+    pub missing_original: bool,
     /// Its amendments, in chain order.
     pub amendments: Vec<BudgetLineAmendmentRow>,
 }

@@ -406,6 +406,7 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
              DROP TABLE budget_line_amendments; DROP TABLE funder_changes;
              DROP TABLE year_ends; DROP TABLE sources; DROP TABLE depreciations;
              DROP TABLE assets;
+             DROP TABLE rates; DROP TABLE grant_terms;
              PRAGMA user_version = 2;",
         )
         .unwrap();

@@ -58,6 +58,24 @@ fn register_an_asset(ledger: &Path) {
 fn every_table_refuses_an_update_and_a_delete() {
     let (_dir, ledger) = demo();
     register_an_asset(&ledger);
+    // The demo has no rate and no grant terms: one of each, so that their tables are tried too.
+    ok(
+        &ledger,
+        &[
+            "rate",
+            "add",
+            "--currency",
+            "EUR",
+            "--date",
+            "2026-12-31",
+            "--rate",
+            "10.9",
+        ],
+    );
+    ok(
+        &ledger,
+        &["grant", "terms", "EU-2025", "--closing-days", "60"],
+    );
     let before = snapshot(&ledger);
     // Foreign keys off, so that only the triggers can refuse (and nothing else is what does).
     let conn = Connection::open(&ledger).unwrap();

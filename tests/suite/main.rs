@@ -13,6 +13,7 @@ mod charging;
 mod cli;
 mod common;
 mod csv_safety;
+mod currency;
 mod durability;
 mod funds;
 mod fuzz;

@@ -253,7 +253,12 @@ fn postings(legs: &[Leg]) -> Vec<PostingRequest> {
                 _ => (None, None),
             };
             let original = l.original.map(|(c, a)| {
-                let (code, exp) = ORIGINALS[c];
+                // A posting charged to a grant in another currency than the ledger's carries
+                // its amount in the grant's (amana refuses any other).
+                let (code, exp) = match l.grant {
+                    Some((g, _)) if GRANTS[g].2 != "MAD" => (GRANTS[g].2, 2),
+                    _ => ORIGINALS[c],
+                };
                 let a = if amount.signum() == l.amount.signum() {
                     a
                 } else {

@@ -81,6 +81,34 @@ impl fmt::Display for Refusal {
             GrantNotFound { grant } => {
                 write!(f, "grant {grant} does not exist (see `amana grant list`)")
             }
+            OriginalNotGrantCurrency { grant, currency, expected } => write!(
+                f,
+                "grant {grant} is in {expected}: a posting charged to it carries its amount in {expected}, not {currency} (give the {expected} amount, or leave it out to derive it from the rate table)"
+            ),
+            NoRateForGrant { grant, currency, date } => write!(
+                f,
+                "grant {grant} is in {currency}, and no {currency} rate is recorded on or before {date} to give the posting its {currency} amount: add a rate with `amana rate add --currency {currency} --date {date} --rate ...`, or give the {currency} amount (original amount)"
+            ),
+            RevalueNotMoney { account } => write!(
+                f,
+                "account {account} is not an asset account: only an account that holds money in a foreign currency (a bank account in EUR) is revalued"
+            ),
+            RevalueMixed { account, currency, entry } => write!(
+                f,
+                "account {account} is not held in {currency}: transaction #{entry} posts to it without an amount in {currency} (every posting to an account held in {currency} carries its amount in it, orig=AMOUNT:{currency})"
+            ),
+            NoRateToRevalue { currency, date } => write!(
+                f,
+                "no {currency} rate is recorded on or before {date}: add the closing rate with `amana rate add --currency {currency} --date {date} --rate ...`"
+            ),
+            RevalueAccountsNeeded => write!(
+                f,
+                "give --gain-account and --loss-account: the income and expense accounts of exchange differences (this chart has no default)"
+            ),
+            NoInstalmentsYet { grant, currency } => write!(
+                f,
+                "grant {grant} converts at the rate of its instalments, and no instalment in {currency} is recorded yet: record the funder's instalment first (with its {currency} amount), give the {currency} amount of this posting, or set the daily method (`amana grant terms {grant} --rate-method daily`)"
+            ),
             Key(e) => write!(f, "{e}"),
             KeyNotRegistered { public_key } => write!(
                 f,

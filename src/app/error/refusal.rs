@@ -60,6 +60,42 @@ pub enum Refusal {
     GrantNotFound {
         grant: GrantId,
     },
+    // Money in a grant's own currency.
+    /// A posting charged to a grant gives an original amount in another currency.
+    OriginalNotGrantCurrency {
+        grant: GrantId,
+        currency: String,
+        expected: String,
+    },
+    /// A posting charged to a foreign-currency grant without an original amount, and no rate
+    /// of the grant's currency on or before its date to derive it.
+    NoRateForGrant {
+        grant: GrantId,
+        currency: String,
+        date: NaiveDate,
+    },
+    /// The instalments method, and nothing received yet on the grant in its currency.
+    NoInstalmentsYet {
+        grant: GrantId,
+        currency: String,
+    },
+    /// A revaluation of an account that does not hold money (not an asset account).
+    RevalueNotMoney {
+        account: AccountCode,
+    },
+    /// A revaluation of an account with a posting that carries no amount in the currency.
+    RevalueMixed {
+        account: AccountCode,
+        currency: String,
+        entry: EntryId,
+    },
+    /// No rate of the currency on or before the revaluation's day.
+    NoRateToRevalue {
+        currency: String,
+        date: NaiveDate,
+    },
+    /// The chart has no default accounts for exchange gains and losses.
+    RevalueAccountsNeeded,
 
     // Officers, keys, decisions.
     /// A key file that cannot be used (not a key, an encrypted key without its passphrase ...).
@@ -440,6 +476,13 @@ impl Refusal {
             ImportReceiptMissing { .. } => "import-receipt-missing",
             ImportReceiptUnusable { .. } => "import-receipt-unusable",
             GrantNotFound { .. } => "grant-not-found",
+            OriginalNotGrantCurrency { .. } => "original-not-grant-currency",
+            NoRateForGrant { .. } => "no-rate-for-grant",
+            NoInstalmentsYet { .. } => "no-instalments-yet",
+            RevalueNotMoney { .. } => "revalue-not-money",
+            RevalueMixed { .. } => "revalue-mixed",
+            NoRateToRevalue { .. } => "no-rate-to-revalue",
+            RevalueAccountsNeeded => "revalue-accounts-needed",
             Key(_) => "key-unusable",
             KeyNotRegistered { .. } => "key-not-registered",
             OfficerRevoked { .. } => "officer-revoked",
@@ -527,6 +570,12 @@ impl Refusal {
             AlreadyImported { .. } => "file",
             ImportReceiptMissing { .. } | ImportReceiptUnusable { .. } => "receipt",
             GrantNotFound { .. } => "grant",
+            OriginalNotGrantCurrency { .. } | NoRateForGrant { .. } | NoInstalmentsYet { .. } => {
+                "original"
+            }
+            RevalueNotMoney { .. } | RevalueMixed { .. } => "account",
+            NoRateToRevalue { .. } => "date",
+            RevalueAccountsNeeded => "gain_account",
             Key(_)
             | KeyNotRegistered { .. }
             | OfficerRevoked { .. }

@@ -94,6 +94,33 @@ fn samples() -> Vec<Refusal> {
         GrantNotFound {
             grant: GrantId::parse("NOPE").unwrap(),
         },
+        OriginalNotGrantCurrency {
+            grant: GrantId::parse("EU-2026").unwrap(),
+            currency: "USD".into(),
+            expected: "EUR".into(),
+        },
+        NoRateForGrant {
+            grant: GrantId::parse("EU-2026").unwrap(),
+            currency: "EUR".into(),
+            date: crate::domain::parse_date("2026-03-02").unwrap(),
+        },
+        NoInstalmentsYet {
+            grant: GrantId::parse("EU-2026").unwrap(),
+            currency: "EUR".into(),
+        },
+        RevalueNotMoney {
+            account: AccountCode::parse("6126").unwrap(),
+        },
+        RevalueMixed {
+            account: AccountCode::parse("51412").unwrap(),
+            currency: "EUR".into(),
+            entry: EntryId(4),
+        },
+        NoRateToRevalue {
+            currency: "EUR".into(),
+            date: crate::domain::parse_date("2026-12-31").unwrap(),
+        },
+        RevalueAccountsNeeded,
         Key(KeyError::NotAPrivateKey(path("k.pem"))),
         KeyNotRegistered { public_key: hash },
         OfficerRevoked {

@@ -6,6 +6,7 @@
 mod archive;
 mod assets;
 mod query;
+mod rates;
 mod receipt;
 mod record;
 mod setup;
@@ -19,6 +20,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use archive::{ArchiveGroup, ExportCommand};
 pub use assets::{AssetCommand, AssetGroup};
 pub use query::QueryGroup;
+pub use rates::{RateCommand, TermsArgs};
 pub use receipt::{ReceiptCommand, ReceiptGroup};
 pub use record::RecordGroup;
 pub use setup::{AccountCommand, FunderCommand, GrantCommand, SetupGroup};
@@ -98,6 +100,7 @@ impl Command {
                 SetupGroup::Account(AccountCommand::List { .. })
                     | SetupGroup::Grant(GrantCommand::List { .. })
                     | SetupGroup::Funder(FunderCommand::List { .. })
+                    | SetupGroup::Rate(RateCommand::List { .. })
             ) | Command::Asset(AssetGroup::Asset(AssetCommand::List { .. }))
                 | Command::Receipt(ReceiptGroup::VerifyReceipt { .. })
                 | Command::Sources(SourcesGroup::Donors { .. })

@@ -34,6 +34,9 @@ pub enum SetupGroup {
     /// Grants and their budget lines
     #[command(subcommand)]
     Grant(GrantCommand),
+    /// The rate table: units of the ledger's currency for one unit of a foreign currency
+    #[command(subcommand)]
+    Rate(super::RateCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,6 +182,8 @@ pub enum GrantCommand {
         unrestricted: bool,
         #[arg(long)]
         purpose: Option<String>,
+        #[command(flatten)]
+        terms: super::TermsArgs,
     },
     /// Add a budget line to a grant (amount in the ledger's currency)
     #[command(
@@ -243,5 +248,19 @@ Examples:
         effective: String,
         #[arg(long)]
         reason: String,
+    },
+    /// Set a grant's terms: how amounts in its currency are derived, its closing window, its budget's currency
+    #[command(
+        after_help = "Options left out keep the terms in force (a grant without terms: the daily method, no closing
+window, a budget in the ledger's currency). A closing window cannot be shortened before spending
+already charged in it.
+
+Example:
+  amana grant terms EU-2026 --rate-method instalments --closing-days 90 --budget-currency grant"
+    )]
+    Terms {
+        id: String,
+        #[command(flatten)]
+        terms: super::TermsArgs,
     },
 }

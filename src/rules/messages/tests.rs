@@ -120,6 +120,32 @@ fn catalogue() -> Vec<RuleKind> {
         K::ChangedFunderMissing {
             id: FunderId::parse("X").unwrap(),
         },
+        K::RateCurrency {
+            currency: "MAD".into(),
+        },
+        K::RateOutOfRange {
+            currency: "EUR".into(),
+            rate: 0,
+        },
+        K::RateTwice {
+            currency: "EUR".into(),
+            date: d,
+        },
+        K::TermsGrantMissing {
+            grant: grant.clone(),
+        },
+        K::ClosingDaysOutOfRange {
+            grant: grant.clone(),
+            days: -1,
+        },
+        K::BudgetCurrencyWithLines {
+            grant: grant.clone(),
+        },
+        K::ClosingWindowSpent {
+            grant: grant.clone(),
+            last: d,
+            entries: vec![e],
+        },
         K::EntryInvalid {
             id: e,
             error: DomainError::TooFewPostings(1),
