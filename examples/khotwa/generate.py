@@ -88,8 +88,6 @@ ACCOUNTS = [
     ("75868", "income", "Cotisations des membres", "اشتراكات الأعضاء"),
     # Where `amana close` carries each year's result (sub-accounts of 1191; the PCA's own
     # numbers for fonds affectés are not confirmed, see shared/reference).
-    ("11911", "net-assets", "Excédent ou insuffisance sur fonds affectés", "الفائض أو العجز على الأموال المخصصة"),
-    ("11912", "net-assets", "Excédent ou insuffisance sur fonds propres", "الفائض أو العجز على الأموال الذاتية"),
 ]
 
 FUNDERS = [
@@ -729,7 +727,9 @@ for t in JOURNAL:
 # --------------------------------------------------------------------------
 
 TXN_HEADER = ["txn", "date", "description", "reference", "account", "amount", "grant",
-              "line", "memo", "original_amount", "original_currency"]
+              "line", "memo", "original_amount", "original_currency", "funder"]
+# Where income without a grant comes from: members' dues and individual gifts (`funder`).
+SOURCE_OF = {"75868": "MEMBERS", "75861": "DONORS"}
 
 
 def write_csv(name, header, rows):
@@ -743,7 +743,15 @@ write_csv("accounts.csv", ["code", "type", "name", "name_ar"], ACCOUNTS)
 write_csv("funders.csv", ["id", "name", "type", "country"], FUNDERS)
 write_csv("grants.csv", ["id", "funder", "amount", "currency", "start", "end", "restricted",
                          "purpose"], GRANTS)
-write_csv("budget.csv", ["grant", "line", "label", "amount", "account"], BUDGET)
+# The EU agreement budgets its lines in euros (the grant's terms say so: `grant terms EU-2025
+# --budget-currency grant`): budget.csv gives each line in its grant's currency. The MAD
+# figures above, at the planning rate, only cap the generated spending.
+EU_BUDGET_EUR = {"staff": "23334.00", "training": "8334.00", "equipment": "3886.00",
+                 "rent": "3334.00", "travel": "1667.00", "communication": "1482.00",
+                 "admin": "2963.00"}
+write_csv("budget.csv", ["grant", "line", "label", "amount", "account"],
+          [(g, l, lab, EU_BUDGET_EUR[l] if g == "EU-2025" else amt, acct)
+           for g, l, lab, amt, acct in BUDGET])
 for y in (2025, 2026):
     out = []
     for t in JOURNAL:
@@ -751,7 +759,7 @@ for y in (2025, 2026):
             continue
         for r in t.rows:
             out.append([t.label, t.date.isoformat(), t.desc, t.ref, r[0], fmt(r[1]), r[2], r[3],
-                        r[4], r[5], r[6]])
+                        r[4], r[5], r[6], SOURCE_OF.get(r[0], "") if not r[2] else ""])
     write_csv(f"transactions-{y}.csv", TXN_HEADER, out)
 write_csv("reversals.csv", ["reference", "date", "reason"], [
     ("ERR-2026-001", REV_DATE.isoformat(),
@@ -766,8 +774,8 @@ readme = ["# Khotwa – example data set", "",
           "2025 and 2026 (the latter up to 2026-11-28), and are produced by `generate.py` "
           "(Python standard library, deterministic; it ends with an assert-based `check()`). "
           "`accounts.csv` adds the association's sub-accounts to the CGNC chart, `funders.csv`, "
-          "`grants.csv` and `budget.csv` (budget lines always in MAD, the EUR grant converted at "
-          "10.80) describe who funds what, `transactions-2025.csv` and `transactions-2026.csv` are "
+          "`grants.csv` and `budget.csv` (each line in its grant's currency: the EU grant's in EUR, as its "
+          "agreement budgets them) describe who funds what, `transactions-2025.csv` and `transactions-2026.csv` are "
           "the journal in amana's import format (rows sharing a `txn` form one balanced "
           "transaction; EU instalments carry their EUR `original_amount`), and `reversals.csv` "
           "names the one erroneous 2026 entry. The `demo` command initialises a ledger with the "
@@ -839,9 +847,13 @@ def check(verbose=True):
         assert (b["grant"], b["line"]) not in lines
         lines[(b["grant"], b["line"])] = Decimal(b["amount"])
     for gid, g in gmap.items():
+        # Every grant's lines add up to its amount, in its own currency.
         total = sum(v for (gg, _), v in lines.items() if gg == gid)
-        expect = Decimal(g["amount"]) * (EUR_BUDGET_RATE if g["currency"] == "EUR" else 1)
-        assert total == expect, (gid, total, expect)
+        assert total == Decimal(g["amount"]), (gid, total, g["amount"])
+    # Below, the EUR lines are compared with spending in MAD at the planning rate.
+    for (gid, line), v in list(lines.items()):
+        if gmap[gid]["currency"] == "EUR":
+            lines[(gid, line)] = v * EUR_BUDGET_RATE
 
     _, revs = read_csv("reversals.csv")
     assert len(revs) == 1

@@ -4,8 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::close::{CloseOutcome, ClosingAccounts};
+use crate::app::allocate::AllocateOutcome;
+use crate::app::close::CloseOutcome;
 use crate::app::decisions::SealOutcome;
+use crate::app::demo_funds::{self, DemoAsset};
+use crate::app::periods::{CloseError, CloseRequest};
 use crate::app::seal::BankRequest;
 use crate::app::setup::{AccountRequest, FunderRequest};
 use crate::app::{
@@ -56,6 +59,10 @@ pub struct DemoOutcome {
     /// The officers' key files (private keys: a real association keeps them off this computer).
     pub keys: Vec<PathBuf>,
     pub closing: CloseOutcome,
+    /// The equipment registered as fixed assets.
+    pub assets: Vec<DemoAsset>,
+    /// The general assembly's allocation of 2025's result.
+    pub allocation: AllocateOutcome,
     pub seal: SealOutcome,
     /// A member's receipt with its inclusion proof.
     pub member_receipt: PathBuf,
@@ -162,6 +169,8 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
             purpose: opt(&r[7]),
         })?;
     }
+    // The EU agreement budgets in euros: its terms and the rate table come before its lines.
+    demo_funds::eu_grant_in_euros(&mut ledger)?;
     let budget = rows(BUDGET);
     for r in &budget {
         ledger.add_budget_line(BudgetLineRequest {
@@ -205,6 +214,7 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
     // fiscal year is closed, sealed and signed by both officers before the second is recorded.
     let mut imports = vec![];
     let mut closing = None;
+    let mut assets = vec![];
     for (name, content) in JOURNALS {
         let file = out.join(name);
         // Over the file of an earlier demo, if any (the folder holds nothing else).
@@ -221,15 +231,48 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
                 true,
             )?;
             ledger.attach_receipts(EntryId(2), &[invoice])?;
-            let accounts = ClosingAccounts {
-                surplus: AccountCode::parse("11912")?,
-                deficit: AccountCode::parse("11912")?,
-                dedicated: AccountCode::parse("1561")?,
-                carry: Some((AccountCode::parse("6593")?, AccountCode::parse("7593")?)),
-            };
-            closing = Some(ledger.close(2025, &accounts, &key_files, today)?);
+            // The equipment bought on grants in 2025: fixed assets, depreciated through the
+            // year's end, their grants carried as investment subsidies; then the closing, on the
+            // chart's accounts (dedicated funds 1561, the result 1191 or 1199).
+            assets.extend(demo_funds::register_equipment(
+                &mut ledger,
+                "2025-01-01",
+                "2025-12-31",
+                parse_date("2025-12-31")?,
+            )?);
+            closing = Some(
+                ledger
+                    .close_year(CloseRequest {
+                        year: 2025,
+                        unrestricted_account: None,
+                        deficit_account: None,
+                        dedicated_account: None,
+                        charge_account: None,
+                        release_account: None,
+                        key_files: key_files.clone(),
+                        today,
+                    })
+                    .map_err(|e| match e {
+                        CloseError::Ledger(e) => e,
+                        other => Refusal::DemoStep {
+                            step: "close 2025".into(),
+                            reason: other.to_string(),
+                        }
+                        .into(),
+                    })?,
+            );
         }
     }
+
+    // 2026: its equipment registered and everything depreciated through October; the general
+    // assembly of June allocates 2025's result.
+    assets.extend(demo_funds::register_equipment(
+        &mut ledger,
+        "2026-01-01",
+        "2026-12-31",
+        parse_date("2026-10-31")?,
+    )?);
+    let allocation = demo_funds::allocate_2025(&mut ledger)?;
 
     let mut reversals = vec![];
     let info = ledger.info()?;
@@ -389,6 +432,8 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
         warnings,
         keys: key_files,
         closing: closing.expect("the first journal is followed by its closing"),
+        assets,
+        allocation,
         seal,
         member_receipt,
         verify,

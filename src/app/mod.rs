@@ -41,6 +41,7 @@ mod charging;
 pub mod close;
 pub mod decisions;
 pub mod demo;
+mod demo_funds;
 pub mod error;
 pub mod exchange;
 pub mod import;

@@ -112,7 +112,25 @@ fn demo(out: &std::path::Path, actor: &str, today: chrono::NaiveDate) -> Result<
             .map(|p| p.display().to_string())
             .unwrap_or_default()
     );
+    out!(
+        "  EU-2025 budgeted in EUR (grant terms: each cost at the rate of its day from the rate table, 90 days' closing window)"
+    );
+    let grant_funded = outcome
+        .assets
+        .iter()
+        .filter(|a| a.subsidy.is_some())
+        .count();
+    out!(
+        "  {} pieces of equipment registered as fixed assets ({} bought on grants, carried as investment subsidies), depreciated through 2026-10-31",
+        outcome.assets.len(),
+        grant_funded
+    );
     let c = &outcome.closing;
+    if let Some(carry) = c.dedicated_funds_entry {
+        out!(
+            "  restricted money received and not yet spent carried to dedicated funds (1561) with entry #{carry}"
+        );
+    }
     out!(
         "  closed fiscal year {} with entry #{}; seal {} signed by {}, locks through {}",
         c.year,
@@ -120,6 +138,21 @@ fn demo(out: &std::path::Path, actor: &str, today: chrono::NaiveDate) -> Result<
         c.seal.fingerprint,
         c.seal.signed_by.join(" and "),
         c.end
+    );
+    let a = &outcome.allocation;
+    let parts: Vec<String> = a
+        .parts
+        .iter()
+        .map(|p| format!("{} {}", p.account, p.amount))
+        .collect();
+    out!(
+        "  the association's own result for {}: {} {} (negative: a deficit), on {}; allocated by the general assembly of {}: {}",
+        a.year,
+        a.result,
+        a.currency,
+        a.result_account,
+        a.date,
+        parts.join(", ")
     );
     out!(
         "  sealed entries 1 to {} with the bank statements' balances: seal {} signed by {}",
@@ -152,7 +185,7 @@ fn demo(out: &std::path::Path, actor: &str, today: chrono::NaiveDate) -> Result<
     // every line below can be pasted as it is.
     let a = std::env::args().next().unwrap_or_else(|| "amana".into());
     out!(
-        "\nExplore it:\n  {a} --ledger {l} balance\n  {a} --ledger {l} balance --grant EU-2025\n  {a} --ledger {l} journal --account 5141 --from 2026-01-01\n  {a} --ledger {l} log --kind seal\n  {a} --ledger {l} verify --anchor {}:{}\n  {a} verify-receipt {} --seal {}",
+        "\nExplore it:\n  {a} --ledger {l} balance\n  {a} --ledger {l} balance --grant EU-2025\n  {a} --ledger {l} balance --from 2025-01-01 --to 2025-12-31 --before-closing\n  {a} --ledger {l} grant list\n  {a} --ledger {l} asset list\n  {a} --ledger {l} donors --year 2026\n  {a} --ledger {l} in-kind list --year 2026\n  {a} --ledger {l} journal --account 5141 --from 2026-01-01\n  {a} --ledger {l} log --kind seal\n  {a} --ledger {l} verify --anchor {}:{}\n  {a} verify-receipt {} --seal {}",
         v.entries,
         v.head,
         outcome.member_receipt.display(),

@@ -208,6 +208,10 @@ impl fmt::Display for Refusal {
                 f,
                 "fiscal year {year} is not closed yet: close the years in order (amana close --year {year})"
             ),
+            DemoStep { step, reason } => write!(
+                f,
+                "the demo could not {step}: {reason} (a defect of the demo: please report it)"
+            ),
             ResultNotAllocated {
                 year,
                 account,

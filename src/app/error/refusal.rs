@@ -185,6 +185,11 @@ pub enum Refusal {
     EarlierYearOpen {
         year: i32,
     },
+    /// A step of the demo that failed (a defect of the demo's data, never the user's).
+    DemoStep {
+        step: String,
+        reason: String,
+    },
     /// A closing while an earlier year's result is not allocated yet.
     ResultNotAllocated {
         year: i32,
@@ -506,6 +511,7 @@ impl Refusal {
             YearAlreadyClosed { .. } => "year-already-closed",
             YearLocked { .. } => "year-locked",
             EarlierYearOpen { .. } => "earlier-year-open",
+            DemoStep { .. } => "demo-step",
             ResultNotAllocated { .. } => "result-not-allocated",
             DedicatedFundOfEndedGrant { .. } => "dedicated-fund-of-ended-grant",
             CarryAccountsTogether => "carry-accounts-together",
@@ -602,6 +608,7 @@ impl Refusal {
             | ResultNotAllocated { .. }
             | NoResultToAllocate { .. } => "year",
             DedicatedFundOfEndedGrant { .. } => "grant",
+            DemoStep { .. } => return None,
             CarryAccountsTogether => "charge_account",
             AllocationSum { .. } => "to",
             BundleFolderNotEmpty { .. } => "dir",

@@ -193,6 +193,10 @@ fn samples() -> Vec<Refusal> {
         },
         EarlierYearOpen { year: 2024 },
         CarryAccountsTogether,
+        DemoStep {
+            step: "asset add".into(),
+            reason: "a useful life of 0 months".into(),
+        },
         NoResultToAllocate { year: 2024 },
         ResultNotAllocated {
             year: 2024,
