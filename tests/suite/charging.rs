@@ -26,10 +26,8 @@ fn ledger(chart: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, l)
 }
 
-fn json(l: &Path, args: &[&str]) -> serde_json::Value {
-    let mut a = args.to_vec();
-    a.extend(["--format", "json"]);
-    serde_json::from_str(&ok(l, &a)).unwrap()
+fn json(ledger: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    crate::common::ok_json(ledger, args)
 }
 
 fn account<'a>(list: &'a serde_json::Value, code: &str) -> Option<&'a serde_json::Value> {

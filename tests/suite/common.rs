@@ -42,6 +42,14 @@ pub fn ok(ledger: &Path, args: &[&str]) -> String {
     stdout(&o)
 }
 
+/// Runs amana with `--format json` after `args`, asserts it succeeded, and parses its output.
+pub fn ok_json(ledger: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let out = ok(ledger, &all);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("amana {args:?}: not JSON ({e}):\n{out}"))
+}
+
 /// Runs amana, asserts the exit status, returns stderr.
 pub fn fails(ledger: &Path, args: &[&str], code: i32) -> String {
     let o = run(ledger, args);

@@ -7,15 +7,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
 use tempfile::TempDir;
 
 use crate::common::{self, fails, ok};
 
-fn json(ledger: &Path, args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&ok(ledger, &all)).unwrap()
+fn json(ledger: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    crate::common::ok_json(ledger, args)
 }
 
 /// Account → balance as text, zero balances left out.

@@ -10,10 +10,8 @@ use serde_json::Value;
 
 use crate::common;
 
-fn json(ledger: &std::path::Path, args: &[&str]) -> Value {
-    let mut all = args.to_vec();
-    all.extend(["--format", "json"]);
-    serde_json::from_str(&common::ok(ledger, &all)).unwrap()
+fn json(ledger: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    crate::common::ok_json(ledger, args)
 }
 
 /// Account → balance, zero balances left out.
