@@ -765,7 +765,8 @@ class Rules:
                 self.spent[g] = self.spent.get(g, 0) + s_
                 self.fund_days.setdefault(g, []).append((date, r, s_))
             if g is not None and k in CARRIES and acct == e["dedicated_account"]:
-                self.carried[g] = self.carried.get(g, 0) - amount
+                years = self.carried.setdefault(g, {})
+                years[e["fiscal_year"]] = years.get(e["fiscal_year"], 0) - amount
             if atype in ("income", "expense") and self.fy_start is not None:
                 year = int(date[:4]) - (date[5:] < self.fy_start)  # the fiscal year it falls in
                 net, r = self.results.setdefault(year, ({}, [0]))
@@ -1175,7 +1176,7 @@ class Rules:
             if self.accounts.get(e[name]) != want:
                 bad(f"{what} {e['id']}: {name} {e[name]!r} is not a {want} account")
 
-    def funds(self, end):
+    def funds(self, year, end):
         """[(grant, change)] for every restricted grant, by id, whose dedicated fund moves at
         `end`: the money received on it and not spent up to that day (never below zero) less
         what year-end entries carried so far."""
@@ -1183,7 +1184,10 @@ class Rules:
         for g in sorted(x for x, (_, _, restricted) in self.grants.items() if restricted):
             days = [(r, s_) for d, r, s_ in self.fund_days.get(g, []) if d <= end]
             target = max(0, sum(r for r, _ in days) - sum(s_ for _, s_ in days))
-            change = target - self.carried.get(g, 0)
+            # carried by the year-end entries of this year and the years before (not by a later
+            # year's, whose year was reopened since)
+            carried = sum(c for y, c in self.carried.get(g, {}).items() if y <= year)
+            change = target - carried
             if change:
                 out.append((g, change))
         return out
@@ -1211,7 +1215,7 @@ class Rules:
         if end is None:
             return
         want = []
-        for g, change in self.funds(end):
+        for g, change in self.funds(e["fiscal_year"], end):
             if change > 0:
                 want += [(e["charge_account"], change, g), (e["dedicated_account"], -change, g)]
             else:
@@ -1234,7 +1238,7 @@ class Rules:
             return
         net, _ = self.results.get(year, ({}, [0]))  # (this closing is not counted yet)
         want = [(a, -f, None) for a, f in sorted(net.items()) if f]
-        want += [(e["dedicated_account"], -change, g) for g, change in self.funds(end)]
+        want += [(e["dedicated_account"], -change, g) for g, change in self.funds(year, end)]
         result = -sum(amount for _, amount, _ in want)
         if result < 0:
             want.append((e["surplus_account"], result, None))
@@ -1831,7 +1835,7 @@ class Clock:
                                               f"computer's clock ({shown_time(self.now_us)})")
                 self.run = [seq, seq, self.warnings[-1]]
         closes = (f"the closing of fiscal year {e['fiscal_year']}", e["date"]) \
-            if e["kind"] == "closing" else \
+            if e["kind"] in ("closing", "year-closing") else \
             (f"the seal of the period ending {e['period_end']}", e["period_end"]) \
             if e["kind"] == "seal" and e["period_end"] is not None else None
         if closes is not None:

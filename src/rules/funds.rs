@@ -27,7 +27,7 @@ pub(super) struct FundTotals {
     days: BTreeMap<GrantId, BTreeMap<NaiveDate, (i64, i64)>>,
     /// Per grant: what the dedicated-funds and year-closing entries so far carry (a credit of
     /// the dedicated account is positive).
-    carried: BTreeMap<GrantId, i64>,
+    carried: BTreeMap<GrantId, BTreeMap<i32, i64>>,
     /// The result of each year closing, by its sequence number.
     results: BTreeMap<i64, ClosedResult>,
 }
@@ -49,7 +49,8 @@ pub struct ClosedResult {
 #[derive(Debug, Default)]
 pub(super) struct FundsUpdate {
     days: BTreeMap<GrantId, (i64, i64)>,
-    carried: BTreeMap<GrantId, i64>,
+    /// Per grant, the fiscal year of the entry and the new amount carried in that year.
+    carried: BTreeMap<GrantId, (i32, i64)>,
 }
 
 /// One restricted grant's dedicated fund at a year's end.
@@ -78,7 +79,9 @@ impl FundTotals {
                 .or_default()
                 .insert(e.header.date, value);
         }
-        self.carried.extend(u.carried);
+        for (grant, (year, value)) in u.carried {
+            self.carried.entry(grant).or_default().insert(year, value);
+        }
         match &e.header.kind {
             EntryKind::Closing {
                 year,
@@ -117,18 +120,22 @@ impl FundTotals {
     }
 }
 
-/// The account a year-end entry names as holding the dedicated funds, if it is one.
-fn dedicated_account(kind: &EntryKind) -> Option<&AccountCode> {
+/// The account a year-end entry names as holding the dedicated funds, and its fiscal year, if
+/// it is one.
+fn dedicated_account(kind: &EntryKind) -> Option<(&AccountCode, i32)> {
     match kind {
         EntryKind::DedicatedFunds {
-            dedicated_account, ..
+            dedicated_account,
+            year,
+            ..
         }
         | EntryKind::Closing {
             form: ClosingForm::Funds {
                 dedicated_account, ..
             },
+            year,
             ..
-        } => Some(dedicated_account),
+        } => Some((dedicated_account, *year)),
         _ => None,
     }
 }
@@ -171,14 +178,17 @@ impl Book {
                     spent
                 };
                 u.days.insert(g.clone(), (received, spent));
-            } else if carry_account == Some(&p.account) {
+            } else if let Some((account, year)) = carry_account
+                && account == &p.account
+            {
                 let before = u
                     .carried
                     .get(g)
-                    .or_else(|| t.carried.get(g))
-                    .copied()
+                    .map(|(_, v)| *v)
+                    .or_else(|| t.carried.get(g).and_then(|y| y.get(&year)).copied())
                     .unwrap_or(0);
-                u.carried.insert(g.clone(), before.checked_sub(p.amount.0)?);
+                u.carried
+                    .insert(g.clone(), (year, before.checked_sub(p.amount.0)?));
             }
         }
         Some(u)
@@ -213,10 +223,20 @@ impl Book {
                 spent = spent.checked_add(*s).ok_or_else(|| self.overflow())?;
             }
             let unspent = received.checked_sub(spent).ok_or_else(|| self.overflow())?;
+            // What the year-end entries of this year and the years before carried: a later
+            // year's carry (of a year reopened since) does not count.
+            let carried = crate::domain::checked_sum(
+                t.carried
+                    .get(id)
+                    .into_iter()
+                    .flat_map(|y| y.range(..=year))
+                    .map(|(_, c)| Minor(*c)),
+            )
+            .ok_or_else(|| self.overflow())?;
             let fund = DedicatedFund {
                 grant: id.clone(),
                 target: Minor(unspent.max(0)),
-                carried: Minor(t.carried.get(id).copied().unwrap_or(0)),
+                carried,
             };
             if !(fund.target.is_zero() && fund.carried.is_zero()) {
                 funds.push(fund);

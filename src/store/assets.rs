@@ -103,6 +103,8 @@ impl Appender<'_> {
         let mut stmt = self.tx.prepare(
             "SELECT DISTINCT p.account FROM postings p JOIN accounts a ON a.code = p.account
               WHERE p.grant_id = ?1 AND a.type = 'income' AND p.amount < 0
+                AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)
+                AND NOT EXISTS (SELECT 1 FROM depreciations d WHERE d.entry_id = p.entry_id)
               ORDER BY p.account",
         )?;
         let rows = stmt.query_map([grant.as_str()], |r| r.get::<_, AccountCode>(0))?;

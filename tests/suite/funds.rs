@@ -527,3 +527,46 @@ fn a_closing_refuses_what_it_cannot_carry_and_changes_nothing() {
     );
     assert_eq!(common::snapshot(&ledger), before);
 }
+
+#[test]
+fn reclosing_an_earlier_year_does_not_count_a_later_years_release() {
+    let (_dir, ledger) = ledger_2024();
+    let close = |year: &str, extra: &[&str]| {
+        let mut args = vec!["close", "--year", year];
+        args.extend(CLOSE_FLAGS);
+        args.extend(extra);
+        ok(&ledger, &args)
+    };
+    close("2024", &[]);
+    ok(
+        &ledger,
+        &[
+            "allocate-result",
+            "--year",
+            "2024",
+            "--date",
+            "2025-01-31",
+            "--to",
+            "1161=12000",
+        ],
+    );
+    // 2025 spends G1's last 70,000: its fund is released at 2025's closing.
+    record(
+        &ledger,
+        "2025-04-01",
+        "Etude G1",
+        &["6141 70000 grant=G1", "5141"],
+    );
+    close("2025", &[]);
+    // The officers reopen 2025, then 2024: 2024's fund at its end is still 70,000, what its own
+    // closing carried, whatever 2025's closing released since.
+    for year in ["2025", "2024"] {
+        ok(&ledger, &["reopen", "--year", year, "--reason", "Contrôle"]);
+    }
+    let preview = close("2024", &["--dry-run"]);
+    assert!(preview.contains("no closing entry"), "{preview}");
+    assert!(!preview.contains("1561 "), "{preview}");
+    assert!(preview.contains("own: 0.00 MAD"), "{preview}");
+    let (code, py) = common::python_verify_json(&[ledger.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{py:#}");
+}
