@@ -525,3 +525,41 @@ pub fn finding_set(v: &serde_json::Value) -> Vec<(i64, String)> {
     f.dedup();
     f
 }
+
+/// The bytes of CHAIN.md section 2, written from that document alone (not with amana's
+/// encoder), for the tests that check a kind's encoding.
+pub mod chain_md {
+    pub fn text(out: &mut Vec<u8>, s: &str) {
+        out.push(0x01);
+        out.extend((s.len() as u32).to_be_bytes());
+        out.extend(s.as_bytes());
+    }
+
+    pub fn int(out: &mut Vec<u8>, i: i64) {
+        out.push(0x02);
+        out.extend(i.to_be_bytes());
+    }
+
+    pub fn header(kind: &str, seq: i64) -> Vec<u8> {
+        let mut out = b"AMANA\x01".to_vec();
+        text(&mut out, kind);
+        int(&mut out, seq);
+        int(&mut out, 1_767_225_600_000_000);
+        text(&mut out, "trésorière");
+        out
+    }
+
+    pub fn null(out: &mut Vec<u8>) {
+        out.push(0x00);
+    }
+
+    pub fn date(out: &mut Vec<u8>, d: &str) {
+        out.push(0x03);
+        out.extend(d.as_bytes());
+    }
+
+    pub fn list(out: &mut Vec<u8>, n: u32) {
+        out.push(0x06);
+        out.extend(n.to_be_bytes());
+    }
+}

@@ -600,29 +600,9 @@ fn both_verifiers_replay_rates_and_terms_and_catch_an_edited_rate() {
     }
 }
 
-/// The bytes of section 2, written here from CHAIN.md alone (not with amana's encoder).
-fn text(out: &mut Vec<u8>, s: &str) {
-    out.push(0x01);
-    out.extend((s.len() as u32).to_be_bytes());
-    out.extend(s.as_bytes());
-}
-
-fn int(out: &mut Vec<u8>, i: i64) {
-    out.push(0x02);
-    out.extend(i.to_be_bytes());
-}
-
-fn header(kind: &str, seq: i64) -> Vec<u8> {
-    let mut out = b"AMANA\x01".to_vec();
-    text(&mut out, kind);
-    int(&mut out, seq);
-    int(&mut out, 1_767_225_600_000_000);
-    text(&mut out, "trésorière");
-    out
-}
-
 #[test]
 fn rates_and_terms_are_encoded_as_chain_md_says() {
+    use crate::common::chain_md::{header, int, text};
     use amana::chain::{ChainEntry, Record};
     use amana::domain::{
         BudgetCurrency, Currency, ExchangeRate, GrantId, GrantTerms, Rate, RateMethod, parse_date,

@@ -570,3 +570,172 @@ fn reclosing_an_earlier_year_does_not_count_a_later_years_release() {
     let (code, py) = common::python_verify_json(&[ledger.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{py:#}");
 }
+
+/// The three year-end kinds, encoded as CHAIN.md section 4 says, byte for byte, and decoded
+/// back: the bytes of the format are fixed once ledgers hold them.
+#[test]
+fn the_year_end_kinds_are_encoded_as_chain_md_says() {
+    use amana::chain::{ChainEntry, Record};
+    use amana::domain::{
+        AccountCode, ClosingForm, Currency, Entry, EntryHeader, EntryId, EntryKind, GrantId, Minor,
+        Posting, parse_date,
+    };
+    use common::chain_md::{date, header, int, list, null, text};
+    let mad = Currency::iso("MAD").unwrap();
+    let code = |c: &str| AccountCode::parse(c).unwrap();
+    let posting = |account: &str, amount: i64, grant: Option<&str>| Posting {
+        account: code(account),
+        amount: Minor(amount),
+        grant: grant.map(|g| GrantId::parse(g).unwrap()),
+        line: None,
+        original: None,
+        memo: None,
+    };
+    let entry = |seq: i64, id: i64, day: &str, kind: EntryKind, postings: Vec<Posting>| {
+        let header = EntryHeader {
+            id: EntryId(id),
+            date: parse_date(day).unwrap(),
+            description: "Clôture".into(),
+            reference: None,
+            kind,
+            batch: None,
+        };
+        ChainEntry {
+            seq,
+            time_us: 1_767_225_600_000_000,
+            actor: "trésorière".into(),
+            record: Record::Entry(Entry::new(header, postings, &mad).unwrap()),
+        }
+    };
+    // The fields every journal entry starts with, then its postings (account, amount, grant,
+    // and line, original amount, original currency, memo all NULL here).
+    let journal =
+        |kind: &str, seq: i64, id: i64, day: &str, postings: &[(&str, i64, Option<&str>)]| {
+            let mut out = header(kind, seq);
+            int(&mut out, id);
+            date(&mut out, day);
+            text(&mut out, "Clôture");
+            (0..4).for_each(|_| null(&mut out));
+            list(&mut out, postings.len() as u32);
+            for (account, amount, grant) in postings {
+                text(&mut out, account);
+                int(&mut out, *amount);
+                match grant {
+                    Some(g) => text(&mut out, g),
+                    None => null(&mut out),
+                }
+                (0..4).for_each(|_| null(&mut out));
+            }
+            out
+        };
+    let start = parse_date("2025-01-01").unwrap();
+
+    let carry = entry(
+        20,
+        7,
+        "2025-12-31",
+        EntryKind::DedicatedFunds {
+            year: 2025,
+            start,
+            dedicated_account: code("1561"),
+            charge_account: code("6593"),
+            release_account: code("7593"),
+        },
+        vec![
+            posting("6593", 700_000, Some("G1")),
+            posting("1561", -700_000, Some("G1")),
+        ],
+    );
+    let mut expected = journal(
+        "dedicated-funds",
+        20,
+        7,
+        "2025-12-31",
+        &[
+            ("6593", 700_000, Some("G1")),
+            ("1561", -700_000, Some("G1")),
+        ],
+    );
+    int(&mut expected, 2025);
+    date(&mut expected, "2025-01-01");
+    for account in ["1561", "6593", "7593"] {
+        text(&mut expected, account);
+    }
+    assert_eq!(hex::encode(carry.encode()), hex::encode(&expected));
+    assert_eq!(ChainEntry::decode(&expected, Some(&mad)).unwrap(), carry);
+
+    let closing = entry(
+        21,
+        8,
+        "2025-12-31",
+        EntryKind::Closing {
+            year: 2025,
+            start,
+            form: ClosingForm::Funds {
+                surplus_account: code("1191"),
+                deficit_account: code("1199"),
+                dedicated_account: code("1561"),
+            },
+        },
+        vec![
+            posting("7161", 1_000_000, None),
+            posting("1191", -1_000_000, None),
+        ],
+    );
+    let mut expected = journal(
+        "year-closing",
+        21,
+        8,
+        "2025-12-31",
+        &[("7161", 1_000_000, None), ("1191", -1_000_000, None)],
+    );
+    int(&mut expected, 2025);
+    date(&mut expected, "2025-01-01");
+    for account in ["1191", "1199", "1561"] {
+        text(&mut expected, account);
+    }
+    assert_eq!(hex::encode(closing.encode()), hex::encode(&expected));
+    assert_eq!(ChainEntry::decode(&expected, Some(&mad)).unwrap(), closing);
+
+    let allocation = entry(
+        30,
+        9,
+        "2026-06-20",
+        EntryKind::Allocation {
+            year: 2025,
+            closing: 21,
+        },
+        vec![
+            posting("1191", 1_000_000, None),
+            posting("1161", -1_000_000, None),
+        ],
+    );
+    let mut expected = journal(
+        "allocation",
+        30,
+        9,
+        "2026-06-20",
+        &[("1191", 1_000_000, None), ("1161", -1_000_000, None)],
+    );
+    int(&mut expected, 2025);
+    int(&mut expected, 21);
+    assert_eq!(hex::encode(allocation.encode()), hex::encode(&expected));
+    assert_eq!(
+        ChainEntry::decode(&expected, Some(&mad)).unwrap(),
+        allocation
+    );
+
+    // A year-end kind never carries `reverses` and `reason`.
+    let mut out = header("allocation", 30);
+    int(&mut out, 9);
+    date(&mut out, "2026-06-20");
+    text(&mut out, "Clôture");
+    null(&mut out);
+    int(&mut out, 3);
+    text(&mut out, "erreur");
+    null(&mut out);
+    list(&mut out, 0);
+    int(&mut out, 2025);
+    int(&mut out, 21);
+    assert!(ChainEntry::decode(&out, Some(&mad)).is_err());
+}
