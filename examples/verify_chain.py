@@ -543,6 +543,9 @@ class Rules:
         # transactions; grant -> what year-end entries carried to dedicated funds (a credit
         # positive); year-closing seq -> [year, result account, result amount, allocated]
         self.fund_days, self.carried, self.closed_results = {}, {}, {}
+        # (fiscal year, restricted grant) -> the net of its income and expense postings since the
+        # year's last closing: what a closing of the earlier kind `closing` carried (rule 14a)
+        self.legacy = {}
         # seals, signatures and the officers' decisions (rules 9 to 12, 14 and 15)
         self.seals, self.last_seal = {}, None
         self.officers, self.keys = {}, {}  # officers: id -> public key; keys: key -> id
@@ -773,7 +776,19 @@ class Rules:
                 net[acct] = net.get(acct, 0) + amount
                 if g in self.grants and self.grants[g][2]:
                     r[0] += amount
-        if k == "closing" and self.fy_start is not None:
+                    self.legacy[(year, g)] = self.legacy.get((year, g), 0) + amount
+        if k in ("closing", "year-closing"):
+            # rule 14a: a closing ends its year's restricted flows; one of the earlier kind
+            # moved them to restricted net assets, so they count as carried
+            fy = e["fiscal_year"]
+            for (y, g), flow in list(self.legacy.items()):
+                if y != fy:
+                    continue
+                self.legacy[(y, g)] = 0
+                if k == "closing" and flow:
+                    years = self.carried.setdefault(g, {})
+                    years[fy] = years.get(fy, 0) - flow
+        if k in ("closing", "year-closing") and self.fy_start is not None:
             # rule 14: a closing carries the restricted part recorded so far; a later closing
             # of the same year (after a reopening) counts only what is recorded after it
             date = e["date"]

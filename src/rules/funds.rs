@@ -28,6 +28,10 @@ pub(super) struct FundTotals {
     /// Per grant: what the dedicated-funds and year-closing entries so far carry (a credit of
     /// the dedicated account is positive).
     carried: BTreeMap<GrantId, BTreeMap<i32, i64>>,
+    /// Per (fiscal year, restricted grant): the net of its income and expense postings dated in
+    /// the year since the year's last closing: what a closing of the form written before
+    /// dedicated funds (kind `closing`) moved to restricted net assets, and so counts as carried.
+    legacy: BTreeMap<(i32, GrantId), i64>,
     /// The result of each year closing, by its sequence number.
     results: BTreeMap<i64, ClosedResult>,
 }
@@ -51,6 +55,7 @@ pub(super) struct FundsUpdate {
     days: BTreeMap<GrantId, (i64, i64)>,
     /// Per grant, the fiscal year of the entry and the new amount carried in that year.
     carried: BTreeMap<GrantId, (i32, i64)>,
+    legacy: BTreeMap<(i32, GrantId), i64>,
 }
 
 /// One restricted grant's dedicated fund at a year's end.
@@ -82,6 +87,7 @@ impl FundTotals {
         for (grant, (year, value)) in u.carried {
             self.carried.entry(grant).or_default().insert(year, value);
         }
+        self.legacy.extend(u.legacy);
         match &e.header.kind {
             EntryKind::Closing {
                 year,
@@ -191,7 +197,63 @@ impl Book {
                     .insert(g.clone(), (year, before.checked_sub(p.amount.0)?));
             }
         }
+        self.legacy_after(t, e, &mut u)?;
         Some(u)
+    }
+
+    /// The restricted flows a closing of the earlier form carries (rule 14a): each entry's
+    /// income and expense postings charged to restricted grants added to their year's flow; a
+    /// closing of either form ends its year's flows, and one of the earlier form counts them as
+    /// carried (it moved them to restricted net assets: a later carry must not move them again).
+    fn legacy_after(&self, t: &FundTotals, e: &Entry, u: &mut FundsUpdate) -> Option<()> {
+        let Some(info) = self.info.as_ref() else {
+            return Some(());
+        };
+        let year = info.fiscal_start.year_of(e.header.date);
+        for p in e.postings() {
+            let Some(g) = p
+                .grant
+                .as_ref()
+                .filter(|g| self.grants.get(*g).is_some_and(|grant| grant.restricted))
+            else {
+                continue;
+            };
+            let kind = self.accounts.get(&p.account).copied();
+            if !matches!(kind, Some(AccountType::Income | AccountType::Expense)) {
+                continue;
+            }
+            let key = (year, g.clone());
+            let before = u.legacy.get(&key).or_else(|| t.legacy.get(&key)).copied();
+            u.legacy
+                .insert(key, before.unwrap_or(0).checked_add(p.amount.0)?);
+        }
+        let EntryKind::Closing { year, form, .. } = &e.header.kind else {
+            return Some(());
+        };
+        let mut flows: BTreeMap<GrantId, i64> = t
+            .legacy
+            .iter()
+            .filter(|((y, _), _)| y == year)
+            .map(|((_, g), f)| (g.clone(), *f))
+            .collect();
+        for ((y, g), f) in &u.legacy {
+            if y == year {
+                flows.insert(g.clone(), *f);
+            }
+        }
+        for (g, flow) in flows {
+            u.legacy.insert((*year, g.clone()), 0);
+            if matches!(form, ClosingForm::Restricted { .. }) && flow != 0 {
+                let before = u
+                    .carried
+                    .get(&g)
+                    .map(|(_, v)| *v)
+                    .or_else(|| t.carried.get(&g).and_then(|y| y.get(year)).copied())
+                    .unwrap_or(0);
+                u.carried.insert(g, (*year, before.checked_sub(flow)?));
+            }
+        }
+        Some(())
     }
 
     fn fund_totals(&self, check: Replayed) -> Result<&FundTotals, RuleError> {

@@ -150,3 +150,85 @@ fn a_ledger_of_an_earlier_release_is_written_to_under_its_rules() {
     let (code, v) = verify_json(&l, &[]);
     assert_eq!(code, Some(0), "{v:#}");
 }
+
+/// A year closed the earlier way (its restricted result to a net-assets account), reopened and
+/// closed again with dedicated funds: the restricted money already set aside counts as carried,
+/// so it is not charged to the year a second time (CHAIN.md rule 14a).
+#[test]
+fn a_year_closed_the_earlier_way_does_not_carry_its_restricted_money_twice() {
+    let (dir, l) = legacy();
+    let key = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    ok(
+        &l,
+        &[
+            "reopen",
+            "--year",
+            "2025",
+            "--reason",
+            "contrôle",
+            "--sign",
+            &key("tresoriere.pem"),
+        ],
+    );
+    for (code, kind) in [
+        ("2500", "liability"),
+        ("6950", "expense"),
+        ("4950", "income"),
+    ] {
+        ok(
+            &l,
+            &["account", "add", code, "--type", kind, "--name", code],
+        );
+    }
+    let preview = ok(&l, &["close", "--year", "2025", "--dry-run"]);
+    assert!(preview.contains("no closing entry"), "{preview}");
+    assert!(preview.contains("own: 0.00 MAD"), "{preview}");
+    // 500 more spent on the grant in 2025: released from what the earlier closing set aside,
+    // so the year's own result stays nothing.
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2025-12-20",
+            "--desc",
+            "Formation",
+            "--post",
+            "5100 500 grant=CMM-2025",
+            "--post",
+            "1010",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "close",
+            "--year",
+            "2025",
+            "--sign",
+            &key("tresoriere.pem"),
+            "--sign",
+            &key("president.pem"),
+        ],
+    );
+    let balance: serde_json::Value = serde_json::from_str(&ok(
+        &l,
+        &["balance", "--as-of", "2025-12-31", "--format", "json"],
+    ))
+    .unwrap();
+    let of = |code: &str| {
+        balance["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["code"] == code)
+            .map(|a| a["balance"].as_str().unwrap().to_string())
+    };
+    assert_eq!(of("2500").as_deref(), Some("500.00"), "{balance:#}");
+    assert_eq!(of("3100").as_deref(), Some("-19500.00"), "{balance:#}");
+    assert_eq!(of("3900"), None, "no result: {balance:#}");
+    let (code, v) = verify_json(&l, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    let (code, py) = crate::common::python_verify_json(&[l.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{py:#}");
+}
