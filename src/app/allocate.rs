@@ -71,7 +71,10 @@ impl Ledger {
             };
             // The posting of the result is a credit for a surplus: the parts take its sign.
             let sign = result.amount.0.signum();
-            let magnitude = result.amount.checked_abs();
+            let overflow = || crate::domain::DomainError::Overflow;
+            let magnitude = result.amount.checked_abs().ok_or_else(overflow)?;
+            let taken = result.amount.checked_neg().ok_or_else(overflow)?;
+            let money = |m: Minor| crate::domain::Money::new(m, currency.clone());
             let mut parts = vec![];
             for (account, text) in &req.parts {
                 parts.push((account.clone(), currency.parse(text)?));
@@ -87,50 +90,33 @@ impl Ledger {
                 let Some(code) = default else {
                     return Err(Refusal::AllocationSum {
                         year: req.year,
-                        result: crate::domain::Money::new(
-                            magnitude.unwrap_or(Minor::ZERO),
-                            currency.clone(),
-                        ),
-                        parts: crate::domain::Money::new(Minor::ZERO, currency.clone()),
+                        result: money(magnitude),
+                        parts: money(Minor::ZERO),
                     }
                     .into());
                 };
-                parts.push((AccountCode::parse(code)?, magnitude.unwrap_or(Minor::ZERO)));
+                parts.push((AccountCode::parse(code)?, magnitude));
             }
-            let total = crate::domain::checked_sum(parts.iter().map(|(_, m)| *m));
+            let total =
+                crate::domain::checked_sum(parts.iter().map(|(_, m)| *m)).ok_or_else(overflow)?;
             if total != magnitude || parts.iter().any(|(_, m)| m.0 <= 0) {
                 return Err(Refusal::AllocationSum {
                     year: req.year,
-                    result: crate::domain::Money::new(
-                        magnitude.unwrap_or(Minor::ZERO),
-                        currency.clone(),
-                    ),
-                    parts: crate::domain::Money::new(
-                        total.unwrap_or(Minor::ZERO),
-                        currency.clone(),
-                    ),
+                    result: money(magnitude),
+                    parts: money(total),
                 }
                 .into());
             }
-            let posting = |account: &AccountCode, amount: Minor| Posting {
-                account: account.clone(),
-                amount,
-                grant: None,
-                line: None,
-                original: None,
-                memo: None,
-            };
-            let mut postings = vec![posting(
-                &result.account,
-                result.amount.checked_neg().unwrap_or(Minor::ZERO),
-            )];
+            let posting =
+                |account: &AccountCode, amount: Minor| Posting::plain(account.clone(), amount);
+            let mut postings = vec![posting(&result.account, taken)];
             for (account, amount) in &parts {
                 let signed = if sign < 0 {
-                    amount.checked_neg()
+                    amount.checked_neg().ok_or_else(overflow)?
                 } else {
-                    Some(*amount)
+                    *amount
                 };
-                postings.push(posting(account, signed.unwrap_or(Minor::ZERO)));
+                postings.push(posting(account, signed));
             }
             let header = EntryHeader {
                 id: book.next_entry_id(),
@@ -153,7 +139,7 @@ impl Ledger {
                 date: format_date(req.date),
                 closing: result.seq,
                 result_account: result.account.to_string(),
-                result: currency.format(result.amount.checked_neg().unwrap_or(Minor::ZERO)),
+                result: currency.format(taken),
                 parts: parts
                     .iter()
                     .map(|(a, m)| AllocatedPart {

@@ -386,14 +386,7 @@ impl Ledger {
                         kind: kind.to_string(),
                     });
                 }
-                let posting = |account: AccountCode, amount: Minor| Posting {
-                    account,
-                    amount,
-                    grant: None,
-                    line: None,
-                    original: None,
-                    memo: None,
-                };
+                let posting = Posting::plain;
                 let header = EntryHeader {
                     id: book.next_entry_id(),
                     date: source.header.date,

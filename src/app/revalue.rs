@@ -126,14 +126,10 @@ impl Ledger {
                     original: Some((Minor::ZERO, currency.code.clone())),
                     memo: None,
                 },
-                Posting {
-                    account: counter,
-                    amount: difference.checked_neg().ok_or(DomainError::Overflow)?,
-                    grant: None,
-                    line: None,
-                    original: None,
-                    memo: None,
-                },
+                Posting::plain(
+                    counter,
+                    difference.checked_neg().ok_or(DomainError::Overflow)?,
+                ),
             ];
             let entry = Entry::new(header, postings, &info.currency)?;
             revalued.written = Some(append_entry(app, &mut book, &actor, entry)?);

@@ -158,14 +158,7 @@ impl Ledger {
             None => req.description,
         };
         let description = text::clean("description", &description)?;
-        let posting = |account: AccountCode, amount: Minor| Posting {
-            account,
-            amount,
-            grant: None,
-            line: None,
-            original: None,
-            memo: None,
-        };
+        let posting = Posting::plain;
         let postings = vec![
             posting(use_account, value),
             posting(resource, Minor(-value.0)),

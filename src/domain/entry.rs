@@ -21,6 +21,21 @@ pub struct Posting {
     pub memo: Option<String>,
 }
 
+impl Posting {
+    /// A posting of `amount` to `account` and nothing else (no grant, line, original amount or
+    /// memo): what amana writes when it computes an entry.
+    pub fn plain(account: AccountCode, amount: Minor) -> Posting {
+        Posting {
+            account,
+            amount,
+            grant: None,
+            line: None,
+            original: None,
+            memo: None,
+        }
+    }
+}
+
 /// What an entry is: an ordinary transaction, the reversal of an earlier one, the closing of a
 /// fiscal year's income and expense, the carry of unspent restricted money to dedicated funds
 /// at a year's end, or the allocation of a closed year's result.

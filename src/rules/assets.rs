@@ -366,14 +366,7 @@ fn refuse(rule: AssetRule) -> Vec<RuleError> {
 
 /// The postings a depreciation of `amount` makes for `asset`.
 pub fn depreciation_postings(asset: &Asset, amount: Minor) -> Vec<Posting> {
-    let posting = |account: &AccountCode, amount: Minor| Posting {
-        account: account.clone(),
-        amount,
-        grant: None,
-        line: None,
-        original: None,
-        memo: None,
-    };
+    let posting = |account: &AccountCode, amount: Minor| Posting::plain(account.clone(), amount);
     let credit = Minor(-amount.0);
     let mut out = vec![
         posting(&asset.expense_account, amount),

@@ -148,12 +148,8 @@ fn dedicated_account(kind: &EntryKind) -> Option<(&AccountCode, i32)> {
 
 fn plain(account: &AccountCode, amount: Minor, grant: Option<&GrantId>) -> Posting {
     Posting {
-        account: account.clone(),
-        amount,
         grant: grant.cloned(),
-        line: None,
-        original: None,
-        memo: None,
+        ..Posting::plain(account.clone(), amount)
     }
 }
 

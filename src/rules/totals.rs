@@ -108,14 +108,7 @@ impl Book {
         unrestricted_account: &AccountCode,
     ) -> Result<Vec<Posting>, RuleError> {
         let (_, _, restricted, rest) = self.year_result(year)?;
-        let plain = |account: &AccountCode, amount: Minor| Posting {
-            account: account.clone(),
-            amount,
-            grant: None,
-            line: None,
-            original: None,
-            memo: None,
-        };
+        let plain = |account: &AccountCode, amount: Minor| Posting::plain(account.clone(), amount);
         let mut postings = self.closing_flows(year)?;
         if !restricted.is_zero() {
             postings.push(plain(restricted_account, restricted));
@@ -134,14 +127,9 @@ impl Book {
             .iter()
             .filter(|(_, f)| **f != 0)
             .map(|(a, f)| {
-                Minor(*f).checked_neg().map(|amount| Posting {
-                    account: a.clone(),
-                    amount,
-                    grant: None,
-                    line: None,
-                    original: None,
-                    memo: None,
-                })
+                Minor(*f)
+                    .checked_neg()
+                    .map(|amount| Posting::plain(a.clone(), amount))
             })
             .collect::<Option<_>>()
             .ok_or_else(|| self.overflow())

@@ -100,13 +100,13 @@ impl Appender<'_> {
 
     /// The income accounts a grant's receipts were credited to, by code.
     pub fn grant_income_accounts(&self, grant: &GrantId) -> Result<Vec<AccountCode>> {
-        let mut stmt = self.tx.prepare(
+        let mut stmt = self.tx.prepare(concat!(
             "SELECT DISTINCT p.account FROM postings p JOIN accounts a ON a.code = p.account
-              WHERE p.grant_id = ?1 AND a.type = 'income' AND p.amount < 0
-                AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)
-                AND NOT EXISTS (SELECT 1 FROM depreciations d WHERE d.entry_id = p.entry_id)
-              ORDER BY p.account",
-        )?;
+                   JOIN entries e ON e.id = p.entry_id
+                  WHERE p.grant_id = ?1 AND a.type = 'income' AND p.amount < 0 AND ",
+            recorded_entry!(),
+            " ORDER BY p.account"
+        ))?;
         let rows = stmt.query_map([grant.as_str()], |r| r.get::<_, AccountCode>(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

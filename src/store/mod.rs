@@ -18,6 +18,19 @@
 //! - [`sql`]: `ToSql`/`FromSql` for the domain types, which validate what they read back;
 //! - [`projection`]: which table rows each chain entry stands for.
 
+/// The SQL condition that the entry joined as `e` was recorded by the officers (a transaction
+/// or a reversal), not computed by amana (a closing, a carry to dedicated funds, an allocation, a
+/// depreciation): what a grant's received and spent, a funder's money and an instalment count
+/// (CHAIN.md rule 10). `entries.kind` lists a carry, an allocation and a depreciation as
+/// transactions (its CHECK predates them): `year_ends` and `depreciations` tell them apart.
+macro_rules! recorded_entry {
+    () => {
+        "e.kind IN ('transaction', 'reversal')
+         AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id)
+         AND NOT EXISTS (SELECT 1 FROM depreciations d WHERE d.entry_id = e.id)"
+    };
+}
+
 mod append;
 pub mod assets;
 mod charging;

@@ -199,16 +199,18 @@ impl Store {
     /// Every funder with what it has given: the net credit of income accounts charged to its
     /// grants. Its name is the one in force: the latest renaming.
     pub fn funders(&self) -> Result<Vec<FunderRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT f.id, coalesce((SELECT c.name FROM funder_changes c WHERE c.funder_id = f.id
                                      ORDER BY c.seq DESC LIMIT 1), f.name), f.type, f.country,
                     coalesce((SELECT -sum(p.amount) FROM postings p
                                JOIN grants g ON g.id = p.grant_id
                                JOIN accounts a ON a.code = p.account
-                              WHERE g.funder = f.id AND a.type = 'income'
-                                AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0)
+                               JOIN entries e ON e.id = p.entry_id
+                              WHERE g.funder = f.id AND a.type = 'income' AND ",
+            recorded_entry!(),
+            "), 0)
                FROM funders f ORDER BY f.id",
-        )?;
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok(FunderRow {
                 id: text::<FunderId>(r, 0)?,
@@ -223,7 +225,7 @@ impl Store {
 
     /// Every grant with its totals and budget lines, as the listing shows them.
     pub fn grants(&self, only: Option<&str>) -> Result<Vec<GrantRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT g.id, g.funder,
                     coalesce((SELECT x.amount FROM grant_amendments x WHERE x.grant_id = g.id
                                  AND x.amount IS NOT NULL ORDER BY x.seq DESC LIMIT 1), g.amount),
@@ -233,39 +235,47 @@ impl Store {
                     g.restricted, g.purpose,
                     coalesce((SELECT -sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
                                JOIN entries e ON e.id = p.entry_id
-                               WHERE p.grant_id = g.id AND a.type = 'income'
-                                 AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0),
+                               WHERE p.grant_id = g.id AND a.type = 'income' AND ",
+            recorded_entry!(),
+            "), 0),
                     coalesce((SELECT sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
+                               JOIN entries e ON e.id = p.entry_id
                                WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
-                                 AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = p.entry_id)), 0),
+                                 AND ",
+            recorded_entry!(),
+            "), 0),
                     -- The same totals in the grant's currency: the amounts postings carry in it,
                     -- of transactions and reversals only.
                     coalesce((SELECT -sum(p.original_amount) FROM postings p
                                JOIN accounts a ON a.code = p.account JOIN entries e ON e.id = p.entry_id
                                WHERE p.grant_id = g.id AND a.type = 'income' AND p.original_currency = g.currency
-                                 AND e.kind IN ('transaction', 'reversal')
-                               AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id)), 0),
+                                 AND ",
+            recorded_entry!(),
+            "), 0),
                     coalesce((SELECT sum(p.original_amount) FROM postings p
                                JOIN accounts a ON a.code = p.account JOIN entries e ON e.id = p.entry_id
                                WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
                                  AND p.original_currency = g.currency
-                                 AND e.kind IN ('transaction', 'reversal')
-                               AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id)), 0),
+                                 AND ",
+            recorded_entry!(),
+            "), 0),
                     -- Whether one of them carries no amount in the grant's currency.
                     EXISTS (SELECT 1 FROM postings p JOIN accounts a ON a.code = p.account
                              JOIN entries e ON e.id = p.entry_id
                              WHERE p.grant_id = g.id AND a.type = 'income'
                                AND p.original_currency IS NOT g.currency
-                               AND e.kind IN ('transaction', 'reversal')
-                               AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id)),
+                               AND ",
+            recorded_entry!(),
+            "),
                     EXISTS (SELECT 1 FROM postings p JOIN accounts a ON a.code = p.account
                              JOIN entries e ON e.id = p.entry_id
                              WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
                                AND p.original_currency IS NOT g.currency
-                               AND e.kind IN ('transaction', 'reversal')
-                               AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id))
+                               AND ",
+            recorded_entry!(),
+            ")
                FROM grants g WHERE ?1 IS NULL OR g.id = ?1 ORDER BY g.id",
-        )?;
+        ))?;
         let mut grants: Vec<GrantRow> = stmt
             .query_map([only], |r| {
                 Ok(GrantRow {
@@ -288,7 +298,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut lines = self.conn.prepare_cached(
+        let mut lines = self.conn.prepare_cached(concat!(
             "SELECT b.line_id, b.label, coalesce((SELECT x.amount FROM budget_line_amendments x
                                    WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
                                      AND x.amount IS NOT NULL ORDER BY x.seq DESC LIMIT 1), b.amount), b.account,
@@ -301,14 +311,18 @@ impl Store {
                                JOIN grants g ON g.id = p.grant_id JOIN entries e ON e.id = p.entry_id
                                WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id
                                  AND p.original_currency = g.currency
-                                 AND e.kind IN ('transaction', 'reversal')), 0),
+                                 AND ",
+            recorded_entry!(),
+            "), 0),
                     EXISTS (SELECT 1 FROM postings p
                              JOIN grants g ON g.id = p.grant_id JOIN entries e ON e.id = p.entry_id
                              WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id
                                AND p.original_currency IS NOT g.currency
-                               AND e.kind IN ('transaction', 'reversal'))
+                               AND ",
+            recorded_entry!(),
+            ")
                FROM budget_lines b WHERE b.grant_id = ?1 ORDER BY b.seq",
-        )?;
+        ))?;
         let mut amendments = self.conn.prepare_cached(
             "SELECT seq, effective, amount, end_date, reason FROM grant_amendments
               WHERE grant_id = ?1 ORDER BY seq",

@@ -96,13 +96,14 @@ fn line_spent(conn: &Connection) -> Result<Vec<(GrantId, LineId, Minor)>> {
 /// whose postings carry an amount in `currency`: (in the ledger's currency, in `currency`).
 fn instalments(conn: &Connection, grant: &GrantId, currency: &str) -> Result<(Minor, Minor)> {
     Ok(conn
-        .prepare_cached(
+        .prepare_cached(concat!(
             "SELECT coalesce(-sum(p.amount), 0), coalesce(-sum(p.original_amount), 0)
                FROM postings p JOIN accounts a ON a.code = p.account
                JOIN entries e ON e.id = p.entry_id
               WHERE p.grant_id = ?1 AND a.type = 'income' AND p.original_currency = ?2
-                AND e.kind IN ('transaction', 'reversal')",
-        )?
+                AND ",
+            recorded_entry!()
+        ))?
         .query_row(params![grant.as_str(), currency], |r| {
             Ok((r.get::<_, Total>(0)?.0, r.get::<_, Total>(1)?.0))
         })?)

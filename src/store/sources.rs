@@ -13,7 +13,8 @@ use crate::domain::{EntryId, FunderId, Minor, format_date};
 
 /// The money each income posting brought, with its funder (NULL when it has none): the one
 /// definition the funder list and the donor register read. `received` is the credit, positive.
-const ATTRIBUTED: &str = "
+const ATTRIBUTED: &str = concat!(
+    "
     SELECT e.id AS entry_id, e.date AS date, e.kind AS kind, e.reverses AS reverses,
            e.description AS description, -p.amount AS received, p.grant_id AS grant_id,
            coalesce(g.funder, s.funder_id) AS funder
@@ -22,8 +23,9 @@ const ATTRIBUTED: &str = "
       JOIN accounts a ON a.code = p.account
       LEFT JOIN grants g ON g.id = p.grant_id
       LEFT JOIN sources s ON s.entry_id = coalesce(e.reverses, e.id) AND s.posting = p.idx
-     WHERE a.type = 'income' AND e.kind IN ('transaction', 'reversal')
-       AND NOT EXISTS (SELECT 1 FROM year_ends y WHERE y.entry_id = e.id)";
+     WHERE a.type = 'income' AND ",
+    recorded_entry!()
+);
 
 /// What one funder gave, in base-currency minor units.
 #[derive(Debug, Clone)]
