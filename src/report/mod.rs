@@ -7,9 +7,13 @@
 mod accounts;
 pub mod assets;
 pub mod currency;
+pub mod doc;
+pub mod i18n;
 mod journal;
+pub mod output;
 pub mod render;
 mod sources;
+pub mod templates;
 
 pub use accounts::{AccountLine, AccountsReport, accounts};
 pub use journal::{JournalEntry, JournalPosting, JournalReport, journal};

@@ -8,6 +8,9 @@ use super::{BalanceReport, JournalReport, LogReport};
 use crate::formats::journal::COLUMNS;
 use crate::verify::{Problem, ProblemKind, VerifyReport};
 
+pub mod document;
+pub mod html;
+pub mod pdf;
 mod sources;
 pub use sources::{
     donors_csv, donors_table, funders_csv, funders_table, in_kind_csv, in_kind_table,
