@@ -39,6 +39,8 @@ pub struct Document {
 pub struct SealMark {
     pub label: String,
     pub fingerprint: String,
+    /// The fingerprint in lines of 16 characters, for a narrow column.
+    pub fingerprint_lines: Vec<String>,
     /// An SVG drawing of the QR code of `fingerprint` (no text, no script).
     pub qr_svg: String,
     pub signed_by: String,
