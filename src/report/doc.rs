@@ -38,9 +38,8 @@ pub struct Document {
 #[derive(Debug, Clone, Serialize)]
 pub struct SealMark {
     pub label: String,
+    /// As `verify --seal` takes it: `7W69-RMDN-9JJF-8F5W`.
     pub fingerprint: String,
-    /// The fingerprint in lines of 16 characters, for a narrow column.
-    pub fingerprint_lines: Vec<String>,
     /// An SVG drawing of the QR code of `fingerprint` (no text, no script).
     pub qr_svg: String,
     pub signed_by: String,

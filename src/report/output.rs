@@ -193,12 +193,6 @@ pub fn document(report: &impl Report, head: &Head, cat: &Catalogue) -> Document 
     let seal = head.seal.as_ref().map(|s| SealMark {
         label: cat.t("report-seal-fingerprint"),
         fingerprint: s.fingerprint.clone(),
-        fingerprint_lines: s
-            .fingerprint
-            .as_bytes()
-            .chunks(16)
-            .map(|c| String::from_utf8_lossy(c).into_owned())
-            .collect(),
         qr_svg: qr_svg(&s.fingerprint),
         signed_by: s.signed_by.join(", "),
     });
@@ -353,7 +347,7 @@ mod tests {
             checked: true,
             seal: Some(HeadSeal {
                 seq: 10,
-                fingerprint: "cd".repeat(32),
+                fingerprint: "7W69-RMDN-9JJF-8F5W".into(),
                 covered: 10,
                 period_end: None,
                 signed_by: vec!["treasurer".into()],
