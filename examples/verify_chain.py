@@ -245,7 +245,10 @@ SCHEMAS = {
     "rate": [F("currency", TEXT), F("date", DATE), F("rate", INT), F("source", TEXT, True)],
     "grant-terms": [F("grant", TEXT), F("rate_method", TEXT), F("closing_days", INT),
                     F("budget_currency", TEXT)],
+    # explanations of budget variances (rule 22)
+    "variance-note": [F("grant", TEXT), F("line", TEXT), F("through", DATE), F("text", TEXT)],
 }
+MAX_NOTE_CHARS = 2000
 RATE_METHODS = {"instalments", "daily"}
 BUDGET_CURRENCIES = {"base", "grant"}
 MAX_CLOSING_DAYS = 3660
@@ -517,6 +520,9 @@ def canonical_problems(e):
         check("rate_method", e["rate_method"], RATE_METHODS.__contains__, "a rate method")
         check("budget_currency", e["budget_currency"], BUDGET_CURRENCIES.__contains__,
               "base or grant")
+    elif k == "variance-note":
+        ident("grant", e["grant"])
+        ident("line", e["line"])
     return out
 
 
@@ -629,7 +635,8 @@ class Rules:
                    "funder-change": self.funder_change, "source": self.source,
                    "year-closing": self.transaction, "dedicated-funds": self.transaction,
                    "allocation": self.transaction, "asset": self.asset,
-                   "grant-terms": self.grant_terms}.get(k)
+                   "grant-terms": self.grant_terms,
+                   "variance-note": self.variance_note}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -1073,6 +1080,14 @@ class Rules:
                     self.terms[g] = before
                 return bad(f"grant-terms of {g!r}: spending dated after {new}, the new last "
                            f"eligible day (transactions {after})")
+
+    def variance_note(self, seq, e, bad):  # rule 22
+        g, line, text = e["grant"], e["line"], e["text"]
+        if (g, line) not in self.lines:
+            return bad(f"variance-note: grant {g!r} has no budget line {line!r}")
+        if not text.strip() or len(text) > MAX_NOTE_CHARS:
+            bad(f"variance-note of {g}/{line}: its text is {len(text)} characters long, "
+                f"not 1 to {MAX_NOTE_CHARS}")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1650,12 +1665,13 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "depreciations": (("seq", "entry_id", "asset_id", "start_date"), 1),
     "rates": (("seq", "currency", "date", "rate", "source"), 1),
     "grant_terms": (("seq", "grant_id", "rate_method", "closing_days", "budget_currency"), 1),
+    "variance_notes": (("seq", "grant_id", "line_id", "through", "text"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
-               "depreciations": 9, "rates": 10, "grant_terms": 10}
+               "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11}
 
 
 def project(seq, e, rows):
@@ -1734,6 +1750,8 @@ def project(seq, e, rows):
     elif k == "grant-terms":
         add("grant_terms", seq, e["grant"], e["rate_method"], e["closing_days"],
             e["budget_currency"])
+    elif k == "variance-note":
+        add("variance_notes", seq, e["grant"], e["line"], e["through"], e["text"])
 
 
 def sort_key(values):

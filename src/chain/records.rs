@@ -173,6 +173,18 @@ pub struct Source {
     pub funder: FunderId,
 }
 
+/// The treasurer's explanation of a budget line's variance, printed beside the line in the
+/// funder report (CHAIN.md, `variance-note`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VarianceNote {
+    pub grant: GrantId,
+    pub line: LineId,
+    /// The last day of the figures it explains (a period's or a year's end): a report whose
+    /// period ends earlier does not print it.
+    pub through: NaiveDate,
+    pub text: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -203,6 +215,8 @@ pub enum Record {
     Rate(ExchangeRate),
     /// A grant's terms: its rate method, closing window and budget currency.
     GrantTerms(GrantTerms),
+    /// The explanation of a budget line's variance.
+    VarianceNote(VarianceNote),
 }
 
 impl Record {
@@ -243,6 +257,7 @@ impl Record {
             Record::Asset(_) => "asset",
             Record::Rate(_) => "rate",
             Record::GrantTerms(_) => "grant-terms",
+            Record::VarianceNote(_) => "variance-note",
         }
     }
 }

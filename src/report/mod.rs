@@ -8,6 +8,8 @@ mod accounts;
 pub mod assets;
 pub mod currency;
 pub mod doc;
+pub mod funder;
+mod funder_body;
 pub mod i18n;
 mod journal;
 pub mod output;
@@ -380,6 +382,12 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
         Record::Asset(a) => assets::summary(a),
         Record::Rate(r) => currency::rate_summary(info, r),
         Record::GrantTerms(t) => currency::terms_summary(t),
+        Record::VarianceNote(n) => format!(
+            "explanation of the variance of budget line {}/{} through {}",
+            n.grant,
+            n.line,
+            format_date(n.through)
+        ),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -551,6 +559,10 @@ pub fn content(
         }),
         Record::Rate(r) => currency::rate_content(r),
         Record::GrantTerms(t) => currency::terms_content(t),
+        Record::VarianceNote(n) => json!({
+            "grant": n.grant.as_str(), "line": n.line.as_str(),
+            "through": format_date(n.through), "text": n.text,
+        }),
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,

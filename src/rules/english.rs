@@ -291,6 +291,12 @@ pub(super) fn english(id: &str) -> &'static str {
         "warning-clock-behind" => {
             "this computer's clock says {$now}, before the time of the last entry ({$last}): check the date and time of this computer (or of the one that wrote the last entry); `amana verify` will point at this entry"
         }
+        "rule-note-line-missing" => {
+            "grant {$grant} has no budget line {$line} (see `amana grant list`): an explanation is given for a line of a grant"
+        }
+        "rule-note-text-length" => {
+            "the explanation of {$grant}/{$line} is {$length} characters long: give a text of 1 to {$max} characters (attach a longer document as a receipt)"
+        }
         other => super::assets::english(other),
     }
 }

@@ -338,6 +338,8 @@ pub enum RuleKind {
     },
     /// Fixed assets and their depreciation ([`super::assets`]).
     Asset(super::assets::AssetRule),
+    /// Explanations of budget variances ([`super::variance`]).
+    Variance(super::variance::VarianceRule),
     SealBankMissing {
         account: AccountCode,
     },

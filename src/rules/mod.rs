@@ -46,6 +46,7 @@ mod sequence;
 mod sources;
 mod tags;
 mod totals;
+pub mod variance;
 
 use std::collections::{HashMap, HashSet};
 
@@ -381,6 +382,10 @@ impl Book {
             }
             Record::GrantTerms(t) => {
                 self.admit_grant_terms(t)?;
+                vec![]
+            }
+            Record::VarianceNote(n) => {
+                self.admit_variance_note(n)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

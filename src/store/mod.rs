@@ -34,6 +34,7 @@ macro_rules! recorded_entry {
 mod append;
 pub mod assets;
 mod charging;
+pub mod funder;
 mod log;
 mod migrate;
 mod parts;

@@ -41,10 +41,11 @@ pub enum Table {
     Depreciations,
     Rates,
     GrantTerms,
+    VarianceNotes,
 }
 
 impl Table {
-    pub const ALL: [Table; 28] = [
+    pub const ALL: [Table; 29] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -73,6 +74,7 @@ impl Table {
         Table::Depreciations,
         Table::Rates,
         Table::GrantTerms,
+        Table::VarianceNotes,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -87,6 +89,7 @@ impl Table {
             Table::Sources => 8,
             Table::Assets | Table::Depreciations => 9,
             Table::Rates | Table::GrantTerms => 10,
+            Table::VarianceNotes => 11,
             _ => 1,
         }
     }
@@ -121,6 +124,7 @@ impl Table {
             Table::Depreciations => "depreciations",
             Table::Rates => "rates",
             Table::GrantTerms => "grant_terms",
+            Table::VarianceNotes => "variance_notes",
         }
     }
 
@@ -259,6 +263,7 @@ impl Table {
                 "closing_days",
                 "budget_currency",
             ],
+            Table::VarianceNotes => &["seq", "grant_id", "line_id", "through", "text"],
         }
     }
 
@@ -596,6 +601,16 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 text(t.rate_method.as_str()),
                 int(t.closing_days),
                 text(t.budget_currency.as_str()),
+            ],
+        )],
+        Record::VarianceNote(n) => vec![row(
+            Table::VarianceNotes,
+            vec![
+                seq,
+                text(n.grant.as_str()),
+                text(n.line.as_str()),
+                text(&format_date(n.through)),
+                text(&n.text),
             ],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the

@@ -16,6 +16,7 @@ mod common;
 mod csv_safety;
 mod currency;
 mod durability;
+mod funder_report;
 mod funds;
 mod fuzz;
 mod golden;

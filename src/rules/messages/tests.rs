@@ -398,6 +398,19 @@ fn catalogue() -> Vec<RuleKind> {
             account: code,
         },
     ]);
+    use crate::rules::variance::VarianceRule as V;
+    let line = LineId::parse("L1").unwrap();
+    kinds.extend([
+        K::Variance(V::LineMissing {
+            grant: grant.clone(),
+            line: line.clone(),
+        }),
+        K::Variance(V::TextLength {
+            grant,
+            line,
+            length: 0,
+        }),
+    ]);
     kinds
 }
 
