@@ -44,6 +44,16 @@ pub enum ReportError {
     Invalid(String),
 }
 
+impl From<crate::app::queries::QueryError> for ReportError {
+    fn from(e: crate::app::queries::QueryError) -> Self {
+        use crate::app::queries::QueryError;
+        match e {
+            QueryError::Store(e) => e.into(),
+            other => ReportError::Invalid(other.to_string()),
+        }
+    }
+}
+
 impl From<StoreError> for ReportError {
     fn from(e: StoreError) -> Self {
         ReportError::Ledger(e.into())

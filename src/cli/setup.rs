@@ -214,6 +214,22 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
         SetupGroup::Grant(GrantCommand::Terms { id, terms }) => {
             super::rates::set_terms(ctx, &id, &terms)?;
         }
+        SetupGroup::Grant(GrantCommand::Explain {
+            grant,
+            line,
+            text,
+            through,
+        }) => {
+            let grant = GrantId::parse(&grant)?;
+            let line = LineId::parse(&line)?;
+            let through = through.as_deref().map(parse_date).transpose()?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let written = ledger.explain_variance(&grant, &line, &text, through, ctx.today)?;
+            out!(
+                "Recorded the explanation of {grant}/{line} (chain entry {}).",
+                written.seq
+            );
+        }
         SetupGroup::Rate(command) => super::rates::run(ctx, command)?,
         SetupGroup::Grant(GrantCommand::BudgetAmend {
             grant,

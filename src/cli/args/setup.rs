@@ -263,4 +263,25 @@ Example:
         #[command(flatten)]
         terms: super::TermsArgs,
     },
+    /// Explain a budget line's variance to the funder, beside the line in the funder report
+    #[command(
+        after_help = "A line whose spending differs from its budget by more than 10% and 1,000 in the ledger's currency needs an explanation: the funder report flags the line until one is recorded. The explanation is kept in the audit chain; a later one replaces it in the report.
+
+Example:
+  amana grant explain --grant EU-2025 --line training --text \"Formations reportées au second semestre (inondations de septembre)\""
+    )]
+    Explain {
+        /// The grant
+        #[arg(long)]
+        grant: String,
+        /// The budget line explained
+        #[arg(long)]
+        line: String,
+        /// The explanation, as the funder will read it
+        #[arg(long)]
+        text: String,
+        /// The last day of the figures explained (default: the grant's end, or today if sooner)
+        #[arg(long)]
+        through: Option<String>,
+    },
 }
