@@ -45,6 +45,7 @@ fn head() -> Head {
         head: "ab".repeat(32),
         verified: true,
         problems: 0,
+        checked: true,
         seal: Some(HeadSeal {
             seq: 1100,
             fingerprint: "4BP7-NE7D-FS8B-77AN".into(),
