@@ -32,6 +32,7 @@ mod periods;
 mod properties;
 mod python_verifier;
 mod remote_signing;
+mod reports;
 mod rules_replay;
 mod seals;
 mod sources;
