@@ -6,6 +6,7 @@
 
 mod accounts;
 pub mod assets;
+pub mod books;
 pub mod currency;
 pub mod doc;
 pub mod i18n;

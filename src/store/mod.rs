@@ -33,6 +33,7 @@ macro_rules! recorded_entry {
 
 mod append;
 pub mod assets;
+pub mod books;
 mod charging;
 mod log;
 mod migrate;

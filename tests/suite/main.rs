@@ -6,6 +6,7 @@
 mod amendments;
 mod assets;
 mod backup;
+mod books;
 mod bundle;
 mod bundle_tamper;
 mod chain_vectors;
