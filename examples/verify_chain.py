@@ -245,8 +245,27 @@ SCHEMAS = {
     "rate": [F("currency", TEXT), F("date", DATE), F("rate", INT), F("source", TEXT, True)],
     "grant-terms": [F("grant", TEXT), F("rate_method", TEXT), F("closing_days", INT),
                     F("budget_currency", TEXT)],
+    # the ledger's settings for reports (rule 22)
+    "setting": [F("key", TEXT), F("value", TEXT)],
 }
 RATE_METHODS = {"instalments", "daily"}
+LANGUAGES = {"ar", "fr", "en"}  # rule 22
+_ZONES = None
+
+
+def known_zone(name):
+    """Whether `name` is an IANA time zone (rule 22), from Python's tz database; where Python
+    has none (no system zoneinfo, no tzdata package), only the shape of the name is checked."""
+    global _ZONES
+    if _ZONES is None:
+        try:
+            import zoneinfo
+            _ZONES = zoneinfo.available_timezones()
+        except ImportError:
+            _ZONES = set()
+    if not _ZONES:
+        return re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*", name) is not None
+    return name in _ZONES
 BUDGET_CURRENCIES = {"base", "grant"}
 MAX_CLOSING_DAYS = 3660
 # the kinds with an id, a date and postings
@@ -629,7 +648,7 @@ class Rules:
                    "funder-change": self.funder_change, "source": self.source,
                    "year-closing": self.transaction, "dedicated-funds": self.transaction,
                    "allocation": self.transaction, "asset": self.asset,
-                   "grant-terms": self.grant_terms}.get(k)
+                   "grant-terms": self.grant_terms, "setting": self.setting}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -1073,6 +1092,17 @@ class Rules:
                     self.terms[g] = before
                 return bad(f"grant-terms of {g!r}: spending dated after {new}, the new last "
                            f"eligible day (transactions {after})")
+
+    def setting(self, seq, e, bad):  # rule 22
+        key, value = e["key"], e["value"]
+        if key == "language":
+            if value not in LANGUAGES:
+                bad(f"setting language: {value!r} is not ar, fr or en")
+        elif key == "timezone":
+            if not known_zone(value):
+                bad(f"setting timezone: {value!r} is not a time zone of the tz database")
+        else:
+            bad(f"setting: {key!r} is not a setting the format defines (language, timezone)")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1650,12 +1680,13 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "depreciations": (("seq", "entry_id", "asset_id", "start_date"), 1),
     "rates": (("seq", "currency", "date", "rate", "source"), 1),
     "grant_terms": (("seq", "grant_id", "rate_method", "closing_days", "budget_currency"), 1),
+    "settings": (("seq", "key", "value"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
-               "depreciations": 9, "rates": 10, "grant_terms": 10}
+               "depreciations": 9, "rates": 10, "grant_terms": 10, "settings": 11}
 
 
 def project(seq, e, rows):
@@ -1734,6 +1765,8 @@ def project(seq, e, rows):
     elif k == "grant-terms":
         add("grant_terms", seq, e["grant"], e["rate_method"], e["closing_days"],
             e["budget_currency"])
+    elif k == "setting":
+        add("settings", seq, e["key"], e["value"])
 
 
 def sort_key(values):

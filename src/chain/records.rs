@@ -173,6 +173,14 @@ pub struct Source {
     pub funder: FunderId,
 }
 
+/// A setting of the ledger's (CHAIN.md, `setting`): the latest entry of a key is in force.
+/// The key and value are kept as given; the book admits only those `domain::setting` knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub key: String,
+    pub value: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -203,6 +211,8 @@ pub enum Record {
     Rate(ExchangeRate),
     /// A grant's terms: its rate method, closing window and budget currency.
     GrantTerms(GrantTerms),
+    /// A ledger setting for reports (language, time zone).
+    Setting(Setting),
 }
 
 impl Record {
@@ -243,6 +253,7 @@ impl Record {
             Record::Asset(_) => "asset",
             Record::Rate(_) => "rate",
             Record::GrantTerms(_) => "grant-terms",
+            Record::Setting(_) => "setting",
         }
     }
 }

@@ -381,6 +381,7 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
         Record::Asset(a) => assets::summary(a),
         Record::Rate(r) => currency::rate_summary(info, r),
         Record::GrantTerms(t) => currency::terms_summary(t),
+        Record::Setting(s) => format!("setting {} = {}", s.key, s.value),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -557,6 +558,7 @@ pub fn content(
             "retired": c.retired, "reason": c.reason,
         }),
         Record::Asset(a) => assets::content(a),
+        Record::Setting(s) => json!({ "key": s.key, "value": s.value }),
     }
 }
 

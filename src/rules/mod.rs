@@ -43,6 +43,7 @@ mod messages;
 mod periods;
 mod registry;
 mod sequence;
+mod settings;
 mod sources;
 mod tags;
 mod totals;
@@ -381,6 +382,10 @@ impl Book {
             }
             Record::GrantTerms(t) => {
                 self.admit_grant_terms(t)?;
+                vec![]
+            }
+            Record::Setting(s) => {
+                settings::admit(s)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

@@ -42,6 +42,7 @@ pub mod projection;
 mod queries;
 mod rates;
 mod rows;
+pub mod settings;
 mod sources;
 pub mod sql;
 

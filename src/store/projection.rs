@@ -41,10 +41,11 @@ pub enum Table {
     Depreciations,
     Rates,
     GrantTerms,
+    Settings,
 }
 
 impl Table {
-    pub const ALL: [Table; 28] = [
+    pub const ALL: [Table; 29] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -73,6 +74,7 @@ impl Table {
         Table::Depreciations,
         Table::Rates,
         Table::GrantTerms,
+        Table::Settings,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -87,6 +89,7 @@ impl Table {
             Table::Sources => 8,
             Table::Assets | Table::Depreciations => 9,
             Table::Rates | Table::GrantTerms => 10,
+            Table::Settings => 11,
             _ => 1,
         }
     }
@@ -121,6 +124,7 @@ impl Table {
             Table::Depreciations => "depreciations",
             Table::Rates => "rates",
             Table::GrantTerms => "grant_terms",
+            Table::Settings => "settings",
         }
     }
 
@@ -259,6 +263,7 @@ impl Table {
                 "closing_days",
                 "budget_currency",
             ],
+            Table::Settings => &["seq", "key", "value"],
         }
     }
 
@@ -597,6 +602,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 int(t.closing_days),
                 text(t.budget_currency.as_str()),
             ],
+        )],
+        Record::Setting(s) => vec![row(
+            Table::Settings,
+            vec![seq, text(&s.key), text(&s.value)],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

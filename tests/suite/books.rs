@@ -403,3 +403,152 @@ fn the_books_render_in_every_format_and_language() {
     .unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
 }
+
+// The ledger's settings for reports (CHAIN.md `setting`, rule 22).
+
+fn open(ledger: &Path) -> Ledger {
+    Ledger::open(ledger, "test-treasurer").unwrap()
+}
+
+#[test]
+fn settings_are_recorded_in_the_chain_and_read_back() {
+    use amana::app::settings::{self, get, list, local_time, report_language, report_timezone};
+    let fx = Fixture::new();
+    let l = fx.path();
+    // Defaults: English, and the Moroccan chart's zone.
+    let ledger = Ledger::open_read_only(l).unwrap();
+    assert_eq!(report_language(&ledger), None);
+    assert_eq!(report_timezone(&ledger), chrono_tz::Africa::Casablanca);
+    let defaults = list(&ledger).unwrap();
+    assert_eq!(
+        defaults
+            .iter()
+            .map(|s| (s.key.as_str(), s.value.as_str(), s.recorded))
+            .collect::<Vec<_>>(),
+        [
+            ("language", "en", false),
+            ("timezone", "Africa/Casablanca", false)
+        ]
+    );
+    drop(ledger);
+
+    let mut ledger = open(l);
+    let written = settings::set(&mut ledger, "language", "fr").unwrap();
+    settings::set(&mut ledger, " timezone ", "Europe/Paris").unwrap();
+    settings::set(&mut ledger, "timezone", "Africa/Casablanca").unwrap();
+    assert_eq!(report_language(&ledger), Some(Lang::Fr));
+    assert_eq!(report_timezone(&ledger), chrono_tz::Africa::Casablanca);
+    let language = get(&ledger, "language").unwrap();
+    assert_eq!((language.value.as_str(), language.recorded), ("fr", true));
+    assert_eq!(language.seq, Some(written.seq));
+    drop(ledger);
+
+    // In the chain: the log lists them, verify replays them.
+    let log = ok_json(l, &["log", "--kind", "setting"]);
+    let entries = log["entries"].as_array().expect("log entries");
+    assert_eq!(entries.len(), 3, "{log:#}");
+    assert_eq!(entries[1]["content"]["value"], "Europe/Paris", "{log:#}");
+    let (code, v) = crate::common::verify_json(l, &[]);
+    assert_eq!(
+        (code, &v["ok"]),
+        (Some(0), &serde_json::Value::Bool(true)),
+        "{v:#}"
+    );
+
+    let at = chrono::DateTime::parse_from_rfc3339("2026-07-01T09:30:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    assert_eq!(
+        local_time(at, report_timezone(&Ledger::open_read_only(l).unwrap())),
+        "2026-07-01 10:30 (Africa/Casablanca)"
+    );
+}
+
+#[test]
+fn a_setting_amana_does_not_know_is_refused_and_nothing_changes() {
+    use amana::app::settings;
+    let fx = Fixture::new();
+    let l = fx.path();
+    let before = crate::common::snapshot(l);
+    let mut ledger = open(l);
+    for (key, value, says) in [
+        ("currency", "EUR", "is not a setting amana knows"),
+        ("language", "de", "give ar, fr or en"),
+        ("language", "FR", "give ar, fr or en"),
+        ("timezone", "Africa/Rabat", "IANA time zone name"),
+        ("timezone", "+01:00", "IANA time zone name"),
+        ("timezone", "", "IANA time zone name"),
+    ] {
+        let e = settings::set(&mut ledger, key, value).unwrap_err();
+        assert!(
+            matches!(e, amana::app::LedgerError::Rules(_)),
+            "{key}={value}: a refusal (exit 2): {e:?}"
+        );
+        assert!(e.to_string().contains(says), "{key}={value}: {e}");
+    }
+    let e = settings::get(&ledger, "colour").unwrap_err();
+    assert!(e.to_string().contains("language and timezone"), "{e}");
+    drop(ledger);
+    assert_eq!(crate::common::snapshot(l), before, "nothing was written");
+}
+
+#[test]
+fn a_forged_setting_is_found_by_both_verifiers() {
+    use crate::common::{finding_set, python_verify_json, rehash_from, tamper, verify_json};
+    let fx = Fixture::new();
+    let l = fx.path();
+    amana::app::settings::set(&mut open(l), "language", "fr").unwrap();
+    let seq: i64 = rusqlite::Connection::open(l)
+        .unwrap()
+        .query_row("SELECT seq FROM settings", [], |r| r.get(0))
+        .unwrap();
+    // A forger rewrites the entry as a key amana does not know, table and hashes alike.
+    let forged = tamper(l, &fx.dir.path().join("forged"), |conn| {
+        let body: Vec<u8> = conn
+            .query_row("SELECT body FROM log WHERE seq = ?1", [seq], |r| r.get(0))
+            .unwrap();
+        let at = body
+            .windows(8)
+            .position(|w| w == b"language")
+            .expect("the key in the body");
+        let mut forged = body.clone();
+        forged[at..at + 8].copy_from_slice(b"currency");
+        conn.execute(
+            "UPDATE log SET body = ?1 WHERE seq = ?2",
+            rusqlite::params![forged, seq],
+        )
+        .unwrap();
+        conn.execute("UPDATE settings SET key = 'currency' WHERE seq = ?1", [seq])
+            .unwrap();
+        rehash_from(conn, seq);
+    });
+    let (code, ours) = verify_json(&forged, &[]);
+    assert_eq!(code, Some(1), "{ours:#}");
+    let (code, theirs) = python_verify_json(&[forged.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{theirs:#}");
+    assert!(
+        finding_set(&ours).contains(&(seq, "rule-violation".to_string())),
+        "{ours:#}"
+    );
+    assert_eq!(finding_set(&ours), finding_set(&theirs));
+}
+
+#[test]
+fn the_setting_kind_is_encoded_as_chain_md_writes_it() {
+    use crate::common::chain_md::{header, text};
+    use amana::chain::{ChainEntry, Record, Setting};
+    let entry = ChainEntry {
+        seq: 9,
+        time_us: 1_767_225_600_000_000,
+        actor: "trésorière".into(),
+        record: Record::Setting(Setting {
+            key: "timezone".into(),
+            value: "Africa/Casablanca".into(),
+        }),
+    };
+    let mut expected = header("setting", 9);
+    text(&mut expected, "timezone");
+    text(&mut expected, "Africa/Casablanca");
+    assert_eq!(hex::encode(entry.encode()), hex::encode(&expected));
+    assert_eq!(ChainEntry::decode(&expected, None).unwrap(), entry);
+}
