@@ -494,7 +494,7 @@ impl Report for TrialBalance {
         cells.extend(totals_cells(f, &self.totals));
         table.styled(RowStyle::Total, cells);
 
-        let mut section = Section::new("trial-balance", cat.t("trial-balance-title"));
+        let mut section = Section::new("trial-balance", cat.t("books-by-class"));
         section.push(Block::Facts {
             facts: vec![
                 Fact::text(cat.t("report-currency"), self.currency.clone()),

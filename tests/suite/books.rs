@@ -378,6 +378,10 @@ fn the_books_render_in_every_format_and_language() {
                 (Format::Html, Lang::Ar) => {
                     assert!(t.contains(r#"dir="rtl""#) && t.contains("ميزان المراجعة العام"));
                     assert!(t.contains("حسابات الخزينة"), "the account's Arabic name");
+                    assert!(
+                        t.contains("A4 landscape") && g.contains("A4 landscape"),
+                        "eight columns print across the page"
+                    );
                     assert!(g.contains("دفتر الأستاذ العام"));
                 }
                 _ => {}

@@ -12,6 +12,7 @@ books-class = الصنف { $class }: { $name }
 books-class-total = مجموع الصنف { $class }
 books-grand-total = المجموع العام
 books-accounts = الحسابات
+books-by-class = الحسابات حسب الصنف
 books-no-accounts = لا يوجد أي حساب سُجِّلت فيه حركة خلال هذه الفترة.
 books-balanced = مجموع المدين يساوي مجموع الدائن في كل زوج من الأعمدة.
 books-unbalanced = مجموع المدين لا يساوي مجموع الدائن: عُدِّل الملف خارج amana (شغّل `amana verify`).

@@ -12,6 +12,7 @@ books-class = Class { $class }: { $name }
 books-class-total = Total class { $class }
 books-grand-total = Grand total
 books-accounts = Accounts
+books-by-class = Accounts by class
 books-no-accounts = No account has a posting in this period.
 books-balanced = Debits equal credits in every pair of columns.
 books-unbalanced = Debits do NOT equal credits: the ledger has been changed outside amana (run `amana verify`).

@@ -2,8 +2,8 @@
 # (`report ledger --account CODE`).
 
 books-period-through = jusqu'au { $to }
-books-opening-debit = Solde d'ouverture débiteur
-books-opening-credit = Solde d'ouverture créditeur
+books-opening-debit = À nouveau débit
+books-opening-credit = À nouveau crédit
 books-period-debit = Mouvements débit
 books-period-credit = Mouvements crédit
 books-closing-debit = Solde débiteur
@@ -12,6 +12,7 @@ books-class = Classe { $class } : { $name }
 books-class-total = Total classe { $class }
 books-grand-total = Total général
 books-accounts = Comptes
+books-by-class = Comptes par classe
 books-no-accounts = Aucun compte n'est mouvementé sur la période.
 books-balanced = Le total des débits est égal au total des crédits dans chaque paire de colonnes.
 books-unbalanced = Le total des débits n'est PAS égal au total des crédits : le fichier a été modifié en dehors d'amana (lancez `amana verify`).
