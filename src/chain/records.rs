@@ -185,6 +185,14 @@ pub struct VarianceNote {
     pub text: String,
 }
 
+/// A setting of the ledger's (CHAIN.md, `setting`): the latest entry of a key is in force.
+/// The key and value are kept as given; the book admits only those `domain::setting` knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub key: String,
+    pub value: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -217,6 +225,8 @@ pub enum Record {
     GrantTerms(GrantTerms),
     /// The explanation of a budget line's variance.
     VarianceNote(VarianceNote),
+    /// A ledger setting for reports (language, time zone).
+    Setting(Setting),
 }
 
 impl Record {
@@ -258,6 +268,7 @@ impl Record {
             Record::Rate(_) => "rate",
             Record::GrantTerms(_) => "grant-terms",
             Record::VarianceNote(_) => "variance-note",
+            Record::Setting(_) => "setting",
         }
     }
 }

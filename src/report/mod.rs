@@ -6,6 +6,7 @@
 
 mod accounts;
 pub mod assets;
+pub mod books;
 pub mod currency;
 pub mod doc;
 pub mod funder;
@@ -388,6 +389,7 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
             n.line,
             format_date(n.through)
         ),
+        Record::Setting(s) => format!("setting {} = {}", s.key, s.value),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -568,6 +570,7 @@ pub fn content(
             "retired": c.retired, "reason": c.reason,
         }),
         Record::Asset(a) => assets::content(a),
+        Record::Setting(s) => json!({ "key": s.key, "value": s.value }),
     }
 }
 

@@ -32,6 +32,13 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "i18n/en/funder.ftl",
     "i18n/fr/funder.ftl",
     "i18n/ar/funder.ftl",
+    "i18n/en/books.ftl",
+    "i18n/fr/books.ftl",
+    "i18n/ar/books.ftl",
+    "html/trial-balance.html",
+    "html/ledger.html",
+    "typst/trial-balance.typ",
+    "typst/ledger.typ",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

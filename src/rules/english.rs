@@ -92,6 +92,10 @@ pub(super) fn english(id: &str) -> &'static str {
             "the closing window of grant {$grant} cannot end on {$last}: spending charged to it is dated after that day (transactions {$entries}). Reverse those first (`amana reverse N --reason ...`), or keep a longer window"
         }
         "rule-changed-funder-missing" => "funder {$id} does not exist (see `amana funder list`)",
+        "rule-setting-unknown" => {
+            "\"{$key}\" is not a setting amana knows: the settings are language and timezone"
+        }
+        "rule-setting-invalid" => "setting {$key}: \"{$value}\" is not valid; give {$expected}",
         "rule-entry-invalid" => "transaction {$id}: {$error}",
         "rule-locked" => {
             "the books are locked through {$locked}: nothing dated on or before it can be added. Record the correction dated in the open period (after {$locked}), e.g. `amana reverse N --date ...` then the right transaction; or, if the officers decide so, reopen the year (`amana reopen --year ...`)"

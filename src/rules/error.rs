@@ -528,6 +528,14 @@ pub enum RuleKind {
         last: NaiveDate,
         entries: Vec<EntryId>,
     },
+    // The ledger's settings.
+    SettingUnknown {
+        key: String,
+    },
+    SettingInvalid {
+        key: crate::domain::setting::SettingKey,
+        value: String,
+    },
 }
 
 /// Something recorded but worth telling the treasurer.

@@ -43,6 +43,7 @@ mod messages;
 mod periods;
 mod registry;
 mod sequence;
+mod settings;
 mod sources;
 mod tags;
 mod totals;
@@ -386,6 +387,10 @@ impl Book {
             }
             Record::VarianceNote(n) => {
                 self.admit_variance_note(n)?;
+                vec![]
+            }
+            Record::Setting(s) => {
+                settings::admit(s)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

@@ -33,6 +33,7 @@ macro_rules! recorded_entry {
 
 mod append;
 pub mod assets;
+pub mod books;
 mod charging;
 pub mod funder;
 mod log;
@@ -42,6 +43,7 @@ pub mod projection;
 mod queries;
 mod rates;
 mod rows;
+pub mod settings;
 mod sources;
 pub mod sql;
 

@@ -7,6 +7,7 @@ mod amendments;
 mod assets;
 mod backup;
 mod browser;
+mod books;
 mod bundle;
 mod bundle_tamper;
 mod chain_vectors;

@@ -146,6 +146,13 @@ fn catalogue() -> Vec<RuleKind> {
             last: d,
             entries: vec![e],
         },
+        K::SettingUnknown {
+            key: "currency".into(),
+        },
+        K::SettingInvalid {
+            key: crate::domain::setting::SettingKey::Timezone,
+            value: "Africa/Rabat".into(),
+        },
         K::EntryInvalid {
             id: e,
             error: DomainError::TooFewPostings(1),
