@@ -6,7 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::{Ledger, LedgerError};
+use crate::app::report_books::BooksError;
+use crate::app::{Ledger, LedgerError, settings};
 use crate::files::{self, FileError};
 use crate::report::i18n::Lang;
 use crate::report::output::{self, Format, Head, Report};
@@ -54,6 +55,15 @@ impl From<crate::app::queries::QueryError> for ReportError {
     }
 }
 
+impl From<BooksError> for ReportError {
+    fn from(e: BooksError) -> Self {
+        match e {
+            BooksError::Store(e) => e.into(),
+            other => ReportError::Invalid(other.to_string()),
+        }
+    }
+}
+
 impl From<StoreError> for ReportError {
     fn from(e: StoreError) -> Self {
         ReportError::Ledger(e.into())
@@ -86,10 +96,17 @@ impl ReportOptions {
         })
     }
 
-    /// The report's language: as asked, else English (the ledger's own default comes with the
-    /// ledger's settings).
+    /// The report's language: as asked, else English.
     pub fn language(&self) -> Lang {
         self.lang.unwrap_or_default()
+    }
+
+    /// The language as asked, else the ledger's own (`amana setting set language fr`), else
+    /// English.
+    pub fn resolve_language(&mut self, ledger: &Ledger) {
+        if self.lang.is_none() {
+            self.lang = settings::report_language(ledger);
+        }
     }
 }
 
@@ -98,7 +115,7 @@ impl ReportOptions {
 pub fn head(ledger: &Ledger, verify_first: bool) -> Result<Head, ReportError> {
     let info = ledger.info()?;
     let generated = output::now().map_err(ReportError::Clock)?;
-    let local = format!("{} (UTC)", generated.format("%Y-%m-%d %H:%M"));
+    let local = settings::local_time(generated, settings::report_timezone(ledger));
     if verify_first {
         let report = verify::verify(ledger.store())?;
         return Ok(Head::new(

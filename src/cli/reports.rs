@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use std::path::Path;
 
 use amana::app::Ledger;
+use amana::app::report_books::{self, BooksQuery};
 use amana::app::reports::{self, ReportError, ReportOptions};
 use amana::domain::parse_date;
 use amana::report::i18n::Lang;
@@ -32,11 +33,32 @@ pub fn run(ctx: &Context, command: ReportsGroup) -> Result<(), Failure> {
                 Ok(ledger.funder_report(&grant, from, to, ctx.today)?)
             })
         }
+        ReportKind::TrialBalance { from, to, out } => {
+            let query = BooksQuery {
+                from: date(from)?,
+                to: date(to)?,
+            };
+            emit(ctx, &out, |ledger, _| {
+                Ok(report_books::trial_balance(ledger, query)?)
+            })
+        }
+        ReportKind::Ledger {
+            account,
+            from,
+            to,
+            out,
+        } => {
+            let query = BooksQuery {
+                from: date(from)?,
+                to: date(to)?,
+            };
+            emit(ctx, &out, |ledger, _| {
+                Ok(report_books::general_ledger(ledger, &account, query)?)
+            })
+        }
         ReportKind::Annual { .. }
         | ReportKind::Statements { .. }
         | ReportKind::Audit { .. }
-        | ReportKind::TrialBalance { .. }
-        | ReportKind::Ledger { .. }
         | ReportKind::Receipt { .. } => {
             Err(Failure::Invalid("this report is not built yet".into()))
         }
@@ -94,9 +116,10 @@ fn emit<R: Report>(
     out: &ReportOut,
     build: impl FnOnce(&Ledger, &ReportOptions) -> Result<R, ReportError>,
 ) -> Result<(), Failure> {
-    let options = options(out)?;
+    let mut options = options(out)?;
     let templates = options.check().map_err(failure)?;
     let ledger = Ledger::open_read_only(&ctx.ledger)?;
+    options.resolve_language(&ledger);
     let head = reports::head(&ledger, options.verify).map_err(failure)?;
     let report = build(&ledger, &options).map_err(failure)?;
     let made = reports::make(&report, &head, &options, &templates).map_err(failure)?;

@@ -10,7 +10,7 @@ mod rates;
 mod receipt;
 mod record;
 pub mod reports;
-mod setup;
+pub mod setup;
 mod sources;
 mod trust;
 

@@ -37,6 +37,25 @@ pub enum SetupGroup {
     /// The rate table: units of the ledger's currency for one unit of a foreign currency
     #[command(subcommand)]
     Rate(super::RateCommand),
+    /// The ledger's settings for reports: their language and time zone
+    #[command(subcommand)]
+    Setting(SettingCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingCommand {
+    /// Record a setting in the audit chain: language (ar, fr, en) or timezone (an IANA name)
+    #[command(
+        after_help = "language: the language reports are written in when --lang and AMANA_LANG are not given.\n\
+timezone: the zone report times are shown in, from the tz database (default: Africa/Casablanca for the Moroccan chart, else UTC).\n\n\
+Examples:\n  amana setting set language fr\n  amana setting set timezone Africa/Casablanca"
+    )]
+    Set { key: String, value: String },
+    /// The settings in force, recorded or by default
+    List {
+        #[command(flatten)]
+        format: super::FormatArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]
