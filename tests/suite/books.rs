@@ -321,6 +321,7 @@ fn head() -> Head {
         head: "ab".repeat(32),
         verified: true,
         problems: 0,
+        checked: true,
         seal: None,
     }
 }

@@ -6,8 +6,8 @@
 mod amendments;
 mod assets;
 mod backup;
-mod browser;
 mod books;
+mod browser;
 mod bundle;
 mod bundle_tamper;
 mod chain_vectors;
