@@ -43,6 +43,7 @@ mod rates;
 mod rows;
 mod sources;
 pub mod sql;
+mod statements;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -61,6 +62,7 @@ pub use rows::{
     GrantAmendmentRow, GrantRow, JournalFilter, JournalRow, LogRow, SignatureRow,
 };
 pub use sources::{FunderIncomeRow, GiftRow, InKindRow};
+pub use statements::{AssetYearRow, GrantYearRow, StatementRow};
 
 /// `PRAGMA application_id` of an amana ledger: "AMNA".
 pub const APPLICATION_ID: i32 = 0x414D_4E41;
