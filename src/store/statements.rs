@@ -27,6 +27,9 @@ pub struct StatementRow {
     /// The year's debits and credits (credits as a positive amount), its closing left out.
     pub debits: Minor,
     pub credits: Minor,
+    /// How many of its postings count (the year's closing left out): an account the closing
+    /// alone touched has none, and the statements leave it out.
+    pub postings: i64,
 }
 
 /// One fixed asset as the year's notes show it.
@@ -80,7 +83,8 @@ impl Store {
                     sum(CASE WHEN e.kind <> 'closing' AND e.date >= ?1 AND p.amount > 0
                              THEN p.amount ELSE 0 END),
                     sum(CASE WHEN e.kind <> 'closing' AND e.date >= ?1 AND p.amount < 0
-                             THEN -p.amount ELSE 0 END)
+                             THEN -p.amount ELSE 0 END),
+                    sum(CASE WHEN e.kind = 'closing' AND e.date >= ?1 THEN 0 ELSE 1 END)
                FROM postings p
                JOIN accounts a ON a.code = p.account
                JOIN entries e ON e.id = p.entry_id
@@ -96,6 +100,7 @@ impl Store {
                 movement: total(r, 3)?,
                 debits: total(r, 4)?,
                 credits: total(r, 5)?,
+                postings: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -159,7 +159,18 @@ fn every_account_with_a_balance_is_in_exactly_one_rubric() {
         for (code, places) in &seen {
             assert_eq!(places.len(), 1, "{year}: {code} is in {places:?}");
         }
-        for code in balances(l, &["--as-of", to]).keys() {
+        // Every account with a balance at the end of the year before, or a movement in the
+        // year (its closing left out), is in a rubric.
+        let before = format!("{}-12-31", year - 1);
+        let from = format!("{year}-01-01");
+        let mut expected = balances(l, &["--as-of", &before]);
+        expected.extend(balances(
+            l,
+            &["--from", &from, "--as-of", to, "--before-closing"],
+        ));
+        expected.retain(|_, v| !v.is_zero());
+        assert!(!expected.is_empty());
+        for code in expected.keys() {
             assert!(seen.contains_key(code), "{year}: {code} is in no rubric");
         }
         // The rubrics' accounts add up to the rubric.
@@ -267,6 +278,17 @@ fn the_notes_carry_fixed_assets_grants_commitments_and_contributions_in_kind() {
         both_years, all_received,
         "the demo's grants all start in 2025 or 2026"
     );
+    let all_spent: Decimal = grants["grants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| dec(&g["spent"]))
+        .sum();
+    let spent: Decimal = [2025, 2026]
+        .into_iter()
+        .map(|y| dec(&json(l, y)["etic"]["grants_spent"]))
+        .sum();
+    assert_eq!(spent, all_spent);
     assert!(!etic["funders"].as_array().unwrap().is_empty());
     // In kind: `in-kind list` of the year.
     let in_kind = ok_json(l, &["in-kind", "list", "--year", "2026"]);
@@ -378,4 +400,79 @@ fn a_ledger_on_another_chart_or_a_year_out_of_range_is_refused() {
         matches!(err, StatementsError::NoSuchYear { year: 1 }),
         "{err}"
     );
+}
+
+/// Records a transaction dated `date` with `postings` ("ACCOUNT AMOUNT [grant=ID]").
+fn record(ledger: &Path, date: &str, desc: &str, postings: &[&str]) {
+    let mut args = vec!["record", "--date", date, "--desc", desc];
+    for p in postings {
+        args.extend(["--post", p]);
+    }
+    crate::common::ok(ledger, &args);
+}
+
+#[test]
+fn a_year_reads_the_same_after_its_closing() {
+    let fx = crate::common::Fixture::new();
+    let l = fx.ledger.as_path();
+    crate::common::ok(
+        l,
+        &[
+            "grant",
+            "add",
+            "CMM-2025",
+            "--funder",
+            "CMM",
+            "--amount",
+            "30000",
+            "--start",
+            "2025-01-01",
+            "--end",
+            "2025-12-31",
+            "--unrestricted",
+        ],
+    );
+    record(
+        l,
+        "2025-01-02",
+        "Apport initial",
+        &["5141 10000", "1113 -10000"],
+    );
+    record(
+        l,
+        "2025-02-10",
+        "Subvention CMM",
+        &["5141 30000", "7161 -30000 grant=CMM-2025"],
+    );
+    record(
+        l,
+        "2025-03-05",
+        "Formation",
+        &["6126 12000 grant=CMM-2025", "5141 -12000"],
+    );
+    record(l, "2025-06-30", "Intérêts", &["5141 150", "7381 -150"]);
+    record(l, "2025-12-20", "Frais bancaires", &["6147 90", "4411 -90"]);
+    let open = json(l, 2025);
+    crate::common::ok(l, &["close", "--year", "2025"]);
+    let journal = ok_json(l, &["journal"]);
+    assert!(
+        journal.to_string().contains("\"kind\":\"closing\""),
+        "the year was closed: {journal}"
+    );
+    let closed = json(l, 2025);
+    for key in ["bilan", "cpc", "etic"] {
+        assert_eq!(open[key], closed[key], "{key} changed with the closing");
+    }
+    assert_eq!(closed["cpc"]["resultat_net"]["n"], "18060.00");
+    assert_eq!(closed["cpc"]["resultat_financier"]["n"], "150.00");
+    assert_eq!(closed["bilan"]["total_actif"]["n"], "28150.00");
+    // The next year starts from the closed one: its N-1 column is 2025's N, and the Bilan
+    // balances with the result moved to net assets by the closing.
+    let next = json(l, 2026);
+    assert_eq!(
+        next["bilan"]["total_actif"]["n_1"],
+        closed["bilan"]["total_actif"]["n"]
+    );
+    assert_eq!(next["cpc"]["resultat_net"]["n_1"], "18060.00");
+    assert_eq!(next["bilan"]["balanced"], true);
 }

@@ -200,7 +200,15 @@ impl Ledgerwide<'_> {
             self.n.keys().chain(self.n_1.keys()).collect();
         let mut sums = vec![Sum::default(); RUBRICS.len()];
         let mut unmapped = vec![];
+        let counts = |rows: &BTreeMap<String, StatementRow>, code: &String| {
+            rows.get(code).is_some_and(|r| r.postings > 0)
+        };
         for code in codes {
+            // An account only the year's closing touched reads as it did before the closing:
+            // not at all.
+            if !counts(&self.n, code) && !counts(&self.n_1, code) {
+                continue;
+            }
             let Some((i, role)) = rubrics::rubric_of(code) else {
                 unmapped.push(code.clone());
                 continue;
