@@ -56,6 +56,8 @@ pub struct GrantYearRow {
     /// The amount agreed and in force at the year's end, in the grant's currency.
     pub amount: Minor,
     pub start: String,
+    /// Its last day in force at the year's end.
+    pub end: String,
     pub restricted: bool,
     /// Income received in the year, and expense charged in it (transactions and reversals).
     pub received: Minor,
@@ -154,6 +156,9 @@ impl Store {
                                  AND x.amount IS NOT NULL AND x.effective <= ?2
                                ORDER BY x.seq DESC LIMIT 1), g.amount),
                     g.start_date, g.restricted,
+                    coalesce((SELECT x.end_date FROM grant_amendments x WHERE x.grant_id = g.id
+                                 AND x.end_date IS NOT NULL AND x.effective <= ?2
+                               ORDER BY x.seq DESC LIMIT 1), g.end_date),
                     coalesce((SELECT -sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
                                JOIN entries e ON e.id = p.entry_id
                               WHERE p.grant_id = g.id AND a.type = 'income'
@@ -196,11 +201,12 @@ impl Store {
                 amount: r.get(4)?,
                 start: r.get::<_, SqlDate>(5)?.to_string(),
                 restricted: r.get::<_, i64>(6)? != 0,
-                received: total(r, 7)?,
-                spent: total(r, 8)?,
-                received_to_date: total(r, 9)?,
-                received_to_date_original: total(r, 10)?,
-                dedicated: total(r, 11)?,
+                end: r.get::<_, SqlDate>(7)?.to_string(),
+                received: total(r, 8)?,
+                spent: total(r, 9)?,
+                received_to_date: total(r, 10)?,
+                received_to_date_original: total(r, 11)?,
+                dedicated: total(r, 12)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

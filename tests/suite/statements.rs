@@ -368,6 +368,27 @@ fn the_statements_render_in_every_language_and_format() {
     }
     let pdf = render(&r, &head, Format::Pdf, Lang::Fr, &Templates::embedded()).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    // Its text can be read back (poppler-utils' pdftotext, where it is installed).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("statements.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+    {
+        // pdftotext gives the no-break space between thousands as a space.
+        let text = String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ");
+        let result = amana::report::i18n::Fmt::new(Lang::Fr)
+            .amount(&r.cpc.resultat_net.n)
+            .replace('\u{a0}', " ");
+        for needle in ["Association Khotwa", "Fonds dédiés", result.as_str()] {
+            assert!(
+                text.contains(needle),
+                "the PDF's text lacks {needle}:\n{text}"
+            );
+        }
+    }
 }
 
 #[test]

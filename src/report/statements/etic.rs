@@ -170,6 +170,29 @@ pub(super) fn etic(
     let mut commitments = vec![];
     for g in store.statement_grants(from, to)? {
         let figures = [g.received, g.spent, g.dedicated];
+        let received = if g.currency == c.code {
+            g.received_to_date
+        } else {
+            g.received_to_date_original
+        };
+        let remaining = sub(g.amount, received)?;
+        if remaining > Minor::ZERO {
+            let exp = info.exponent(&g.currency);
+            commitments.push(Commitment {
+                grant: g.grant.clone(),
+                funder: g.funder.clone(),
+                amount: g.amount.format(exp),
+                received: received.format(exp),
+                remaining: remaining.format(exp),
+                currency: g.currency.clone(),
+            });
+        }
+        // A grant over before the year, with nothing moved in it and nothing carried, is not
+        // one of the year's.
+        let over = g.end < crate::domain::format_date(from);
+        if over && figures.iter().all(|m| m.is_zero()) {
+            continue;
+        }
         if funders.last().is_none_or(|(f, _)| f.funder != g.funder) {
             funders.push((
                 FunderNote {
@@ -195,23 +218,6 @@ pub(super) fn etic(
             spent: c.format(g.spent),
             dedicated: c.format(g.dedicated),
         });
-        let received = if g.currency == c.code {
-            g.received_to_date
-        } else {
-            g.received_to_date_original
-        };
-        let remaining = sub(g.amount, received)?;
-        if remaining > Minor::ZERO {
-            let exp = info.exponent(&g.currency);
-            commitments.push(Commitment {
-                grant: g.grant,
-                funder: g.funder,
-                amount: g.amount.format(exp),
-                received: received.format(exp),
-                remaining: remaining.format(exp),
-                currency: g.currency,
-            });
-        }
     }
     let in_kind = crate::report::in_kind(store, info, year)?;
     let memorandum = RUBRICS
