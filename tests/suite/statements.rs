@@ -196,6 +196,7 @@ fn every_account_with_a_balance_is_in_exactly_one_rubric() {
                     r["code"]
                 );
                 assert_eq!(dec(&r["n"]), dec(&r["gross"]) - dec(&r["depreciation"]));
+                assert_eq!(r["net"], r["n"]);
             } else {
                 assert_eq!(dec(&r["n"]), sum("n", None), "{}", r["code"]);
                 assert_eq!(dec(&r["n_1"]), sum("n_1", None), "{}", r["code"]);

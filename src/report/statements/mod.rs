@@ -99,6 +99,9 @@ pub struct RubricLine {
     pub gross: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depreciation: Option<String>,
+    /// For an asset rubric: its net value in N (the same as `n`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub net: Option<String>,
     pub n: String,
     pub n_1: String,
 }
@@ -255,6 +258,7 @@ impl Ledgerwide<'_> {
                 .collect(),
             gross: assets.then(|| c.format(sum.gross.n)),
             depreciation: assets.then(|| c.format(sum.less.n)),
+            net: assets.then(|| c.format(net.n)),
             n: c.format(net.n),
             n_1: c.format(net.n_1),
         }
