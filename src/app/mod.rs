@@ -56,6 +56,7 @@ pub mod receipts;
 pub mod record;
 pub mod report_books;
 pub mod report_funder;
+pub mod report_statements;
 pub mod reports;
 pub mod revalue;
 pub mod seal;

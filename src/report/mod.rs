@@ -18,6 +18,9 @@ pub mod render;
 mod sources;
 pub mod templates;
 
+// The Moroccan statements (Bilan, CPC, ETIC), issue 9 part C.
+pub mod statements;
+
 pub use accounts::{AccountLine, AccountsReport, accounts};
 pub use journal::{JournalEntry, JournalPosting, JournalReport, journal};
 

@@ -39,6 +39,9 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "html/ledger.html",
     "typst/trial-balance.typ",
     "typst/ledger.typ",
+    "i18n/en/statements.ftl",
+    "i18n/fr/statements.ftl",
+    "i18n/ar/statements.ftl",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

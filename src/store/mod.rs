@@ -46,6 +46,7 @@ mod rows;
 pub mod settings;
 mod sources;
 pub mod sql;
+mod statements;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -64,6 +65,7 @@ pub use rows::{
     GrantAmendmentRow, GrantRow, JournalFilter, JournalRow, LogRow, SignatureRow,
 };
 pub use sources::{FunderIncomeRow, GiftRow, InKindRow};
+pub use statements::{AssetYearRow, GrantYearRow, StatementRow};
 
 /// `PRAGMA application_id` of an amana ledger: "AMNA".
 pub const APPLICATION_ID: i32 = 0x414D_4E41;

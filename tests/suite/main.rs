@@ -38,5 +38,6 @@ mod rules_replay;
 mod seals;
 mod sources;
 mod sources_verify;
+mod statements;
 mod tamper;
 mod totals;
