@@ -64,6 +64,16 @@ impl From<BooksError> for ReportError {
     }
 }
 
+impl From<crate::app::report_statements::StatementsError> for ReportError {
+    fn from(e: crate::app::report_statements::StatementsError) -> Self {
+        use crate::app::report_statements::StatementsError;
+        match e {
+            StatementsError::Store(e) => e.into(),
+            other => ReportError::Invalid(other.to_string()),
+        }
+    }
+}
+
 impl From<StoreError> for ReportError {
     fn from(e: StoreError) -> Self {
         ReportError::Ledger(e.into())

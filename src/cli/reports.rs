@@ -9,6 +9,7 @@ use std::path::Path;
 
 use amana::app::Ledger;
 use amana::app::report_books::{self, BooksQuery};
+use amana::app::report_statements::{self, StatementsOptions};
 use amana::app::reports::{self, ReportError, ReportOptions};
 use amana::domain::parse_date;
 use amana::report::i18n::Lang;
@@ -56,10 +57,13 @@ pub fn run(ctx: &Context, command: ReportsGroup) -> Result<(), Failure> {
                 Ok(report_books::general_ledger(ledger, &account, query)?)
             })
         }
-        ReportKind::Annual { .. }
-        | ReportKind::Statements { .. }
-        | ReportKind::Audit { .. }
-        | ReportKind::Receipt { .. } => {
+        ReportKind::Statements { year, out } => emit(ctx, &out, |ledger, _| {
+            Ok(report_statements::statements_report(
+                ledger,
+                StatementsOptions { year },
+            )?)
+        }),
+        ReportKind::Annual { .. } | ReportKind::Audit { .. } | ReportKind::Receipt { .. } => {
             Err(Failure::Invalid("this report is not built yet".into()))
         }
     }
