@@ -14,6 +14,8 @@ pub mod output;
 pub mod render;
 mod sources;
 pub mod templates;
+// The auditor's report and the member's printable receipt (issue 9, part D).
+pub mod words;
 
 pub use accounts::{AccountLine, AccountsReport, accounts};
 pub use journal::{JournalEntry, JournalPosting, JournalReport, journal};
