@@ -75,7 +75,12 @@ impl FromStr for Lang {
 }
 
 /// The Fluent files of each language, in the order they are loaded.
-pub const CATALOGUE_FILES: &[&str] = &["reports.ftl"];
+pub const CATALOGUE_FILES: &[&str] = &[
+    "reports.ftl",
+    // The auditor's report and the member's printed receipt (part D).
+    "audit.ftl",
+    "receipt.ftl",
+];
 
 /// An argument of a message.
 #[derive(Debug, Clone)]

@@ -15,6 +15,8 @@ pub mod render;
 mod sources;
 pub mod templates;
 // The auditor's report and the member's printable receipt (issue 9, part D).
+pub mod audit;
+pub mod receipt;
 pub mod words;
 
 pub use accounts::{AccountLine, AccountsReport, accounts};

@@ -43,6 +43,11 @@ mod rates;
 mod rows;
 mod sources;
 pub mod sql;
+// The auditor's report and the member's printed receipt (issue 9, part D).
+mod audit;
+pub use audit::{
+    LaterEntryRow, OfficerAuditRow, ReceiptCounts, ReversalRow, UndocumentedRow, UndocumentedTotal,
+};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
