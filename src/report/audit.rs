@@ -463,7 +463,8 @@ impl AuditReport {
                 o.id.clone(),
                 o.name.clone(),
                 o.role.clone(),
-                o.public_key.clone(),
+                // The key's first 16 hex digits tell keys apart on paper; JSON has it whole.
+                format!("{}…", o.public_key.get(..16).unwrap_or(&o.public_key)),
                 o.registered.to_string(),
                 o.signatures.to_string(),
             ]);
@@ -666,7 +667,7 @@ impl AuditReport {
             vec![
                 Column::number(cat.t("audit-col-entry")),
                 Column::text(cat.t("audit-col-kind")),
-                Column::text(cat.t("audit-col-detail")),
+                Column::text(cat.t("audit-col-decision")),
                 Column::text(cat.t("audit-col-signed-by")),
                 Column::text(cat.t("audit-col-in-effect")),
             ],
@@ -708,7 +709,7 @@ impl Report for AuditReport {
     fn body(&self, cat: &Catalogue) -> Body {
         Body {
             title: cat.t("audit-title"),
-            subtitle: Some(self.ledger.clone()),
+            subtitle: None,
             period: None,
             sections: vec![
                 self.statement(cat),

@@ -153,6 +153,13 @@ impl Report for MemberReceiptReport {
             .unwrap_or_else(|| cat.t("receipt-payer-unknown"));
         let date = f.date_str(&self.date);
 
+        // In an Arabic sentence the figures ("600,00 MAD") are isolated left to right, or the
+        // bidirectional algorithm would print the code before the amount.
+        let inline_figures = if cat.lang().is_rtl() {
+            format!("\u{2066}{figures}\u{2069}")
+        } else {
+            figures.clone()
+        };
         let mut receipt = Section::new("receipt", cat.t("receipt-details"));
         receipt.text(cat.ta(
             "receipt-sentence",
@@ -160,7 +167,7 @@ impl Report for MemberReceiptReport {
                 ("association", Arg::from(&self.association)),
                 ("payer", Arg::from(&payer)),
                 ("words", Arg::from(&words)),
-                ("figures", Arg::from(&figures)),
+                ("figures", Arg::from(&inline_figures)),
                 ("date", Arg::from(&date)),
             ],
         ));

@@ -138,6 +138,34 @@ fn the_demo_ledger_verifies_and_the_report_says_so_in_every_language() {
     }
     let ar = rendered(&report, &head, Format::Html, Lang::Ar);
     assert!(ar.contains("يجتاز التحقق") && ar.contains("الأختام والموقّعون عليها"));
+
+    // Kept under target/ for a person to look at; the PDF once (typst is slow in debug).
+    let keep = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    for lang in Lang::ALL {
+        let html = rendered(&report, &head, Format::Html, lang);
+        let _ = std::fs::write(keep.join(format!("audit-{lang}.html")), html);
+    }
+    let pdf = render(
+        &report,
+        &head,
+        Format::Pdf,
+        Lang::Fr,
+        &Templates::embedded(),
+    )
+    .unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let file = keep.join("audit-fr.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        && out.status.success()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Association Khotwa"), "{text}");
+        assert!(text.contains("Rapport de contrôle des comptes"), "{text}");
+    }
 }
 
 #[test]

@@ -106,6 +106,9 @@ fn the_dues_receipt_gives_the_payer_the_amount_in_words_and_the_proof() {
 
     for lang in Lang::ALL {
         let html = rendered(&report, &head, Format::Html, lang);
+        // Kept for a person to look at.
+        let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("receipt-{lang}.html"));
+        let _ = std::fs::write(keep, &html);
         assert!(html.contains(&format!(r#"<html lang="{lang}" dir="{}">"#, lang.dir())));
         assert!(
             html.contains("class=\"amount-box\""),

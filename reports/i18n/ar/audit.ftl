@@ -82,6 +82,7 @@ audit-col-amount = المبلغ
 audit-col-reverses = يلغي القيد
 audit-col-original-date = تاريخه
 audit-col-reason = السبب
+audit-col-decision = القرار
 audit-col-in-effect = نافذ
 audit-decision-closing = إقفال سنة مالية
 audit-decision-lock = إقفال فترة

@@ -24,5 +24,5 @@ receipt-entry-hash = بصمة القيد
 receipt-how-to-check = للتحقق من هذا الوصل، شغّل الأمر التالي مع ملف الإثبات الذي سلّمه لك أمين المال وبصمة الختم كما نشرتها الجمعية:
 receipt-command = الأمر
 receipt-qr-holds = يتضمن رمز QR بصمة الختم، والقيد المحاسبي، وقيد السلسلة وبصمته، والمبلغ والتاريخ (amana-receipt/1).
-receipt-signature = توقيع أمين المال وخاتمه
-receipt-signature-hint = التوقيع
+receipt-signature = توقيع أمين المال
+receipt-signature-hint = خاتم الجمعية

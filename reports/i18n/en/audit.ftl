@@ -81,6 +81,7 @@ audit-col-amount = Amount
 audit-col-reverses = Reverses
 audit-col-original-date = Its date
 audit-col-reason = Reason
+audit-col-decision = Decision
 audit-col-in-effect = In effect
 audit-decision-closing = Closing of a year
 audit-decision-lock = Lock of a period

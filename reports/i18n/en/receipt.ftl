@@ -24,5 +24,5 @@ receipt-entry-hash = Entry hash
 receipt-how-to-check = To check this receipt, run with the proof file the treasurer gave you, and the seal's fingerprint as the association published it:
 receipt-command = Command
 receipt-qr-holds = The QR code holds the seal's fingerprint, the transaction, its chain entry and entry hash, the amount and the date (amana-receipt/1).
-receipt-signature = Signature and stamp of the treasurer
-receipt-signature-hint = Signature
+receipt-signature = The treasurer's signature
+receipt-signature-hint = The association's stamp

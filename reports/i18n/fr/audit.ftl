@@ -81,6 +81,7 @@ audit-col-amount = Montant
 audit-col-reverses = Contre-passe
 audit-col-original-date = Sa date
 audit-col-reason = Motif
+audit-col-decision = Décision
 audit-col-in-effect = En vigueur
 audit-decision-closing = Clôture d'exercice
 audit-decision-lock = Verrouillage de période

@@ -24,5 +24,5 @@ receipt-entry-hash = Empreinte de l'écriture
 receipt-how-to-check = Pour vérifier ce reçu, lancez, avec le fichier de preuve remis par le trésorier et l'empreinte du scellé publiée par l'association :
 receipt-command = Commande
 receipt-qr-holds = Le code QR contient l'empreinte du scellé, l'écriture comptable, son écriture de chaîne et son empreinte, le montant et la date (amana-receipt/1).
-receipt-signature = Signature et cachet du trésorier
-receipt-signature-hint = Signature
+receipt-signature = Signature du trésorier
+receipt-signature-hint = Cachet de l'association
