@@ -2,8 +2,9 @@
 //! the association, who paid, the day, the amount in figures and in words, what it was for,
 //! the seal that covers the payment and a QR code of the proof, and how to check it.
 //!
-//! The QR code holds one line of text, so that a reader with a phone and the association's
-//! published seal can find and check the payment without the JSON proof file:
+//! The QR code holds one line of text, so that the paper itself names what to check (the
+//! seal, the transaction, its chain entry and entry hash) against the association's published
+//! seal:
 //!
 //! ```text
 //! amana-receipt/1;seal=7K2M-Q9XD-4HZT-0B8N;tx=42;seq=118;entry=<64 hex digits>;amount=600.00;currency=MAD;date=2026-11-28
@@ -13,7 +14,9 @@
 //! it yet), `tx` the transaction, `seq` its chain entry, `entry` the SHA-256 entry hash of
 //! that chain entry (CHAIN.md section 1), then the amount received, its currency and day. The
 //! proof itself is the JSON file `amana receipt member` writes; `amana verify-receipt FILE
-//! --seal FINGERPRINT` checks it, and the entry hash on the paper must be the one it shows.
+//! --seal FINGERPRINT` checks it and prints the transaction, chain entry, amount and day, which
+//! must be the paper's; the proof's `entry_hash` is the paper's `entry` (README, "The receipt
+//! on paper").
 
 use serde::Serialize;
 
