@@ -109,17 +109,25 @@ pub struct Unvouched {
     /// Entries 1 to `after` are vouched for (by a signed seal or a published head).
     pub after: i64,
     pub count: i64,
-    /// The first [`LISTED`] of them.
-    pub entries: Vec<UnvouchedEntry>,
+    /// How many of them are of each chain kind (`entry`, `account`, `seal`...).
+    pub by_kind: Vec<KindCount>,
+    /// The journal entries among them, and the first [`LISTED`] of those.
+    pub transactions_count: i64,
+    pub transactions: Vec<UnvouchedEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KindCount {
+    pub kind: String,
+    pub count: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct UnvouchedEntry {
     pub seq: i64,
-    pub kind: String,
-    pub transaction: Option<i64>,
-    pub date: Option<String>,
-    pub description: Option<String>,
+    pub transaction: i64,
+    pub date: String,
+    pub description: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -185,13 +193,18 @@ impl AuditReport {
         let unvouched = Unvouched {
             after,
             count: verify.unanchored,
-            entries: store
+            by_kind: store
+                .kinds_after(after)?
+                .into_iter()
+                .map(|(kind, count)| KindCount { kind, count })
+                .collect(),
+            transactions_count: store.entries_after_count(after)?,
+            transactions: store
                 .entries_after(after, LISTED)?
                 .into_iter()
                 .map(|r| UnvouchedEntry {
                     seq: r.seq,
-                    kind: r.kind,
-                    transaction: r.entry,
+                    transaction: r.entry.0,
                     date: r.date,
                     description: r.description,
                 })
@@ -515,10 +528,14 @@ impl AuditReport {
                     cat.t("audit-documented-transactions"),
                     r.transactions_with_documents.to_string(),
                 ),
-                Fact::number(
-                    cat.t("audit-threshold"),
-                    f.money(&r.threshold, &self.currency),
-                ),
+                if r.threshold.trim_start_matches(['0', '.']).is_empty() {
+                    Fact::text(cat.t("audit-threshold"), cat.t("audit-every-expense"))
+                } else {
+                    Fact::number(
+                        cat.t("audit-threshold"),
+                        f.money(&r.threshold, &self.currency),
+                    )
+                },
                 Fact::number(
                     cat.t("audit-undocumented-count"),
                     r.undocumented_count.to_string(),
@@ -590,33 +607,46 @@ impl AuditReport {
                 ],
             ),
         );
+        let mut kinds = Table::new(
+            "unvouched-kinds",
+            vec![
+                Column::text(cat.t("audit-col-kind")),
+                Column::number(cat.t("audit-col-count")),
+            ],
+        );
+        for k in &u.by_kind {
+            kinds.row(vec![k.kind.clone(), k.count.to_string()]);
+        }
+        s.push(Block::Table(kinds));
         let mut t = Table::new(
             "unvouched",
             vec![
                 Column::number(cat.t("audit-col-entry")),
-                Column::text(cat.t("audit-col-kind")),
                 Column::number(cat.t("audit-col-transaction")),
                 Column::number(cat.t("audit-col-date")),
                 Column::text(cat.t("audit-col-description")),
             ],
-        );
-        for e in &u.entries {
+        )
+        .caption(cat.ta(
+            "audit-unvouched-transactions",
+            &[("count", Arg::from(u.transactions_count))],
+        ));
+        for e in &u.transactions {
             t.row(vec![
                 e.seq.to_string(),
-                e.kind.clone(),
-                e.transaction.map(|n| n.to_string()).unwrap_or_default(),
-                e.date.as_deref().map(|d| f.date_str(d)).unwrap_or_default(),
-                e.description.clone().unwrap_or_default(),
+                e.transaction.to_string(),
+                f.date_str(&e.date),
+                e.description.clone(),
             ]);
         }
-        if u.count > u.entries.len() as i64 {
+        if u.transactions_count > u.transactions.len() as i64 {
             s.notice(
                 Level::Info,
                 cat.ta(
                     "audit-listed-first",
                     &[
-                        ("listed", Arg::from(u.entries.len())),
-                        ("count", Arg::from(u.count)),
+                        ("listed", Arg::from(u.transactions.len())),
+                        ("count", Arg::from(u.transactions_count)),
                     ],
                 ),
             );

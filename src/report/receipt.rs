@@ -228,10 +228,13 @@ impl Report for MemberReceiptReport {
             self.entry_hash.clone(),
         ));
         proof.push(Block::Facts { facts });
-        proof.text(cat.t("receipt-how-to-check"));
-        proof.push(Block::Facts {
-            facts: vec![Fact::number(cat.t("receipt-command"), self.check.clone())],
-        });
+        // Before a seal covers the payment there is nothing to check it against.
+        if self.seal.is_some() {
+            proof.text(cat.t("receipt-how-to-check"));
+            proof.push(Block::Facts {
+                facts: vec![Fact::number(cat.t("receipt-command"), self.check.clone())],
+            });
+        }
         proof.text(cat.t("receipt-qr-holds"));
 
         let mut signature = Section::new("signature", cat.t("receipt-signature"));

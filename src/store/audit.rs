@@ -58,14 +58,13 @@ pub struct ReversalRow {
     pub amount: Minor,
 }
 
-/// A chain entry after a given one: what it is, and the journal entry it records, if any.
+/// A journal entry recorded after a given chain entry.
 #[derive(Debug, Clone)]
 pub struct LaterEntryRow {
     pub seq: i64,
-    pub kind: String,
-    pub entry: Option<i64>,
-    pub date: Option<String>,
-    pub description: Option<String>,
+    pub entry: EntryId,
+    pub date: String,
+    pub description: String,
 }
 
 /// The expense transactions without a document whose expense total is at least `threshold`,
@@ -175,22 +174,37 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The first `limit` chain entries after entry `after`, with their journal entries.
+    /// The first `limit` journal entries recorded after chain entry `after`.
     pub fn entries_after(&self, after: i64, limit: i64) -> Result<Vec<LaterEntryRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT l.seq, l.kind, e.id, e.date, e.description
-               FROM log l LEFT JOIN entries e ON e.seq = l.seq
-              WHERE l.seq > ?1 ORDER BY l.seq LIMIT ?2",
+            "SELECT e.seq, e.id, e.date, e.description
+               FROM entries e WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2",
         )?;
         let rows = stmt.query_map([after, limit], |r| {
             Ok(LaterEntryRow {
                 seq: r.get(0)?,
-                kind: r.get(1)?,
-                entry: r.get(2)?,
-                date: r.get(3)?,
-                description: r.get(4)?,
+                entry: r.get(1)?,
+                date: r.get::<_, SqlDate>(2)?.to_string(),
+                description: r.get(3)?,
             })
         })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many journal entries were recorded after chain entry `after`.
+    pub fn entries_after_count(&self, after: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM entries WHERE seq > ?1")?
+            .query_row([after], |r| r.get(0))?)
+    }
+
+    /// The chain entries after `after`, counted by kind (`entry`, `account`, `seal`...).
+    pub fn kinds_after(&self, after: i64) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, count(*) FROM log WHERE seq > ?1 GROUP BY kind ORDER BY min(seq)",
+        )?;
+        let rows = stmt.query_map([after], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

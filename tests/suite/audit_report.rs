@@ -252,7 +252,10 @@ fn a_threshold_lists_only_the_larger_expenses_and_a_document_takes_one_off() {
     // Nothing is sealed in the fixture: every entry waits to be vouched for.
     assert_eq!(documented.unvouched.after, 0);
     assert_eq!(documented.unvouched.count, documented.entries);
-    assert_eq!(documented.unvouched.entries[0].seq, 1);
+    assert_eq!(documented.unvouched.transactions_count, 2);
+    assert_eq!(documented.unvouched.transactions[0].transaction, 1);
+    let kinds: i64 = documented.unvouched.by_kind.iter().map(|k| k.count).sum();
+    assert_eq!(kinds, documented.entries);
 }
 
 #[test]

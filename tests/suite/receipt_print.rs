@@ -204,3 +204,34 @@ fn a_receipt_is_refused_for_money_not_received() {
     assert!(err.to_string().contains('2'), "{err}");
     assert!(member_receipt_report(&ledger, EntryId(99), None).is_err());
 }
+
+/// The receipt and the auditor's report of a small ledger as text and CSV in the three
+/// languages, read as recorded: the hashes, which change with the time of each entry, are
+/// masked; the clock is the tests' fixed one.
+#[test]
+fn golden_receipt_and_audit_report() {
+    use amana::app::report_audit::{AuditOptions, audit_report};
+    let fx = Fixture::new();
+    let (receipt, head) = receipt(fx.path(), 1);
+    let ledger = Ledger::open_read_only(fx.path()).unwrap();
+    let audit = audit_report(
+        &ledger,
+        &AuditOptions::default(),
+        crate::audit_report::now(),
+    )
+    .unwrap();
+    let mask = |text: String| {
+        text.replace(&receipt.entry_hash, "<entry hash>")
+            .replace(&head.head, "<chain head>")
+    };
+    let mut all = String::new();
+    for lang in Lang::ALL {
+        for format in [Format::Text, Format::Csv] {
+            all.push_str(&format!("==== receipt {format:?} {lang}\n"));
+            all.push_str(&mask(rendered(&receipt, &head, format, lang)));
+            all.push_str(&format!("==== audit {format:?} {lang}\n"));
+            all.push_str(&mask(rendered(&audit, &head, format, lang)));
+        }
+    }
+    insta::assert_snapshot!("reports_d", all);
+}
