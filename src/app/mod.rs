@@ -64,6 +64,9 @@ pub mod settings;
 pub mod setup;
 pub mod signatures;
 pub mod sources;
+// The auditor's report and the member's printed receipt (issue 9, part D).
+pub mod report_audit;
+pub mod report_receipt;
 
 use crate::chain::{ChainEntry, Hash, Record};
 use crate::domain::text;

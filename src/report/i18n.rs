@@ -77,7 +77,14 @@ impl FromStr for Lang {
 }
 
 /// The Fluent files of each language, in the order they are loaded.
-pub const CATALOGUE_FILES: &[&str] = &["reports.ftl", "funder.ftl", "books.ftl", "statements.ftl"];
+pub const CATALOGUE_FILES: &[&str] = &[
+    "reports.ftl",
+    "funder.ftl",
+    "books.ftl",
+    "statements.ftl",
+    "audit.ftl",
+    "receipt.ftl",
+];
 
 /// An argument of a message.
 #[derive(Debug, Clone)]

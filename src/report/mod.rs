@@ -17,6 +17,10 @@ pub mod output;
 pub mod render;
 mod sources;
 pub mod templates;
+// The auditor's report and the member's printable receipt (issue 9, part D).
+pub mod audit;
+pub mod receipt;
+pub mod words;
 
 // The Moroccan statements (Bilan, CPC, ETIC), issue 9 part C.
 pub mod statements;

@@ -32,6 +32,18 @@ pub trait Report: Serialize {
 
     /// The report's title and sections in `cat`'s language.
     fn body(&self, cat: &Catalogue) -> Body;
+
+    /// The seal printed beside the title with its QR code: by default the ledger's last seal
+    /// that verifies, its QR code its fingerprint. A report tied to another seal says which
+    /// (a member's receipt: the seal covering the payment, its QR code the proof's line).
+    fn seal_mark(&self, head: &Head, cat: &Catalogue) -> Option<SealMark> {
+        head.seal.as_ref().map(|s| SealMark {
+            label: cat.t("report-seal-fingerprint"),
+            fingerprint: s.fingerprint.clone(),
+            qr_svg: qr_svg(&s.fingerprint),
+            signed_by: s.signed_by.join(", "),
+        })
+    }
 }
 
 /// The output formats of a report.
@@ -190,12 +202,7 @@ pub fn document(report: &impl Report, head: &Head, cat: &Catalogue) -> Document 
             &[("count", Arg::from(head.problems.max(1)))],
         )
     });
-    let seal = head.seal.as_ref().map(|s| SealMark {
-        label: cat.t("report-seal-fingerprint"),
-        fingerprint: s.fingerprint.clone(),
-        qr_svg: qr_svg(&s.fingerprint),
-        signed_by: s.signed_by.join(", "),
-    });
+    let seal = report.seal_mark(head, cat);
     Document {
         kind: report.kind().to_string(),
         lang,

@@ -42,6 +42,15 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "i18n/en/statements.ftl",
     "i18n/fr/statements.ftl",
     "i18n/ar/statements.ftl",
+    // The auditor's report and the member's printed receipt (part D).
+    "i18n/en/audit.ftl",
+    "i18n/fr/audit.ftl",
+    "i18n/ar/audit.ftl",
+    "i18n/en/receipt.ftl",
+    "i18n/fr/receipt.ftl",
+    "i18n/ar/receipt.ftl",
+    "html/receipt.html",
+    "typst/receipt.typ",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

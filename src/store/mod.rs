@@ -47,6 +47,11 @@ pub mod settings;
 mod sources;
 pub mod sql;
 mod statements;
+// The auditor's report and the member's printed receipt (issue 9, part D).
+mod audit;
+pub use audit::{
+    LaterEntryRow, OfficerAuditRow, ReceiptCounts, ReversalRow, UndocumentedRow, UndocumentedTotal,
+};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -41,3 +41,6 @@ mod sources_verify;
 mod statements;
 mod tamper;
 mod totals;
+// The auditor's report and the member's printed receipt (issue 9, part D).
+mod audit_report;
+mod receipt_print;
