@@ -147,6 +147,21 @@ pub fn head(ledger: &Ledger, verify_first: bool) -> Result<Head, ReportError> {
     ))
 }
 
+/// The head of a report on `ledger` from a verification already made (the auditor's report
+/// runs its own, with the auditor's anchors: the ledger is verified once).
+pub fn head_from(ledger: &Ledger, report: &verify::VerifyReport) -> Result<Head, ReportError> {
+    let info = ledger.info()?;
+    let generated = output::now().map_err(ReportError::Clock)?;
+    let local = settings::local_time(generated, settings::report_timezone(ledger));
+    Ok(Head::new(
+        &info.name,
+        &info.currency.code,
+        report,
+        generated,
+        local,
+    ))
+}
+
 /// `report` rendered as `options` ask, and written to `options.out` when given (a new file,
 /// or the existing one replaced with `force`).
 pub fn make(

@@ -8,17 +8,21 @@ use chrono::NaiveDate;
 use std::path::Path;
 
 use amana::app::Ledger;
+use amana::app::report_audit::{self, AuditOptions};
 use amana::app::report_books::{self, BooksQuery};
+use amana::app::report_receipt;
 use amana::app::report_statements::{self, StatementsOptions};
 use amana::app::reports::{self, ReportError, ReportOptions};
+use amana::domain::EntryId;
 use amana::domain::parse_date;
 use amana::report::i18n::Lang;
-use amana::report::output::{Format, Report};
+use amana::report::output::{self, Format, Report};
 use amana::report::templates::TemplateError;
+use amana::verify::{self, VerifyReport};
 
 use super::Context;
 use super::args::reports::{ReportFormat, ReportKind, ReportOut, ReportsGroup};
-use super::error::Failure;
+use super::error::{CliError, Failure};
 
 pub fn run(ctx: &Context, command: ReportsGroup) -> Result<(), Failure> {
     let ReportsGroup::Report(kind) = command;
@@ -63,9 +67,48 @@ pub fn run(ctx: &Context, command: ReportsGroup) -> Result<(), Failure> {
                 StatementsOptions { year },
             )?)
         }),
-        ReportKind::Annual { .. } | ReportKind::Audit { .. } | ReportKind::Receipt { .. } => {
-            Err(Failure::Invalid("this report is not built yet".into()))
+        ReportKind::Audit {
+            anchors,
+            seals,
+            receipt_threshold,
+            out,
+        } => {
+            let anchors = anchors
+                .iter()
+                .map(|a| verify::Anchor::parse(a))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(CliError::from)?;
+            let seals = seals
+                .iter()
+                .map(|s| verify::SealAnchor::parse(s))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(CliError::from)?;
+            emit_verified(ctx, &out, |ledger, _| {
+                let info = ledger.info()?;
+                let receipt_threshold = receipt_threshold
+                    .as_deref()
+                    .map(|t| info.currency.parse(t))
+                    .transpose()
+                    .map_err(|e| ReportError::Invalid(format!("--receipt-threshold: {e}")))?;
+                let options = AuditOptions {
+                    anchors,
+                    seals,
+                    receipt_threshold,
+                };
+                let now = output::now().map_err(ReportError::Clock)?;
+                let report = report_audit::audit_report(ledger, &options, now)?;
+                let verified = report.verify.clone();
+                Ok((report, Some(verified)))
+            })
         }
+        ReportKind::Receipt { entry, out } => emit(ctx, &out, |ledger, _| {
+            Ok(report_receipt::member_receipt_report(
+                ledger,
+                EntryId(entry),
+                None,
+            )?)
+        }),
+        ReportKind::Annual { .. } => Err(Failure::Invalid("this report is not built yet".into())),
     }
 }
 
@@ -120,12 +163,28 @@ fn emit<R: Report>(
     out: &ReportOut,
     build: impl FnOnce(&Ledger, &ReportOptions) -> Result<R, ReportError>,
 ) -> Result<(), Failure> {
+    emit_verified(ctx, out, |ledger, options| {
+        Ok((build(ledger, options)?, None))
+    })
+}
+
+/// [`emit`] for a report that verifies the ledger itself and hands that verification back
+/// for the head (`None`: the head verifies, as for any report).
+fn emit_verified<R: Report>(
+    ctx: &Context,
+    out: &ReportOut,
+    build: impl FnOnce(&Ledger, &ReportOptions) -> Result<(R, Option<VerifyReport>), ReportError>,
+) -> Result<(), Failure> {
     let mut options = options(out)?;
     let templates = options.check().map_err(failure)?;
     let ledger = Ledger::open_read_only(&ctx.ledger)?;
     options.resolve_language(&ledger);
-    let head = reports::head(&ledger, options.verify).map_err(failure)?;
-    let report = build(&ledger, &options).map_err(failure)?;
+    let (report, verified) = build(&ledger, &options).map_err(failure)?;
+    let head = match &verified {
+        Some(v) => reports::head_from(&ledger, v),
+        None => reports::head(&ledger, options.verify),
+    }
+    .map_err(failure)?;
     let made = reports::make(&report, &head, &options, &templates).map_err(failure)?;
     match &options.out {
         Some(path) => wrote(path),

@@ -59,6 +59,13 @@ pub enum ReportKind {
         /// A published head ENTRIES:HEAD that the ledger must extend (repeatable)
         #[arg(long = "anchor", value_name = "ENTRIES:HEAD")]
         anchors: Vec<String>,
+        /// A published seal fingerprint that the ledger must hold, unchanged (repeatable)
+        #[arg(long = "seal", value_name = "FINGERPRINT")]
+        seals: Vec<String>,
+        /// List the expenses from this amount on that have no supporting document (default:
+        /// every expense without one)
+        #[arg(long, value_name = "AMOUNT")]
+        receipt_threshold: Option<String>,
         #[command(flatten)]
         out: ReportOut,
     },
