@@ -54,6 +54,7 @@ pub mod rates;
 pub mod receipt_check;
 pub mod receipts;
 pub mod record;
+pub mod report_annual;
 pub mod revalue;
 pub mod seal;
 pub mod setup;
