@@ -61,30 +61,32 @@ fn read_input(
 ) -> Result<AnnualInput, LedgerError> {
     let store = ledger.store();
     let info = ledger.info()?;
-    let chart = store
-        .accounts(None)?
-        .into_iter()
-        .map(|a| (a.code, a.name))
+    let accounts = store.accounts(None)?;
+    let arabic_names = accounts
+        .iter()
+        .filter_map(|a| {
+            let ar = a.labels.iter().find(|(lang, _)| lang == "ar")?;
+            Some((a.code.clone(), ar.1.clone()))
+        })
         .collect();
-    let funders = store
-        .funders()?
-        .into_iter()
-        .map(|f| (f.id, f.name, f.kind))
-        .collect();
+    let chart = accounts.into_iter().map(|a| (a.code, a.name)).collect();
+    let funders = store.funder_names()?;
     let seals = seals_of_year(ledger, span, verify)?;
     let reversals = store.reversals(span.start, span.end)?;
+    let figures = store.year_figures(span, year)?;
     let input = AnnualInput {
         year,
         from: format_date(span.start),
         to: format_date(span.end),
         currency: info.currency.clone(),
         currencies: info.currencies.clone(),
-        accounts: store.year_accounts(span)?,
+        accounts: figures.accounts,
         chart,
+        arabic_names,
         restricted_accounts: store.restricted_net_assets_accounts()?,
-        funding: store.year_funding(span)?,
+        funding: figures.funding,
         funders,
-        grants: store.year_grants(span, year)?,
+        grants: figures.grants,
         results: store.year_results(year)?,
         governance: Governance {
             verified: verify.ok,

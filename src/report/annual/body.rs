@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{AnnualReport, StatementLine, UNATTRIBUTED};
 use crate::report::doc::{Bars, Block, Column, Fact, Level, RowStyle, Section, Table};
-use crate::report::i18n::{Arg, Catalogue, Fmt};
+use crate::report::i18n::{Arg, Catalogue, Fmt, Lang};
 use crate::report::output::{Body, Report};
 
 impl Report for AnnualReport {
@@ -62,10 +62,10 @@ fn year_columns(cat: &Catalogue, r: &AnnualReport, first: Vec<Column>) -> Vec<Co
     columns
 }
 
-fn account_row(t: &mut Table, f: Fmt, l: &StatementLine) {
+fn account_row(t: &mut Table, f: Fmt, r: &AnnualReport, l: &StatementLine) {
     t.row(vec![
         l.code.clone(),
-        l.name.clone(),
+        r.account_name(f, &l.code, &l.name),
         f.amount(&l.amount),
         f.amount(&l.previous),
     ]);
@@ -77,6 +77,15 @@ fn type_label(cat: &Catalogue, kind: &str) -> String {
 }
 
 impl AnnualReport {
+    /// An account's name in the document's language: the chart's Arabic label in Arabic,
+    /// else the name in force.
+    fn account_name(&self, f: Fmt, code: &str, name: &str) -> String {
+        match self.arabic_names.get(code) {
+            Some(ar) if f.lang == Lang::Ar => ar.clone(),
+            _ => name.to_string(),
+        }
+    }
+
     fn money(&self, f: Fmt, amount: &str) -> String {
         f.money(amount, &self.currency)
     }
@@ -160,7 +169,7 @@ impl AnnualReport {
                 vec![String::new(), cat.t(group), String::new(), String::new()],
             );
             for l in self.activities.iter().filter(|l| l.kind == kind) {
-                account_row(&mut t, f, l);
+                account_row(&mut t, f, self, l);
             }
             t.styled(
                 RowStyle::Subtotal,
@@ -232,7 +241,7 @@ impl AnnualReport {
                 vec![blank(), cat.t(group), blank(), blank()],
             );
             for l in lines {
-                account_row(&mut t, f, l);
+                account_row(&mut t, f, self, l);
             }
             if group == "annual-net-assets" {
                 t.row(vec![
@@ -430,13 +439,13 @@ impl AnnualReport {
                 RowStyle::Group,
                 vec![
                     g.class.clone(),
-                    g.name.clone(),
+                    self.account_name(f, &g.class, &g.name),
                     f.amount(&g.amount),
                     f.amount(&g.previous),
                 ],
             );
             for l in &g.accounts {
-                account_row(&mut t, f, l);
+                account_row(&mut t, f, self, l);
             }
         }
         t.styled(

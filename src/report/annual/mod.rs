@@ -92,6 +92,10 @@ pub struct AnnualReport {
     /// The results of the year's closings and what the general assembly decided of them.
     pub allocation: Vec<Allocation>,
     pub governance: Governance,
+    /// Accounts' names in Arabic (the chart's labels), for the Arabic document; the model
+    /// keeps the names in force.
+    #[serde(skip)]
+    pub arabic_names: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -290,6 +294,8 @@ pub struct AnnualInput {
     pub accounts: Vec<YearAccountRow>,
     /// Every account of the chart: (code, name), for the headings of the expense classes.
     pub chart: Vec<(String, String)>,
+    /// Accounts' names in Arabic: (code, name).
+    pub arabic_names: Vec<(String, String)>,
     pub restricted_accounts: Vec<String>,
     pub funding: Vec<YearFundingRow>,
     /// Every funder: (id, name, type).
@@ -746,6 +752,7 @@ impl AnnualReport {
             pledged,
             allocation,
             governance: input.governance,
+            arabic_names: input.arabic_names.into_iter().collect(),
         })
     }
 }
