@@ -412,9 +412,12 @@ fn the_report_renders_in_every_language_and_format() {
     assert!(pdf.starts_with(b"%PDF-"));
     std::fs::create_dir_all("target/reports").ok();
     std::fs::write("target/reports/annual-2025-ar.pdf", &pdf).ok();
+    // Kept under target/ for a person to look at.
     for lang in Lang::ALL {
-        let html = render(&report, &head, Format::Html, lang, &templates).unwrap();
-        std::fs::write(format!("target/reports/annual-2025-{lang}.html"), html).ok();
+        for (format, ext) in [(Format::Html, "html"), (Format::Text, "txt")] {
+            let bytes = render(&report, &head, format, lang, &templates).unwrap();
+            std::fs::write(format!("target/reports/annual-2025-{lang}.{ext}"), bytes).ok();
+        }
     }
 }
 
