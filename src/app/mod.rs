@@ -54,6 +54,7 @@ pub mod rates;
 pub mod receipt_check;
 pub mod receipts;
 pub mod record;
+pub mod report_annual;
 pub mod report_books;
 pub mod report_funder;
 pub mod report_statements;

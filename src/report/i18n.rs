@@ -84,6 +84,7 @@ pub const CATALOGUE_FILES: &[&str] = &[
     "statements.ftl",
     "audit.ftl",
     "receipt.ftl",
+    "annual.ftl",
 ];
 
 /// An argument of a message.

@@ -5,6 +5,7 @@
 //! strings with exactly the currency's decimals, never floats.
 
 mod accounts;
+pub mod annual;
 pub mod assets;
 pub mod books;
 pub mod currency;

@@ -51,6 +51,9 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "i18n/ar/receipt.ftl",
     "html/receipt.html",
     "typst/receipt.typ",
+    "i18n/en/annual.ftl",
+    "i18n/fr/annual.ftl",
+    "i18n/ar/annual.ftl",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

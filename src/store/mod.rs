@@ -31,6 +31,7 @@ macro_rules! recorded_entry {
     };
 }
 
+pub mod annual;
 mod append;
 pub mod assets;
 pub mod books;

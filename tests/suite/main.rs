@@ -4,6 +4,7 @@
 //! run one after another; run a part with `cargo test --test suite MODULE::`.
 
 mod amendments;
+mod annual_report;
 mod assets;
 mod backup;
 mod books;
