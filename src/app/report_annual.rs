@@ -72,7 +72,7 @@ fn read_input(
     let chart = accounts.into_iter().map(|a| (a.code, a.name)).collect();
     let funders = store.funder_names()?;
     let seals = seals_of_year(ledger, span, verify)?;
-    let reversals = store.reversals(span.start, span.end)?;
+    let reversals = store.reversals_between(span.start, span.end)?;
     let figures = store.year_figures(span, year)?;
     let input = AnnualInput {
         year,

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use std::path::Path;
 
 use amana::app::Ledger;
+use amana::app::report_annual::{self, AnnualOptions};
 use amana::app::report_audit::{self, AuditOptions};
 use amana::app::report_books::{self, BooksQuery};
 use amana::app::report_receipt;
@@ -108,7 +109,11 @@ pub fn run(ctx: &Context, command: ReportsGroup) -> Result<(), Failure> {
                 None,
             )?)
         }),
-        ReportKind::Annual { .. } => Err(Failure::Invalid("this report is not built yet".into())),
+        ReportKind::Annual { year, out } => emit_verified(ctx, &out, |ledger, options| {
+            let verified = timed("verify", || reports::verification(ledger, options.verify))?;
+            let report = report_annual::annual_report(ledger, AnnualOptions { year }, &verified)?;
+            Ok((report, options.verify.then_some(verified)))
+        }),
     }
 }
 
@@ -179,13 +184,16 @@ fn emit_verified<R: Report>(
     let templates = options.check().map_err(failure)?;
     let ledger = Ledger::open_read_only(&ctx.ledger)?;
     options.resolve_language(&ledger);
-    let (report, verified) = build(&ledger, &options).map_err(failure)?;
-    let head = match &verified {
+    let (report, verified) = timed("compute", || build(&ledger, &options)).map_err(failure)?;
+    let head = timed("head", || match &verified {
         Some(v) => reports::head_from(&ledger, v),
         None => reports::head(&ledger, options.verify),
-    }
+    })
     .map_err(failure)?;
-    let made = reports::make(&report, &head, &options, &templates).map_err(failure)?;
+    let made = timed("render", || {
+        reports::make(&report, &head, &options, &templates)
+    })
+    .map_err(failure)?;
     match &options.out {
         Some(path) => wrote(path),
         None => {
@@ -203,6 +211,21 @@ fn emit_verified<R: Report>(
             made.problems
         )))
     }
+}
+
+/// Runs `f`; with `AMANA_TIMINGS` set, says on standard error how long it took (the
+/// reports' benchmark reads it: verification, computation and rendering apart).
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    if std::env::var_os("AMANA_TIMINGS").is_none() {
+        return f();
+    }
+    let start = std::time::Instant::now();
+    let value = f();
+    eprintln!(
+        "amana: timing: {what} {:.3} s",
+        start.elapsed().as_secs_f64()
+    );
+    value
 }
 
 fn wrote(path: &Path) {

@@ -490,7 +490,7 @@ impl Store {
     }
 
     /// The reversals dated from `from` to `to`, by date.
-    pub fn reversals(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReversalRow>> {
+    pub fn reversals_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReversalRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.date, e.reverses, coalesce(e.reason, ''), o.description
                FROM entries e JOIN entries o ON o.id = e.reverses
