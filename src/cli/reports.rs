@@ -14,6 +14,7 @@ use amana::app::report_books::{self, BooksQuery};
 use amana::app::report_receipt;
 use amana::app::report_statements::{self, StatementsOptions};
 use amana::app::reports::{self, ReportError, ReportOptions};
+use amana::app::settings;
 use amana::domain::EntryId;
 use amana::domain::parse_date;
 use amana::report::i18n::Lang;
@@ -36,7 +37,7 @@ pub fn run(ctx: &Context, command: ReportsGroup) -> Result<(), Failure> {
         } => {
             let (from, to) = (date(from)?, date(to)?);
             emit(ctx, &out, |ledger, _| {
-                Ok(ledger.funder_report(&grant, from, to, ctx.today)?)
+                Ok(ledger.funder_report(&grant, from, to, report_today(ledger)?)?)
             })
         }
         ReportKind::TrialBalance { from, to, out } => {
@@ -115,6 +116,15 @@ pub fn run(ctx: &Context, command: ReportsGroup) -> Result<(), Failure> {
             Ok((report, options.verify.then_some(verified)))
         }),
     }
+}
+
+/// The report's day: the report clock (`AMANA_NOW`, else now) in the ledger's time zone, so
+/// that a report made with a fixed clock reads the same on any day.
+fn report_today(ledger: &Ledger) -> Result<NaiveDate, ReportError> {
+    let now = output::now().map_err(ReportError::Clock)?;
+    Ok(now
+        .with_timezone(&settings::report_timezone(ledger))
+        .date_naive())
 }
 
 fn date(text: Option<String>) -> Result<Option<NaiveDate>, Failure> {

@@ -107,13 +107,39 @@ fn table_text(t: &Table) -> String {
     out
 }
 
+/// `facts` as a table of two columns, label and value (a plain number stays a number; any
+/// other value is neutralised text, as every CSV cell amana writes).
+fn facts_table(id: &str, facts: &[crate::report::doc::Fact]) -> Table {
+    use crate::report::doc::Column;
+    let mut t = Table::new(id, vec![Column::text("label"), Column::number("value")]);
+    for f in facts {
+        t.rows.push(crate::report::doc::Row {
+            cells: vec![f.label.clone(), f.value.clone()],
+            style: RowStyle::Normal,
+            note: None,
+        });
+    }
+    t
+}
+
 /// Every table of the document as CSV, each under a line `# SECTION: TABLE` and its header,
-/// tables apart by an empty line.
+/// tables apart by an empty line; facts (label and value) as tables `facts-N` of two
+/// columns.
 pub fn csv(doc: &Document) -> String {
     let mut out = String::new();
     for section in &doc.sections {
-        for block in &section.blocks {
-            let Block::Table(t) = block else { continue };
+        for (n, block) in section.blocks.iter().enumerate() {
+            let facts;
+            let t = match block {
+                Block::Table(t) => t,
+                // Label and value pairs as a table of two columns, so that a receipt or an
+                // agreement has its figures in the CSV too.
+                Block::Facts { facts: list } => {
+                    facts = facts_table(&format!("facts-{n}"), list);
+                    &facts
+                }
+                _ => continue,
+            };
             if !out.is_empty() {
                 out.push('\n');
             }
