@@ -381,7 +381,6 @@ impl AuditReport {
                 Fact::number(cat.t("audit-entries"), self.entries.to_string()),
                 Fact::number(cat.t("audit-transactions"), self.transactions.to_string()),
                 Fact::number(cat.t("audit-rows-checked"), self.rows_checked.to_string()),
-                Fact::number(cat.t("audit-head"), self.chain_head.clone()),
                 Fact::text(cat.t("audit-signed-through"), through(self.signed_through)),
                 Fact::text(
                     cat.t("audit-anchored-through"),
