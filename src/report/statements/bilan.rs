@@ -3,13 +3,16 @@
 //! CPC's result; income and expense of earlier years that no closing moved to net assets stand
 //! on a line of their own, so that total assets always equal total liabilities and funds.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::rubrics::{ActifGroup, Computed, PassifGroup, Place, RUBRICS};
 use super::{Figures, Ledgerwide, Pair, RubricLine, StatementsReport, Sum, overflow, year_columns};
+use crate::domain::Minor;
 use crate::report::doc::{Block, Column, RowStyle, Section, Table};
 use crate::report::i18n::{Arg, Catalogue};
-use crate::store::StoreError;
+use crate::store::{StatementRow, StoreError};
 
 /// One group of the Bilan (actif immobilisé, financement permanent...).
 #[derive(Debug, Clone, Serialize)]
@@ -61,12 +64,11 @@ fn open_result(all: &Ledgerwide<'_>) -> Result<Pair, StoreError> {
             continue;
         }
         for (code, _, _) in &sum.accounts {
-            let balance =
-                |rows: &std::collections::BTreeMap<String, crate::store::StatementRow>| {
-                    rows.get(code).map_or(Ok(crate::domain::Minor::ZERO), |r| {
-                        r.balance.checked_neg().ok_or_else(overflow)
-                    })
-                };
+            let balance = |rows: &BTreeMap<String, StatementRow>| {
+                rows.get(code).map_or(Ok(Minor::ZERO), |r| {
+                    r.balance.checked_neg().ok_or_else(overflow)
+                })
+            };
             total = total.add(Pair {
                 n: balance(&all.n)?,
                 n_1: balance(&all.n_1)?,
