@@ -66,6 +66,8 @@ pub struct DemoOutcome {
     pub seal: SealOutcome,
     /// A member's receipt with its inclusion proof.
     pub member_receipt: PathBuf,
+    /// The transaction the member's receipt is for.
+    pub member_receipt_transaction: i64,
     pub verify: VerifyReport,
 }
 
@@ -436,6 +438,7 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
         allocation,
         seal,
         member_receipt,
+        member_receipt_transaction: dues,
         verify,
     })
 }

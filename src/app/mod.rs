@@ -42,6 +42,7 @@ pub mod close;
 pub mod decisions;
 pub mod demo;
 mod demo_funds;
+pub mod demo_reports;
 pub mod error;
 pub mod exchange;
 pub mod import;

@@ -77,13 +77,38 @@ pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
                 o.verify.head
             );
         }
-        ArchiveGroup::Demo { out } => demo(&out, &ctx.actor, ctx.today)?,
+        ArchiveGroup::Demo { out, no_reports } => demo(&out, &ctx.actor, ctx.today, !no_reports)?,
+    }
+    Ok(())
+}
+
+/// Writes every report of the demo ledger into its folder's `reports/`, and names each file.
+fn demo_reports(outcome: &demo::DemoOutcome) -> Result<(), Failure> {
+    let ledger = amana::app::Ledger::open_read_only(&outcome.ledger)?;
+    let dir = outcome
+        .ledger
+        .parent()
+        .unwrap_or(std::path::Path::new("."))
+        .join("reports");
+    let reports =
+        amana::app::demo_reports::write_all(&ledger, &dir, outcome.member_receipt_transaction)
+            .map_err(|e| Failure::Environment(e.to_string()))?;
+    out!(
+        "\nReports, each in Arabic, French and English, as HTML (to open in a browser) and PDF (to print or e-mail):"
+    );
+    for path in &reports {
+        out!("  {}", path.display());
     }
     Ok(())
 }
 
 /// Builds the demo ledger and says what is in it, and how to explore it.
-fn demo(out: &std::path::Path, actor: &str, today: chrono::NaiveDate) -> Result<(), Failure> {
+fn demo(
+    out: &std::path::Path,
+    actor: &str,
+    today: chrono::NaiveDate,
+    with_reports: bool,
+) -> Result<(), Failure> {
     let outcome = demo::run(out, actor, today)?;
     out!("Built the demo ledger of \"{}\":", demo::NAME);
     out!("  ledger: {}", outcome.ledger.display());
@@ -180,12 +205,15 @@ fn demo(out: &std::path::Path, actor: &str, today: chrono::NaiveDate) -> Result<
     );
     out!("  head: {} {}", v.entries, v.head);
     out!("  {}", print::keep_together(&outcome.ledger));
+    if with_reports {
+        demo_reports(&outcome)?;
+    }
     let l = outcome.ledger.display();
     // The program as it was called (target/release/amana under `cargo run`), so that
     // every line below can be pasted as it is.
     let a = std::env::args().next().unwrap_or_else(|| "amana".into());
     out!(
-        "\nExplore it:\n  {a} --ledger {l} balance\n  {a} --ledger {l} balance --grant EU-2025\n  {a} --ledger {l} balance --from 2025-01-01 --to 2025-12-31 --before-closing\n  {a} --ledger {l} grant list\n  {a} --ledger {l} asset list\n  {a} --ledger {l} donors --year 2026\n  {a} --ledger {l} in-kind list --year 2026\n  {a} --ledger {l} journal --account 5141 --from 2026-01-01\n  {a} --ledger {l} log --kind seal\n  {a} --ledger {l} verify --anchor {}:{}\n  {a} verify-receipt {} --seal {}",
+        "\nExplore it:\n  {a} --ledger {l} balance\n  {a} --ledger {l} balance --grant EU-2025\n  {a} --ledger {l} balance --from 2025-01-01 --to 2025-12-31 --before-closing\n  {a} --ledger {l} grant list\n  {a} --ledger {l} asset list\n  {a} --ledger {l} donors --year 2026\n  {a} --ledger {l} in-kind list --year 2026\n  {a} --ledger {l} journal --account 5141 --from 2026-01-01\n  {a} --ledger {l} log --kind seal\n  {a} --ledger {l} verify --anchor {}:{}\n  {a} verify-receipt {} --seal {}\n  {a} --ledger {l} report funder --grant EU-2025 --lang fr\n  {a} --ledger {l} report annual --year 2025 --format pdf --lang ar --out rapport-annuel.pdf",
         v.entries,
         v.head,
         outcome.member_receipt.display(),

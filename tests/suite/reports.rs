@@ -428,3 +428,56 @@ fn html_reports_load_in_chromium_without_a_request_or_an_error_and_arabic_runs_r
         }
     }
 }
+
+#[test]
+fn the_demo_writes_every_report_in_three_languages_as_html_and_pdf_and_prints_their_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("demo");
+    let o = amana(&out.join("amana.db"))
+        .env("AMANA_ACTOR", "demo")
+        .args(["demo", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = stdout(&o);
+    let reports = out.join("reports");
+    let mut kinds = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&reports).unwrap() {
+        let path = entry.unwrap().path();
+        assert!(
+            printed.contains(&path.display().to_string()),
+            "{} is not printed",
+            path.display()
+        );
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let (stem, ext) = name.rsplit_once('.').unwrap();
+        let (kind, lang) = stem.rsplit_once('-').unwrap();
+        assert!(LANGS.contains(&lang), "{name}");
+        let bytes = std::fs::read(&path).unwrap();
+        match ext {
+            "pdf" => assert!(bytes.starts_with(b"%PDF-"), "{name}"),
+            "html" => assert!(bytes.starts_with(b"<!DOCTYPE html>"), "{name}"),
+            _ => panic!("{name}"),
+        }
+        kinds.insert(kind.to_string());
+    }
+    // The annual, funder (two grants), statements, trial balance, cash and bank books, audit
+    // and receipt: each in 3 languages and 2 formats.
+    assert_eq!(kinds.len(), 9, "{kinds:?}");
+    assert_eq!(std::fs::read_dir(&reports).unwrap().count(), 9 * 6);
+    for kind in [
+        "rapport-annuel",
+        "rapport-bailleur",
+        "etats-de-synthese",
+        "balance-generale",
+        "livre-de-caisse",
+        "rapport-d-audit",
+        "recu-membre",
+    ] {
+        assert!(
+            kinds.iter().any(|k| k.starts_with(kind)),
+            "{kind}: {kinds:?}"
+        );
+    }
+}

@@ -41,6 +41,9 @@ Example:\n  amana restore khotwa-2026-03.tar --to khotwa-restored.db"
         /// Folder for the demo ledger (DIR/amana.db) and its files
         #[arg(long, default_value = "amana-demo")]
         out: PathBuf,
+        /// Do not write the reports (DIR/reports/): the ledger alone, faster
+        #[arg(long)]
+        no_reports: bool,
     },
 }
 
