@@ -247,17 +247,9 @@ impl Fixture {
     }
 }
 
-/// Builds the demo ledger in a fresh folder and returns (folder, ledger path).
+/// Builds the demo ledger in a fresh folder and returns (folder, ledger path), without its
+/// reports (tests/suite/reports.rs runs the whole demo).
 pub fn demo() -> (TempDir, PathBuf) {
-    demo_made(&["--no-reports"])
-}
-
-/// The demo as a newcomer runs it: the ledger and every report (`reports/`).
-pub fn demo_with_reports() -> (TempDir, PathBuf) {
-    demo_made(&[])
-}
-
-fn demo_made(extra: &[&str]) -> (TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("demo");
     let o = Command::cargo_bin("amana")
@@ -265,7 +257,7 @@ fn demo_made(extra: &[&str]) -> (TempDir, PathBuf) {
         .env("AMANA_ACTOR", "demo")
         .args(["demo", "--out"])
         .arg(&out)
-        .args(extra)
+        .arg("--no-reports")
         .output()
         .unwrap();
     assert!(
