@@ -172,6 +172,22 @@ fn on_the_demo_every_total_is_grant_lists_and_the_journals() {
             dec(&r["unspent"]["amount"]),
             dec(&r["received"]) - dec(&r["spent"])
         );
+        // The co-funding without a period (the covering index alone) is the one of a period
+        // that holds every entry (the period's entries, by recorded_entry!).
+        let everything = model(&report(&ledger, id, Some("1900-01-01"), Some("9999-12-31")));
+        assert_eq!(r["cofunding"], everything["cofunding"], "{id}");
+        assert!(!r["cofunding"].as_array().unwrap().is_empty(), "{id}");
+        // This grant's column is what its expenses on each account add up to.
+        for c in r["cofunding"].as_array().unwrap() {
+            let on_account: Decimal = r["expenses"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["account"] == c["account"])
+                .map(|e| dec(&e["amount"]))
+                .sum();
+            assert_eq!(dec(&c["this_grant"]), on_account, "{id}: {c}");
+        }
     }
     // The same report through --to: what was recorded through the end of 2025.
     let r = model(&report(&ledger, "INDH-2025", None, Some("2025-12-31")));
