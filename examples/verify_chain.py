@@ -247,8 +247,10 @@ SCHEMAS = {
                     F("budget_currency", TEXT)],
     # explanations of budget variances (rule 22)
     "variance-note": [F("grant", TEXT), F("line", TEXT), F("through", DATE), F("text", TEXT)],
+    "variance-threshold": [F("grant", TEXT), F("percent", INT), F("amount", INT)],
 }
 MAX_NOTE_CHARS = 2000
+MAX_THRESHOLD_PERCENT = 1000
 RATE_METHODS = {"instalments", "daily"}
 BUDGET_CURRENCIES = {"base", "grant"}
 MAX_CLOSING_DAYS = 3660
@@ -523,6 +525,8 @@ def canonical_problems(e):
     elif k == "variance-note":
         ident("grant", e["grant"])
         ident("line", e["line"])
+    elif k == "variance-threshold":
+        ident("grant", e["grant"])
     return out
 
 
@@ -636,7 +640,8 @@ class Rules:
                    "year-closing": self.transaction, "dedicated-funds": self.transaction,
                    "allocation": self.transaction, "asset": self.asset,
                    "grant-terms": self.grant_terms,
-                   "variance-note": self.variance_note}.get(k)
+                   "variance-note": self.variance_note,
+                   "variance-threshold": self.variance_threshold}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -1088,6 +1093,14 @@ class Rules:
         if not text.strip() or len(text) > MAX_NOTE_CHARS:
             bad(f"variance-note of {g}/{line}: its text is {len(text)} characters long, "
                 f"not 1 to {MAX_NOTE_CHARS}")
+
+    def variance_threshold(self, seq, e, bad):  # rule 23
+        g, pct, amount = e["grant"], e["percent"], e["amount"]
+        if g not in self.grants:
+            return bad(f"variance-threshold: grant {g!r} does not exist")
+        if not 0 <= pct <= MAX_THRESHOLD_PERCENT or not 0 <= amount <= LIMIT:
+            bad(f"variance-threshold of {g!r}: {pct}% and {amount} are not in 0..1000 and "
+                f"0..10^13")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1666,12 +1679,14 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "rates": (("seq", "currency", "date", "rate", "source"), 1),
     "grant_terms": (("seq", "grant_id", "rate_method", "closing_days", "budget_currency"), 1),
     "variance_notes": (("seq", "grant_id", "line_id", "through", "text"), 1),
+    "variance_thresholds": (("seq", "grant_id", "percent", "amount"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
-               "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11}
+               "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11,
+               "variance_thresholds": 13}
 
 
 def project(seq, e, rows):
@@ -1752,6 +1767,8 @@ def project(seq, e, rows):
             e["budget_currency"])
     elif k == "variance-note":
         add("variance_notes", seq, e["grant"], e["line"], e["through"], e["text"])
+    elif k == "variance-threshold":
+        add("variance_thresholds", seq, e["grant"], e["percent"], e["amount"])
 
 
 def sort_key(values):

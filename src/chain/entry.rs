@@ -266,6 +266,7 @@ impl ChainEntry {
             Record::Rate(r) => super::currency::encode_rate(&mut w, r),
             Record::GrantTerms(t) => super::currency::encode_grant_terms(&mut w, t),
             Record::VarianceNote(n) => super::variance::encode_variance_note(&mut w, n),
+            Record::VarianceThreshold(t) => super::variance::encode_variance_threshold(&mut w, t),
         }
         w.finish()
     }
@@ -439,6 +440,7 @@ impl ChainEntry {
             "rate" => super::currency::decode_rate(&mut r)?,
             "grant-terms" => super::currency::decode_grant_terms(&mut r)?,
             "variance-note" => super::variance::decode_variance_note(&mut r)?,
+            "variance-threshold" => super::variance::decode_variance_threshold(&mut r)?,
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(

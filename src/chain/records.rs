@@ -185,6 +185,18 @@ pub struct VarianceNote {
     pub text: String,
 }
 
+/// The threshold past which a budget line's variance of a grant needs an explanation: more
+/// than `percent` % of the line's budget and more than `amount` (CHAIN.md,
+/// `variance-threshold`). The latest of a grant is in force; without one, 10% and 1,000.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VarianceThreshold {
+    pub grant: GrantId,
+    /// Whole percent, 0 to 1000.
+    pub percent: i64,
+    /// Minor units of the base currency.
+    pub amount: Minor,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -217,6 +229,8 @@ pub enum Record {
     GrantTerms(GrantTerms),
     /// The explanation of a budget line's variance.
     VarianceNote(VarianceNote),
+    /// A grant's threshold of variances that need an explanation.
+    VarianceThreshold(VarianceThreshold),
 }
 
 impl Record {
@@ -258,6 +272,7 @@ impl Record {
             Record::Rate(_) => "rate",
             Record::GrantTerms(_) => "grant-terms",
             Record::VarianceNote(_) => "variance-note",
+            Record::VarianceThreshold(_) => "variance-threshold",
         }
     }
 }

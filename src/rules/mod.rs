@@ -388,6 +388,10 @@ impl Book {
                 self.admit_variance_note(n)?;
                 vec![]
             }
+            Record::VarianceThreshold(t) => {
+                self.admit_variance_threshold(t)?;
+                vec![]
+            }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
                 let fiscal = self.info.as_ref().map(|i| i.fiscal_start);
                 let Some(decision) = decision_of(&entry.record, fiscal) else {

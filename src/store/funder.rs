@@ -251,6 +251,19 @@ impl Store {
             .optional()?)
     }
 
+    /// The variance threshold in force for `grant` (its latest `variance-threshold`):
+    /// (percent, amount), if it has one.
+    pub fn variance_threshold(&self, grant: &str) -> Result<Option<(i64, Minor)>> {
+        use rusqlite::OptionalExtension;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT percent, amount FROM variance_thresholds WHERE grant_id = ?1
+              ORDER BY seq DESC LIMIT 1",
+        )?;
+        Ok(stmt
+            .query_row([grant], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
     /// The variance notes of `grant` that explain figures through `to` or earlier, by
     /// `through` then chain order (the last of a line is the one a report prints).
     pub fn variance_notes(&self, grant: &str, to: Option<&str>) -> Result<Vec<NoteRow>> {

@@ -42,10 +42,11 @@ pub enum Table {
     Rates,
     GrantTerms,
     VarianceNotes,
+    VarianceThresholds,
 }
 
 impl Table {
-    pub const ALL: [Table; 29] = [
+    pub const ALL: [Table; 30] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -75,6 +76,7 @@ impl Table {
         Table::Rates,
         Table::GrantTerms,
         Table::VarianceNotes,
+        Table::VarianceThresholds,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -90,6 +92,7 @@ impl Table {
             Table::Assets | Table::Depreciations => 9,
             Table::Rates | Table::GrantTerms => 10,
             Table::VarianceNotes => 11,
+            Table::VarianceThresholds => 13,
             _ => 1,
         }
     }
@@ -125,6 +128,7 @@ impl Table {
             Table::Rates => "rates",
             Table::GrantTerms => "grant_terms",
             Table::VarianceNotes => "variance_notes",
+            Table::VarianceThresholds => "variance_thresholds",
         }
     }
 
@@ -264,6 +268,7 @@ impl Table {
                 "budget_currency",
             ],
             Table::VarianceNotes => &["seq", "grant_id", "line_id", "through", "text"],
+            Table::VarianceThresholds => &["seq", "grant_id", "percent", "amount"],
         }
     }
 
@@ -612,6 +617,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 text(&format_date(n.through)),
                 text(&n.text),
             ],
+        )],
+        Record::VarianceThreshold(t) => vec![row(
+            Table::VarianceThresholds,
+            vec![seq, text(t.grant.as_str()), int(t.percent), int(t.amount.0)],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).
