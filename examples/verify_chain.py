@@ -249,8 +249,11 @@ SCHEMAS = {
     "variance-note": [F("grant", TEXT), F("line", TEXT), F("through", DATE), F("text", TEXT)],
     # the ledger's settings for reports (rule 23)
     "setting": [F("key", TEXT), F("value", TEXT)],
+    # a grant's threshold of variances that need an explanation (rule 24)
+    "variance-threshold": [F("grant", TEXT), F("percent", INT), F("amount", INT)],
 }
 MAX_NOTE_CHARS = 2000
+MAX_THRESHOLD_PERCENT = 1000
 RATE_METHODS = {"instalments", "daily"}
 LANGUAGES = {"ar", "fr", "en"}  # rule 23
 _ZONES = None
@@ -542,6 +545,8 @@ def canonical_problems(e):
     elif k == "variance-note":
         ident("grant", e["grant"])
         ident("line", e["line"])
+    elif k == "variance-threshold":
+        ident("grant", e["grant"])
     return out
 
 
@@ -656,7 +661,8 @@ class Rules:
                    "allocation": self.transaction, "asset": self.asset,
                    "grant-terms": self.grant_terms,
                    "variance-note": self.variance_note,
-                   "setting": self.setting}.get(k)
+                   "setting": self.setting,
+                   "variance-threshold": self.variance_threshold}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -1119,6 +1125,14 @@ class Rules:
                 bad(f"setting timezone: {value!r} is not a time zone of the tz database")
         else:
             bad(f"setting: {key!r} is not a setting the format defines (language, timezone)")
+
+    def variance_threshold(self, seq, e, bad):  # rule 24
+        g, pct, amount = e["grant"], e["percent"], e["amount"]
+        if g not in self.grants:
+            return bad(f"variance-threshold: grant {g!r} does not exist")
+        if not 0 <= pct <= MAX_THRESHOLD_PERCENT or not 0 <= amount <= LIMIT:
+            bad(f"variance-threshold of {g!r}: {pct}% and {amount} are not in 0..1000 and "
+                f"0..10^13")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1698,12 +1712,14 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "grant_terms": (("seq", "grant_id", "rate_method", "closing_days", "budget_currency"), 1),
     "variance_notes": (("seq", "grant_id", "line_id", "through", "text"), 1),
     "settings": (("seq", "key", "value"), 1),
+    "variance_thresholds": (("seq", "grant_id", "percent", "amount"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
-               "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11, "settings": 12}
+               "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11, "settings": 12,
+               "variance_thresholds": 14}
 
 
 def project(seq, e, rows):
@@ -1786,6 +1802,8 @@ def project(seq, e, rows):
         add("variance_notes", seq, e["grant"], e["line"], e["through"], e["text"])
     elif k == "setting":
         add("settings", seq, e["key"], e["value"])
+    elif k == "variance-threshold":
+        add("variance_thresholds", seq, e["grant"], e["percent"], e["amount"])
 
 
 def sort_key(values):

@@ -1,12 +1,12 @@
-//! The funder report and the explanations of variances it prints: `amana report funder` and
-//! `amana grant explain`.
+//! The funder report and the explanations of variances it prints: `amana report funder`,
+//! `amana grant explain` and `amana grant threshold`.
 
 use chrono::NaiveDate;
 
 use crate::app::queries::QueryError;
 use crate::app::{Ledger, Refusal, Result, Written};
-use crate::chain::{Record, VarianceNote};
-use crate::domain::{GrantId, LineId, parse_date, text};
+use crate::chain::{Record, VarianceNote, VarianceThreshold};
+use crate::domain::{GrantId, LineId, Minor, parse_date, text};
 use crate::report::funder::{FunderQuery, FunderReport, funder};
 
 impl Ledger {
@@ -67,6 +67,25 @@ impl Ledger {
             line: line.clone(),
             through,
             text,
+        })])
+    }
+
+    /// `amana grant threshold --grant ID --percent P --amount A`: the variance past which a
+    /// budget line of the grant needs an explanation in the funder report, more than `P` % of
+    /// the line's budget and more than `A` in the ledger's currency (both), in place of 10%
+    /// and 1,000. The rules refuse a percent outside 0 to 1000.
+    pub fn set_variance_threshold(
+        &mut self,
+        grant: &GrantId,
+        percent: i64,
+        amount: &str,
+    ) -> Result<Written> {
+        let info = self.info()?;
+        let amount: Minor = info.currency.parse(amount)?;
+        self.append_all(vec![Record::VarianceThreshold(VarianceThreshold {
+            grant: grant.clone(),
+            percent,
+            amount,
         })])
     }
 }

@@ -270,6 +270,7 @@ impl ChainEntry {
                 w.text(&s.key);
                 w.text(&s.value);
             }
+            Record::VarianceThreshold(t) => super::variance::encode_variance_threshold(&mut w, t),
         }
         w.finish()
     }
@@ -447,6 +448,7 @@ impl ChainEntry {
                 key: r.text("setting.key")?,
                 value: r.text("setting.value")?,
             }),
+            "variance-threshold" => super::variance::decode_variance_threshold(&mut r)?,
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(

@@ -193,6 +193,18 @@ pub struct Setting {
     pub value: String,
 }
 
+/// The threshold past which a budget line's variance of a grant needs an explanation: more
+/// than `percent` % of the line's budget and more than `amount` (CHAIN.md,
+/// `variance-threshold`). The latest of a grant is in force; without one, 10% and 1,000.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VarianceThreshold {
+    pub grant: GrantId,
+    /// Whole percent, 0 to 1000.
+    pub percent: i64,
+    /// Minor units of the base currency.
+    pub amount: Minor,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -227,6 +239,8 @@ pub enum Record {
     VarianceNote(VarianceNote),
     /// A ledger setting for reports (language, time zone).
     Setting(Setting),
+    /// A grant's threshold of variances that need an explanation.
+    VarianceThreshold(VarianceThreshold),
 }
 
 impl Record {
@@ -269,6 +283,7 @@ impl Record {
             Record::GrantTerms(_) => "grant-terms",
             Record::VarianceNote(_) => "variance-note",
             Record::Setting(_) => "setting",
+            Record::VarianceThreshold(_) => "variance-threshold",
         }
     }
 }

@@ -1,11 +1,12 @@
-//! The bytes of `variance-note` (the treasurer's explanation of a budget line's variance), field
-//! by field as `schema/CHAIN.md` lists them. Kept apart from `entry.rs`, which calls them.
+//! The bytes of `variance-note` (the treasurer's explanation of a budget line's variance) and
+//! `variance-threshold` (a grant's threshold of variances that need one), field by field as
+//! `schema/CHAIN.md` lists them. Kept apart from `entry.rs`, which calls them.
 
-use crate::domain::{GrantId, LineId};
+use crate::domain::{GrantId, LineId, Minor};
 
 use super::encoding::{DecodeError, Reader, Writer};
 use super::entry::code;
-use super::records::{Record, VarianceNote};
+use super::records::{Record, VarianceNote, VarianceThreshold};
 
 pub(super) fn encode_variance_note(w: &mut Writer, n: &VarianceNote) {
     w.text(n.grant.as_str());
@@ -20,5 +21,19 @@ pub(super) fn decode_variance_note(r: &mut Reader) -> Result<Record, DecodeError
         line: code(r, "variance-note.line", LineId::parse)?,
         through: r.date("variance-note.through")?,
         text: r.text("variance-note.text")?,
+    }))
+}
+
+pub(super) fn encode_variance_threshold(w: &mut Writer, t: &VarianceThreshold) {
+    w.text(t.grant.as_str());
+    w.int(t.percent);
+    w.int(t.amount.0);
+}
+
+pub(super) fn decode_variance_threshold(r: &mut Reader) -> Result<Record, DecodeError> {
+    Ok(Record::VarianceThreshold(VarianceThreshold {
+        grant: code(r, "variance-threshold.grant", GrantId::parse)?,
+        percent: r.int("variance-threshold.percent")?,
+        amount: Minor(r.int("variance-threshold.amount")?),
     }))
 }

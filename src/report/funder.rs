@@ -28,8 +28,8 @@ use crate::store::funder::{GrantPosting, Window};
 use crate::store::{Store, StoreError};
 
 /// The threshold past which a line's variance needs an explanation, unless the grant sets its
-/// own: 10% of the line's budget AND 1,000 units of the ledger's currency (as foundation and
-/// EU reports ask).
+/// own (`variance-threshold`, `amana grant threshold`): 10% of the line's budget AND 1,000
+/// units of the ledger's currency (as foundation and EU reports ask).
 pub const DEFAULT_THRESHOLD_PERCENT: i64 = 10;
 pub const DEFAULT_THRESHOLD_AMOUNT: i64 = 1000;
 
@@ -357,8 +357,13 @@ fn build(store: &Store, info: &LedgerInfo, q: &FunderQuery) -> Result<FunderRepo
         Some(text(s, foreign))
     };
 
-    let threshold_pct = Decimal::from(DEFAULT_THRESHOLD_PERCENT);
-    let threshold_amount = Decimal::from(DEFAULT_THRESHOLD_AMOUNT);
+    let (threshold_pct, threshold_amount) = match store.variance_threshold(&q.grant)? {
+        Some((percent, amount)) => (Decimal::from(percent), dec(amount, base)),
+        None => (
+            Decimal::from(DEFAULT_THRESHOLD_PERCENT),
+            Decimal::from(DEFAULT_THRESHOLD_AMOUNT),
+        ),
+    };
     let notes = store.variance_notes(&q.grant, to.as_deref())?;
 
     let mut lines = Vec::new();
@@ -579,7 +584,7 @@ fn build(store: &Store, info: &LedgerInfo, q: &FunderQuery) -> Result<FunderRepo
         instalments,
         lines,
         threshold: Threshold {
-            percent: DEFAULT_THRESHOLD_PERCENT.to_string(),
+            percent: threshold_pct.to_string(),
             amount: text(threshold_amount, base),
         },
         missing_explanations,

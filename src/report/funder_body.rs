@@ -333,7 +333,13 @@ impl FunderReport {
         let threshold = cat.ta(
             "funder-threshold",
             &[
-                ("percent", (&self.threshold.percent).into()),
+                (
+                    "percent",
+                    Decimal::from_str_exact(&self.threshold.percent)
+                        .map(|p| f.percent(p / Decimal::ONE_HUNDRED, 0))
+                        .unwrap_or_else(|_| self.threshold.percent.clone())
+                        .into(),
+                ),
                 ("amount", f.money(&self.threshold.amount, base).into()),
             ],
         );

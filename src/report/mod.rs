@@ -398,6 +398,13 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
             format_date(n.through)
         ),
         Record::Setting(s) => format!("setting {} = {}", s.key, s.value),
+        Record::VarianceThreshold(t) => format!(
+            "variance threshold of grant {}: {}% and {} {}",
+            t.grant,
+            t.percent,
+            info.currency.format(t.amount),
+            info.currency.code
+        ),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -572,6 +579,10 @@ pub fn content(
         Record::VarianceNote(n) => json!({
             "grant": n.grant.as_str(), "line": n.line.as_str(),
             "through": format_date(n.through), "text": n.text,
+        }),
+        Record::VarianceThreshold(t) => json!({
+            "grant": t.grant.as_str(), "percent": t.percent,
+            "amount": info.currency.format(t.amount),
         }),
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,

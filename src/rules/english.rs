@@ -301,6 +301,12 @@ pub(super) fn english(id: &str) -> &'static str {
         "rule-note-text-length" => {
             "the explanation of {$grant}/{$line} is {$length} characters long: give a text of 1 to {$max} characters (attach a longer document as a receipt)"
         }
+        "rule-threshold-grant-missing" => {
+            "grant {$grant} does not exist (see `amana grant list`): a variance threshold is set for a grant"
+        }
+        "rule-threshold-out-of-range" => {
+            "the variance threshold of {$grant} ({$percent}%) is out of range: give a percent from 0 to {$max} and an amount of 0 or more"
+        }
         other => super::assets::english(other),
     }
 }

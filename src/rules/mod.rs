@@ -393,6 +393,10 @@ impl Book {
                 settings::admit(s)?;
                 vec![]
             }
+            Record::VarianceThreshold(t) => {
+                self.admit_variance_threshold(t)?;
+                vec![]
+            }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
                 let fiscal = self.info.as_ref().map(|i| i.fiscal_start);
                 let Some(decision) = decision_of(&entry.record, fiscal) else {

@@ -1,4 +1,5 @@
-//! Explanations of budget variances (CHAIN.md, `variance-note`, rule 22): the treasurer says
+//! Explanations of budget variances (CHAIN.md, `variance-note`, rule 22, and
+//! `variance-threshold`, rule 24): the treasurer says
 //! why a budget line is spent more or less than budgeted, and the funder report prints it
 //! beside the line. A note names an existing budget line of an existing grant, and its text is
 //! not empty and at most [`MAX_NOTE_CHARS`] characters. Nothing else reads it: it changes no
@@ -8,8 +9,11 @@
 use super::error::RuleKind;
 use super::messages::Described;
 use super::{Book, RuleError};
-use crate::chain::VarianceNote;
-use crate::domain::{GrantId, LineId};
+use crate::chain::{VarianceNote, VarianceThreshold};
+use crate::domain::{GrantId, LineId, Minor};
+
+/// The largest threshold in percent of a line's budget (ten times the budget).
+pub const MAX_THRESHOLD_PERCENT: i64 = 1000;
 
 /// The longest explanation, in characters (Unicode scalar values): a paragraph a funder reads
 /// beside a line, not a document (attach one as a receipt instead).
@@ -25,6 +29,14 @@ pub enum VarianceRule {
         grant: GrantId,
         line: LineId,
         length: usize,
+    },
+    /// A threshold names a grant that does not exist.
+    ThresholdGrantMissing { grant: GrantId },
+    /// A threshold's percent or amount is out of range.
+    ThresholdOutOfRange {
+        grant: GrantId,
+        percent: i64,
+        amount: Minor,
     },
 }
 
@@ -52,6 +64,26 @@ impl VarianceRule {
                     ("max", MAX_NOTE_CHARS.to_string()),
                 ],
             },
+            VarianceRule::ThresholdGrantMissing { grant } => Described {
+                id: "rule-threshold-grant-missing",
+                field: "grant",
+                value: grant.to_string(),
+                args: vec![("grant", grant.to_string())],
+            },
+            VarianceRule::ThresholdOutOfRange {
+                grant,
+                percent,
+                amount,
+            } => Described {
+                id: "rule-threshold-out-of-range",
+                field: "threshold",
+                value: format!("{percent}% {}", amount.0),
+                args: vec![
+                    ("grant", grant.to_string()),
+                    ("percent", percent.to_string()),
+                    ("max", MAX_THRESHOLD_PERCENT.to_string()),
+                ],
+            },
         }
     }
 }
@@ -73,6 +105,31 @@ impl Book {
                 grant: n.grant.clone(),
                 line: n.line.clone(),
                 length: n.text.chars().count(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Rule 24: a variance threshold names an existing grant; its percent is from 0 to
+    /// [`MAX_THRESHOLD_PERCENT`] and its amount from 0 to the largest amount.
+    pub(super) fn admit_variance_threshold(
+        &self,
+        t: &VarianceThreshold,
+    ) -> Result<(), Vec<RuleError>> {
+        let refuse = |rule| Err(vec![RuleError::from(RuleKind::Variance(rule))]);
+        if !self.grants.contains_key(&t.grant) {
+            return refuse(VarianceRule::ThresholdGrantMissing {
+                grant: t.grant.clone(),
+            });
+        }
+        if !(0..=MAX_THRESHOLD_PERCENT).contains(&t.percent)
+            || t.amount.0 < 0
+            || !t.amount.in_range()
+        {
+            return refuse(VarianceRule::ThresholdOutOfRange {
+                grant: t.grant.clone(),
+                percent: t.percent,
+                amount: t.amount,
             });
         }
         Ok(())

@@ -24,6 +24,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0010_rates_and_grant_terms.sql"),
     include_str!("../../schema/0011_variance_notes.sql"),
     include_str!("../../schema/0012_settings.sql"),
+    include_str!("../../schema/0013_funder_report_index.sql"),
+    include_str!("../../schema/0014_variance_thresholds.sql"),
 ];
 
 impl Store {

@@ -43,10 +43,11 @@ pub enum Table {
     GrantTerms,
     VarianceNotes,
     Settings,
+    VarianceThresholds,
 }
 
 impl Table {
-    pub const ALL: [Table; 30] = [
+    pub const ALL: [Table; 31] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -77,6 +78,7 @@ impl Table {
         Table::GrantTerms,
         Table::VarianceNotes,
         Table::Settings,
+        Table::VarianceThresholds,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -93,6 +95,7 @@ impl Table {
             Table::Rates | Table::GrantTerms => 10,
             Table::VarianceNotes => 11,
             Table::Settings => 12,
+            Table::VarianceThresholds => 14,
             _ => 1,
         }
     }
@@ -129,6 +132,7 @@ impl Table {
             Table::GrantTerms => "grant_terms",
             Table::VarianceNotes => "variance_notes",
             Table::Settings => "settings",
+            Table::VarianceThresholds => "variance_thresholds",
         }
     }
 
@@ -269,6 +273,7 @@ impl Table {
             ],
             Table::VarianceNotes => &["seq", "grant_id", "line_id", "through", "text"],
             Table::Settings => &["seq", "key", "value"],
+            Table::VarianceThresholds => &["seq", "grant_id", "percent", "amount"],
         }
     }
 
@@ -621,6 +626,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         Record::Setting(s) => vec![row(
             Table::Settings,
             vec![seq, text(&s.key), text(&s.value)],
+        )],
+        Record::VarianceThreshold(t) => vec![row(
+            Table::VarianceThresholds,
+            vec![seq, text(t.grant.as_str()), int(t.percent), int(t.amount.0)],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

@@ -172,6 +172,22 @@ fn on_the_demo_every_total_is_grant_lists_and_the_journals() {
             dec(&r["unspent"]["amount"]),
             dec(&r["received"]) - dec(&r["spent"])
         );
+        // The co-funding without a period (the covering index alone) is the one of a period
+        // that holds every entry (the period's entries, by recorded_entry!).
+        let everything = model(&report(&ledger, id, Some("1900-01-01"), Some("9999-12-31")));
+        assert_eq!(r["cofunding"], everything["cofunding"], "{id}");
+        assert!(!r["cofunding"].as_array().unwrap().is_empty(), "{id}");
+        // This grant's column is what its expenses on each account add up to.
+        for c in r["cofunding"].as_array().unwrap() {
+            let on_account: Decimal = r["expenses"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["account"] == c["account"])
+                .map(|e| dec(&e["amount"]))
+                .sum();
+            assert_eq!(dec(&c["this_grant"]), on_account, "{id}: {c}");
+        }
     }
     // The same report through --to: what was recorded through the end of 2025.
     let r = model(&report(&ledger, "INDH-2025", None, Some("2025-12-31")));
@@ -442,4 +458,59 @@ fn the_grant_and_the_period_are_checked_first() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("ends before it starts"), "{err}");
+}
+
+#[test]
+fn a_grant_may_set_its_own_threshold() {
+    let fx = small();
+    let set = |grant: &str, percent: i64, amount: &str| {
+        let mut l = Ledger::open(fx.path(), "Fatima Zahra (trésorière)").unwrap();
+        l.set_variance_threshold(&GrantId::parse(grant).unwrap(), percent, amount)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    };
+    // Refused: a grant that does not exist, a percent past 1000, a negative amount.
+    let log_before = ok(fx.path(), &["log", "--format", "json"]);
+    let err = set("NOPE", 10, "1000").unwrap_err();
+    assert!(err.contains("grant NOPE does not exist"), "{err}");
+    let err = set("CMM-2026", 1001, "1000").unwrap_err();
+    assert!(err.contains("from 0 to 1000"), "{err}");
+    assert!(set("CMM-2026", 10, "-5").is_err());
+    assert_eq!(ok(fx.path(), &["log", "--format", "json"]), log_before);
+
+    // 50% and 50,000: training's 40,500 not spent (90%) no longer needs an explanation.
+    set("CMM-2026", 50, "50000").unwrap();
+    let r = model(&report(fx.path(), "CMM-2026", None, None));
+    assert_eq!(r["threshold"]["percent"], "50");
+    assert_eq!(r["threshold"]["amount"], "50000.00");
+    assert_eq!(r["missing_explanations"], 0);
+    assert!(
+        r["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["over_threshold"] == false)
+    );
+    // The latest is in force: 5% and 100.
+    set("CMM-2026", 5, "100").unwrap();
+    let r = model(&report(fx.path(), "CMM-2026", None, None));
+    assert_eq!(
+        r["missing_explanations"], 1,
+        "training again: 90% and 40,500"
+    );
+    let text = rendered(
+        &report(fx.path(), "CMM-2026", None, None),
+        Format::Text,
+        Lang::Fr,
+    );
+    assert!(
+        text.contains("dépasse 5\u{a0}% du budget de la ligne et 100,00\u{a0}MAD"),
+        "{text}"
+    );
+    let log = ok_json(fx.path(), &["log", "--kind", "variance-threshold"]);
+    assert_eq!(log["entries"].as_array().unwrap().len(), 2);
+    assert_eq!(log["entries"][1]["content"]["amount"], "100.00");
+    assert_eq!(ok_json(fx.path(), &["verify"])["ok"], true);
+    let (code, theirs) = python_verify_json(&[fx.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{theirs:#}");
 }

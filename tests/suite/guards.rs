@@ -43,6 +43,29 @@ fn every_table_refuses_an_update_and_a_delete() {
             )
             .unwrap();
         }
+        // The treasurer's explanations of variances, a grant's own threshold and the ledger's
+        // settings: the demo records none, so one of each is planted.
+        if table == "variance_notes" {
+            conn.execute(
+                "INSERT INTO variance_notes VALUES (999998, 'G', 'L', '1999-12-31', 'why')",
+                [],
+            )
+            .unwrap();
+        }
+        if table == "settings" {
+            conn.execute(
+                "INSERT INTO settings VALUES (999996, 'language', 'fr')",
+                [],
+            )
+            .unwrap();
+        }
+        if table == "variance_thresholds" {
+            conn.execute(
+                "INSERT INTO variance_thresholds VALUES (999997, 'G', 10, 100000)",
+                [],
+            )
+            .unwrap();
+        }
         let rows: i64 = conn
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .unwrap();

@@ -51,7 +51,7 @@ funder-overspent = Over-spent.
 funder-explanation = Explanation (figures to { $through }): { $text }
 funder-explanation-missing = Explanation missing: the variance passes the threshold.
 funder-no-line = Charged to no budget line
-funder-threshold = Variance is budget minus spent. A variance needs an explanation when it is more than { $percent }% of the line's budget and more than { $amount }.
+funder-threshold = Variance is budget minus spent. A variance needs an explanation when it is more than { $percent } of the line's budget and more than { $amount }.
 funder-missing-notice = { $count ->
     [one] One budget line has a variance past the threshold and no explanation
    *[other] { $count } budget lines have a variance past the threshold and no explanation

@@ -52,7 +52,7 @@ funder-overspent = Dépassement budgétaire.
 funder-explanation = Justification (chiffres au { $through }) : { $text }
 funder-explanation-missing = Justification manquante : l'écart dépasse le seuil.
 funder-no-line = Imputé sur aucune ligne budgétaire
-funder-threshold = L'écart est le budget moins le réalisé. Un écart doit être justifié lorsqu'il dépasse { $percent } % du budget de la ligne et { $amount }.
+funder-threshold = L'écart est le budget moins le réalisé. Un écart doit être justifié lorsqu'il dépasse { $percent } du budget de la ligne et { $amount }.
 funder-missing-notice = { $count ->
     [one] Une ligne budgétaire présente un écart au-delà du seuil sans justification
    *[other] { $count } lignes budgétaires présentent un écart au-delà du seuil sans justification

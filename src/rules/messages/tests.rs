@@ -413,9 +413,17 @@ fn catalogue() -> Vec<RuleKind> {
             line: line.clone(),
         }),
         K::Variance(V::TextLength {
-            grant,
+            grant: grant.clone(),
             line,
             length: 0,
+        }),
+        K::Variance(V::ThresholdGrantMissing {
+            grant: grant.clone(),
+        }),
+        K::Variance(V::ThresholdOutOfRange {
+            grant,
+            percent: -1,
+            amount: Minor(0),
         }),
     ]);
     kinds
