@@ -231,6 +231,20 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                 written.seq
             );
         }
+        SetupGroup::Grant(GrantCommand::Threshold {
+            grant,
+            percent,
+            amount,
+        }) => {
+            let grant = GrantId::parse(&grant)?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let written = ledger.set_variance_threshold(&grant, percent, &amount)?;
+            out!(
+                "Recorded the variance threshold of {grant}: {percent}% and {} (chain entry {}).",
+                amount.trim(),
+                written.seq
+            );
+        }
         SetupGroup::Rate(command) => super::rates::run(ctx, command)?,
         SetupGroup::Setting(SettingCommand::Set { key, value }) => {
             let mut ledger = Ledger::open(path, actor)?;

@@ -303,4 +303,22 @@ Example:
         #[arg(long)]
         through: Option<String>,
     },
+    /// Set when a variance of the grant's budget lines needs an explanation (default: 10% and 1,000)
+    #[command(
+        after_help = "A line needs an explanation when its variance is more than PERCENT % of its budget and more than AMOUNT in the ledger's currency, as the funder's agreement asks. Kept in the audit chain; the latest is in force.
+
+Example:
+  amana grant threshold --grant EU-2025 --percent 15 --amount 5000"
+    )]
+    Threshold {
+        /// The grant
+        #[arg(long)]
+        grant: String,
+        /// Whole percent of a line's budget (0 to 1000)
+        #[arg(long)]
+        percent: i64,
+        /// An amount in the ledger's currency
+        #[arg(long)]
+        amount: String,
+    },
 }
