@@ -74,6 +74,11 @@ pub enum CliError {
         .0.display()
     )]
     BackupUnverified(PathBuf),
+    /// `AMANA_LANG` names no language amana speaks.
+    #[error(
+        "AMANA_LANG=\"{0}\" is not a language amana speaks: use ar, fr or en (or a locale such as fr_MA.UTF-8)"
+    )]
+    Language(String),
 }
 
 impl From<CliError> for Failure {
@@ -85,7 +90,8 @@ impl From<CliError> for Failure {
             | CliError::Bank(_)
             | CliError::AllocationPart(_)
             | CliError::Posting { .. }
-            | CliError::Anchor(_) => Failure::Invalid(e.to_string()),
+            | CliError::Anchor(_)
+            | CliError::Language(_) => Failure::Invalid(e.to_string()),
         }
     }
 }
@@ -100,10 +106,10 @@ impl From<LedgerError> for Failure {
             | LedgerError::Io { .. }
             | LedgerError::File(FileError::Io { .. }) => Failure::Environment(e.to_string()),
             LedgerError::File(_) => Failure::Invalid(e.to_string()),
-            LedgerError::Invalid(_)
-            | LedgerError::Rules(_)
-            | LedgerError::Import(_)
-            | LedgerError::Refused(_) => Failure::Invalid(e.to_string()),
+            LedgerError::Rules(errors) => Failure::Invalid(super::lang::rules(errors)),
+            LedgerError::Invalid(_) | LedgerError::Import(_) | LedgerError::Refused(_) => {
+                Failure::Invalid(e.to_string())
+            }
         }
     }
 }

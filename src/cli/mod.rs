@@ -12,6 +12,7 @@ mod archive;
 pub mod args;
 mod assets;
 mod error;
+mod lang;
 mod query;
 mod rates;
 mod receipt;
@@ -41,6 +42,7 @@ pub struct Context {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    lang::language()?;
     let ctx = Context {
         actor: actor(cli.actor),
         ledger: cli.ledger,

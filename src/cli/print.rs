@@ -43,7 +43,7 @@ pub fn exit_on_write_error(e: std::io::Error) -> ! {
 }
 
 pub fn warn(warnings: &[Warning]) {
-    for w in warnings {
+    for w in super::lang::warnings(warnings) {
         eprintln!("amana: warning: {w}");
     }
 }

@@ -75,7 +75,7 @@ impl FromStr for Lang {
 }
 
 /// The Fluent files of each language, in the order they are loaded.
-pub const CATALOGUE_FILES: &[&str] = &["reports.ftl"];
+pub const CATALOGUE_FILES: &[&str] = &["reports.ftl", "rules.ftl"];
 
 /// An argument of a message.
 #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@ pub mod currency;
 pub mod doc;
 pub mod i18n;
 mod journal;
+pub mod messages;
 pub mod output;
 pub mod render;
 mod sources;

@@ -29,6 +29,9 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "html/base.html",
     "html/report.html",
     "typst/report.typ",
+    "i18n/en/rules.ftl",
+    "i18n/fr/rules.ftl",
+    "i18n/ar/rules.ftl",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

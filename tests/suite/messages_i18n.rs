@@ -1,0 +1,162 @@
+//! The command line's own messages in the user's language (`AMANA_LANG`): the real binary,
+//! refused commands and verify's findings said in French and Arabic, the exit status the same
+//! in every language, nothing changed by a refusal, and English as it always was.
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::common;
+
+use common::*;
+
+/// amana with `AMANA_LANG` set to `lang`.
+fn run_in(lang: &str, ledger: &Path, args: &[&str]) -> Output {
+    amana(ledger)
+        .env("AMANA_LANG", lang)
+        .args(args)
+        .output()
+        .expect("amana runs")
+}
+
+/// Runs `args` in `lang`, asserts exit status `code`, returns stderr.
+fn fails_in(lang: &str, ledger: &Path, args: &[&str], code: i32) -> String {
+    let o = run_in(lang, ledger, args);
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "AMANA_LANG={lang} amana {args:?}:\n{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    stderr(&o)
+}
+
+/// Whether `text` has Arabic letters.
+fn arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c))
+}
+
+#[test]
+fn a_rule_refusal_is_said_in_the_language_asked_with_the_same_exit_status() {
+    let fx = Fixture::new();
+    let l = fx.path();
+    let before = snapshot(l);
+    let cases: &[(&[&str], &str, &str, &str)] = &[
+        (
+            &["reopen", "--year", "2025", "--reason", "x"],
+            "fiscal year 2025 is not closed: there is nothing to reopen",
+            "l'exercice 2025 n'est pas clôturé : il n'y a rien à rouvrir",
+            "السنة المالية 2025 غير مقفلة",
+        ),
+        (
+            &[
+                "record",
+                "--date",
+                "2026-03-01",
+                "--desc",
+                "x",
+                "--post",
+                "9999 1",
+                "--post",
+                "5141",
+            ],
+            "account 9999 does not exist: add it with `amana account add 9999 --name ... --type ...`",
+            "le compte 9999 n'existe pas : ajoutez-le avec `amana account add 9999 --name ... --type ...`",
+            "الحساب 9999 غير موجود: أضفه بـ `amana account add 9999 --name ... --type ...`",
+        ),
+        (
+            &["policy", "--quorum", "0"],
+            "a quorum is from 1 to 99",
+            "un quorum va de 1 à 99",
+            "النصاب من 1 إلى 99",
+        ),
+    ];
+    for (args, en, fr, ar) in cases {
+        let said = fails(l, args, 2);
+        assert!(said.contains(en), "{args:?}: {said}");
+        // English is also what an explicit `en`, or a locale of it, says.
+        assert_eq!(fails_in("en_GB.UTF-8", l, args, 2), said);
+        let said = fails_in("fr", l, args, 2);
+        assert!(said.contains(fr), "{args:?}: {said}");
+        let said = fails_in("fr_MA.UTF-8", l, args, 2);
+        assert!(said.contains(fr), "{args:?}: {said}");
+        let said = fails_in("ar", l, args, 2);
+        assert!(said.contains(ar) && arabic(&said), "{args:?}: {said}");
+    }
+    assert_eq!(snapshot(l), before, "a refusal changed the ledger");
+}
+
+#[test]
+fn a_warning_is_said_in_the_language_asked() {
+    let fx = Fixture::new();
+    let l = fx.path();
+    let overspend = |lang: &str, date: &str| {
+        let o = run_in(
+            lang,
+            l,
+            &[
+                "record",
+                "--date",
+                date,
+                "--desc",
+                "Loyer",
+                "--post",
+                "6131 30000 grant=CMM-2026 line=rent",
+                "--post",
+                "5141",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        stderr(&o)
+    };
+    let said = overspend("fr", "2026-03-02");
+    assert!(
+        said.contains("la ligne budgétaire CMM-2026/rent est dépassée : 30000.00 MAD dépensés pour 24000.00 MAD budgétés"),
+        "{said}"
+    );
+    let said = overspend("ar", "2026-03-03");
+    assert!(
+        said.contains("بند الميزانية CMM-2026/rent تجاوز ميزانيته"),
+        "{said}"
+    );
+    let said = overspend("en", "2026-03-04");
+    assert!(
+        said.contains(
+            "budget line CMM-2026/rent is over-spent: 90000.00 MAD spent of 24000.00 MAD budgeted"
+        ),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_language_amana_does_not_speak_is_refused_and_changes_nothing() {
+    let fx = Fixture::new();
+    let l = fx.path();
+    let before = snapshot(l);
+    let said = fails_in(
+        "de_DE.UTF-8",
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "x",
+            "--post",
+            "6131 1",
+            "--post",
+            "5141",
+        ],
+        2,
+    );
+    assert!(
+        said.contains(
+            "AMANA_LANG=\"de_DE.UTF-8\" is not a language amana speaks: use ar, fr or en"
+        ),
+        "{said}"
+    );
+    assert_eq!(snapshot(l), before);
+    // Unset or empty, it is English.
+    let said = fails_in("", l, &["policy", "--quorum", "0"], 2);
+    assert!(said.contains("a quorum is from 1 to 99"), "{said}");
+}
