@@ -90,8 +90,8 @@ impl From<CliError> for Failure {
             | CliError::Bank(_)
             | CliError::AllocationPart(_)
             | CliError::Posting { .. }
-            | CliError::Anchor(_)
             | CliError::Language(_) => Failure::Invalid(e.to_string()),
+            CliError::Anchor(anchor) => Failure::Invalid(super::lang::anchor_error(&anchor)),
         }
     }
 }

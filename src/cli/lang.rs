@@ -11,7 +11,9 @@ use std::path::Path;
 use amana::report::i18n::{Catalogue, Lang};
 use amana::report::messages;
 use amana::report::templates::Templates;
+use amana::report::verify_page::verify_text_in;
 use amana::rules::{RuleError, Warning};
+use amana::verify::{AnchorError, VerifyReport};
 
 use super::error::CliError;
 
@@ -59,4 +61,14 @@ pub fn warnings(warnings: &[Warning]) -> Vec<String> {
         .iter()
         .map(|w| messages::warning(&cat, w))
         .collect()
+}
+
+/// What `verify` prints as text.
+pub fn verify_text(report: &VerifyReport) -> String {
+    verify_text_in(report, &catalogue())
+}
+
+/// An `--anchor` or `--seal` of verify that cannot be read.
+pub fn anchor_error(error: &AnchorError) -> String {
+    messages::verify(&catalogue(), &error.message())
 }

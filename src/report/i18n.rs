@@ -75,7 +75,13 @@ impl FromStr for Lang {
 }
 
 /// The Fluent files of each language, in the order they are loaded.
-pub const CATALOGUE_FILES: &[&str] = &["reports.ftl", "rules.ftl"];
+pub const CATALOGUE_FILES: &[&str] = &[
+    "reports.ftl",
+    // The command line's own messages: the rules', verify's, and its own.
+    "rules.ftl",
+    "verify.ftl",
+    "cli.ftl",
+];
 
 /// An argument of a message.
 #[derive(Debug, Clone)]

@@ -15,6 +15,7 @@ pub mod output;
 pub mod render;
 mod sources;
 pub mod templates;
+pub mod verify_page;
 
 pub use accounts::{AccountLine, AccountsReport, accounts};
 pub use journal::{JournalEntry, JournalPosting, JournalReport, journal};

@@ -32,6 +32,12 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "i18n/en/rules.ftl",
     "i18n/fr/rules.ftl",
     "i18n/ar/rules.ftl",
+    "i18n/en/verify.ftl",
+    "i18n/fr/verify.ftl",
+    "i18n/ar/verify.ftl",
+    "i18n/en/cli.ftl",
+    "i18n/fr/cli.ftl",
+    "i18n/ar/cli.ftl",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

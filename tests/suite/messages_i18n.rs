@@ -160,3 +160,67 @@ fn a_language_amana_does_not_speak_is_refused_and_changes_nothing() {
     let said = fails_in("", l, &["policy", "--quorum", "0"], 2);
     assert!(said.contains("a quorum is from 1 to 99"), "{said}");
 }
+
+#[test]
+fn verify_says_what_it_found_in_the_language_asked_with_the_same_exit_status() {
+    let fx = Fixture::new();
+    let sound = fx.path();
+    let said = run_in("fr", sound, &["verify"]);
+    assert_eq!(said.status.code(), Some(0));
+    assert!(stdout(&said).starts_with("OK : "), "{}", stdout(&said));
+    let copy = common::tamper(sound, &fx.dir.path().join("tampered"), |conn| {
+        conn.execute_batch(
+            "UPDATE postings SET amount = amount + 100 WHERE entry_id = 1 AND idx = 0",
+        )
+        .unwrap();
+    });
+    let english = run_in("en", &copy, &["verify"]);
+    assert_eq!(english.status.code(), Some(1));
+    let english = stdout(&english);
+    assert!(
+        english.contains("FAILED: 1 problem in ")
+            && english.contains(
+                "postings row (entry_id=1, idx=0) was edited: column amount is 6000100, the chain says 6000000"
+            ),
+        "{english}"
+    );
+    // Unset is English, as it always was.
+    let unset = run(&copy, &["verify"]);
+    assert_eq!(stdout(&unset), english);
+    let french = run_in("fr", &copy, &["verify"]);
+    assert_eq!(french.status.code(), Some(1));
+    let french = stdout(&french);
+    assert!(
+        french.contains("ÉCHEC : 1 problème dans ")
+            && french.contains(
+                "la ligne postings (entry_id=1, idx=0) a été modifiée : la colonne amount vaut 6000100, la chaîne dit 6000000"
+            ),
+        "{french}"
+    );
+    let arabic_out = run_in("ar", &copy, &["verify"]);
+    assert_eq!(arabic_out.status.code(), Some(1));
+    let said = stdout(&arabic_out);
+    assert!(
+        said.contains("فشل: مشكلة واحدة")
+            && said.contains("الصف postings (entry_id=1, idx=0) عُدّل: العمود amount قيمته 6000100، والسلسلة تقول 6000000"),
+        "{said}"
+    );
+    // JSON is for tools: the same in every language.
+    let json = |lang: &str| stdout(&run_in(lang, &copy, &["verify", "--format", "json"]));
+    assert_eq!(json("ar"), json("en"));
+}
+
+#[test]
+fn an_anchor_mistyped_is_said_in_the_language_asked() {
+    let fx = Fixture::new();
+    let said = fails_in("fr", fx.path(), &["verify", "--anchor", "nope"], 2);
+    assert!(
+        said.contains("ancre « nope » : écrivez ENTRIES:HEAD comme `amana verify` les a affichés"),
+        "{said}"
+    );
+    let said = fails(fx.path(), &["verify", "--anchor", "nope"], 2);
+    assert!(
+        said.contains("anchor \"nope\": write ENTRIES:HEAD as `amana verify` printed them"),
+        "{said}"
+    );
+}

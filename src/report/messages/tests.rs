@@ -106,3 +106,50 @@ fn the_rules_english_is_fluents_english() {
         assert_eq!(say(&en, &id, &args), filled, "{id}");
     }
 }
+
+#[test]
+fn a_broken_rule_that_verify_found_is_said_in_the_same_language() {
+    use crate::domain::AccountCode;
+    use crate::rules::RuleKind;
+    let found = Finding::Rule {
+        record: "transaction",
+        rule: RuleError::from(RuleKind::AccountUnknown {
+            account: AccountCode::parse("9999").unwrap(),
+        }),
+    };
+    assert_eq!(
+        finding(&Catalogue::embedded(Lang::En), &found),
+        finding_english(&found)
+    );
+    let fr = finding(&Catalogue::embedded(Lang::Fr), &found);
+    assert!(
+        fr.starts_with("entrée transaction : le compte 9999 n'existe pas : ajoutez-le"),
+        "{fr}"
+    );
+    let ar = finding(&Catalogue::embedded(Lang::Ar), &found);
+    assert!(ar.contains("الحساب 9999 غير موجود"), "{ar}");
+}
+
+/// What verify's own `Display` says.
+fn finding_english(finding: &Finding) -> String {
+    finding.to_string()
+}
+
+#[test]
+fn verifys_english_is_fluents_english() {
+    let en = Catalogue::embedded(Lang::En);
+    for (id, vars) in arguments(Lang::En, "verify.ftl") {
+        let short = id
+            .strip_prefix("verify-")
+            .expect("verify's ids start with verify-");
+        let mut message = Message::new(Box::leak(short.to_string().into_boxed_str()));
+        for v in &vars {
+            message = message.text(Box::leak(v.clone().into_boxed_str()), format!("<{v}>"));
+        }
+        assert_eq!(
+            verify(&en, &message),
+            verify::english::render(&message),
+            "{id}"
+        );
+    }
+}
