@@ -107,9 +107,8 @@ impl From<LedgerError> for Failure {
             | LedgerError::File(FileError::Io { .. }) => Failure::Environment(e.to_string()),
             LedgerError::File(_) => Failure::Invalid(e.to_string()),
             LedgerError::Rules(errors) => Failure::Invalid(super::lang::rules(errors)),
-            LedgerError::Invalid(_) | LedgerError::Import(_) | LedgerError::Refused(_) => {
-                Failure::Invalid(e.to_string())
-            }
+            LedgerError::Refused(refusal) => Failure::Invalid(super::lang::refusal(refusal)),
+            LedgerError::Invalid(_) | LedgerError::Import(_) => Failure::Invalid(e.to_string()),
         }
     }
 }
@@ -140,7 +139,7 @@ impl From<BackupError> for Failure {
     fn from(e: BackupError) -> Self {
         match e {
             BackupError::Ledger(e) => e.into(),
-            BackupError::Refused(m) => Failure::Invalid(m.to_string()),
+            BackupError::Refused(m) => Failure::Invalid(super::lang::refusal(&m)),
             BackupError::Io { .. } => Failure::Environment(e.to_string()),
             BackupError::Unverified { .. } => Failure::Unverified(e.to_string()),
         }

@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use amana::app::Refusal;
 use amana::report::i18n::{Catalogue, Lang};
 use amana::report::messages;
 use amana::report::templates::Templates;
@@ -71,4 +72,9 @@ pub fn verify_text(report: &VerifyReport) -> String {
 /// An `--anchor` or `--seal` of verify that cannot be read.
 pub fn anchor_error(error: &AnchorError) -> String {
     messages::verify(&catalogue(), &error.message())
+}
+
+/// A refusal of the application.
+pub fn refusal(refusal: &Refusal) -> String {
+    refusal.said(&catalogue())
 }

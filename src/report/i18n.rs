@@ -77,10 +77,11 @@ impl FromStr for Lang {
 /// The Fluent files of each language, in the order they are loaded.
 pub const CATALOGUE_FILES: &[&str] = &[
     "reports.ftl",
-    // The command line's own messages: the rules', verify's, and its own.
+    // The command line's own messages: the rules', verify's, its own, the refusals'.
     "rules.ftl",
     "verify.ftl",
     "cli.ftl",
+    "refusals.ftl",
 ];
 
 /// An argument of a message.

@@ -38,6 +38,9 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "i18n/en/cli.ftl",
     "i18n/fr/cli.ftl",
     "i18n/ar/cli.ftl",
+    "i18n/en/refusals.ftl",
+    "i18n/fr/refusals.ftl",
+    "i18n/ar/refusals.ftl",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

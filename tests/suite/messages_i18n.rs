@@ -224,3 +224,41 @@ fn an_anchor_mistyped_is_said_in_the_language_asked() {
         "{said}"
     );
 }
+
+#[test]
+fn an_application_refusal_and_the_reason_it_quotes_are_said_in_the_language_asked() {
+    let fx = Fixture::new();
+    let l = fx.path();
+    let before = snapshot(l);
+    let cases: &[(&[&str], &str, &str, &str)] = &[
+        (
+            &["receipt", "member", "2"],
+            "transaction 2 is not money received from a member or a donor: it credits no income account. A member's receipt",
+            "l'écriture 2 n'est pas de l'argent reçu d'un membre ou d'un donateur : elle ne crédite aucun compte de produits. Un reçu de membre",
+            "القيد 2 ليس مالاً مقبوضاً من عضو أو متبرع: لا يجعل أي حساب إيرادات دائناً.",
+        ),
+        (
+            &[
+                "close",
+                "--year",
+                "0",
+                "--unrestricted-account",
+                "1111",
+                "--dedicated-account",
+                "1561",
+            ],
+            "fiscal year 0 is out of range: the ledger records years 1 to 9999",
+            "l'exercice 0 est hors limites : le registre couvre les années 1 à 9999",
+            "السنة المالية 0 خارج النطاق",
+        ),
+    ];
+    for (args, en, fr, ar) in cases {
+        let said = fails(l, args, 2);
+        assert!(said.contains(en), "{args:?}: {said}");
+        let said = fails_in("fr", l, args, 2);
+        assert!(said.contains(fr), "{args:?}: {said}");
+        let said = fails_in("ar", l, args, 2);
+        assert!(said.contains(ar), "{args:?}: {said}");
+    }
+    assert_eq!(snapshot(l), before, "a refusal changed the ledger");
+}

@@ -86,11 +86,28 @@ fn every_message_is_said_in_every_language_with_the_english_arguments() {
     }
 }
 
+/// The English files the rooms below `report` read themselves, one line a message.
+const READ_BELOW: &[(&str, &str)] = &[
+    (
+        "rules.ftl",
+        include_str!("../../../reports/i18n/en/rules.ftl"),
+    ),
+    (
+        "refusals.ftl",
+        include_str!("../../../reports/i18n/en/refusals.ftl"),
+    ),
+];
+
 #[test]
-fn the_rules_english_is_fluents_english() {
+fn the_english_read_below_is_fluents_english() {
     let en = Catalogue::embedded(Lang::En);
-    let source = include_str!("../../../reports/i18n/en/rules.ftl");
-    for (id, vars) in arguments(Lang::En, "rules.ftl") {
+    for (file, source) in READ_BELOW {
+        one_line_english_is_fluents(&en, file, source);
+    }
+}
+
+fn one_line_english_is_fluents(en: &Catalogue, file: &str, source: &'static str) {
+    for (id, vars) in arguments(Lang::En, file) {
         let args: Vec<(&str, String)> = vars
             .iter()
             .map(|v| (v.as_str(), format!("<{v}>")))
@@ -103,7 +120,7 @@ fn the_rules_english_is_fluents_english() {
                     .map(|(_, v)| v.clone())
             },
         );
-        assert_eq!(say(&en, &id, &args), filled, "{id}");
+        assert_eq!(say(en, &id, &args), filled, "{id}");
     }
 }
 
