@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use amana::app::Refusal;
-use amana::report::i18n::{Catalogue, Lang};
+use amana::report::i18n::{Arg, Catalogue, Lang};
 use amana::report::messages;
 use amana::report::templates::Templates;
 use amana::report::verify_page::verify_text_in;
@@ -77,4 +77,18 @@ pub fn anchor_error(error: &AnchorError) -> String {
 /// A refusal of the application.
 pub fn refusal(refusal: &Refusal) -> String {
     refusal.said(&catalogue())
+}
+
+/// Message `id` of the command line's own (`cli.ftl`), each argument shown as it is.
+pub fn say(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(name, value)| (*name, Arg::Text(value.to_string())))
+        .collect();
+    catalogue().ta(id, &args)
+}
+
+/// The line an error is printed on: `amana: error: ...`.
+pub fn error_line(message: &str) -> String {
+    say("cli-error", &[("message", &message)])
 }

@@ -29,6 +29,7 @@ use amana::app::bundle;
 use args::{Cli, Command};
 use error::CliError;
 pub use error::Failure;
+pub use lang::error_line;
 
 /// What every command runs with.
 pub struct Context {

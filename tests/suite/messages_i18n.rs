@@ -262,3 +262,82 @@ fn an_application_refusal_and_the_reason_it_quotes_are_said_in_the_language_aske
     }
     assert_eq!(snapshot(l), before, "a refusal changed the ledger");
 }
+
+#[test]
+fn what_a_command_did_is_said_in_the_language_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("amana.db");
+    let ok_in = |lang: &str, args: &[&str]| {
+        let o = run_in(lang, &l, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let said = ok_in(
+        "fr",
+        &[
+            "init",
+            "--name",
+            "Association Khotwa",
+            "--currency",
+            "MAD",
+            "--chart",
+            "ma-associations",
+        ],
+    );
+    assert!(
+        said.starts_with("Registre « Association Khotwa » créé dans ")
+            && said.contains("(MAD, plan de comptes ma-associations, ")
+            && said.contains("\ntête : "),
+        "{said}"
+    );
+    let said = ok_in(
+        "ar",
+        &[
+            "funder",
+            "add",
+            "CMM",
+            "--name",
+            "CMM",
+            "--type",
+            "public-local",
+            "--country",
+            "MA",
+        ],
+    );
+    assert!(
+        said.starts_with("أُضيفت الجهة المانحة CMM (المُدخل "),
+        "{said}"
+    );
+    let record = [
+        "record",
+        "--date",
+        "2026-03-01",
+        "--desc",
+        "x",
+        "--post",
+        "6131 5",
+        "--post",
+        "5141",
+    ];
+    let o = run_in("fr", &l, &record);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).starts_with("Écriture #1 enregistrée (entrée "),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).starts_with(
+            "amana : avertissement : écriture 1 : le compte de caisse ou de banque 5141 est négatif"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let said = ok_in("en", &record);
+    assert!(
+        said.starts_with("Recorded transaction #2 (chain entry "),
+        "{said}"
+    );
+    let said = fails_in("ar", &l, &["policy", "--quorum", "0"], 2);
+    assert!(said.starts_with("amana: خطأ: النصاب من 1 إلى"), "{said}");
+}

@@ -30,3 +30,26 @@ cli-verify-signed-through = Signed by officers through entry { $seq }.
 cli-verify-anchored-through = Matches the published head through entry { $seq }.
 cli-verify-unanchored = Not yet vouched for: the last { $count } entries are consistent, but neither covered by a signed seal nor by a published head (--anchor).
 cli-verify-head = head: { $entries } { $head }
+
+# The frame of every error and warning.
+cli-error = amana: error: { $message }
+cli-warning = amana: warning: { $message }
+
+# What a command that writes says it did.
+cli-created-ledger = Created ledger "{ $name }" in { $path } ({ $currency }, chart { $chart }, { $seq } chain entries).
+cli-head = head: { $seq } { $head }
+cli-keep-together = Keep { $ledger } and its receipt folder { $folder } together (copy both, or make one archive with `amana backup FILE`).
+cli-added-account = Added account { $code } (chain entry { $seq }).
+cli-renamed-account = Renamed account { $code } (chain entry { $seq }).
+cli-retired-account = Retired account { $code } from { $effective } (chain entry { $seq }).
+cli-added-funder = Added funder { $id } (chain entry { $seq }).
+cli-renamed-funder = Renamed funder { $id } (chain entry { $seq }).
+cli-added-grant = Added grant { $id } (chain entry { $seq }).
+cli-added-budget-line = Added budget line { $grant }/{ $line } (chain entry { $seq }).
+cli-amended-grant = Amended grant { $id } (chain entry { $seq }).
+cli-amended-budget-line = Amended budget line { $grant }/{ $line } (chain entry { $seq }).
+cli-recorded = Recorded transaction #{ $id } (chain entry { $seq }).
+cli-import-range = {" "}#{ $first } to #{ $last }
+cli-import-dry-run = Dry run: { $file } would import { $transactions } transactions{ $range } from { $rows } rows; nothing was written.
+cli-imported = Imported { $transactions } transactions{ $range } from { $rows } rows of { $file } (sha256 { $sha256 }), chain entries { $first_seq } to { $last_seq }.
+cli-reversed = Reversed transaction #{ $id } with transaction #{ $reversal } (chain entry { $seq }). Record the correct transaction if there is one.

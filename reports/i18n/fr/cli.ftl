@@ -29,3 +29,26 @@ cli-verify-signed-through = Signé par les responsables jusqu'à l'entrée { $se
 cli-verify-anchored-through = Conforme à la tête publiée jusqu'à l'entrée { $seq }.
 cli-verify-unanchored = Pas encore garanti : les { $count } dernières entrées sont cohérentes, mais ne sont couvertes ni par un sceau signé ni par une tête publiée (--anchor).
 cli-verify-head = tête : { $entries } { $head }
+
+# Le cadre de chaque erreur et de chaque avertissement.
+cli-error = amana : erreur : { $message }
+cli-warning = amana : avertissement : { $message }
+
+# Ce que dit une commande qui écrit.
+cli-created-ledger = Registre « { $name } » créé dans { $path } ({ $currency }, plan de comptes { $chart }, { $seq } entrées dans la chaîne).
+cli-head = tête : { $seq } { $head }
+cli-keep-together = Gardez { $ledger } et son dossier de pièces justificatives { $folder } ensemble (copiez les deux, ou faites-en une seule archive avec `amana backup FILE`).
+cli-added-account = Compte { $code } ajouté (entrée { $seq } de la chaîne).
+cli-renamed-account = Compte { $code } renommé (entrée { $seq } de la chaîne).
+cli-retired-account = Compte { $code } désactivé à partir du { $effective } (entrée { $seq } de la chaîne).
+cli-added-funder = Bailleur de fonds { $id } ajouté (entrée { $seq } de la chaîne).
+cli-renamed-funder = Bailleur de fonds { $id } renommé (entrée { $seq } de la chaîne).
+cli-added-grant = Subvention { $id } ajoutée (entrée { $seq } de la chaîne).
+cli-added-budget-line = Ligne budgétaire { $grant }/{ $line } ajoutée (entrée { $seq } de la chaîne).
+cli-amended-grant = Avenant à la subvention { $id } enregistré (entrée { $seq } de la chaîne).
+cli-amended-budget-line = Avenant à la ligne budgétaire { $grant }/{ $line } enregistré (entrée { $seq } de la chaîne).
+cli-recorded = Écriture #{ $id } enregistrée (entrée { $seq } de la chaîne).
+cli-import-range = {" "}#{ $first } à #{ $last }
+cli-import-dry-run = Simulation : { $file } importerait { $transactions } écritures{ $range } à partir de { $rows } lignes ; rien n'a été écrit.
+cli-imported = { $transactions } écritures{ $range } importées à partir de { $rows } lignes de { $file } (sha256 { $sha256 }), entrées { $first_seq } à { $last_seq } de la chaîne.
+cli-reversed = Écriture #{ $id } contrepassée par l'écriture #{ $reversal } (entrée { $seq } de la chaîne). Enregistrez l'écriture correcte s'il y en a une.
