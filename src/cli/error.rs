@@ -108,7 +108,8 @@ impl From<LedgerError> for Failure {
             LedgerError::File(_) => Failure::Invalid(e.to_string()),
             LedgerError::Rules(errors) => Failure::Invalid(super::lang::rules(errors)),
             LedgerError::Refused(refusal) => Failure::Invalid(super::lang::refusal(refusal)),
-            LedgerError::Invalid(_) | LedgerError::Import(_) => Failure::Invalid(e.to_string()),
+            LedgerError::Invalid(error) => Failure::Invalid(super::lang::domain(error)),
+            LedgerError::Import(_) => Failure::Invalid(e.to_string()),
         }
     }
 }
@@ -121,7 +122,7 @@ impl From<StoreError> for Failure {
 
 impl From<DomainError> for Failure {
     fn from(e: DomainError) -> Self {
-        Failure::Invalid(e.to_string())
+        Failure::Invalid(super::lang::domain(&e))
     }
 }
 

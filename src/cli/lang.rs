@@ -9,6 +9,8 @@
 use std::path::Path;
 
 use amana::app::Refusal;
+use amana::app::error::Say;
+use amana::domain::DomainError;
 use amana::report::i18n::{Arg, Catalogue, Lang};
 use amana::report::messages;
 use amana::report::templates::Templates;
@@ -91,4 +93,10 @@ pub fn say(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 /// The line an error is printed on: `amana: error: ...`.
 pub fn error_line(message: &str) -> String {
     say("cli-error", &[("message", &message)])
+}
+
+/// A value that cannot enter the books (an amount, a date, a code).
+pub fn domain(error: &DomainError) -> String {
+    let cat = catalogue();
+    error.said(&|id, args| Say::say(&cat, id, args))
 }

@@ -77,11 +77,12 @@ impl FromStr for Lang {
 /// The Fluent files of each language, in the order they are loaded.
 pub const CATALOGUE_FILES: &[&str] = &[
     "reports.ftl",
-    // The command line's own messages: the rules', verify's, its own, the refusals'.
+    // The command line's own messages: the rules', verify's, its own, the refusals', the domain's.
     "rules.ftl",
     "verify.ftl",
     "cli.ftl",
     "refusals.ftl",
+    "domain.ftl",
 ];
 
 /// An argument of a message.

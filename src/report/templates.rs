@@ -41,6 +41,9 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "i18n/en/refusals.ftl",
     "i18n/fr/refusals.ftl",
     "i18n/ar/refusals.ftl",
+    "i18n/en/domain.ftl",
+    "i18n/fr/domain.ftl",
+    "i18n/ar/domain.ftl",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

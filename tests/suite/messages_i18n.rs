@@ -341,3 +341,43 @@ fn what_a_command_did_is_said_in_the_language_asked() {
     let said = fails_in("ar", &l, &["policy", "--quorum", "0"], 2);
     assert!(said.starts_with("amana: خطأ: النصاب من 1 إلى"), "{said}");
 }
+
+#[test]
+fn a_value_that_cannot_enter_the_books_is_said_in_the_language_asked() {
+    let fx = Fixture::new();
+    let l = fx.path();
+    let before = snapshot(l);
+    let record = |date: &str, amount: &str| {
+        [
+            "record".to_string(),
+            "--date".into(),
+            date.into(),
+            "--desc".into(),
+            "x".into(),
+            "--post".into(),
+            format!("6131 {amount}"),
+            "--post".into(),
+            "5141".into(),
+        ]
+    };
+    let bad_date = record("2026-02-30", "5");
+    let bad_date: Vec<&str> = bad_date.iter().map(String::as_str).collect();
+    let bad_amount = record("2026-03-01", "1.001");
+    let bad_amount: Vec<&str> = bad_amount.iter().map(String::as_str).collect();
+    let said = fails_in("fr", l, &bad_date, 2);
+    assert!(
+        said.contains("la date « 2026-02-30 » n'est pas une date réelle de la forme YYYY-MM-DD"),
+        "{said}"
+    );
+    let said = fails_in("ar", l, &bad_amount, 2);
+    assert!(
+        said.contains("المبلغ \"1.001\" فيه أرقام عشرية أكثر مما تسمح به MAD (2)"),
+        "{said}"
+    );
+    let said = fails(l, &bad_amount, 2);
+    assert!(
+        said.contains("amount \"1.001\" has more decimals than MAD allows (2)"),
+        "{said}"
+    );
+    assert_eq!(snapshot(l), before);
+}

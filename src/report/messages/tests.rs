@@ -96,6 +96,10 @@ const READ_BELOW: &[(&str, &str)] = &[
         "refusals.ftl",
         include_str!("../../../reports/i18n/en/refusals.ftl"),
     ),
+    (
+        "domain.ftl",
+        include_str!("../../../reports/i18n/en/domain.ftl"),
+    ),
 ];
 
 #[test]
