@@ -245,8 +245,30 @@ SCHEMAS = {
     "rate": [F("currency", TEXT), F("date", DATE), F("rate", INT), F("source", TEXT, True)],
     "grant-terms": [F("grant", TEXT), F("rate_method", TEXT), F("closing_days", INT),
                     F("budget_currency", TEXT)],
+    # explanations of budget variances (rule 22)
+    "variance-note": [F("grant", TEXT), F("line", TEXT), F("through", DATE), F("text", TEXT)],
+    # the ledger's settings for reports (rule 23)
+    "setting": [F("key", TEXT), F("value", TEXT)],
 }
+MAX_NOTE_CHARS = 2000
 RATE_METHODS = {"instalments", "daily"}
+LANGUAGES = {"ar", "fr", "en"}  # rule 23
+_ZONES = None
+
+
+def known_zone(name):
+    """Whether `name` is an IANA time zone (rule 23), from Python's tz database; where Python
+    has none (no system zoneinfo, no tzdata package), only the shape of the name is checked."""
+    global _ZONES
+    if _ZONES is None:
+        try:
+            import zoneinfo
+            _ZONES = zoneinfo.available_timezones()
+        except ImportError:
+            _ZONES = set()
+    if not _ZONES:
+        return re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*", name) is not None
+    return name in _ZONES
 BUDGET_CURRENCIES = {"base", "grant"}
 MAX_CLOSING_DAYS = 3660
 # the kinds with an id, a date and postings
@@ -517,6 +539,9 @@ def canonical_problems(e):
         check("rate_method", e["rate_method"], RATE_METHODS.__contains__, "a rate method")
         check("budget_currency", e["budget_currency"], BUDGET_CURRENCIES.__contains__,
               "base or grant")
+    elif k == "variance-note":
+        ident("grant", e["grant"])
+        ident("line", e["line"])
     return out
 
 
@@ -629,7 +654,9 @@ class Rules:
                    "funder-change": self.funder_change, "source": self.source,
                    "year-closing": self.transaction, "dedicated-funds": self.transaction,
                    "allocation": self.transaction, "asset": self.asset,
-                   "grant-terms": self.grant_terms}.get(k)
+                   "grant-terms": self.grant_terms,
+                   "variance-note": self.variance_note,
+                   "setting": self.setting}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -1073,6 +1100,25 @@ class Rules:
                     self.terms[g] = before
                 return bad(f"grant-terms of {g!r}: spending dated after {new}, the new last "
                            f"eligible day (transactions {after})")
+
+    def variance_note(self, seq, e, bad):  # rule 22
+        g, line, text = e["grant"], e["line"], e["text"]
+        if (g, line) not in self.lines:
+            return bad(f"variance-note: grant {g!r} has no budget line {line!r}")
+        if not text.strip() or len(text) > MAX_NOTE_CHARS:
+            bad(f"variance-note of {g}/{line}: its text is {len(text)} characters long, "
+                f"not 1 to {MAX_NOTE_CHARS}")
+
+    def setting(self, seq, e, bad):  # rule 23
+        key, value = e["key"], e["value"]
+        if key == "language":
+            if value not in LANGUAGES:
+                bad(f"setting language: {value!r} is not ar, fr or en")
+        elif key == "timezone":
+            if not known_zone(value):
+                bad(f"setting timezone: {value!r} is not a time zone of the tz database")
+        else:
+            bad(f"setting: {key!r} is not a setting the format defines (language, timezone)")
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1650,12 +1696,14 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "depreciations": (("seq", "entry_id", "asset_id", "start_date"), 1),
     "rates": (("seq", "currency", "date", "rate", "source"), 1),
     "grant_terms": (("seq", "grant_id", "rate_method", "closing_days", "budget_currency"), 1),
+    "variance_notes": (("seq", "grant_id", "line_id", "through", "text"), 1),
+    "settings": (("seq", "key", "value"), 1),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
-               "depreciations": 9, "rates": 10, "grant_terms": 10}
+               "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11, "settings": 12}
 
 
 def project(seq, e, rows):
@@ -1734,6 +1782,10 @@ def project(seq, e, rows):
     elif k == "grant-terms":
         add("grant_terms", seq, e["grant"], e["rate_method"], e["closing_days"],
             e["budget_currency"])
+    elif k == "variance-note":
+        add("variance_notes", seq, e["grant"], e["line"], e["through"], e["text"])
+    elif k == "setting":
+        add("settings", seq, e["key"], e["value"])
 
 
 def sort_key(values):

@@ -265,6 +265,11 @@ impl ChainEntry {
             Record::Asset(a) => assets::encode_asset(&mut w, a),
             Record::Rate(r) => super::currency::encode_rate(&mut w, r),
             Record::GrantTerms(t) => super::currency::encode_grant_terms(&mut w, t),
+            Record::VarianceNote(n) => super::variance::encode_variance_note(&mut w, n),
+            Record::Setting(s) => {
+                w.text(&s.key);
+                w.text(&s.value);
+            }
         }
         w.finish()
     }
@@ -437,6 +442,11 @@ impl ChainEntry {
             "asset" => assets::decode_asset(&mut r)?,
             "rate" => super::currency::decode_rate(&mut r)?,
             "grant-terms" => super::currency::decode_grant_terms(&mut r)?,
+            "variance-note" => super::variance::decode_variance_note(&mut r)?,
+            "setting" => Record::Setting(super::records::Setting {
+                key: r.text("setting.key")?,
+                value: r.text("setting.value")?,
+            }),
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(

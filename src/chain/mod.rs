@@ -15,6 +15,7 @@ mod entry;
 pub mod merkle;
 mod records;
 pub mod signing;
+mod variance;
 
 use sha2::{Digest, Sha256};
 

@@ -173,6 +173,26 @@ pub struct Source {
     pub funder: FunderId,
 }
 
+/// The treasurer's explanation of a budget line's variance, printed beside the line in the
+/// funder report (CHAIN.md, `variance-note`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VarianceNote {
+    pub grant: GrantId,
+    pub line: LineId,
+    /// The last day of the figures it explains (a period's or a year's end): a report whose
+    /// period ends earlier does not print it.
+    pub through: NaiveDate,
+    pub text: String,
+}
+
+/// A setting of the ledger's (CHAIN.md, `setting`): the latest entry of a key is in force.
+/// The key and value are kept as given; the book admits only those `domain::setting` knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    pub key: String,
+    pub value: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -203,6 +223,10 @@ pub enum Record {
     Rate(ExchangeRate),
     /// A grant's terms: its rate method, closing window and budget currency.
     GrantTerms(GrantTerms),
+    /// The explanation of a budget line's variance.
+    VarianceNote(VarianceNote),
+    /// A ledger setting for reports (language, time zone).
+    Setting(Setting),
 }
 
 impl Record {
@@ -243,6 +267,8 @@ impl Record {
             Record::Asset(_) => "asset",
             Record::Rate(_) => "rate",
             Record::GrantTerms(_) => "grant-terms",
+            Record::VarianceNote(_) => "variance-note",
+            Record::Setting(_) => "setting",
         }
     }
 }

@@ -17,6 +17,7 @@ mod query;
 mod rates;
 mod receipt;
 mod record;
+mod reports;
 mod setup;
 mod sources;
 mod trust;
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Receipt(command) => receipt::run(&ctx, command),
         Command::Archive(command) => archive::run(&ctx, command),
         Command::Asset(command) => assets::run(&ctx, command),
+        Command::Reports(command) => reports::run(&ctx, command),
     }
 }
 

@@ -3,11 +3,12 @@
 
 use amana::app::amendments::{BudgetLineAmendmentRequest, GrantAmendmentRequest};
 use amana::app::setup::{AccountRequest, FunderRequest};
-use amana::app::{BudgetLineRequest, GrantRequest, InitRequest, Ledger, bundle};
+use amana::app::{BudgetLineRequest, GrantRequest, InitRequest, Ledger, bundle, settings};
 use amana::domain::{AccountCode, Currency, FiscalStart, FunderId, GrantId, LineId, parse_date};
 use amana::report::{self, render};
 
 use super::Context;
+use super::args::setup::SettingCommand;
 use super::args::{AccountCommand, Format, FunderCommand, GrantCommand, SetupGroup};
 use super::error::{CliError, Failure};
 use super::{lang, print};
@@ -257,7 +258,61 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
         SetupGroup::Grant(GrantCommand::Terms { id, terms }) => {
             super::rates::set_terms(ctx, &id, &terms)?;
         }
+        SetupGroup::Grant(GrantCommand::Explain {
+            grant,
+            line,
+            text,
+            through,
+        }) => {
+            let grant = GrantId::parse(&grant)?;
+            let line = LineId::parse(&line)?;
+            let through = through.as_deref().map(parse_date).transpose()?;
+            let mut ledger = Ledger::open(path, actor)?;
+            let written = ledger.explain_variance(&grant, &line, &text, through, ctx.today)?;
+            out!(
+                "Recorded the explanation of {grant}/{line} (chain entry {}).",
+                written.seq
+            );
+        }
         SetupGroup::Rate(command) => super::rates::run(ctx, command)?,
+        SetupGroup::Setting(SettingCommand::Set { key, value }) => {
+            let mut ledger = Ledger::open(path, actor)?;
+            let written = settings::set(&mut ledger, &key, &value)?;
+            out!(
+                "Recorded the setting {} = {} (chain entry {}).",
+                key.trim(),
+                value.trim(),
+                written.seq
+            );
+        }
+        SetupGroup::Setting(SettingCommand::List { format }) => {
+            let ledger = bundle::open_read_only(path)?;
+            let lines = settings::list(&ledger)?;
+            match format.format {
+                Format::Json => print::json(&serde_json::json!({ "settings": lines })),
+                Format::Csv => {
+                    outp!("key,value,recorded,seq\n");
+                    for l in &lines {
+                        out!(
+                            "{},{},{},{}",
+                            l.key,
+                            l.value,
+                            l.recorded,
+                            l.seq.map(|s| s.to_string()).unwrap_or_default()
+                        );
+                    }
+                }
+                Format::Table => {
+                    for l in &lines {
+                        let how = match l.seq {
+                            Some(seq) => format!("recorded, chain entry {seq}"),
+                            None => "default".to_string(),
+                        };
+                        out!("{:<10} {}  ({how})", l.key, l.value);
+                    }
+                }
+            }
+        }
         SetupGroup::Grant(GrantCommand::BudgetAmend {
             grant,
             line,

@@ -9,6 +9,7 @@ pub mod asset;
 mod entry;
 pub mod message;
 pub mod money;
+pub mod setting;
 pub mod text;
 
 use chrono::{Datelike, NaiveDate};

@@ -38,6 +38,7 @@ pub struct Document {
 #[derive(Debug, Clone, Serialize)]
 pub struct SealMark {
     pub label: String,
+    /// As `verify --seal` takes it: `7W69-RMDN-9JJF-8F5W`.
     pub fingerprint: String,
     /// An SVG drawing of the QR code of `fingerprint` (no text, no script).
     pub qr_svg: String,

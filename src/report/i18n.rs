@@ -3,9 +3,11 @@
 //! writes an amount, a percentage and a date.
 //!
 //! Arabic text keeps numbers, codes and currency codes left to right: the renderers isolate
-//! numeric cells and facts (`Column::numeric`, `Fact::numeric`); the catalogue itself never
-//! adds Fluent's invisible isolation marks, which would end up in CSV cells and in the text a
-//! PDF reader extracts.
+//! numeric cells and facts (`Column::numeric`, `Fact::numeric`), and an Arabic message wraps
+//! each of its arguments in Unicode's invisible isolation marks (Fluent's own), so that
+//! `آخر سعر: 1 EUR = 10,883 MAD` keeps its order inside a right-to-left sentence. French and
+//! English messages, and every CSV, carry no such mark (a spreadsheet cell would keep it); a
+//! PDF reader's extracted text does not show them (they are not drawn).
 
 use std::fmt;
 use std::str::FromStr;
@@ -77,6 +79,9 @@ impl FromStr for Lang {
 /// The Fluent files of each language, in the order they are loaded.
 pub const CATALOGUE_FILES: &[&str] = &[
     "reports.ftl",
+    "funder.ftl",
+    "books.ftl",
+    "statements.ftl",
     // The command line's own messages: the rules', verify's, its own, the refusals', the domain's.
     "rules.ftl",
     "verify.ftl",
@@ -142,11 +147,17 @@ impl fmt::Debug for Catalogue {
 impl Catalogue {
     /// The catalogue of `lang`, from `templates` (the association's copy, else the embedded one).
     pub fn load(lang: Lang, templates: &Templates) -> Result<Catalogue, TemplateError> {
-        let bundle = bundle_of(lang, templates)?;
-        let english = match lang {
+        let mut bundle = bundle_of(lang, templates)?;
+        let mut english = match lang {
             Lang::En => None,
             _ => Some(bundle_of(Lang::En, templates)?),
         };
+        if lang.is_rtl() {
+            bundle.set_use_isolating(true);
+            if let Some(en) = english.as_mut() {
+                en.set_use_isolating(true);
+            }
+        }
         Ok(Catalogue {
             lang,
             plain: false,
@@ -175,6 +186,10 @@ impl Catalogue {
     /// The same words, with numbers and dates for a spreadsheet ([`Fmt::plain`]).
     pub fn with_plain_numbers(mut self) -> Catalogue {
         self.plain = true;
+        self.bundle.set_use_isolating(false);
+        if let Some(en) = self.english.as_mut() {
+            en.set_use_isolating(false);
+        }
         self
     }
 
@@ -372,6 +387,28 @@ mod tests {
         assert_eq!(plain.money("-1234567.50", "MAD"), "-1234567.50");
         assert_eq!(plain.percent(Decimal::new(4231, 4), 1), "42.3");
         assert_eq!(plain.date_str("2025-03-14"), "2025-03-14");
+    }
+
+    #[test]
+    fn arabic_messages_isolate_their_arguments_except_in_csv() {
+        let ar = Catalogue::embedded(Lang::Ar);
+        let range = ar.ta(
+            "report-period-range",
+            &[("from", "01/01/2025".into()), ("to", "31/12/2025".into())],
+        );
+        assert!(range.contains("\u{2068}01/01/2025\u{2069}"), "{range:?}");
+        let plain = Catalogue::embedded(Lang::Ar).with_plain_numbers();
+        let range = plain.ta(
+            "report-period-range",
+            &[("from", "2025-01-01".into()), ("to", "2025-12-31".into())],
+        );
+        assert!(!range.contains('\u{2068}'), "{range:?}");
+        let fr = Catalogue::embedded(Lang::Fr);
+        let range = fr.ta(
+            "report-period-range",
+            &[("from", "01/01/2025".into()), ("to", "31/12/2025".into())],
+        );
+        assert_eq!(range, "du 01/01/2025 au 31/12/2025");
     }
 
     #[test]

@@ -6,8 +6,11 @@
 
 mod accounts;
 pub mod assets;
+pub mod books;
 pub mod currency;
 pub mod doc;
+pub mod funder;
+mod funder_body;
 pub mod i18n;
 mod journal;
 pub mod messages;
@@ -16,6 +19,9 @@ pub mod render;
 mod sources;
 pub mod templates;
 pub mod verify_page;
+
+// The Moroccan statements (Bilan, CPC, ETIC), issue 9 part C.
+pub mod statements;
 
 pub use accounts::{AccountLine, AccountsReport, accounts};
 pub use journal::{JournalEntry, JournalPosting, JournalReport, journal};
@@ -382,6 +388,13 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
         Record::Asset(a) => assets::summary(a),
         Record::Rate(r) => currency::rate_summary(info, r),
         Record::GrantTerms(t) => currency::terms_summary(t),
+        Record::VarianceNote(n) => format!(
+            "explanation of the variance of budget line {}/{} through {}",
+            n.grant,
+            n.line,
+            format_date(n.through)
+        ),
+        Record::Setting(s) => format!("setting {} = {}", s.key, s.value),
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -553,11 +566,16 @@ pub fn content(
         }),
         Record::Rate(r) => currency::rate_content(r),
         Record::GrantTerms(t) => currency::terms_content(t),
+        Record::VarianceNote(n) => json!({
+            "grant": n.grant.as_str(), "line": n.line.as_str(),
+            "through": format_date(n.through), "text": n.text,
+        }),
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,
         }),
         Record::Asset(a) => assets::content(a),
+        Record::Setting(s) => json!({ "key": s.key, "value": s.value }),
     }
 }
 

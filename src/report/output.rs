@@ -59,6 +59,8 @@ pub struct Head {
     /// Whether `verify` found nothing wrong, and how many problems it found.
     pub verified: bool,
     pub problems: usize,
+    /// Whether the ledger was verified when the report was made (`--no-verify` skips it).
+    pub checked: bool,
     /// The last seal whose content and signatures verify.
     pub seal: Option<HeadSeal>,
 }
@@ -106,7 +108,34 @@ impl Head {
             head: verify.head.clone(),
             verified: verify.ok,
             problems: verify.problems.len(),
+            checked: true,
             seal,
+        }
+    }
+}
+
+impl Head {
+    /// The head of a report made without verifying the ledger (`--no-verify`): it says so, and
+    /// names no seal (only a verification tells which seals hold).
+    pub fn unchecked(
+        association: &str,
+        ledger_currency: &str,
+        entries: i64,
+        head: String,
+        generated: DateTime<Utc>,
+        generated_local: String,
+    ) -> Head {
+        Head {
+            association: association.to_string(),
+            ledger_currency: ledger_currency.to_string(),
+            generated,
+            generated_local,
+            entries,
+            head,
+            verified: true,
+            problems: 0,
+            checked: false,
+            seal: None,
         }
     }
 }
@@ -143,6 +172,12 @@ pub fn document(report: &impl Report, head: &Head, cat: &Catalogue) -> Document 
         head.entries.to_string(),
     ));
     provenance.push(Fact::number(cat.t("report-chain-head"), head.head.clone()));
+    if !head.checked {
+        provenance.push(Fact::text(
+            cat.t("report-verification"),
+            cat.t("report-not-checked"),
+        ));
+    }
     if head.seal.is_none() {
         provenance.push(Fact::text(
             cat.t("report-last-seal"),
@@ -309,9 +344,10 @@ mod tests {
             head: "ab".repeat(32),
             verified,
             problems: usize::from(!verified),
+            checked: true,
             seal: Some(HeadSeal {
                 seq: 10,
-                fingerprint: "cd".repeat(32),
+                fingerprint: "7W69-RMDN-9JJF-8F5W".into(),
                 covered: 10,
                 period_end: None,
                 signed_by: vec!["treasurer".into()],

@@ -338,6 +338,8 @@ pub enum RuleKind {
     },
     /// Fixed assets and their depreciation ([`super::assets`]).
     Asset(super::assets::AssetRule),
+    /// Explanations of budget variances ([`super::variance`]).
+    Variance(super::variance::VarianceRule),
     SealBankMissing {
         account: AccountCode,
     },
@@ -525,6 +527,14 @@ pub enum RuleKind {
         grant: GrantId,
         last: NaiveDate,
         entries: Vec<EntryId>,
+    },
+    // The ledger's settings.
+    SettingUnknown {
+        key: String,
+    },
+    SettingInvalid {
+        key: crate::domain::setting::SettingKey,
+        value: String,
     },
 }
 

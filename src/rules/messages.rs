@@ -290,6 +290,13 @@ impl RuleKind {
             K::ChangedFunderMissing { id } => {
                 described("rule-changed-funder-missing", "id", id, args![id])
             }
+            K::SettingUnknown { key } => described("rule-setting-unknown", "key", key, args![key]),
+            K::SettingInvalid { key, value } => described(
+                "rule-setting-invalid",
+                "value",
+                value,
+                args![key, value, expected = key.expects()],
+            ),
             K::EntryInvalid { id, error } => {
                 described("rule-entry-invalid", "amount", id, args![id, error])
             }
@@ -396,6 +403,7 @@ impl RuleKind {
             }
             K::ClosingInImport => described("rule-closing-in-import", "batch", "", args![]),
             K::Asset(rule) => rule.describe(),
+            K::Variance(rule) => rule.describe(),
             K::YearClosed { year } => described("rule-year-closed", "year", year, args![year]),
             K::NotNetAssets { account } => {
                 described("rule-not-net-assets", "account", account, args![account])

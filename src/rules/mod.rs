@@ -43,9 +43,11 @@ mod messages;
 mod periods;
 mod registry;
 mod sequence;
+mod settings;
 mod sources;
 mod tags;
 mod totals;
+pub mod variance;
 
 use std::collections::{HashMap, HashSet};
 
@@ -381,6 +383,14 @@ impl Book {
             }
             Record::GrantTerms(t) => {
                 self.admit_grant_terms(t)?;
+                vec![]
+            }
+            Record::VarianceNote(n) => {
+                self.admit_variance_note(n)?;
+                vec![]
+            }
+            Record::Setting(s) => {
+                settings::admit(s)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

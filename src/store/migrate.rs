@@ -22,6 +22,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0008_sources_memorandum.sql"),
     include_str!("../../schema/0009_assets.sql"),
     include_str!("../../schema/0010_rates_and_grant_terms.sql"),
+    include_str!("../../schema/0011_variance_notes.sql"),
+    include_str!("../../schema/0012_settings.sql"),
 ];
 
 impl Store {

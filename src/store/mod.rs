@@ -33,7 +33,9 @@ macro_rules! recorded_entry {
 
 mod append;
 pub mod assets;
+pub mod books;
 mod charging;
+pub mod funder;
 mod log;
 mod migrate;
 mod parts;
@@ -41,8 +43,10 @@ pub mod projection;
 mod queries;
 mod rates;
 mod rows;
+pub mod settings;
 mod sources;
 pub mod sql;
+mod statements;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -61,6 +65,7 @@ pub use rows::{
     GrantAmendmentRow, GrantRow, JournalFilter, JournalRow, LogRow, SignatureRow,
 };
 pub use sources::{FunderIncomeRow, GiftRow, InKindRow};
+pub use statements::{AssetYearRow, GrantYearRow, StatementRow};
 
 /// `PRAGMA application_id` of an amana ledger: "AMNA".
 pub const APPLICATION_ID: i32 = 0x414D_4E41;

@@ -41,10 +41,12 @@ pub enum Table {
     Depreciations,
     Rates,
     GrantTerms,
+    VarianceNotes,
+    Settings,
 }
 
 impl Table {
-    pub const ALL: [Table; 28] = [
+    pub const ALL: [Table; 30] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -73,6 +75,8 @@ impl Table {
         Table::Depreciations,
         Table::Rates,
         Table::GrantTerms,
+        Table::VarianceNotes,
+        Table::Settings,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -87,6 +91,8 @@ impl Table {
             Table::Sources => 8,
             Table::Assets | Table::Depreciations => 9,
             Table::Rates | Table::GrantTerms => 10,
+            Table::VarianceNotes => 11,
+            Table::Settings => 12,
             _ => 1,
         }
     }
@@ -121,6 +127,8 @@ impl Table {
             Table::Depreciations => "depreciations",
             Table::Rates => "rates",
             Table::GrantTerms => "grant_terms",
+            Table::VarianceNotes => "variance_notes",
+            Table::Settings => "settings",
         }
     }
 
@@ -259,6 +267,8 @@ impl Table {
                 "closing_days",
                 "budget_currency",
             ],
+            Table::VarianceNotes => &["seq", "grant_id", "line_id", "through", "text"],
+            Table::Settings => &["seq", "key", "value"],
         }
     }
 
@@ -597,6 +607,20 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
                 int(t.closing_days),
                 text(t.budget_currency.as_str()),
             ],
+        )],
+        Record::VarianceNote(n) => vec![row(
+            Table::VarianceNotes,
+            vec![
+                seq,
+                text(n.grant.as_str()),
+                text(n.line.as_str()),
+                text(&format_date(n.through)),
+                text(&n.text),
+            ],
+        )],
+        Record::Setting(s) => vec![row(
+            Table::Settings,
+            vec![seq, text(&s.key), text(&s.value)],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

@@ -141,7 +141,7 @@ fn refusals_read_as_recorded() {
 /// that a table keeps its alignment and the snapshot shows exactly where they were printed.
 /// A hash is a run of 16 or 64 lowercase hex digits; a time is `YYYY-MM-DD hh:mm:ss` (or with
 /// a `T`). Dates without a time (the books' own dates) stay.
-fn redact(text: &str) -> String {
+pub(crate) fn redact(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let is_hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
     let word = |c: char| c.is_alphanumeric();

@@ -743,3 +743,35 @@ fn append_signature_like_the_last(c: &rusqlite::Connection, seal: i64, officer: 
     );
     rehash_from(c, last + 1);
 }
+
+/// A ledger with settings (CHAIN.md `setting`, rule 23): both verifiers replay the kind and
+/// compare the `settings` table alike, intact and edited.
+#[test]
+fn the_python_verifier_agrees_on_settings() {
+    let fx = Fixture::new();
+    {
+        let mut ledger = amana::app::Ledger::open(fx.path(), "test-treasurer").unwrap();
+        amana::app::settings::set(&mut ledger, "language", "fr").unwrap();
+        amana::app::settings::set(&mut ledger, "timezone", "Africa/Casablanca").unwrap();
+        amana::app::settings::set(&mut ledger, "language", "ar").unwrap();
+    }
+    let ours: Value =
+        serde_json::from_str(&ok(fx.path(), &["verify", "--format", "json"])).unwrap();
+    let o = python_verify(fx.path());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_agree(&ours, &json(&o), "settings");
+    let copy = common::tamper(fx.path(), &fx.dir.path().join("edited"), |conn| {
+        conn.execute("UPDATE settings SET value = 'en' WHERE value = 'ar'", [])
+            .unwrap();
+    });
+    let (code, ours) = common::verify_json(&copy, &[]);
+    assert_eq!(code, Some(1));
+    let o = python_verify(&copy);
+    assert_eq!(o.status.code(), Some(1));
+    assert_agree(&ours, &json(&o), "an edited setting");
+}

@@ -14,7 +14,7 @@ report-chain-entries = عدد القيود في السلسلة
 report-last-seal = آخر ختم
 report-no-seal = لا يوجد ختم بعد
 report-seal-fingerprint = بصمة الختم
-report-seal-hint = للتحقق من هذه النسخة: `amana verify --seal FINGERPRINT` على السجل، أو امسح الرمز.
+report-seal-hint = للتحقق من هذه النسخة: amana verify --seal FINGERPRINT على السجل، أو امسح الرمز.
 report-signed-by = موقّع من طرف
 report-currency = العملة
 report-total = المجموع
@@ -27,6 +27,8 @@ report-not-verified = هذا السجل لا يجتاز التحقق: { $count -
     [two] وُجد خللان
    *[other] وُجد { $count } من الاختلالات
 } (`amana verify` يعرضها). قد تكون الأرقام أدناه خاطئة.
+report-verification = التحقق
+report-not-checked = لم يُتحقَّق من السجل عند إعداد هذا التقرير (--no-verify)
 report-verified = السجل يجتاز التحقق: كل قيود السلسلة سليمة.
 report-date = التاريخ
 report-account = الحساب

@@ -154,3 +154,9 @@ rule-depreciation-postings = أسطر اهتلاك الأصل {$asset} ليست 
 rule-depreciation-in-import = الاهتلاك ليس له مرجع ولا يكون أبداً جزءاً من استيراد
 rule-depreciation-reversed = القيد {$reverses} اهتلاك، وهو لا يُعكس أبداً
 rule-asset-source-reversed = القيد {$reverses} اشترى الأصل الثابت {$asset}، وهو مسجّل: لا يمكن عكسه
+
+# إعدادات السجل وتفسيرات الفروق.
+rule-setting-unknown = "{$key}" ليس إعداداً يعرفه amana: الإعدادات هي language و timezone
+rule-setting-invalid = الإعداد {$key}: "{$value}" غير صالح؛ أعطِ {$expected}
+rule-note-line-missing = ليس للمنحة {$grant} بند ميزانية {$line} (انظر `amana grant list`): يُعطى التفسير لبند من بنود منحة
+rule-note-text-length = تفسير {$grant}/{$line} طوله {$length} حرفاً: أعطِ نصاً من 1 إلى {$max} حرفاً (أرفق وثيقة أطول كوثيقة مثبِتة)

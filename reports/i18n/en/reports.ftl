@@ -15,7 +15,7 @@ report-chain-entries = Entries in the chain
 report-last-seal = Last seal
 report-no-seal = No seal yet
 report-seal-fingerprint = Seal fingerprint
-report-seal-hint = Check this copy: `amana verify --seal FINGERPRINT` on the ledger, or scan the code.
+report-seal-hint = Check this copy: amana verify --seal FINGERPRINT on the ledger, or scan the code.
 report-signed-by = Signed by
 report-currency = Currency
 report-total = Total
@@ -27,6 +27,8 @@ report-not-verified = This ledger does NOT verify: { $count ->
     [one] one problem was
    *[other] { $count } problems were
 } found (`amana verify` lists them). The figures below may be wrong.
+report-verification = Verification
+report-not-checked = not verified when this report was made (--no-verify)
 report-verified = The ledger verifies: every entry of the chain checks.
 report-date = Date
 report-account = Account

@@ -156,3 +156,9 @@ rule-depreciation-postings = the postings of the depreciation of asset {$asset} 
 rule-depreciation-in-import = a depreciation has no reference and is never part of an import
 rule-depreciation-reversed = transaction {$reverses} is a depreciation, which is never reversed
 rule-asset-source-reversed = transaction {$reverses} bought asset {$asset}, which is registered: it cannot be reversed
+
+# Ledger settings and explanations of variances.
+rule-setting-unknown = "{$key}" is not a setting amana knows: the settings are language and timezone
+rule-setting-invalid = setting {$key}: "{$value}" is not valid; give {$expected}
+rule-note-line-missing = grant {$grant} has no budget line {$line} (see `amana grant list`): an explanation is given for a line of a grant
+rule-note-text-length = the explanation of {$grant}/{$line} is {$length} characters long: give a text of 1 to {$max} characters (attach a longer document as a receipt)

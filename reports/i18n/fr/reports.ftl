@@ -15,7 +15,7 @@ report-chain-entries = Écritures dans la chaîne
 report-last-seal = Dernier scellé
 report-no-seal = Aucun scellé encore
 report-seal-fingerprint = Empreinte du scellé
-report-seal-hint = Vérifier cette copie : `amana verify --seal EMPREINTE` sur le registre, ou scanner le code.
+report-seal-hint = Vérifier cette copie : amana verify --seal EMPREINTE sur le registre, ou scanner le code.
 report-signed-by = Signé par
 report-currency = Devise
 report-total = Total
@@ -27,6 +27,8 @@ report-not-verified = Ce registre NE se vérifie PAS : { $count ->
     [one] un problème a été trouvé
    *[other] { $count } problèmes ont été trouvés
 } (`amana verify` les liste). Les chiffres ci-dessous peuvent être faux.
+report-verification = Vérification
+report-not-checked = registre non vérifié lors de l'établissement de ce rapport (--no-verify)
 report-verified = Le registre se vérifie : chaque écriture de la chaîne est contrôlée.
 report-date = Date
 report-account = Compte

@@ -155,3 +155,9 @@ rule-depreciation-postings = les lignes de l'amortissement de l'immobilisation {
 rule-depreciation-in-import = un amortissement n'a pas de référence et ne fait jamais partie d'un import
 rule-depreciation-reversed = l'écriture {$reverses} est un amortissement, qui n'est jamais contrepassé
 rule-asset-source-reversed = l'écriture {$reverses} a acheté l'immobilisation {$asset}, qui est enregistrée : elle ne peut pas être contrepassée
+
+# Paramètres du registre et explications des écarts.
+rule-setting-unknown = « {$key} » n'est pas un paramètre connu d'amana : les paramètres sont language et timezone
+rule-setting-invalid = paramètre {$key} : « {$value} » n'est pas valide ; indiquez {$expected}
+rule-note-line-missing = la subvention {$grant} n'a pas de ligne budgétaire {$line} (voir `amana grant list`) : une explication porte sur une ligne d'une subvention
+rule-note-text-length = l'explication de {$grant}/{$line} fait {$length} caractères : donnez un texte de 1 à {$max} caractères (joignez un document plus long comme pièce justificative)

@@ -9,7 +9,8 @@ mod query;
 mod rates;
 mod receipt;
 mod record;
-mod setup;
+pub mod reports;
+pub mod setup;
 mod sources;
 mod trust;
 
@@ -23,6 +24,7 @@ pub use query::QueryGroup;
 pub use rates::{RateCommand, TermsArgs};
 pub use receipt::{ReceiptCommand, ReceiptGroup};
 pub use record::RecordGroup;
+pub use reports::ReportsGroup;
 pub use setup::{AccountCommand, FunderCommand, GrantCommand, SetupGroup};
 pub use sources::{InKindCommand, InKindKindArg, SourcesGroup};
 pub use trust::{KeyCommand, OfficerCommand, SignatureCommand, TrustGroup};
@@ -83,6 +85,8 @@ pub enum Command {
     Archive(ArchiveGroup),
     #[command(flatten)]
     Asset(AssetGroup),
+    #[command(flatten)]
+    Reports(ReportsGroup),
 }
 
 impl Command {

@@ -37,6 +37,25 @@ pub enum SetupGroup {
     /// The rate table: units of the ledger's currency for one unit of a foreign currency
     #[command(subcommand)]
     Rate(super::RateCommand),
+    /// The ledger's settings for reports: their language and time zone
+    #[command(subcommand)]
+    Setting(SettingCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingCommand {
+    /// Record a setting in the audit chain: language (ar, fr, en) or timezone (an IANA name)
+    #[command(
+        after_help = "language: the language reports are written in when --lang and AMANA_LANG are not given.\n\
+timezone: the zone report times are shown in, from the tz database (default: Africa/Casablanca for the Moroccan chart, else UTC).\n\n\
+Examples:\n  amana setting set language fr\n  amana setting set timezone Africa/Casablanca"
+    )]
+    Set { key: String, value: String },
+    /// The settings in force, recorded or by default
+    List {
+        #[command(flatten)]
+        format: super::FormatArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -262,5 +281,26 @@ Example:
         id: String,
         #[command(flatten)]
         terms: super::TermsArgs,
+    },
+    /// Explain a budget line's variance to the funder, beside the line in the funder report
+    #[command(
+        after_help = "A line whose spending differs from its budget by more than 10% and 1,000 in the ledger's currency needs an explanation: the funder report flags the line until one is recorded. The explanation is kept in the audit chain; a later one replaces it in the report.
+
+Example:
+  amana grant explain --grant EU-2025 --line training --text \"Formations reportées au second semestre (inondations de septembre)\""
+    )]
+    Explain {
+        /// The grant
+        #[arg(long)]
+        grant: String,
+        /// The budget line explained
+        #[arg(long)]
+        line: String,
+        /// The explanation, as the funder will read it
+        #[arg(long)]
+        text: String,
+        /// The last day of the figures explained (default: the grant's end, or today if sooner)
+        #[arg(long)]
+        through: Option<String>,
     },
 }

@@ -146,6 +146,13 @@ fn catalogue() -> Vec<RuleKind> {
             last: d,
             entries: vec![e],
         },
+        K::SettingUnknown {
+            key: "currency".into(),
+        },
+        K::SettingInvalid {
+            key: crate::domain::setting::SettingKey::Timezone,
+            value: "Africa/Rabat".into(),
+        },
         K::EntryInvalid {
             id: e,
             error: DomainError::TooFewPostings(1),
@@ -397,6 +404,19 @@ fn catalogue() -> Vec<RuleKind> {
             memorandum: code.clone(),
             account: code,
         },
+    ]);
+    use crate::rules::variance::VarianceRule as V;
+    let line = LineId::parse("L1").unwrap();
+    kinds.extend([
+        K::Variance(V::LineMissing {
+            grant: grant.clone(),
+            line: line.clone(),
+        }),
+        K::Variance(V::TextLength {
+            grant,
+            line,
+            length: 0,
+        }),
     ]);
     kinds
 }
