@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if let Some(message) = failure.message() {
-                eprintln!("amana: error: {message}");
+                eprintln!("{}", cli::error_line(message));
             }
             ExitCode::from(failure.exit_code())
         }

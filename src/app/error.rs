@@ -23,6 +23,7 @@ use crate::store::StoreError;
 use crate::verify::{BundleReadError, Problem, VerifyReport};
 
 use english::finding;
+pub use english::{English, Say};
 pub use refusal::{
     ArchiveDefect, BundleDefect, ChainBreak, NotReceived, Protected, ReadError, Refusal,
 };

@@ -3,7 +3,6 @@
 
 use amana::app::exchange::receipt_folder;
 use amana::app::{Ledger, backup, demo};
-use amana::report::render;
 
 use super::Context;
 use super::args::{ArchiveGroup, ExportCommand};
@@ -48,7 +47,7 @@ pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
                 o.receipts
             );
             if !o.verify.ok {
-                outp!("{}", render::verify_text(&o.verify));
+                outp!("{}", super::lang::verify_text(&o.verify));
                 return Err(CliError::BackupUnverified(path.clone()).into());
             }
             out!(
@@ -60,7 +59,7 @@ pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
             let o = match backup::restore(&file, &to) {
                 Err(e @ backup::BackupError::Unverified { .. }) => {
                     if let backup::BackupError::Unverified { report, .. } = &e {
-                        outp!("{}", render::verify_text(report));
+                        outp!("{}", super::lang::verify_text(report));
                     }
                     return Err(e.into());
                 }
@@ -220,7 +219,7 @@ fn demo(
         outcome.seal.fingerprint
     );
     if !v.ok {
-        outp!("{}", render::verify_text(v));
+        outp!("{}", super::lang::verify_text(v));
         return Err(Failure::VerifyFailed);
     }
     Ok(())

@@ -74,6 +74,11 @@ pub enum CliError {
         .0.display()
     )]
     BackupUnverified(PathBuf),
+    /// `AMANA_LANG` names no language amana speaks.
+    #[error(
+        "AMANA_LANG=\"{0}\" is not a language amana speaks: use ar, fr or en (or a locale such as fr_MA.UTF-8)"
+    )]
+    Language(String),
 }
 
 impl From<CliError> for Failure {
@@ -85,7 +90,8 @@ impl From<CliError> for Failure {
             | CliError::Bank(_)
             | CliError::AllocationPart(_)
             | CliError::Posting { .. }
-            | CliError::Anchor(_) => Failure::Invalid(e.to_string()),
+            | CliError::Language(_) => Failure::Invalid(e.to_string()),
+            CliError::Anchor(anchor) => Failure::Invalid(super::lang::anchor_error(&anchor)),
         }
     }
 }
@@ -100,10 +106,10 @@ impl From<LedgerError> for Failure {
             | LedgerError::Io { .. }
             | LedgerError::File(FileError::Io { .. }) => Failure::Environment(e.to_string()),
             LedgerError::File(_) => Failure::Invalid(e.to_string()),
-            LedgerError::Invalid(_)
-            | LedgerError::Rules(_)
-            | LedgerError::Import(_)
-            | LedgerError::Refused(_) => Failure::Invalid(e.to_string()),
+            LedgerError::Rules(errors) => Failure::Invalid(super::lang::rules(errors)),
+            LedgerError::Refused(refusal) => Failure::Invalid(super::lang::refusal(refusal)),
+            LedgerError::Invalid(error) => Failure::Invalid(super::lang::domain(error)),
+            LedgerError::Import(_) => Failure::Invalid(e.to_string()),
         }
     }
 }
@@ -116,7 +122,7 @@ impl From<StoreError> for Failure {
 
 impl From<DomainError> for Failure {
     fn from(e: DomainError) -> Self {
-        Failure::Invalid(e.to_string())
+        Failure::Invalid(super::lang::domain(&e))
     }
 }
 
@@ -134,7 +140,7 @@ impl From<BackupError> for Failure {
     fn from(e: BackupError) -> Self {
         match e {
             BackupError::Ledger(e) => e.into(),
-            BackupError::Refused(m) => Failure::Invalid(m.to_string()),
+            BackupError::Refused(m) => Failure::Invalid(super::lang::refusal(&m)),
             BackupError::Io { .. } => Failure::Environment(e.to_string()),
             BackupError::Unverified { .. } => Failure::Unverified(e.to_string()),
         }

@@ -12,6 +12,7 @@ mod archive;
 pub mod args;
 mod assets;
 mod error;
+mod lang;
 mod query;
 mod rates;
 mod receipt;
@@ -29,6 +30,7 @@ use amana::app::bundle;
 use args::{Cli, Command};
 use error::CliError;
 pub use error::Failure;
+pub use lang::error_line;
 
 /// What every command runs with.
 pub struct Context {
@@ -42,6 +44,7 @@ pub struct Context {
 }
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    lang::language()?;
     let ctx = Context {
         actor: actor(cli.actor),
         ledger: cli.ledger,

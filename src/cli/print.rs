@@ -43,8 +43,8 @@ pub fn exit_on_write_error(e: std::io::Error) -> ! {
 }
 
 pub fn warn(warnings: &[Warning]) {
-    for w in warnings {
-        eprintln!("amana: warning: {w}");
+    for w in super::lang::warnings(warnings) {
+        eprintln!("{}", super::lang::say("cli-warning", &[("message", &w)]));
     }
 }
 
@@ -112,10 +112,12 @@ pub fn decision(verb: &str, d: &DecisionOutcome) {
 
 /// The line that warns against the usual mistake: copying the ledger without its receipts.
 pub fn keep_together(ledger: &Path) -> String {
-    format!(
-        "Keep {} and its receipt folder {} together (copy both, or make one archive with `amana backup FILE`).",
-        ledger.display(),
-        receipt_folder(ledger).display()
+    super::lang::say(
+        "cli-keep-together",
+        &[
+            ("ledger", &ledger.display()),
+            ("folder", &receipt_folder(ledger).display()),
+        ],
     )
 }
 

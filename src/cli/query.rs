@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, command: QueryGroup) -> Result<(), Failure> {
             };
             let report = queries::verify(path, bundle, &options)?;
             match format.format {
-                Format::Table => outp!("{}", render::verify_text(&report)),
+                Format::Table => outp!("{}", super::lang::verify_text(&report)),
                 Format::Csv => outp!("{}", render::verify_csv(&report)),
                 Format::Json => print::json(&report),
             }

@@ -8,7 +8,7 @@ use amana::domain::{self, AccountCode, DomainError, EntryId, FunderId, GrantId, 
 use super::Context;
 use super::args::RecordGroup;
 use super::error::{CliError, Failure};
-use super::print;
+use super::{lang, print};
 
 pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
     let (path, actor) = (&ctx.ledger, ctx.actor.as_str());
@@ -38,10 +38,10 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
             };
             let written = ledger.record(req)?;
             print::warn(&written.warnings);
+            let id = written.entry.map_or(0, |e| e.0);
             out!(
-                "Recorded transaction #{} (chain entry {}).",
-                written.entry.map_or(0, |e| e.0),
-                written.seq
+                "{}",
+                lang::say("cli-recorded", &[("id", &id), ("seq", &written.seq)])
             );
         }
         RecordGroup::Import {
@@ -53,25 +53,38 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
                 Ledger::open(path, actor)?.import(&file, dry_run, force, Some(ctx.today))?;
             print::warn(&outcome.warnings);
             let range = match (outcome.first, outcome.last) {
-                (Some(a), Some(b)) => format!(" #{a} to #{b}"),
+                (Some(a), Some(b)) => lang::say("cli-import-range", &[("first", &a), ("last", &b)]),
                 _ => String::new(),
             };
+            let (file, sha256) = (file.display(), hex::encode(outcome.sha256));
             if dry_run {
                 out!(
-                    "Dry run: {} would import {} transactions{range} from {} rows; nothing was written.",
-                    file.display(),
-                    outcome.transactions,
-                    outcome.rows
+                    "{}",
+                    lang::say(
+                        "cli-import-dry-run",
+                        &[
+                            ("file", &file),
+                            ("transactions", &outcome.transactions),
+                            ("range", &range),
+                            ("rows", &outcome.rows),
+                        ]
+                    )
                 );
             } else {
                 out!(
-                    "Imported {} transactions{range} from {} rows of {} (sha256 {}), chain entries {} to {}.",
-                    outcome.transactions,
-                    outcome.rows,
-                    file.display(),
-                    hex::encode(outcome.sha256),
-                    outcome.import_seq,
-                    outcome.last_seq()
+                    "{}",
+                    lang::say(
+                        "cli-imported",
+                        &[
+                            ("transactions", &outcome.transactions),
+                            ("range", &range),
+                            ("rows", &outcome.rows),
+                            ("file", &file),
+                            ("sha256", &sha256),
+                            ("first_seq", &outcome.import_seq),
+                            ("last_seq", &outcome.last_seq()),
+                        ]
+                    )
                 );
             }
         }
@@ -79,10 +92,13 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
             let date = date.map(|d| domain::parse_date(&d)).transpose()?;
             let written = Ledger::open(path, actor)?.reverse(EntryId(id), date, &reason)?;
             print::warn(&written.warnings);
+            let reversal = written.entry.map_or(0, |e| e.0);
             out!(
-                "Reversed transaction #{id} with transaction #{} (chain entry {}). Record the correct transaction if there is one.",
-                written.entry.map_or(0, |e| e.0),
-                written.seq
+                "{}",
+                lang::say(
+                    "cli-reversed",
+                    &[("id", &id), ("reversal", &reversal), ("seq", &written.seq)]
+                )
             );
         }
     }

@@ -160,13 +160,11 @@ fn options(out: &ReportOut) -> Result<ReportOptions, Failure> {
     })
 }
 
-/// `AMANA_LANG`, when set: `ar`, `fr`, `en` or a locale such as `fr_MA.UTF-8`.
+/// `AMANA_LANG`, when set (read as the command line reads it, [`super::lang::language`]);
+/// `None` lets the ledger's own language decide.
 fn env_lang() -> Result<Option<Lang>, Failure> {
     match std::env::var("AMANA_LANG") {
-        Ok(value) if !value.trim().is_empty() => value
-            .parse()
-            .map(Some)
-            .map_err(|e: String| Failure::Invalid(format!("AMANA_LANG: {e}"))),
+        Ok(value) if !value.trim().is_empty() => Ok(Some(super::lang::language()?)),
         _ => Ok(None),
     }
 }

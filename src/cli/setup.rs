@@ -11,7 +11,7 @@ use super::Context;
 use super::args::setup::SettingCommand;
 use super::args::{AccountCommand, Format, FunderCommand, GrantCommand, SetupGroup};
 use super::error::{CliError, Failure};
-use super::print;
+use super::{lang, print};
 
 pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
     let (path, actor) = (&ctx.ledger, ctx.actor.as_str());
@@ -32,14 +32,23 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             let (ledger, written) = Ledger::init(path, req, actor)?;
             let info = ledger.info()?;
             out!(
-                "Created ledger \"{}\" in {} ({}, chart {}, {} chain entries).",
-                info.name,
-                path.display(),
-                info.currency.code,
-                info.chart,
-                written.seq
+                "{}",
+                lang::say(
+                    "cli-created-ledger",
+                    &[
+                        ("name", &info.name),
+                        ("path", &path.display()),
+                        ("currency", &info.currency.code),
+                        ("chart", &info.chart),
+                        ("seq", &written.seq),
+                    ]
+                )
             );
-            out!("head: {} {}", written.seq, hex::encode(written.head));
+            let head = hex::encode(written.head);
+            out!(
+                "{}",
+                lang::say("cli-head", &[("seq", &written.seq), ("head", &head)])
+            );
             out!("{}", print::keep_together(path));
         }
         SetupGroup::Account(AccountCommand::List {
@@ -74,7 +83,13 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             };
             let written = ledger.add_account(req)?;
             print::warn(&written.warnings);
-            out!("Added account {code} (chain entry {}).", written.seq);
+            out!(
+                "{}",
+                lang::say(
+                    "cli-added-account",
+                    &[("code", &code), ("seq", &written.seq)]
+                )
+            );
         }
         SetupGroup::Account(AccountCommand::Rename {
             code,
@@ -86,7 +101,13 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             let account = AccountCode::parse(&code)?;
             let effective = effective.as_deref().map(parse_date).transpose()?;
             let written = ledger.rename_account(&account, &name, effective, &reason)?;
-            out!("Renamed account {code} (chain entry {}).", written.seq);
+            out!(
+                "{}",
+                lang::say(
+                    "cli-renamed-account",
+                    &[("code", &code), ("seq", &written.seq)]
+                )
+            );
         }
         SetupGroup::Account(AccountCommand::Retire {
             code,
@@ -97,8 +118,15 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             let account = AccountCode::parse(&code)?;
             let written = ledger.retire_account(&account, parse_date(&effective)?, &reason)?;
             out!(
-                "Retired account {code} from {effective} (chain entry {}).",
-                written.seq
+                "{}",
+                lang::say(
+                    "cli-retired-account",
+                    &[
+                        ("code", &code),
+                        ("effective", &effective),
+                        ("seq", &written.seq)
+                    ]
+                )
             );
         }
         SetupGroup::Funder(FunderCommand::List { format }) => {
@@ -125,12 +153,18 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                 country,
             };
             let written = ledger.add_funder(req)?;
-            out!("Added funder {id} (chain entry {}).", written.seq);
+            out!(
+                "{}",
+                lang::say("cli-added-funder", &[("id", &id), ("seq", &written.seq)])
+            );
         }
         SetupGroup::Funder(FunderCommand::Rename { id, name, reason }) => {
             let mut ledger = Ledger::open(path, actor)?;
             let written = ledger.rename_funder(&FunderId::parse(&id)?, &name, &reason)?;
-            out!("Renamed funder {id} (chain entry {}).", written.seq);
+            out!(
+                "{}",
+                lang::say("cli-renamed-funder", &[("id", &id), ("seq", &written.seq)])
+            );
         }
         SetupGroup::Grant(GrantCommand::List { grant, format }) => {
             let ledger = bundle::open_read_only(path)?;
@@ -171,7 +205,10 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             } else {
                 ledger.add_grant_with_terms(req, &terms)?
             };
-            out!("Added grant {id} (chain entry {}).", written.seq);
+            out!(
+                "{}",
+                lang::say("cli-added-grant", &[("id", &id), ("seq", &written.seq)])
+            );
         }
         SetupGroup::Grant(GrantCommand::Budget {
             grant,
@@ -190,8 +227,11 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             };
             let written = ledger.add_budget_line(req)?;
             out!(
-                "Added budget line {grant}/{line} (chain entry {}).",
-                written.seq
+                "{}",
+                lang::say(
+                    "cli-added-budget-line",
+                    &[("grant", &grant), ("line", &line), ("seq", &written.seq)]
+                )
             );
         }
         SetupGroup::Grant(GrantCommand::Amend {
@@ -210,7 +250,10 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                 reason,
             };
             let written = ledger.amend_grant(req)?;
-            out!("Amended grant {id} (chain entry {}).", written.seq);
+            out!(
+                "{}",
+                lang::say("cli-amended-grant", &[("id", &id), ("seq", &written.seq)])
+            );
         }
         SetupGroup::Grant(GrantCommand::Terms { id, terms }) => {
             super::rates::set_terms(ctx, &id, &terms)?;
@@ -303,8 +346,11 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             };
             let written = ledger.amend_budget_line(req)?;
             out!(
-                "Amended budget line {grant}/{line} (chain entry {}).",
-                written.seq
+                "{}",
+                lang::say(
+                    "cli-amended-budget-line",
+                    &[("grant", &grant), ("line", &line), ("seq", &written.seq)]
+                )
             );
         }
     }

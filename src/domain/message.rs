@@ -6,6 +6,17 @@
 //! shows in the text (each catalogue's tests render every message to catch it) rather than
 //! failing the command that was reporting something else.
 
+/// The template of message `id` in `ftl`, the text of an English Fluent file (`reports/i18n/en/`)
+/// that a lower room embeds: amana's English lives in those files alone, and the rooms below
+/// `report` (which holds the full Fluent catalogues) read their own sentences from them here.
+/// Only what such a file holds is read: `id = text` on one line, comments and blank lines.
+pub fn template(ftl: &'static str, id: &str) -> Option<&'static str> {
+    ftl.lines().find_map(|line| {
+        let (name, text) = line.split_once(" = ")?;
+        (!name.starts_with('#') && name == id).then_some(text)
+    })
+}
+
 /// `template` with each placeholder replaced by `arg(name)`.
 pub fn fill(template: &str, mut arg: impl FnMut(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 32);
@@ -58,6 +69,16 @@ mod tests {
                 .find(|(n, _)| *n == name)
                 .map(|(_, v)| v.to_string())
         }
+    }
+
+    #[test]
+    fn a_template_is_found_by_its_id_on_its_line() {
+        let ftl =
+            "# a comment = not a message\n\nan-id = the text = with an equals\nother = more\n";
+        assert_eq!(template(ftl, "an-id"), Some("the text = with an equals"));
+        assert_eq!(template(ftl, "other"), Some("more"));
+        assert_eq!(template(ftl, "an"), None);
+        assert_eq!(template(ftl, "# a comment"), None);
     }
 
     #[test]

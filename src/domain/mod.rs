@@ -18,54 +18,46 @@ use std::str::FromStr;
 
 pub use money::{Currency, Minor, Money, MoneyError, checked_sum};
 
-/// Why a value cannot enter the books. Each variant names the field and the value.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a value cannot enter the books. Each variant names the field and the value; what it
+/// says is in `reports/i18n/en/domain.ftl` (see [`DomainError::said`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DomainError {
-    #[error("amount \"{value}\" {why}")]
-    BadAmount { value: String, why: AmountProblem },
-    #[error(
-        "month \"{0}\" is not valid: write YYYY-MM with a year from 0001 to 9999, e.g. 2026-03"
-    )]
+    BadAmount {
+        value: String,
+        why: AmountProblem,
+    },
     BadMonth(String),
-    #[error("{field} \"{value}\" {why}")]
     BadText {
         field: &'static str,
         value: String,
         why: TextProblem,
     },
-    #[error("{what} \"{value}\" is not valid: {rule}")]
     BadId {
         what: &'static str,
         value: String,
         rule: &'static str,
     },
-    #[error("date \"{0}\" is not a real date in the form YYYY-MM-DD (e.g. 2026-02-13)")]
     BadDate(String),
-    #[error("currency \"{0}\" is not an ISO 4217 code this ledger knows (e.g. MAD, EUR, USD)")]
     UnknownCurrency(String),
-    #[error("{what} \"{value}\" is not one of: {allowed}")]
     NotOneOf {
         what: &'static str,
         value: String,
         allowed: &'static str,
     },
-    #[error("a transaction needs at least two postings (it has {0})")]
     TooFewPostings(usize),
-    #[error(
-        "postings do not balance: they sum to {sum} {currency}, not 0 (debits positive, credits negative)"
-    )]
-    Unbalanced { sum: String, currency: String },
-    #[error(
-        "the amounts are too large to add up: amana takes amounts up to 100000000000.00 (10^13 minor units)"
-    )]
+    Unbalanced {
+        sum: String,
+        currency: String,
+    },
     Overflow,
-    #[error(
-        "the amount {amount} (minor units) on account {account} is beyond the largest amana takes (10^13 minor units)"
-    )]
-    OutOfRange { account: String, amount: i64 },
-    #[error("posting to {account} has a budget line ({line}) but no grant: give the grant too")]
-    LineWithoutGrant { account: String, line: String },
-    #[error("fiscal-year start \"{0}\" is not a month and day in the form MM-DD (e.g. 01-01)")]
+    OutOfRange {
+        account: String,
+        amount: i64,
+    },
+    LineWithoutGrant {
+        account: String,
+        line: String,
+    },
     BadFiscalStart(String),
 }
 
@@ -80,19 +72,28 @@ pub enum AmountProblem {
     TooManyDecimals { currency: String, exponent: u8 },
 }
 
+impl AmountProblem {
+    fn said(&self, say: Say) -> String {
+        match self {
+            AmountProblem::NotANumber => say("domain-amount-not-a-number", &[]),
+            AmountProblem::TooLarge { max, currency } => say(
+                "domain-amount-too-large",
+                &[("max", max.clone()), ("currency", currency.clone())],
+            ),
+            AmountProblem::TooManyDecimals { currency, exponent } => say(
+                "domain-amount-too-many-decimals",
+                &[
+                    ("currency", currency.clone()),
+                    ("exponent", exponent.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
 impl fmt::Display for AmountProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AmountProblem::NotANumber => f.write_str(
-                "is not a number: write digits with `.` as the decimal separator and an optional leading `-`, e.g. 1200.50",
-            ),
-            AmountProblem::TooLarge { max, currency } => {
-                write!(f, "is too large: amana takes amounts up to {max} {currency}")
-            }
-            AmountProblem::TooManyDecimals { currency, exponent } => {
-                write!(f, "has more decimals than {currency} allows ({exponent})")
-            }
-        }
+        f.write_str(&self.said(&english))
     }
 }
 
@@ -114,18 +115,44 @@ pub enum Forbidden {
     Control,
 }
 
-impl fmt::Display for TextProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl TextProblem {
+    fn said(&self, say: Say) -> String {
         match self {
             TextProblem::Forbidden { character, kind } => {
                 let what = match kind {
-                    Forbidden::Bidi => "a bidirectional override/embedding/isolate character",
-                    Forbidden::Control => "a control character (tab, newline, ...)",
+                    Forbidden::Bidi => say("domain-text-bidi", &[]),
+                    Forbidden::Control => say("domain-text-control", &[]),
                 };
-                write!(f, "contains {what} (U+{:04X})", u32::from(*character))
+                let code = format!("{:04X}", u32::from(*character));
+                say("domain-text-forbidden", &[("what", what), ("code", code)])
             }
-            TextProblem::Empty => f.write_str("is empty"),
+            TextProblem::Empty => say("domain-text-empty", &[]),
         }
+    }
+}
+
+impl fmt::Display for TextProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(&english))
+    }
+}
+
+/// How a message is said: by id, with named arguments as text. English from the embedded
+/// file ([`english`]), or a catalogue's language at the command line's edge.
+pub type Say<'a> = &'a dyn Fn(&str, &[(&str, String)]) -> String;
+
+/// The English Fluent file of the domain's messages.
+const DOMAIN_EN: &str = include_str!("../../reports/i18n/en/domain.ftl");
+
+/// Message `id` in English, from `reports/i18n/en/domain.ftl`, the domain's only English.
+pub fn english(id: &str, args: &[(&str, String)]) -> String {
+    match message::template(DOMAIN_EN, id) {
+        Some(text) => message::fill(text, |name| {
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone())
+        }),
+        None => id.to_string(),
     }
 }
 
@@ -133,28 +160,87 @@ impl DomainError {
     /// What is wrong, without the opening `what "VALUE"` a row of a file shows in its own
     /// place (`is not a number: ...`); the whole message for an error about no single value.
     pub fn without_value(&self) -> String {
+        self.problem(&english)
+    }
+
+    /// [`DomainError::without_value`], said by `say`.
+    pub fn problem(&self, say: Say) -> String {
         use DomainError::*;
         match self {
-            BadAmount { why, .. } => why.to_string(),
-            BadText { why, .. } => why.to_string(),
-            BadId { rule, .. } => format!("is not valid: {rule}"),
-            BadMonth(_) => {
-                "is not valid: write YYYY-MM with a year from 0001 to 9999, e.g. 2026-03".into()
+            BadAmount { why, .. } => why.said(say),
+            BadText { why, .. } => why.said(say),
+            BadId { rule, .. } => say("domain-id-invalid", &[("rule", rule.to_string())]),
+            BadMonth(_) => say("domain-month-invalid", &[]),
+            BadDate(_) => say("domain-date-invalid", &[]),
+            UnknownCurrency(_) => say("domain-currency-unknown", &[]),
+            NotOneOf { allowed, .. } => {
+                say("domain-not-one-of", &[("allowed", allowed.to_string())])
             }
-            BadDate(_) => "is not a real date in the form YYYY-MM-DD (e.g. 2026-02-13)".into(),
-            UnknownCurrency(_) => {
-                "is not an ISO 4217 code this ledger knows (e.g. MAD, EUR, USD)".into()
+            BadFiscalStart(_) => say("domain-fiscal-start-invalid", &[]),
+            TooFewPostings(count) => {
+                say("domain-too-few-postings", &[("count", count.to_string())])
             }
-            NotOneOf { allowed, .. } => format!("is not one of: {allowed}"),
-            BadFiscalStart(_) => "is not a month and day in the form MM-DD (e.g. 01-01)".into(),
+            Unbalanced { sum, currency } => say(
+                "domain-unbalanced",
+                &[("sum", sum.clone()), ("currency", currency.clone())],
+            ),
+            Overflow => say("domain-overflow", &[]),
+            OutOfRange { account, amount } => say(
+                "domain-out-of-range",
+                &[("account", account.clone()), ("amount", amount.to_string())],
+            ),
+            LineWithoutGrant { account, line } => say(
+                "domain-line-without-grant",
+                &[("account", account.clone()), ("line", line.clone())],
+            ),
+        }
+    }
+
+    /// The whole message, said by `say`: `what "VALUE" problem`, or the problem alone for an
+    /// error about no single value.
+    pub fn said(&self, say: Say) -> String {
+        use DomainError::*;
+        let framed = |id: &str, value: &str| {
+            say(
+                id,
+                &[("value", value.to_string()), ("why", self.problem(say))],
+            )
+        };
+        let named = |what: &str, value: &str| {
+            say(
+                "domain-bad-value",
+                &[
+                    ("what", what.to_string()),
+                    ("value", value.to_string()),
+                    ("why", self.problem(say)),
+                ],
+            )
+        };
+        match self {
+            BadAmount { value, .. } => framed("domain-bad-amount", value),
+            BadMonth(value) => framed("domain-bad-month", value),
+            BadDate(value) => framed("domain-bad-date", value),
+            UnknownCurrency(value) => framed("domain-bad-currency", value),
+            BadFiscalStart(value) => framed("domain-bad-fiscal-start", value),
+            BadText { field, value, .. } => named(field, value),
+            BadId { what, value, .. } => named(what, value),
+            NotOneOf { what, value, .. } => named(what, value),
             TooFewPostings(_)
             | Unbalanced { .. }
             | Overflow
             | OutOfRange { .. }
-            | LineWithoutGrant { .. } => self.to_string(),
+            | LineWithoutGrant { .. } => self.problem(say),
         }
     }
 }
+
+impl fmt::Display for DomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(&english))
+    }
+}
+
+impl std::error::Error for DomainError {}
 
 /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a day that exists.
 pub fn parse_date(text: &str) -> Result<NaiveDate, DomainError> {

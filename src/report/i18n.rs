@@ -85,6 +85,12 @@ pub const CATALOGUE_FILES: &[&str] = &[
     "audit.ftl",
     "receipt.ftl",
     "annual.ftl",
+    // The command line's own messages: the rules', verify's, its own, the refusals', the domain's.
+    "rules.ftl",
+    "verify.ftl",
+    "cli.ftl",
+    "refusals.ftl",
+    "domain.ftl",
 ];
 
 /// An argument of a message.

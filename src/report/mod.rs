@@ -14,6 +14,7 @@ pub mod funder;
 mod funder_body;
 pub mod i18n;
 mod journal;
+pub mod messages;
 pub mod output;
 pub mod render;
 mod sources;
@@ -22,6 +23,7 @@ pub mod templates;
 pub mod audit;
 pub mod receipt;
 pub mod words;
+pub mod verify_page;
 
 // The Moroccan statements (Bilan, CPC, ETIC), issue 9 part C.
 pub mod statements;

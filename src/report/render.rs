@@ -6,7 +6,7 @@ use comfy_table::{
 
 use super::{BalanceReport, JournalReport, LogReport};
 use crate::formats::journal::COLUMNS;
-use crate::verify::{Problem, ProblemKind, VerifyReport};
+use crate::verify::{Problem, VerifyReport};
 
 pub mod document;
 pub mod html;
@@ -275,118 +275,11 @@ pub fn log_csv(r: &LogReport) -> String {
     w.done()
 }
 
+/// The verification as text, in English ([`super::verify_page::verify_text_in`] says it in
+/// another language).
 pub fn verify_text(r: &VerifyReport) -> String {
-    let mut out = String::new();
-    if r.ok {
-        out.push_str(&format!(
-            "OK: {} chain entries verified ({} transactions, {} table rows compared with the chain).\n",
-            r.entries, r.transactions, r.rows_checked
-        ));
-        out.push_str(
-            "Every hash and link recomputes, every entry obeys the rules, every seal recomputes and its \
-             signatures verify, and every receipt is intact.\n",
-        );
-        if r.rows_checked > 0 {
-            out.push_str(
-                "Every table the reports read agrees with the chain, and the file's schema and SQLite's \
-                 integrity check are sound.\n",
-            );
-        }
-    } else {
-        let count = r
-            .problems
-            .iter()
-            .filter(|p| p.kind != ProblemKind::More)
-            .count();
-        out.push_str(&format!(
-            "FAILED: {count} problem{} in {} chain entries.\n",
-            if count == 1 { "" } else { "s" },
-            r.entries
-        ));
-        for p in &r.problems {
-            out.push_str(&format!(
-                "  entry {}: {}: {}\n",
-                p.seq,
-                p.kind.as_str(),
-                p.detail
-            ));
-        }
-    }
-    if !r.warnings.is_empty() {
-        out.push_str(&format!(
-            "{} warning{} (they prove no alteration, but deserve a look):\n",
-            r.warnings.len(),
-            if r.warnings.len() == 1 { "" } else { "s" }
-        ));
-        for p in &r.warnings {
-            out.push_str(&format!(
-                "  entry {}: {}: {}\n",
-                p.seq,
-                p.kind.as_str(),
-                p.detail
-            ));
-        }
-    }
-    for s in &r.seals {
-        let signed = if s.signed_by.is_empty() {
-            "no valid signature".to_string()
-        } else {
-            format!("signed by {}", s.signed_by.join(", "))
-        };
-        let locked = s
-            .period_end
-            .as_ref()
-            .map(|d| format!(", period ending {d}"))
-            .unwrap_or_default();
-        let state = if s.valid { "" } else { " (INVALID)" };
-        out.push_str(&format!(
-            "seal {} (entry {}): covers entries 1 to {}{locked}, {signed}{state}\n",
-            s.fingerprint, s.seq, s.covered
-        ));
-    }
-    for d in r
-        .decisions
-        .iter()
-        .filter(|d| d.kind != "officer" || !d.in_effect || !d.signed_by.is_empty())
-    {
-        let signed = if d.signed_by.is_empty() {
-            String::new()
-        } else {
-            format!(", signed by {}", d.signed_by.join(", "))
-        };
-        out.push_str(&format!(
-            "decision (entry {}): {}{signed}{}\n",
-            d.seq,
-            d.detail,
-            if d.in_effect {
-                ": in effect"
-            } else if d.void {
-                " (VOID: the books moved on before it had its signatures)"
-            } else {
-                " (NOT IN EFFECT: awaits signatures)"
-            }
-        ));
-    }
-    if r.signed_through > 0 {
-        out.push_str(&format!(
-            "Signed by officers through entry {}.\n",
-            r.signed_through
-        ));
-    }
-    if r.anchored_through > 0 {
-        out.push_str(&format!(
-            "Matches the published head through entry {}.\n",
-            r.anchored_through
-        ));
-    }
-    if r.unanchored > 0 {
-        out.push_str(&format!(
-            "Not yet vouched for: the last {} entries are consistent, but neither covered by a signed seal nor by a published head (--anchor).\n",
-            r.unanchored
-        ));
-    }
-    out.push_str(&format!("head: {} {}\n", r.entries, r.head));
-    out
+    let english = super::i18n::Catalogue::embedded(super::i18n::Lang::En);
+    super::verify_page::verify_text_in(r, &english)
 }
 
 pub fn verify_csv(r: &VerifyReport) -> String {

@@ -54,6 +54,21 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "i18n/en/annual.ftl",
     "i18n/fr/annual.ftl",
     "i18n/ar/annual.ftl",
+    "i18n/en/rules.ftl",
+    "i18n/fr/rules.ftl",
+    "i18n/ar/rules.ftl",
+    "i18n/en/verify.ftl",
+    "i18n/fr/verify.ftl",
+    "i18n/ar/verify.ftl",
+    "i18n/en/cli.ftl",
+    "i18n/fr/cli.ftl",
+    "i18n/ar/cli.ftl",
+    "i18n/en/refusals.ftl",
+    "i18n/fr/refusals.ftl",
+    "i18n/ar/refusals.ftl",
+    "i18n/en/domain.ftl",
+    "i18n/fr/domain.ftl",
+    "i18n/ar/domain.ftl",
 ];
 
 /// The fonts embedded in PDF and HTML output (SIL Open Font License, `reports/fonts/OFL.txt`).

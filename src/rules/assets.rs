@@ -8,7 +8,7 @@
 //! step, Debit the release account / Credit the income account, for the same amount. So the
 //! book never holds a month depreciated twice, out of order, or at another amount, whoever
 //! wrote the entry. Its refusals are one [`AssetRule`] each, described here (id, field, value,
-//! arguments and English), so the shared catalogue only forwards to them.
+//! arguments; their English is in `reports/i18n/en/rules.ftl` with the other rules').
 
 use std::collections::HashMap;
 
@@ -305,58 +305,6 @@ impl AssetRule {
                 vec![("reverses", s(reverses)), ("asset", s(asset))],
             ),
         }
-    }
-}
-
-/// The English of the asset rules' messages, by id (`""` for an id that is not theirs).
-pub(super) fn english(id: &str) -> &'static str {
-    match id {
-        "rule-asset-exists" => "asset {$id} is already registered",
-        "rule-asset-source" => {
-            "transaction {$entry} is not a recorded transaction that stands (it is missing, a reversal, a closing or a depreciation, or it was reversed): register an asset from the transaction that bought it"
-        }
-        "rule-asset-posting-missing" => "transaction {$entry} has no posting {$posting}",
-        "rule-asset-not-a-debit" => {
-            "posting {$posting} of transaction {$entry} (account {$account}) is not a debit to an asset account: an asset is registered from the debit that bought it"
-        }
-        "rule-asset-posting-registered" => {
-            "posting {$posting} of transaction {$entry} is already registered as asset {$asset}"
-        }
-        "rule-asset-life" => "a useful life of {$months} months: give 1 to {$max} months",
-        "rule-asset-start" => {
-            "depreciation cannot start on {$start}, before the asset was acquired ({$acquired})"
-        }
-        "rule-asset-account-type" => "the {$role} {$account} is not an account of type {$expected}",
-        "rule-asset-release-missing" => {
-            "the asset was bought on a grant: its investment subsidy needs a release account and an income account"
-        }
-        "rule-asset-release-extra" => {
-            "the asset was not bought on a grant: it has no investment subsidy to release"
-        }
-        "rule-asset-unknown" => "asset {$asset} is not registered",
-        "rule-depreciation-order" => {
-            "the depreciation of asset {$asset} must start on {$expected} (the month after the last one depreciated), not {$start}"
-        }
-        "rule-depreciation-done" => "asset {$asset} is already fully depreciated",
-        "rule-depreciation-end" => {
-            "a depreciation of asset {$asset} is dated on the last day of a month of its schedule; {$date} is not one"
-        }
-        "rule-depreciation-years" => {
-            "the depreciation of asset {$asset} from {$start} to {$date} spans two fiscal years: one entry per fiscal year"
-        }
-        "rule-depreciation-postings" => {
-            "the postings of the depreciation of asset {$asset} are not its schedule's ({$amount} minor units: expense and depreciation accounts, then the subsidy's release)"
-        }
-        "rule-depreciation-in-import" => {
-            "a depreciation has no reference and is never part of an import"
-        }
-        "rule-depreciation-reversed" => {
-            "transaction {$reverses} is a depreciation, which is never reversed"
-        }
-        "rule-asset-source-reversed" => {
-            "transaction {$reverses} bought asset {$asset}, which is registered: it cannot be reversed"
-        }
-        _ => "",
     }
 }
 

@@ -1,9 +1,9 @@
 //! What `verify` says, in English: the one place its findings and decisions become sentences.
 //!
 //! A finding is a typed value ([`super::Finding`]); it becomes a [`Message`], an id and named
-//! arguments, and the message becomes English here, from a catalogue written as Fluent writes
-//! one (`{ $name }` placeholders), so that a French or Arabic catalogue can replace it without
-//! touching the checks. The ids and arguments are also in `verify --format json`, for tools.
+//! arguments, and the message becomes English here, from the English Fluent file
+//! `reports/i18n/en/verify.ftl` (`{ $name }` placeholders), beside which the French and Arabic
+//! ones say the same message without touching the checks. The ids and arguments are also in `verify --format json`, for tools.
 
 use std::fmt::Display;
 
@@ -86,141 +86,13 @@ pub fn render_arg(arg: &Arg) -> String {
     }
 }
 
-/// The English catalogue.
+/// The English Fluent file of verify's messages: each id is there after `verify-`.
+const VERIFY_EN: &str = include_str!("../../reports/i18n/en/verify.ftl");
+
+/// The English catalogue: `reports/i18n/en/verify.ftl`, the one English of verify's messages
+/// (French and Arabic are its siblings, said by the command line through `report::messages`).
 fn template(id: &str) -> Option<&'static str> {
-    Some(match id {
-        // The file and its tables.
-        "schema-altered" => "the ledger's schema was altered: { $drift }",
-        "integrity-fails" => "SQLite's integrity check fails: { $damage }",
-        "table-unreadable" => {
-            "table { $table } cannot be read as amana wrote it ({ $error }): it was dropped, renamed or restructured"
-        }
-        "row-missing-from-table" => "{ $table } row ({ $key }) is missing (deleted from the table)",
-        "row-missing" => "{ $table } row ({ $key }) is missing (deleted or re-keyed)",
-        "row-not-in-chain" => {
-            "{ $table } row ({ $key }) is not in the chain (inserted or re-keyed)"
-        }
-        "row-inserted" => "{ $table } row ({ $key }) is not in the chain (inserted)",
-        "row-edited" => "{ $table } row ({ $key }) was edited: { $columns }",
-        "column-differs" => "column { $column } is { $found }, the chain says { $expected }",
-        "sql-float" => "{ $value } (a float)",
-        "kind-column" => {
-            "log row { $row }: column kind is \"{ $column }\", the entry says \"{ $entry }\""
-        }
-        // The log and its hashes.
-        "entry-missing" => "entry { $first } is missing from the log",
-        "entries-missing" => "entries { $first } to { $last } are missing from the log",
-        "row-out-of-order" => "log row { $seq } comes after row { $after }",
-        "line-out-of-order" => {
-            "chain.jsonl line { $line } holds entry { $seq } after entry { $after }"
-        }
-        "entry-misplaced" => "log row { $row } holds the entry recorded as number { $recorded }",
-        "entry-hash-edited" => {
-            "the stored entry hash { $stored } is not the hash of the entry's bytes ({ $computed }), which the chain hash confirms"
-        }
-        "content-modified" => {
-            "the entry's bytes hash to { $computed }, but { $stored } was recorded: the entry was altered after it was written"
-        }
-        "chain-hash-edited" => {
-            "the stored chain hash { $stored } does not follow from the entry and its link ({ $expected } expected)"
-        }
-        "link-broken" => {
-            "the entry links to { $link } but the entry before it has chain hash { $previous }"
-        }
-        "undecodable" => "the entry's bytes cannot be read: byte { $offset }: { $what }",
-        "non-canonical" => "the bytes decode, but are not the canonical encoding of what they say",
-        "empty" => "the log has no entries: this ledger has no genesis entry",
-        "import-truncated" => {
-            "the import at entry { $seq } announced { $remaining } more transaction(s) that are not in the log: the chain was cut short"
-        }
-        // The rules, seals and receipts.
-        "rule-broken" => "{ $record } entry: { $rule }",
-        "receipt-missing" => {
-            "the receipt { $file_name } of transaction { $transaction } is missing: it should be at { $path }"
-        }
-        "receipt-altered" => {
-            "the receipt { $file_name } of transaction { $transaction } at { $path } { $status } (recorded: { $size } bytes, SHA-256 { $sha256 })"
-        }
-        // What was published outside the ledger.
-        "published-seal-rewritten" => {
-            "the published seal { $fingerprint } is entry { $seq }, but the chain before it is not the one it sealed (its head { $head } or Merkle root over entries 1 to { $covered } does not recompute): history up to entry { $covered } was rewritten"
-        }
-        "anchor-missing" => {
-            "the published head { $seq }:{ $head } is not in this ledger, which has { $entries } entries: the chain was truncated or rolled back"
-        }
-        "anchor-rewritten" => {
-            "entry { $seq } has chain hash { $chain }, but { $published } was published: history up to entry { $seq } was rewritten"
-        }
-        "seal-anchor-missing" => {
-            "no seal of this ledger ({ $entries } entries) has the published fingerprint { $fingerprint }: the ledger was rolled back to before that seal, or the seal and the history it covers were rewritten, or it is another ledger's seal (compare `amana log --kind seal` with the published report)"
-        }
-        "more" => "{ $count } further problems are not listed",
-        // What was published, as typed on the command line (`--anchor`, `--seal`).
-        "anchor-invalid" => {
-            "anchor \"{ $text }\": write ENTRIES:HEAD as `amana verify` printed them, e.g. 1042:458e9e52…(64 hex digits)"
-        }
-        "seal-anchor-invalid" => {
-            "seal fingerprint \"{ $text }\": write it as the seal printed it, 16 letters and digits like 7W69-RMDN-9JJF-8F5W"
-        }
-        // An audit bundle's chain.jsonl, when it cannot be read at all.
-        "chain-file-missing" => "{ $file }: no such file",
-        "chain-file-not-regular" => {
-            "{ $file }: not a regular file ({ $what }); give the document itself"
-        }
-        "chain-file-too-large" => {
-            "{ $file }: { $size } bytes or more, over the limit of { $limit } bytes for one file"
-        }
-        "chain-file-unreadable" => "{ $file }: { $error }",
-        "chain-file-not-utf8" => "{ $file }: not UTF-8 text",
-        "chain-line-not-json" => "{ $file }:{ $line }: not a JSON line: { $error }",
-        "chain-line-not-hex" => "{ $file }:{ $line }: field { $field } is not hex",
-        "chain-line-no-seq" => "{ $file }:{ $line }: no seq",
-        // An audit bundle's summary files.
-        "summary-unreadable" => {
-            "{ $file } cannot be read ({ $error }): a bundle written by amana has it, derived from chain.jsonl"
-        }
-        "summary-not-json" => "{ $file } is not JSON ({ $error })",
-        "summary-missing" => "{ $file }: { $at } is missing; chain.jsonl says { $expected }",
-        "summary-added" => {
-            "{ $file }: { $at } = { $found } is not derived from chain.jsonl (added)"
-        }
-        "summary-element-missing" => {
-            "{ $file }: the element with seq { $element } is missing (removed); chain.jsonl gives { $expected }"
-        }
-        "summary-element-added" => {
-            "{ $file }: { $at } holds an element with seq { $element } that chain.jsonl does not give (added): { $found }"
-        }
-        "summary-removed" => {
-            "{ $file }: { $at } is missing (removed); chain.jsonl gives { $expected }"
-        }
-        "summary-differs" => "{ $file }: { $at } is { $found }, but chain.jsonl says { $expected }",
-        "json-top-level" => "the top level",
-        "json-field" => "field { $path }",
-        // Warnings.
-        "time-backwards" => {
-            "recorded at { $time }, before the entry before it ({ $last }): the writer's clock was set back, or was ahead before"
-        }
-        "time-future" => {
-            "recorded at { $time }, later than this computer's clock ({ $now }): a clock was set ahead (this one or the writer's)"
-        }
-        "time-future-run" => {
-            "entries { $first } to { $last } are recorded later than this computer's clock ({ $now }), the last at { $time }: a clock was set ahead (this one or the writer's)"
-        }
-        "closed-early" => {
-            "the closing of fiscal year { $year } was recorded at { $time }, before { $end } had ended: the writer's clock was ahead, and entries of the last days may be missing"
-        }
-        "sealed-early" => {
-            "the seal of the period ending { $end } was recorded at { $time }, before { $end } had ended: the writer's clock was ahead, and entries of the last days may be missing"
-        }
-        // The officers' decisions, as the summary lists them.
-        "decision-officer" => "officer { $officer } ({ $role }) registered",
-        "decision-closing" => "closing of fiscal year { $year }",
-        "decision-lock" => "lock through { $through }: { $reason }",
-        "decision-reopen" => "reopening of fiscal year { $year }: { $reason }",
-        "decision-revocation" => "revocation of officer { $officer }: { $reason }",
-        "decision-policy" => "policy: { $quorum } officer(s) sign each decision",
-        _ => return None,
-    })
+    crate::domain::message::template(VERIFY_EN, &format!("verify-{id}"))
 }
 
 impl Serialize for Args {

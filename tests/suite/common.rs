@@ -10,6 +10,7 @@ use tempfile::TempDir;
 pub fn amana(ledger: &Path) -> Command {
     let mut cmd = Command::cargo_bin("amana").expect("the amana binary is built");
     cmd.env_remove("AMANA_LEDGER")
+        .env_remove("AMANA_LANG")
         .env("AMANA_ACTOR", "test-treasurer")
         .arg("--ledger")
         .arg(ledger);

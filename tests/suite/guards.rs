@@ -53,11 +53,8 @@ fn every_table_refuses_an_update_and_a_delete() {
             .unwrap();
         }
         if table == "settings" {
-            conn.execute(
-                "INSERT INTO settings VALUES (999996, 'language', 'fr')",
-                [],
-            )
-            .unwrap();
+            conn.execute("INSERT INTO settings VALUES (999996, 'language', 'fr')", [])
+                .unwrap();
         }
         if table == "variance_thresholds" {
             conn.execute(

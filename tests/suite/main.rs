@@ -30,6 +30,7 @@ mod import;
 mod layers;
 mod legacy;
 mod member_receipts;
+mod messages_i18n;
 mod periods;
 mod properties;
 mod python_verifier;

@@ -1,16 +1,83 @@
-//! The English of every refusal, in one place: one `match` arm per message id, whose named
-//! arguments are the variant's fields, so that a Fluent catalogue (issue 9) can take over
-//! message by message. Keep each sentence byte for byte unless its change is meant: the golden
-//! snapshots (tests/suite/golden.rs) and the tests that quote messages hold them.
+//! What every refusal says: one `match` arm per variant, giving its message id and its named
+//! arguments (the variant's fields, as text), said through a [`Say`]: in English from
+//! `reports/i18n/en/refusals.ftl` (the refusals' only English, embedded here so that `Display`
+//! says it), or in the user's language from a report [`Catalogue`] at the command line's
+//! edge. A refusal that quotes another value's reason (why a transaction is not money
+//! received, why a chain breaks, what a backup would overwrite) says it in the same language.
+//! Keep each English sentence byte for byte unless its change is meant: the golden snapshots
+//! (tests/suite/golden.rs) and the tests that quote messages hold them.
 
 use std::fmt;
 
 use crate::chain::signing;
+use crate::domain::message::{fill, template};
+use crate::report::i18n::{Arg, Catalogue};
+use crate::report::messages;
+use crate::rules::RuleError;
 use crate::verify::Problem;
 
 use super::refusal::{
     ArchiveDefect, BundleDefect, ChainBreak, NotReceived, Protected, ReadError, Refusal,
 };
+
+/// The English Fluent file of the refusals.
+const REFUSALS_EN: &str = include_str!("../../../reports/i18n/en/refusals.ftl");
+
+/// How a refusal's sentences are said: a message by id with its arguments, and the values of
+/// the rooms below that a refusal quotes (a rule's refusal, a finding of verify).
+pub trait Say {
+    fn say(&self, id: &str, args: &[(&str, String)]) -> String;
+    fn rule(&self, rule: &RuleError) -> String;
+    fn finding(&self, problem: &Problem) -> String;
+}
+
+/// English, from the embedded English file.
+pub struct English;
+
+impl Say for English {
+    fn say(&self, id: &str, args: &[(&str, String)]) -> String {
+        let Some(text) = template(REFUSALS_EN, id) else {
+            return id.to_string();
+        };
+        fill(text, |name| {
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    fn rule(&self, rule: &RuleError) -> String {
+        rule.to_string()
+    }
+
+    fn finding(&self, p: &Problem) -> String {
+        finding(p)
+    }
+}
+
+/// A catalogue's language (English behind it for a message it lacks).
+impl Say for Catalogue {
+    fn say(&self, id: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, Arg)> = args
+            .iter()
+            .map(|(n, v)| (*n, Arg::Text(v.clone())))
+            .collect();
+        self.ta(id, &args)
+    }
+
+    fn rule(&self, rule: &RuleError) -> String {
+        messages::rule(self, rule)
+    }
+
+    fn finding(&self, p: &Problem) -> String {
+        format!(
+            "entry {}: {}: {}",
+            p.seq,
+            p.kind.as_str(),
+            messages::finding(self, &p.detail)
+        )
+    }
+}
 
 /// One finding of `verify`, as a refusal quotes it.
 pub(super) fn finding(p: &Problem) -> String {
@@ -22,40 +89,43 @@ fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', "'\\''"))
 }
 
-/// The English of every refusal: one arm per message id, its named arguments the variant's
-/// fields.
+/// Named arguments: `args![a, b = expr]`, each rendered with its `Display`.
+macro_rules! args {
+    ($($name:ident $(= $value:expr)?),* $(,)?) => {
+        [$((stringify!($name), args!(@value $name $(= $value)?))),*]
+    };
+    (@value $name:ident) => { $name.to_string() };
+    (@value $name:ident = $value:expr) => { $value.to_string() };
+}
+
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(&English))
+    }
+}
+
+impl Refusal {
+    /// The refusal, said by `s`: its message is `refusal-` and its [`Refusal::id`] (a variant
+    /// with two forms has a second id beside it), its arguments the variant's fields.
+    pub fn said(&self, s: &dyn Say) -> String {
         use Refusal::*;
         let fp = signing::fingerprint;
+        let say = |args: &[(&str, String)]| s.say(&format!("refusal-{}", self.id()), args);
         match self {
-            LedgerFileNameMissing { path } => {
-                write!(f, "{}: give a file name for the ledger", path.display())
-            }
-            CountryNotIso { country } => write!(
-                f,
-                "country \"{country}\" is not an ISO 3166 two-letter code (e.g. MA, FR, BE)"
-            ),
-            SeveralAmountsLeftOut => f.write_str(
-                "only one posting of a transaction may leave its amount out (it takes what balances the others)",
-            ),
-            TransactionNotFound { id } => write!(
-                f,
-                "transaction {id} does not exist (see `amana journal` for the numbers)"
-            ),
-            ReversalPastEnd { id, dated, locked } => write!(
-                f,
-                "transaction {id} is dated {dated}, and the books are locked through {locked}, the last day the ledger records: nothing more can be dated"
-            ),
+            LedgerFileNameMissing { path } => say(&args![path = path.display()]),
+            CountryNotIso { country } => say(&args![country]),
+            SeveralAmountsLeftOut => say(&args![]),
+            TransactionNotFound { id } => say(&args![id]),
+            ReversalPastEnd { id, dated, locked } => say(&args![id, dated, locked]),
             ReversalInLockedPeriod {
                 id,
                 dated,
                 locked,
                 first_open,
                 reason,
-            } => write!(
-                f,
-                "transaction {id} is dated {dated}, in the period locked through {locked}: its reversal cannot take its date. Date it in the open period, from {first_open} on:\n  amana reverse {id} --date {first_open} --reason {}",
+            } => format!(
+                "{}\n  amana reverse {id} --date {first_open} --reason {}",
+                say(&args![id, dated, locked, first_open]),
                 shell_quote(reason)
             ),
             AlreadyImported {
@@ -63,427 +133,228 @@ impl fmt::Display for Refusal {
                 sha256,
                 imported_as,
                 seq,
-            } => write!(
-                f,
-                "{}: this file (SHA-256 {}) was already imported as {imported_as} (chain entry {seq}); nothing was imported. To import it again on purpose, add --force",
-                file.display(),
-                hex::encode(sha256)
-            ),
-            ImportReceiptMissing { path } => write!(
-                f,
-                "no such file ({}); receipt paths are relative to the CSV file's folder",
-                path.display()
-            ),
-            ImportReceiptUnusable { error } => write!(
-                f,
-                "{error} (receipt paths are relative to the CSV file's folder, and stay inside it)"
-            ),
-            GrantNotFound { grant } => {
-                write!(f, "grant {grant} does not exist (see `amana grant list`)")
-            }
-            OriginalNotGrantCurrency { grant, currency, expected } => write!(
-                f,
-                "grant {grant} is in {expected}: a posting charged to it carries its amount in {expected}, not {currency} (give the {expected} amount, or leave it out to derive it from the rate table)"
-            ),
-            NoRateForGrant { grant, currency, date } => write!(
-                f,
-                "grant {grant} is in {currency}, and no {currency} rate is recorded on or before {date} to give the posting its {currency} amount: add a rate with `amana rate add --currency {currency} --date {date} --rate ...`, or give the {currency} amount (original amount)"
-            ),
-            RevalueNotMoney { account } => write!(
-                f,
-                "account {account} is not an asset account: only an account that holds money in a foreign currency (a bank account in EUR) is revalued"
-            ),
-            RevalueMixed { account, currency, entry } => write!(
-                f,
-                "account {account} is not held in {currency}: transaction #{entry} posts to it without an amount in {currency} (every posting to an account held in {currency} carries its amount in it, orig=AMOUNT:{currency})"
-            ),
-            NoRateToRevalue { currency, date } => write!(
-                f,
-                "no {currency} rate is recorded on or before {date}: add the closing rate with `amana rate add --currency {currency} --date {date} --rate ...`"
-            ),
-            RevalueAccountsNeeded => write!(
-                f,
-                "give --gain-account and --loss-account: the income and expense accounts of exchange differences (this chart has no default)"
-            ),
-            NoInstalmentsYet { grant, currency } => write!(
-                f,
-                "grant {grant} converts at the rate of its instalments, and no instalment in {currency} is recorded yet: record the funder's instalment first (with its {currency} amount), give the {currency} amount of this posting, or set the daily method (`amana grant terms {grant} --rate-method daily`)"
-            ),
-            Key(e) => write!(f, "{e}"),
-            KeyNotRegistered { public_key } => write!(
-                f,
-                "the key with public key {} belongs to no registered officer: register it first with `amana officer add ID --name ... --role ... --key KEYFILE.pub`",
-                hex::encode(public_key)
-            ),
-            OfficerRevoked { officer, at } => write!(
-                f,
-                "officer {officer} was revoked (chain entry {at}): their signatures no longer count"
-            ),
-            OfficerNotApproved { officer } => write!(
-                f,
-                "officer {officer} was registered after the first seal and is not approved yet: officers in standing approve them first, as many as the ledger's policy says (`amana officer approve {officer} --key THEIR_KEY`)"
-            ),
-            OfficerAlreadyApproved { officer } => {
-                write!(f, "officer {officer} is already approved")
-            }
-            FoundingOfficerApproved { officer } => write!(
-                f,
-                "officer {officer} is registered before the ledger's first seal: a founding officer, whose signatures count without approval; leave out --approve"
-            ),
-            FoundingOfficerNeedsNoApproval { officer } => write!(
-                f,
-                "officer {officer} was registered before the ledger's first seal: a founding officer, whose signatures count without approval"
-            ),
-            OfficerNotRegistered { officer } => {
-                write!(f, "officer {officer} is not registered (amana officer add)")
-            }
-            ApprovalOfRevoked { officer, at } => write!(
-                f,
-                "officer {officer} was revoked (chain entry {at}): an approval would change nothing"
-            ),
-            SealNotFound { reference } => write!(
-                f,
-                "no seal {reference}: give the seal's chain entry number or its fingerprint (see `amana log --kind seal`)"
-            ),
-            NotSignable { seq } => write!(
-                f,
-                "entry {seq} is neither a seal nor a decision of the officers (see `amana log`)"
-            ),
-            LockNotPast { through } => {
-                write!(f, "{through} is not past: lock a period once it has ended")
-            }
-            KeyGivenTwice { officer } => write!(
-                f,
-                "officer {officer}'s key is given twice: each officer signs once; give each officer's key once"
-            ),
+            } => say(&args![
+                file = file.display(),
+                sha256 = hex::encode(sha256),
+                imported_as,
+                seq
+            ]),
+            ImportReceiptMissing { path } => say(&args![path = path.display()]),
+            ImportReceiptUnusable { error } => say(&args![error]),
+            GrantNotFound { grant } => say(&args![grant]),
+            OriginalNotGrantCurrency {
+                grant,
+                currency,
+                expected,
+            } => say(&args![grant, currency, expected]),
+            NoRateForGrant {
+                grant,
+                currency,
+                date,
+            } => say(&args![grant, currency, date]),
+            RevalueNotMoney { account } => say(&args![account]),
+            RevalueMixed {
+                account,
+                currency,
+                entry,
+            } => say(&args![account, currency, entry]),
+            NoRateToRevalue { currency, date } => say(&args![currency, date]),
+            RevalueAccountsNeeded => say(&args![]),
+            NoInstalmentsYet { grant, currency } => say(&args![grant, currency]),
+            Key(e) => say(&args![error = e]),
+            KeyNotRegistered { public_key } => say(&args![public_key = hex::encode(public_key)]),
+            OfficerRevoked { officer, at } => say(&args![officer, at]),
+            OfficerNotApproved { officer }
+            | OfficerAlreadyApproved { officer }
+            | FoundingOfficerApproved { officer }
+            | FoundingOfficerNeedsNoApproval { officer }
+            | OfficerNotRegistered { officer }
+            | KeyGivenTwice { officer }
+            | BundleOfficerNotApproved { officer } => say(&args![officer]),
+            ApprovalOfRevoked { officer, at } => say(&args![officer, at]),
+            SealNotFound { reference } => say(&args![reference]),
+            NotSignable { seq } => say(&args![seq]),
+            LockNotPast { through } => say(&args![through]),
             QuorumNotMet {
                 decision,
                 needed,
                 quorum,
                 given,
                 can_sign,
-            } => write!(
-                f,
-                "this {decision} needs the signatures of {needed} officer(s) (the ledger's policy{}), and {given} key(s) of officers were given: add --sign KEYFILE for each (officers who can sign: {})",
-                quorum.map(|q| format!(": {q}")).unwrap_or_default(),
-                can_sign
+            } => {
+                let can_sign = can_sign
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            LedgerDoesNotVerify { seq, why } => write!(
-                f,
-                "the ledger does not verify at chain entry {seq}: {why}. Run `amana verify` and resolve that before sealing or signing"
-            ),
-            BankTwice { account } => write!(
-                f,
-                "--bank names account {account} twice: give each bank account's statement balance once"
-            ),
-            PeriodNotPast { end } => write!(
-                f,
-                "the period ends {end}, which is not past: seal a period (and check its bank statements) once it has ended"
-            ),
-            SealBlocksClosing { end, year } => write!(
-                f,
-                "this ledger has no policy yet, so a seal locks its period, and locking through {end} would leave fiscal year {year} impossible to close: close it first with `amana close --year {year}`"
-            ),
-            YearOutOfRange { year } => write!(
-                f,
-                "fiscal year {year} is out of range: the ledger records years 1 to 9999; give the year the fiscal year starts in, e.g. --year 2025"
-            ),
-            YearNotEnded { year, start, end } => write!(
-                f,
-                "fiscal year {year} runs from {start} to {end}: it can be closed from the day after it ends"
-            ),
-            YearAlreadyClosed { year, locked } => write!(
-                f,
-                "fiscal year {year} is already closed (the books are locked through {locked}); to correct it, the officers reopen it first: `amana reopen --year {year} --reason ...`"
-            ),
-            YearLocked { year, locked } => write!(
-                f,
-                "the books are locked through {locked}, which covers fiscal year {year}: it can no longer be closed; the officers reopen the last closed year first if it must be"
-            ),
-            EarlierYearOpen { year } => write!(
-                f,
-                "fiscal year {year} is not closed yet: close the years in order (amana close --year {year})"
-            ),
-            DemoStep { step, reason } => write!(
-                f,
-                "the demo could not {step}: {reason} (a defect of the demo: please report it)"
-            ),
+                    .join(", ");
+                match quorum {
+                    None => say(&args![decision, needed, given, can_sign]),
+                    Some(quorum) => s.say(
+                        "refusal-quorum-not-met-policy",
+                        &args![decision, needed, quorum, given, can_sign],
+                    ),
+                }
+            }
+            LedgerDoesNotVerify { seq, why } => say(&args![seq, why = why.said(s)]),
+            BankTwice { account } => say(&args![account]),
+            PeriodNotPast { end } => say(&args![end]),
+            SealBlocksClosing { end, year } => say(&args![end, year]),
+            YearOutOfRange { year } | EarlierYearOpen { year } | NoResultToAllocate { year } => {
+                say(&args![year])
+            }
+            YearNotEnded { year, start, end } => say(&args![year, start, end]),
+            YearAlreadyClosed { year, locked } | YearLocked { year, locked } => {
+                say(&args![year, locked])
+            }
+            DemoStep { step, reason } => say(&args![step, reason]),
             ResultNotAllocated {
                 year,
                 account,
                 amount,
-            } => write!(
-                f,
-                "fiscal year {year}'s result ({amount} on account {account}) is not allocated yet, and a closing must not mix two years' results: record the general assembly's decision first (amana allocate-result --year {year})"
-            ),
-            DedicatedFundOfEndedGrant { grant, end, amount } => write!(
-                f,
-                "restricted grant {grant} ended on {end} and still holds {amount} received and not spent: it can no longer be spent on the grant; record what becomes of it first (its refund to the funder, e.g. a debit of the income account with grant={grant} and a credit of the account of funds to refund, or an amendment of the grant's end if the funder extended it)"
-            ),
-            CarryAccountsTogether => write!(
-                f,
-                "give --charge-account and --release-account together (the charge and the income through which dedicated funds are carried and released), or neither"
-            ),
-            NoResultToAllocate { year } => write!(
-                f,
-                "fiscal year {year} has no result to allocate: it is not closed, its closing carried no result, or its result is already allocated (see amana log)"
-            ),
+            } => say(&args![year, account, amount]),
+            DedicatedFundOfEndedGrant { grant, end, amount } => say(&args![grant, end, amount]),
+            CarryAccountsTogether => say(&args![]),
             AllocationSum {
                 year,
                 result,
                 parts,
-            } => write!(
-                f,
-                "the parts given (--to) add up to {parts}, not to fiscal year {year}'s result of {result}: give parts that add up to the result exactly"
-            ),
-            MemberReceiptNotFound { id } => {
-                write!(f, "transaction {id} does not exist (see `amana journal`)")
-            }
-            TransactionReversed { id, by, date } => write!(
-                f,
-                "transaction {id} was reversed by transaction {by} ({date}): the books no longer count this money as received, so it has no member's receipt. If the money did come in, record it again and give the receipt of that transaction"
-            ),
-            NotMoneyReceived { id, why } => write!(
-                f,
-                "transaction {id} is not money received from a member or a donor: {why}. A member's receipt is for dues or a gift: a transaction that credits an income account and debits cash or a bank account (see `amana journal`)"
-            ),
-            BundleFolderNotEmpty { dir } => write!(
-                f,
-                "{}: already exists and is not an empty folder; export an audit bundle into a new folder",
-                dir.display()
-            ),
-            BundleEntryUndecodable { seq, error } => write!(f, "entry {seq}: {error}"),
-            BundleEntryDoesNotRebuild { seq, dir } => write!(
-                f,
-                "entry {seq} of {} does not rebuild to its chain hash",
-                dir.display()
-            ),
+            } => say(&args![year, result, parts]),
+            MemberReceiptNotFound { id } => say(&args![id]),
+            TransactionReversed { id, by, date } => say(&args![id, by, date]),
+            NotMoneyReceived { id, why } => say(&args![id, why = why.said(s)]),
+            BundleFolderNotEmpty { dir } => say(&args![dir = dir.display()]),
+            BundleEntryUndecodable { seq, error } => say(&args![seq, error]),
+            BundleEntryDoesNotRebuild { seq, dir } => say(&args![seq, dir = dir.display()]),
             BundleDoesNotVerify { dir, first, count } => {
-                let mut shown: Vec<String> = first.iter().map(finding).collect();
+                let mut shown: Vec<String> = first.iter().map(|p| s.finding(p)).collect();
                 if *count > first.len() {
-                    shown.push(format!("and {} more", count - first.len()));
+                    let more = count - first.len();
+                    shown.push(s.say("refusal-and-more", &args![count = more]));
                 }
-                write!(
-                    f,
-                    "the audit bundle {} does not verify, so nothing was signed: {}. Run `amana verify --bundle {}`, and ask the treasurer for a new bundle",
-                    dir.display(),
-                    shown.join("; "),
-                    dir.display()
-                )
+                say(&args![dir = dir.display(), findings = shown.join("; ")])
             }
-            BundleUnreadable { dir, why } => write!(
-                f,
-                "{} is not an audit bundle that can be read ({why}): give the folder `amana export audit` wrote",
-                dir.display()
-            ),
-            BundleBroken { dir, seq, why } => write!(
-                f,
-                "the audit bundle {} does not verify at chain entry {seq}: {why}, so nothing was signed. Run `amana verify --bundle {}`, and ask the treasurer for a new bundle",
-                dir.display(),
-                dir.display()
-            ),
+            BundleUnreadable { dir, why } => say(&args![dir = dir.display(), why = why.said(s)]),
+            BundleBroken { dir, seq, why } => {
+                say(&args![dir = dir.display(), seq, why = why.said(s)])
+            }
             AlreadySignedInBundle {
                 officer,
                 what,
                 hash,
                 seq,
-            } => write!(
-                f,
-                "officer {officer} already signed the {} {} (entry {seq}) in this bundle: there is nothing to send",
-                what.kind(),
-                fp(hash)
-            ),
-            OwnDecision { seq, officer } => write!(
-                f,
-                "entry {seq} is a decision about officer {officer}: nobody signs a decision about themselves"
-            ),
-            BundleKeyNotRegistered { public_key } => write!(
-                f,
-                "the key with public key {} belongs to no officer registered in this ledger: the treasurer registers it first (`amana officer add ID --name ... --role ... --key KEYFILE.pub`)",
-                hex::encode(public_key)
-            ),
-            BundleOfficerNotApproved { officer } => write!(
-                f,
-                "officer {officer} was registered after the first seal and is not approved yet, so their signature would not count: an approved officer runs `amana officer approve {officer} --key THEIR_KEY` first"
-            ),
-            SignatureFileUnreadable(e) => write!(f, "{e}"),
-            NotASignatureFile { path, error } => write!(
-                f,
-                "{}: not an amana signature file ({error}); an officer makes one with `amana sign SEAL --key KEYFILE --bundle DIR --out FILE`",
-                path.display()
-            ),
-            SignatureFormatUnknown { path, format } => write!(
-                f,
-                "{}: format \"{format}\" is not one this amana reads ({})",
-                path.display(),
-                crate::app::signatures::SIGNATURE_FORMAT
-            ),
-            SignatureFieldDamaged { path, field, bytes } => write!(
-                f,
-                "{}: field {field} is not {bytes} bytes in hex: the file was damaged; ask the officer for it again",
-                path.display()
-            ),
-            SignatureKindUnknown { path, kind } => write!(
-                f,
-                "{}: it signs an entry of kind \"{kind}\"; amana adds signatures of seals and of the officers' decisions",
-                path.display()
-            ),
+            } => say(&args![
+                officer,
+                what = what.kind(),
+                fingerprint = fp(hash),
+                seq
+            ]),
+            OwnDecision { seq, officer } => say(&args![seq, officer]),
+            BundleKeyNotRegistered { public_key } => {
+                say(&args![public_key = hex::encode(public_key)])
+            }
+            SignatureFileUnreadable(e) => e.said(s),
+            NotASignatureFile { path, error } => say(&args![path = path.display(), error]),
+            SignatureFormatUnknown { path, format } => say(&args![
+                path = path.display(),
+                format,
+                expected = crate::app::signatures::SIGNATURE_FORMAT
+            ]),
+            SignatureFieldDamaged { path, field, bytes } => {
+                say(&args![path = path.display(), field, bytes])
+            }
+            SignatureKindUnknown { path, kind } => say(&args![path = path.display(), kind]),
             SignatureFingerprintMismatch {
                 path,
                 claimed,
                 hash,
-            } => write!(
-                f,
-                "{}: the file's fingerprint {claimed} is not that of the entry hash it signs ({}): the file was altered; ask the officer for it again",
-                path.display(),
-                fp(hash)
-            ),
+            } => say(&args![
+                path = path.display(),
+                claimed,
+                fingerprint = fp(hash)
+            ]),
             SignatureOtherLedger {
                 path,
                 ledger,
                 ledger_id,
                 this_ledger,
                 this_id,
-            } => write!(
-                f,
-                "{}: the signature is for the ledger \"{ledger}\" ({ledger_id}), not this one (\"{this_ledger}\", {}): add it to its own ledger",
-                path.display(),
-                hex::encode(this_id)
-            ),
+            } => say(&args![
+                path = path.display(),
+                ledger,
+                ledger_id,
+                this_ledger,
+                this_id = hex::encode(this_id)
+            ]),
             SignatureEntryNotSignable {
                 path,
                 seq,
                 what,
                 fingerprint,
-            } => write!(
-                f,
-                "{}: entry {seq} of this ledger is not a {kind}; the signature is for the {kind} {fingerprint}, which this ledger does not have there (see `amana log`)",
-                path.display(),
-                kind = what.kind()
-            ),
+            } => say(&args![
+                path = path.display(),
+                seq,
+                what = what.kind(),
+                fingerprint
+            ]),
             SignatureSealMismatch {
                 path,
                 hash,
                 seq,
                 seal_hash,
-            } => write!(
-                f,
-                "{}: the signature is for the seal {} at entry {seq}, but this ledger's seal there is {}: it was made from another ledger's bundle, or from an altered one",
-                path.display(),
-                fp(hash),
-                fp(seal_hash)
-            ),
+            } => say(&args![
+                path = path.display(),
+                fingerprint = fp(hash),
+                seq,
+                seal = fp(seal_hash)
+            ]),
             SignatureOfficerMismatch {
                 path,
                 named,
                 officer,
-            } => write!(
-                f,
-                "{}: the file names officer \"{named}\", but the key is officer {officer}'s in this ledger",
-                path.display()
-            ),
+            } => say(&args![path = path.display(), named, officer]),
             SignatureAlreadyAdded {
                 path,
                 officer,
                 seal_hash,
                 seq,
-            } => write!(
-                f,
-                "{}: officer {officer} already signed the seal {} (entry {seq}); nothing was added",
-                path.display(),
-                fp(seal_hash)
-            ),
+            } => say(&args![
+                path = path.display(),
+                officer,
+                seal = fp(seal_hash),
+                seq
+            ]),
             SignatureInvalid {
                 path,
                 officer,
                 seal_hash,
-            } => write!(
-                f,
-                "{}: the signature does not verify against officer {officer}'s key for the seal {}: the file was altered, or not signed with that key",
-                path.display(),
-                fp(seal_hash)
-            ),
-            BackupIsFolder { file } => write!(
-                f,
-                "{}: is a folder; give the name of the archive file to write, e.g. {}/amana-backup.tar",
-                file.display(),
-                file.display()
-            ),
-            OutputExists { file } => write!(
-                f,
-                "{}: a file is already there; give another name, or --force to replace it",
-                file.display()
-            ),
-            BackupOverProtected { file, what } => write!(
-                f,
-                "{}: is {what}; a backup is never written over it, even with --force. Choose another file name",
-                file.display()
-            ),
-            FolderMissing { file, folder } => write!(
-                f,
-                "{}: the folder {} does not exist",
-                file.display(),
-                folder.display()
-            ),
-            RestoreTargetExists { path } => write!(
-                f,
-                "{}: already exists; restore only writes a new ledger: give --to a path that is not taken",
-                path.display()
-            ),
-            NotABackup { file, why } => write!(
-                f,
-                "{}: {why}; it is not an archive `amana backup` wrote, and nothing was restored",
-                file.display()
-            ),
-            RestoredNotALedger { file, reason } => write!(
-                f,
-                "{}: its {} is not an amana ledger ({reason}); nothing was restored",
-                file.display(),
-                crate::app::backup::DB
-            ),
-            DemoFolderNotEmpty { dir } => write!(
-                f,
-                "{} is not empty and holds no demo ledger; the demo writes only into a new or empty folder, or over an earlier demo (choose another --out)",
-                dir.display()
-            ),
-            DemoWouldOverwrite { path } => write!(
-                f,
-                "{} exists and is not a demo ledger; the demo never overwrites it (choose another --out)",
-                path.display()
-            ),
-            DemoReferenceMissing { reference } => write!(
-                f,
-                "the demo finds no transaction with reference {reference}"
-            ),
-            InKindAccountsMissing { chart } => write!(
-                f,
-                "the chart {chart} has no memorandum accounts for contributions in kind: add them (`amana account add CODE --type memorandum`) and give --use-account and --resource-account"
-            ),
-            InKindValueInexact { hours, rate } => write!(
-                f,
-                "{hours} hours at {rate} is not a whole number of the currency's smallest unit: give the value itself with --value"
-            ),
-            InKindValueNotPositive { value } => write!(
-                f,
-                "a contribution in kind is worth more than zero, not {value}: to cancel one, reverse it (`amana reverse N --reason ...`)"
-            ),
+            } => say(&args![path = path.display(), officer, seal = fp(seal_hash)]),
+            BackupIsFolder { file } | OutputExists { file } => say(&args![file = file.display()]),
+            BackupOverProtected { file, what } => {
+                say(&args![file = file.display(), what = what.said(s)])
+            }
+            FolderMissing { file, folder } => {
+                say(&args![file = file.display(), folder = folder.display()])
+            }
+            RestoreTargetExists { path } => say(&args![path = path.display()]),
+            NotABackup { file, why } => say(&args![file = file.display(), why = why.said(s)]),
+            RestoredNotALedger { file, reason } => say(&args![
+                file = file.display(),
+                db = crate::app::backup::DB,
+                reason
+            ]),
+            DemoFolderNotEmpty { dir } => say(&args![dir = dir.display()]),
+            DemoWouldOverwrite { path } => say(&args![path = path.display()]),
+            DemoReferenceMissing { reference } => say(&args![reference]),
+            InKindAccountsMissing { chart } => say(&args![chart]),
+            InKindValueInexact { hours, rate } => say(&args![hours, rate]),
+            InKindValueNotPositive { value } => say(&args![value]),
             AccountTypeNotParents {
                 code,
                 given,
                 parent,
                 parents,
-            } => write!(
-                f,
-                "account {code} would be of type {given}, but on the Moroccan chart a sub-account has its parent's type: {parent} is {parents}; leave --type out (or give --type {parents}), or choose a code under an account of type {given}"
-            ),
-            AccountTypeMissing { code } => write!(
-                f,
-                "account {code} needs its type: give --type asset, liability, net-assets, income or expense"
-            ),
+            } => say(&args![code, given, parent, parents]),
+            AccountTypeMissing { code } => say(&args![code]),
         }
     }
 }
@@ -492,111 +363,148 @@ impl fmt::Display for Refusal {
 /// separate source, so that nothing is said twice.
 impl std::error::Error for Refusal {}
 
+impl ChainBreak {
+    fn said(&self, s: &dyn Say) -> String {
+        match self {
+            ChainBreak::Missing { expected } => s.say("refusal-break-missing", &args![expected]),
+            ChainBreak::HashMismatch => s.say("refusal-break-hash-mismatch", &[]),
+            ChainBreak::LinkBroken => s.say("refusal-break-link-broken", &[]),
+            ChainBreak::Undecodable(e) => e.to_string(),
+            ChainBreak::Renumbered { recorded } => {
+                s.say("refusal-break-renumbered", &args![recorded])
+            }
+            ChainBreak::NotItsLine => s.say("refusal-break-not-its-line", &[]),
+            ChainBreak::Rules(rules) => rules
+                .iter()
+                .map(|r| s.rule(r))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
 impl fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(&English))
+    }
+}
+
+impl BundleDefect {
+    fn said(&self, s: &dyn Say) -> String {
         match self {
-            ChainBreak::Missing { expected } => {
-                write!(f, "entry {expected} is missing or out of place")
-            }
-            ChainBreak::HashMismatch => f.write_str("its stored hash does not match its bytes"),
-            ChainBreak::LinkBroken => f.write_str("its link to the entry before it is broken"),
-            ChainBreak::Undecodable(e) => write!(f, "{e}"),
-            ChainBreak::Renumbered { recorded } => {
-                write!(f, "it holds the entry recorded as number {recorded}")
-            }
-            ChainBreak::NotItsLine => f.write_str("it is not the entry its line says"),
-            ChainBreak::Rules(rules) => f.write_str(
-                &rules
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
+            BundleDefect::Chain(e) => e.to_string(),
+            BundleDefect::EmptyChain => s.say("refusal-bundle-empty-chain", &[]),
         }
     }
 }
 
 impl fmt::Display for BundleDefect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(&English))
+    }
+}
+
+impl ReadError {
+    fn said(&self, s: &dyn Say) -> String {
         match self {
-            BundleDefect::Chain(e) => write!(f, "{e}"),
-            BundleDefect::EmptyChain => f.write_str("its chain is empty"),
+            ReadError::File(e) => e.to_string(),
+            ReadError::TooLarge { path, limit } => s.say(
+                "refusal-signature-file-too-large",
+                &args![path = path.display(), limit],
+            ),
         }
     }
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said(&English))
+    }
+}
+
+impl ArchiveDefect {
+    fn said(&self, s: &dyn Say) -> String {
+        use crate::app::backup::{DB, README, RECEIPTS};
         match self {
-            ReadError::File(e) => write!(f, "{e}"),
-            ReadError::TooLarge { path, limit } => write!(
-                f,
-                "{}: larger than {limit} bytes, too large for what it should be",
-                path.display()
+            ArchiveDefect::NotTar(error) => s.say("refusal-archive-not-tar", &args![error]),
+            ArchiveDefect::NotRegular { name, kind } => {
+                let what = match kind {
+                    tar::EntryType::Symlink => s.say("refusal-archive-symbolic-link", &[]),
+                    tar::EntryType::Link => s.say("refusal-archive-hard-link", &[]),
+                    tar::EntryType::Char | tar::EntryType::Block => {
+                        s.say("refusal-archive-device", &[])
+                    }
+                    tar::EntryType::Fifo => s.say("refusal-archive-named-pipe", &[]),
+                    o => s.say(
+                        "refusal-archive-other-member",
+                        &args![kind = format!("{o:?}")],
+                    ),
+                };
+                s.say("refusal-archive-not-regular", &args![name, what])
+            }
+            ArchiveDefect::UnknownMember { name } => s.say(
+                "refusal-archive-unknown-member",
+                &args![name, readme = README, db = DB, receipts = RECEIPTS],
             ),
+            ArchiveDefect::MemberTwice { name } => {
+                s.say("refusal-archive-member-twice", &args![name])
+            }
+            ArchiveDefect::MemberUnreadable { name, error } => {
+                s.say("refusal-archive-member-unreadable", &args![name, error])
+            }
+            ArchiveDefect::TooLarge { name } => s.say("refusal-archive-too-large", &args![name]),
+            ArchiveDefect::WrongHash { name } => s.say("refusal-archive-wrong-hash", &args![name]),
+            ArchiveDefect::NoLedger => s.say("refusal-archive-no-ledger", &args![db = DB]),
         }
     }
 }
 
 impl fmt::Display for ArchiveDefect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::app::backup::{DB, README, RECEIPTS};
-        match self {
-            ArchiveDefect::NotTar(e) => write!(f, "cannot be read as a tar archive ({e})"),
-            ArchiveDefect::NotRegular { name, kind } => {
-                let what = match kind {
-                    tar::EntryType::Symlink => "symbolic link".to_string(),
-                    tar::EntryType::Link => "hard link".to_string(),
-                    tar::EntryType::Char | tar::EntryType::Block => "device".to_string(),
-                    tar::EntryType::Fifo => "named pipe".to_string(),
-                    o => format!("{o:?} member"),
-                };
-                write!(f, "member \"{name}\" is a {what}, not a regular file")
-            }
-            ArchiveDefect::UnknownMember { name } => write!(
-                f,
-                "member \"{name}\" is not a name a backup holds (only {README}, {DB} and {RECEIPTS}/HH/SHA256)"
-            ),
-            ArchiveDefect::MemberTwice { name } => write!(f, "member \"{name}\" appears twice"),
-            ArchiveDefect::MemberUnreadable { name, error } => {
-                write!(f, "member \"{name}\" cannot be read ({error})")
-            }
-            ArchiveDefect::TooLarge { name } => write!(
-                f,
-                "member \"{name}\" is larger than any receipt amana keeps"
-            ),
-            ArchiveDefect::WrongHash { name } => write!(
-                f,
-                "member \"{name}\" does not have the SHA-256 it is named by (the document was altered)"
-            ),
-            ArchiveDefect::NoLedger => write!(f, "it holds no {DB}"),
-        }
+        f.write_str(&self.said(&English))
+    }
+}
+
+impl Protected {
+    fn said(&self, s: &dyn Say) -> String {
+        s.say(
+            match self {
+                Protected::TheLedger => "refusal-protected-the-ledger",
+                Protected::ReceiptFolder => "refusal-protected-receipt-folder",
+                Protected::Database => "refusal-protected-database",
+                Protected::KeyFile => "refusal-protected-key-file",
+            },
+            &[],
+        )
     }
 }
 
 impl fmt::Display for Protected {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Protected::TheLedger => "the ledger itself",
-            Protected::ReceiptFolder => "inside the ledger's receipt folder",
-            Protected::Database => "a database (perhaps a ledger)",
-            Protected::KeyFile => "a key file",
-        })
+        f.write_str(&self.said(&English))
+    }
+}
+
+impl NotReceived {
+    fn said(&self, s: &dyn Say) -> String {
+        match self {
+            NotReceived::Reversal(of) => s.say("refusal-not-received-reversal", &args![of]),
+            NotReceived::Closing(year) => s.say("refusal-not-received-closing", &args![year]),
+            NotReceived::UnknownAccount(account) => {
+                s.say("refusal-not-received-unknown-account", &args![account])
+            }
+            NotReceived::Depreciation(asset) => {
+                s.say("refusal-not-received-depreciation", &args![asset])
+            }
+            NotReceived::NoIncome => s.say("refusal-not-received-no-income", &[]),
+            NotReceived::NoMoney => s.say("refusal-not-received-no-money", &[]),
+            NotReceived::IncomeOverflow => s.say("refusal-not-received-income-overflow", &[]),
+        }
     }
 }
 
 impl fmt::Display for NotReceived {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NotReceived::Reversal(of) => write!(f, "it is a reversal (of transaction {of})"),
-            NotReceived::Closing(year) => write!(f, "it is the closing of fiscal year {year}"),
-            NotReceived::UnknownAccount(a) => write!(f, "the kind of account {a} is not known"),
-            NotReceived::Depreciation(asset) => write!(f, "it is a depreciation of asset {asset}"),
-            NotReceived::NoIncome => f.write_str("it credits no income account"),
-            NotReceived::NoMoney => f.write_str("it debits no cash or bank account"),
-            NotReceived::IncomeOverflow => {
-                f.write_str("its income postings add up past any amount amana keeps")
-            }
-        }
+        f.write_str(&self.said(&English))
     }
 }

@@ -492,3 +492,23 @@ fn a_form_knows_which_field_to_mark() {
         None
     );
 }
+
+#[test]
+fn every_refusal_is_said_in_every_language() {
+    use crate::report::i18n::{Catalogue, Lang};
+    let en = Catalogue::embedded(Lang::En);
+    for r in samples() {
+        assert_eq!(r.said(&en), r.to_string(), "{}", r.id());
+    }
+    for lang in [Lang::Fr, Lang::Ar] {
+        let cat = Catalogue::embedded(lang);
+        for r in samples() {
+            let said = r.said(&cat);
+            assert!(
+                !said.contains("{$") && !said.contains("refusal-") && !said.trim().is_empty(),
+                "{lang}: {}: {said}",
+                r.id()
+            );
+        }
+    }
+}

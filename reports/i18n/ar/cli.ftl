@@ -1,0 +1,56 @@
+# ما يقوله سطر الأوامر نفسه: الصفحة التي يعرضها `amana verify`، والملخصات بعد كل أمر، وإطار
+# أخطائه وتنبيهاته. صيغة Fluent (https://projectfluent.org): `{ $name }` وسيط؛ و`{" "}` يُبقي
+# مسافة في البداية. تبقى الأوامر والخيارات والرموز والأرقام والبصمات وأسماء الملفات كما هي.
+
+# amana verify.
+cli-verify-ok = سليم: تم التحقق من { $entries } مُدخلاً في السلسلة ({ $transactions } قيداً، و{ $rows } صفاً من الجداول قورنت بالسلسلة).
+cli-verify-ok-every = كل بصمة وكل رابط يُعاد حسابهما، وكل مُدخل يحترم القواعد، وكل ختم يُعاد حسابه وتوقيعاته صحيحة، وكل وثيقة مثبِتة سليمة.
+cli-verify-ok-tables = كل جدول تقرأ منه التقارير مطابق للسلسلة، وبنية الملف وفحص سلامة SQLite سليمان.
+cli-verify-failed = فشل: { $count ->
+    [one] مشكلة واحدة
+    [two] مشكلتان
+   *[other] { $count } من المشاكل
+} في { $entries } مُدخلاً من السلسلة.
+cli-verify-problem = المُدخل { $seq }: { $kind }: { $detail }
+cli-verify-warnings = { $count ->
+    [one] تنبيه واحد
+    [two] تنبيهان
+   *[other] { $count } من التنبيهات
+} (لا تُثبت أي تغيير، لكنها تستحق النظر):
+cli-verify-seal = الختم { $fingerprint } (المُدخل { $seq }): يغطي المُدخلات من 1 إلى { $covered }{ $period }، { $signed }{ $state }
+cli-verify-seal-period = ، للفترة المنتهية في { $end }
+cli-verify-seal-unsigned = لا توقيع صالح
+cli-verify-seal-signed = موقّع من طرف { $officers }
+cli-verify-seal-invalid = {" "}(غير صالح)
+cli-verify-decision = قرار (المُدخل { $seq }): { $detail }{ $signed }{ $state }
+cli-verify-decision-signed = ، موقّع من طرف { $officers }
+cli-verify-decision-in-effect = : نافذ
+cli-verify-decision-void = {" "}(لاغٍ: تقدمت الحسابات قبل أن يستوفي توقيعاته)
+cli-verify-decision-waiting = {" "}(غير نافذ: ينتظر التوقيعات)
+cli-verify-signed-through = موقّع من طرف المسؤولين حتى المُدخل { $seq }.
+cli-verify-anchored-through = مطابق للرأس المنشور حتى المُدخل { $seq }.
+cli-verify-unanchored = غير مضمون بعد: آخر { $count } مُدخلاً متسقة، لكنها غير مغطاة بختم موقّع ولا برأس منشور (--anchor).
+cli-verify-head = الرأس: { $entries } { $head }
+
+# إطار كل خطأ وكل تنبيه.
+cli-error = amana: خطأ: { $message }
+cli-warning = amana: تنبيه: { $message }
+
+# ما يقوله الأمر الذي يكتب عمّا فعله.
+cli-created-ledger = أُنشئ السجل "{ $name }" في { $path } ({ $currency }، مخطط الحسابات { $chart }، { $seq } مُدخلاً في السلسلة).
+cli-head = الرأس: { $seq } { $head }
+cli-keep-together = احتفظ بـ { $ledger } ومجلد وثائقه المثبِتة { $folder } معاً (انسخهما كليهما، أو اجعلهما أرشيفاً واحداً بـ `amana backup FILE`).
+cli-added-account = أُضيف الحساب { $code } (المُدخل { $seq } في السلسلة).
+cli-renamed-account = غُيّر اسم الحساب { $code } (المُدخل { $seq } في السلسلة).
+cli-retired-account = أُوقف الحساب { $code } ابتداءً من { $effective } (المُدخل { $seq } في السلسلة).
+cli-added-funder = أُضيفت الجهة المانحة { $id } (المُدخل { $seq } في السلسلة).
+cli-renamed-funder = غُيّر اسم الجهة المانحة { $id } (المُدخل { $seq } في السلسلة).
+cli-added-grant = أُضيفت المنحة { $id } (المُدخل { $seq } في السلسلة).
+cli-added-budget-line = أُضيف بند الميزانية { $grant }/{ $line } (المُدخل { $seq } في السلسلة).
+cli-amended-grant = سُجّل ملحق المنحة { $id } (المُدخل { $seq } في السلسلة).
+cli-amended-budget-line = سُجّل ملحق بند الميزانية { $grant }/{ $line } (المُدخل { $seq } في السلسلة).
+cli-recorded = سُجّل القيد #{ $id } (المُدخل { $seq } في السلسلة).
+cli-import-range = {" "}من #{ $first } إلى #{ $last }
+cli-import-dry-run = محاكاة: { $file } سيستورد { $transactions } قيداً{ $range } من { $rows } سطراً؛ لم يُكتب شيء.
+cli-imported = استُورد { $transactions } قيداً{ $range } من { $rows } سطراً من { $file } (sha256 { $sha256 })، المُدخلات من { $first_seq } إلى { $last_seq } في السلسلة.
+cli-reversed = عُكس القيد #{ $id } بالقيد #{ $reversal } (المُدخل { $seq } في السلسلة). سجّل القيد الصحيح إن وُجد.

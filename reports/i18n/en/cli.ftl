@@ -1,0 +1,55 @@
+# What the command line itself says: the page `amana verify` prints, the summaries after each
+# command, and the frame of its errors and warnings. Fluent (https://projectfluent.org):
+# `{ $name }` is an argument; `{" "}` keeps a leading space. Commands, flags, codes, numbers,
+# hashes and file names stay as written, in every language.
+
+# amana verify.
+cli-verify-ok = OK: { $entries } chain entries verified ({ $transactions } transactions, { $rows } table rows compared with the chain).
+cli-verify-ok-every = Every hash and link recomputes, every entry obeys the rules, every seal recomputes and its signatures verify, and every receipt is intact.
+cli-verify-ok-tables = Every table the reports read agrees with the chain, and the file's schema and SQLite's integrity check are sound.
+cli-verify-failed = FAILED: { $count } { $count ->
+    [one] problem
+   *[other] problems
+} in { $entries } chain entries.
+cli-verify-problem = entry { $seq }: { $kind }: { $detail }
+cli-verify-warnings = { $count } { $count ->
+    [one] warning
+   *[other] warnings
+} (they prove no alteration, but deserve a look):
+cli-verify-seal = seal { $fingerprint } (entry { $seq }): covers entries 1 to { $covered }{ $period }, { $signed }{ $state }
+cli-verify-seal-period = , period ending { $end }
+cli-verify-seal-unsigned = no valid signature
+cli-verify-seal-signed = signed by { $officers }
+cli-verify-seal-invalid = {" "}(INVALID)
+cli-verify-decision = decision (entry { $seq }): { $detail }{ $signed }{ $state }
+cli-verify-decision-signed = , signed by { $officers }
+cli-verify-decision-in-effect = : in effect
+cli-verify-decision-void = {" "}(VOID: the books moved on before it had its signatures)
+cli-verify-decision-waiting = {" "}(NOT IN EFFECT: awaits signatures)
+cli-verify-signed-through = Signed by officers through entry { $seq }.
+cli-verify-anchored-through = Matches the published head through entry { $seq }.
+cli-verify-unanchored = Not yet vouched for: the last { $count } entries are consistent, but neither covered by a signed seal nor by a published head (--anchor).
+cli-verify-head = head: { $entries } { $head }
+
+# The frame of every error and warning.
+cli-error = amana: error: { $message }
+cli-warning = amana: warning: { $message }
+
+# What a command that writes says it did.
+cli-created-ledger = Created ledger "{ $name }" in { $path } ({ $currency }, chart { $chart }, { $seq } chain entries).
+cli-head = head: { $seq } { $head }
+cli-keep-together = Keep { $ledger } and its receipt folder { $folder } together (copy both, or make one archive with `amana backup FILE`).
+cli-added-account = Added account { $code } (chain entry { $seq }).
+cli-renamed-account = Renamed account { $code } (chain entry { $seq }).
+cli-retired-account = Retired account { $code } from { $effective } (chain entry { $seq }).
+cli-added-funder = Added funder { $id } (chain entry { $seq }).
+cli-renamed-funder = Renamed funder { $id } (chain entry { $seq }).
+cli-added-grant = Added grant { $id } (chain entry { $seq }).
+cli-added-budget-line = Added budget line { $grant }/{ $line } (chain entry { $seq }).
+cli-amended-grant = Amended grant { $id } (chain entry { $seq }).
+cli-amended-budget-line = Amended budget line { $grant }/{ $line } (chain entry { $seq }).
+cli-recorded = Recorded transaction #{ $id } (chain entry { $seq }).
+cli-import-range = {" "}#{ $first } to #{ $last }
+cli-import-dry-run = Dry run: { $file } would import { $transactions } transactions{ $range } from { $rows } rows; nothing was written.
+cli-imported = Imported { $transactions } transactions{ $range } from { $rows } rows of { $file } (sha256 { $sha256 }), chain entries { $first_seq } to { $last_seq }.
+cli-reversed = Reversed transaction #{ $id } with transaction #{ $reversal } (chain entry { $seq }). Record the correct transaction if there is one.

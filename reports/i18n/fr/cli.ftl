@@ -1,0 +1,54 @@
+# Ce que dit la ligne de commande elle-même : la page qu'affiche `amana verify`, les résumés
+# après chaque commande, et le cadre de ses erreurs et avertissements. Fluent
+# (https://projectfluent.org) : `{ $name }` est un argument ; `{" "}` garde une espace en tête.
+
+# amana verify.
+cli-verify-ok = OK : { $entries } entrées de la chaîne vérifiées ({ $transactions } écritures, { $rows } lignes de tables comparées avec la chaîne).
+cli-verify-ok-every = Chaque empreinte et chaque lien se recalculent, chaque entrée respecte les règles, chaque sceau se recalcule et ses signatures se vérifient, et chaque pièce justificative est intacte.
+cli-verify-ok-tables = Chaque table que lisent les états concorde avec la chaîne, et le schéma du fichier comme le contrôle d'intégrité de SQLite sont sains.
+cli-verify-failed = ÉCHEC : { $count } { $count ->
+    [one] problème
+   *[other] problèmes
+} dans { $entries } entrées de la chaîne.
+cli-verify-problem = entrée { $seq } : { $kind } : { $detail }
+cli-verify-warnings = { $count } { $count ->
+    [one] avertissement
+   *[other] avertissements
+} (ils ne prouvent aucune altération, mais méritent un examen) :
+cli-verify-seal = sceau { $fingerprint } (entrée { $seq }) : couvre les entrées 1 à { $covered }{ $period }, { $signed }{ $state }
+cli-verify-seal-period = , période se terminant le { $end }
+cli-verify-seal-unsigned = aucune signature valide
+cli-verify-seal-signed = signé par { $officers }
+cli-verify-seal-invalid = {" "}(INVALIDE)
+cli-verify-decision = décision (entrée { $seq }) : { $detail }{ $signed }{ $state }
+cli-verify-decision-signed = , signée par { $officers }
+cli-verify-decision-in-effect = {" "}: en vigueur
+cli-verify-decision-void = {" "}(CADUQUE : les comptes ont avancé avant qu'elle ait ses signatures)
+cli-verify-decision-waiting = {" "}(PAS EN VIGUEUR : attend des signatures)
+cli-verify-signed-through = Signé par les responsables jusqu'à l'entrée { $seq }.
+cli-verify-anchored-through = Conforme à la tête publiée jusqu'à l'entrée { $seq }.
+cli-verify-unanchored = Pas encore garanti : les { $count } dernières entrées sont cohérentes, mais ne sont couvertes ni par un sceau signé ni par une tête publiée (--anchor).
+cli-verify-head = tête : { $entries } { $head }
+
+# Le cadre de chaque erreur et de chaque avertissement.
+cli-error = amana : erreur : { $message }
+cli-warning = amana : avertissement : { $message }
+
+# Ce que dit une commande qui écrit.
+cli-created-ledger = Registre « { $name } » créé dans { $path } ({ $currency }, plan de comptes { $chart }, { $seq } entrées dans la chaîne).
+cli-head = tête : { $seq } { $head }
+cli-keep-together = Gardez { $ledger } et son dossier de pièces justificatives { $folder } ensemble (copiez les deux, ou faites-en une seule archive avec `amana backup FILE`).
+cli-added-account = Compte { $code } ajouté (entrée { $seq } de la chaîne).
+cli-renamed-account = Compte { $code } renommé (entrée { $seq } de la chaîne).
+cli-retired-account = Compte { $code } désactivé à partir du { $effective } (entrée { $seq } de la chaîne).
+cli-added-funder = Bailleur de fonds { $id } ajouté (entrée { $seq } de la chaîne).
+cli-renamed-funder = Bailleur de fonds { $id } renommé (entrée { $seq } de la chaîne).
+cli-added-grant = Subvention { $id } ajoutée (entrée { $seq } de la chaîne).
+cli-added-budget-line = Ligne budgétaire { $grant }/{ $line } ajoutée (entrée { $seq } de la chaîne).
+cli-amended-grant = Avenant à la subvention { $id } enregistré (entrée { $seq } de la chaîne).
+cli-amended-budget-line = Avenant à la ligne budgétaire { $grant }/{ $line } enregistré (entrée { $seq } de la chaîne).
+cli-recorded = Écriture #{ $id } enregistrée (entrée { $seq } de la chaîne).
+cli-import-range = {" "}#{ $first } à #{ $last }
+cli-import-dry-run = Simulation : { $file } importerait { $transactions } écritures{ $range } à partir de { $rows } lignes ; rien n'a été écrit.
+cli-imported = { $transactions } écritures{ $range } importées à partir de { $rows } lignes de { $file } (sha256 { $sha256 }), entrées { $first_seq } à { $last_seq } de la chaîne.
+cli-reversed = Écriture #{ $id } contrepassée par l'écriture #{ $reversal } (entrée { $seq } de la chaîne). Enregistrez l'écriture correcte s'il y en a une.
