@@ -407,7 +407,7 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
              DROP TABLE year_ends; DROP TABLE sources; DROP TABLE depreciations;
              DROP TABLE assets;
              DROP TABLE rates; DROP TABLE grant_terms;
-             DROP TABLE settings;
+             DROP TABLE settings; DROP TABLE variance_notes;
              PRAGMA user_version = 2;",
         )
         .unwrap();
