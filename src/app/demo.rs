@@ -376,6 +376,10 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
         resource_account: None,
     })?;
 
+    // The ledger's time zone for its reports, recorded as a treasurer would (it is the
+    // Moroccan chart's default: the figures and times do not change).
+    crate::app::settings::set(&mut ledger, "timezone", "Africa/Casablanca")?;
+
     // A seal of everything recorded so far, with the bank balances as the statements give
     // them, signed by the treasurer; then a member's receipt that proves inclusion in it.
     let report = crate::report::balance(

@@ -152,16 +152,14 @@ fn add(a: Minor, b: Minor, what: &'static str) -> Result<Minor, StoreError> {
     a.checked_add(b).ok_or_else(|| overflow(what))
 }
 
-/// The debit and credit parts of a signed balance.
-fn split_of(balance: Minor) -> (Minor, Minor) {
+/// The debit and credit parts of a signed balance (a total no ledger amana wrote can reach,
+/// `i64::MIN`, is reported as such, never clamped).
+fn split_of(balance: Minor, what: &'static str) -> Result<(Minor, Minor), StoreError> {
     if balance.0 >= 0 {
-        (balance, Minor::ZERO)
+        Ok((balance, Minor::ZERO))
     } else {
-        // `Minor`'s range is symmetric (CHAIN.md), so a balance read back negates.
-        (
-            Minor::ZERO,
-            balance.checked_neg().unwrap_or(Minor(i64::MAX)),
-        )
+        let credit = balance.checked_neg().ok_or_else(|| overflow(what))?;
+        Ok((Minor::ZERO, credit))
     }
 }
 
@@ -235,8 +233,8 @@ pub fn trial_balance_of(
         let moved = checked_sum([row.opening, row.debit])
             .and_then(|m| m.checked_sub(row.credit))
             .ok_or_else(|| overflow("trial balance"))?;
-        let (od, oc) = split_of(row.opening);
-        let (cd, cc) = split_of(moved);
+        let (od, oc) = split_of(row.opening, "trial balance")?;
+        let (cd, cc) = split_of(moved, "trial balance")?;
         let figures = [od, oc, row.debit, row.credit, cd, cc];
         let class: String = row.code.chars().take(1).collect();
         if classes.last().is_none_or(|(c, _)| *c != class) {
@@ -338,7 +336,7 @@ pub fn general_ledger_of(
         let (mut balance, mut debit, mut credit) = (opening, Minor::ZERO, Minor::ZERO);
         let mut lines = vec![];
         for p in rows {
-            let (d, c) = split_of(p.amount);
+            let (d, c) = split_of(p.amount, "general ledger")?;
             debit = add(debit, d, "general ledger")?;
             credit = add(credit, c, "general ledger")?;
             balance = add(balance, p.amount, "general ledger")?;
