@@ -51,6 +51,9 @@ pub struct Labels {
     pub page: String,
     pub generated_by: String,
     pub seal_hint: String,
+    /// How the text rendering marks a notice of each level (`note`, `warning`).
+    pub note: String,
+    pub warning: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -22,8 +22,8 @@ pub mod templates;
 // The auditor's report and the member's printable receipt (issue 9, part D).
 pub mod audit;
 pub mod receipt;
-pub mod words;
 pub mod verify_page;
+pub mod words;
 
 // The Moroccan statements (Bilan, CPC, ETIC), issue 9 part C.
 pub mod statements;

@@ -218,6 +218,8 @@ pub fn document(report: &impl Report, head: &Head, cat: &Catalogue) -> Document 
             page: cat.t("report-page"),
             generated_by: cat.t("report-generated-by"),
             seal_hint: cat.t("report-seal-hint"),
+            note: cat.t("report-note"),
+            warning: cat.t("report-warning"),
         },
     }
 }

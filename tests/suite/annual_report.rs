@@ -398,7 +398,13 @@ fn the_report_renders_in_every_language_and_format() {
                         Lang::Fr => "Rapport annuel 2025",
                         Lang::En => "Annual report 2025",
                     };
-                    assert!(text.contains(title), "{lang}:\n{text}");
+                    // An Arabic message isolates its arguments (invisible marks, so that a
+                    // year or an amount keeps its order in a right-to-left sentence).
+                    let plain: String = text
+                        .chars()
+                        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+                        .collect();
+                    assert!(plain.contains(title), "{lang}:\n{text}");
                 }
                 Format::Csv => assert!(text.contains("# funding: funders"), "{text}"),
                 _ => {}
@@ -418,52 +424,5 @@ fn the_report_renders_in_every_language_and_format() {
             let bytes = render(&report, &head, format, lang, &templates).unwrap();
             std::fs::write(format!("target/reports/annual-2025-{lang}.{ext}"), bytes).ok();
         }
-    }
-}
-
-/// The speed of the report's computation on a large ledger (`AMANA_BIG_LEDGER=FILE`, e.g. a
-/// million transactions on 50 grants): run by hand with `--ignored --nocapture`.
-#[test]
-#[ignore = "needs AMANA_BIG_LEDGER"]
-fn the_report_is_computed_quickly_on_a_large_ledger() {
-    let Ok(path) = std::env::var("AMANA_BIG_LEDGER") else {
-        return;
-    };
-    let l = Ledger::open_read_only(Path::new(&path)).unwrap();
-    let verify = amana::verify::VerifyReport {
-        ok: true,
-        entries: 0,
-        head: String::new(),
-        problems: vec![],
-        transactions: 0,
-        rows_checked: 0,
-        signed_through: 0,
-        anchored_through: 0,
-        unanchored: 0,
-        seals: vec![],
-        decisions: vec![],
-        warnings: vec![],
-    };
-    let s = l.store();
-    let span = amana::store::annual::YearSpan {
-        previous_start: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-        start: chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
-        end: chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
-    };
-    let t = std::time::Instant::now();
-    s.year_figures(&span, 2025).unwrap();
-    eprintln!("figures {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    s.accounts(None).unwrap();
-    eprintln!("chart {:?}", t.elapsed());
-    for year in [2025, 2026] {
-        let t = std::time::Instant::now();
-        let r = annual_report(&l, AnnualOptions { year }, &verify).unwrap();
-        eprintln!(
-            "annual {year}: {:?} ({} grants, income {})",
-            t.elapsed(),
-            r.grants.len(),
-            r.income_total
-        );
     }
 }

@@ -51,6 +51,19 @@ const COMMANDS: &[&[&str]] = &[
     &["asset", "add"],
     &["asset", "list"],
     &["depreciate"],
+    &["grant", "explain"],
+    &["grant", "threshold"],
+    &["setting"],
+    &["setting", "set"],
+    &["setting", "list"],
+    &["report"],
+    &["report", "funder"],
+    &["report", "annual"],
+    &["report", "statements"],
+    &["report", "audit"],
+    &["report", "trial-balance"],
+    &["report", "ledger"],
+    &["report", "receipt"],
 ];
 
 #[test]

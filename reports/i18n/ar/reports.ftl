@@ -43,3 +43,5 @@ report-closing-balance = الرصيد الختامي
 report-code = الرمز
 report-name = الاسم
 report-transaction = القيد
+report-note = ملاحظة
+report-warning = تنبيه

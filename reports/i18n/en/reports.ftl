@@ -43,3 +43,5 @@ report-closing-balance = Closing balance
 report-code = Code
 report-name = Name
 report-transaction = Transaction
+report-note = note
+report-warning = warning

@@ -43,3 +43,5 @@ report-closing-balance = Solde de clôture
 report-code = Code
 report-name = Intitulé
 report-transaction = Écriture
+report-note = remarque
+report-warning = attention

@@ -54,8 +54,8 @@ pub fn text(doc: &Document) -> String {
                 Block::Bars(_) => {}
                 Block::Notice { level, text } => {
                     let mark = match level {
-                        Level::Info => "note",
-                        Level::Warning => "warning",
+                        Level::Info => doc.labels.note.as_str(),
+                        Level::Warning => doc.labels.warning.as_str(),
                         Level::Error => "!!",
                     };
                     out.push_str(&format!("{mark}: {text}\n"));
