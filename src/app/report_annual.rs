@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::app::{Ledger, LedgerError, Refusal};
 use crate::chain::ChainEntry;
-use crate::domain::format_date;
+use crate::domain::{Minor, checked_sum, format_date};
 use crate::report::annual::{
     AnnualInput, AnnualReport, Governance, SealLine, officer_lines, reversal_lines,
 };
@@ -73,7 +73,31 @@ fn read_input(
     let funders = store.funder_names()?;
     let seals = seals_of_year(ledger, span, verify)?;
     let reversals = store.reversals_between(span.start, span.end)?;
-    let figures = store.year_figures(span, year)?;
+    let mut figures = store.year_figures(span, year)?;
+    // A grant in another currency may budget in it (EU-2025 budgets in EUR): its budget in the
+    // ledger's currency is the one `grant list` gives, converted at the grant's rate, so that
+    // what it spent (in the ledger's currency) is compared with a budget in the same currency.
+    let listed = crate::report::grants(store, &info, None)?;
+    for g in figures
+        .grants
+        .iter_mut()
+        .filter(|g| g.currency != info.currency.code)
+    {
+        let Some(l) = listed.grants.iter().find(|l| l.id == g.id) else {
+            continue;
+        };
+        let in_force = l.lines.iter().filter(|x| x.withdrawn.is_none());
+        let base: Option<Vec<Minor>> = in_force
+            .map(|x| {
+                x.budget
+                    .as_deref()
+                    .and_then(|b| info.currency.parse(b).ok())
+            })
+            .collect();
+        if let Some(total) = base.and_then(checked_sum) {
+            g.budget = total;
+        }
+    }
     let input = AnnualInput {
         year,
         from: format_date(span.start),

@@ -131,6 +131,16 @@ impl FunderReport {
                 ("currency", Arg::from(&a.currency)),
                 ("base", Arg::from(&self.currency)),
                 ("rate", Arg::from(opt_amount(f, a.rate.as_deref()))),
+                // One argument, so that Arabic keeps the equation left to right as a whole.
+                (
+                    "quote",
+                    Arg::from(format!(
+                        "1 {} = {} {}",
+                        a.currency,
+                        opt_amount(f, a.rate.as_deref()),
+                        self.currency
+                    )),
+                ),
             ];
             let method = match (a.rate_method.as_deref(), &a.rate) {
                 (_, None) => cat.t("funder-rate-unknown"),
@@ -211,7 +221,11 @@ impl FunderReport {
                     _ => "—".into(),
                 };
                 cells.push(original);
-                cells.push(i.rate.clone().unwrap_or_else(|| "—".into()));
+                cells.push(
+                    i.rate
+                        .as_deref()
+                        .map_or_else(|| "—".into(), |r| f.amount(r)),
+                );
             }
             t.row(cells);
         }

@@ -274,7 +274,7 @@ pub fn render(
         Format::Html => {
             super::render::html::html(&doc, &json(report, head), templates).map(String::into_bytes)
         }
-        Format::Pdf => super::render::pdf::pdf(&doc, templates),
+        Format::Pdf => super::render::pdf::pdf(&doc, templates, head.generated.date_naive()),
         Format::Json => unreachable!("handled above"),
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! Only the names listed in [`EMBEDDED`] are ever read from the association's folder: a
 //! template names other files (`{% extends %}`, typst's `#import`), and such a name is looked
-//! up in this list, never joined to a path as it is, so no template reaches a file outside.
+//! up in this list, never joined to a path as it is; and a file of the folder that is a link
+//! to a file outside it is refused. So no template reaches a file outside.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -108,6 +109,10 @@ pub enum TemplateError {
     Unknown { name: String },
     #[error("{name}: {detail}")]
     Render { name: String, detail: String },
+    #[error(
+        "{name}: not read: it is a link to a file outside the templates folder {folder}; copy the file into the folder instead"
+    )]
+    Outside { name: String, folder: String },
     #[error("{folder}: the templates folder does not exist or is not a folder")]
     NoFolder { folder: String },
 }
@@ -149,6 +154,21 @@ impl Templates {
             return Ok(Cow::Borrowed(embedded));
         };
         let path = folder.join(name);
+        // A link inside the folder may point anywhere (a key file, /etc/passwd): a template is
+        // read only where it really lies inside the folder.
+        let inside = match (path.canonicalize(), folder.canonicalize()) {
+            (Ok(real), Ok(root)) => real.starts_with(&root),
+            (Err(e), _) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Cow::Borrowed(embedded));
+            }
+            _ => false,
+        };
+        if !inside {
+            return Err(TemplateError::Outside {
+                name: path.display().to_string(),
+                folder: folder.display().to_string(),
+            });
+        }
         let meta = match std::fs::metadata(&path) {
             Ok(m) if m.is_file() => m,
             Ok(_) => return Ok(Cow::Borrowed(embedded)),

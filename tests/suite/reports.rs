@@ -309,6 +309,21 @@ fn an_association_changes_wording_and_layout_with_its_own_templates() {
     assert!(err.contains("report.html"), "{err}");
     assert!(!err.contains("root:"), "{err}");
 
+    // Nor through a link: a file of the folder that points outside it is not read.
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "SECRET-KEY-MATERIAL").unwrap();
+    std::fs::remove_file(own.join("html/report.html")).unwrap();
+    std::os::unix::fs::symlink(&secret, own.join("html/report.html")).unwrap();
+    let (code, out, err) = report(
+        demo_ledger(),
+        KINDS[1].1,
+        &["--format", "html", "--templates", dir_arg],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("outside the templates folder"), "{err}");
+    assert!(!String::from_utf8_lossy(&out).contains("SECRET"));
+    std::fs::remove_file(own.join("html/report.html")).unwrap();
+
     let broken = own.join("i18n/fr/reports.ftl");
     std::fs::write(&broken, "report-generated = { $").unwrap();
     let (code, _, err) = report(

@@ -25,9 +25,9 @@ funder-last-eligible = آخر أجل لقبول المصاريف
 funder-purpose = الغرض
 funder-restricted = مخصّصة لغرضها
 funder-rate-method = سعر الصرف
-funder-rate-instalments = السعر المتوسط المرجّح للأشطر المحصّلة: 1 { $currency } = { $rate } { $base }
-funder-rate-daily = سعر يوم كل عملية (جدول الأسعار)؛ آخر سعر: 1 { $currency } = { $rate } { $base }
-funder-rate-none = المبلغ بـ { $currency } المسجّل في كل قيد؛ آخر سعر: 1 { $currency } = { $rate } { $base }
+funder-rate-instalments = السعر المتوسط المرجّح للأشطر المحصّلة: { $quote }
+funder-rate-daily = سعر يوم كل عملية (جدول الأسعار)؛ آخر سعر: { $quote }
+funder-rate-none = المبلغ بـ { $currency } المسجّل في كل قيد؛ آخر سعر: { $quote }
 funder-rate-unknown = لا يوجد سعر معروف بعد
 
 funder-section-summary = الخلاصة

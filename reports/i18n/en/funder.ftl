@@ -25,9 +25,9 @@ funder-last-eligible = Costs eligible through
 funder-purpose = Purpose
 funder-restricted = Restricted to its purpose
 funder-rate-method = Exchange rate
-funder-rate-instalments = weighted rate of the instalments received: 1 { $currency } = { $rate } { $base }
-funder-rate-daily = rate of the day of each payment (rate table); latest: 1 { $currency } = { $rate } { $base }
-funder-rate-none = the amount in { $currency } each entry carries; latest rate: 1 { $currency } = { $rate } { $base }
+funder-rate-instalments = weighted rate of the instalments received: { $quote }
+funder-rate-daily = rate of the day of each payment (rate table); latest: { $quote }
+funder-rate-none = the amount in { $currency } each entry carries; latest rate: { $quote }
 funder-rate-unknown = no rate known yet
 
 funder-section-summary = Summary

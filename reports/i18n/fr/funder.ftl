@@ -26,9 +26,9 @@ funder-last-eligible = Dépenses éligibles jusqu'au
 funder-purpose = Objet
 funder-restricted = Ressource affectée à son objet
 funder-rate-method = Taux de change
-funder-rate-instalments = taux moyen pondéré des tranches reçues : 1 { $currency } = { $rate } { $base }
-funder-rate-daily = taux du jour de chaque opération (table des taux) ; dernier taux : 1 { $currency } = { $rate } { $base }
-funder-rate-none = montant en { $currency } porté par chaque écriture ; dernier taux : 1 { $currency } = { $rate } { $base }
+funder-rate-instalments = taux moyen pondéré des tranches reçues : { $quote }
+funder-rate-daily = taux du jour de chaque opération (table des taux) ; dernier taux : { $quote }
+funder-rate-none = montant en { $currency } porté par chaque écriture ; dernier taux : { $quote }
 funder-rate-unknown = aucun taux connu à ce jour
 
 funder-section-summary = Synthèse

@@ -132,8 +132,13 @@ pub fn template_for(kind: &str) -> String {
     }
 }
 
-/// `doc` typeset as PDF, with its fonts embedded.
-pub fn pdf(doc: &Document, templates: &Templates) -> Result<Vec<u8>, TemplateError> {
+/// `doc` typeset as PDF, with its fonts embedded; `today` is the report clock's day (what a
+/// template's `datetime.today()` gives: `AMANA_NOW` fixes it).
+pub fn pdf(
+    doc: &Document,
+    templates: &Templates,
+    today: chrono::NaiveDate,
+) -> Result<Vec<u8>, TemplateError> {
     let name = template_for(&doc.kind);
     let main_text = templates.read(&name)?;
     let main_path = format!("/{}", name.trim_start_matches("typst/"));
@@ -150,7 +155,7 @@ pub fn pdf(doc: &Document, templates: &Templates) -> Result<Vec<u8>, TemplateErr
                 .unwrap_or_default()
                 .into_bytes(),
         ),
-        today: chrono::Utc::now().date_naive(),
+        today,
     };
     let describe = |errors: &[SourceDiagnostic]| TemplateError::Render {
         name: templates.describe(&name),
