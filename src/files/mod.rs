@@ -58,6 +58,8 @@ pub enum FileError {
     Exists { path: PathBuf },
     #[error("{}: this is {what}; amana never writes over it, even with --force", path.display())]
     Protected { path: PathBuf, what: &'static str },
+    #[error("{}: the folder {} does not exist; create it first, or write somewhere else", path.display(), folder.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
 }
 
 impl FileError {
@@ -320,6 +322,15 @@ pub fn check_output(path: &Path, overwrite: bool) -> Result<(), FileError> {
     if !overwrite && std::fs::symlink_metadata(path).is_ok() {
         return Err(FileError::Exists {
             path: path.to_path_buf(),
+        });
+    }
+    if let Some(folder) = path.parent()
+        && !folder.as_os_str().is_empty()
+        && !folder.is_dir()
+    {
+        return Err(FileError::NoFolder {
+            path: path.to_path_buf(),
+            folder: folder.to_path_buf(),
         });
     }
     Ok(())

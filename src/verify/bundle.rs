@@ -63,7 +63,8 @@ impl ChainFileDefect {
             // as the files room says them, should that change.
             other @ (FileError::Escapes { .. }
             | FileError::Exists { .. }
-            | FileError::Protected { .. }) => ChainFileDefect::Io(std::io::Error::other(other)),
+            | FileError::Protected { .. }
+            | FileError::NoFolder { .. }) => ChainFileDefect::Io(std::io::Error::other(other)),
         }
     }
 }

@@ -240,6 +240,18 @@ fn an_existing_output_is_never_written_over_unless_asked() {
             .unwrap()
             .starts_with("<!DOCTYPE html>")
     );
+    // A folder that does not exist is named as such (not a temporary file's name).
+    let nowhere = dir.path().join("nodir/rapport.pdf");
+    let (code, _, err) = report(
+        demo_ledger(),
+        args,
+        &["--format", "pdf", "--out", nowhere.to_str().unwrap()],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("nodir") && err.contains("does not exist") && !err.contains("amana-tmp"),
+        "{err}"
+    );
 }
 
 #[test]
