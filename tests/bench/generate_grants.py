@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a ledger's set-up (a shell script of amana commands: funders, grants, budget lines)
 and N balanced transactions as an amana import CSV, for the reports' benchmark: 50 grants of
-10 funders, 4 budget lines each, over two fiscal years; three transactions in four charge an
+10 funders, 4 budget lines each, over two fiscal years, after an opening balance; three transactions in four charge an
 expense to a grant's line, one in ten receives an instalment of a grant, the rest are members'
 dues and gifts (with their funder) and untagged costs.
 
@@ -35,17 +35,20 @@ def main() -> None:
         for g in range(50):
             year = 2024 + g % 2
             gid = f"G{g:02d}-{year}"
-            budget = 4 * 1_000_000_00
+            budget = 4 * 60_000_000_00
             sh.write(
                 f"$A grant add {gid} --funder F{g % 10:02d} --amount {cents(budget)} "
                 f"--start {year}-01-01 --end {year}-12-31 {'' if g % 3 else '--unrestricted'} > /dev/null\n"
             )
             for line, acct in LINES:
-                sh.write(f"$A grant budget {gid} {line} --amount 1000000.00 --label {line} --account {acct} > /dev/null\n")
+                sh.write(f"$A grant budget {gid} {line} --amount 60000000.00 --label {line} --account {acct} > /dev/null\n")
             grants.append((gid, year, g % 10))
     with open(out / "bench.csv", "w") as csv:
         csv.write("txn,date,description,reference,account,amount,grant,line,memo,original_amount,original_currency,funder\n")
-        for t in range(1, n + 1):
+        # The opening balance: the bank holds enough that no generated payment overdraws it.
+        csv.write("1,2024-01-01,opening balance,AN-2024,51411,5000000000.00,,,,,,\n")
+        csv.write("1,2024-01-01,opening balance,AN-2024,1161,-5000000000.00,,,,,,\n")
+        for t in range(2, n + 1):
             kind = rng.random()
             gid, year, f = grants[rng.randrange(50)]
             date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
