@@ -77,13 +77,21 @@ fn read_input(
     // A grant in another currency may budget in it (EU-2025 budgets in EUR): its budget in the
     // ledger's currency is the one `grant list` gives, converted at the grant's rate, so that
     // what it spent (in the ledger's currency) is compared with a budget in the same currency.
-    let listed = crate::report::grants(store, &info, None)?;
+    let in_other_currency = figures
+        .grants
+        .iter()
+        .any(|g| g.currency != info.currency.code);
+    let listed = if in_other_currency {
+        crate::report::grants(store, &info, None)?.grants
+    } else {
+        vec![]
+    };
     for g in figures
         .grants
         .iter_mut()
         .filter(|g| g.currency != info.currency.code)
     {
-        let Some(l) = listed.grants.iter().find(|l| l.id == g.id) else {
+        let Some(l) = listed.iter().find(|l| l.id == g.id) else {
             continue;
         };
         let in_force = l.lines.iter().filter(|x| x.withdrawn.is_none());
