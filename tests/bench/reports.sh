@@ -26,19 +26,8 @@ start=$(date +%s%N)
 "$BIN" --ledger "$LEDGER" import "$WORK/bench.csv" > /dev/null
 echo "reports benchmark: $N transactions, 50 grants, imported in $(( ($(date +%s%N) - start) / 1000000 )) ms; $RUNS runs each, $(nproc) cores"
 
-measure() {
-  local name=$1; shift
-  local times=() mems=()
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" > /dev/null 2> "$WORK/err" || { cat "$WORK/err"; exit 1; }
-    read -r t m < "$WORK/t"
-    times+=("$t"); mems+=("$m")
-  done
-  local mt mm
-  mt=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  mm=$(printf '%s\n' "${mems[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  awk -v n="$name" -v t="$mt" -v m="$mm" 'BEGIN { printf "  %-52s median %7.3f s   peak %7.1f MiB\n", n, t, m / 1024 }'
-}
+WIDTH=52
+source tests/bench/lib.sh
 
 A=("$BIN" --ledger "$LEDGER")
 measure "amana balance (peer)" "${A[@]}" balance

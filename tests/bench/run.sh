@@ -17,21 +17,7 @@ python3 tests/bench/generate.py "$N" "$WORK"
 ROWS=$(($(wc -l < "$WORK/bench.csv") - 1))
 echo "amana benchmark: $N transactions, $ROWS postings, $RUNS runs each, $(nproc) cores"
 
-# measure NAME CMD...: runs CMD $RUNS times (after SETUP if set), prints median time and memory.
-measure() {
-  local name=$1; shift
-  local times=() mems=()
-  for _ in $(seq "$RUNS"); do
-    if [ -n "${SETUP:-}" ]; then eval "$SETUP"; fi
-    /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" > /dev/null 2> "$WORK/err" || { cat "$WORK/err"; exit 1; }
-    read -r t m < "$WORK/t"
-    times+=("$t"); mems+=("$m")
-  done
-  local mt mm
-  mt=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  mm=$(printf '%s\n' "${mems[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  awk -v n="$name" -v t="$mt" -v m="$mm" 'BEGIN { printf "  %-34s median %7.3f s   peak %7.1f MiB\n", n, t, m / 1024 }'
-}
+source tests/bench/lib.sh
 
 LEDGER=$WORK/bench.db
 fresh() { rm -f "$LEDGER" "$LEDGER-wal" "$LEDGER-shm"; "$BIN" --ledger "$LEDGER" init --name Bench --currency MAD --chart ma-associations > /dev/null; }
