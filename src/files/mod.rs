@@ -246,6 +246,18 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, FileError> {
 
 /// What an existing file at `path` is, when it is something no output may replace.
 fn protected(path: &Path) -> Option<&'static str> {
+    // A new file inside a receipt store is refused too: the store holds only the documents
+    // amana put there (a stray file there is what verify reports as not a receipt).
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if parent.canonicalize().is_ok_and(|real| {
+        real.ancestors()
+            .any(|a| a.extension().is_some_and(|e| e == "receipts"))
+    }) {
+        return Some("a document in a ledger's receipt store");
+    }
     let meta = std::fs::symlink_metadata(path).ok()?;
     if meta.is_dir() {
         return Some("a folder");

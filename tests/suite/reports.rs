@@ -240,6 +240,23 @@ fn an_existing_output_is_never_written_over_unless_asked() {
             .unwrap()
             .starts_with("<!DOCTYPE html>")
     );
+    // Nor into the ledger's receipt store, even as a new file.
+    let store = demo_ledger().with_file_name("amana.db.receipts");
+    assert!(store.is_dir(), "the demo keeps receipts");
+    let inside = store.join("rapport.json");
+    let (code, _, err) = report(
+        demo_ledger(),
+        args,
+        &[
+            "--format",
+            "json",
+            "--out",
+            inside.to_str().unwrap(),
+            "--force",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("receipt store") && !inside.exists(), "{err}");
     // A folder that does not exist is named as such (not a temporary file's name).
     let nowhere = dir.path().join("nodir/rapport.pdf");
     let (code, _, err) = report(
