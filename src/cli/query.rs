@@ -106,7 +106,7 @@ pub fn run(ctx: &Context, command: QueryGroup) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A date typed as a filter.
-fn date(text: Option<String>) -> Result<Option<chrono::NaiveDate>, Failure> {
+/// A date typed as a filter (the listings' and the reports' --from, --to).
+pub(super) fn date(text: Option<String>) -> Result<Option<chrono::NaiveDate>, Failure> {
     Ok(text.map(|d| domain::parse_date(&d)).transpose()?)
 }

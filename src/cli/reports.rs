@@ -16,7 +16,6 @@ use amana::app::report_statements::{self, StatementsOptions};
 use amana::app::reports::{self, ReportError, ReportOptions};
 use amana::app::settings;
 use amana::domain::EntryId;
-use amana::domain::parse_date;
 use amana::report::i18n::Lang;
 use amana::report::output::{self, Format, Report};
 use amana::report::templates::TemplateError;
@@ -25,6 +24,7 @@ use amana::verify::{self, VerifyReport};
 use super::Context;
 use super::args::reports::{ReportFormat, ReportKind, ReportOut, ReportsGroup};
 use super::error::{CliError, Failure};
+use super::query::date;
 
 pub fn run(ctx: &Context, command: ReportsGroup) -> Result<(), Failure> {
     let ReportsGroup::Report(kind) = command;
@@ -125,10 +125,6 @@ fn report_today(ledger: &Ledger) -> Result<NaiveDate, ReportError> {
     Ok(now
         .with_timezone(&settings::report_timezone(ledger))
         .date_naive())
-}
-
-fn date(text: Option<String>) -> Result<Option<NaiveDate>, Failure> {
-    Ok(text.as_deref().map(parse_date).transpose()?)
 }
 
 /// The options every report takes, as typed values; the language as asked, else
