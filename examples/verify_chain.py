@@ -1713,13 +1713,17 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "variance_notes": (("seq", "grant_id", "line_id", "through", "text"), 1),
     "settings": (("seq", "key", "value"), 1),
     "variance_thresholds": (("seq", "grant_id", "percent", "amount"), 1),
+    "year_totals": (("year", "account", "grant_id", "line_id", "kind", "amount"), 5),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
 # no such table yet, which reads as an empty one (section 6).
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
                "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11, "settings": 12,
-               "variance_thresholds": 14}
+               "variance_thresholds": 14, "year_totals": 15}
+# Tables that no entry stands for alone but every journal entry adds to (section 6b): a file
+# older than the table has no such rows to compare, whatever its entries.
+DERIVED = {"year_totals"}
 
 
 def project(seq, e, rows):
@@ -1761,6 +1765,12 @@ def project(seq, e, rows):
                 e.get("charge_account"), e.get("release_account"), e.get("closing"))
         if k == "depreciation":
             add("depreciations", seq, e["id"], e["asset"], e["start"])
+        # section 6b: each posting adds to its fiscal year's total (summed in year_totals())
+        fy_start = rows["ledger"][0][4] if rows["ledger"] else "01-01"
+        fiscal_year = int(e["date"][:4]) - (e["date"][5:] < fy_start)
+        for p in e["postings"]:
+            add("year_totals", fiscal_year, p["account"], p["grant"] or "", p["line"] or "", k,
+                p["amount"])
     elif k == "officer":
         add("officers", seq, e["id"], e["name"], e["role"], e["public_key"])
     elif k == "seal":
@@ -1806,6 +1816,14 @@ def project(seq, e, rows):
         add("variance_thresholds", seq, e["grant"], e["percent"], e["amount"])
 
 
+def year_totals(parts):
+    """Section 6b: the postings' amounts summed by (year, account, grant, line, kind)."""
+    totals = {}
+    for *key, amount in parts:
+        totals[tuple(key)] = totals.get(tuple(key), 0) + amount
+    return [key + (amount,) for key, amount in totals.items()]
+
+
 def sort_key(values):
     """SQLite's order of storage classes: NULL < numbers < TEXT < BLOB."""
     return tuple((0, 0) if v is None else (1, v) if isinstance(v, (int, float))
@@ -1827,6 +1845,8 @@ def compare_table(conn, table, expected, seq_of_entry, report):
     try:
         if conn.execute("PRAGMA user_version").fetchone()[0] < TABLE_SINCE.get(table, 1):
             got = []  # the file's schema is older than the table
+            if table in DERIVED:
+                expected = []
         else:
             got = conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
     except sqlite3.Error as e:
@@ -1836,6 +1856,8 @@ def compare_table(conn, table, expected, seq_of_entry, report):
     expected, got = sorted(expected, key=key), sorted(got, key=key)
 
     def seq_of(row):
+        if table in DERIVED:  # no one entry's row: a finding of the ledger's (seq 0)
+            return 0
         if "seq" in columns:
             s = row[columns.index("seq")]
             s = seq_of_entry.get(("seq", s), s)
@@ -2073,6 +2095,7 @@ def verify(log_rows, store, anchors, conn=None, problems=None, seal_anchors=(), 
                 seq_of_entry.setdefault(eid, eseq)
         except sqlite3.Error:
             pass
+        rows["year_totals"] = year_totals(rows["year_totals"])
         for table in TABLES:
             compare_table(conn, table, rows[table], seq_of_entry, report)
             rows_checked += len(rows[table])

@@ -12,7 +12,7 @@ use super::log::{LOG_SCAN, log_row};
 use super::projection::{self, Row};
 use super::{LogRow, Result, Store, StoreError, ledger_info};
 use crate::chain::{self, ChainEntry, GENESIS_PREV, Hash, Record};
-use crate::domain::{Entry, EntryId, LedgerInfo};
+use crate::domain::{Entry, EntryId, FiscalStart, LedgerInfo};
 
 impl Store {
     /// Runs `f` inside one write transaction; commits only when `f` succeeds.
@@ -58,6 +58,7 @@ impl Store {
             head_seq: seq,
             head: prev,
             base: None,
+            fiscal: None,
             head_time,
         };
         let out = f(&mut appender)?;
@@ -77,6 +78,8 @@ pub struct Appender<'t> {
     head: Hash,
     /// The ledger's base currency, read once (the decoder needs it to check balances).
     base: Option<crate::domain::Currency>,
+    /// The ledger's fiscal start, read once (a journal entry adds to its fiscal year's totals).
+    fiscal: Option<FiscalStart>,
     /// The time recorded in the head entry.
     head_time: Option<i64>,
 }
@@ -132,6 +135,7 @@ impl Appender<'_> {
         for row in projection::rows(entry) {
             self.insert(&row)?;
         }
+        self.add_to_year_totals(entry)?;
         self.head_seq = entry.seq;
         self.head = chain;
         self.head_time = Some(entry.time_us);
@@ -155,6 +159,35 @@ impl Appender<'_> {
                 kind: entry.record.kind(),
                 reason: "it does not encode back to the same bytes".into(),
             });
+        }
+        Ok(())
+    }
+
+    /// Adds a journal entry's postings to `year_totals` (CHAIN.md section 6b): a row per key,
+    /// made by its first posting and added to by every later one.
+    fn add_to_year_totals(&mut self, entry: &ChainEntry) -> Result<()> {
+        if !matches!(entry.record, Record::Entry(_)) {
+            return Ok(());
+        }
+        let fiscal = match self.fiscal {
+            Some(f) => f,
+            None => *self.fiscal.insert(self.ledger_info()?.fiscal_start),
+        };
+        let mut add = self.tx.prepare_cached(
+            "INSERT INTO year_totals (year, account, grant_id, line_id, kind, amount)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (year, account, grant_id, line_id, kind)
+             DO UPDATE SET amount = amount + excluded.amount",
+        )?;
+        for (key, amount) in projection::year_total_parts(entry, fiscal) {
+            add.execute(params![
+                key.year,
+                key.account,
+                key.grant,
+                key.line,
+                key.kind,
+                amount
+            ])?;
         }
         Ok(())
     }

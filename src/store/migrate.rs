@@ -26,6 +26,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0012_settings.sql"),
     include_str!("../../schema/0013_funder_report_index.sql"),
     include_str!("../../schema/0014_variance_thresholds.sql"),
+    include_str!("../../schema/0015_year_totals.sql"),
 ];
 
 impl Store {
@@ -60,6 +61,16 @@ impl Store {
         })();
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         migrated
+    }
+
+    /// Whether the file holds `year_totals` (its schema is at least
+    /// [`super::projection::YEAR_TOTALS_SINCE`]): a file of an earlier release read without
+    /// being written has only its stand-in, empty, and its totals are read from the postings.
+    pub fn has_year_totals(&self) -> Result<bool> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(version >= super::projection::YEAR_TOTALS_SINCE)
     }
 
     /// How the file's schema differs from the one amana's migrations make: tables, indexes,

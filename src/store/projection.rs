@@ -8,7 +8,12 @@
 use rusqlite::types::Value;
 
 use crate::chain::{ChainEntry, Record};
-use crate::domain::{AccountCode, ClosingForm, Entry, EntryKind, format_date};
+use crate::domain::{AccountCode, ClosingForm, Entry, EntryKind, FiscalStart, format_date};
+
+/// The migration that made `year_totals` (`0015_year_totals.sql`). Unlike the other tables it
+/// is derived from every journal entry, old ones included, so a file whose schema is older
+/// has no totals to compare (and its reports read the postings themselves).
+pub const YEAR_TOTALS_SINCE: i64 = 15;
 
 /// A table that some listing or report reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,10 +49,11 @@ pub enum Table {
     VarianceNotes,
     Settings,
     VarianceThresholds,
+    YearTotals,
 }
 
 impl Table {
-    pub const ALL: [Table; 31] = [
+    pub const ALL: [Table; 32] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -79,6 +85,7 @@ impl Table {
         Table::VarianceNotes,
         Table::Settings,
         Table::VarianceThresholds,
+        Table::YearTotals,
     ];
 
     /// The migration that made the table (1 for `0001_init.sql`): a ledger whose schema is
@@ -96,6 +103,7 @@ impl Table {
             Table::VarianceNotes => 11,
             Table::Settings => 12,
             Table::VarianceThresholds => 14,
+            Table::YearTotals => YEAR_TOTALS_SINCE,
             _ => 1,
         }
     }
@@ -133,6 +141,7 @@ impl Table {
             Table::VarianceNotes => "variance_notes",
             Table::Settings => "settings",
             Table::VarianceThresholds => "variance_thresholds",
+            Table::YearTotals => "year_totals",
         }
     }
 
@@ -274,6 +283,7 @@ impl Table {
             Table::VarianceNotes => &["seq", "grant_id", "line_id", "through", "text"],
             Table::Settings => &["seq", "key", "value"],
             Table::VarianceThresholds => &["seq", "grant_id", "percent", "amount"],
+            Table::YearTotals => &["year", "account", "grant_id", "line_id", "kind", "amount"],
         }
     }
 
@@ -285,6 +295,7 @@ impl Table {
             | Table::SealBalances
             | Table::SealGrants
             | Table::SealBanks => 2,
+            Table::YearTotals => 5,
             _ => 1,
         }
     }
@@ -735,4 +746,62 @@ fn closing_row(seq: i64, e: &Entry) -> Option<Row> {
         table: Table::YearEnds,
         values,
     })
+}
+
+/// The key of one row of `year_totals` (CHAIN.md section 6b), its fields in the order of the
+/// table's primary key, so that keys sort as SQLite sorts the rows (integers, then text as
+/// bytes).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearTotalKey {
+    /// The fiscal year of the entry's date, named by the calendar year it starts in.
+    pub year: i32,
+    pub account: String,
+    /// `""` without a grant.
+    pub grant: String,
+    /// `""` without a budget line.
+    pub line: String,
+    /// The entry's kind as the chain names it.
+    pub kind: &'static str,
+}
+
+impl YearTotalKey {
+    /// The table row of this key with its total.
+    pub fn row(&self, amount: i64) -> Row {
+        Row {
+            table: Table::YearTotals,
+            values: vec![
+                int(i64::from(self.year)),
+                text(&self.account),
+                text(&self.grant),
+                text(&self.line),
+                text(self.kind),
+                int(amount),
+            ],
+        }
+    }
+}
+
+/// What `entry` adds to `year_totals`: each posting's amount under its key, in posting order
+/// (nothing for an entry that is not a journal entry). `fiscal` is the ledger's fiscal start.
+pub fn year_total_parts(entry: &ChainEntry, fiscal: FiscalStart) -> Vec<(YearTotalKey, i64)> {
+    let Record::Entry(e) = &entry.record else {
+        return vec![];
+    };
+    let year = fiscal.year_of(e.header.date);
+    let kind = e.header.kind.name();
+    e.postings()
+        .iter()
+        .map(|p| {
+            (
+                YearTotalKey {
+                    year,
+                    account: p.account.as_str().to_string(),
+                    grant: p.grant.as_ref().map_or("", |g| g.as_str()).to_string(),
+                    line: p.line.as_ref().map_or("", |l| l.as_str()).to_string(),
+                    kind,
+                },
+                p.amount.0,
+            )
+        })
+        .collect()
 }

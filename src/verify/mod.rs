@@ -30,6 +30,7 @@ use serde::Serialize;
 
 use crate::chain::signing;
 use crate::files::receipts::ReceiptStore;
+use crate::store::projection::{YearTotalKey, year_total_parts};
 use crate::store::{LogRow, Store, StoreError};
 pub use bundle::{
     BundleReadError, ChainFileDefect, bundle_rows, verify_bundle, verify_bundle_rows,
@@ -230,6 +231,8 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
     }
     let mut scans = store.table_scans();
     let mut projections = Projections::open(&mut scans, &mut check.findings)?;
+    let with_totals = store.has_year_totals()?;
+    let mut totals = YearTotals::default();
     let mut log = store.log_scan()?;
     let mut rows = log.query([])?;
     let body_at = |seq: i64| store.body_at(seq).ok().flatten();
@@ -258,8 +261,43 @@ fn run(store: &Store, options: &Options) -> Result<VerifyReport, StoreError> {
             for projected in &crate::store::projection::rows(&decoded) {
                 projections.expect(row.seq, projected, &mut check.findings, &check.entry_seqs)?;
             }
+            totals.add(&decoded);
+        }
+    }
+    if with_totals {
+        // The totals are no entry's own rows: a difference is the ledger's (seq 0).
+        for projected in totals.rows() {
+            projections.expect(0, &projected, &mut check.findings, &check.entry_seqs)?;
         }
     }
     projections.finish(&mut check.findings, &check.entry_seqs)?;
     Ok(check.finish(projections.checked))
+}
+
+/// The totals `year_totals` must hold (CHAIN.md section 6b), summed over the replay: one entry
+/// per key, so as many as the ledger has years × accounts × grant lines × kinds, not postings.
+#[derive(Default)]
+struct YearTotals {
+    /// The fiscal start, from the genesis entry.
+    fiscal: Option<crate::domain::FiscalStart>,
+    sums: std::collections::BTreeMap<YearTotalKey, i64>,
+}
+
+impl YearTotals {
+    fn add(&mut self, entry: &crate::chain::ChainEntry) {
+        if let crate::chain::Record::Ledger(l) = &entry.record {
+            self.fiscal.get_or_insert(l.fiscal_start);
+        }
+        let Some(fiscal) = self.fiscal else { return };
+        for (key, amount) in year_total_parts(entry, fiscal) {
+            let sum = self.sums.entry(key).or_default();
+            // A total past i64 cannot be in the table either: saturated, it is reported.
+            *sum = sum.saturating_add(amount);
+        }
+    }
+
+    /// The rows, in the table's key order.
+    fn rows(&self) -> impl Iterator<Item = crate::store::projection::Row> + '_ {
+        self.sums.iter().map(|(key, amount)| key.row(*amount))
+    }
 }
