@@ -179,7 +179,7 @@ impl Appender<'_> {
              ON CONFLICT (year, account, grant_id, line_id, kind)
              DO UPDATE SET amount = amount + excluded.amount",
         )?;
-        for (key, amount) in projection::year_total_parts(entry, fiscal) {
+        for (key, amount) in super::year_totals::year_total_parts(entry, fiscal) {
             add.execute(params![
                 key.year,
                 key.account,

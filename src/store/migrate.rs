@@ -63,16 +63,6 @@ impl Store {
         migrated
     }
 
-    /// Whether the file holds `year_totals` (its schema is at least
-    /// [`super::projection::YEAR_TOTALS_SINCE`]): a file of an earlier release read without
-    /// being written has only its stand-in, empty, and its totals are read from the postings.
-    pub fn has_year_totals(&self) -> Result<bool> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        Ok(version >= super::projection::YEAR_TOTALS_SINCE)
-    }
-
     /// How the file's schema differs from the one amana's migrations make: tables, indexes,
     /// views and triggers added, dropped or changed (a dropped append-only trigger, an index
     /// or a view that would make a report read other figures than the tables).

@@ -16,7 +16,8 @@
 //! - `queries` and `rows`: the typed queries of the listings and what they return;
 //! - `sources`: what each funder gave, the donor register, in-kind contributions;
 //! - [`sql`]: `ToSql`/`FromSql` for the domain types, which validate what they read back;
-//! - [`projection`]: which table rows each chain entry stands for.
+//! - [`projection`]: which table rows each chain entry stands for;
+//! - [`year_totals`]: the postings summed per fiscal year, which each entry adds to.
 
 /// The SQL condition that the entry joined as `e` was recorded by the officers (a transaction
 /// or a reversal), not computed by amana (a closing, a carry to dedicated funds, an allocation, a
@@ -48,6 +49,7 @@ pub mod settings;
 mod sources;
 pub mod sql;
 mod statements;
+pub mod year_totals;
 // The auditor's report and the member's printed receipt (issue 9, part D).
 mod audit;
 pub use audit::{

@@ -8,12 +8,7 @@
 use rusqlite::types::Value;
 
 use crate::chain::{ChainEntry, Record};
-use crate::domain::{AccountCode, ClosingForm, Entry, EntryKind, FiscalStart, format_date};
-
-/// The migration that made `year_totals` (`0015_year_totals.sql`). Unlike the other tables it
-/// is derived from every journal entry, old ones included, so a file whose schema is older
-/// has no totals to compare (and its reports read the postings themselves).
-pub const YEAR_TOTALS_SINCE: i64 = 15;
+use crate::domain::{AccountCode, ClosingForm, Entry, EntryKind, format_date};
 
 /// A table that some listing or report reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -103,7 +98,7 @@ impl Table {
             Table::VarianceNotes => 11,
             Table::Settings => 12,
             Table::VarianceThresholds => 14,
-            Table::YearTotals => YEAR_TOTALS_SINCE,
+            Table::YearTotals => super::year_totals::SINCE,
             _ => 1,
         }
     }
@@ -308,7 +303,7 @@ pub struct Row {
     pub values: Vec<Value>,
 }
 
-fn text(s: &str) -> Value {
+pub(super) fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
 
@@ -316,7 +311,7 @@ fn opt_text(s: Option<&str>) -> Value {
     s.map_or(Value::Null, text)
 }
 
-fn int(i: i64) -> Value {
+pub(super) fn int(i: i64) -> Value {
     Value::Integer(i)
 }
 
@@ -746,62 +741,4 @@ fn closing_row(seq: i64, e: &Entry) -> Option<Row> {
         table: Table::YearEnds,
         values,
     })
-}
-
-/// The key of one row of `year_totals` (CHAIN.md section 6b), its fields in the order of the
-/// table's primary key, so that keys sort as SQLite sorts the rows (integers, then text as
-/// bytes).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct YearTotalKey {
-    /// The fiscal year of the entry's date, named by the calendar year it starts in.
-    pub year: i32,
-    pub account: String,
-    /// `""` without a grant.
-    pub grant: String,
-    /// `""` without a budget line.
-    pub line: String,
-    /// The entry's kind as the chain names it.
-    pub kind: &'static str,
-}
-
-impl YearTotalKey {
-    /// The table row of this key with its total.
-    pub fn row(&self, amount: i64) -> Row {
-        Row {
-            table: Table::YearTotals,
-            values: vec![
-                int(i64::from(self.year)),
-                text(&self.account),
-                text(&self.grant),
-                text(&self.line),
-                text(self.kind),
-                int(amount),
-            ],
-        }
-    }
-}
-
-/// What `entry` adds to `year_totals`: each posting's amount under its key, in posting order
-/// (nothing for an entry that is not a journal entry). `fiscal` is the ledger's fiscal start.
-pub fn year_total_parts(entry: &ChainEntry, fiscal: FiscalStart) -> Vec<(YearTotalKey, i64)> {
-    let Record::Entry(e) = &entry.record else {
-        return vec![];
-    };
-    let year = fiscal.year_of(e.header.date);
-    let kind = e.header.kind.name();
-    e.postings()
-        .iter()
-        .map(|p| {
-            (
-                YearTotalKey {
-                    year,
-                    account: p.account.as_str().to_string(),
-                    grant: p.grant.as_ref().map_or("", |g| g.as_str()).to_string(),
-                    line: p.line.as_ref().map_or("", |l| l.as_str()).to_string(),
-                    kind,
-                },
-                p.amount.0,
-            )
-        })
-        .collect()
 }

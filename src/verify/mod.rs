@@ -7,10 +7,13 @@
 //! 3. the entry is replayed through the same [`crate::rules::Book`] rules every write obeys
 //!    (rule violation);
 //! 4. the table rows it stands for are re-derived and compared, in key order, with every table
-//!    the reports read (a row edited, deleted, inserted or reordered behind amana's back).
+//!    the reports read (a row edited, deleted, inserted or reordered behind amana's back);
+//! 5. the year totals (CHAIN.md section 6b) are summed over the replay and compared, in key
+//!    order, with `year_totals`.
 //!
 //! It never stops at the first finding and classifies each one. Memory stays flat: one row of
-//! each table is in hand at a time, plus the id → seq index of entries (8 bytes per entry).
+//! each table is in hand at a time, plus the id → seq index of entries (8 bytes per entry) and
+//! one sum per year, account, grant line and entry kind.
 //!
 //! The rooms: this file holds the options, the report and the pass over a ledger; `chain.rs`
 //! the checks of each row (1 to 3, seals, signatures, receipts, times, decisions);
@@ -30,7 +33,7 @@ use serde::Serialize;
 
 use crate::chain::signing;
 use crate::files::receipts::ReceiptStore;
-use crate::store::projection::{YearTotalKey, year_total_parts};
+use crate::store::year_totals::{YearTotalKey, year_total_parts};
 use crate::store::{LogRow, Store, StoreError};
 pub use bundle::{
     BundleReadError, ChainFileDefect, bundle_rows, verify_bundle, verify_bundle_rows,

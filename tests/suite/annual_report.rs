@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use crate::common::{demo, ok, ok_json};
+use crate::common::{demo, ok, ok_json, python_verify_json, verify_json};
 use crate::sources::{books, dues_gifts_and_a_grant, record};
 
 /// The report of fiscal `year`, with the head the command line would give it.
@@ -351,6 +351,118 @@ fn funding_counts_dues_gifts_grants_and_unattributed_income_with_exact_shares() 
     assert_eq!(empty["income_total"], "0.00");
     assert_eq!(empty["hhi"], "0.0000");
     assert_eq!(empty["months_of_reserve"], Value::Null);
+
+    // The funders of the dues, the gift and the bounced cheque are read from `sources` beside
+    // the year's totals: the same report as from every posting, in a file of the release before.
+    reads_the_same_as_the_release_before(&l, &[2024, 2025, 2026]);
+}
+
+/// `year_totals`, in key order.
+fn year_totals(ledger: &Path) -> Vec<(i64, String, String, String, String, i64)> {
+    let c = rusqlite::Connection::open(ledger).unwrap();
+    let mut stmt = c
+        .prepare("SELECT year, account, grant_id, line_id, kind, amount FROM year_totals ORDER BY 1, 2, 3, 4, 5")
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+/// The reports of `years` read from `year_totals` are those read from every posting: the file
+/// is made into one of the release before `year_totals` (schema 14, which reports read from
+/// the postings), which verifies and reads the same; a write then migrates it, and the totals
+/// migration 15 sums are those amana wrote entry by entry, which both verifiers accept.
+fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
+    let without_head = |year: i32| {
+        let (report, head) = annual(ledger, year);
+        let mut j = json(&report, &head);
+        j.as_object_mut().unwrap().remove("head");
+        j
+    };
+    let reports: Vec<Value> = years.iter().map(|&y| without_head(y)).collect();
+    let totals = year_totals(ledger);
+    assert!(!totals.is_empty());
+    rusqlite::Connection::open(ledger)
+        .unwrap()
+        .execute_batch("DROP TABLE year_totals; PRAGMA user_version = 14;")
+        .unwrap();
+    let (code, v) = verify_json(ledger, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    for (&year, before) in years.iter().zip(&reports) {
+        assert_eq!(&without_head(year), before, "{year}, from the postings");
+    }
+    ok(ledger, &["setting", "set", "language", "fr"]);
+    assert_eq!(year_totals(ledger), totals, "summed by the migration");
+    let (code, v) = verify_json(ledger, &[]);
+    assert_eq!(code, Some(0), "{v:#}");
+    let (code, theirs) = python_verify_json(&[ledger.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{theirs:#}");
+}
+
+#[test]
+fn the_demo_reads_the_same_from_its_year_totals_as_from_its_postings() {
+    let (_dir, l) = demo();
+    reads_the_same_as_the_release_before(&l, &[2024, 2025, 2026]);
+}
+
+/// A fiscal year from July to June: each posting counts in the year its date falls in, on
+/// either side of the first of July, whether amana summed it entry by entry or the migration
+/// summed it.
+#[test]
+fn a_fiscal_year_from_july_counts_each_day_in_its_own_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("amana.db");
+    ok(
+        &l,
+        &[
+            "init",
+            "--name",
+            "Khotwa",
+            "--currency",
+            "MAD",
+            "--chart",
+            "ma-associations",
+            "--fiscal-year-start",
+            "07-01",
+        ],
+    );
+    for (date, amount) in [
+        ("2025-06-30", "100"),
+        ("2025-07-01", "200"),
+        ("2026-06-30", "400"),
+        ("2026-07-01", "800"),
+    ] {
+        record(
+            &l,
+            date,
+            "Cotisation",
+            &[&format!("5141 {amount}"), &format!("7183 -{amount}")],
+        );
+    }
+    let income: Vec<(i64, i64)> = year_totals(&l)
+        .into_iter()
+        .filter(|t| t.1 == "7183")
+        .map(|t| (t.0, -t.5))
+        .collect();
+    assert_eq!(income, [(2024, 10000), (2025, 60000), (2026, 80000)]);
+    let j = reconciles(&l, 2025);
+    assert_eq!(
+        (&j["from"], &j["to"]),
+        (&Value::from("2025-07-01"), &Value::from("2026-06-30"))
+    );
+    assert_eq!(j["income_total"], "600.00");
+    assert_eq!(j["previous"]["income_total"], "100.00");
+    reads_the_same_as_the_release_before(&l, &[2024, 2025, 2026]);
 }
 
 #[test]

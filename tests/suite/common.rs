@@ -364,10 +364,22 @@ pub fn tamper(src: &Path, dir: &Path, edit: impl FnOnce(&rusqlite::Connection)) 
     copy
 }
 
+/// Sums `year_totals` again from the `entries` and `postings` the file holds (with the SQL of
+/// the migration that made it): what a forger who rewrote or removed entries does so that the
+/// totals (schema/CHAIN.md section 6b) agree with the tables.
+pub fn resum_year_totals(conn: &rusqlite::Connection) {
+    let migration = include_str!("../../schema/0015_year_totals.sql");
+    let insert = &migration[migration.find("INSERT INTO year_totals").unwrap()..];
+    conn.execute_batch(&format!("DELETE FROM year_totals; {insert}"))
+        .unwrap();
+}
+
 /// Recomputes `entry_hash`, `prev` and `chain` of every log row from `from_seq` on, from the
 /// stored bodies, following schema/CHAIN.md section 1 (not amana's code): what a forger with
-/// the file but without the officers' keys does after changing a body.
+/// the file but without the officers' keys does after changing a body. The year totals are
+/// summed again from the tables too ([`resum_year_totals`]).
 pub fn rehash_from(conn: &rusqlite::Connection, from_seq: i64) {
+    resum_year_totals(conn);
     use sha2::{Digest, Sha256};
     let rows: Vec<(i64, Vec<u8>)> = conn
         .prepare("SELECT seq, body FROM log WHERE seq >= ?1 ORDER BY seq")

@@ -34,6 +34,12 @@ fn every_table_refuses_an_update_and_a_delete() {
     // In a transaction rolled back at the end: the row planted below is not left behind.
     conn.execute_batch("BEGIN").unwrap();
     for table in &all {
+        if table == "year_totals" {
+            // amana's sums of the postings per fiscal year, which every entry adds to: no
+            // trigger can tell its update from another's, so `verify` re-derives each row from
+            // the chain instead (tamper.rs edits, deletes and inserts them).
+            continue;
+        }
         if table == "closings" {
             // Closings of the form written before dedicated funds: a new ledger has none, so
             // one is planted (foreign keys are off) for the triggers to refuse.
