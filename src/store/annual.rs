@@ -266,12 +266,13 @@ const COMPUTED: &str = "
      GROUP BY p.account, p.grant_id, p.line_id IS NOT NULL";
 
 /// Each grant's agreement in force, its budget, and what the dedicated funds hold for it after
-/// the year-end entries of fiscal year ?2 and earlier.
+/// the year-end entries of fiscal year ?2 and earlier (read from the few year-end entries:
+/// `CROSS JOIN` keeps SQLite from reading every posting of every grant to find them).
 const GRANTS: &str = "
     WITH d AS (
       SELECT p.grant_id AS grant_id, -sum(p.amount) AS carried
         FROM year_ends y
-        JOIN postings p ON p.entry_id = y.entry_id
+        CROSS JOIN postings p ON p.entry_id = y.entry_id
        WHERE y.kind IN ('dedicated-funds', 'year-closing') AND y.year <= ?2
          AND p.account = y.dedicated_account AND p.grant_id IS NOT NULL
        GROUP BY p.grant_id)
@@ -616,12 +617,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The reversals dated from `from` to `to`, by date.
+    /// The reversals dated from `from` to `to`, by date: found through the index of
+    /// `reverses` (the `+` keeps SQLite from reading every entry of the year by date instead).
     pub fn reversals_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ReversalRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.date, e.reverses, coalesce(e.reason, ''), o.description
                FROM entries e JOIN entries o ON o.id = e.reverses
-              WHERE e.kind = 'reversal' AND e.date BETWEEN ?1 AND ?2
+              WHERE e.reverses > 0 AND +e.kind = 'reversal' AND +e.date BETWEEN ?1 AND ?2
               ORDER BY e.date, e.id",
         )?;
         let rows = stmt.query_map([format_date(from), format_date(to)], |r| {

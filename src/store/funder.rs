@@ -169,13 +169,26 @@ impl Store {
     ///
     /// This is the report's one aggregate over other grants' postings, so its cost grows with
     /// the ledger (about a third of a million postings per expense account in a ledger of a
-    /// million transactions). Without a period it reads the covering index
-    /// `postings_by_account_grant` alone and names the entries left out by the small tables
-    /// that list them (year ends, depreciations, closings: exactly the entries
-    /// `recorded_entry!` leaves out); with one, it starts from the period's entries (by date).
-    /// A test holds both forms to the same figures.
+    /// million transactions). Without a period it reads `year_totals`; in a file of an earlier
+    /// release, which has none yet, the covering index `postings_by_account_grant` alone, naming
+    /// the entries left out by the small tables that list them (year ends, depreciations,
+    /// closings: exactly the entries `recorded_entry!` leaves out); with a period, it starts
+    /// from the period's entries (by date). A test holds the forms to the same figures.
     pub fn funder_cofunding(&self, grant: &str, w: &Window) -> Result<Vec<AccountFunding>> {
-        let sql = if w.from.is_none() && w.to.is_none() {
+        let sql = if w.from.is_none() && w.to.is_none() && self.has_year_totals()? {
+            // The year totals (CHAIN.md section 6b) hold the same sums a few rows per account,
+            // grant line and year: the recorded entries are the transactions and reversals.
+            format!(
+                "SELECT t.account, {ACCOUNT_NAME}, nullif(t.grant_id, ''), sum(t.amount)
+                   FROM year_totals t JOIN accounts a ON a.code = t.account
+                  WHERE a.type = 'expense' AND t.kind IN ('transaction', 'reversal')
+                    AND t.account IN (SELECT DISTINCT q.account FROM year_totals q
+                                        JOIN accounts b ON b.code = q.account
+                                       WHERE q.grant_id = ?1 AND b.type = 'expense')
+                    AND ?2 IS NULL AND ?3 IS NULL
+                  GROUP BY t.account, t.grant_id ORDER BY t.account, nullif(t.grant_id, '')"
+            )
+        } else if w.from.is_none() && w.to.is_none() {
             format!(
                 "SELECT p.account, {ACCOUNT_NAME}, p.grant_id, sum(p.amount)
                    FROM postings p JOIN accounts a ON a.code = p.account

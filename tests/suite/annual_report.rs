@@ -389,7 +389,23 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
         j.as_object_mut().unwrap().remove("head");
         j
     };
+    // The funder reports too: their co-funding without a period reads the totals.
+    let funder_reports = || -> Vec<Value> {
+        let grants = ok_json(ledger, &["grant", "list"]);
+        grants["grants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                let id = g["id"].as_str().unwrap();
+                let mut j = ok_json(ledger, &["report", "funder", "--grant", id, "--no-verify"]);
+                j.as_object_mut().unwrap().remove("head");
+                j
+            })
+            .collect()
+    };
     let reports: Vec<Value> = years.iter().map(|&y| without_head(y)).collect();
+    let funders = funder_reports();
     let totals = year_totals(ledger);
     assert!(!totals.is_empty());
     rusqlite::Connection::open(ledger)
@@ -401,6 +417,11 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
     for (&year, before) in years.iter().zip(&reports) {
         assert_eq!(&without_head(year), before, "{year}, from the postings");
     }
+    assert_eq!(
+        funder_reports(),
+        funders,
+        "funder reports, from the postings"
+    );
     ok(ledger, &["setting", "set", "language", "fr"]);
     assert_eq!(year_totals(ledger), totals, "summed by the migration");
     let (code, v) = verify_json(ledger, &[]);
