@@ -189,26 +189,35 @@ fn minor(v: i128, what: &'static str) -> Result<Minor> {
         .map_err(|_| super::StoreError::TotalOutOfRange { what })
 }
 
+/// The six [`Measures`] of the postings `p` of entries `e`, the previous year starting on day ?1,
+/// the year on ?2 (postings dated after the year's end are left out by the query's `WHERE`).
+macro_rules! measures_of_postings {
+    () => {
+        "sum(p.amount),
+         sum(CASE WHEN e.date < ?2 THEN p.amount ELSE 0 END),
+         sum(CASE WHEN e.date >= ?2 AND e.kind <> 'closing' THEN p.amount ELSE 0 END),
+         sum(CASE WHEN e.date >= ?1 AND e.date < ?2 AND e.kind <> 'closing'
+                  THEN p.amount ELSE 0 END),
+         sum(CASE WHEN e.date >= ?2 AND e.kind IN ('transaction', 'reversal')
+                  THEN p.amount ELSE 0 END),
+         sum(CASE WHEN e.kind IN ('transaction', 'reversal') THEN p.amount ELSE 0 END)"
+    };
+}
+
 /// The one scan: postings dated up to the year's end, grouped by account, grant, whether a
 /// budget line is named, and the funder a `source` names (income without a grant only; a
 /// reversal's posting takes its original's).
-const SCAN: &str = "
-    SELECT p.account, p.grant_id, p.line_id IS NOT NULL, s.funder_id,
-           sum(p.amount),
-           sum(CASE WHEN e.date < ?2 THEN p.amount ELSE 0 END),
-           sum(CASE WHEN e.date >= ?2 AND e.kind <> 'closing' THEN p.amount ELSE 0 END),
-           sum(CASE WHEN e.date >= ?1 AND e.date < ?2 AND e.kind <> 'closing'
-                    THEN p.amount ELSE 0 END),
-           sum(CASE WHEN e.date >= ?2 AND e.kind IN ('transaction', 'reversal')
-                    THEN p.amount ELSE 0 END),
-           sum(CASE WHEN e.kind IN ('transaction', 'reversal') THEN p.amount ELSE 0 END)
-      FROM entries e
+const SCAN: &str = concat!(
+    "SELECT p.account, p.grant_id, p.line_id IS NOT NULL, s.funder_id, ",
+    measures_of_postings!(),
+    " FROM entries e
       JOIN postings p ON p.entry_id = e.id
       JOIN accounts a ON a.code = p.account
       LEFT JOIN sources s ON a.type = 'income' AND p.grant_id IS NULL
                          AND s.entry_id = coalesce(e.reverses, e.id) AND s.posting = p.idx
      WHERE e.date <= ?3
-     GROUP BY p.account, p.grant_id, p.line_id IS NOT NULL, s.funder_id";
+     GROUP BY p.account, p.grant_id, p.line_id IS NOT NULL, s.funder_id"
+);
 
 /// The same measures from `year_totals` (fiscal year ?1), grouped by account, grant and
 /// whether a line is named; the entry kinds are the chain's, so "recorded" is simply the
@@ -230,27 +239,21 @@ const TOTALS: &str = "
 
 /// The income postings without a grant whose `source` names a funder (a reversal's posting
 /// taking its original's), measured as [`SCAN`] measures them, by account and funder.
-const SOURCED: &str = "
-    WITH x AS (SELECT s.entry_id AS entry_id, s.posting AS posting, s.funder_id AS funder_id
+const SOURCED: &str = concat!(
+    "WITH x AS (SELECT s.entry_id AS entry_id, s.posting AS posting, s.funder_id AS funder_id
                  FROM sources s
                UNION ALL
                SELECT r.id, s.posting, s.funder_id
                  FROM sources s JOIN entries r ON r.reverses = s.entry_id)
-    SELECT p.account, x.funder_id,
-           sum(p.amount),
-           sum(CASE WHEN e.date < ?2 THEN p.amount ELSE 0 END),
-           sum(CASE WHEN e.date >= ?2 AND e.kind <> 'closing' THEN p.amount ELSE 0 END),
-           sum(CASE WHEN e.date >= ?1 AND e.date < ?2 AND e.kind <> 'closing'
-                    THEN p.amount ELSE 0 END),
-           sum(CASE WHEN e.date >= ?2 AND e.kind IN ('transaction', 'reversal')
-                    THEN p.amount ELSE 0 END),
-           sum(CASE WHEN e.kind IN ('transaction', 'reversal') THEN p.amount ELSE 0 END)
-      FROM x
+    SELECT p.account, x.funder_id, ",
+    measures_of_postings!(),
+    " FROM x
       JOIN entries e ON e.id = x.entry_id
       JOIN postings p ON p.entry_id = x.entry_id AND p.idx = x.posting
       JOIN accounts a ON a.code = p.account
      WHERE a.type = 'income' AND p.grant_id IS NULL AND e.date <= ?3
-     GROUP BY p.account, x.funder_id";
+     GROUP BY p.account, x.funder_id"
+);
 
 /// Rule 10 leaves out of "recorded" the entries amana computes that `entries.kind` lists as
 /// transactions (carries to dedicated funds, allocations, depreciations): testing each posting
