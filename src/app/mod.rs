@@ -45,6 +45,7 @@ mod demo_funds;
 pub mod demo_reports;
 pub mod error;
 pub mod exchange;
+pub mod export_books;
 pub mod import;
 pub mod keys;
 pub mod member_receipt;

@@ -8,6 +8,7 @@ use super::Context;
 use super::args::{ArchiveGroup, ExportCommand};
 use super::error::{CliError, Failure};
 use super::print;
+use amana::formats::books::BooksFormat;
 
 pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
     let path = &ctx.ledger;
@@ -35,6 +36,12 @@ pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
                 o.entries,
                 o.head
             );
+        }
+        ArchiveGroup::Export(ExportCommand::Hledger { out, force }) => {
+            export_books(path, BooksFormat::Hledger, out.as_deref(), force)?;
+        }
+        ArchiveGroup::Export(ExportCommand::Beancount { out, force }) => {
+            export_books(path, BooksFormat::Beancount, out.as_deref(), force)?;
         }
         ArchiveGroup::Backup { file, force } => {
             let o = backup::backup(path, &file, force)?;
@@ -221,6 +228,29 @@ fn demo(
     if !v.ok {
         outp!("{}", super::lang::verify_text(v));
         return Err(Failure::VerifyFailed);
+    }
+    Ok(())
+}
+
+/// `export hledger` and `export beancount`: the journal printed, or written and summed up.
+fn export_books(
+    path: &std::path::Path,
+    format: BooksFormat,
+    out: Option<&std::path::Path>,
+    force: bool,
+) -> Result<(), Failure> {
+    let ledger = Ledger::open_read_only(path)?;
+    let o = ledger.export_books(format, out, force)?;
+    match out {
+        None => print!("{}", o.text),
+        Some(file) => out!(
+            "Wrote the {} {}: {} entries, {} postings, {} accounts.",
+            format.file_kind(),
+            file.display(),
+            o.entries,
+            o.postings,
+            o.accounts
+        ),
     }
     Ok(())
 }

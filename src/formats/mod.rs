@@ -1,5 +1,6 @@
 //! Pure bytes ↔ domain: file formats that several modules read and write.
 
+pub mod books;
 pub mod bundle;
 pub mod charts;
 pub mod journal;

@@ -162,3 +162,41 @@ impl Store {
         Ok(out)
     }
 }
+
+impl Store {
+    /// The funder each `source` names, by (entry id, posting): a reversal's postings are
+    /// looked up under the entry it reverses.
+    pub fn posting_sources(&self) -> Result<std::collections::HashMap<(i64, i64), String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT entry_id, posting, funder_id FROM sources")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                (r.get::<_, EntryId>(0)?.0, r.get::<_, i64>(1)?),
+                r.get::<_, FunderId>(2)?.to_string(),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every grant's funder, currency and period in force, by id (without the totals the
+    /// grant listing computes).
+    pub fn grant_periods(&self) -> Result<Vec<(String, String, String, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT g.id, g.funder, g.currency, g.start_date,
+                    coalesce((SELECT x.end_date FROM grant_amendments x WHERE x.grant_id = g.id
+                                 AND x.end_date IS NOT NULL ORDER BY x.seq DESC LIMIT 1), g.end_date)
+               FROM grants g ORDER BY g.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, crate::domain::GrantId>(0)?.to_string(),
+                r.get::<_, FunderId>(1)?.to_string(),
+                r.get(2)?,
+                r.get::<_, SqlDate>(3)?.to_string(),
+                r.get::<_, SqlDate>(4)?.to_string(),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -44,6 +44,8 @@ const COMMANDS: &[&[&str]] = &[
     &["receipt", "member"],
     &["verify-receipt"],
     &["export", "audit"],
+    &["export", "hledger"],
+    &["export", "beancount"],
     &["backup"],
     &["restore"],
     &["demo"],

@@ -18,6 +18,7 @@ mod common;
 mod csv_safety;
 mod currency;
 mod durability;
+mod export_books;
 mod funder_report;
 mod funds;
 mod fuzz;

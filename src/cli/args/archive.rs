@@ -7,7 +7,7 @@ use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum ArchiveGroup {
-    /// Export what an auditor needs to verify offline
+    /// Export the books: the audit bundle an auditor verifies offline, the journal for hledger or Beancount
     #[command(subcommand)]
     Export(ExportCommand),
     /// Write one archive of the ledger and its receipts, from a consistent snapshot
@@ -55,4 +55,32 @@ pub enum ExportCommand {
 Example:\n  amana export audit audit-2025/\n  amana verify --bundle audit-2025/"
     )]
     Audit { dir: PathBuf },
+    /// Write the whole journal as an hledger journal (accounts by code, funders, grants and lines as tags)
+    #[command(
+        after_help = "Every posting is in the ledger's currency, so `hledger -f FILE bal` gives the balances of `amana balance`; an amount recorded in another currency keeps it as the tag original:. Each transaction names its journal entry and chain entry; a reversal and what it reverses share the tag link:.\n\
+Without --out the journal is printed. Never writes over an existing file unless --force, and never over the ledger, its receipts or a key.\n\n\
+Example:\n  amana export hledger --out khotwa.journal\n  hledger -f khotwa.journal bal"
+    )]
+    Hledger {
+        /// The file to write (default: print it)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the whole journal as a Beancount ledger (accounts by code, funders, grants and lines as metadata)
+    #[command(
+        after_help = "Accounts are Assets:CODE, Liabilities:CODE, Equity:CODE, Income:CODE and Expenses:CODE (memorandum accounts under Equity:Memorandum), opened on the first day of the books, with their names as metadata. Every posting is in the ledger's currency, so Beancount's balances are those of `amana balance`; a reversal and what it reverses share a link (^amana-N).\n\
+Without --out the ledger is printed. Never writes over an existing file unless --force, and never over the ledger, its receipts or a key.\n\n\
+Example:\n  amana export beancount --out khotwa.beancount\n  bean-check khotwa.beancount"
+    )]
+    Beancount {
+        /// The file to write (default: print it)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
 }

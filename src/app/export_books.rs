@@ -1,0 +1,135 @@
+//! `amana export hledger` and `amana export beancount`: the whole journal for an accountant's
+//! tool, read in one read transaction and written by [`crate::formats::books`].
+
+use std::path::Path;
+
+use crate::app::{Ledger, Result};
+use crate::files;
+use crate::formats::books::{
+    BookAccount, BookEntry, BookFunder, BookGrant, BookPosting, Books, BooksFormat,
+};
+use crate::store::JournalFilter;
+
+/// What an export wrote (or printed).
+#[derive(Debug, Clone)]
+pub struct BooksExport {
+    pub text: String,
+    pub entries: usize,
+    pub postings: usize,
+    pub accounts: usize,
+}
+
+impl Ledger {
+    /// The whole journal, with its accounts, funders and grants, as one snapshot.
+    pub fn books(&self) -> Result<Books> {
+        let store = self.store();
+        store.begin_read()?;
+        let read = self.read_books();
+        store.end_read()?;
+        read
+    }
+
+    fn read_books(&self) -> Result<Books> {
+        let store = self.store();
+        let info = self.info()?;
+        let (entries_in_chain, head) = store.head()?;
+        let sources = store.posting_sources()?;
+        let accounts = store
+            .accounts(None)?
+            .into_iter()
+            .map(|a| BookAccount {
+                code: a.code,
+                name: a.name,
+                kind: a.kind,
+            })
+            .collect();
+        let funders = store
+            .funder_names()?
+            .into_iter()
+            .map(|(id, name, kind)| BookFunder { id, name, kind })
+            .collect();
+        let grants = store
+            .grant_periods()?
+            .into_iter()
+            .map(|(id, funder, currency, start, end)| BookGrant {
+                id,
+                funder,
+                currency,
+                start,
+                end,
+            })
+            .collect();
+        let mut entries: Vec<BookEntry> = vec![];
+        store.journal(&JournalFilter::default(), |r| {
+            if entries.last().is_none_or(|e| e.id != r.id) {
+                entries.push(BookEntry {
+                    id: r.id,
+                    seq: r.seq,
+                    kind: r.kind.clone(),
+                    date: r.date.clone(),
+                    description: r.description.clone(),
+                    reference: r.reference.clone(),
+                    reverses: r.reverses,
+                    reason: r.reason.clone(),
+                    reversed_by: r.reversed_by,
+                    postings: vec![],
+                });
+            }
+            let funder = if r.grant.is_none() {
+                sources.get(&(r.reverses.unwrap_or(r.id), r.idx)).cloned()
+            } else {
+                None
+            };
+            let original = r
+                .original
+                .as_ref()
+                .map(|(m, c)| (m.format(info.exponent(c)), c.clone()));
+            if let Some(e) = entries.last_mut() {
+                e.postings.push(BookPosting {
+                    account: r.account,
+                    amount: r.amount,
+                    grant: r.grant,
+                    line: r.line,
+                    funder,
+                    original,
+                    memo: r.memo,
+                });
+            }
+        })?;
+        Ok(Books {
+            name: info.name.clone(),
+            currency: info.currency.code.clone(),
+            exponent: info.currency.exponent,
+            entries_in_chain,
+            head: head.map(hex::encode).unwrap_or_else(|| "0".repeat(64)),
+            accounts,
+            funders,
+            grants,
+            entries,
+        })
+    }
+
+    /// The journal in `format`, written to `out` (never over an existing file unless `force`,
+    /// and never over a ledger, a receipt or a key) or, without `out`, returned to print.
+    pub fn export_books(
+        &self,
+        format: BooksFormat,
+        out: Option<&Path>,
+        force: bool,
+    ) -> Result<BooksExport> {
+        if let Some(path) = out {
+            files::check_output(path, force)?;
+        }
+        let books = self.books()?;
+        let text = format.render(&books);
+        if let Some(path) = out {
+            files::write_new(path, text.as_bytes(), force)?;
+        }
+        Ok(BooksExport {
+            entries: books.entries.len(),
+            postings: books.entries.iter().map(|e| e.postings.len()).sum(),
+            accounts: books.accounts.len(),
+            text,
+        })
+    }
+}

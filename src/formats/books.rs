@@ -1,0 +1,361 @@
+//! The whole journal as plain-text accounting reads it: hledger's journal and Beancount's
+//! ledger (`amana export hledger`, `amana export beancount`). Pure: the books in, the text out.
+//!
+//! Both carry every posting in the ledger's currency, so that `hledger bal` and Beancount's
+//! balances are `amana balance` to the cent; an amount first recorded in another currency keeps
+//! it as a tag (hledger) or metadata (Beancount) beside it. Accounts are named by their codes
+//! (what `amana balance` lists), with their names in force beside them; funders, grants and
+//! budget lines are tags or metadata of the postings, a reversal is linked to what it reverses,
+//! and every transaction names the journal entry and chain entry it comes from.
+
+use std::fmt::Write as _;
+
+use crate::domain::Minor;
+
+/// What the export reads of a ledger.
+#[derive(Debug, Clone)]
+pub struct Books {
+    pub name: String,
+    /// The ledger's currency and its number of decimals.
+    pub currency: String,
+    pub exponent: u8,
+    /// The chain's length and head when the books were read.
+    pub entries_in_chain: i64,
+    pub head: String,
+    pub accounts: Vec<BookAccount>,
+    pub funders: Vec<BookFunder>,
+    pub grants: Vec<BookGrant>,
+    /// In journal order (entry id).
+    pub entries: Vec<BookEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BookAccount {
+    pub code: String,
+    pub name: String,
+    /// amana's account type: asset, liability, net-assets, income, expense, memorandum.
+    pub kind: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct BookFunder {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct BookGrant {
+    pub id: String,
+    pub funder: String,
+    pub currency: String,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct BookEntry {
+    pub id: i64,
+    pub seq: i64,
+    /// `transaction`, `reversal` or `closing`, as the journal lists it.
+    pub kind: String,
+    pub date: String,
+    pub description: String,
+    pub reference: Option<String>,
+    pub reverses: Option<i64>,
+    pub reason: Option<String>,
+    pub reversed_by: Option<i64>,
+    pub postings: Vec<BookPosting>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BookPosting {
+    pub account: String,
+    pub amount: Minor,
+    pub grant: Option<String>,
+    pub line: Option<String>,
+    /// The funder a `source` names (income without a grant), a reversal's taking its
+    /// original's.
+    pub funder: Option<String>,
+    /// The amount as recorded in another currency, formatted with that currency's decimals.
+    pub original: Option<(String, String)>,
+    pub memo: Option<String>,
+}
+
+/// The formats the journal is exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BooksFormat {
+    Hledger,
+    Beancount,
+}
+
+impl BooksFormat {
+    /// What a file of this format is called.
+    pub fn file_kind(self) -> &'static str {
+        match self {
+            BooksFormat::Hledger => "hledger journal",
+            BooksFormat::Beancount => "Beancount ledger",
+        }
+    }
+
+    /// The books as this format writes them.
+    pub fn render(self, books: &Books) -> String {
+        match self {
+            BooksFormat::Hledger => hledger(books),
+            BooksFormat::Beancount => beancount(books),
+        }
+    }
+}
+
+/// One line of text: what a one-line field may hold once written (a line break or a tab in a
+/// name would end the field in either format).
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The link between a reversal and what it reverses (named by the reversed entry).
+fn reversal_link(e: &BookEntry) -> Option<String> {
+    e.reverses
+        .or(e.reversed_by.map(|_| e.id))
+        .map(|id| format!("amana-{id}"))
+}
+
+/// hledger's journal (hledger 1.25 and later read it).
+pub fn hledger(books: &Books) -> String {
+    let mut out = String::new();
+    let c = &books.currency;
+    let _ = writeln!(
+        out,
+        "; The books of {} exported by amana: {} journal entries, in {c}.\n\
+         ; Chain: {} entries, head {}. Check them with `amana verify`.\n",
+        one_line(&books.name),
+        books.entries.len(),
+        books.entries_in_chain,
+        books.head
+    );
+    let _ = writeln!(
+        out,
+        "commodity {} {c}\n",
+        Minor(100_000 * 10_i64.pow(u32::from(books.exponent))).format(books.exponent)
+    );
+    for a in &books.accounts {
+        let kind = match a.kind.as_str() {
+            "asset" => "A",
+            "liability" => "L",
+            "net-assets" => "E",
+            "income" => "R",
+            "expense" => "X",
+            _ => "",
+        };
+        let _ = write!(out, "account {}  ; name: {}", a.code, tag_value(&a.name));
+        if !kind.is_empty() {
+            let _ = write!(out, ", type: {kind}");
+        }
+        let _ = writeln!(out, ", amana-type: {}", a.kind);
+    }
+    out.push('\n');
+    for f in &books.funders {
+        let _ = writeln!(out, "; funder {}: {} ({})", f.id, one_line(&f.name), f.kind);
+    }
+    for g in &books.grants {
+        let _ = writeln!(
+            out,
+            "; grant {}: funder {}, {}, {} to {}",
+            g.id, g.funder, g.currency, g.start, g.end
+        );
+    }
+    if !books.funders.is_empty() || !books.grants.is_empty() {
+        out.push('\n');
+    }
+    for e in &books.entries {
+        let description = one_line(&e.description);
+        let code = e
+            .reference
+            .as_deref()
+            .filter(|r| !r.contains([')', ';']) && !r.chars().any(char::is_control))
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "{} *{code} {}  ; amana-entry:{}, chain-entry:{}, kind:{}",
+            e.date,
+            description.replace(';', ","),
+            e.id,
+            e.seq,
+            e.kind
+        );
+        if let Some(link) = reversal_link(e) {
+            let _ = write!(out, ", link:{link}");
+        }
+        out.push('\n');
+        if description.contains(';') {
+            let _ = writeln!(out, "    ; description: {description}");
+        }
+        if let Some(r) = e.reference.as_deref().filter(|_| code.is_empty()) {
+            let _ = writeln!(out, "    ; reference: {}", one_line(r));
+        }
+        if let Some(reason) = &e.reason {
+            let _ = writeln!(out, "    ; reason: {}", one_line(reason));
+        }
+        for p in &e.postings {
+            let _ = write!(
+                out,
+                "    {}  {} {c}",
+                p.account,
+                p.amount.format(books.exponent)
+            );
+            let mut tags = vec![];
+            if let Some(g) = &p.grant {
+                tags.push(format!("grant:{g}"));
+            }
+            if let Some(l) = &p.line {
+                tags.push(format!("line:{l}"));
+            }
+            if let Some(f) = &p.funder {
+                tags.push(format!("funder:{f}"));
+            }
+            if let Some((amount, currency)) = &p.original {
+                tags.push(format!("original:{amount} {currency}"));
+            }
+            if !tags.is_empty() {
+                let _ = write!(out, "  ; {}", tags.join(", "));
+            }
+            out.push('\n');
+            if let Some(memo) = &p.memo {
+                let _ = writeln!(out, "        ; memo: {}", one_line(memo));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A tag's value in hledger ends at a comma.
+fn tag_value(text: &str) -> String {
+    one_line(text).replace(',', " ")
+}
+
+/// Beancount's top-level account of an amana account type (a memorandum account, kept beside
+/// the books, under `Equity:Memorandum`, where its postings balance among themselves).
+fn beancount_account(code: &str, kind: &str) -> String {
+    match kind {
+        "asset" => format!("Assets:{code}"),
+        "liability" => format!("Liabilities:{code}"),
+        "income" => format!("Income:{code}"),
+        "expense" => format!("Expenses:{code}"),
+        "memorandum" => format!("Equity:Memorandum:{code}"),
+        _ => format!("Equity:{code}"),
+    }
+}
+
+/// A Beancount string literal.
+fn quoted(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in one_line(text).chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// Beancount's ledger (Beancount 2.3 reads it; `bean-check` accepts it).
+pub fn beancount(books: &Books) -> String {
+    let mut out = String::new();
+    let c = &books.currency;
+    let _ = writeln!(
+        out,
+        "; The books of {} exported by amana: {} journal entries, in {c}.\n\
+         ; Chain: {} entries, head {}. Check them with `amana verify`.\n",
+        one_line(&books.name),
+        books.entries.len(),
+        books.entries_in_chain,
+        books.head
+    );
+    let _ = writeln!(out, "option \"title\" {}", quoted(&books.name));
+    let _ = writeln!(out, "option \"operating_currency\" \"{c}\"\n");
+    // Every account opens on the first day of the books, so that no entry comes before it.
+    let first = books
+        .entries
+        .iter()
+        .map(|e| e.date.as_str())
+        .min()
+        .unwrap_or("2000-01-01");
+    let _ = writeln!(out, "{first} commodity {c}\n");
+    let mut kinds = std::collections::HashMap::new();
+    for a in &books.accounts {
+        kinds.insert(a.code.as_str(), a.kind.as_str());
+        let _ = writeln!(
+            out,
+            "{first} open {}\n  name: {}\n  amana-code: \"{}\"\n  amana-type: \"{}\"",
+            beancount_account(&a.code, &a.kind),
+            quoted(&a.name),
+            a.code,
+            a.kind
+        );
+    }
+    out.push('\n');
+    for f in &books.funders {
+        let _ = writeln!(out, "; funder {}: {} ({})", f.id, one_line(&f.name), f.kind);
+    }
+    for g in &books.grants {
+        let _ = writeln!(
+            out,
+            "; grant {}: funder {}, {}, {} to {}",
+            g.id, g.funder, g.currency, g.start, g.end
+        );
+    }
+    if !books.funders.is_empty() || !books.grants.is_empty() {
+        out.push('\n');
+    }
+    for e in &books.entries {
+        let _ = write!(out, "{} * {}", e.date, quoted(&e.description));
+        if let Some(link) = reversal_link(e) {
+            let _ = write!(out, " ^{link}");
+        }
+        let _ = writeln!(
+            out,
+            "\n  amana-entry: {}\n  chain-entry: {}\n  amana-kind: \"{}\"",
+            e.id, e.seq, e.kind
+        );
+        if let Some(r) = &e.reference {
+            let _ = writeln!(out, "  reference: {}", quoted(r));
+        }
+        if let Some(reason) = &e.reason {
+            let _ = writeln!(out, "  reason: {}", quoted(reason));
+        }
+        for p in &e.postings {
+            let kind = kinds.get(p.account.as_str()).copied().unwrap_or("");
+            let _ = writeln!(
+                out,
+                "  {}  {} {c}",
+                beancount_account(&p.account, kind),
+                p.amount.format(books.exponent)
+            );
+            let mut meta = |key: &str, value: &str| {
+                let _ = writeln!(out, "    {key}: {}", quoted(value));
+            };
+            if let Some(g) = &p.grant {
+                meta("grant", g);
+            }
+            if let Some(l) = &p.line {
+                meta("line", l);
+            }
+            if let Some(f) = &p.funder {
+                meta("funder", f);
+            }
+            if let Some((amount, currency)) = &p.original {
+                meta("original", &format!("{amount} {currency}"));
+            }
+            if let Some(memo) = &p.memo {
+                meta("memo", memo);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
