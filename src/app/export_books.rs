@@ -51,12 +51,12 @@ impl Ledger {
         let grants = store
             .grant_periods()?
             .into_iter()
-            .map(|(id, funder, currency, start, end)| BookGrant {
-                id,
-                funder,
-                currency,
-                start,
-                end,
+            .map(|g| BookGrant {
+                id: g.id,
+                funder: g.funder,
+                currency: g.currency,
+                start: g.start,
+                end: g.end,
             })
             .collect();
         let mut entries: Vec<BookEntry> = vec![];

@@ -163,6 +163,16 @@ impl Store {
     }
 }
 
+/// A grant's funder, currency and period in force.
+#[derive(Debug, Clone)]
+pub struct GrantPeriodRow {
+    pub id: String,
+    pub funder: String,
+    pub currency: String,
+    pub start: String,
+    pub end: String,
+}
+
 impl Store {
     /// The funder each `source` names, by (entry id, posting): a reversal's postings are
     /// looked up under the entry it reverses.
@@ -181,7 +191,7 @@ impl Store {
 
     /// Every grant's funder, currency and period in force, by id (without the totals the
     /// grant listing computes).
-    pub fn grant_periods(&self) -> Result<Vec<(String, String, String, String, String)>> {
+    pub fn grant_periods(&self) -> Result<Vec<GrantPeriodRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT g.id, g.funder, g.currency, g.start_date,
                     coalesce((SELECT x.end_date FROM grant_amendments x WHERE x.grant_id = g.id
@@ -189,13 +199,13 @@ impl Store {
                FROM grants g ORDER BY g.id",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, crate::domain::GrantId>(0)?.to_string(),
-                r.get::<_, FunderId>(1)?.to_string(),
-                r.get(2)?,
-                r.get::<_, SqlDate>(3)?.to_string(),
-                r.get::<_, SqlDate>(4)?.to_string(),
-            ))
+            Ok(GrantPeriodRow {
+                id: r.get::<_, crate::domain::GrantId>(0)?.to_string(),
+                funder: r.get::<_, FunderId>(1)?.to_string(),
+                currency: r.get(2)?,
+                start: r.get::<_, SqlDate>(3)?.to_string(),
+                end: r.get::<_, SqlDate>(4)?.to_string(),
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
