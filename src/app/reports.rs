@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::app::report_books::BooksError;
 use crate::app::{Ledger, LedgerError, settings};
 use crate::files::{self, FileError};
+use crate::formats::spreadsheet;
 use crate::report::i18n::Lang;
 use crate::report::output::{self, Format, Head, Report};
 use crate::report::templates::{TemplateError, Templates};
@@ -29,6 +30,8 @@ pub struct ReportOptions {
     pub force: bool,
     /// Verify the ledger first (the default): the report says at its top whether it verifies.
     pub verify: bool,
+    /// A CSV for a spreadsheet of the report's language (`--excel`).
+    pub excel: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -197,7 +200,11 @@ pub fn make(
     options: &ReportOptions,
     templates: &Templates,
 ) -> Result<Made, ReportError> {
-    let bytes = output::render(report, head, options.format, options.language(), templates)?;
+    let mut bytes = output::render(report, head, options.format, options.language(), templates)?;
+    if options.excel && options.format == Format::Csv {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        bytes = spreadsheet::for_spreadsheet(&text, options.language().spreadsheet());
+    }
     if let Some(out) = &options.out {
         write(out, &bytes, options.force)?;
     }

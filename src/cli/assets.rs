@@ -66,9 +66,9 @@ pub fn run(ctx: &Context, command: AssetGroup) -> Result<(), Failure> {
             let ledger = bundle::open_read_only(path)?;
             let info = ledger.info()?;
             let report = report::assets(ledger.store(), &info)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => out!("{}", report::assets_table(&report)),
-                Format::Csv => outp!("{}", report::assets_csv(&report)),
+                Format::Csv => print::csv(&report::assets_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
         }

@@ -208,3 +208,19 @@ pub fn allocation(a: &AllocateOutcome) {
         None => out!("Nothing was written. To record it, run the same command without --dry-run."),
     }
 }
+
+/// A CSV listing on standard output: as amana writes it, or with `excel` for a spreadsheet of
+/// the command line's language ([`amana::formats::spreadsheet`]).
+pub fn csv(text: &str, excel: bool) -> Result<(), super::error::Failure> {
+    use std::io::Write as _;
+    let bytes = if excel {
+        amana::formats::spreadsheet::for_spreadsheet(text, super::lang::language()?.spreadsheet())
+    } else {
+        text.as_bytes().to_vec()
+    };
+    let mut stdout = std::io::stdout();
+    if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+        exit_on_write_error(e);
+    }
+    Ok(())
+}

@@ -34,9 +34,9 @@ pub fn run(ctx: &Context, command: QueryGroup) -> Result<(), Failure> {
             let info = ledger.info()?;
             let filter = ledger.balance_filter(query)?;
             let report = report::balance(ledger.store(), &info, &filter)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => out!("{}", render::balance_table(&report)),
-                Format::Csv => outp!("{}", render::balance_csv(&report)),
+                Format::Csv => print::csv(&render::balance_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
         }
@@ -57,9 +57,9 @@ pub fn run(ctx: &Context, command: QueryGroup) -> Result<(), Failure> {
             let info = ledger.info()?;
             let filter = ledger.journal_filter(query)?;
             let report = report::journal(ledger.store(), &info, &filter)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => outp!("{}", render::journal_text(&report)),
-                Format::Csv => outp!("{}", render::journal_csv(&report)),
+                Format::Csv => print::csv(&render::journal_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
         }
@@ -67,9 +67,9 @@ pub fn run(ctx: &Context, command: QueryGroup) -> Result<(), Failure> {
             let ledger = bundle::open_read_only(path)?;
             let info = ledger.info()?;
             let report = report::log(ledger.store(), &info, kind.as_deref())?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => out!("{}", render::log_table(&report)),
-                Format::Csv => outp!("{}", render::log_csv(&report)),
+                Format::Csv => print::csv(&render::log_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
         }
@@ -93,9 +93,9 @@ pub fn run(ctx: &Context, command: QueryGroup) -> Result<(), Failure> {
                     .map_err(CliError::from)?,
             };
             let report = queries::verify(path, bundle, &options)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => outp!("{}", super::lang::verify_text(&report)),
-                Format::Csv => outp!("{}", render::verify_csv(&report)),
+                Format::Csv => print::csv(&render::verify_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
             if !report.ok {

@@ -88,14 +88,27 @@ pub fn run(ctx: &Context, command: RateCommand) -> Result<(), Failure> {
                     })
                     .collect(),
             };
-            match format.format {
+            match format.resolved()? {
                 Format::Json => print::json(&report),
                 Format::Csv => {
-                    outp!("currency,date,rate,source\n");
-                    for r in &report.rates {
-                        let source = r.source.as_deref().unwrap_or("").replace('"', "\"\"");
-                        outp!("{},{},{},\"{source}\"\n", r.currency, r.date, r.rate);
-                    }
+                    let rows: Vec<Vec<String>> = report
+                        .rates
+                        .iter()
+                        .map(|r| {
+                            vec![
+                                r.currency.to_string(),
+                                r.date.to_string(),
+                                r.rate.to_string(),
+                                r.source.clone().unwrap_or_default(),
+                            ]
+                        })
+                        .collect();
+                    let text = amana::report::render::rows_csv(
+                        &["currency", "date", "rate", "source"],
+                        &[2],
+                        &rows,
+                    );
+                    print::csv(&text, format.excel)?;
                 }
                 Format::Table => {
                     if report.rates.is_empty() {

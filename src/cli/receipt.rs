@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, command: ReceiptGroup) -> Result<(), Failure> {
         }
         ReceiptGroup::VerifyReceipt { file, seal, format } => {
             let check = exchange::check_member_receipt_file(&file, &seal)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Json => print::json(&check),
                 _ if check.ok => {
                     out!(

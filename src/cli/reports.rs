@@ -130,12 +130,21 @@ fn report_today(ledger: &Ledger) -> Result<NaiveDate, ReportError> {
 /// The options every report takes, as typed values; the language as asked, else
 /// `AMANA_LANG`, else the ledger's.
 fn options(out: &ReportOut) -> Result<ReportOptions, Failure> {
-    let format = match out.format {
-        ReportFormat::Text => Format::Text,
-        ReportFormat::Csv => Format::Csv,
-        ReportFormat::Json => Format::Json,
-        ReportFormat::Html => Format::Html,
-        ReportFormat::Pdf => Format::Pdf,
+    let format = match (out.excel, out.format) {
+        (true, ReportFormat::Csv | ReportFormat::Text) => Format::Csv,
+        (true, other) => {
+            return Err(Failure::Invalid(format!(
+                "--excel writes CSV for a spreadsheet: give it with --format csv, not {}",
+                format!("{other:?}").to_lowercase()
+            )));
+        }
+        (false, format) => match format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Html => Format::Html,
+            ReportFormat::Pdf => Format::Pdf,
+        },
     };
     if format == Format::Pdf && out.out.is_none() && std::io::stdout().is_terminal() {
         return Err(Failure::Invalid(
@@ -153,6 +162,7 @@ fn options(out: &ReportOut) -> Result<ReportOptions, Failure> {
         out: out.out.clone(),
         force: out.force,
         verify: !out.no_verify,
+        excel: out.excel,
     })
 }
 

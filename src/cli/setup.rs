@@ -58,9 +58,9 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
         }) => {
             let ledger = bundle::open_read_only(path)?;
             let report = report::accounts(ledger.store(), prefix.as_deref().map(str::trim), all)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => out!("{}", render::accounts_table(&report)),
-                Format::Csv => outp!("{}", render::accounts_csv(&report)),
+                Format::Csv => print::csv(&render::accounts_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
         }
@@ -133,9 +133,9 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             let ledger = bundle::open_read_only(path)?;
             let info = ledger.info()?;
             let report = report::funders(ledger.store(), &info)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => out!("{}", render::funders_table(&report)),
-                Format::Csv => outp!("{}", render::funders_csv(&report)),
+                Format::Csv => print::csv(&render::funders_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
         }
@@ -171,9 +171,9 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
             let info = ledger.info()?;
             let grant = ledger.grant_filter(grant.as_deref())?;
             let report = report::grants(ledger.store(), &info, grant.as_deref())?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => outp!("{}", render::grants_text(&report)),
-                Format::Csv => outp!("{}", render::grants_csv(&report)),
+                Format::Csv => print::csv(&render::grants_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
         }
@@ -302,19 +302,22 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
         SetupGroup::Setting(SettingCommand::List { format }) => {
             let ledger = bundle::open_read_only(path)?;
             let lines = settings::list(&ledger)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Json => print::json(&serde_json::json!({ "settings": lines })),
                 Format::Csv => {
-                    outp!("key,value,recorded,seq\n");
-                    for l in &lines {
-                        out!(
-                            "{},{},{},{}",
-                            l.key,
-                            l.value,
-                            l.recorded,
-                            l.seq.map(|s| s.to_string()).unwrap_or_default()
-                        );
-                    }
+                    let rows: Vec<Vec<String>> = lines
+                        .iter()
+                        .map(|l| {
+                            vec![
+                                l.key.to_string(),
+                                l.value.to_string(),
+                                l.recorded.to_string(),
+                                l.seq.map(|s| s.to_string()).unwrap_or_default(),
+                            ]
+                        })
+                        .collect();
+                    let text = render::rows_csv(&["key", "value", "recorded", "seq"], &[], &rows);
+                    print::csv(&text, format.excel)?;
                 }
                 Format::Table => {
                     for l in &lines {

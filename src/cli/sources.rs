@@ -22,9 +22,9 @@ pub fn run(ctx: &Context, command: SourcesGroup) -> Result<(), Failure> {
             let ledger = bundle::open_read_only(path)?;
             let info = ledger.info()?;
             let report = report::donors(ledger.store(), &info, year, detail)?;
-            match format.format {
+            match format.resolved()? {
                 Format::Table => out!("{}", render::donors_table(&report)),
-                Format::Csv => outp!("{}", render::donors_csv(&report)),
+                Format::Csv => print::csv(&render::donors_csv(&report), format.excel)?,
                 Format::Json => print::json(&report),
             }
         }
@@ -33,9 +33,9 @@ pub fn run(ctx: &Context, command: SourcesGroup) -> Result<(), Failure> {
                 let ledger = bundle::open_read_only(path)?;
                 let info = ledger.info()?;
                 let report = report::in_kind(ledger.store(), &info, year)?;
-                match format.format {
+                match format.resolved()? {
                     Format::Table => out!("{}", render::in_kind_table(&report)),
-                    Format::Csv => outp!("{}", render::in_kind_csv(&report)),
+                    Format::Csv => print::csv(&render::in_kind_csv(&report), format.excel)?,
                     Format::Json => print::json(&report),
                 }
             }

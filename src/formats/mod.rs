@@ -4,3 +4,4 @@ pub mod books;
 pub mod bundle;
 pub mod charts;
 pub mod journal;
+pub mod spreadsheet;

@@ -30,6 +30,19 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// How a spreadsheet set up for this language reads CSV: French and Arabic (Moroccan
+    /// settings follow French) with semicolons and decimal commas, English with commas and
+    /// decimal points.
+    pub fn spreadsheet(self) -> crate::formats::spreadsheet::Dialect {
+        use crate::formats::spreadsheet::Dialect;
+        match self {
+            Lang::En => Dialect::COMMA,
+            Lang::Fr | Lang::Ar => Dialect::SEMICOLON,
+        }
+    }
+}
+
+impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Ar, Lang::Fr, Lang::En];
 
     pub fn code(self) -> &'static str {

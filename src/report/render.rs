@@ -71,6 +71,27 @@ impl SheetWriter {
     }
 }
 
+/// A CSV listing of plain rows, through [`SheetWriter`]: `numbers` are the columns that hold
+/// amounts or rates, every other cell is text.
+pub fn rows_csv(header: &[&str], numbers: &[usize], rows: &[Vec<String>]) -> String {
+    let mut w = SheetWriter::new(header);
+    for row in rows {
+        let fields: Vec<Field<'_>> = row
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                if numbers.contains(&i) {
+                    Number(cell)
+                } else {
+                    Text(cell)
+                }
+            })
+            .collect();
+        w.row(&fields);
+    }
+    w.done()
+}
+
 fn opt(o: &Option<String>) -> &str {
     o.as_deref().unwrap_or("")
 }

@@ -41,6 +41,7 @@ mod rules_replay;
 mod seals;
 mod sources;
 mod sources_verify;
+mod spreadsheet;
 mod statements;
 mod tamper;
 mod totals;

@@ -62,6 +62,24 @@ pub struct FormatArg {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// With --format csv: for a spreadsheet opened by a double click (a UTF-8 byte order mark;
+    /// semicolons and decimal commas when AMANA_LANG is French or Arabic)
+    #[arg(long)]
+    pub excel: bool,
+}
+
+impl FormatArg {
+    /// The format asked for: `--excel` alone means CSV for a spreadsheet; with another
+    /// `--format` than csv (or table, the default) it is refused.
+    pub fn resolved(&self) -> Result<Format, super::error::Failure> {
+        match (self.excel, self.format) {
+            (false, format) => Ok(format),
+            (true, Format::Csv | Format::Table) => Ok(Format::Csv),
+            (true, Format::Json) => Err(super::error::Failure::Invalid(
+                "--excel writes CSV for a spreadsheet: give it with --format csv, not json".into(),
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -127,6 +127,10 @@ pub struct ReportOut {
     /// Replace an existing file at --out (never a ledger, a receipt or a key)
     #[arg(long)]
     pub force: bool,
+    /// With --format csv: for a spreadsheet opened by a double click (a UTF-8 byte order mark;
+    /// semicolons and decimal commas in French and Arabic)
+    #[arg(long)]
+    pub excel: bool,
     /// The report's language: ar, fr or en (default: AMANA_LANG, else the ledger's, else en)
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
