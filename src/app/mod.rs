@@ -48,6 +48,7 @@ pub mod exchange;
 pub mod export_books;
 pub mod import;
 pub mod keys;
+pub mod load;
 pub mod member_receipt;
 pub mod officers;
 pub mod periods;

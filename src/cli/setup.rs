@@ -8,14 +8,60 @@ use amana::domain::{AccountCode, Currency, FiscalStart, FunderId, GrantId, LineI
 use amana::report::{self, render};
 
 use super::Context;
-use super::args::setup::SettingCommand;
+use super::args::setup::{LoadWhat, SettingCommand};
 use super::args::{AccountCommand, Format, FunderCommand, GrantCommand, SetupGroup};
 use super::error::{CliError, Failure};
 use super::{lang, print};
+use amana::app::load::LoadError;
+use amana::formats::setup_csv::SetupKind;
 
 pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
     let (path, actor) = (&ctx.ledger, ctx.actor.as_str());
     match command {
+        SetupGroup::Load {
+            what,
+            file,
+            dry_run,
+        } => {
+            let kind = match what {
+                LoadWhat::Accounts => SetupKind::Accounts,
+                LoadWhat::Funders => SetupKind::Funders,
+                LoadWhat::Grants => SetupKind::Grants,
+                LoadWhat::Budget => SetupKind::Budget,
+            };
+            let outcome = Ledger::open(path, actor)?
+                .load(kind, &file, dry_run)
+                .map_err(|e| match e {
+                    LoadError::Ledger(e) => Failure::from(*e),
+                    LoadError::Refused { file, line, error } => Failure::Invalid(format!(
+                        "{file}:line {line}: {}\nnothing was loaded",
+                        Failure::from(*error).message().unwrap_or_default()
+                    )),
+                    other => Failure::Invalid(other.to_string()),
+                })?;
+            for (line, column, cell) in &outcome.trimmed {
+                eprintln!(
+                    "amana: note: {}:line {line}: column {column}: {cell:?} is kept without the spaces around it",
+                    file.display()
+                );
+            }
+            print::warn(&outcome.warnings);
+            match (outcome.dry_run, outcome.seqs) {
+                (true, _) => out!(
+                    "Checked {} {} of {}: every row would be recorded; nothing was (dry run).",
+                    outcome.rows,
+                    kind.name(),
+                    file.display()
+                ),
+                (false, Some((first, last))) => out!(
+                    "Loaded {} {} from {} (chain entries {first} to {last}).",
+                    outcome.rows,
+                    kind.name(),
+                    file.display()
+                ),
+                (false, None) => out!("{} holds no row: nothing was loaded.", file.display()),
+            }
+        }
         SetupGroup::Init {
             name,
             currency,

@@ -4,4 +4,5 @@ pub mod books;
 pub mod bundle;
 pub mod charts;
 pub mod journal;
+pub mod setup_csv;
 pub mod spreadsheet;

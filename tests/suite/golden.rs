@@ -58,6 +58,7 @@ const COMMANDS: &[&[&str]] = &[
     &["setting"],
     &["setting", "set"],
     &["setting", "list"],
+    &["load"],
     &["report"],
     &["report", "funder"],
     &["report", "annual"],

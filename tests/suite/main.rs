@@ -30,6 +30,7 @@ mod hledger;
 mod import;
 mod layers;
 mod legacy;
+mod load;
 mod member_receipts;
 mod messages_i18n;
 mod periods;

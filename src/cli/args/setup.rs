@@ -1,6 +1,8 @@
 //! The clap types of the commands that set the books up: the ledger, its chart of accounts,
 //! its funders, grants and budget lines.
 
+use std::path::PathBuf;
+
 use clap::Subcommand;
 
 use super::FormatArg;
@@ -40,6 +42,35 @@ pub enum SetupGroup {
     /// The ledger's settings for reports: their language and time zone
     #[command(subcommand)]
     Setting(SettingCommand),
+    /// Load accounts, funders, grants or budget lines from one CSV file, all or nothing
+    #[command(
+        after_help = "Columns are found by name, in any order; the listings' own CSV (account list, funder list, grant list --format csv) loads as it is, the figures they add not being read. An unknown column is refused.\n\
+  accounts: code, name, type (default: the parent account's), name_ar, name_fr, name_en\n\
+  funders:  id, name, type, country\n\
+  grants:   id, funder, amount, currency, start, end, restricted (yes or no), purpose\n\
+  budget:   grant, line, label, amount (or budget), account\n\
+Every row is checked first and every problem shown with its line and column; then all rows are recorded in one step through the same rules as account add, funder add, grant add and grant budget, or none is. Spaces around a cell are not kept, and the command says where it took them off.\n\n\
+Examples:\n  amana load accounts examples/khotwa/accounts.csv\n  amana load budget budget.csv --dry-run"
+    )]
+    Load {
+        /// What the file holds
+        #[arg(value_enum)]
+        what: LoadWhat,
+        /// The CSV file
+        file: PathBuf,
+        /// Check every row through the rules and record nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// What a set-up file holds.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LoadWhat {
+    Accounts,
+    Funders,
+    Grants,
+    Budget,
 }
 
 #[derive(Debug, Subcommand)]
