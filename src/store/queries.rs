@@ -199,17 +199,33 @@ impl Store {
     /// Every funder with what it has given: the net credit of income accounts charged to its
     /// grants. Its name is the one in force: the latest renaming.
     pub fn funders(&self) -> Result<Vec<FunderRow>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
-            "SELECT f.id, coalesce((SELECT c.name FROM funder_changes c WHERE c.funder_id = f.id
+        // The received of every funder in one aggregate: from `year_totals` (a few rows per
+        // grant and year, transactions and reversals being the recorded entries), or, in a
+        // file of an earlier release that has none yet, in one pass over the grants' postings.
+        let received = if self.has_year_totals()? {
+            "SELECT g.funder AS funder, -sum(t.amount) AS received
+               FROM year_totals t JOIN grants g ON g.id = t.grant_id
+               JOIN accounts a ON a.code = t.account
+              WHERE a.type = 'income' AND t.kind IN ('transaction', 'reversal')
+              GROUP BY g.funder"
+        } else {
+            concat!(
+                "SELECT g.funder AS funder, -sum(p.amount) AS received
+                   FROM postings p
+                   JOIN grants g ON g.id = p.grant_id
+                   JOIN accounts a ON a.code = p.account
+                   JOIN entries e ON e.id = p.entry_id
+                  WHERE a.type = 'income' AND ",
+                recorded_entry!(),
+                " GROUP BY g.funder"
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "WITH r AS ({received})
+             SELECT f.id, coalesce((SELECT c.name FROM funder_changes c WHERE c.funder_id = f.id
                                      ORDER BY c.seq DESC LIMIT 1), f.name), f.type, f.country,
-                    coalesce((SELECT -sum(p.amount) FROM postings p
-                               JOIN grants g ON g.id = p.grant_id
-                               JOIN accounts a ON a.code = p.account
-                               JOIN entries e ON e.id = p.entry_id
-                              WHERE g.funder = f.id AND a.type = 'income' AND ",
-            recorded_entry!(),
-            "), 0)
-               FROM funders f ORDER BY f.id",
+                    coalesce(r.received, 0)
+               FROM funders f LEFT JOIN r ON r.funder = f.id ORDER BY f.id"
         ))?;
         let rows = stmt.query_map([], |r| {
             Ok(FunderRow {

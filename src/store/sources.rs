@@ -66,14 +66,15 @@ pub struct InKindRow {
 impl Store {
     /// Every funder's income, on its grants and without one, by funder id.
     pub fn funder_income(&self) -> Result<Vec<FunderIncomeRow>> {
+        // One pass over the income postings, grouped by funder (not one per funder).
         let sql = format!(
-            "WITH m AS ({ATTRIBUTED})
-             SELECT f.id,
-                    coalesce((SELECT sum(m.received) FROM m WHERE m.funder = f.id
-                                 AND m.grant_id IS NOT NULL), 0),
-                    coalesce((SELECT sum(m.received) FROM m WHERE m.funder = f.id
-                                 AND m.grant_id IS NULL), 0)
-               FROM funders f ORDER BY f.id"
+            "WITH m AS ({ATTRIBUTED}),
+                  s AS (SELECT m.funder AS funder,
+                               sum(CASE WHEN m.grant_id IS NOT NULL THEN m.received END) AS on_grants,
+                               sum(CASE WHEN m.grant_id IS NULL THEN m.received END) AS without_grant
+                          FROM m WHERE m.funder IS NOT NULL GROUP BY m.funder)
+             SELECT f.id, coalesce(s.on_grants, 0), coalesce(s.without_grant, 0)
+               FROM funders f LEFT JOIN s ON s.funder = f.id ORDER BY f.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], |r| {

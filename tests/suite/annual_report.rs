@@ -406,6 +406,13 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
     };
     let reports: Vec<Value> = years.iter().map(|&y| without_head(y)).collect();
     let funders = funder_reports();
+    // And the funder listing, whose funders' received reads the totals.
+    let funder_list = || {
+        let mut j = ok_json(ledger, &["funder", "list"]);
+        j.as_object_mut().unwrap().remove("provenance");
+        j
+    };
+    let listed = funder_list();
     let totals = year_totals(ledger);
     assert!(!totals.is_empty());
     rusqlite::Connection::open(ledger)
@@ -422,6 +429,7 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
         funders,
         "funder reports, from the postings"
     );
+    assert_eq!(funder_list(), listed, "funder list, from the postings");
     ok(ledger, &["setting", "set", "language", "fr"]);
     assert_eq!(year_totals(ledger), totals, "summed by the migration");
     let (code, v) = verify_json(ledger, &[]);
