@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use crate::app::report_books::BooksError;
 use crate::app::{Ledger, LedgerError, settings};
 use crate::files::{self, FileError};
-use crate::formats::spreadsheet;
 use crate::report::i18n::Lang;
 use crate::report::output::{self, Format, Head, Report};
 use crate::report::templates::{TemplateError, Templates};
@@ -200,11 +199,12 @@ pub fn make(
     options: &ReportOptions,
     templates: &Templates,
 ) -> Result<Made, ReportError> {
-    let mut bytes = output::render(report, head, options.format, options.language(), templates)?;
-    if options.excel && options.format == Format::Csv {
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        bytes = spreadsheet::for_spreadsheet(&text, options.language().spreadsheet());
-    }
+    let lang = options.language();
+    let bytes = if options.excel && options.format == Format::Csv {
+        output::render_spreadsheet(report, head, lang, templates, lang.spreadsheet())?
+    } else {
+        output::render(report, head, options.format, lang, templates)?
+    };
     if let Some(out) = &options.out {
         write(out, &bytes, options.force)?;
     }

@@ -242,7 +242,7 @@ fn export_books(
     let ledger = Ledger::open_read_only(path)?;
     let o = ledger.export_books(format, out, force)?;
     match out {
-        None => print!("{}", o.text),
+        None => outp!("{}", o.text),
         Some(file) => out!(
             "Wrote the {} {}: {} entries, {} postings, {} accounts.",
             format.file_kind(),

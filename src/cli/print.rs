@@ -211,12 +211,15 @@ pub fn allocation(a: &AllocateOutcome) {
 
 /// A CSV listing on standard output: as amana writes it, or with `excel` for a spreadsheet of
 /// the command line's language ([`amana::formats::spreadsheet`]).
-pub fn csv(text: &str, excel: bool) -> Result<(), super::error::Failure> {
+pub fn csv(
+    sheet: &amana::formats::spreadsheet::Sheet,
+    excel: bool,
+) -> Result<(), super::error::Failure> {
     use std::io::Write as _;
     let bytes = if excel {
-        amana::formats::spreadsheet::for_spreadsheet(text, super::lang::language()?.spreadsheet())
+        sheet.for_spreadsheet(super::lang::language()?.spreadsheet())
     } else {
-        text.as_bytes().to_vec()
+        sheet.csv().into_bytes()
     };
     let mut stdout = std::io::stdout();
     if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {

@@ -157,12 +157,12 @@ pub fn hledger(books: &Books) -> String {
     }
     out.push('\n');
     for f in &books.funders {
-        let _ = writeln!(out, "; funder {}: {} ({})", f.id, one_line(&f.name), f.kind);
+        let _ = writeln!(out, "; funder {} : {} ({})", f.id, comment(&f.name), f.kind);
     }
     for g in &books.grants {
         let _ = writeln!(
             out,
-            "; grant {}: funder {}, {}, {} to {}",
+            "; grant {} : funder {}, {}, {} to {}",
             g.id, g.funder, g.currency, g.start, g.end
         );
     }
@@ -171,12 +171,17 @@ pub fn hledger(books: &Books) -> String {
     }
     for e in &books.entries {
         let description = one_line(&e.description);
-        let code = e
+        // The reference is hledger's code when it can be one; else a comment.
+        let in_code = e
             .reference
             .as_deref()
-            .filter(|r| !r.contains([')', ';']) && !r.chars().any(char::is_control))
-            .map(|r| format!(" ({r})"))
-            .unwrap_or_default();
+            .filter(|r| !r.contains([')', ';']) && !r.chars().any(char::is_control));
+        let code = match in_code {
+            Some(r) => format!(" ({r})"),
+            // Without one, a description that opens with `(` would be read as the code.
+            None if description.starts_with('(') => " ()".to_string(),
+            None => String::new(),
+        };
         let _ = write!(
             out,
             "{} *{code} {}  ; amana-entry:{}, chain-entry:{}, kind:{}",
@@ -191,13 +196,13 @@ pub fn hledger(books: &Books) -> String {
         }
         out.push('\n');
         if description.contains(';') {
-            let _ = writeln!(out, "    ; description: {description}");
+            let _ = writeln!(out, "    ; description: {}", comment(&description));
         }
-        if let Some(r) = e.reference.as_deref().filter(|_| code.is_empty()) {
-            let _ = writeln!(out, "    ; reference: {}", one_line(r));
+        if let Some(r) = e.reference.as_deref().filter(|_| in_code.is_none()) {
+            let _ = writeln!(out, "    ; reference: {}", comment(r));
         }
         if let Some(reason) = &e.reason {
-            let _ = writeln!(out, "    ; reason: {}", one_line(reason));
+            let _ = writeln!(out, "    ; reason: {}", comment(reason));
         }
         for p in &e.postings {
             let _ = write!(
@@ -224,7 +229,7 @@ pub fn hledger(books: &Books) -> String {
             }
             out.push('\n');
             if let Some(memo) = &p.memo {
-                let _ = writeln!(out, "        ; memo: {}", one_line(memo));
+                let _ = writeln!(out, "        ; memo: {}", comment(memo));
             }
         }
         out.push('\n');
@@ -234,20 +239,68 @@ pub fn hledger(books: &Books) -> String {
 
 /// A tag's value in hledger ends at a comma.
 fn tag_value(text: &str) -> String {
-    one_line(text).replace(',', " ")
+    comment(text).replace(',', " ")
+}
+
+/// Ledger text in an hledger comment, where a word followed by `:` is a tag (`date:` even
+/// moves the posting) and `[2026-03-01]` a date: a space goes before such a colon and after
+/// a `[`, so that hledger reads the text as text.
+fn comment(text: &str) -> String {
+    let mut out = String::new();
+    let mut previous = ' ';
+    for c in one_line(text).chars() {
+        if c == ':' && !previous.is_whitespace() {
+            out.push(' ');
+        }
+        out.push(c);
+        if c == '[' {
+            out.push(' ');
+        }
+        previous = c;
+    }
+    out
 }
 
 /// Beancount's top-level account of an amana account type (a memorandum account, kept beside
 /// the books, under `Equity:Memorandum`, where its postings balance among themselves).
 fn beancount_account(code: &str, kind: &str) -> String {
+    let part = beancount_part(code);
     match kind {
-        "asset" => format!("Assets:{code}"),
-        "liability" => format!("Liabilities:{code}"),
-        "income" => format!("Income:{code}"),
-        "expense" => format!("Expenses:{code}"),
-        "memorandum" => format!("Equity:Memorandum:{code}"),
-        _ => format!("Equity:{code}"),
+        "asset" => format!("Assets:{part}"),
+        "liability" => format!("Liabilities:{part}"),
+        "income" => format!("Income:{part}"),
+        "expense" => format!("Expenses:{part}"),
+        "memorandum" => format!("Equity:Memorandum:{part}"),
+        _ => format!("Equity:{part}"),
     }
+}
+
+/// An account code as a component of a Beancount account name, which starts with a capital
+/// or a digit and holds letters, digits and `-` only: a code that is one already (the Moroccan
+/// chart's digits) stays as it is; any other is `X` and the code with every other character as
+/// `-` and its UTF-8 bytes in hex (`512.10` is `X512-2E10`). The code itself is the account's
+/// `amana-code` metadata.
+fn beancount_part(code: &str) -> String {
+    let mut chars = code.chars();
+    let valid = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if valid {
+        return code.to_string();
+    }
+    let mut out = String::from("X");
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("-{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// A Beancount string literal.
@@ -358,4 +411,31 @@ pub fn beancount(books: &Books) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_a_beancount_account_name() {
+        for (code, part) in [
+            ("5141", "5141"),
+            ("Banque-1", "Banque-1"),
+            ("512.10", "X512-2E10"),
+            ("caisse", "Xcaisse"),
+            ("bank_1", "Xbank-5F1"),
+            ("é1", "X-C3-A91"),
+        ] {
+            assert_eq!(beancount_part(code), part, "{code}");
+        }
+    }
+
+    #[test]
+    fn hledger_comments_hold_no_tag_nor_date() {
+        assert_eq!(
+            comment("payé date:demain [2026-01-01], lot: 3"),
+            "payé date :demain [ 2026-01-01], lot : 3"
+        );
+    }
 }

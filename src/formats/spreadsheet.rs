@@ -1,13 +1,13 @@
-//! CSV for a spreadsheet (`--format csv --excel`): the CSV amana writes (commas, decimal
-//! points, the interchange form that `import` reads back) rewritten the way a spreadsheet set
-//! up for the reader's language opens it by a double click. Excel and LibreOffice in French
+//! CSV for a spreadsheet (`--format csv --excel`): the listings and reports that amana writes
+//! as CSV (commas, decimal points, the interchange form that `import` reads back), written the
+//! way a spreadsheet set up for the reader's language opens them by a double click. Excel and LibreOffice in French
 //! (and Arabic, whose Moroccan settings follow French) split on semicolons and read `1234,50`
 //! as a number; in English, on commas with `1234.50`. Both need a UTF-8 byte order mark to read
 //! the Arabic and the accents as UTF-8 rather than as the system's code page.
 //!
-//! Only cells that are plain decimal numbers change (`-4500.00` becomes `-4500,00`); text is
-//! kept as written, including the apostrophe that neutralises a formula. Blank lines between
-//! the tables of a report are kept.
+//! Only the amounts change (`-4500.00` becomes `-4500,00`): every cell knows whether it is one
+//! ([`Sheet`]), so a code or a reference shaped like a number is kept as written, as is the
+//! apostrophe that neutralises a formula.
 
 /// How a spreadsheet set up for a language reads CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,89 +32,147 @@ impl Dialect {
 /// The UTF-8 byte order mark.
 pub const BOM: &str = "\u{feff}";
 
-/// Whether `cell` is a plain decimal number as amana writes amounts (`-4500.00`).
-fn plain_decimal(cell: &str) -> bool {
-    let digits = cell.strip_prefix('-').unwrap_or(cell);
-    let Some((int, frac)) = digits.split_once('.') else {
-        return false;
-    };
-    let all_digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
-    all_digits(int) && all_digits(frac)
+/// A CSV listing as amana writes it, its cells knowing whether they are amounts: written as
+/// the interchange CSV ([`Sheet::csv`]) or for a spreadsheet ([`Sheet::for_spreadsheet`]),
+/// where only the amounts take the decimal comma (a code or a reference shaped like a number
+/// stays as written).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sheet {
+    lines: Vec<Line>,
 }
 
-/// `csv` (as amana writes it) for a spreadsheet of `dialect`: a byte order mark, the
-/// dialect's separator and decimal mark, CRLF line ends.
-pub fn for_spreadsheet(csv: &str, dialect: Dialect) -> Vec<u8> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(csv.as_bytes());
-    let mut out = BOM.as_bytes().to_vec();
-    let mut record = csv::StringRecord::new();
-    // amana's own CSV always parses; a record that does not ends the rewrite (what was read
-    // is kept).
-    loop {
-        let start = reader.position().line();
-        if !reader.read_record(&mut record).unwrap_or(false) {
-            break;
-        }
-        // The reader passes over blank lines: a record that took more lines than its own (one,
-        // plus the line breaks inside its quoted cells) came after as many.
-        let breaks: u64 = record.iter().map(|c| c.matches('\n').count() as u64).sum();
-        for _ in 0..reader.position().line().saturating_sub(start + 1 + breaks) {
-            out.extend_from_slice(b"\r\n");
-        }
-        let cells = record.iter().map(|cell| {
-            if dialect.decimal_comma && plain_decimal(cell) {
-                cell.replace('.', ",")
-            } else {
-                cell.to_string()
-            }
-        });
-        // One writer a record, so that a blank line stays a blank line (a writer quotes an
-        // empty record).
-        let mut line = csv::WriterBuilder::new()
-            .delimiter(dialect.separator)
-            .flexible(true)
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(vec![]);
-        line.write_record(cells).ok();
-        out.extend(line.into_inner().unwrap_or_default());
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Line {
+    /// Cells as written (already neutralised against formulas), each with whether it is an
+    /// amount.
+    Row(Vec<(String, bool)>),
+    /// A line of amana's own words (a report's `# section: table`), never ledger text.
+    Raw(String),
+    Blank,
+}
+
+impl Sheet {
+    /// A row of text cells (a header).
+    pub fn header(&mut self, cells: &[&str]) {
+        self.lines.push(Line::Row(
+            cells.iter().map(|c| ((*c).to_string(), false)).collect(),
+        ));
     }
-    out
+
+    /// A row: each cell as written, and whether it is an amount.
+    pub fn row(&mut self, cells: Vec<(String, bool)>) {
+        self.lines.push(Line::Row(cells));
+    }
+
+    /// A line of amana's own (no separator, no quotes needed).
+    pub fn raw(&mut self, line: &str) {
+        self.lines.push(Line::Raw(line.to_string()));
+    }
+
+    pub fn blank(&mut self) {
+        self.lines.push(Line::Blank);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The lines of `other` after these.
+    pub fn append(&mut self, other: Sheet) {
+        self.lines.extend(other.lines);
+    }
+
+    fn write(&self, separator: u8, decimal_comma: bool, end: &str) -> String {
+        let mut out = String::new();
+        for line in &self.lines {
+            match line {
+                Line::Row(cells) => {
+                    let mut w = csv::WriterBuilder::new()
+                        .delimiter(separator)
+                        .terminator(csv::Terminator::Any(b'\n'))
+                        .from_writer(vec![]);
+                    w.write_record(cells.iter().map(|(cell, amount)| {
+                        if decimal_comma && *amount {
+                            cell.replace('.', ",")
+                        } else {
+                            cell.clone()
+                        }
+                    }))
+                    .ok();
+                    let bytes = w.into_inner().unwrap_or_default();
+                    let text = String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out");
+                    out.push_str(text.strip_suffix('\n').unwrap_or(&text));
+                }
+                Line::Raw(text) => out.push_str(text),
+                Line::Blank => {}
+            }
+            out.push_str(end);
+        }
+        out
+    }
+
+    /// The interchange CSV: commas, decimal points, LF (what `import` reads back).
+    pub fn csv(&self) -> String {
+        self.write(b',', false, "\n")
+    }
+
+    /// For a spreadsheet of `dialect`: a byte order mark, the dialect's separator and decimal
+    /// mark (amounts only), CRLF line ends.
+    pub fn for_spreadsheet(&self, dialect: Dialect) -> Vec<u8> {
+        let mut out = BOM.to_string();
+        out.push_str(&self.write(dialect.separator, dialect.decimal_comma, "\r\n"));
+        out.into_bytes()
+    }
+}
+
+impl std::fmt::Display for Sheet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.csv())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn sheet() -> Sheet {
+        let mut s = Sheet::default();
+        s.raw("# s: t");
+        s.header(&["code", "name", "balance"]);
+        s.row(vec![
+            ("512.10".into(), false),
+            ("Banque, compte 1".into(), false),
+            ("-4500.00".into(), true),
+        ]);
+        s.row(vec![
+            ("6126".into(), false),
+            ("'=1+1".into(), false),
+            ("12.5".into(), true),
+        ]);
+        s.blank();
+        s.raw("# s: u");
+        s
+    }
+
     #[test]
-    fn amounts_take_the_decimal_comma_and_text_is_kept() {
-        let csv = "code,name,balance\n5141,\"Banque, compte 1\",-4500.00\n6126,'=1+1,12.5\n\n# s: t\na,b\n";
-        let out = String::from_utf8(for_spreadsheet(csv, Dialect::SEMICOLON)).unwrap();
+    fn only_amounts_take_the_decimal_comma() {
+        let out = String::from_utf8(sheet().for_spreadsheet(Dialect::SEMICOLON)).unwrap();
         assert_eq!(
             out,
-            "\u{feff}code;name;balance\r\n5141;Banque, compte 1;-4500,00\r\n6126;'=1+1;12,5\r\n\r\n# s: t\r\na;b\r\n"
+            "\u{feff}# s: t\r\ncode;name;balance\r\n512.10;Banque, compte 1;-4500,00\r\n6126;'=1+1;12,5\r\n\r\n# s: u\r\n"
         );
-        let out = String::from_utf8(for_spreadsheet(csv, Dialect::COMMA)).unwrap();
+        let out = String::from_utf8(sheet().for_spreadsheet(Dialect::COMMA)).unwrap();
         assert!(
-            out.starts_with("\u{feff}code,name,balance\r\n5141,\"Banque, compte 1\",-4500.00\r\n")
+            out.contains("\r\n512.10,\"Banque, compte 1\",-4500.00\r\n"),
+            "{out}"
         );
     }
 
     #[test]
-    fn only_plain_decimals_are_numbers() {
-        for (cell, number) in [
-            ("-4500.00", true),
-            ("12.5", true),
-            ("2026-01-15", false),
-            ("1.2.3", false),
-            (".5", false),
-            ("5.", false),
-            ("12", false),
-            ("'-1.5", false),
-        ] {
-            assert_eq!(plain_decimal(cell), number, "{cell}");
-        }
+    fn the_interchange_csv_is_plain() {
+        assert_eq!(
+            sheet().csv(),
+            "# s: t\ncode,name,balance\n512.10,\"Banque, compte 1\",-4500.00\n6126,'=1+1,12.5\n\n# s: u\n"
+        );
     }
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Provenance;
-use super::render::{Field, SheetWriter, provenance_line, right, table};
+use super::render::{Field, Sheet, SheetWriter, provenance_line, right, table};
 use crate::domain::asset::Asset;
 use crate::domain::{LedgerInfo, Minor, format_date};
 use crate::store::{Store, StoreError};
@@ -111,7 +111,7 @@ pub fn assets_table(r: &AssetsReport) -> String {
     out
 }
 
-pub fn assets_csv(r: &AssetsReport) -> String {
+pub fn assets_csv(r: &AssetsReport) -> Sheet {
     use Field::{Number, Text};
     let mut w = SheetWriter::new(&[
         "id",

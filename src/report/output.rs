@@ -270,13 +270,27 @@ pub fn render(
     let doc = document(report, head, &cat);
     match format {
         Format::Text => Ok(super::render::document::text(&doc).into_bytes()),
-        Format::Csv => Ok(super::render::document::csv(&doc).into_bytes()),
+        Format::Csv => Ok(super::render::document::csv(&doc).csv().into_bytes()),
         Format::Html => {
             super::render::html::html(&doc, &json(report, head), templates).map(String::into_bytes)
         }
         Format::Pdf => super::render::pdf::pdf(&doc, templates, head.generated.date_naive()),
         Format::Json => unreachable!("handled above"),
     }
+}
+
+/// The report as CSV for a spreadsheet of `dialect` (`--format csv --excel`): the tables of
+/// [`render`]'s CSV, amounts with the dialect's decimal mark.
+pub fn render_spreadsheet(
+    report: &impl Report,
+    head: &Head,
+    lang: Lang,
+    templates: &Templates,
+    dialect: crate::formats::spreadsheet::Dialect,
+) -> Result<Vec<u8>, TemplateError> {
+    let cat = Catalogue::load(lang, templates)?.with_plain_numbers();
+    let doc = document(report, head, &cat);
+    Ok(super::render::document::csv(&doc).for_spreadsheet(dialect))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use comfy_table::{
 
 use super::{BalanceReport, JournalReport, LogReport};
 use crate::formats::journal::COLUMNS;
+pub use crate::formats::spreadsheet::Sheet;
 use crate::verify::{Problem, VerifyReport};
 
 pub mod document;
@@ -44,36 +45,39 @@ pub(super) enum Field<'a> {
 use Field::{Number, Text};
 
 /// Writes CSV listings only through [`Field`]s, so that no cell escapes neutralisation.
-pub(super) struct SheetWriter(csv::Writer<Vec<u8>>);
+pub(super) struct SheetWriter(Sheet);
 
 impl SheetWriter {
     /// A writer, with the header row (column names are amana's own, never user text).
     pub(super) fn new(header: &[&str]) -> SheetWriter {
-        let mut w = csv::Writer::from_writer(vec![]);
-        w.write_record(header).ok();
-        SheetWriter(w)
+        let mut sheet = Sheet::default();
+        sheet.header(header);
+        SheetWriter(sheet)
     }
 
     pub(super) fn row(&mut self, fields: &[Field<'_>]) {
-        let cells: Vec<std::borrow::Cow<'_, str>> = fields
+        let cells = fields
             .iter()
             .map(|f| match f {
-                Text(t) => crate::formats::journal::csv_text(t),
-                Number(n) => crate::formats::journal::csv_number(n),
+                Text(t) => (crate::formats::journal::csv_text(t).into_owned(), false),
+                // A "number" that is not a plain decimal is written as (neutralised) text.
+                Number(n) => (
+                    crate::formats::journal::csv_number(n).into_owned(),
+                    crate::formats::journal::plain_number(n),
+                ),
             })
             .collect();
-        self.0.write_record(cells.iter().map(|c| c.as_bytes())).ok();
+        self.0.row(cells);
     }
 
-    pub(super) fn done(self) -> String {
-        String::from_utf8(self.0.into_inner().expect("writing to memory cannot fail"))
-            .expect("UTF-8 in, UTF-8 out")
+    pub(super) fn done(self) -> Sheet {
+        self.0
     }
 }
 
 /// A CSV listing of plain rows, through [`SheetWriter`]: `numbers` are the columns that hold
 /// amounts or rates, every other cell is text.
-pub fn rows_csv(header: &[&str], numbers: &[usize], rows: &[Vec<String>]) -> String {
+pub fn rows_csv(header: &[&str], numbers: &[usize], rows: &[Vec<String>]) -> Sheet {
     let mut w = SheetWriter::new(header);
     for row in rows {
         let fields: Vec<Field<'_>> = row
@@ -172,7 +176,7 @@ pub(super) fn provenance_line(p: &super::Provenance) -> String {
     )
 }
 
-pub fn balance_csv(r: &BalanceReport) -> String {
+pub fn balance_csv(r: &BalanceReport) -> Sheet {
     let mut w = SheetWriter::new(&["code", "name", "type", "balance"]);
     for a in r.accounts.iter().chain(&r.memorandum) {
         w.row(&[
@@ -234,7 +238,7 @@ pub fn journal_text(r: &JournalReport) -> String {
 }
 
 /// The import format: what `journal --format csv` writes, `import` reads back.
-pub fn journal_csv(r: &JournalReport) -> String {
+pub fn journal_csv(r: &JournalReport) -> Sheet {
     let mut w = SheetWriter::new(&COLUMNS);
     for e in &r.transactions {
         let id = e.id.to_string();
@@ -272,7 +276,7 @@ pub fn log_table(r: &LogReport) -> String {
     t.to_string()
 }
 
-pub fn log_csv(r: &LogReport) -> String {
+pub fn log_csv(r: &LogReport) -> Sheet {
     let mut w = SheetWriter::new(&[
         "seq",
         "time",
@@ -303,12 +307,12 @@ pub fn verify_text(r: &VerifyReport) -> String {
     super::verify_page::verify_text_in(r, &english)
 }
 
-pub fn verify_csv(r: &VerifyReport) -> String {
+pub fn verify_csv(r: &VerifyReport) -> Sheet {
     problems_csv(&r.problems)
 }
 
 /// A finding's detail quotes what it found (a name, a description), so it is text like any.
-fn problems_csv(problems: &[Problem]) -> String {
+fn problems_csv(problems: &[Problem]) -> Sheet {
     let mut w = SheetWriter::new(&["seq", "kind", "detail"]);
     for p in problems {
         w.row(&[
@@ -338,7 +342,7 @@ pub fn accounts_table(r: &super::AccountsReport) -> String {
     t.to_string()
 }
 
-pub fn accounts_csv(r: &super::AccountsReport) -> String {
+pub fn accounts_csv(r: &super::AccountsReport) -> Sheet {
     let mut w = SheetWriter::new(&[
         "code", "name", "type", "name_ar", "name_fr", "name_en", "status",
     ]);
@@ -518,7 +522,7 @@ pub fn grants_text(r: &super::GrantsReport) -> String {
     out
 }
 
-pub fn grants_csv(r: &super::GrantsReport) -> String {
+pub fn grants_csv(r: &super::GrantsReport) -> Sheet {
     let mut w = SheetWriter::new(&[
         "grant",
         "funder",
@@ -560,7 +564,7 @@ mod tests {
             },
         )]);
         assert_eq!(
-            csv,
+            csv.csv(),
             "seq,kind,detail\n-3,metadata-mismatch,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\") cannot be read (gone): a bundle written by amana has it, derived from chain.jsonl\"\n"
         );
     }
@@ -574,6 +578,6 @@ mod tests {
             Text("-4500.00"),
             Text("@x"),
         ]);
-        assert_eq!(w.done(), "a,b,c,d\n-4500.00,'-1+1,'-4500.00,'@x\n");
+        assert_eq!(w.done().csv(), "a,b,c,d\n-4500.00,'-1+1,'-4500.00,'@x\n");
     }
 }

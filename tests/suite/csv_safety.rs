@@ -371,7 +371,7 @@ proptest! {
                 generated: String::new(),
             },
         };
-        let csv_text = amana::report::render::journal_csv(&report);
+        let csv_text = amana::report::render::journal_csv(&report).csv();
         assert_no_formula("journal", &csv_text);
         let parsed = amana::formats::journal::parse(Path::new("x.csv"), csv_text.as_bytes(), &info())
             .unwrap_or_else(|e| panic!("{e}\n{csv_text}"));

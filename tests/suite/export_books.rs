@@ -93,10 +93,23 @@ fn beancount_balances(ledger: &Path) -> BTreeMap<String, Decimal> {
             "SELECT account, sum(number) AS total GROUP BY account ORDER BY account",
         ],
     );
+    // Each account's code, from its `open` directive's `amana-code` metadata.
+    let text = std::fs::read_to_string(ledger).unwrap();
+    let mut codes = BTreeMap::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        if let Some((_, name)) = line.split_once(" open ") {
+            while let Some(meta) = lines.next_if(|l| l.starts_with("  ")) {
+                if let Some(code) = meta.trim().strip_prefix("amana-code: ") {
+                    codes.insert(name.trim().to_string(), code.trim_matches('"').to_string());
+                }
+            }
+        }
+    }
     let mut out = BTreeMap::new();
     for line in csv.lines().skip(1) {
         let (account, amount) = line.split_once(',').unwrap();
-        let code = account.trim().rsplit(':').next().unwrap().to_string();
+        let code = codes[account.trim()].clone();
         let v = dec(amount);
         if !v.is_zero() {
             out.insert(code, v);
@@ -154,6 +167,19 @@ fn the_demo_s_books_balance_the_same_in_hledger_and_beancount() {
 #[test]
 fn texts_that_would_break_a_naive_writer_are_kept_and_the_books_still_balance() {
     let (_dir, l) = books();
+    // A code Beancount would not take as an account name.
+    ok(
+        &l,
+        &[
+            "account",
+            "add",
+            "caisse_1.b",
+            "--name",
+            "Caisse",
+            "--type",
+            "asset",
+        ],
+    );
     // A semicolon starts a comment in hledger, a quote ends a string in Beancount, a
     // parenthesis ends hledger's code, and a backslash escapes in Beancount.
     ok(
@@ -179,6 +205,17 @@ fn texts_that_would_break_a_naive_writer_are_kept_and_the_books_still_balance() 
         &["6126 120.50", "5141 -120.50"],
     );
     ok(&l, &["reverse", "2", "--reason", "erreur; \"double\""]);
+    // In an hledger comment, `date:` would move a posting and `[2026-02-01]` date it; a
+    // description that opens with a parenthesis would be read as a code.
+    record(
+        &l,
+        "2026-03-03",
+        "(Remboursement) fournisseur",
+        &[
+            "6126 50 memo=livré le [2026-02-01], date: demain",
+            "caisse_1.b -50 memo=payé date:2026-01-01",
+        ],
+    );
     let ours = amana_balances(&l);
     let (journal, beancount) = export_both(&l);
     assert_eq!(hledger_balances(&journal), ours, "hledger");
@@ -201,6 +238,20 @@ fn texts_that_would_break_a_naive_writer_are_kept_and_the_books_still_balance() 
         &["-f", journal.to_str().unwrap(), "print", "desc:Cotisation"],
     );
     assert!(printed.contains("300.00 MAD"), "{printed}");
+    // Every posting keeps its entry's date: nothing moved out of March.
+    let file = journal.to_str().unwrap();
+    let flat = ["bal", "--flat", "-N", "-O", "csv"];
+    let march = tool(
+        "hledger",
+        &[&["-f", file, "-p", "2026-03"][..], &flat].concat(),
+    );
+    assert_eq!(march, tool("hledger", &[&["-f", file][..], &flat].concat()));
+    let printed = tool("hledger", &["-f", file, "print", "desc:fournisseur"]);
+    assert!(
+        printed.contains("(Remboursement) fournisseur"),
+        "{printed}\n{}",
+        std::fs::read_to_string(&journal).unwrap()
+    );
 }
 
 #[test]

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use crate::common::{amana, demo, fails};
+use crate::common::{amana, demo, fails, ok};
+use crate::sources::books;
 
 /// `amana ARGS` with `AMANA_LANG=lang`; its standard output.
 fn output(l: &Path, lang: &str, args: &[&str]) -> Vec<u8> {
@@ -130,4 +131,41 @@ fn excel_goes_with_csv_only() {
     // Alone, --excel means CSV.
     let sheet = output(&l, "en", &["balance", "--excel"]);
     assert!(sheet.starts_with("\u{feff}code,name,type,balance\r\n".as_bytes()));
+}
+
+#[test]
+fn a_code_or_a_reference_shaped_like_a_number_is_not_an_amount() {
+    let (_dir, l) = books();
+    ok(
+        &l,
+        &[
+            "account", "add", "512.10", "--name", "Banque 2", "--type", "asset",
+        ],
+    );
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-03-01",
+            "--desc",
+            "12.50",
+            "--ref",
+            "2024.118",
+            "--post",
+            "512.10 300",
+            "--post",
+            "7183 -300",
+        ],
+    );
+    let sheet =
+        String::from_utf8(output(&l, "fr", &["journal", "--format", "csv", "--excel"])).unwrap();
+    let rows = rows(sheet.strip_prefix('\u{feff}').unwrap(), b';');
+    let header = &rows[0];
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let first = &rows[1];
+    assert_eq!(first[at("description")], "12.50", "{sheet}");
+    assert_eq!(first[at("reference")], "2024.118", "{sheet}");
+    assert_eq!(first[at("account")], "512.10", "{sheet}");
+    assert_eq!(first[at("amount")], "300,00", "{sheet}");
 }

@@ -84,14 +84,20 @@ pub fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// A number as amana writes it in a CSV cell: a plain decimal (`-4500.00`) stays a number;
 /// anything else is text, neutralised as [`csv_text`] does.
 pub fn csv_number(number: &str) -> std::borrow::Cow<'_, str> {
-    let digits = number.strip_prefix('-').unwrap_or(number);
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
-    let plain = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
-    if plain(int) && plain(frac) {
+    if plain_number(number) {
         number.into()
     } else {
         csv_text(number)
     }
+}
+
+/// Whether `number` is a plain decimal as amana writes amounts (`-4500.00`, `12`): what
+/// [`csv_number`] writes as a number.
+pub fn plain_number(number: &str) -> bool {
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    let plain = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+    plain(int) && plain(frac)
 }
 
 /// A cell as read from a CSV file: the inverse of [`csv_text`] (and [`csv_number`]), so that

@@ -5,7 +5,7 @@
 
 use comfy_table::Cell;
 
-use super::{Field, SheetWriter, right, table};
+use super::{Field, Sheet, SheetWriter, right, table};
 use crate::report::doc::{Block, Document, Level, RowStyle, Table};
 
 /// The document as text: title, provenance, then each section's blocks.
@@ -125,8 +125,8 @@ fn facts_table(id: &str, facts: &[crate::report::doc::Fact]) -> Table {
 /// Every table of the document as CSV, each under a line `# SECTION: TABLE` and its header,
 /// tables apart by an empty line; facts (label and value) as tables `facts-N` of two
 /// columns.
-pub fn csv(doc: &Document) -> String {
-    let mut out = String::new();
+pub fn csv(doc: &Document) -> Sheet {
+    let mut out = Sheet::default();
     for section in &doc.sections {
         for (n, block) in section.blocks.iter().enumerate() {
             let facts;
@@ -141,9 +141,9 @@ pub fn csv(doc: &Document) -> String {
                 _ => continue,
             };
             if !out.is_empty() {
-                out.push('\n');
+                out.blank();
             }
-            out.push_str(&format!("# {}: {}\n", section.id, t.id));
+            out.raw(&format!("# {}: {}", section.id, t.id));
             // Section and table names are amana's identifiers, never text from the ledger.
             let header: Vec<String> = t
                 .columns
@@ -167,7 +167,7 @@ pub fn csv(doc: &Document) -> String {
                     .collect();
                 sheet.row(&fields);
             }
-            out.push_str(&sheet.done());
+            out.append(sheet.done());
         }
     }
     out

@@ -3,7 +3,7 @@
 
 use comfy_table::Cell;
 
-use super::{Number, SheetWriter, Text, opt, provenance_line, right, table};
+use super::{Number, Sheet, SheetWriter, Text, opt, provenance_line, right, table};
 use crate::report::{DonorsReport, FunderTypeLine, FundersReport, InKindReport};
 
 /// `By type: members 1 funder 1,200.00 · individual 2 funders 800.00`
@@ -48,7 +48,7 @@ pub fn funders_table(r: &FundersReport) -> String {
     out
 }
 
-pub fn funders_csv(r: &FundersReport) -> String {
+pub fn funders_csv(r: &FundersReport) -> Sheet {
     let mut w = SheetWriter::new(&[
         "id",
         "name",
@@ -117,7 +117,7 @@ pub fn donors_table(r: &DonorsReport) -> String {
 }
 
 /// One row per donor, or with `--detail` one row per gift (its date, transaction, amount).
-pub fn donors_csv(r: &DonorsReport) -> String {
+pub fn donors_csv(r: &DonorsReport) -> Sheet {
     let mut w = SheetWriter::new(&[
         "funder",
         "name",
@@ -214,7 +214,7 @@ pub fn in_kind_table(r: &InKindReport) -> String {
     )
 }
 
-pub fn in_kind_csv(r: &InKindReport) -> String {
+pub fn in_kind_csv(r: &InKindReport) -> Sheet {
     let mut w = SheetWriter::new(&[
         "entry",
         "date",
