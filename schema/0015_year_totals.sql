@@ -1,7 +1,7 @@
 -- The totals of the postings per fiscal year (CHAIN.md section 6b): what the annual report
 -- reads instead of every posting, so it comes out in well under a second on a ledger of a
 -- million transactions. Unlike every other table it is not one row per chain entry but an
--- aggregate that each journal entry adds to, so it is updated, never appended to; `verify`
+-- aggregate that each journal entry adds to (a new row, or a sum updated; never a row deleted); `verify`
 -- re-derives it from the chain and compares it row by row, as it does every other table.
 --
 -- One row per fiscal year (named by the calendar year it starts in), account, grant, budget

@@ -31,9 +31,9 @@ pub struct LoadOutcome {
     /// The chain entries written (`None` for a dry run or an empty file).
     pub seqs: Option<(i64, i64)>,
     pub dry_run: bool,
-    /// Cells written with spaces around them, which the ledger keeps without: (line, column,
-    /// the cell as written).
-    pub trimmed: Vec<(u64, &'static str, String)>,
+    /// Cells the ledger keeps otherwise than written (spaces around them taken off, text put
+    /// in Unicode's composed form): (line, column, as written, as kept).
+    pub trimmed: Vec<(u64, &'static str, String, String)>,
     pub warnings: Vec<crate::rules::Warning>,
 }
 
@@ -74,7 +74,7 @@ impl From<LedgerError> for LoadError {
 struct Checked {
     records: Vec<(u64, Record)>,
     problems: Vec<SetupProblem>,
-    trimmed: Vec<(u64, &'static str, String)>,
+    trimmed: Vec<(u64, &'static str, String, String)>,
 }
 
 impl Checked {
@@ -93,7 +93,8 @@ impl Checked {
         match text::clean(column, cell) {
             Ok(t) => {
                 if t != cell {
-                    self.trimmed.push((row.line, column, cell.to_string()));
+                    self.trimmed
+                        .push((row.line, column, cell.to_string(), t.clone()));
                 }
                 Some(t)
             }
@@ -104,15 +105,27 @@ impl Checked {
         }
     }
 
-    /// A cell parsed by `parse`, or a problem.
+    /// A cell parsed by `parse`, or a problem (spaces around it, which the parsers take off,
+    /// are said as for text).
     fn parsed<T>(
         &mut self,
         row: &SetupRow,
-        column: &str,
+        column: &'static str,
         parse: impl FnOnce(&str) -> Result<T, DomainError>,
     ) -> Option<T> {
-        match parse(row.get(column)) {
-            Ok(v) => Some(v),
+        let cell = row.get(column);
+        match parse(cell) {
+            Ok(v) => {
+                if cell.trim() != cell {
+                    self.trimmed.push((
+                        row.line,
+                        column,
+                        cell.to_string(),
+                        cell.trim().to_string(),
+                    ));
+                }
+                Some(v)
+            }
             Err(e) => {
                 self.problem(row, column, domain_what(&e));
                 None
@@ -205,6 +218,16 @@ impl Ledger {
             for a in self.store.accounts(None)? {
                 if let Ok(t) = a.kind.parse() {
                     types.insert(a.code, t);
+                }
+            }
+            // And the file's accounts that give their type, wherever they stand in it: a
+            // spreadsheet sorted by name may list a sub-account before its parent.
+            for row in rows {
+                if let (Ok(code), Ok(t)) = (
+                    AccountCode::parse(row.get("code")),
+                    row.get("type").parse::<AccountType>(),
+                ) {
+                    types.entry(code.as_str().to_string()).or_insert(t);
                 }
             }
         }
@@ -302,11 +325,23 @@ impl Ledger {
             Some(_) => Some(c.text(row, "purpose")?),
             None => None,
         };
+        let info = self.info().ok()?;
+        let currency = match row.optional("currency") {
+            None => info.currency.clone(),
+            Some(code) => match crate::app::currency_in(&info, code) {
+                Ok(c) => c,
+                Err(e) => {
+                    c.problem(row, "currency", e);
+                    return None;
+                }
+            },
+        };
+        let amount = c.parsed(row, "amount", |a| currency.parse(a));
         let request = GrantRequest {
             id: id?,
             funder: funder?,
-            amount: row.get("amount").to_string(),
-            currency: row.optional("currency").map(str::to_string),
+            amount: amount?.format(currency.exponent),
+            currency: Some(currency.code.clone()),
             start: start?,
             end: end?,
             restricted: restricted?,
@@ -335,7 +370,7 @@ impl Ledger {
             None => None,
         };
         let grant = grant?;
-        let column = if row.optional("amount").is_some() {
+        let column = if row.has("amount") {
             "amount"
         } else {
             "budget"

@@ -39,9 +39,9 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                     )),
                     other => Failure::Invalid(other.to_string()),
                 })?;
-            for (line, column, cell) in &outcome.trimmed {
+            for (line, column, written, kept) in &outcome.trimmed {
                 eprintln!(
-                    "amana: note: {}:line {line}: column {column}: {cell:?} is kept without the spaces around it",
+                    "amana: note: {}:line {line}: column {column}: {written:?} is kept as {kept:?}",
                     file.display()
                 );
             }

@@ -76,6 +76,11 @@ impl SetupRow {
         self.cells.get(column).map_or("", String::as_str)
     }
 
+    /// Whether the file has `column`.
+    pub fn has(&self, column: &str) -> bool {
+        self.cells.contains_key(column)
+    }
+
     /// The cell of `column`, `None` when empty.
     pub fn optional(&self, column: &str) -> Option<&str> {
         Some(self.get(column)).filter(|c| !c.is_empty())

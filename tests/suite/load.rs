@@ -192,13 +192,29 @@ fn an_unknown_column_is_refused_and_spaces_around_a_cell_are_said() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains(
-            "funders.csv:line 2: column name: \"  Conseil de l'arrondissement \" is kept without the spaces around it"
+            "funders.csv:line 2: column name: \"  Conseil de l'arrondissement \" is kept as \"Conseil de l'arrondissement\""
         ),
         "{}",
         stderr(&o)
     );
     let funders = ok_json(&l, &["funder", "list"]);
     assert_eq!(funders["funders"][0]["name"], "Conseil de l'arrondissement");
+    // A sub-account before its parent takes the parent's type; a code with a space after it
+    // is said too.
+    let file = write(
+        dir.path(),
+        "accounts.csv",
+        "code,name,type\n999101 ,Sous-compte,\n9991,Compte de l'association,asset\n",
+    );
+    let o = run(&l, &["load", "accounts", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("line 2: column code: \"999101 \" is kept as \"999101\""),
+        "{}",
+        stderr(&o)
+    );
+    let accounts = ok_json(&l, &["account", "list", "--prefix", "999101"]);
+    assert_eq!(accounts["accounts"][0]["type"], "asset", "{accounts}");
     // --dry-run records nothing.
     let before = snapshot(&l);
     let file = write(
