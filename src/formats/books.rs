@@ -122,19 +122,44 @@ fn reversal_link(e: &BookEntry) -> Option<String> {
         .map(|id| format!("amana-{id}"))
 }
 
+/// The comment lines both formats open with: whose books, how many entries, and the chain
+/// they were read from.
+fn heading(out: &mut String, books: &Books) {
+    let _ = writeln!(
+        out,
+        "; The books of {} exported by amana: {} journal entries, in {}.\n\
+         ; Chain: {} entries, head {}. Check them with `amana verify`.\n",
+        one_line(&books.name),
+        books.entries.len(),
+        books.currency,
+        books.entries_in_chain,
+        books.head
+    );
+}
+
+/// The funders and grants, which neither format has a directive for, as comment lines;
+/// `text` makes a name safe in the format's comments.
+fn registers(out: &mut String, books: &Books, text: fn(&str) -> String) {
+    for f in &books.funders {
+        let _ = writeln!(out, "; funder {} : {} ({})", f.id, text(&f.name), f.kind);
+    }
+    for g in &books.grants {
+        let _ = writeln!(
+            out,
+            "; grant {} : funder {}, {}, {} to {}",
+            g.id, g.funder, g.currency, g.start, g.end
+        );
+    }
+    if !books.funders.is_empty() || !books.grants.is_empty() {
+        out.push('\n');
+    }
+}
+
 /// hledger's journal (hledger 1.25 and later read it).
 pub fn hledger(books: &Books) -> String {
     let mut out = String::new();
     let c = &books.currency;
-    let _ = writeln!(
-        out,
-        "; The books of {} exported by amana: {} journal entries, in {c}.\n\
-         ; Chain: {} entries, head {}. Check them with `amana verify`.\n",
-        one_line(&books.name),
-        books.entries.len(),
-        books.entries_in_chain,
-        books.head
-    );
+    heading(&mut out, books);
     let _ = writeln!(
         out,
         "commodity {} {c}\n",
@@ -156,19 +181,7 @@ pub fn hledger(books: &Books) -> String {
         let _ = writeln!(out, ", amana-type: {}", a.kind);
     }
     out.push('\n');
-    for f in &books.funders {
-        let _ = writeln!(out, "; funder {} : {} ({})", f.id, comment(&f.name), f.kind);
-    }
-    for g in &books.grants {
-        let _ = writeln!(
-            out,
-            "; grant {} : funder {}, {}, {} to {}",
-            g.id, g.funder, g.currency, g.start, g.end
-        );
-    }
-    if !books.funders.is_empty() || !books.grants.is_empty() {
-        out.push('\n');
-    }
+    registers(&mut out, books, comment);
     for e in &books.entries {
         let description = one_line(&e.description);
         // The reference is hledger's code when it can be one; else a comment.
@@ -320,15 +333,7 @@ fn quoted(text: &str) -> String {
 pub fn beancount(books: &Books) -> String {
     let mut out = String::new();
     let c = &books.currency;
-    let _ = writeln!(
-        out,
-        "; The books of {} exported by amana: {} journal entries, in {c}.\n\
-         ; Chain: {} entries, head {}. Check them with `amana verify`.\n",
-        one_line(&books.name),
-        books.entries.len(),
-        books.entries_in_chain,
-        books.head
-    );
+    heading(&mut out, books);
     let _ = writeln!(out, "option \"title\" {}", quoted(&books.name));
     let _ = writeln!(out, "option \"operating_currency\" \"{c}\"\n");
     // Every account opens on the first day of the books, so that no entry comes before it.
@@ -352,19 +357,7 @@ pub fn beancount(books: &Books) -> String {
         );
     }
     out.push('\n');
-    for f in &books.funders {
-        let _ = writeln!(out, "; funder {}: {} ({})", f.id, one_line(&f.name), f.kind);
-    }
-    for g in &books.grants {
-        let _ = writeln!(
-            out,
-            "; grant {}: funder {}, {}, {} to {}",
-            g.id, g.funder, g.currency, g.start, g.end
-        );
-    }
-    if !books.funders.is_empty() || !books.grants.is_empty() {
-        out.push('\n');
-    }
+    registers(&mut out, books, one_line);
     for e in &books.entries {
         let _ = write!(out, "{} * {}", e.date, quoted(&e.description));
         if let Some(link) = reversal_link(e) {
