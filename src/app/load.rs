@@ -235,7 +235,7 @@ impl Ledger {
             let record = match kind {
                 SetupKind::Accounts => self.account_row(&mut c, row, &info.chart, &mut types),
                 SetupKind::Funders => funder_row(&mut c, row),
-                SetupKind::Grants => self.grant_row(&mut c, row),
+                SetupKind::Grants => self.grant_row(&mut c, row, &info),
                 SetupKind::Budget => self.budget_row(&mut c, row, &info),
             };
             if let Some(record) = record {
@@ -308,7 +308,12 @@ impl Ledger {
         }))
     }
 
-    fn grant_row(&self, c: &mut Checked, row: &SetupRow) -> Option<Record> {
+    fn grant_row(
+        &self,
+        c: &mut Checked,
+        row: &SetupRow,
+        info: &crate::domain::LedgerInfo,
+    ) -> Option<Record> {
         let id = c.parsed(row, "id", GrantId::parse);
         let funder = c.parsed(row, "funder", FunderId::parse);
         let start = c.parsed(row, "start", parse_date);
@@ -325,10 +330,9 @@ impl Ledger {
             Some(_) => Some(c.text(row, "purpose")?),
             None => None,
         };
-        let info = self.info().ok()?;
         let currency = match row.optional("currency") {
             None => info.currency.clone(),
-            Some(code) => match crate::app::currency_in(&info, code) {
+            Some(code) => match crate::app::currency_in(info, code) {
                 Ok(c) => c,
                 Err(e) => {
                     c.problem(row, "currency", e);
@@ -347,10 +351,17 @@ impl Ledger {
             restricted: restricted?,
             purpose,
         };
+        // Its currency, amount and purpose were checked above: what is left to refuse is the
+        // row as a whole.
         match self.grant_of(request) {
             Ok(grant) => Some(Record::Grant(grant)),
             Err(e) => {
-                c.problem(row, "amount", e);
+                c.problems.push(SetupProblem {
+                    line: row.line,
+                    column: None,
+                    value: String::new(),
+                    what: e.to_string(),
+                });
                 None
             }
         }

@@ -140,6 +140,18 @@ fn a_file_with_a_bad_row_records_nothing_and_names_every_problem() {
     );
     assert_eq!(snapshot(&l), before, "nothing was recorded");
 
+    // A grant's currency the ledger does not know is named in its own column.
+    let file = write(
+        dir.path(),
+        "grants.csv",
+        "id,funder,amount,currency,start,end\nG-1,CMM,100.00,XYZ,2026-01-01,2026-12-31\n",
+    );
+    let err = fails(&l, &["load", "grants", file.to_str().unwrap()], 2);
+    assert!(
+        err.contains("grants.csv:line 2: column currency: \"XYZ\""),
+        "{err}"
+    );
+
     // A row the rules refuse when it is appended (a funder added twice): none of the rows
     // before it stays.
     ok(
