@@ -241,56 +241,51 @@ impl Store {
 
     /// Every grant with its totals and budget lines, as the listing shows them.
     pub fn grants(&self, only: Option<&str>) -> Result<Vec<GrantRow>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
-            "SELECT g.id, g.funder,
+        // Every grant's totals in one pass over its postings (received and spent, the same in
+        // its own currency, and whether a posting lacks an amount in it), grouped by grant:
+        // through the grant index alone when one grant is asked for.
+        let which = if only.is_some() {
+            "p.grant_id = ?1"
+        } else {
+            "p.grant_id IS NOT NULL"
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "WITH t AS (
+               SELECT p.grant_id AS grant_id,
+                      -sum(CASE WHEN a.type = 'income' THEN p.amount END) AS received,
+                      sum(CASE WHEN a.type = 'expense' OR p.line_id IS NOT NULL
+                               THEN p.amount END) AS spent,
+                      -- The same totals in the grant's currency: the amounts postings carry in
+                      -- it, of transactions and reversals only.
+                      -sum(CASE WHEN a.type = 'income' AND p.original_currency = g.currency
+                                THEN p.original_amount END) AS received_original,
+                      sum(CASE WHEN (a.type = 'expense' OR p.line_id IS NOT NULL)
+                                AND p.original_currency = g.currency
+                               THEN p.original_amount END) AS spent_original,
+                      -- Whether one of them carries no amount in the grant's currency.
+                      max(a.type = 'income' AND p.original_currency IS NOT g.currency)
+                        AS received_missing,
+                      max((a.type = 'expense' OR p.line_id IS NOT NULL)
+                          AND p.original_currency IS NOT g.currency) AS spent_missing
+                 FROM postings p
+                 JOIN grants g ON g.id = p.grant_id
+                 JOIN accounts a ON a.code = p.account
+                 JOIN entries e ON e.id = p.entry_id
+                WHERE {which} AND {}
+                GROUP BY p.grant_id)
+             SELECT g.id, g.funder,
                     coalesce((SELECT x.amount FROM grant_amendments x WHERE x.grant_id = g.id
                                  AND x.amount IS NOT NULL ORDER BY x.seq DESC LIMIT 1), g.amount),
                     g.currency, g.start_date,
                     coalesce((SELECT x.end_date FROM grant_amendments x WHERE x.grant_id = g.id
                                  AND x.end_date IS NOT NULL ORDER BY x.seq DESC LIMIT 1), g.end_date),
                     g.restricted, g.purpose,
-                    coalesce((SELECT -sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
-                               JOIN entries e ON e.id = p.entry_id
-                               WHERE p.grant_id = g.id AND a.type = 'income' AND ",
-            recorded_entry!(),
-            "), 0),
-                    coalesce((SELECT sum(p.amount) FROM postings p JOIN accounts a ON a.code = p.account
-                               JOIN entries e ON e.id = p.entry_id
-                               WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
-                                 AND ",
-            recorded_entry!(),
-            "), 0),
-                    -- The same totals in the grant's currency: the amounts postings carry in it,
-                    -- of transactions and reversals only.
-                    coalesce((SELECT -sum(p.original_amount) FROM postings p
-                               JOIN accounts a ON a.code = p.account JOIN entries e ON e.id = p.entry_id
-                               WHERE p.grant_id = g.id AND a.type = 'income' AND p.original_currency = g.currency
-                                 AND ",
-            recorded_entry!(),
-            "), 0),
-                    coalesce((SELECT sum(p.original_amount) FROM postings p
-                               JOIN accounts a ON a.code = p.account JOIN entries e ON e.id = p.entry_id
-                               WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
-                                 AND p.original_currency = g.currency
-                                 AND ",
-            recorded_entry!(),
-            "), 0),
-                    -- Whether one of them carries no amount in the grant's currency.
-                    EXISTS (SELECT 1 FROM postings p JOIN accounts a ON a.code = p.account
-                             JOIN entries e ON e.id = p.entry_id
-                             WHERE p.grant_id = g.id AND a.type = 'income'
-                               AND p.original_currency IS NOT g.currency
-                               AND ",
-            recorded_entry!(),
-            "),
-                    EXISTS (SELECT 1 FROM postings p JOIN accounts a ON a.code = p.account
-                             JOIN entries e ON e.id = p.entry_id
-                             WHERE p.grant_id = g.id AND (a.type = 'expense' OR p.line_id IS NOT NULL)
-                               AND p.original_currency IS NOT g.currency
-                               AND ",
-            recorded_entry!(),
-            ")
-               FROM grants g WHERE ?1 IS NULL OR g.id = ?1 ORDER BY g.id",
+                    coalesce(t.received, 0), coalesce(t.spent, 0),
+                    coalesce(t.received_original, 0), coalesce(t.spent_original, 0),
+                    coalesce(t.received_missing, 0), coalesce(t.spent_missing, 0)
+               FROM grants g LEFT JOIN t ON t.grant_id = g.id
+              WHERE ?1 IS NULL OR g.id = ?1 ORDER BY g.id",
+            recorded_entry!()
         ))?;
         let mut grants: Vec<GrantRow> = stmt
             .query_map([only], |r| {
@@ -314,30 +309,34 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        // A grant's lines with what each spent, in one pass over the grant's postings that
+        // name a line: all of them, and those recorded in the grant's own currency (with
+        // whether one is not).
         let mut lines = self.conn.prepare_cached(concat!(
-            "SELECT b.line_id, b.label, coalesce((SELECT x.amount FROM budget_line_amendments x
+            "WITH l AS (
+               SELECT p.line_id AS line_id, sum(p.amount) AS spent,
+                      sum(CASE WHEN p.original_currency = g.currency AND ",
+            recorded_entry!(),
+            " THEN p.original_amount END) AS spent_original,
+                      max(p.original_currency IS NOT g.currency AND ",
+            recorded_entry!(),
+            ") AS missing_original
+                 FROM postings p
+                 JOIN grants g ON g.id = p.grant_id
+                 JOIN entries e ON e.id = p.entry_id
+                WHERE p.grant_id = ?1 AND p.line_id IS NOT NULL
+                GROUP BY p.line_id)
+             SELECT b.line_id, b.label, coalesce((SELECT x.amount FROM budget_line_amendments x
                                    WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
                                      AND x.amount IS NOT NULL ORDER BY x.seq DESC LIMIT 1), b.amount), b.account,
-                    coalesce((SELECT sum(p.amount) FROM postings p
-                               WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id), 0),
+                    coalesce(l.spent, 0),
                     (SELECT x.effective FROM budget_line_amendments x
                           WHERE x.grant_id = b.grant_id AND x.line_id = b.line_id
                             AND x.withdrawn = 1 ORDER BY x.seq LIMIT 1),
-                    coalesce((SELECT sum(p.original_amount) FROM postings p
-                               JOIN grants g ON g.id = p.grant_id JOIN entries e ON e.id = p.entry_id
-                               WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id
-                                 AND p.original_currency = g.currency
-                                 AND ",
-            recorded_entry!(),
-            "), 0),
-                    EXISTS (SELECT 1 FROM postings p
-                             JOIN grants g ON g.id = p.grant_id JOIN entries e ON e.id = p.entry_id
-                             WHERE p.grant_id = b.grant_id AND p.line_id = b.line_id
-                               AND p.original_currency IS NOT g.currency
-                               AND ",
-            recorded_entry!(),
-            ")
-               FROM budget_lines b WHERE b.grant_id = ?1 ORDER BY b.seq",
+                    coalesce(l.spent_original, 0),
+                    coalesce(l.missing_original, 0)
+               FROM budget_lines b LEFT JOIN l ON l.line_id = b.line_id
+              WHERE b.grant_id = ?1 ORDER BY b.seq",
         ))?;
         let mut amendments = self.conn.prepare_cached(
             "SELECT seq, effective, amount, end_date, reason FROM grant_amendments
