@@ -99,7 +99,7 @@ impl Checked {
                 Some(t)
             }
             Err(e) => {
-                self.problem(row, column, domain_what(&e));
+                self.problem(row, column, e);
                 None
             }
         }
@@ -127,16 +127,11 @@ impl Checked {
                 Some(v)
             }
             Err(e) => {
-                self.problem(row, column, domain_what(&e));
+                self.problem(row, column, e);
                 None
             }
         }
     }
-}
-
-/// What a domain error says of a value, without repeating the value.
-fn domain_what(e: &DomainError) -> String {
-    e.to_string()
 }
 
 impl Ledger {
@@ -295,7 +290,7 @@ impl Ledger {
         let labels = match charts::labels(&labels) {
             Ok(l) => l,
             Err(e) => {
-                c.problem(row, "name_ar", domain_what(&e));
+                c.problem(row, "name_ar", e);
                 return None;
             }
         };

@@ -82,33 +82,43 @@ impl Sheet {
         self.lines.extend(other.lines);
     }
 
-    fn write(&self, separator: u8, decimal_comma: bool, end: &str) -> String {
-        let mut out = String::new();
+    /// One CSV writer for every run of rows (a new one only after a line of amana's own,
+    /// which no writer may quote).
+    fn write(&self, separator: u8, decimal_comma: bool, end: &'static str) -> String {
+        let terminator = match end {
+            "\r\n" => csv::Terminator::CRLF,
+            _ => csv::Terminator::Any(b'\n'),
+        };
+        let builder = {
+            let mut b = csv::WriterBuilder::new();
+            b.delimiter(separator).flexible(true).terminator(terminator);
+            b
+        };
+        let mut writer = builder.from_writer(vec![]);
         for line in &self.lines {
             match line {
                 Line::Row(cells) => {
-                    let mut w = csv::WriterBuilder::new()
-                        .delimiter(separator)
-                        .terminator(csv::Terminator::Any(b'\n'))
-                        .from_writer(vec![]);
-                    w.write_record(cells.iter().map(|(cell, amount)| {
-                        if decimal_comma && *amount {
-                            cell.replace('.', ",")
-                        } else {
-                            cell.clone()
-                        }
-                    }))
-                    .ok();
-                    let bytes = w.into_inner().unwrap_or_default();
-                    let text = String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out");
-                    out.push_str(text.strip_suffix('\n').unwrap_or(&text));
+                    writer
+                        .write_record(cells.iter().map(|(cell, amount)| {
+                            if decimal_comma && *amount {
+                                std::borrow::Cow::Owned(cell.replace('.', ",").into_bytes())
+                            } else {
+                                std::borrow::Cow::Borrowed(cell.as_bytes())
+                            }
+                        }))
+                        .ok();
                 }
-                Line::Raw(text) => out.push_str(text),
-                Line::Blank => {}
+                Line::Raw(_) | Line::Blank => {
+                    let mut bytes = writer.into_inner().unwrap_or_default();
+                    if let Line::Raw(text) = line {
+                        bytes.extend_from_slice(text.as_bytes());
+                    }
+                    bytes.extend_from_slice(end.as_bytes());
+                    writer = builder.from_writer(bytes);
+                }
             }
-            out.push_str(end);
         }
-        out
+        String::from_utf8(writer.into_inner().unwrap_or_default()).expect("UTF-8 in, UTF-8 out")
     }
 
     /// The interchange CSV: commas, decimal points, LF (what `import` reads back).
