@@ -1,5 +1,6 @@
 //! Pure bytes ↔ domain: file formats that several modules read and write.
 
+pub mod bank;
 pub mod books;
 pub mod bundle;
 pub mod charts;

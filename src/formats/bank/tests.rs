@@ -1,0 +1,188 @@
+//! The reader on the example statements (`examples/banks/`) and on what goes wrong.
+
+use super::*;
+
+fn example(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/examples/banks/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// A Windows-1252 example as text.
+fn latin(bytes: &[u8]) -> String {
+    encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
+}
+
+fn bp_rules() -> Rules {
+    Rules::parse(&String::from_utf8(example("bp.toml")).unwrap()).unwrap()
+}
+
+#[test]
+fn banque_populaire_with_its_rules() {
+    let s = read(&example("bp-mars-2026.csv"), &bp_rules(), 2).unwrap();
+    assert_eq!(s.layout.encoding, Encoding::Windows1252);
+    assert!(s.layout.guessed.is_empty(), "{:?}", s.layout.guessed);
+    assert_eq!(s.lines.len(), 8);
+    assert_eq!(s.opening, Some(4_125_000));
+    assert_eq!(s.balance_rows, vec![7]);
+    assert_eq!(s.footer, vec![16]);
+    let first = &s.lines[0];
+    assert_eq!(first.line, 8);
+    assert_eq!(first.amount, 6_000_000);
+    assert_eq!(
+        first.description,
+        "VIR RECU CONSEIL COMMUNAL MARRAKECH SUBV 2026"
+    );
+    let cheque = &s.lines[2];
+    assert_eq!(cheque.description, "CHQ N° 4521 LOYER MARS DERB DABACHI");
+    assert_eq!(cheque.amount, -250_000);
+    assert_eq!(s.lines[6].amount, -123_450);
+}
+
+#[test]
+fn banque_populaire_guessed_without_rules() {
+    let s = read(&example("bp-mars-2026.csv"), &Rules::default(), 2).unwrap();
+    assert_eq!(s.layout.encoding, Encoding::Windows1252);
+    assert_eq!(s.layout.separator, b';');
+    assert_eq!(s.layout.skip, 5);
+    assert_eq!(s.layout.decimal, ',');
+    assert_eq!(s.layout.date_format, "%d/%m/%Y");
+    assert_eq!(
+        s.layout.amounts,
+        AmountColumns::DebitCredit {
+            debit: 3,
+            credit: 4
+        }
+    );
+    assert_eq!(s.layout.balance, Some(5));
+    assert_eq!(s.lines.len(), 8);
+    // The totals line is recognised as a footer without skip_end.
+    assert_eq!(s.footer, vec![16]);
+    assert!(s.layout.guessed.contains(&"encoding"));
+    assert!(
+        s.layout.summary().contains("debit Débit, credit Crédit"),
+        "{}",
+        s.layout.summary()
+    );
+}
+
+#[test]
+fn attijariwafa_bom_commas_newest_first() {
+    let s = read(&example("awb-mars-2026.csv"), &Rules::default(), 2).unwrap();
+    assert!(s.layout.bom);
+    assert_eq!(s.layout.encoding, Encoding::Utf8);
+    assert_eq!(s.layout.separator, b',');
+    assert_eq!(s.layout.decimal, '.');
+    assert!(s.newest_first);
+    let amounts: Vec<i64> = s.lines.iter().map(|l| l.amount).collect();
+    assert_eq!(amounts, vec![175_000, -15_000, -1_860_000, 12_050_000]);
+    assert_eq!(s.opening, Some(6_700_000));
+    assert_eq!(s.lines[2].reference.as_deref(), Some("CHQ-1187"));
+}
+
+#[test]
+fn cih_arabic_in_windows_1256() {
+    let s = read(&example("cih-mars-2026.tsv"), &Rules::default(), 2).unwrap();
+    assert_eq!(s.layout.encoding, Encoding::Windows1256);
+    assert_eq!(s.layout.separator, b'\t');
+    assert_eq!(s.layout.date_format, "%Y-%m-%d");
+    assert_eq!(s.lines[0].description, "تحويل من جمعية الأمل");
+    assert_eq!(s.lines[1].amount, -3_500);
+}
+
+#[test]
+fn a_balance_that_does_not_follow_is_named() {
+    let text = example("bp-mars-2026.csv");
+    let broken = latin(&text).replace("98 601,00", "98 610,00");
+    let e = read(broken.as_bytes(), &Rules::default(), 2).unwrap_err();
+    let StatementError::Rows(rows) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(rows[0].line, 11);
+    assert_eq!(rows[0].column.as_deref(), Some("Solde"));
+    assert_eq!(rows[0].value.as_deref(), Some("98610.00"));
+}
+
+#[test]
+fn bad_cells_are_named_at_their_line_and_column() {
+    let text = "Date;Libellé;Montant\n02/03/2026;COTISATION;300,00\n31/02/2026;DON;12,5O\n";
+    let e = read(text.as_bytes(), &Rules::default(), 2).unwrap_err();
+    let StatementError::Rows(rows) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        (rows[0].line, rows[0].column.as_deref()),
+        (3, Some("Montant"))
+    );
+    assert_eq!(rows[0].value.as_deref(), Some("12,5O"));
+    assert_eq!((rows[1].line, rows[1].column.as_deref()), (3, Some("Date")));
+    assert_eq!(rows[1].value.as_deref(), Some("31/02/2026"));
+}
+
+#[test]
+fn an_encoding_that_does_not_decode_is_named() {
+    let mut bytes = b"Date;Libell\xe9;Montant\n02/03/2026;OK;1,00\n".to_vec();
+    let rules = Rules::parse("encoding = \"utf-8\"\n").unwrap();
+    let e = read(&bytes, &rules, 2).unwrap_err();
+    assert!(
+        matches!(&e, StatementError::File { line: 1, problem } if problem.contains("0xE9")),
+        "{e:?}"
+    );
+    // 0x81 is no character of Windows-1252.
+    bytes = b"Date;Libelle;Montant\n02/03/2026;A\x81;1,00\n".to_vec();
+    let rules = Rules::parse("encoding = \"windows-1252\"\n").unwrap();
+    let e = read(&bytes, &rules, 2).unwrap_err();
+    assert!(matches!(&e, StatementError::File { line: 2, .. }), "{e:?}");
+}
+
+#[test]
+fn re_saved_with_other_line_endings_gives_the_same_lines() {
+    let crlf = example("bp-mars-2026.csv");
+    let lf = latin(&crlf).replace("\r\n", "\n");
+    let a = read(&crlf, &bp_rules(), 2).unwrap();
+    let mut with_blank = encoding_rs::WINDOWS_1252
+        .encode(&lf.replace("\n02/03", "\n\n02/03"))
+        .0
+        .into_owned();
+    with_blank.extend_from_slice(b"\n");
+    let b = read(&with_blank, &Rules::default(), 2).unwrap();
+    let strip = |s: &Statement| {
+        s.lines
+            .iter()
+            .map(|l| (l.date, l.amount, l.description.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&a), strip(&b));
+    assert_eq!(
+        fingerprint::fingerprints("51411", &a.lines),
+        fingerprint::fingerprints("51411", &b.lines)
+    );
+}
+
+#[test]
+fn twin_lines_have_two_fingerprints() {
+    let s = read(&example("bp-mars-2026.csv"), &bp_rules(), 2).unwrap();
+    let f = fingerprint::fingerprints("51411", &s.lines);
+    assert_eq!(s.lines[4].description, s.lines[5].description);
+    assert_ne!(f[4], f[5]);
+}
+
+#[test]
+fn a_semicolon_file_without_a_known_header_says_what_to_do() {
+    let e = read(b"A;B;C\n1;2;3\n", &Rules::default(), 2).unwrap_err();
+    assert!(
+        matches!(&e, StatementError::File { problem, .. } if problem.contains("rules file")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn wrapped_descriptions_are_joined() {
+    let text = "Date;Libellé;Débit;Crédit\n02/03/2026;VIR RECU;;100,00\n;ASSOCIATION AL AMAL;;\n";
+    let s = read(text.as_bytes(), &Rules::default(), 2).unwrap();
+    assert_eq!(s.lines[0].description, "VIR RECU ASSOCIATION AL AMAL");
+    assert_eq!(s.continued, 1);
+}
