@@ -36,6 +36,7 @@ pub mod allocate;
 pub mod amendments;
 pub mod assets;
 pub mod backup;
+pub mod bank;
 pub mod bundle;
 mod charging;
 pub mod close;

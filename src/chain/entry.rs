@@ -271,6 +271,9 @@ impl ChainEntry {
                 w.text(&s.value);
             }
             Record::VarianceThreshold(t) => super::variance::encode_variance_threshold(&mut w, t),
+            Record::BankImport(b) => super::bank::encode_bank_import(&mut w, b),
+            Record::BankAssignment(a) => super::bank::encode_bank_assignment(&mut w, a),
+            Record::Reconciliation(c) => super::bank::encode_reconciliation(&mut w, c),
         }
         w.finish()
     }
@@ -449,6 +452,9 @@ impl ChainEntry {
                 value: r.text("setting.value")?,
             }),
             "variance-threshold" => super::variance::decode_variance_threshold(&mut r)?,
+            "bank-import" => super::bank::decode_bank_import(&mut r)?,
+            "bank-assignment" => super::bank::decode_bank_assignment(&mut r)?,
+            "reconciliation" => super::bank::decode_reconciliation(&mut r)?,
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(

@@ -9,6 +9,7 @@
 //! chain_n      = SHA-256("amana/v1/chain\0" ‖ u64be(n) ‖ chain_{n-1} ‖ entry_hash_n),  chain_0 = 32 × 0x00
 //! ```
 
+mod bank;
 mod currency;
 pub mod encoding;
 mod entry;

@@ -205,6 +205,53 @@ pub struct VarianceThreshold {
     pub amount: Minor,
 }
 
+/// A bank statement's lines recorded (CHAIN.md, `bank-import`, rule 25): exactly as many
+/// `transaction` entries follow as it has fingerprints, the i-th recording the i-th line, each
+/// with a posting to `account` and this entry's seq as its batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankImport {
+    /// The bank account the statement is of.
+    pub account: AccountCode,
+    pub file_sha256: Hash,
+    /// Its file name, without folders.
+    pub file_name: String,
+    /// The layout it was read with, in one line (encoding, separator, columns...).
+    pub layout: String,
+    /// Statement lines read.
+    pub rows: i64,
+    /// Lines already recorded by an earlier statement (same fingerprint), left out.
+    pub skipped: i64,
+    /// Where lines no rule matched were posted, if any was.
+    pub suspense: Option<AccountCode>,
+    /// The fingerprint of each line recorded, in order (`formats::bank::fingerprint`).
+    pub lines: Vec<Hash>,
+}
+
+/// A bank line that sat in suspense, assigned (CHAIN.md, `bank-assignment`, rule 26):
+/// `transaction`, recorded before, moves the line's amount out of the suspense account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankAssignment {
+    /// The transaction that recorded the bank line.
+    pub entry: EntryId,
+    /// The transaction that reclassifies it.
+    pub transaction: EntryId,
+}
+
+/// A bank account's books matched with a statement (CHAIN.md, `reconciliation`, rule 27):
+/// `entries` are the transactions the statement shows, matched now; the ones on the account
+/// never matched are outstanding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reconciliation {
+    pub account: AccountCode,
+    /// The statement's closing date.
+    pub date: NaiveDate,
+    /// The statement's closing balance, minor units of the base currency.
+    pub balance: Minor,
+    /// The statement's text (its name and number, as the bank prints it).
+    pub statement: String,
+    pub entries: Vec<EntryId>,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -241,6 +288,12 @@ pub enum Record {
     Setting(Setting),
     /// A grant's threshold of variances that need an explanation.
     VarianceThreshold(VarianceThreshold),
+    /// A bank statement's new lines, the transactions recording them following.
+    BankImport(BankImport),
+    /// A bank line taken out of suspense by a reclassification.
+    BankAssignment(BankAssignment),
+    /// A bank account's books matched with a statement.
+    Reconciliation(Reconciliation),
 }
 
 impl Record {
@@ -251,6 +304,7 @@ impl Record {
             Record::Entry(e) => e.reverses(),
             Record::Asset(a) => Some(a.entry),
             Record::Source(s) => Some(s.entry),
+            Record::BankAssignment(a) => Some(a.transaction),
             _ => None,
         }
     }
@@ -284,6 +338,9 @@ impl Record {
             Record::VarianceNote(_) => "variance-note",
             Record::Setting(_) => "setting",
             Record::VarianceThreshold(_) => "variance-threshold",
+            Record::BankImport(_) => "bank-import",
+            Record::BankAssignment(_) => "bank-assignment",
+            Record::Reconciliation(_) => "reconciliation",
         }
     }
 }

@@ -11,6 +11,7 @@ mod print;
 mod archive;
 pub mod args;
 mod assets;
+mod bank;
 mod error;
 mod lang;
 mod query;
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Setup(command) => setup::run(&ctx, command),
         Command::Record(command) => record::run(&ctx, command),
+        Command::Bank(command) => bank::run(&ctx, command),
         Command::Query(command) => query::run(&ctx, command),
         Command::Sources(command) => sources::run(&ctx, command),
         Command::Trust(command) => trust::run(&ctx, command),

@@ -47,6 +47,7 @@ impl Book {
             (Some(b), Some(open)) if b == open.seq => {}
             (Some(b), _) => problems.push(RuleError::from(RuleKind::NotTheOpenImport { batch: b })),
         }
+        problems.extend(self.check_bank_line(e));
         if let Some(currency) = self.currency()
             && let Err(err) = e.validate(currency)
         {
@@ -298,6 +299,7 @@ impl Book {
             }
         }
         self.next_entry += 1;
+        self.take_bank_line(e);
         if let Some(batch) = self.open_batch.as_mut() {
             batch.remaining -= 1;
             if batch.remaining == 0 {

@@ -340,6 +340,8 @@ pub enum RuleKind {
     Asset(super::assets::AssetRule),
     /// Explanations of budget variances ([`super::variance`]).
     Variance(super::variance::VarianceRule),
+    /// Bank statements, suspense and reconciliations ([`super::bank`]).
+    Bank(super::bank::BankRule),
     SealBankMissing {
         account: AccountCode,
     },

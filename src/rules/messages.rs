@@ -404,6 +404,7 @@ impl RuleKind {
             K::ClosingInImport => described("rule-closing-in-import", "batch", "", args![]),
             K::Asset(rule) => rule.describe(),
             K::Variance(rule) => rule.describe(),
+            K::Bank(rule) => rule.describe(),
             K::YearClosed { year } => described("rule-year-closed", "year", year, args![year]),
             K::NotNetAssets { account } => {
                 described("rule-not-net-assets", "account", account, args![account])

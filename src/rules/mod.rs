@@ -32,6 +32,7 @@
 
 mod amendments;
 pub mod assets;
+pub mod bank;
 pub mod chain_order;
 mod currency;
 mod english;
@@ -97,6 +98,8 @@ pub struct Book {
     assets: assets::Assets,
     /// The rate table's days and the grants' terms (rules 20 and 21).
     currency_state: currency::CurrencyState,
+    /// Bank statements' lines, suspense and reconciliations (rules 25 to 27).
+    bank: bank::BankState,
 }
 
 /// What a store hands over to rebuild a [`Book`] without replaying the chain.
@@ -128,6 +131,8 @@ pub struct BookParts {
     pub assets: Vec<assets::AssetState>,
     /// The rates recorded and the grants' terms.
     pub currency: CurrencyParts,
+    /// Bank lines, lines in suspense, assignments and reconciled transactions.
+    pub bank: bank::BankParts,
 }
 
 impl Book {
@@ -196,6 +201,7 @@ impl Book {
             sources: parts.sources.into_iter().collect(),
             assets: assets::Assets::from_parts(parts.assets),
             currency_state: currency::CurrencyState::from_parts(parts.currency),
+            bank: bank::BankState::from_parts(parts.bank),
         }
     }
 
@@ -395,6 +401,18 @@ impl Book {
             }
             Record::VarianceThreshold(t) => {
                 self.admit_variance_threshold(t)?;
+                vec![]
+            }
+            Record::BankImport(b) => {
+                self.admit_bank_import(entry.seq, b)?;
+                vec![]
+            }
+            Record::BankAssignment(a) => {
+                self.admit_bank_assignment(a, original)?;
+                vec![]
+            }
+            Record::Reconciliation(c) => {
+                self.admit_reconciliation(c)?;
                 vec![]
             }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {

@@ -104,6 +104,14 @@ impl Book {
             }
             Some(ChainEntry {
                 seq,
+                record: Record::BankImport(b),
+                ..
+            }) => {
+                self.take_bank_import(*seq, b);
+                false
+            }
+            Some(ChainEntry {
+                seq,
                 record: Record::Import(i),
                 ..
             }) => {

@@ -27,6 +27,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0013_funder_report_index.sql"),
     include_str!("../../schema/0014_variance_thresholds.sql"),
     include_str!("../../schema/0015_year_totals.sql"),
+    include_str!("../../schema/0016_bank.sql"),
 ];
 
 impl Store {

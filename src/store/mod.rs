@@ -35,6 +35,7 @@ macro_rules! recorded_entry {
 pub mod annual;
 mod append;
 pub mod assets;
+pub mod bank;
 pub mod books;
 mod charging;
 pub mod funder;

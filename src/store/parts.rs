@@ -185,6 +185,79 @@ impl Appender<'_> {
             sources,
             assets: self.assets()?.iter().map(|a| a.state()).collect(),
             currency: self.currency_parts()?,
+            bank: self.bank_parts()?,
+        })
+    }
+}
+
+impl Appender<'_> {
+    /// Bank lines, lines in suspense, assignments and reconciled transactions (rules 25 to 27).
+    fn bank_parts(&self) -> Result<crate::rules::bank::BankParts> {
+        let tx = self.tx;
+        let code = |s: String| AccountCode::parse(&s).ok();
+        let fingerprints = {
+            let mut stmt = tx.prepare("SELECT account, fingerprint FROM bank_lines")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })?;
+            let mut out = vec![];
+            for row in rows {
+                let (account, f) = row?;
+                if let Some(account) = code(account) {
+                    out.push((account, chain::hash_from(&f)));
+                }
+            }
+            out
+        };
+        let suspended = {
+            let mut stmt = tx.prepare(
+                "SELECT e.id, b.suspense, SUM(p.amount)
+                   FROM bank_imports b
+                   JOIN entries e ON e.batch = b.seq
+                   JOIN postings p ON p.entry_id = e.id AND p.account = b.suspense
+                  WHERE b.suspense IS NOT NULL
+                    AND e.id NOT IN (SELECT entry_id FROM bank_assignments)
+                  GROUP BY e.id
+                 HAVING SUM(p.amount) <> 0",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })?;
+            let mut out = vec![];
+            for row in rows {
+                let (id, account, amount) = row?;
+                if let Some(account) = code(account) {
+                    out.push((EntryId(id), account, amount));
+                }
+            }
+            out
+        };
+        let assigning = {
+            let mut stmt = tx.prepare("SELECT transaction_id FROM bank_assignments")?;
+            let rows = stmt.query_map([], |r| Ok(EntryId(r.get(0)?)))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let reconciled = {
+            let mut stmt = tx.prepare("SELECT account, entry_id FROM reconciled")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, EntryId(r.get(1)?))))?;
+            let mut out = vec![];
+            for row in rows {
+                let (account, id) = row?;
+                if let Some(account) = code(account) {
+                    out.push((account, id));
+                }
+            }
+            out
+        };
+        Ok(crate::rules::bank::BankParts {
+            fingerprints,
+            suspended,
+            assigning,
+            reconciled,
         })
     }
 }

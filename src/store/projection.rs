@@ -44,11 +44,16 @@ pub enum Table {
     VarianceNotes,
     Settings,
     VarianceThresholds,
+    BankImports,
+    BankLines,
+    BankAssignments,
+    Reconciliations,
+    Reconciled,
     YearTotals,
 }
 
 impl Table {
-    pub const ALL: [Table; 32] = [
+    pub const ALL: [Table; 37] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -80,6 +85,11 @@ impl Table {
         Table::VarianceNotes,
         Table::Settings,
         Table::VarianceThresholds,
+        Table::BankImports,
+        Table::BankLines,
+        Table::BankAssignments,
+        Table::Reconciliations,
+        Table::Reconciled,
         Table::YearTotals,
     ];
 
@@ -98,6 +108,11 @@ impl Table {
             Table::VarianceNotes => 11,
             Table::Settings => 12,
             Table::VarianceThresholds => 14,
+            Table::BankImports
+            | Table::BankLines
+            | Table::BankAssignments
+            | Table::Reconciliations
+            | Table::Reconciled => 16,
             Table::YearTotals => super::year_totals::SINCE,
             _ => 1,
         }
@@ -136,6 +151,11 @@ impl Table {
             Table::VarianceNotes => "variance_notes",
             Table::Settings => "settings",
             Table::VarianceThresholds => "variance_thresholds",
+            Table::BankImports => "bank_imports",
+            Table::BankLines => "bank_lines",
+            Table::BankAssignments => "bank_assignments",
+            Table::Reconciliations => "reconciliations",
+            Table::Reconciled => "reconciled",
             Table::YearTotals => "year_totals",
         }
     }
@@ -278,6 +298,11 @@ impl Table {
             Table::VarianceNotes => &["seq", "grant_id", "line_id", "through", "text"],
             Table::Settings => &["seq", "key", "value"],
             Table::VarianceThresholds => &["seq", "grant_id", "percent", "amount"],
+            Table::BankImports => &["seq", "account", "layout", "skipped", "suspense"],
+            Table::BankLines => &["seq", "idx", "account", "fingerprint"],
+            Table::BankAssignments => &["seq", "entry_id", "transaction_id"],
+            Table::Reconciliations => &["seq", "account", "date", "balance", "statement"],
+            Table::Reconciled => &["seq", "idx", "account", "entry_id"],
             Table::YearTotals => &["year", "account", "grant_id", "line_id", "kind", "amount"],
         }
     }
@@ -289,7 +314,9 @@ impl Table {
             | Table::Postings
             | Table::SealBalances
             | Table::SealGrants
-            | Table::SealBanks => 2,
+            | Table::SealBanks
+            | Table::BankLines
+            | Table::Reconciled => 2,
             Table::YearTotals => 5,
             _ => 1,
         }
@@ -637,6 +664,72 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
             Table::VarianceThresholds,
             vec![seq, text(t.grant.as_str()), int(t.percent), int(t.amount.0)],
         )],
+        Record::BankImport(b) => {
+            // The statement is an import too: its transactions' batch refers to `imports`.
+            let mut out = vec![
+                row(
+                    Table::Imports,
+                    vec![
+                        seq.clone(),
+                        Value::Blob(b.file_sha256.to_vec()),
+                        text(&b.file_name),
+                        int(b.rows),
+                        int(b.lines.len() as i64),
+                        int(0),
+                    ],
+                ),
+                row(
+                    Table::BankImports,
+                    vec![
+                        seq.clone(),
+                        text(b.account.as_str()),
+                        text(&b.layout),
+                        int(b.skipped),
+                        opt_text(b.suspense.as_ref().map(AccountCode::as_str)),
+                    ],
+                ),
+            ];
+            out.extend(b.lines.iter().enumerate().map(|(i, f)| {
+                row(
+                    Table::BankLines,
+                    vec![
+                        seq.clone(),
+                        int(i as i64),
+                        text(b.account.as_str()),
+                        Value::Blob(f.to_vec()),
+                    ],
+                )
+            }));
+            out
+        }
+        Record::BankAssignment(a) => vec![row(
+            Table::BankAssignments,
+            vec![seq, int(a.entry.0), int(a.transaction.0)],
+        )],
+        Record::Reconciliation(c) => {
+            let mut out = vec![row(
+                Table::Reconciliations,
+                vec![
+                    seq.clone(),
+                    text(c.account.as_str()),
+                    text(&format_date(c.date)),
+                    int(c.balance.0),
+                    text(&c.statement),
+                ],
+            )];
+            out.extend(c.entries.iter().enumerate().map(|(i, e)| {
+                row(
+                    Table::Reconciled,
+                    vec![
+                        seq.clone(),
+                        int(i as i64),
+                        text(c.account.as_str()),
+                        int(e.0),
+                    ],
+                )
+            }));
+            out
+        }
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).
         Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => vec![],

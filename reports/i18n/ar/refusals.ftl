@@ -136,3 +136,8 @@ refusal-in-kind-value-inexact = {$hours} ساعة بسعر {$rate} لا تساو
 refusal-in-kind-value-not-positive = قيمة المساهمة العينية أكبر من الصفر، لا {$value}: لإلغاء مساهمة، اعكسها (`amana reverse N --reason ...`)
 refusal-account-type-not-parents = سيكون الحساب {$code} من نوع {$given}، لكن في المخطط المحاسبي المغربي يأخذ الحساب الفرعي نوع حسابه الأصلي: {$parent} من نوع {$parents}؛ أغفل --type (أو أعطِ --type {$parents})، أو اختر رمزاً تحت حساب من نوع {$given}
 refusal-account-type-missing = الحساب {$code} يحتاج نوعه: أعطِ --type asset أو liability أو net-assets أو income أو expense
+refusal-bank-account-missing = الحساب {$account} غير موجود في الدفتر (انظر `amana account list`): يُستورد الكشف في حساب البنك أو الصندوق الذي يخصه
+refusal-bank-account-not-asset = الحساب {$account} من نوع {$kind}: يُستورد الكشف في حساب بنك أو صندوق (أصل)
+refusal-bank-no-suspense = {$count} سطراً لا يطابق أي قاعدة (أسطر الملف {$lines}) ولا يوجد حساب انتظار يستقبلها: سمِّ حساباً بـ suspense = "CODE" في ملف القواعد، أو أضف قواعد لها
+refusal-bank-suspense-missing = حساب الانتظار {$account} غير موجود في الدفتر: أضفه (`amana account add {$account} ...`) أو سمِّ حساباً آخر بـ suspense = "CODE" في ملف القواعد
+refusal-bank-line-not-in-suspense = القيد {$entry} ليس سطراً بنكياً ينتظر في حساب الانتظار (انظر `amana bank review`)

@@ -139,3 +139,8 @@ refusal-in-kind-value-inexact = {$hours} hours at {$rate} is not a whole number 
 refusal-in-kind-value-not-positive = a contribution in kind is worth more than zero, not {$value}: to cancel one, reverse it (`amana reverse N --reason ...`)
 refusal-account-type-not-parents = account {$code} would be of type {$given}, but on the Moroccan chart a sub-account has its parent's type: {$parent} is {$parents}; leave --type out (or give --type {$parents}), or choose a code under an account of type {$given}
 refusal-account-type-missing = account {$code} needs its type: give --type asset, liability, net-assets, income or expense
+refusal-bank-account-missing = account {$account} is not in the ledger (see `amana account list`): a statement is imported into the bank or cash account it is of
+refusal-bank-account-not-asset = account {$account} is of type {$kind}: a statement is imported into a bank or cash account (an asset)
+refusal-bank-no-suspense = {$count} line(s) match no rule (file lines {$lines}) and there is no suspense account to hold them: name one with suspense = "CODE" in the rules file, or add rules for them
+refusal-bank-suspense-missing = the suspense account {$account} is not in the ledger: add it (`amana account add {$account} ...`) or name another with suspense = "CODE" in the rules file
+refusal-bank-line-not-in-suspense = transaction {$entry} is not a bank line waiting in suspense (see `amana bank review`)

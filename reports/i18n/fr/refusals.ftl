@@ -137,3 +137,8 @@ refusal-in-kind-value-inexact = {$hours} heures à {$rate} ne font pas un nombre
 refusal-in-kind-value-not-positive = une contribution en nature vaut plus que zéro, pas {$value} : pour en annuler une, contrepassez-la (`amana reverse N --reason ...`)
 refusal-account-type-not-parents = le compte {$code} serait de type {$given}, mais dans le plan comptable marocain un sous-compte a le type de son compte parent : {$parent} est de type {$parents} ; omettez --type (ou donnez --type {$parents}), ou choisissez un code sous un compte de type {$given}
 refusal-account-type-missing = le compte {$code} a besoin de son type : indiquez --type asset, liability, net-assets, income ou expense
+refusal-bank-account-missing = le compte {$account} n'existe pas dans le grand livre (voir `amana account list`) : un relevé s'importe dans le compte de banque ou de caisse qu'il concerne
+refusal-bank-account-not-asset = le compte {$account} est un compte de type {$kind} : un relevé s'importe dans un compte de banque ou de caisse (un actif)
+refusal-bank-no-suspense = {$count} ligne(s) ne correspondent à aucune règle (lignes {$lines} du fichier) et aucun compte d'attente ne peut les recevoir : nommez-en un avec suspense = "CODE" dans le fichier de règles, ou ajoutez des règles pour elles
+refusal-bank-suspense-missing = le compte d'attente {$account} n'existe pas : ajoutez-le (`amana account add {$account} ...`) ou nommez-en un autre avec suspense = "CODE" dans le fichier de règles
+refusal-bank-line-not-in-suspense = l'écriture {$entry} n'est pas une ligne bancaire en attente (voir `amana bank review`)

@@ -140,6 +140,19 @@ impl Refusal {
                 seq
             ]),
             ImportReceiptMissing { path } => say(&args![path = path.display()]),
+            BankAccountMissing { account } | BankSuspenseMissing { account } => {
+                say(&args![account])
+            }
+            BankAccountNotAsset { account, kind } => say(&args![account, kind = kind.as_str()]),
+            BankNoSuspense { lines } => say(&args![
+                count = lines.len(),
+                lines = lines
+                    .iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ]),
+            BankLineNotInSuspense { entry } => say(&args![entry]),
             ImportReceiptUnusable { error } => say(&args![error]),
             GrantNotFound { grant } => say(&args![grant]),
             OriginalNotGrantCurrency {

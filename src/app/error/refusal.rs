@@ -44,6 +44,27 @@ pub enum Refusal {
         /// The reason given, for the command to paste.
         reason: String,
     },
+    /// `bank import`: the account is not in the ledger.
+    BankAccountMissing {
+        account: AccountCode,
+    },
+    /// `bank import`: a statement is of an asset account (a bank, a cash box).
+    BankAccountNotAsset {
+        account: AccountCode,
+        kind: crate::domain::AccountType,
+    },
+    /// `bank import`: lines no rule matches, and no suspense account to put them in.
+    BankNoSuspense {
+        lines: Vec<u64>,
+    },
+    /// `bank import`: the suspense account is not in the ledger.
+    BankSuspenseMissing {
+        account: AccountCode,
+    },
+    /// `bank assign`: the transaction is not a bank line in suspense.
+    BankLineNotInSuspense {
+        entry: EntryId,
+    },
     AlreadyImported {
         file: PathBuf,
         sha256: Hash,
@@ -478,6 +499,11 @@ impl Refusal {
             ReversalPastEnd { .. } => "reversal-past-end",
             ReversalInLockedPeriod { .. } => "reversal-in-locked-period",
             AlreadyImported { .. } => "already-imported",
+            BankAccountMissing { .. } => "bank-account-missing",
+            BankAccountNotAsset { .. } => "bank-account-not-asset",
+            BankNoSuspense { .. } => "bank-no-suspense",
+            BankSuspenseMissing { .. } => "bank-suspense-missing",
+            BankLineNotInSuspense { .. } => "bank-line-not-in-suspense",
             ImportReceiptMissing { .. } => "import-receipt-missing",
             ImportReceiptUnusable { .. } => "import-receipt-unusable",
             GrantNotFound { .. } => "grant-not-found",
@@ -574,6 +600,9 @@ impl Refusal {
             | NotMoneyReceived { .. } => "id",
             ReversalPastEnd { .. } | ReversalInLockedPeriod { .. } => "date",
             AlreadyImported { .. } => "file",
+            BankAccountMissing { .. } | BankAccountNotAsset { .. } => "account",
+            BankNoSuspense { .. } | BankSuspenseMissing { .. } => "suspense",
+            BankLineNotInSuspense { .. } => "entry",
             ImportReceiptMissing { .. } | ImportReceiptUnusable { .. } => "receipt",
             GrantNotFound { .. } => "grant",
             OriginalNotGrantCurrency { .. } | NoRateForGrant { .. } | NoInstalmentsYet { .. } => {

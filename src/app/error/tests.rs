@@ -77,6 +77,18 @@ fn samples() -> Vec<Refusal> {
             first_open: date("2026-01-01"),
             reason: "l'erreur".into(),
         },
+        BankAccountMissing {
+            account: code("51419"),
+        },
+        BankAccountNotAsset {
+            account: code("7581"),
+            kind: crate::domain::AccountType::Income,
+        },
+        BankNoSuspense { lines: vec![9, 14] },
+        BankSuspenseMissing {
+            account: code("3497"),
+        },
+        BankLineNotInSuspense { entry: EntryId(12) },
         AlreadyImported {
             file: path("jan.csv"),
             sha256: hash,

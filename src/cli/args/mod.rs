@@ -5,6 +5,7 @@
 
 mod archive;
 mod assets;
+mod bank;
 mod query;
 mod rates;
 mod receipt;
@@ -20,6 +21,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use archive::{ArchiveGroup, ExportCommand};
 pub use assets::{AssetCommand, AssetGroup};
+pub use bank::{BankCommand, BankGroup, ReconcileArgs};
 pub use query::QueryGroup;
 pub use rates::{RateCommand, TermsArgs};
 pub use receipt::{ReceiptCommand, ReceiptGroup};
@@ -91,6 +93,8 @@ pub enum Command {
     Setup(SetupGroup),
     #[command(flatten)]
     Record(RecordGroup),
+    #[command(flatten)]
+    Bank(BankGroup),
     #[command(flatten)]
     Query(QueryGroup),
     #[command(flatten)]

@@ -1,0 +1,197 @@
+//! What the bank commands read: an account's balance day by day (the statement's balance
+//! column is compared with it), the lines sitting in suspense (`bank review`), and the
+//! transactions of an account not yet matched with a statement (`reconcile`).
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::{Appender, Result, Store};
+use crate::domain::{EntryId, parse_date};
+
+/// The migration that made the bank tables.
+pub const SINCE: i64 = 16;
+
+/// A bank line whose amount sits in a suspense account.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SuspenseRow {
+    /// The transaction that recorded it.
+    pub entry: i64,
+    pub date: String,
+    pub description: String,
+    pub reference: Option<String>,
+    /// The bank account.
+    pub account: String,
+    pub suspense: String,
+    /// What it posted to the suspense account (minor units): money in is negative there.
+    pub amount: i64,
+    pub file_name: String,
+    pub import_seq: i64,
+}
+
+/// A transaction on an account, with what it posted there (minor units).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountMove {
+    pub entry: EntryId,
+    pub date: NaiveDate,
+    pub description: String,
+    pub reference: Option<String>,
+    pub amount: i64,
+}
+
+impl Store {
+    fn has_bank_tables(&self) -> Result<bool> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(version >= SINCE)
+    }
+
+    /// The bank lines in suspense and not assigned, oldest first (of one bank account, or all).
+    pub fn bank_suspense(&self, account: Option<&str>) -> Result<Vec<SuspenseRow>> {
+        if !self.has_bank_tables()? {
+            return Ok(vec![]);
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.date, e.description, e.reference, b.account, b.suspense,
+                    SUM(p.amount), i.file_name, b.seq
+               FROM bank_imports b
+               JOIN imports i ON i.seq = b.seq
+               JOIN entries e ON e.batch = b.seq
+               JOIN postings p ON p.entry_id = e.id AND p.account = b.suspense
+              WHERE b.suspense IS NOT NULL
+                AND (?1 IS NULL OR b.account = ?1)
+                AND e.id NOT IN (SELECT entry_id FROM bank_assignments)
+              GROUP BY e.id
+             HAVING SUM(p.amount) <> 0
+              ORDER BY e.date, e.id",
+        )?;
+        let rows = stmt.query_map([account], |r| {
+            Ok(SuspenseRow {
+                entry: r.get(0)?,
+                date: r.get(1)?,
+                description: r.get(2)?,
+                reference: r.get(3)?,
+                account: r.get(4)?,
+                suspense: r.get(5)?,
+                amount: r.get(6)?,
+                file_name: r.get(7)?,
+                import_seq: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The transactions posting to `account` dated on or before `through` and never matched
+    /// with a statement of it, oldest first.
+    pub fn unreconciled(&self, account: &str, through: NaiveDate) -> Result<Vec<AccountMove>> {
+        let matched = if self.has_bank_tables()? {
+            "AND e.id NOT IN (SELECT entry_id FROM reconciled WHERE account = ?1)"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT e.id, e.date, e.description, e.reference, SUM(p.amount)
+               FROM postings p JOIN entries e ON e.id = p.entry_id
+              WHERE p.account = ?1 AND e.date <= ?2 {matched}
+              GROUP BY e.id
+              ORDER BY e.date, e.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let through = crate::domain::format_date(through);
+        let rows = stmt.query_map(params![account, through], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })?;
+        let mut out = vec![];
+        for row in rows {
+            let (id, date, description, reference, amount) = row?;
+            let Ok(date) = parse_date(&date) else {
+                continue;
+            };
+            out.push(AccountMove {
+                entry: EntryId(id),
+                date,
+                description,
+                reference,
+                amount,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The sum of the transactions matched with statements of `account`.
+    pub fn reconciled_balance(&self, account: &str) -> Result<i64> {
+        if !self.has_bank_tables()? {
+            return Ok(0);
+        }
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(SUM(p.amount), 0) FROM reconciled r
+               JOIN postings p ON p.entry_id = r.entry_id AND p.account = r.account
+              WHERE r.account = ?1",
+            [account],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The latest reconciliation of `account`: (seq, date, statement balance, statement).
+    pub fn last_reconciliation(&self, account: &str) -> Result<Option<(i64, String, i64, String)>> {
+        use rusqlite::OptionalExtension;
+        if !self.has_bank_tables()? {
+            return Ok(None);
+        }
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT seq, date, balance, statement FROM reconciliations
+                  WHERE account = ?1 ORDER BY seq DESC LIMIT 1",
+                [account],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?)
+    }
+}
+
+impl Appender<'_> {
+    /// The balance of `account` at the end of each day from `from` to `to` that has a posting,
+    /// with its balance before `from`: (balance before, [(day, balance at its end)]).
+    pub fn day_balances(
+        &self,
+        account: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(i64, Vec<(NaiveDate, i64)>)> {
+        let (from, to) = (
+            crate::domain::format_date(from),
+            crate::domain::format_date(to),
+        );
+        let before: i64 = self.tx.query_row(
+            "SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON e.id = p.entry_id
+              WHERE p.account = ?1 AND e.date < ?2",
+            params![account, from],
+            |r| r.get(0),
+        )?;
+        let mut stmt = self.tx.prepare(
+            "SELECT e.date, SUM(p.amount) FROM postings p JOIN entries e ON e.id = p.entry_id
+              WHERE p.account = ?1 AND e.date >= ?2 AND e.date <= ?3
+              GROUP BY e.date ORDER BY e.date",
+        )?;
+        let rows = stmt.query_map(params![account, from, to], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        let mut running = before;
+        let mut out = vec![];
+        for row in rows {
+            let (day, sum) = row?;
+            running = running.saturating_add(sum);
+            if let Ok(day) = parse_date(&day) {
+                out.push((day, running));
+            }
+        }
+        Ok((before, out))
+    }
+}
