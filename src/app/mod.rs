@@ -57,6 +57,7 @@ pub mod queries;
 pub mod rates;
 pub mod receipt_check;
 pub mod receipts;
+pub mod reconcile;
 pub mod record;
 pub mod report_annual;
 pub mod report_books;

@@ -8,7 +8,7 @@ use amana::formats::spreadsheet::Sheet;
 use amana::report::render::rows_csv;
 
 use super::Context;
-use super::args::{BankCommand, BankGroup, Format};
+use super::args::{BankCommand, BankGroup, Format, ReconcileArgs};
 use super::error::Failure;
 use super::print;
 
@@ -142,7 +142,7 @@ pub fn run(ctx: &Context, command: BankGroup) -> Result<(), Failure> {
                 outcome.seq
             );
         }
-        BankGroup::Reconcile(_args) => todo_reconcile()?,
+        BankGroup::Reconcile(args) => reconcile(ctx, args)?,
     }
     Ok(())
 }
@@ -325,6 +325,192 @@ fn join(lines: &[u64]) -> String {
         .join(", ")
 }
 
-fn todo_reconcile() -> Result<(), Failure> {
-    Err(Failure::Invalid("reconcile: not yet".into()))
+fn reconcile(ctx: &Context, args: ReconcileArgs) -> Result<(), Failure> {
+    use amana::app::reconcile::{ReconcileOutcome, ReconcileRequest};
+    let format = args.format.resolved()?;
+    let date = args.date.as_deref().map(parse_date).transpose()?;
+    let mut ledger = Ledger::open(&ctx.ledger, &ctx.actor)?;
+    let currency = ledger.info()?.currency;
+    let o: ReconcileOutcome = ledger
+        .reconcile(ReconcileRequest {
+            account: &args.account,
+            statement: args.statement.as_deref(),
+            rules: args.rules.as_deref(),
+            balance: args.balance.as_deref(),
+            date,
+            outstanding: &args.outstanding,
+            statement_name: args.statement_name.as_deref(),
+            dry_run: args.dry_run,
+        })
+        .map_err(|e| match e {
+            BankError::Ledger(e) => Failure::from(e),
+            other => Failure::Invalid(other.to_string()),
+        })?;
+    let m = |v: i64| money(&currency, v);
+    match format {
+        Format::Json => print::json(&serde_json::json!({
+            "account": o.account.as_str(),
+            "date": amana::domain::format_date(o.date),
+            "statement": o.statement,
+            "statement_balance": m(o.statement_balance),
+            "book_balance": m(o.book_balance),
+            "outstanding_total": m(o.outstanding_total()),
+            "bank_only_total": m(o.bank_only_total()),
+            "difference": m(o.difference),
+            "matched_before": o.matched_before,
+            "reconciled": o.difference == 0,
+            "matched": o.matched.iter().map(|x| serde_json::json!({
+                "entry": x.entry.entry.0, "date": amana::domain::format_date(x.entry.date),
+                "description": x.entry.description, "amount": m(x.entry.amount),
+                "statement_line": x.line, "by_fingerprint": x.by_fingerprint,
+            })).collect::<Vec<_>>(),
+            "outstanding": o.outstanding.iter().map(|x| serde_json::json!({
+                "entry": x.entry.0, "date": amana::domain::format_date(x.date),
+                "description": x.description, "amount": m(x.amount),
+            })).collect::<Vec<_>>(),
+            "bank_only": o.bank_only.iter().map(|b| serde_json::json!({
+                "line": b.line, "date": b.date, "description": b.description,
+                "amount": m(b.amount),
+            })).collect::<Vec<_>>(),
+            "chain_seq": o.seq,
+            "dry_run": o.dry_run,
+        })),
+        Format::Csv => {
+            let mut rows: Vec<Vec<String>> = vec![];
+            for x in &o.matched {
+                rows.push(vec![
+                    "matched".into(),
+                    x.entry.entry.0.to_string(),
+                    x.line.map(|l| l.to_string()).unwrap_or_default(),
+                    amana::domain::format_date(x.entry.date),
+                    m(x.entry.amount),
+                    x.entry.description.clone(),
+                ]);
+            }
+            for x in &o.outstanding {
+                rows.push(vec![
+                    "outstanding".into(),
+                    x.entry.0.to_string(),
+                    String::new(),
+                    amana::domain::format_date(x.date),
+                    m(x.amount),
+                    x.description.clone(),
+                ]);
+            }
+            for b in &o.bank_only {
+                rows.push(vec![
+                    "bank-only".into(),
+                    String::new(),
+                    b.line.to_string(),
+                    b.date.clone(),
+                    m(b.amount),
+                    b.description.clone(),
+                ]);
+            }
+            let header = [
+                "status",
+                "entry",
+                "statement_line",
+                "date",
+                "amount",
+                "description",
+            ];
+            print::csv(&rows_csv(&header, &[4], &rows), args.format.excel)?;
+        }
+        Format::Table => {
+            out!(
+                "Reconciliation of {} with {} as of {}:",
+                o.account,
+                o.statement,
+                amana::domain::format_date(o.date)
+            );
+            out!(
+                "  {} transaction(s) matched with the statement.",
+                o.matched.len()
+            );
+            if o.matched_before > 0 {
+                out!(
+                    "  {} statement line(s) were matched by an earlier reconciliation.",
+                    o.matched_before
+                );
+            }
+            let signed = |v: i64| {
+                if v > 0 { format!("+{}", m(v)) } else { m(v) }
+            };
+            out!("  {:<52} {:>14}", "Balance in the books", m(o.book_balance));
+            out!(
+                "  {:<52} {:>14}",
+                format!(
+                    "{} transaction(s) not on the statement yet, taken out",
+                    o.outstanding.len()
+                ),
+                signed(-o.outstanding_total())
+            );
+            for x in &o.outstanding {
+                out!(
+                    "      #{:<6} {}  {:>14}  {}",
+                    x.entry,
+                    amana::domain::format_date(x.date),
+                    m(x.amount),
+                    x.description
+                );
+            }
+            out!(
+                "  {:<52} {:>14}",
+                format!(
+                    "{} statement line(s) not in the books, added",
+                    o.bank_only.len()
+                ),
+                signed(o.bank_only_total())
+            );
+            for b in &o.bank_only {
+                out!(
+                    "      line {:<4} {}  {:>14}  {}",
+                    b.line,
+                    b.date,
+                    m(b.amount),
+                    b.description
+                );
+            }
+            out!(
+                "  {:<52} {:>14}",
+                "= the balance the statement should show",
+                m(o.statement_balance - o.difference)
+            );
+            out!(
+                "  {:<52} {:>14}",
+                "The statement's balance",
+                m(o.statement_balance)
+            );
+            if o.difference != 0 {
+                out!(
+                    "  {:<52} {:>14}",
+                    "Unexplained difference",
+                    signed(o.difference)
+                );
+            }
+        }
+    }
+    match (o.difference, o.seq) {
+        (0, Some(seq)) => {
+            if !matches!(format, Format::Json | Format::Csv) {
+                out!(
+                    "Reconciled: {} transaction(s) marked as on the statement (chain entry {seq}).",
+                    o.matched.len()
+                );
+            }
+            Ok(())
+        }
+        (0, None) => {
+            if !matches!(format, Format::Json | Format::Csv) {
+                out!("Reconciled; nothing was recorded (dry run).");
+            }
+            Ok(())
+        }
+        (d, _) => Err(Failure::Invalid(format!(
+            "the statement's balance is not explained: a difference of {} remains; nothing was recorded. \
+Record the bank's lines not in the books (`amana bank import`), or name the transactions not on the statement.",
+            m(d)
+        ))),
+    }
 }

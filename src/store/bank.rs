@@ -195,3 +195,75 @@ impl Appender<'_> {
         Ok((before, out))
     }
 }
+
+impl Store {
+    /// The transaction that recorded each bank line of `account`, by the line's fingerprint:
+    /// the i-th line of a statement is the i-th transaction of its batch.
+    pub fn bank_line_entries(
+        &self,
+        account: &str,
+    ) -> Result<std::collections::HashMap<crate::chain::Hash, EntryId>> {
+        if !self.has_bank_tables()? {
+            return Ok(Default::default());
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT l.fingerprint, e.id
+               FROM bank_lines l
+               JOIN (SELECT id, batch,
+                            ROW_NUMBER() OVER (PARTITION BY batch ORDER BY id) - 1 AS idx
+                       FROM entries
+                      WHERE batch IN (SELECT seq FROM bank_imports WHERE account = ?1)) e
+                 ON e.batch = l.seq AND e.idx = l.idx
+              WHERE l.account = ?1",
+        )?;
+        let rows = stmt.query_map([account], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, EntryId(r.get(1)?)))
+        })?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (f, id) = row?;
+            out.insert(crate::chain::hash_from(&f), id);
+        }
+        Ok(out)
+    }
+
+    /// The balance of `account`: its postings dated on or before `through` (all, without).
+    pub fn account_balance_through(
+        &self,
+        account: &str,
+        through: Option<NaiveDate>,
+    ) -> Result<i64> {
+        let through = through.map(crate::domain::format_date);
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(SUM(p.amount), 0) FROM postings p JOIN entries e ON e.id = p.entry_id
+              WHERE p.account = ?1 AND (?2 IS NULL OR e.date <= ?2)",
+            params![account, through],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+impl Store {
+    /// Whether the ledger has the account.
+    pub fn has_account(&self, account: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM accounts WHERE code = ?1)",
+            [account],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+impl Store {
+    /// Whether the transaction was matched with a statement of `account`.
+    pub fn is_reconciled(&self, account: &str, entry: EntryId) -> Result<bool> {
+        if !self.has_bank_tables()? {
+            return Ok(false);
+        }
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM reconciled WHERE account = ?1 AND entry_id = ?2)",
+            params![account, entry.0],
+            |r| r.get(0),
+        )?)
+    }
+}

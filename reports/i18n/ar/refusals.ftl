@@ -141,3 +141,6 @@ refusal-bank-account-not-asset = الحساب {$account} من نوع {$kind}: ي
 refusal-bank-no-suspense = {$count} سطراً لا يطابق أي قاعدة (أسطر الملف {$lines}) ولا يوجد حساب انتظار يستقبلها: سمِّ حساباً بـ suspense = "CODE" في ملف القواعد، أو أضف قواعد لها
 refusal-bank-suspense-missing = حساب الانتظار {$account} غير موجود في الدفتر: أضفه (`amana account add {$account} ...`) أو سمِّ حساباً آخر بـ suspense = "CODE" في ملف القواعد
 refusal-bank-line-not-in-suspense = القيد {$entry} ليس سطراً بنكياً ينتظر في حساب الانتظار (انظر `amana bank review`)
+refusal-reconcile-no-balance = لا يحتوي {$file} على عمود الرصيد: أعطِ الرصيد الختامي للكشف بـ --balance
+refusal-reconcile-nothing-given = أعطِ الكشف: --statement FILE، أو رصيده الختامي وتاريخه بـ --balance و --date
+refusal-reconcile-not-outstanding = القيد {$entry} ليس قيداً للحساب {$account} ينتظر المطابقة (مؤرخاً في تاريخ الكشف أو قبله، وغير مطابق من قبل)

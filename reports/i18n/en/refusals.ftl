@@ -144,3 +144,6 @@ refusal-bank-account-not-asset = account {$account} is of type {$kind}: a statem
 refusal-bank-no-suspense = {$count} line(s) match no rule (file lines {$lines}) and there is no suspense account to hold them: name one with suspense = "CODE" in the rules file, or add rules for them
 refusal-bank-suspense-missing = the suspense account {$account} is not in the ledger: add it (`amana account add {$account} ...`) or name another with suspense = "CODE" in the rules file
 refusal-bank-line-not-in-suspense = transaction {$entry} is not a bank line waiting in suspense (see `amana bank review`)
+refusal-reconcile-no-balance = {$file} has no balance column: give the statement's closing balance with --balance
+refusal-reconcile-nothing-given = give the statement: --statement FILE, or its closing balance and date with --balance and --date
+refusal-reconcile-not-outstanding = transaction {$entry} is not a transaction of {$account} waiting to be matched (dated on or before the statement, not matched before)

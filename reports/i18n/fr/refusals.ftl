@@ -142,3 +142,6 @@ refusal-bank-account-not-asset = le compte {$account} est un compte de type {$ki
 refusal-bank-no-suspense = {$count} ligne(s) ne correspondent à aucune règle (lignes {$lines} du fichier) et aucun compte d'attente ne peut les recevoir : nommez-en un avec suspense = "CODE" dans le fichier de règles, ou ajoutez des règles pour elles
 refusal-bank-suspense-missing = le compte d'attente {$account} n'existe pas : ajoutez-le (`amana account add {$account} ...`) ou nommez-en un autre avec suspense = "CODE" dans le fichier de règles
 refusal-bank-line-not-in-suspense = l'écriture {$entry} n'est pas une ligne bancaire en attente (voir `amana bank review`)
+refusal-reconcile-no-balance = {$file} n'a pas de colonne de solde : donnez le solde final du relevé avec --balance
+refusal-reconcile-nothing-given = donnez le relevé : --statement FICHIER, ou son solde final et sa date avec --balance et --date
+refusal-reconcile-not-outstanding = l'écriture {$entry} n'est pas une écriture de {$account} en attente de pointage (datée au plus tard du relevé, non pointée avant)

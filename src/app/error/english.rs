@@ -153,6 +153,9 @@ impl Refusal {
                     .join(", ")
             ]),
             BankLineNotInSuspense { entry } => say(&args![entry]),
+            ReconcileNoBalance { file } => say(&args![file = file.display()]),
+            ReconcileNothingGiven => say(&[]),
+            ReconcileNotOutstanding { entry, account } => say(&args![entry, account]),
             ImportReceiptUnusable { error } => say(&args![error]),
             GrantNotFound { grant } => say(&args![grant]),
             OriginalNotGrantCurrency {

@@ -61,6 +61,17 @@ pub enum Refusal {
     BankSuspenseMissing {
         account: AccountCode,
     },
+    /// `reconcile`: the statement has no balance column and no --balance was given.
+    ReconcileNoBalance {
+        file: PathBuf,
+    },
+    /// `reconcile`: neither a statement file nor a balance and a date.
+    ReconcileNothingGiven,
+    /// `reconcile --outstanding`: not a transaction of the account waiting to be matched.
+    ReconcileNotOutstanding {
+        entry: EntryId,
+        account: AccountCode,
+    },
     /// `bank assign`: the transaction is not a bank line in suspense.
     BankLineNotInSuspense {
         entry: EntryId,
@@ -504,6 +515,9 @@ impl Refusal {
             BankNoSuspense { .. } => "bank-no-suspense",
             BankSuspenseMissing { .. } => "bank-suspense-missing",
             BankLineNotInSuspense { .. } => "bank-line-not-in-suspense",
+            ReconcileNoBalance { .. } => "reconcile-no-balance",
+            ReconcileNothingGiven => "reconcile-nothing-given",
+            ReconcileNotOutstanding { .. } => "reconcile-not-outstanding",
             ImportReceiptMissing { .. } => "import-receipt-missing",
             ImportReceiptUnusable { .. } => "import-receipt-unusable",
             GrantNotFound { .. } => "grant-not-found",
@@ -602,7 +616,8 @@ impl Refusal {
             AlreadyImported { .. } => "file",
             BankAccountMissing { .. } | BankAccountNotAsset { .. } => "account",
             BankNoSuspense { .. } | BankSuspenseMissing { .. } => "suspense",
-            BankLineNotInSuspense { .. } => "entry",
+            BankLineNotInSuspense { .. } | ReconcileNotOutstanding { .. } => "entry",
+            ReconcileNoBalance { .. } | ReconcileNothingGiven => "balance",
             ImportReceiptMissing { .. } | ImportReceiptUnusable { .. } => "receipt",
             GrantNotFound { .. } => "grant",
             OriginalNotGrantCurrency { .. } | NoRateForGrant { .. } | NoInstalmentsYet { .. } => {

@@ -89,6 +89,14 @@ fn samples() -> Vec<Refusal> {
             account: code("3497"),
         },
         BankLineNotInSuspense { entry: EntryId(12) },
+        ReconcileNoBalance {
+            file: path("releve.csv"),
+        },
+        ReconcileNothingGiven,
+        ReconcileNotOutstanding {
+            entry: EntryId(7),
+            account: code("51411"),
+        },
         AlreadyImported {
             file: path("jan.csv"),
             sha256: hash,

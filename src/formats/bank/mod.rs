@@ -876,8 +876,8 @@ fn read_rows(
                         (None, None) => Some(None),
                         (Some(d), None) => Some(Some((-d.abs(), *debit))),
                         (None, Some(c)) => Some(Some((c.abs(), *credit))),
-                        (Some(d), Some(c)) if d == 0 => Some(Some((c.abs(), *credit))),
-                        (Some(d), Some(c)) if c == 0 => Some(Some((-d.abs(), *debit))),
+                        (Some(0), Some(c)) => Some(Some((c.abs(), *credit))),
+                        (Some(d), Some(0)) => Some(Some((-d.abs(), *debit))),
                         (Some(_), Some(_)) => {
                             errors.push(RowError {
                                 line: r.line,
