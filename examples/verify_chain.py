@@ -251,6 +251,13 @@ SCHEMAS = {
     "setting": [F("key", TEXT), F("value", TEXT)],
     # a grant's threshold of variances that need an explanation (rule 24)
     "variance-threshold": [F("grant", TEXT), F("percent", INT), F("amount", INT)],
+    # bank statements, their lines in suspense, reconciliations (rules 25 to 27)
+    "bank-import": [F("account", TEXT), F("file_sha256", BYTES), F("file_name", TEXT),
+                    F("layout", TEXT), F("rows", INT), F("skipped", INT),
+                    F("suspense", TEXT, True), F("lines", LIST, items=[F("fingerprint", BYTES)])],
+    "bank-assignment": [F("entry", INT), F("transaction", INT)],
+    "reconciliation": [F("account", TEXT), F("date", DATE), F("balance", INT),
+                       F("statement", TEXT), F("entries", LIST, items=[F("entry", INT)])],
 }
 MAX_NOTE_CHARS = 2000
 MAX_THRESHOLD_PERCENT = 1000
@@ -479,9 +486,16 @@ def canonical_problems(e):
         ident("grant", e["grant"])
         ident("line", e["line"])
         ident("account", e["account"])
-    elif k == "import":
+    elif k in ("import", "bank-import"):
         nbytes("file_sha256", e["file_sha256"], 32)
         check("file_name", e["file_name"], lambda v: "/" not in v, "a name without folders")
+        if k == "bank-import":
+            ident("account", e["account"])
+            ident("suspense", e["suspense"])
+            for i, line in enumerate(e["lines"]):
+                nbytes(f"lines[{i}]", line["fingerprint"], 32)
+    elif k == "reconciliation":
+        ident("account", e["account"])
     elif k in MOVES:
         for i, p in enumerate(e["postings"]):
             ident(f"postings[{i}].account", p["account"])
@@ -565,6 +579,11 @@ class Rules:
         self.last_id, self.transactions, self.reversed = 0, {}, set()
         self.moves = 0  # decoded transaction, reversal and closing entries
         self.import_hashes, self.pending = set(), None  # pending = [import seq, announced, left]
+        # bank statements (rules 25 to 27): (account, fingerprint) of every line recorded; the
+        # open statement's (seq, account, suspense); line transaction -> (suspense, amount) while
+        # in suspense; transactions that assigned a line; (account, transaction) matched
+        self.bank_lines, self.bank_batch, self.suspended = set(), None, {}
+        self.assigning, self.reconciled = set(), set()
         # running totals for seals (rule 10) and closings (rule 14)
         self.balances, self.received, self.spent = {}, {}, {}
         self.dated = {}  # account -> [(date, amount)]: bank balances as of a day (rule 10)
@@ -652,6 +671,7 @@ class Rules:
             p[2] -= 1
             if p[2] == 0:
                 self.pending = None
+            self.bank_line(e, bad)
         handler = {"budget-line": self.budget_line, "import": self.import_,
                    "grant-amendment": self.grant_amendment,
                    "account-change": self.account_change,
@@ -662,8 +682,11 @@ class Rules:
                    "grant-terms": self.grant_terms,
                    "variance-note": self.variance_note,
                    "setting": self.setting,
-                   "variance-threshold": self.variance_threshold}.get(k)
+                   "variance-threshold": self.variance_threshold,
+                   "bank-import": self.bank_import, "bank-assignment": self.bank_assignment}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
+        if in_batch and not self.nbad:
+            self.take_suspense(e)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
         if k in ("closing", "year-closing") and not self.nbad:
@@ -1133,6 +1156,81 @@ class Rules:
         if not 0 <= pct <= MAX_THRESHOLD_PERCENT or not 0 <= amount <= LIMIT:
             bad(f"variance-threshold of {g!r}: {pct}% and {amount} are not in 0..1000 and "
                 f"0..10^13")
+
+    # ------------------------------------------------------------ rules 25 to 27: bank statements
+    def bank_import(self, seq, e, bad):  # rule 25
+        acct, lines, suspense = e["account"], e["lines"], e["suspense"]
+        if acct not in self.accounts:
+            bad(f"bank-import: account {acct!r} does not exist")
+        if suspense is not None and suspense not in self.accounts:
+            bad(f"bank-import: suspense account {suspense!r} does not exist")
+        if not lines or e["skipped"] < 0 or e["rows"] != e["skipped"] + len(lines):
+            bad(f"bank-import: {e['rows']} lines read, {e['skipped']} skipped and {len(lines)} "
+                f"recorded do not add up (at least one recorded)")
+        seen = set()
+        for i, line in enumerate(lines):
+            f = line["fingerprint"]
+            if (acct, f) in self.bank_lines or f in seen:
+                bad(f"bank-import: line {i + 1} was already recorded for account {acct!r}")
+                break
+            seen.add(f)
+        # Like an import (rule 8): its file counts as imported, and its lines' transactions
+        # follow it, each with its seq as batch. Taken even when a rule above is broken, so the
+        # transactions are not reported again one by one (amana does the same).
+        self.import_hashes.add(e["file_sha256"])
+        for line in lines:
+            self.bank_lines.add((acct, line["fingerprint"]))
+        if lines:
+            self.pending = [seq, len(lines), len(lines)]
+            self.bank_batch = (seq, acct, suspense)
+
+    def bank_line(self, e, bad):
+        """A transaction of a statement's batch posts to the statement's account (rule 25)."""
+        b = self.bank_batch
+        if b is None or e.get("batch") != b[0]:
+            return
+        acct = b[1]
+        if not any(p["account"] == acct for p in e["postings"]):
+            bad(f"transaction {e['id']} of the bank statement at seq {b[0]} does not post to "
+                f"its account {acct!r}")
+
+    def take_suspense(self, e):
+        """What an admitted transaction of a statement left in its suspense account."""
+        b = self.bank_batch
+        if b is None or e.get("batch") != b[0] or b[2] is None:
+            return
+        amount = sum(p["amount"] for p in e["postings"] if p["account"] == b[2])
+        if amount:
+            self.suspended[e["id"]] = (b[2], amount)
+
+    def bank_assignment(self, seq, e, bad):  # rule 26
+        line, tid = e["entry"], e["transaction"]
+        if line not in self.suspended:
+            return bad(f"bank-assignment: transaction {line} is not a bank line in suspense")
+        suspense, amount = self.suspended[line]
+        t = self.transactions.get(tid)
+        if t is None or t["kind"] != "transaction" or tid == line or tid in self.assigning:
+            return bad(f"bank-assignment: transaction {tid} cannot assign bank line {line}")
+        found = sum(p["amount"] for p in t["postings"] if p["account"] == suspense)
+        if found != -amount:
+            return bad(f"bank-assignment: transaction {tid} moves {found} out of {suspense!r}, "
+                       f"not the {-amount} bank line {line} left there")
+        del self.suspended[line]
+        self.assigning.add(tid)
+
+    def reconciliation(self, seq, e, bad):  # rule 27
+        acct = e["account"]
+        if acct not in self.accounts:
+            return bad(f"reconciliation: account {acct!r} does not exist")
+        seen = set()
+        for item in e["entries"]:
+            tid = item["entry"]
+            if not 1 <= tid <= self.last_id:
+                return bad(f"reconciliation of {acct!r}: transaction {tid} is not recorded")
+            if (acct, tid) in self.reconciled or tid in seen:
+                return bad(f"reconciliation of {acct!r}: transaction {tid} was already matched")
+            seen.add(tid)
+        self.reconciled.update((acct, tid) for tid in seen)
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1713,6 +1811,11 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "variance_notes": (("seq", "grant_id", "line_id", "through", "text"), 1),
     "settings": (("seq", "key", "value"), 1),
     "variance_thresholds": (("seq", "grant_id", "percent", "amount"), 1),
+    "bank_imports": (("seq", "account", "layout", "skipped", "suspense"), 1),
+    "bank_lines": (("seq", "idx", "account", "fingerprint"), 2),
+    "bank_assignments": (("seq", "entry_id", "transaction_id"), 1),
+    "reconciliations": (("seq", "account", "date", "balance", "statement"), 1),
+    "reconciled": (("seq", "idx", "account", "entry_id"), 2),
     "year_totals": (("year", "account", "grant_id", "line_id", "kind", "amount"), 5),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
@@ -1720,7 +1823,8 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
                "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11, "settings": 12,
-               "variance_thresholds": 14, "year_totals": 15}
+               "variance_thresholds": 14, "year_totals": 15, "bank_imports": 16,
+               "bank_lines": 16, "bank_assignments": 16, "reconciliations": 16, "reconciled": 16}
 # Tables that no entry stands for alone but every journal entry adds to (section 6b): a file
 # older than the table has no such rows to compare, whatever its entries.
 DERIVED = {"year_totals"}
@@ -1814,6 +1918,17 @@ def project(seq, e, rows):
         add("settings", seq, e["key"], e["value"])
     elif k == "variance-threshold":
         add("variance_thresholds", seq, e["grant"], e["percent"], e["amount"])
+    elif k == "bank-import":  # a statement is an import too: its batch refers to `imports`
+        add("imports", seq, e["file_sha256"], e["file_name"], e["rows"], len(e["lines"]), 0)
+        add("bank_imports", seq, e["account"], e["layout"], e["skipped"], e["suspense"])
+        for i, line in enumerate(e["lines"]):
+            add("bank_lines", seq, i, e["account"], line["fingerprint"])
+    elif k == "bank-assignment":
+        add("bank_assignments", seq, e["entry"], e["transaction"])
+    elif k == "reconciliation":
+        add("reconciliations", seq, e["account"], e["date"], e["balance"], e["statement"])
+        for i, item in enumerate(e["entries"]):
+            add("reconciled", seq, i, e["account"], item["entry"])
 
 
 def year_totals(parts):
