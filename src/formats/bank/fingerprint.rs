@@ -73,9 +73,7 @@ mod tests {
         assert_ne!(f, fingerprint("51412", d, -1250, "FRAIS TENUE COMPTE", 0));
         assert_eq!(
             hex::encode(f),
-            hex::encode(crate::chain::sha256(
-                b"\0\0\0\0\0\0\0\x11amana bank line 1\0\0\0\0\0\0\0\x0551411\0\0\0\0\0\0\0\x0a2026-03-02\0\0\0\0\0\0\0\x05-1250\0\0\0\0\0\0\0\x12FRAIS TENUE COMPTE\0\0\0\0\0\0\0\x010"
-            ))
+            "88c599f7ed3c18ef5947039b0d9287eda4f7ba2a14145c430d69540a7cbc7825"
         );
     }
 }
