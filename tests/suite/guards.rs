@@ -62,6 +62,24 @@ fn every_table_refuses_an_update_and_a_delete() {
             conn.execute("INSERT INTO settings VALUES (999996, 'language', 'fr')", [])
                 .unwrap();
         }
+        // Bank statements, assignments and reconciliations: the demo records none.
+        let planted = match table.as_str() {
+            "bank_imports" => {
+                Some("INSERT INTO bank_imports VALUES (999995, '51411', 'utf-8', 0, NULL)")
+            }
+            "bank_lines" => {
+                Some("INSERT INTO bank_lines VALUES (999995, 0, '51411', zeroblob(32))")
+            }
+            "bank_assignments" => Some("INSERT INTO bank_assignments VALUES (999994, 1, 2)"),
+            "reconciliations" => Some(
+                "INSERT INTO reconciliations VALUES (999993, '51411', '2026-03-31', 0, 'relevé')",
+            ),
+            "reconciled" => Some("INSERT INTO reconciled VALUES (999993, 0, '51411', 1)"),
+            _ => None,
+        };
+        if let Some(sql) = planted {
+            conn.execute(sql, []).unwrap();
+        }
         if table == "variance_thresholds" {
             conn.execute(
                 "INSERT INTO variance_thresholds VALUES (999997, 'G', 10, 100000)",

@@ -7,6 +7,7 @@ mod amendments;
 mod annual_report;
 mod assets;
 mod backup;
+mod bank;
 mod books;
 mod browser;
 mod bundle;
