@@ -286,7 +286,7 @@ fn a_line_in_suspense_is_assigned_by_a_reclassification() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["id"].to_string() == entry)
+        .find(|t| t["id"].as_i64().map(|i| i.to_string()) == Some(entry.clone()))
         .unwrap()
         .clone();
     assert!(line.to_string().contains("3497"), "{line:#}");
