@@ -271,6 +271,10 @@ impl ChainEntry {
                 w.text(&s.value);
             }
             Record::VarianceThreshold(t) => super::variance::encode_variance_threshold(&mut w, t),
+            Record::FunderIdentifier(i) => {
+                w.text(i.funder.as_str());
+                w.text(&i.org_id);
+            }
         }
         w.finish()
     }
@@ -449,6 +453,10 @@ impl ChainEntry {
                 value: r.text("setting.value")?,
             }),
             "variance-threshold" => super::variance::decode_variance_threshold(&mut r)?,
+            "funder-identifier" => Record::FunderIdentifier(super::records::FunderIdentifier {
+                funder: code(&mut r, "funder-identifier.funder", FunderId::parse)?,
+                org_id: r.text("funder-identifier.org_id")?,
+            }),
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(

@@ -205,6 +205,15 @@ pub struct VarianceThreshold {
     pub amount: Minor,
 }
 
+/// A funder's organisation identifier (CHAIN.md, `funder-identifier`, rule 28): how IATI and
+/// 360Giving files name it. The latest of a funder is in force; a later one corrects it. The
+/// identifier is kept as given; the book admits only the shape `domain::orgid` checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunderIdentifier {
+    pub funder: FunderId,
+    pub org_id: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -241,6 +250,8 @@ pub enum Record {
     Setting(Setting),
     /// A grant's threshold of variances that need an explanation.
     VarianceThreshold(VarianceThreshold),
+    /// A funder's organisation identifier.
+    FunderIdentifier(FunderIdentifier),
 }
 
 impl Record {
@@ -284,6 +295,7 @@ impl Record {
             Record::VarianceNote(_) => "variance-note",
             Record::Setting(_) => "setting",
             Record::VarianceThreshold(_) => "variance-threshold",
+            Record::FunderIdentifier(_) => "funder-identifier",
         }
     }
 }

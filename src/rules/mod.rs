@@ -397,6 +397,10 @@ impl Book {
                 self.admit_variance_threshold(t)?;
                 vec![]
             }
+            Record::FunderIdentifier(i) => {
+                self.admit_funder_identifier(i)?;
+                vec![]
+            }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
                 let fiscal = self.info.as_ref().map(|i| i.fiscal_start);
                 let Some(decision) = decision_of(&entry.record, fiscal) else {

@@ -44,6 +44,7 @@ pub enum Table {
     VarianceNotes,
     Settings,
     VarianceThresholds,
+    FunderIdentifiers,
     YearTotals,
 }
 
@@ -80,6 +81,7 @@ impl Table {
         Table::VarianceNotes,
         Table::Settings,
         Table::VarianceThresholds,
+        Table::FunderIdentifiers,
         Table::YearTotals,
     ];
 
@@ -98,6 +100,7 @@ impl Table {
             Table::VarianceNotes => 11,
             Table::Settings => 12,
             Table::VarianceThresholds => 14,
+            Table::FunderIdentifiers => 17,
             Table::YearTotals => super::year_totals::SINCE,
             _ => 1,
         }
@@ -136,6 +139,7 @@ impl Table {
             Table::VarianceNotes => "variance_notes",
             Table::Settings => "settings",
             Table::VarianceThresholds => "variance_thresholds",
+            Table::FunderIdentifiers => "funder_identifiers",
             Table::YearTotals => "year_totals",
         }
     }
@@ -278,6 +282,7 @@ impl Table {
             Table::VarianceNotes => &["seq", "grant_id", "line_id", "through", "text"],
             Table::Settings => &["seq", "key", "value"],
             Table::VarianceThresholds => &["seq", "grant_id", "percent", "amount"],
+            Table::FunderIdentifiers => &["seq", "funder_id", "org_id"],
             Table::YearTotals => &["year", "account", "grant_id", "line_id", "kind", "amount"],
         }
     }
@@ -636,6 +641,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
         Record::VarianceThreshold(t) => vec![row(
             Table::VarianceThresholds,
             vec![seq, text(t.grant.as_str()), int(t.percent), int(t.amount.0)],
+        )],
+        Record::FunderIdentifier(i) => vec![row(
+            Table::FunderIdentifiers,
+            vec![seq, text(i.funder.as_str()), text(&i.org_id)],
         )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).

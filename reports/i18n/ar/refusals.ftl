@@ -136,3 +136,12 @@ refusal-in-kind-value-inexact = {$hours} ساعة بسعر {$rate} لا تساو
 refusal-in-kind-value-not-positive = قيمة المساهمة العينية أكبر من الصفر، لا {$value}: لإلغاء مساهمة، اعكسها (`amana reverse N --reason ...`)
 refusal-account-type-not-parents = سيكون الحساب {$code} من نوع {$given}، لكن في المخطط المحاسبي المغربي يأخذ الحساب الفرعي نوع حسابه الأصلي: {$parent} من نوع {$parents}؛ أغفل --type (أو أعطِ --type {$parents})، أو اختر رمزاً تحت حساب من نوع {$given}
 refusal-account-type-missing = الحساب {$code} يحتاج نوعه: أعطِ --type asset أو liability أو net-assets أو income أو expense
+
+# معرّفات المنظمات، وتصدير IATI و 360Giving.
+refusal-org-id-agency-unknown = معرّف المنظمة {$org_id}: {$agency} ليس سجلاً في قائمة OrganisationRegistrationAgency الخاصة بـ IATI: ابحث في org-id.guide عن السجل المقيّدة فيه المنظمة وأعطِ رمزه (مثلاً XM-DAC-41114 أو GB-CHC-202918 أو XI-IATI-…)؛ لم يُسجَّل شيء
+refusal-export-org-id-missing = ليس للسجل معرّف منظمة تُسمّى به الجمعية في ملفات IATI و 360Giving: سجّله بالأمر `amana setting set org-id السجل-المعرّف` (رمز السجل من org-id.guide، مثلاً XI-IATI-…)؛ لم يُكتب شيء
+refusal-export-funder-org-id-missing = ليس للجهة المانحة {$funder} صاحبة المنحة {$grant} معرّف منظمة: سجّله بالأمر `amana funder identify {$funder} السجل-المعرّف` (مثلاً XM-DAC-41114؛ انظر org-id.guide)، أو صدّر منحة أخرى بـ --grant؛ لم يُكتب شيء
+refusal-export-code-not-in-list = {$what}: {$code} ليس رمزاً في قائمة {$list} الخاصة بـ IATI؛ لم يُكتب شيء
+refusal-export-dated-in-future = المنحة {$grant}: المعاملة {$id} مؤرخة في {$date}، بعد اليوم ({$today})، و IATI لا تنشر معاملة في المستقبل: صدّر بعد مرور ذلك اليوم، أو صحّح التاريخ (`amana reverse {$id}` ثم سجّلها من جديد)؛ لم يُكتب شيء
+refusal-export-no-grant = ليس في السجل منحة يُصرَّح بها: أضف واحدة بالأمر `amana grant add`؛ لم يُكتب شيء
+refusal-export-country-unknown = لا دليل الحسابات ولا معرّف المنظمة {$org_id} يسمّي بلد أنشطة الجمعية: أعطه بـ --country (مثلاً --country MA)؛ لم يُكتب شيء

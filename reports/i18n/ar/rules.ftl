@@ -156,9 +156,13 @@ rule-depreciation-reversed = القيد {$reverses} اهتلاك، وهو لا �
 rule-asset-source-reversed = القيد {$reverses} اشترى الأصل الثابت {$asset}، وهو مسجّل: لا يمكن عكسه
 
 # إعدادات السجل وتفسيرات الفروق.
-rule-setting-unknown = "{$key}" ليس إعداداً يعرفه amana: الإعدادات هي language و timezone
+rule-setting-unknown = "{$key}" ليس إعداداً يعرفه amana: الإعدادات هي language و timezone و org-id
 rule-setting-invalid = الإعداد {$key}: "{$value}" غير صالح؛ أعطِ {$expected}
 rule-note-line-missing = ليس للمنحة {$grant} بند ميزانية {$line} (انظر `amana grant list`): يُعطى التفسير لبند من بنود منحة
 rule-note-text-length = تفسير {$grant}/{$line} طوله {$length} حرفاً: أعطِ نصاً من 1 إلى {$max} حرفاً (أرفق وثيقة أطول كوثيقة مثبِتة)
 rule-threshold-grant-missing = المنحة {$grant} غير موجودة (انظر `amana grant list`): عتبة الفارق تُحدَّد لمنحة
 rule-threshold-out-of-range = عتبة الفارق للمنحة {$grant} ({$percent}%) خارج الحدود: أعطِ نسبة من 0 إلى {$max} ومبلغاً يساوي 0 أو أكثر
+
+# Funders' organisation identifiers.
+rule-identified-funder-missing = الجهة المانحة {$funder} غير موجودة (انظر `amana funder list`)
+rule-org-id-invalid = الجهة المانحة {$funder}: "{$org_id}" ليس معرّف منظمة: أعطِ رمز سجلّ، ثم شرطة، ثم المعرّف الذي يمنحه، مثلاً GB-CHC-202918 أو XM-DAC-41114 (انظر org-id.guide)

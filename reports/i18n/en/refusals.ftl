@@ -139,3 +139,12 @@ refusal-in-kind-value-inexact = {$hours} hours at {$rate} is not a whole number 
 refusal-in-kind-value-not-positive = a contribution in kind is worth more than zero, not {$value}: to cancel one, reverse it (`amana reverse N --reason ...`)
 refusal-account-type-not-parents = account {$code} would be of type {$given}, but on the Moroccan chart a sub-account has its parent's type: {$parent} is {$parents}; leave --type out (or give --type {$parents}), or choose a code under an account of type {$given}
 refusal-account-type-missing = account {$code} needs its type: give --type asset, liability, net-assets, income or expense
+
+# Organisation identifiers, and the IATI and 360Giving exports.
+refusal-org-id-agency-unknown = organisation identifier {$org_id}: {$agency} is not a registration agency of IATI's OrganisationRegistrationAgency codelist: find the register the organisation is listed in at org-id.guide and give its code (e.g. XM-DAC-41114, GB-CHC-202918, XI-IATI-…); nothing was recorded
+refusal-export-org-id-missing = the ledger has no organisation identifier, by which IATI and 360Giving files name the association: record it with `amana setting set org-id AGENCY-IDENTIFIER` (the register's code from org-id.guide, e.g. XI-IATI-…); nothing was written
+refusal-export-funder-org-id-missing = funder {$funder} of grant {$grant} has no organisation identifier: record it with `amana funder identify {$funder} AGENCY-IDENTIFIER` (e.g. XM-DAC-41114; see org-id.guide), or export another grant with --grant; nothing was written
+refusal-export-code-not-in-list = {$what}: {$code} is not a code of IATI's {$list} codelist; nothing was written
+refusal-export-dated-in-future = grant {$grant}: transaction {$id} is dated {$date}, after today ({$today}), and IATI publishes no transaction in the future: export once that day has passed, or correct the date (`amana reverse {$id}`, then record it again); nothing was written
+refusal-export-no-grant = the ledger has no grant to report: add one with `amana grant add`; nothing was written
+refusal-export-country-unknown = neither the chart nor the organisation identifier {$org_id} names the country of the association's activities: give it with --country (e.g. --country MA); nothing was written
