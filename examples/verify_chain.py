@@ -251,7 +251,15 @@ SCHEMAS = {
     "setting": [F("key", TEXT), F("value", TEXT)],
     # a grant's threshold of variances that need an explanation (rule 24)
     "variance-threshold": [F("grant", TEXT), F("percent", INT), F("amount", INT)],
+    # a funder's organisation identifier (rule 28)
+    "funder-identifier": [F("funder", TEXT), F("org_id", TEXT)],
 }
+# An organisation identifier (rules 23 and 28): a registration agency's code (two capital
+# letters, optionally `_` and two more, `-`, capitals, digits and `_`), `-`, then an identifier
+# of ASCII letters, digits, `.`, `_`, `:` and `-` starting with a letter or digit; at most 100
+# characters in all. (`\Z`, not `$`: `$` would let a final newline through.)
+ORG_ID = re.compile(r"(?=.{1,100}\Z)[A-Z]{2}(?:_[A-Z0-9]{2})?-[A-Z0-9][A-Z0-9_]*-"
+                    r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z", re.ASCII)
 MAX_NOTE_CHARS = 2000
 MAX_THRESHOLD_PERCENT = 1000
 RATE_METHODS = {"instalments", "daily"}
@@ -547,6 +555,8 @@ def canonical_problems(e):
         ident("line", e["line"])
     elif k == "variance-threshold":
         ident("grant", e["grant"])
+    elif k == "funder-identifier":
+        ident("funder", e["funder"])
     return out
 
 
@@ -662,7 +672,8 @@ class Rules:
                    "grant-terms": self.grant_terms,
                    "variance-note": self.variance_note,
                    "setting": self.setting,
-                   "variance-threshold": self.variance_threshold}.get(k)
+                   "variance-threshold": self.variance_threshold,
+                   "funder-identifier": self.funder_identifier}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         # Reading: an entry that breaks a rule is not admitted, so it decides nothing (it is
         # still counted in the totals, rule 10); amana does the same.
@@ -1123,8 +1134,19 @@ class Rules:
         elif key == "timezone":
             if not known_zone(value):
                 bad(f"setting timezone: {value!r} is not a time zone of the tz database")
+        elif key == "org-id":
+            if not ORG_ID.fullmatch(value):
+                bad(f"setting org-id: {value!r} is not an organisation identifier")
         else:
-            bad(f"setting: {key!r} is not a setting the format defines (language, timezone)")
+            bad(f"setting: {key!r} is not a setting the format defines "
+                f"(language, timezone, org-id)")
+
+    def funder_identifier(self, seq, e, bad):  # rule 28
+        if e["funder"] not in self.funders:
+            bad(f"funder-identifier: funder {e['funder']!r} does not exist")
+        if not ORG_ID.fullmatch(e["org_id"]):
+            bad(f"funder-identifier of {e['funder']!r}: {e['org_id']!r} is not an "
+                f"organisation identifier")
 
     def variance_threshold(self, seq, e, bad):  # rule 24
         g, pct, amount = e["grant"], e["percent"], e["amount"]
@@ -1713,6 +1735,7 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "variance_notes": (("seq", "grant_id", "line_id", "through", "text"), 1),
     "settings": (("seq", "key", "value"), 1),
     "variance_thresholds": (("seq", "grant_id", "percent", "amount"), 1),
+    "funder_identifiers": (("seq", "funder_id", "org_id"), 1),
     "year_totals": (("year", "account", "grant_id", "line_id", "kind", "amount"), 5),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
@@ -1720,7 +1743,7 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
 TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendments": 5,
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
                "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11, "settings": 12,
-               "variance_thresholds": 14, "year_totals": 15}
+               "variance_thresholds": 14, "year_totals": 15, "funder_identifiers": 17}
 # Tables that no entry stands for alone but every journal entry adds to (section 6b): a file
 # older than the table has no such rows to compare, whatever its entries.
 DERIVED = {"year_totals"}
@@ -1814,6 +1837,8 @@ def project(seq, e, rows):
         add("settings", seq, e["key"], e["value"])
     elif k == "variance-threshold":
         add("variance_thresholds", seq, e["grant"], e["percent"], e["amount"])
+    elif k == "funder-identifier":
+        add("funder_identifiers", seq, e["funder"], e["org_id"])
 
 
 def year_totals(parts):

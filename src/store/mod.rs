@@ -36,6 +36,7 @@ pub mod annual;
 mod append;
 pub mod assets;
 pub mod books;
+pub mod exports;
 mod charging;
 pub mod funder;
 mod log;

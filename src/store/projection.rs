@@ -49,7 +49,7 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 32] = [
+    pub const ALL: [Table; 33] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,

@@ -117,25 +117,26 @@ fn codes(xml: &str) -> BTreeSet<String> {
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) => match e.name().as_ref() {
-                b"codelist-item" => {
+                "codelist-item" => {
                     in_item = true;
                     withdrawn = e
                         .try_get_attribute("status")
                         .ok()
                         .flatten()
-                        .is_some_and(|a| a.value.as_ref() == b"withdrawn");
+                        .is_some_and(|a| a.value.as_ref() == "withdrawn");
                 }
-                b"code" if in_item => in_code = true,
+                "code" if in_item => in_code = true,
                 _ => {}
             },
             Ok(Event::Text(t)) if in_code && !withdrawn => {
-                if let Ok(code) = std::str::from_utf8(&t) {
+                {
+                    let code: &str = t.as_ref();
                     out.insert(code.trim().to_string());
                 }
             }
             Ok(Event::End(e)) => match e.name().as_ref() {
-                b"codelist-item" => in_item = false,
-                b"code" => in_code = false,
+                "codelist-item" => in_item = false,
+                "code" => in_code = false,
                 _ => {}
             },
             Ok(Event::Eof) | Err(_) => break,
