@@ -51,6 +51,9 @@ pub struct GrantsExportRequest {
     pub country: Option<String>,
     /// The DAC 5-digit sector (default [`DEFAULT_SECTOR`]).
     pub sector: Option<String>,
+    /// The language of the names and texts the association typed (ISO 639-1): IATI's default
+    /// language of the activity. By default the ledger's `language` setting, else `en`.
+    pub lang: Option<String>,
     /// The report clock (`AMANA_NOW`, else now): nothing after its day is reported.
     pub now: DateTime<Utc>,
 }
@@ -94,21 +97,21 @@ fn funder_kind(kind: &str) -> &'static str {
 /// "partner country based NGO").
 const ASSOCIATION_KIND: &str = "24";
 
-fn code_not_in_list(p: IatiProblem) -> LedgerError {
+fn refused(p: IatiProblem) -> LedgerError {
     match p {
         IatiProblem::NotInList { what, code, list } => {
             Refusal::ExportCodeNotInList { what, code, list }.into()
         }
-        IatiProblem::InFuture { reference, date, .. } => Refusal::ExportCodeNotInList {
-            what: format!("transaction {reference} dated {date}"),
-            code: "future".into(),
-            list: "TransactionDate (rule 11.2.1)",
+        IatiProblem::InFuture {
+            activity,
+            reference,
+            date,
+        } => Refusal::ExportRuleBroken {
+            what: format!("activity {activity}: transaction {reference} dated {date}, in the future"),
         }
         .into(),
-        IatiProblem::Invalid { activity, what } => Refusal::ExportCodeNotInList {
+        IatiProblem::Invalid { activity, what } => Refusal::ExportRuleBroken {
             what: format!("activity {activity}: {what}"),
-            code: "invalid".into(),
-            list: "rulesets",
         }
         .into(),
     }
@@ -138,7 +141,7 @@ impl Ledger {
         let built = self.iati_file(req);
         store.end_read()?;
         let (file, transactions) = built?;
-        let bytes = iati::write(&file).map_err(code_not_in_list)?;
+        let bytes = iati::write(&file).map_err(refused)?;
         if let Some(path) = out {
             files::write_new(path, &bytes, force)?;
         }
@@ -308,9 +311,12 @@ impl Ledger {
         let association = self.association(&info)?;
         let today = req.now.date_naive();
         let generated = req.now.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let lang = settings::report_language(self)
-            .map(|l| l.code().to_string())
-            .unwrap_or_else(|| "en".to_string());
+        let lang = match &req.lang {
+            Some(lang) => lang.trim().to_string(),
+            None => settings::report_language(self)
+                .map(|l| l.code().to_string())
+                .unwrap_or_else(|| "en".to_string()),
+        };
         let country = match &req.country {
             Some(c) => c.trim().to_string(),
             None => match info.chart.as_str() {

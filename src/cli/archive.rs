@@ -49,10 +49,12 @@ pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
             grant,
             country,
             sector,
+            lang,
             out,
             force,
         }) => {
-            let req = grants_request(grant, country, sector)?;
+            let mut req = grants_request(grant, country, sector)?;
+            req.lang = lang;
             let ledger = Ledger::open_read_only(path)?;
             let o = ledger.export_iati(&req, out.as_deref(), force)?;
             match out {
@@ -278,6 +280,7 @@ fn grants_request(
         grant: grant.as_deref().map(GrantId::parse).transpose()?,
         country,
         sector,
+        lang: None,
         now: amana::report::output::now().map_err(CliError::Clock)?,
     })
 }

@@ -145,3 +145,4 @@ refusal-export-code-not-in-list = {$what}: {$code} ليس رمزاً في قائ
 refusal-export-dated-in-future = المنحة {$grant}: المعاملة {$id} مؤرخة في {$date}، بعد اليوم ({$today})، و IATI لا تنشر معاملة في المستقبل: صدّر بعد مرور ذلك اليوم، أو صحّح التاريخ (`amana reverse {$id}` ثم سجّلها من جديد)؛ لم يُكتب شيء
 refusal-export-no-grant = ليس في السجل منحة يُصرَّح بها: أضف واحدة بالأمر `amana grant add`؛ لم يُكتب شيء
 refusal-export-country-unknown = لا دليل الحسابات ولا معرّف المنظمة {$org_id} يسمّي بلد أنشطة الجمعية: أعطه بـ --country (مثلاً --country MA)؛ لم يُكتب شيء
+refusal-export-rule-broken = {$what}: سيرفضه مخطط IATI أو قواعدها؛ لم يُكتب شيء

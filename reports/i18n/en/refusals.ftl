@@ -148,3 +148,4 @@ refusal-export-code-not-in-list = {$what}: {$code} is not a code of IATI's {$lis
 refusal-export-dated-in-future = grant {$grant}: transaction {$id} is dated {$date}, after today ({$today}), and IATI publishes no transaction in the future: export once that day has passed, or correct the date (`amana reverse {$id}`, then record it again); nothing was written
 refusal-export-no-grant = the ledger has no grant to report: add one with `amana grant add`; nothing was written
 refusal-export-country-unknown = neither the chart nor the organisation identifier {$org_id} names the country of the association's activities: give it with --country (e.g. --country MA); nothing was written
+refusal-export-rule-broken = {$what}: IATI's schema or rules would refuse it; nothing was written

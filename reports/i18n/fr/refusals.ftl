@@ -146,3 +146,4 @@ refusal-export-code-not-in-list = {$what} : {$code} n'est pas un code de la list
 refusal-export-dated-in-future = subvention {$grant} : la transaction {$id} est datée du {$date}, après aujourd'hui ({$today}), et l'IATI ne publie aucune transaction future : exportez une fois ce jour passé, ou corrigez la date (`amana reverse {$id}`, puis enregistrez-la à nouveau) ; rien n'a été écrit
 refusal-export-no-grant = le registre comptable n'a aucune subvention à déclarer : ajoutez-en une avec `amana grant add` ; rien n'a été écrit
 refusal-export-country-unknown = ni le plan comptable ni l'identifiant d'organisation {$org_id} ne nomment le pays des activités de l'association : indiquez-le avec --country (par exemple --country MA) ; rien n'a été écrit
+refusal-export-rule-broken = {$what} : le schéma ou les règles de l'IATI le refuseraient ; rien n'a été écrit

@@ -366,6 +366,7 @@ impl Refusal {
                 today,
             } => say(&args![grant, id, date, today]),
             ExportCountryUnknown { org_id } => say(&args![org_id]),
+            ExportRuleBroken { what } => say(&args![what]),
         }
     }
 }

@@ -423,6 +423,10 @@ pub enum Refusal {
         date: NaiveDate,
         today: NaiveDate,
     },
+    /// Something IATI's schema or rulesets would refuse (the writer's last check).
+    ExportRuleBroken {
+        what: String,
+    },
     /// There is no grant to report.
     ExportNoGrant,
     /// No `--country`, and neither the chart nor the ledger's org-id names a country.
@@ -596,6 +600,7 @@ impl Refusal {
             ExportCodeNotInList { .. } => "export-code-not-in-list",
             ExportDatedInFuture { .. } => "export-dated-in-future",
             ExportNoGrant => "export-no-grant",
+            ExportRuleBroken { .. } => "export-rule-broken",
             ExportCountryUnknown { .. } => "export-country-unknown",
         }
     }
@@ -683,7 +688,7 @@ impl Refusal {
             AccountTypeNotParents { .. } | AccountTypeMissing { .. } => "type",
             OrgIdAgencyUnknown { .. } | ExportOrgIdMissing => "org_id",
             ExportFunderOrgIdMissing { .. } => "funder",
-            ExportCodeNotInList { .. } => return None,
+            ExportCodeNotInList { .. } | ExportRuleBroken { .. } => return None,
             ExportDatedInFuture { .. } | ExportNoGrant => "grant",
             ExportCountryUnknown { .. } => "country",
         })

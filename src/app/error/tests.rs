@@ -394,6 +394,9 @@ fn samples() -> Vec<Refusal> {
             today: date("2026-12-01"),
         },
         ExportNoGrant,
+        ExportRuleBroken {
+            what: "activity X: a budget period from 2025-01-01 to 2026-06-30".into(),
+        },
         ExportCountryUnknown {
             org_id: "XI-IATI-1".into(),
         },

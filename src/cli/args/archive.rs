@@ -99,6 +99,9 @@ Example:\n  amana setting set org-id XI-IATI-KHOTWA\n  amana funder identify EU 
         /// The DAC 5-digit sector of the activities (default: 99810, sectors not specified)
         #[arg(long)]
         sector: Option<String>,
+        /// The language of the names and purposes recorded, ISO 639-1 (default: the ledger's language setting, else en)
+        #[arg(long)]
+        lang: Option<String>,
         /// The file to write (default: print it)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
