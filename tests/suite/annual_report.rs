@@ -387,6 +387,11 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
         let (report, head) = annual(ledger, year);
         let mut j = json(&report, &head);
         j.as_object_mut().unwrap().remove("head");
+        // What verify found is compared apart, below: the figures are what must not change
+        // (the demo's file, playing schema 14, lacks its funders' identifiers meanwhile).
+        let governance = j["governance"].as_object_mut().unwrap();
+        governance.remove("problems");
+        governance.remove("verified");
         j
     };
     // The funder reports too: their co-funding without a period reads the totals.
@@ -410,6 +415,10 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
     let funder_list = || {
         let mut j = ok_json(ledger, &["funder", "list"]);
         j.as_object_mut().unwrap().remove("provenance");
+        // Their organisation identifiers are set aside while the file plays schema 14.
+        for f in j["funders"].as_array_mut().unwrap() {
+            f.as_object_mut().unwrap().remove("org_id");
+        }
         j
     };
     let listed = funder_list();
