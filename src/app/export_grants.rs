@@ -33,7 +33,9 @@ use crate::app::{Ledger, LedgerError, Refusal, Result, settings};
 use crate::domain::{Currency, EntryId, FunderType, GrantId, LedgerInfo, Minor, Money};
 use crate::files;
 use crate::formats::giving360;
-use crate::formats::iati::{self, Activity, Budget, IatiFile, IatiProblem, Org, Transaction, Value};
+use crate::formats::iati::{
+    self, Activity, Budget, IatiFile, IatiProblem, Org, Transaction, Value,
+};
 use crate::store::exports::GrantFlow;
 use crate::store::{FunderRow, GrantRow};
 
@@ -107,7 +109,9 @@ fn refused(p: IatiProblem) -> LedgerError {
             reference,
             date,
         } => Refusal::ExportRuleBroken {
-            what: format!("activity {activity}: transaction {reference} dated {date}, in the future"),
+            what: format!(
+                "activity {activity}: transaction {reference} dated {date}, in the future"
+            ),
         }
         .into(),
         IatiProblem::Invalid { activity, what } => Refusal::ExportRuleBroken {
@@ -242,7 +246,10 @@ impl Ledger {
                 .into());
             }
             let amount_of = |f: &GrantFlow| -> Minor {
-                match (&f.original, in_grant_currency && row.currency != info.currency.code) {
+                match (
+                    &f.original,
+                    in_grant_currency && row.currency != info.currency.code,
+                ) {
                     (Some((m, c)), true) if *c == row.currency => *m,
                     _ => f.amount,
                 }
@@ -361,7 +368,10 @@ impl Ledger {
             };
             // Budgets: the amount over the fiscal years of the period, by days.
             let mut pieces = vec![];
-            let (first, last) = (info.fiscal_start.year_of(start), info.fiscal_start.year_of(end));
+            let (first, last) = (
+                info.fiscal_start.year_of(start),
+                info.fiscal_start.year_of(end),
+            );
             for year in first..=last {
                 if let Some((ys, ye)) = info.fiscal_start.year_bounds(year) {
                     let (s, e) = (ys.max(start), ye.min(end));
@@ -427,7 +437,10 @@ impl Ledger {
                         format!("{}/{line}/{month}", row.id),
                         format!(
                             "Spent on budget line {line}{} in {month}",
-                            label.as_ref().map(|l| format!(" ({l})")).unwrap_or_default()
+                            label
+                                .as_ref()
+                                .map(|l| format!(" ({l})"))
+                                .unwrap_or_default()
                         ),
                     ),
                     (None, _) => (
@@ -459,7 +472,10 @@ impl Ledger {
                 lang: lang.clone(),
                 default_currency: g.currency.code.clone(),
                 reporting: association.clone(),
-                title: row.purpose.clone().unwrap_or_else(|| format!("Grant {}", row.id)),
+                title: row
+                    .purpose
+                    .clone()
+                    .unwrap_or_else(|| format!("Grant {}", row.id)),
                 description: format!(
                     "Grant {} of {} to {}, from {} to {}: {} {} agreed.",
                     row.id,
@@ -514,7 +530,11 @@ impl Ledger {
                 g.received
                     .iter()
                     .map(|(entry, date, amount, _)| {
-                        (format!("amana-{}", entry.0), *date, g.currency.format(*amount))
+                        (
+                            format!("amana-{}", entry.0),
+                            *date,
+                            g.currency.format(*amount),
+                        )
                     })
                     .collect()
             } else {
@@ -524,7 +544,10 @@ impl Ledger {
                 .ok_or(crate::domain::DomainError::Overflow)?;
             out.push(giving360::Grant {
                 id: format!("{}-{}", association.id, row.id),
-                title: row.purpose.clone().unwrap_or_else(|| format!("Grant {}", row.id)),
+                title: row
+                    .purpose
+                    .clone()
+                    .unwrap_or_else(|| format!("Grant {}", row.id)),
                 description: format!(
                     "Grant {} of {} to {}, from {} to {}.",
                     row.id, g.funder.name, association.name, row.start, row.end

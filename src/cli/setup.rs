@@ -219,7 +219,11 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                 "{}",
                 lang::say(
                     "cli-identified-funder",
-                    &[("id", &id), ("org_id", &org_id.trim()), ("seq", &written.seq)]
+                    &[
+                        ("id", &id),
+                        ("org_id", &org_id.trim()),
+                        ("seq", &written.seq)
+                    ]
                 )
             );
         }

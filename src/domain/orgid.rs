@@ -66,7 +66,10 @@ pub fn split(text: &str) -> Option<(&str, &str)> {
     }
     if b.get(2) == Some(&b'_') {
         let sub = b.get(3..5)?;
-        if !sub.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+        if !sub
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
             return None;
         }
         i = 5;
@@ -100,7 +103,10 @@ mod tests {
     fn the_agency_and_the_identifier_split_without_doubt() {
         assert_eq!(split("XM-DAC-41114"), Some(("XM-DAC", "41114")));
         assert_eq!(split("GB-CHC-202918"), Some(("GB-CHC", "202918")));
-        assert_eq!(split("BE-BCE_KBO-0123.456.789"), Some(("BE-BCE_KBO", "0123.456.789")));
+        assert_eq!(
+            split("BE-BCE_KBO-0123.456.789"),
+            Some(("BE-BCE_KBO", "0123.456.789"))
+        );
         assert_eq!(split("CA_QC-QBC-1234-5"), Some(("CA_QC-QBC", "1234-5")));
         let id = OrgId::parse("MA-COA-12345").unwrap();
         assert_eq!((id.agency(), id.agency_country()), ("MA-COA", "MA"));

@@ -62,7 +62,10 @@ fn number(text: &str) -> Json {
 }
 
 fn org(o: &Organisation) -> Json {
-    Json::Arr(vec![Json::Obj(vec![("id", s(&o.id)), ("name", s(&o.name))])])
+    Json::Arr(vec![Json::Obj(vec![
+        ("id", s(&o.id)),
+        ("name", s(&o.name)),
+    ])])
 }
 
 fn grant(g: &Grant) -> Json {
@@ -180,7 +183,10 @@ mod tests {
         assert!(text.contains("\"amountDisbursed\": 0.3,"), "{text}");
         assert!(text.contains("\"value\": -12.50"), "{text}");
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v["grants"][0]["fundingOrganization"][0]["name"], "Khotwa \"خطوة\"\n");
+        assert_eq!(
+            v["grants"][0]["fundingOrganization"][0]["name"],
+            "Khotwa \"خطوة\"\n"
+        );
         assert_eq!(v["version"], "1.4");
     }
 }

@@ -401,7 +401,10 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
         ),
         Record::Setting(s) => format!("setting {} = {}", s.key, s.value),
         Record::FunderIdentifier(i) => {
-            format!("organisation identifier of funder {}: {}", i.funder, i.org_id)
+            format!(
+                "organisation identifier of funder {}: {}",
+                i.funder, i.org_id
+            )
         }
         Record::VarianceThreshold(t) => format!(
             "variance threshold of grant {}: {}% and {} {}",

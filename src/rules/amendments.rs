@@ -345,6 +345,10 @@ impl Book {
                 org_id: i.org_id.clone(),
             }));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }

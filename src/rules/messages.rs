@@ -303,9 +303,12 @@ impl RuleKind {
                 funder,
                 args![funder],
             ),
-            K::OrgIdInvalid { funder, org_id } => {
-                described("rule-org-id-invalid", "org_id", org_id, args![funder, org_id])
-            }
+            K::OrgIdInvalid { funder, org_id } => described(
+                "rule-org-id-invalid",
+                "org_id",
+                org_id,
+                args![funder, org_id],
+            ),
             K::EntryInvalid { id, error } => {
                 described("rule-entry-invalid", "amount", id, args![id, error])
             }

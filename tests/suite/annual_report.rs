@@ -445,12 +445,17 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
     let problems = v["problems"].as_array().unwrap();
     assert_eq!(problems.len(), identifiers.len(), "{v:#}");
     assert!(
-        problems
-            .iter()
-            .all(|p| p["detail"].as_str().unwrap().starts_with("funder_identifiers row")),
+        problems.iter().all(|p| p["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("funder_identifiers row")),
         "{v:#}"
     );
-    assert_eq!(code, Some(if identifiers.is_empty() { 0 } else { 1 }), "{v:#}");
+    assert_eq!(
+        code,
+        Some(if identifiers.is_empty() { 0 } else { 1 }),
+        "{v:#}"
+    );
     for (&year, before) in years.iter().zip(&reports) {
         assert_eq!(&without_head(year), before, "{year}, from the postings");
     }

@@ -37,7 +37,9 @@ fn xmllint(file: &Path) {
         .arg(file)
         .output()
         .unwrap_or_else(|e| {
-            panic!("xmllint is required for this test (Debian libxml2-utils; .ci/run installs it): {e}")
+            panic!(
+                "xmllint is required for this test (Debian libxml2-utils; .ci/run installs it): {e}"
+            )
         });
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -73,7 +75,8 @@ fn condition_holds(node: Node, condition: &str) -> bool {
         let part = part.trim();
         if let Some(attr) = part.strip_prefix("not(@").and_then(|p| p.strip_suffix(')')) {
             node.attribute(attr).is_none()
-        } else if let Some((attr, value)) = part.strip_prefix('@').and_then(|p| p.split_once(" = ")) {
+        } else if let Some((attr, value)) = part.strip_prefix('@').and_then(|p| p.split_once(" = "))
+        {
             node.attribute(attr) == Some(value.trim_matches('\''))
         } else {
             panic!("mapping.xml condition {condition:?} is not one this test reads")
@@ -100,7 +103,8 @@ fn elements<'a>(doc: &'a Document, path: &str) -> Vec<Node<'a, 'a>> {
 /// Every code the file holds is in the codelist IATI's mapping.xml gives its attribute.
 /// Returns how many codes were checked.
 fn check_codes(doc: &Document) -> usize {
-    let mapping = std::fs::read_to_string(repo("tests/standards/iati-codelists/mapping.xml")).unwrap();
+    let mapping =
+        std::fs::read_to_string(repo("tests/standards/iati-codelists/mapping.xml")).unwrap();
     let mapping = Document::parse(&mapping).unwrap();
     let mut checked = 0;
     let mut lists: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -111,7 +115,10 @@ fn check_codes(doc: &Document) -> usize {
         let condition = child("condition").and_then(|c| c.text());
         // A code as an element's text (crs-add/channel-code/text()): amana writes none.
         let Some((element_path, attr)) = path.rsplit_once("/@") else {
-            assert!(elements(doc, path.trim_end_matches("/text()")).is_empty(), "{path}");
+            assert!(
+                elements(doc, path.trim_end_matches("/text()")).is_empty(),
+                "{path}"
+            );
             continue;
         };
         for node in elements(doc, element_path) {
@@ -142,14 +149,17 @@ fn child<'a>(n: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
 }
 
 fn date_of(n: Node, name: &str) -> chrono::NaiveDate {
-    let d = child(n, name).and_then(|c| c.attribute("iso-date")).unwrap();
+    let d = child(n, name)
+        .and_then(|c| c.attribute("iso-date"))
+        .unwrap();
     chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()
 }
 
 /// The rules of IATI's standard.json (2.03) that concern what amana writes, each checked on
 /// every activity, `today` being the export's day.
 fn check_rules(doc: &Document, today: chrono::NaiveDate) {
-    let rules = std::fs::read_to_string(repo("tests/standards/iati-rulesets/standard.json")).unwrap();
+    let rules =
+        std::fs::read_to_string(repo("tests/standards/iati-rulesets/standard.json")).unwrap();
     let rules: serde_json::Value = serde_json::from_str(&rules).unwrap();
     let activity_rules = &rules["/iati-activities/iati-activity"];
     // The rules this test applies are still in the ruleset, with these ids.
@@ -170,7 +180,10 @@ fn check_rules(doc: &Document, today: chrono::NaiveDate) {
     }
     assert!(activity_rules["startswith"]["cases"][0]["separator"] == "-");
     let day = |s: &str| chrono::NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").unwrap();
-    let activities: Vec<Node> = doc.descendants().filter(|n| n.has_tag_name("iati-activity")).collect();
+    let activities: Vec<Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("iati-activity"))
+        .collect();
     assert!(!activities.is_empty());
     for a in activities {
         let id = child(a, "iati-identifier").unwrap().text().unwrap();
@@ -178,7 +191,10 @@ fn check_rules(doc: &Document, today: chrono::NaiveDate) {
         // 1.1.3, 1.1.21, 1.3.1, 1.3.13, 1.14.13: the identifier is the reporting org's, a
         // hyphen, its own part; no spaces, no / & | ?.
         assert_ne!(id, reporting, "1.1.3");
-        assert!(id.starts_with(&format!("{reporting}-")) && id.len() > reporting.len() + 1, "1.1.21 {id}");
+        assert!(
+            id.starts_with(&format!("{reporting}-")) && id.len() > reporting.len() + 1,
+            "1.1.21 {id}"
+        );
         assert_eq!(id.trim(), id, "1.3.1");
         for s in [id, reporting] {
             assert!(!s.contains(['/', '&', '|', '?']), "1.3.13 / 1.14.13: {s}");
@@ -187,37 +203,61 @@ fn check_rules(doc: &Document, today: chrono::NaiveDate) {
         assert!(a.attribute((XML_NS, "lang")).is_some(), "4.1.1 {id}");
         assert!(a.attribute("default-currency").is_some(), "7.8.1 {id}");
         // 11.1.1 last updated not in the future.
-        assert!(day(a.attribute("last-updated-datetime").unwrap()) <= today, "11.1.1");
+        assert!(
+            day(a.attribute("last-updated-datetime").unwrap()) <= today,
+            "11.1.1"
+        );
         // 6.11.1 a planned or actual start; 11.1.2–11.1.5 dates in order, actual ones past.
         let dates: BTreeMap<&str, chrono::NaiveDate> = a
             .children()
             .filter(|c| c.has_tag_name("activity-date"))
-            .map(|c| (c.attribute("type").unwrap(), day(c.attribute("iso-date").unwrap())))
+            .map(|c| {
+                (
+                    c.attribute("type").unwrap(),
+                    day(c.attribute("iso-date").unwrap()),
+                )
+            })
             .collect();
-        assert!(dates.contains_key("1") || dates.contains_key("2"), "6.11.1 {id}");
+        assert!(
+            dates.contains_key("1") || dates.contains_key("2"),
+            "6.11.1 {id}"
+        );
         for (start, end) in [("1", "3"), ("2", "4")] {
             if let (Some(s), Some(e)) = (dates.get(start), dates.get(end)) {
                 assert!(s <= e, "11.1.2/11.1.3 {id}");
             }
         }
         for actual in ["2", "4"] {
-            assert!(dates.get(actual).is_none_or(|d| *d <= today), "11.1.4/11.1.5 {id}");
+            assert!(
+                dates.get(actual).is_none_or(|d| *d <= today),
+                "11.1.4/11.1.5 {id}"
+            );
         }
         // 6.2.2 a sector (one, so 2.1.4: no percentage or 100); 3.7.1 a recipient country.
         let sectors: Vec<Node> = a.children().filter(|c| c.has_tag_name("sector")).collect();
         assert_eq!(sectors.len(), 1, "6.2.2 {id}");
-        assert!(sectors[0].attribute("percentage").is_none_or(|p| p == "100"), "2.1.4");
+        assert!(
+            sectors[0]
+                .attribute("percentage")
+                .is_none_or(|p| p == "100"),
+            "2.1.4"
+        );
         assert!(child(a, "recipient-country").is_some(), "3.7.1 {id}");
         // 4.3.1, 4.4.1 title and description with text; 6.10.1 participating orgs named.
         for name in ["title", "description"] {
             let n = child(a, name).unwrap();
             assert!(
-                child(n, "narrative").and_then(|t| t.text()).is_some_and(|t| !t.trim().is_empty()),
+                child(n, "narrative")
+                    .and_then(|t| t.text())
+                    .is_some_and(|t| !t.trim().is_empty()),
                 "4.3.1/4.4.1 {id} {name}"
             );
         }
         for p in a.children().filter(|c| c.has_tag_name("participating-org")) {
-            assert!(p.attribute("ref").is_some() || child(p, "narrative").is_some(), "6.10.1");
+            assert!(
+                p.attribute("ref").is_some() || child(p, "narrative").is_some(),
+                "6.10.1"
+            );
         }
         // 7.5.3 a budget period at most a year; 8.6.3 its start before its end.
         for b in a.children().filter(|c| c.has_tag_name("budget")) {
@@ -230,7 +270,10 @@ fn check_rules(doc: &Document, today: chrono::NaiveDate) {
         for t in a.children().filter(|c| c.has_tag_name("transaction")) {
             assert!(date_of(t, "transaction-date") <= today, "11.2.1 {id}");
             let v = child(t, "value").unwrap();
-            assert!(day(v.attribute("value-date").unwrap()) <= today, "11.2.2 {id}");
+            assert!(
+                day(v.attribute("value-date").unwrap()) <= today,
+                "11.2.2 {id}"
+            );
         }
     }
 }
@@ -314,7 +357,17 @@ fn today() -> chrono::NaiveDate {
 fn the_demo_s_grants_validate_as_iati_2_03_and_reconcile_with_grant_list() {
     let (dir, l) = demo();
     let file = dir.path().join("khotwa-iati.xml");
-    let said = ok(&l, &["export", "iati", "--lang", "fr", "--out", file.to_str().unwrap()]);
+    let said = ok(
+        &l,
+        &[
+            "export",
+            "iati",
+            "--lang",
+            "fr",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
     assert!(said.contains("Wrote the IATI activity file"), "{said}");
     xmllint(&file);
     let text = std::fs::read_to_string(&file).unwrap();
@@ -324,7 +377,10 @@ fn the_demo_s_grants_validate_as_iati_2_03_and_reconcile_with_grant_list() {
 
     let grants = ok_json(&l, &["grant", "list"]);
     let grants = grants["grants"].as_array().unwrap();
-    let activities: Vec<Node> = doc.descendants().filter(|n| n.has_tag_name("iati-activity")).collect();
+    let activities: Vec<Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("iati-activity"))
+        .collect();
     assert_eq!(activities.len(), grants.len());
     assert_eq!(
         doc.root_element().attribute("version"),
@@ -354,24 +410,47 @@ fn the_demo_s_grants_validate_as_iati_2_03_and_reconcile_with_grant_list() {
         // The agreement, the money received and spent: the sums grant list gives, in the
         // grant's currency (the demo's postings all carry their euros).
         let amount = dec(g["amount"].as_str().unwrap());
-        assert_eq!(sums(*a, "11"), BTreeMap::from([(currency.to_string(), amount)]), "{id}");
+        assert_eq!(
+            sums(*a, "11"),
+            BTreeMap::from([(currency.to_string(), amount)]),
+            "{id}"
+        );
         let received = dec(g["received_original"].as_str().unwrap());
         let spent = dec(g["spent_original"].as_str().unwrap());
         let incoming = sums(*a, "1");
         let expenditure = sums(*a, "4");
-        assert_eq!(incoming.get(currency).copied().unwrap_or_default(), received, "{id}");
-        assert_eq!(incoming.len() <= 1 && expenditure.len() <= 1, true, "{id}: one currency");
-        assert_eq!(expenditure.get(currency).copied().unwrap_or_default(), spent, "{id}");
+        assert_eq!(
+            incoming.get(currency).copied().unwrap_or_default(),
+            received,
+            "{id}"
+        );
+        assert_eq!(
+            incoming.len() <= 1 && expenditure.len() <= 1,
+            true,
+            "{id}: one currency"
+        );
+        assert_eq!(
+            expenditure.get(currency).copied().unwrap_or_default(),
+            spent,
+            "{id}"
+        );
         // Per budget line too: the expenditures that name it sum to what it spent.
         for line in g["lines"].as_array().unwrap() {
             let name = line["line"].as_str().unwrap();
             let on_line: Decimal = a
                 .children()
                 .filter(|t| t.has_tag_name("transaction"))
-                .filter(|t| t.attribute("ref").is_some_and(|r| r.starts_with(&format!("{id}/{name}/"))))
+                .filter(|t| {
+                    t.attribute("ref")
+                        .is_some_and(|r| r.starts_with(&format!("{id}/{name}/")))
+                })
                 .map(|t| dec(child(t, "value").unwrap().text().unwrap()))
                 .sum();
-            assert_eq!(on_line, dec(line["spent_original"].as_str().unwrap()), "{id}/{name}");
+            assert_eq!(
+                on_line,
+                dec(line["spent_original"].as_str().unwrap()),
+                "{id}/{name}"
+            );
         }
         // Budgets sum to the amount; the EU grant's budgets are in euros.
         let budgets: Decimal = a
@@ -381,20 +460,31 @@ fn the_demo_s_grants_validate_as_iati_2_03_and_reconcile_with_grant_list() {
             .sum();
         assert_eq!(budgets, amount, "{id}");
     }
-    assert!(text.contains("<value currency=\"EUR\""), "the EU grant in euros");
+    assert!(
+        text.contains("<value currency=\"EUR\""),
+        "the EU grant in euros"
+    );
     assert!(text.contains("xml:lang=\"fr\""), "--lang fr");
 
     // One grant alone.
     let one = ok(&l, &["export", "iati", "--grant", "EU-2025"]);
     let doc = Document::parse(&one).unwrap();
-    assert_eq!(doc.descendants().filter(|n| n.has_tag_name("iati-activity")).count(), 1);
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("iati-activity"))
+            .count(),
+        1
+    );
 }
 
 #[test]
 fn the_demo_s_grants_validate_as_360giving_1_4_with_exact_amounts() {
     let (dir, l) = demo();
     let file = dir.path().join("khotwa-360.json");
-    ok(&l, &["export", "360giving", "--out", file.to_str().unwrap()]);
+    ok(
+        &l,
+        &["export", "360giving", "--out", file.to_str().unwrap()],
+    );
     validate_360(&file);
     let text = std::fs::read_to_string(&file).unwrap();
     let package: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -408,7 +498,10 @@ fn the_demo_s_grants_validate_as_360giving_1_4_with_exact_amounts() {
         assert_eq!(e["id"], format!("XI-IATI-KHOTWA-MA-{id}"));
         assert_eq!(e["currency"], g["currency"]);
         // The numbers as written, exactly: "amountAwarded": 45000.00.
-        for (key, listed) in [("amountAwarded", "amount"), ("amountDisbursed", "received_original")] {
+        for (key, listed) in [
+            ("amountAwarded", "amount"),
+            ("amountDisbursed", "received_original"),
+        ] {
             let needle = format!("\"{key}\": {},", g[listed].as_str().unwrap());
             assert!(text.contains(&needle), "{id}: {needle}");
         }
@@ -418,7 +511,11 @@ fn the_demo_s_grants_validate_as_360giving_1_4_with_exact_amounts() {
             .iter()
             .map(|t| dec(&t["value"].to_string()))
             .sum();
-        assert_eq!(disbursed, dec(g["received_original"].as_str().unwrap()), "{id}");
+        assert_eq!(
+            disbursed,
+            dec(g["received_original"].as_str().unwrap()),
+            "{id}"
+        );
         assert_eq!(e["recipientOrganization"][0]["id"], "XI-IATI-KHOTWA-MA");
     }
 }
@@ -436,8 +533,15 @@ fn amounts_are_exact_decimals_never_floats() {
         ok(
             l,
             &[
-                "record", "--date", "2026-02-01", "--desc", "Tranche", "--post",
-                &format!("5141 {amount}"), "--post", &format!("7161 -{amount} grant=CMM-2026"),
+                "record",
+                "--date",
+                "2026-02-01",
+                "--desc",
+                "Tranche",
+                "--post",
+                &format!("5141 {amount}"),
+                "--post",
+                &format!("7161 -{amount} grant=CMM-2026"),
             ],
         );
     }
@@ -449,7 +553,10 @@ fn amounts_are_exact_decimals_never_floats() {
     validate_360(&out);
     let xml = ok(l, &["export", "iati", "--grant", "CMM-2026"]);
     let doc = Document::parse(&xml).unwrap();
-    let a = doc.descendants().find(|n| n.has_tag_name("iati-activity")).unwrap();
+    let a = doc
+        .descendants()
+        .find(|n| n.has_tag_name("iati-activity"))
+        .unwrap();
     assert_eq!(sums(a, "1")["MAD"].to_string(), "60000.30");
     for amount in ["0.10", "0.20"] {
         assert!(xml.contains(&format!(">{amount}</value>")), "{xml}");
@@ -473,7 +580,10 @@ fn an_export_without_org_ids_or_over_a_file_is_refused_and_writes_nothing() {
     let said = fails(l, &["setting", "set", "org-id", "KHOTWA 2019"], 2);
     assert!(said.contains("org-id"), "{said}");
     let said = fails(l, &["setting", "set", "org-id", "MA-XYZ-2019"], 2);
-    assert!(said.contains("MA-XYZ") && said.contains("org-id.guide"), "{said}");
+    assert!(
+        said.contains("MA-XYZ") && said.contains("org-id.guide"),
+        "{said}"
+    );
     let said = fails(l, &["funder", "identify", "CMM", "EU/918"], 2);
     assert!(said.contains("EU/918"), "{said}");
     let said = fails(l, &["funder", "identify", "NOPE", "XM-DAC-918"], 2);
@@ -492,10 +602,22 @@ fn an_export_without_org_ids_or_over_a_file_is_refused_and_writes_nothing() {
     assert!(ok(l, &["funder", "list"]).contains("MA-COA-CMM"));
 
     // An unknown grant, a sector or a country outside IATI's lists: refused.
-    fails(l, &["export", "iati", "--grant", "NOPE", "--out", out_arg], 2);
-    let said = fails(l, &["export", "iati", "--sector", "12345", "--out", out_arg], 2);
+    fails(
+        l,
+        &["export", "iati", "--grant", "NOPE", "--out", out_arg],
+        2,
+    );
+    let said = fails(
+        l,
+        &["export", "iati", "--sector", "12345", "--out", out_arg],
+        2,
+    );
     assert!(said.contains("Sector"), "{said}");
-    let said = fails(l, &["export", "iati", "--country", "XX", "--out", out_arg], 2);
+    let said = fails(
+        l,
+        &["export", "iati", "--country", "XX", "--out", out_arg],
+        2,
+    );
     assert!(said.contains("Country"), "{said}");
     assert!(!out.exists());
 
@@ -508,12 +630,20 @@ fn an_export_without_org_ids_or_over_a_file_is_refused_and_writes_nothing() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
     let giving = fx.dir.path().join("g.json");
     std::fs::write(&giving, "keep me too").unwrap();
-    fails(l, &["export", "360giving", "--out", giving.to_str().unwrap()], 2);
+    fails(
+        l,
+        &["export", "360giving", "--out", giving.to_str().unwrap()],
+        2,
+    );
     assert_eq!(std::fs::read_to_string(&giving).unwrap(), "keep me too");
     ok(l, &["export", "iati", "--out", out_arg, "--force"]);
     xmllint(&out);
     // Never over the ledger itself, even with --force.
-    fails(l, &["export", "iati", "--out", l.to_str().unwrap(), "--force"], 2);
+    fails(
+        l,
+        &["export", "iati", "--out", l.to_str().unwrap(), "--force"],
+        2,
+    );
     ok(l, &["verify"]);
 }
 
@@ -525,14 +655,44 @@ fn a_transaction_dated_after_today_is_refused_by_the_iati_export() {
     ok(l, &["funder", "identify", "CMM", "MA-COA-CMM"]);
     ok(l, &["funder", "identify", "INDH", "MA-COA-INDH"]);
     ok(l, &["export", "iati"]);
-    let tomorrow = (today() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
-    ok(l, &["grant", "add", "LATER", "--funder", "CMM", "--amount", "100", "--start", "2026-01-01", "--end", "2099-12-31"]);
+    let tomorrow = (today() + chrono::Days::new(1))
+        .format("%Y-%m-%d")
+        .to_string();
     ok(
         l,
-        &["record", "--date", &tomorrow, "--desc", "Tranche", "--post", "5141 100", "--post", "7161 -100 grant=LATER"],
+        &[
+            "grant",
+            "add",
+            "LATER",
+            "--funder",
+            "CMM",
+            "--amount",
+            "100",
+            "--start",
+            "2026-01-01",
+            "--end",
+            "2099-12-31",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            &tomorrow,
+            "--desc",
+            "Tranche",
+            "--post",
+            "5141 100",
+            "--post",
+            "7161 -100 grant=LATER",
+        ],
     );
     let said = fails(l, &["export", "iati", "--grant", "LATER"], 2);
-    assert!(said.contains("after today") && said.contains(&tomorrow), "{said}");
+    assert!(
+        said.contains("after today") && said.contains(&tomorrow),
+        "{said}"
+    );
     // Planned dates may be in the future: the grant ends in 2099; without the transaction
     // in the future, a grant that has not ended exports.
     let xml = ok(l, &["export", "iati", "--grant", "CMM-2026"]);

@@ -814,11 +814,35 @@ fn the_python_verifier_agrees_on_organisation_identifiers() {
     assert_agree(&ours, &json(&o), "an edited identifier");
     // Entries that break rule 28 (and rule 23's org-id), written and rehashed behind amana's
     // back: both verifiers report the same rule violations.
-    type Row = (&'static str, &'static str, &'static str, &'static str, &'static str);
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
     let cases: [Row; 3] = [
-        ("bad-shape", "funder-identifier", "CMM", "MA COA 1", "funder_identifiers"),
-        ("no-funder", "funder-identifier", "NOPE", "XM-DAC-918", "funder_identifiers"),
-        ("bad-setting", "setting", "org-id", "XM-DAC-9/18", "settings"),
+        (
+            "bad-shape",
+            "funder-identifier",
+            "CMM",
+            "MA COA 1",
+            "funder_identifiers",
+        ),
+        (
+            "no-funder",
+            "funder-identifier",
+            "NOPE",
+            "XM-DAC-918",
+            "funder_identifiers",
+        ),
+        (
+            "bad-setting",
+            "setting",
+            "org-id",
+            "XM-DAC-9/18",
+            "settings",
+        ),
     ];
     for (name, kind, first, second, table) in cases {
         let copy = common::tamper(fx.path(), &fx.dir.path().join(name), |conn| {
@@ -844,7 +868,9 @@ fn the_python_verifier_agrees_on_organisation_identifiers() {
         let (code, ours) = common::verify_json(&copy, &[]);
         assert_eq!(code, Some(1), "{name}");
         assert!(
-            common::findings(&ours).iter().any(|(_, k)| k == "rule-violation"),
+            common::findings(&ours)
+                .iter()
+                .any(|(_, k)| k == "rule-violation"),
             "{name}: {ours:#}"
         );
         let o = python_verify(&copy);

@@ -97,8 +97,7 @@ impl Codelist {
     /// Whether `code` is an active code of the list.
     pub fn has(self, code: &str) -> bool {
         static LISTS: OnceLock<Vec<BTreeSet<String>>> = OnceLock::new();
-        let lists =
-            LISTS.get_or_init(|| Codelist::ALL.iter().map(|l| codes(l.file())).collect());
+        let lists = LISTS.get_or_init(|| Codelist::ALL.iter().map(|l| codes(l.file())).collect());
         let i = Codelist::ALL
             .iter()
             .position(|l| *l == self)
@@ -129,10 +128,8 @@ fn codes(xml: &str) -> BTreeSet<String> {
                 _ => {}
             },
             Ok(Event::Text(t)) if in_code && !withdrawn => {
-                {
-                    let code: &str = t.as_ref();
-                    out.insert(code.trim().to_string());
-                }
+                let code: &str = t.as_ref();
+                out.insert(code.trim().to_string());
             }
             Ok(Event::End(e)) => match e.name().as_ref() {
                 "codelist-item" => in_item = false,

@@ -158,9 +158,11 @@ pub fn check(file: &IatiFile) -> Result<(), IatiProblem> {
                 .ok_or_else(|| invalid(format!("{} is not an organisation identifier", org.id)))
         };
         for org in [&a.reporting, &a.funder] {
-            in_list(Codelist::OrganisationRegistrationAgency, &agency(org)?, || {
-                format!("the registration agency of {} ({})", org.name, org.id)
-            })?;
+            in_list(
+                Codelist::OrganisationRegistrationAgency,
+                &agency(org)?,
+                || format!("the registration agency of {} ({})", org.name, org.id),
+            )?;
             in_list(Codelist::OrganisationType, org.kind, || {
                 format!("the organisation type of {}", org.name)
             })?;
@@ -172,20 +174,30 @@ pub fn check(file: &IatiFile) -> Result<(), IatiProblem> {
                 "the identifier {id} does not start with {prefix} and an activity's own part"
             )));
         }
-        in_list(Codelist::Language, &a.lang, || "the activity's language".into())?;
+        in_list(Codelist::Language, &a.lang, || {
+            "the activity's language".into()
+        })?;
         in_list(Codelist::Currency, &a.default_currency, || {
             format!("the currency of {id}")
         })?;
-        in_list(Codelist::ActivityStatus, a.status, || "the activity status".into())?;
-        in_list(Codelist::Country, &a.country, || "the recipient country".into())?;
-        in_list(Codelist::Sector, &a.sector, || "the sector (DAC 5-digit)".into())?;
+        in_list(Codelist::ActivityStatus, a.status, || {
+            "the activity status".into()
+        })?;
+        in_list(Codelist::Country, &a.country, || {
+            "the recipient country".into()
+        })?;
+        in_list(Codelist::Sector, &a.sector, || {
+            "the sector (DAC 5-digit)".into()
+        })?;
         for text in [&a.title, &a.description, &a.reporting.name, &a.funder.name] {
             if text.trim().is_empty() {
                 return Err(invalid("an empty title, description or name".into()));
             }
         }
         for (kind, date) in &a.dates {
-            in_list(Codelist::ActivityDateType, kind, || "an activity date".into())?;
+            in_list(Codelist::ActivityDateType, kind, || {
+                "an activity date".into()
+            })?;
             if matches!(*kind, "2" | "4") && *date > file.today {
                 return Err(invalid(format!("an actual date ({date}) in the future")));
             }
@@ -202,7 +214,9 @@ pub fn check(file: &IatiFile) -> Result<(), IatiProblem> {
             return Err(invalid("no start date".into()));
         }
         let value = |v: &Value, what: &str| -> Result<(), IatiProblem> {
-            in_list(Codelist::Currency, &v.currency, || format!("the currency of {what}"))?;
+            in_list(Codelist::Currency, &v.currency, || {
+                format!("the currency of {what}")
+            })?;
             if is_decimal(&v.amount) {
                 Ok(())
             } else {
@@ -220,7 +234,9 @@ pub fn check(file: &IatiFile) -> Result<(), IatiProblem> {
             value(&b.value, "a budget")?;
         }
         for t in &a.transactions {
-            in_list(Codelist::TransactionType, t.kind, || "a transaction's type".into())?;
+            in_list(Codelist::TransactionType, t.kind, || {
+                "a transaction's type".into()
+            })?;
             if t.date > file.today || t.value.date > file.today {
                 return Err(IatiProblem::InFuture {
                     activity: id.clone(),
@@ -262,7 +278,13 @@ fn narrative(w: &mut W, text: &str, lang: Option<&str>) -> Io {
 }
 
 /// `<name …><narrative>text</narrative></name>`, with `attrs`.
-fn with_narrative(w: &mut W, name: &str, attrs: &[(&str, &str)], text: &str, lang: Option<&str>) -> Io {
+fn with_narrative(
+    w: &mut W,
+    name: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+    lang: Option<&str>,
+) -> Io {
     w.create_element(name)
         .with_attributes(attrs.iter().copied())
         .write_inner_content(|w| narrative(w, text, lang))?;
@@ -308,14 +330,22 @@ fn activity(w: &mut W, a: &Activity, generated: &str) -> Io {
             with_narrative(
                 w,
                 "participating-org",
-                &[("ref", &a.funder.id), ("role", "1"), ("type", a.funder.kind)],
+                &[
+                    ("ref", &a.funder.id),
+                    ("role", "1"),
+                    ("type", a.funder.kind),
+                ],
                 &a.funder.name,
                 None,
             )?;
             with_narrative(
                 w,
                 "participating-org",
-                &[("ref", &a.reporting.id), ("role", "4"), ("type", a.reporting.kind)],
+                &[
+                    ("ref", &a.reporting.id),
+                    ("role", "4"),
+                    ("type", a.reporting.kind),
+                ],
                 &a.reporting.name,
                 None,
             )?;
@@ -359,7 +389,9 @@ fn activity(w: &mut W, a: &Activity, generated: &str) -> Io {
                         value(w, &t.value)?;
                         w.create_element("description")
                             .write_inner_content(|w| narrative(w, &t.description, EN))?;
-                        for (name, org) in [("provider-org", &t.provider), ("receiver-org", &t.receiver)] {
+                        for (name, org) in
+                            [("provider-org", &t.provider), ("receiver-org", &t.receiver)]
+                        {
                             if let Some(org) = org {
                                 with_narrative(
                                     w,
@@ -385,7 +417,10 @@ pub fn write(file: &IatiFile) -> Result<Vec<u8>, IatiProblem> {
     let written = (|| -> Io {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.create_element("iati-activities")
-            .with_attributes([("version", "2.03"), ("generated-datetime", file.generated.as_str())])
+            .with_attributes([
+                ("version", "2.03"),
+                ("generated-datetime", file.generated.as_str()),
+            ])
             .write_inner_content(|w| {
                 for a in &file.activities {
                     activity(w, a, &file.generated)?;
