@@ -258,7 +258,15 @@ SCHEMAS = {
     "bank-assignment": [F("entry", INT), F("transaction", INT)],
     "reconciliation": [F("account", TEXT), F("date", DATE), F("balance", INT),
                        F("statement", TEXT), F("entries", LIST, items=[F("entry", INT)])],
+    # a funder's organisation identifier (rule 28)
+    "funder-identifier": [F("funder", TEXT), F("org_id", TEXT)],
 }
+# An organisation identifier (rules 23 and 28): a registration agency's code (two capital
+# letters, optionally `_` and two more, `-`, capitals, digits and `_`), `-`, then an identifier
+# of ASCII letters, digits, `.`, `_`, `:` and `-` starting with a letter or digit; at most 100
+# characters in all. (`\Z`, not `$`: `$` would let a final newline through.)
+ORG_ID = re.compile(r"(?=.{1,100}\Z)[A-Z]{2}(?:_[A-Z0-9]{2})?-[A-Z0-9][A-Z0-9_]*-"
+                    r"[A-Za-z0-9][A-Za-z0-9._:-]*\Z", re.ASCII)
 MAX_NOTE_CHARS = 2000
 MAX_THRESHOLD_PERCENT = 1000
 RATE_METHODS = {"instalments", "daily"}
@@ -561,6 +569,8 @@ def canonical_problems(e):
         ident("line", e["line"])
     elif k == "variance-threshold":
         ident("grant", e["grant"])
+    elif k == "funder-identifier":
+        ident("funder", e["funder"])
     return out
 
 
@@ -683,7 +693,8 @@ class Rules:
                    "variance-note": self.variance_note,
                    "setting": self.setting,
                    "variance-threshold": self.variance_threshold,
-                   "bank-import": self.bank_import, "bank-assignment": self.bank_assignment}.get(k)
+                   "bank-import": self.bank_import, "bank-assignment": self.bank_assignment,
+                   "funder-identifier": self.funder_identifier}.get(k)
         (handler or getattr(self, k))(seq, e, bad)
         if in_batch and not self.nbad:
             self.take_suspense(e)
@@ -1146,8 +1157,19 @@ class Rules:
         elif key == "timezone":
             if not known_zone(value):
                 bad(f"setting timezone: {value!r} is not a time zone of the tz database")
+        elif key == "org-id":
+            if not ORG_ID.fullmatch(value):
+                bad(f"setting org-id: {value!r} is not an organisation identifier")
         else:
-            bad(f"setting: {key!r} is not a setting the format defines (language, timezone)")
+            bad(f"setting: {key!r} is not a setting the format defines "
+                f"(language, timezone, org-id)")
+
+    def funder_identifier(self, seq, e, bad):  # rule 28
+        if e["funder"] not in self.funders:
+            bad(f"funder-identifier: funder {e['funder']!r} does not exist")
+        if not ORG_ID.fullmatch(e["org_id"]):
+            bad(f"funder-identifier of {e['funder']!r}: {e['org_id']!r} is not an "
+                f"organisation identifier")
 
     def variance_threshold(self, seq, e, bad):  # rule 24
         g, pct, amount = e["grant"], e["percent"], e["amount"]
@@ -1816,6 +1838,7 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "bank_assignments": (("seq", "entry_id", "transaction_id"), 1),
     "reconciliations": (("seq", "account", "date", "balance", "statement"), 1),
     "reconciled": (("seq", "idx", "account", "entry_id"), 2),
+    "funder_identifiers": (("seq", "funder_id", "org_id"), 1),
     "year_totals": (("year", "account", "grant_id", "line_id", "kind", "amount"), 5),
 }
 # Tables added by a later migration (its number): a ledger whose `user_version` is below it has
@@ -1824,7 +1847,8 @@ TABLE_SINCE = {"grant_amendments": 3, "account_changes": 4, "budget_line_amendme
                "funder_changes": 6, "year_ends": 7, "sources": 8, "assets": 9,
                "depreciations": 9, "rates": 10, "grant_terms": 10, "variance_notes": 11, "settings": 12,
                "variance_thresholds": 14, "year_totals": 15, "bank_imports": 16,
-               "bank_lines": 16, "bank_assignments": 16, "reconciliations": 16, "reconciled": 16}
+               "bank_lines": 16, "bank_assignments": 16, "reconciliations": 16, "reconciled": 16,
+               "funder_identifiers": 17}
 # Tables that no entry stands for alone but every journal entry adds to (section 6b): a file
 # older than the table has no such rows to compare, whatever its entries.
 DERIVED = {"year_totals"}
@@ -1929,6 +1953,8 @@ def project(seq, e, rows):
         add("reconciliations", seq, e["account"], e["date"], e["balance"], e["statement"])
         for i, item in enumerate(e["entries"]):
             add("reconciled", seq, i, e["account"], item["entry"])
+    elif k == "funder-identifier":
+        add("funder_identifiers", seq, e["funder"], e["org_id"])
 
 
 def year_totals(parts):

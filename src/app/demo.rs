@@ -380,6 +380,21 @@ pub fn run(out: &Path, actor: &str, today: chrono::NaiveDate) -> Result<DemoOutc
     // Moroccan chart's default: the figures and times do not change).
     crate::app::settings::set(&mut ledger, "timezone", "Africa/Casablanca")?;
 
+    // Organisation identifiers, so that the IATI and 360Giving exports can name the
+    // association and the funders of its grants. Made up, but shaped as real ones are: an
+    // association without a register IATI lists gets an IATI-assigned one (XI-IATI), the EU
+    // institutions their OECD DAC code, Moroccan public bodies the Moroccan chart of accounts'
+    // list (MA-COA), the foundation one from IATI too.
+    crate::app::settings::set(&mut ledger, "org-id", "XI-IATI-KHOTWA-MA")?;
+    for (funder, org_id) in [
+        ("CMM", "MA-COA-MRK-MEDINA"),
+        ("INDH", "MA-COA-INDH"),
+        ("EU", "XM-DAC-918"),
+        ("FDN", "XI-IATI-FDN-ATLAS"),
+    ] {
+        ledger.identify_funder(&FunderId::parse(funder)?, org_id)?;
+    }
+
     // A seal of everything recorded so far, with the bank balances as the statements give
     // them, signed by the treasurer; then a member's receipt that proves inclusion in it.
     let report = crate::report::balance(

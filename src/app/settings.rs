@@ -44,6 +44,8 @@ fn chart_timezone(chart: &str) -> Option<Tz> {
 fn default_of(ledger: &Ledger, key: SettingKey) -> String {
     match key {
         SettingKey::Language => Lang::En.code().to_string(),
+        // No default: an association has the identifier a register gave it, or none yet.
+        SettingKey::OrgId => String::new(),
         SettingKey::Timezone => ledger
             .store()
             .ledger_info()
@@ -100,6 +102,10 @@ pub fn set(ledger: &mut Ledger, key: &str, value: &str) -> Result<Written> {
         key: key.trim().to_string(),
         value: value.trim().to_string(),
     };
+    if setting.key == SettingKey::OrgId.as_str() {
+        // The shape is the chain's rule (the book checks it); the agency, the writer's.
+        crate::app::org_id::check_agency(&setting.value)?;
+    }
     ledger.append_all(vec![Record::Setting(setting)])
 }
 
@@ -113,6 +119,16 @@ pub fn report_timezone(ledger: &Ledger) -> Tz {
     });
     recorded
         .unwrap_or_else(|| timezone(&default_of(ledger, SettingKey::Timezone)).unwrap_or(Tz::UTC))
+}
+
+/// The ledger's organisation identifier in force (its `org-id` setting), if one is recorded.
+pub fn org_id(ledger: &Ledger) -> Result<Option<String>> {
+    Ok(ledger
+        .store()
+        .settings()?
+        .into_iter()
+        .find(|r| r.key == SettingKey::OrgId.as_str())
+        .map(|r| r.value))
 }
 
 /// The language a report is written in when none is asked for, if the ledger records one

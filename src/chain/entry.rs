@@ -274,6 +274,10 @@ impl ChainEntry {
             Record::BankImport(b) => super::bank::encode_bank_import(&mut w, b),
             Record::BankAssignment(a) => super::bank::encode_bank_assignment(&mut w, a),
             Record::Reconciliation(c) => super::bank::encode_reconciliation(&mut w, c),
+            Record::FunderIdentifier(i) => {
+                w.text(i.funder.as_str());
+                w.text(&i.org_id);
+            }
         }
         w.finish()
     }
@@ -455,6 +459,10 @@ impl ChainEntry {
             "bank-import" => super::bank::decode_bank_import(&mut r)?,
             "bank-assignment" => super::bank::decode_bank_assignment(&mut r)?,
             "reconciliation" => super::bank::decode_reconciliation(&mut r)?,
+            "funder-identifier" => Record::FunderIdentifier(super::records::FunderIdentifier {
+                funder: code(&mut r, "funder-identifier.funder", FunderId::parse)?,
+                org_id: r.text("funder-identifier.org_id")?,
+            }),
             kind if crate::domain::ENTRY_KINDS.contains(&kind) => {
                 let base = base.ok_or_else(|| {
                     r.invalid(

@@ -252,6 +252,15 @@ pub struct Reconciliation {
     pub entries: Vec<EntryId>,
 }
 
+/// A funder's organisation identifier (CHAIN.md, `funder-identifier`, rule 28): how IATI and
+/// 360Giving files name it. The latest of a funder is in force; a later one corrects it. The
+/// identifier is kept as given; the book admits only the shape `domain::orgid` checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunderIdentifier {
+    pub funder: FunderId,
+    pub org_id: String,
+}
+
 /// What a chain entry records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Record {
@@ -294,6 +303,8 @@ pub enum Record {
     BankAssignment(BankAssignment),
     /// A bank account's books matched with a statement.
     Reconciliation(Reconciliation),
+    /// A funder's organisation identifier.
+    FunderIdentifier(FunderIdentifier),
 }
 
 impl Record {
@@ -341,6 +352,7 @@ impl Record {
             Record::BankImport(_) => "bank-import",
             Record::BankAssignment(_) => "bank-assignment",
             Record::Reconciliation(_) => "reconciliation",
+            Record::FunderIdentifier(_) => "funder-identifier",
         }
     }
 }

@@ -2,7 +2,9 @@
 //! restore, and the demo ledger built from the example association.
 
 use amana::app::exchange::receipt_folder;
+use amana::app::export_grants::GrantsExportRequest;
 use amana::app::{Ledger, backup, demo};
+use amana::domain::GrantId;
 
 use super::Context;
 use super::args::{ArchiveGroup, ExportCommand};
@@ -42,6 +44,42 @@ pub fn run(ctx: &Context, command: ArchiveGroup) -> Result<(), Failure> {
         }
         ArchiveGroup::Export(ExportCommand::Beancount { out, force }) => {
             export_books(path, BooksFormat::Beancount, out.as_deref(), force)?;
+        }
+        ArchiveGroup::Export(ExportCommand::Iati {
+            grant,
+            country,
+            sector,
+            lang,
+            out,
+            force,
+        }) => {
+            let mut req = grants_request(grant, country, sector)?;
+            req.lang = lang;
+            let ledger = Ledger::open_read_only(path)?;
+            let o = ledger.export_iati(&req, out.as_deref(), force)?;
+            match out {
+                None => outp!("{}", o.text),
+                Some(file) => out!(
+                    "Wrote the IATI activity file {}: {} activities, {} transactions.",
+                    file.display(),
+                    o.grants,
+                    o.transactions
+                ),
+            }
+        }
+        ArchiveGroup::Export(ExportCommand::Giving360 { grant, out, force }) => {
+            let req = grants_request(grant, None, None)?;
+            let ledger = Ledger::open_read_only(path)?;
+            let o = ledger.export_360giving(&req, out.as_deref(), force)?;
+            match out {
+                None => outp!("{}", o.text),
+                Some(file) => out!(
+                    "Wrote the 360Giving package {}: {} grants, {} disbursements.",
+                    file.display(),
+                    o.grants,
+                    o.transactions
+                ),
+            }
         }
         ArchiveGroup::Backup { file, force } => {
             let o = backup::backup(path, &file, force)?;
@@ -230,6 +268,21 @@ fn demo(
         return Err(Failure::VerifyFailed);
     }
     Ok(())
+}
+
+/// The typed request of `export iati` and `export 360giving`, with the report clock.
+fn grants_request(
+    grant: Option<String>,
+    country: Option<String>,
+    sector: Option<String>,
+) -> Result<GrantsExportRequest, Failure> {
+    Ok(GrantsExportRequest {
+        grant: grant.as_deref().map(GrantId::parse).transpose()?,
+        country,
+        sector,
+        lang: None,
+        now: amana::report::output::now().map_err(CliError::Clock)?,
+    })
 }
 
 /// `export hledger` and `export beancount`: the journal printed, or written and summed up.

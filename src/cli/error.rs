@@ -79,6 +79,9 @@ pub enum CliError {
         "AMANA_LANG=\"{0}\" is not a language amana speaks: use ar, fr or en (or a locale such as fr_MA.UTF-8)"
     )]
     Language(String),
+    /// `AMANA_NOW` cannot be read (worded by the report clock).
+    #[error("{0}")]
+    Clock(String),
 }
 
 impl From<CliError> for Failure {
@@ -90,7 +93,8 @@ impl From<CliError> for Failure {
             | CliError::Bank(_)
             | CliError::AllocationPart(_)
             | CliError::Posting { .. }
-            | CliError::Language(_) => Failure::Invalid(e.to_string()),
+            | CliError::Language(_)
+            | CliError::Clock(_) => Failure::Invalid(e.to_string()),
             CliError::Anchor(anchor) => Failure::Invalid(super::lang::anchor_error(&anchor)),
         }
     }

@@ -212,6 +212,21 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                 lang::say("cli-renamed-funder", &[("id", &id), ("seq", &written.seq)])
             );
         }
+        SetupGroup::Funder(FunderCommand::Identify { id, org_id }) => {
+            let mut ledger = Ledger::open(path, actor)?;
+            let written = ledger.identify_funder(&FunderId::parse(&id)?, &org_id)?;
+            out!(
+                "{}",
+                lang::say(
+                    "cli-identified-funder",
+                    &[
+                        ("id", &id),
+                        ("org_id", &org_id.trim()),
+                        ("seq", &written.seq)
+                    ]
+                )
+            );
+        }
         SetupGroup::Grant(GrantCommand::List { grant, format }) => {
             let ledger = bundle::open_read_only(path)?;
             let info = ledger.info()?;
@@ -369,6 +384,7 @@ pub fn run(ctx: &Context, command: SetupGroup) -> Result<(), Failure> {
                     for l in &lines {
                         let how = match l.seq {
                             Some(seq) => format!("recorded, chain entry {seq}"),
+                            None if l.value.is_empty() => "none recorded".to_string(),
                             None => "default".to_string(),
                         };
                         out!("{:<10} {}  ({how})", l.key, l.value);

@@ -9,6 +9,7 @@ pub mod asset;
 mod entry;
 pub mod message;
 pub mod money;
+pub mod orgid;
 pub mod setting;
 pub mod text;
 

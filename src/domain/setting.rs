@@ -1,7 +1,9 @@
 //! The ledger's settings (CHAIN.md, `setting`): a key amana knows and a value valid for it.
 //! `language` is the language reports are written in when none is asked for (`ar`, `fr`,
 //! `en`); `timezone` the zone report times are shown in, an IANA name checked against the tz
-//! database (`Africa/Casablanca`). A key not defined here is refused until it is defined, so a
+//! database (`Africa/Casablanca`); `org-id` the association's own organisation identifier, as
+//! IATI and 360Giving files name it (`GB-CHC-202918`, shape checked by [`super::orgid`]).
+//! A key not defined here is refused until it is defined, so a
 //! ledger never holds a setting no amana reads.
 
 use std::fmt;
@@ -13,15 +15,21 @@ use chrono_tz::Tz;
 pub enum SettingKey {
     Language,
     Timezone,
+    OrgId,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 2] = [SettingKey::Language, SettingKey::Timezone];
+    pub const ALL: [SettingKey; 3] = [
+        SettingKey::Language,
+        SettingKey::Timezone,
+        SettingKey::OrgId,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             SettingKey::Language => "language",
             SettingKey::Timezone => "timezone",
+            SettingKey::OrgId => "org-id",
         }
     }
 
@@ -34,6 +42,9 @@ impl SettingKey {
         match self {
             SettingKey::Language => "ar, fr or en",
             SettingKey::Timezone => "an IANA time zone name, e.g. Africa/Casablanca or UTC",
+            SettingKey::OrgId => {
+                "an organisation identifier: a registration agency's code, a hyphen and the identifier it gives, e.g. GB-CHC-202918 or XM-DAC-41114 (see org-id.guide)"
+            }
         }
     }
 }
@@ -61,6 +72,7 @@ pub fn check(key: &str, value: &str) -> Result<SettingKey, SettingProblem> {
     let valid = match key {
         SettingKey::Language => LANGUAGES.contains(&value),
         SettingKey::Timezone => timezone(value).is_some(),
+        SettingKey::OrgId => super::orgid::split(value).is_some(),
     };
     if valid {
         Ok(key)
@@ -98,5 +110,10 @@ mod tests {
         );
         assert!(check("timezone", "africa/casablanca").is_err());
         assert!(check("timezone", "+01:00").is_err());
+        assert_eq!(check("org-id", "XM-DAC-41114"), Ok(SettingKey::OrgId));
+        assert_eq!(
+            check("org-id", "MA 123"),
+            Err(SettingProblem::InvalidValue(SettingKey::OrgId))
+        );
     }
 }

@@ -4,6 +4,8 @@ pub mod bank;
 pub mod books;
 pub mod bundle;
 pub mod charts;
+pub mod giving360;
+pub mod iati;
 pub mod journal;
 pub mod setup_csv;
 pub mod spreadsheet;

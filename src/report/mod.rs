@@ -400,6 +400,12 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
             format_date(n.through)
         ),
         Record::Setting(s) => format!("setting {} = {}", s.key, s.value),
+        Record::FunderIdentifier(i) => {
+            format!(
+                "organisation identifier of funder {}: {}",
+                i.funder, i.org_id
+            )
+        }
         Record::VarianceThreshold(t) => format!(
             "variance threshold of grant {}: {}% and {} {}",
             t.grant,
@@ -632,6 +638,7 @@ pub fn content(
         }),
         Record::Asset(a) => assets::content(a),
         Record::Setting(s) => json!({ "key": s.key, "value": s.value }),
+        Record::FunderIdentifier(i) => json!({ "funder": i.funder.as_str(), "org_id": i.org_id }),
     }
 }
 

@@ -25,6 +25,8 @@ pub struct FunderLine {
     /// All the money received from it: on its grants (transactions and reversals, closings
     /// left out) and without one.
     pub received_total: String,
+    /// Its organisation identifier (`amana funder identify`), as IATI and 360Giving name it.
+    pub org_id: Option<String>,
 }
 
 /// What the funders of one type gave.
@@ -108,6 +110,7 @@ pub fn funders(store: &Store, info: &LedgerInfo) -> Result<FundersReport, StoreE
             name: f.name,
             kind: f.kind,
             country: f.country,
+            org_id: f.org_id,
         });
     }
     let all = checked_sum(totals.iter().map(|(_, m)| *m)).ok_or_else(|| out_of_range(WHAT))?;

@@ -19,7 +19,9 @@ use chrono::NaiveDate;
 use super::entries::spends;
 use super::error::{Replayed, RuleKind};
 use super::{Book, RuleError};
-use crate::chain::{AccountChange, BudgetLineAmendment, FunderChange, GrantAmendment};
+use crate::chain::{
+    AccountChange, BudgetLineAmendment, FunderChange, FunderIdentifier, GrantAmendment,
+};
 use crate::domain::{
     AccountCode, AccountType, Entry, EntryId, EntryKind, Grant, GrantId, LineId, Minor,
 };
@@ -323,5 +325,30 @@ impl Book {
             })]);
         }
         Ok(())
+    }
+
+    /// Rule 28: a funder's organisation identifier names an existing funder and has the shape
+    /// of one (`domain::orgid`); it changes nothing the rules read.
+    pub(super) fn admit_funder_identifier(
+        &mut self,
+        i: &FunderIdentifier,
+    ) -> Result<(), Vec<RuleError>> {
+        let mut errors = vec![];
+        if !self.funders.contains(&i.funder) {
+            errors.push(RuleError::from(RuleKind::IdentifiedFunderMissing {
+                funder: i.funder.clone(),
+            }));
+        }
+        if crate::domain::orgid::split(&i.org_id).is_none() {
+            errors.push(RuleError::from(RuleKind::OrgIdInvalid {
+                funder: i.funder.clone(),
+                org_id: i.org_id.clone(),
+            }));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }

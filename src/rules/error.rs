@@ -538,6 +538,14 @@ pub enum RuleKind {
         key: crate::domain::setting::SettingKey,
         value: String,
     },
+    // Funders' organisation identifiers.
+    IdentifiedFunderMissing {
+        funder: FunderId,
+    },
+    OrgIdInvalid {
+        funder: FunderId,
+        org_id: String,
+    },
 }
 
 /// Something recorded but worth telling the treasurer.

@@ -297,6 +297,18 @@ impl RuleKind {
                 value,
                 args![key, value, expected = key.expects()],
             ),
+            K::IdentifiedFunderMissing { funder } => described(
+                "rule-identified-funder-missing",
+                "funder",
+                funder,
+                args![funder],
+            ),
+            K::OrgIdInvalid { funder, org_id } => described(
+                "rule-org-id-invalid",
+                "org_id",
+                org_id,
+                args![funder, org_id],
+            ),
             K::EntryInvalid { id, error } => {
                 described("rule-entry-invalid", "amount", id, args![id, error])
             }

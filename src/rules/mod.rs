@@ -415,6 +415,10 @@ impl Book {
                 self.admit_reconciliation(c)?;
                 vec![]
             }
+            Record::FunderIdentifier(i) => {
+                self.admit_funder_identifier(i)?;
+                vec![]
+            }
             Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => {
                 let fiscal = self.info.as_ref().map(|i| i.fiscal_start);
                 let Some(decision) = decision_of(&entry.record, fiscal) else {

@@ -28,6 +28,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("../../schema/0014_variance_thresholds.sql"),
     include_str!("../../schema/0015_year_totals.sql"),
     include_str!("../../schema/0016_bank.sql"),
+    include_str!("../../schema/0017_funder_identifiers.sql"),
 ];
 
 impl Store {

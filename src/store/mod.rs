@@ -38,6 +38,7 @@ pub mod assets;
 pub mod bank;
 pub mod books;
 mod charging;
+pub mod exports;
 pub mod funder;
 mod log;
 mod migrate;

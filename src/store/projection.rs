@@ -49,11 +49,12 @@ pub enum Table {
     BankAssignments,
     Reconciliations,
     Reconciled,
+    FunderIdentifiers,
     YearTotals,
 }
 
 impl Table {
-    pub const ALL: [Table; 37] = [
+    pub const ALL: [Table; 38] = [
         Table::Ledger,
         Table::Currencies,
         Table::Accounts,
@@ -90,6 +91,7 @@ impl Table {
         Table::BankAssignments,
         Table::Reconciliations,
         Table::Reconciled,
+        Table::FunderIdentifiers,
         Table::YearTotals,
     ];
 
@@ -113,6 +115,7 @@ impl Table {
             | Table::BankAssignments
             | Table::Reconciliations
             | Table::Reconciled => 16,
+            Table::FunderIdentifiers => 17,
             Table::YearTotals => super::year_totals::SINCE,
             _ => 1,
         }
@@ -156,6 +159,7 @@ impl Table {
             Table::BankAssignments => "bank_assignments",
             Table::Reconciliations => "reconciliations",
             Table::Reconciled => "reconciled",
+            Table::FunderIdentifiers => "funder_identifiers",
             Table::YearTotals => "year_totals",
         }
     }
@@ -303,6 +307,7 @@ impl Table {
             Table::BankAssignments => &["seq", "entry_id", "transaction_id"],
             Table::Reconciliations => &["seq", "account", "date", "balance", "statement"],
             Table::Reconciled => &["seq", "idx", "account", "entry_id"],
+            Table::FunderIdentifiers => &["seq", "funder_id", "org_id"],
             Table::YearTotals => &["year", "account", "grant_id", "line_id", "kind", "amount"],
         }
     }
@@ -730,6 +735,10 @@ pub fn rows(entry: &ChainEntry) -> Vec<Row> {
             }));
             out
         }
+        Record::FunderIdentifier(i) => vec![row(
+            Table::FunderIdentifiers,
+            vec![seq, text(i.funder.as_str()), text(&i.org_id)],
+        )],
         // The officers' decisions live in the log alone: nothing reads them from a table (the
         // write path and `verify` take them from the chain).
         Record::Policy(_) | Record::Lock(_) | Record::Reopen(_) | Record::Revocation(_) => vec![],

@@ -224,7 +224,9 @@ impl Store {
             "WITH r AS ({received})
              SELECT f.id, coalesce((SELECT c.name FROM funder_changes c WHERE c.funder_id = f.id
                                      ORDER BY c.seq DESC LIMIT 1), f.name), f.type, f.country,
-                    coalesce(r.received, 0)
+                    coalesce(r.received, 0),
+                    (SELECT i.org_id FROM funder_identifiers i WHERE i.funder_id = f.id
+                      ORDER BY i.seq DESC LIMIT 1)
                FROM funders f LEFT JOIN r ON r.funder = f.id ORDER BY f.id"
         ))?;
         let rows = stmt.query_map([], |r| {
@@ -234,6 +236,7 @@ impl Store {
                 kind: r.get(2)?,
                 country: r.get(3)?,
                 received: total(r, 4)?,
+                org_id: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

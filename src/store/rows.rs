@@ -50,6 +50,8 @@ pub struct FunderRow {
     pub kind: String,
     pub country: Option<String>,
     pub received: Minor,
+    /// Its organisation identifier in force (its latest `funder-identifier`), if any.
+    pub org_id: Option<String>,
 }
 
 /// A grant as the grant listing shows it.

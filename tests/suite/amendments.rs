@@ -409,7 +409,7 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
              DROP TABLE rates; DROP TABLE grant_terms;
              DROP TABLE variance_notes; DROP TABLE settings;
              DROP INDEX postings_by_account_grant; DROP TABLE variance_thresholds;
-             DROP TABLE year_totals;
+             DROP TABLE year_totals; DROP TABLE funder_identifiers;
              PRAGMA user_version = 2;",
         )
         .unwrap();

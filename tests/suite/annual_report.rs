@@ -387,6 +387,11 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
         let (report, head) = annual(ledger, year);
         let mut j = json(&report, &head);
         j.as_object_mut().unwrap().remove("head");
+        // What verify found is compared apart, below: the figures are what must not change
+        // (the demo's file, playing schema 14, lacks its funders' identifiers meanwhile).
+        let governance = j["governance"].as_object_mut().unwrap();
+        governance.remove("problems");
+        governance.remove("verified");
         j
     };
     // The funder reports too: their co-funding without a period reads the totals.
@@ -410,17 +415,47 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
     let funder_list = || {
         let mut j = ok_json(ledger, &["funder", "list"]);
         j.as_object_mut().unwrap().remove("provenance");
+        // Their organisation identifiers are set aside while the file plays schema 14.
+        for f in j["funders"].as_array_mut().unwrap() {
+            f.as_object_mut().unwrap().remove("org_id");
+        }
         j
     };
     let listed = funder_list();
     let totals = year_totals(ledger);
     assert!(!totals.is_empty());
-    rusqlite::Connection::open(ledger)
+    // A file of schema 14 holds no entry of a later kind; the demo's funders' organisation
+    // identifiers (schema 17) are set aside while it plays the older release, and put back
+    // once a write has migrated it, as a file that had them would hold them. Verify reports
+    // their rows as missing meanwhile, and nothing else.
+    let conn = rusqlite::Connection::open(ledger).unwrap();
+    let identifiers: Vec<(i64, String, String)> = conn
+        .prepare("SELECT seq, funder_id, org_id FROM funder_identifiers ORDER BY seq")
         .unwrap()
-        .execute_batch("DROP TABLE year_totals; PRAGMA user_version = 14;")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
         .unwrap();
+    conn.execute_batch(
+        "DROP TABLE year_totals; DROP TABLE funder_identifiers; PRAGMA user_version = 14;",
+    )
+    .unwrap();
+    drop(conn);
     let (code, v) = verify_json(ledger, &[]);
-    assert_eq!(code, Some(0), "{v:#}");
+    let problems = v["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), identifiers.len(), "{v:#}");
+    assert!(
+        problems.iter().all(|p| p["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("funder_identifiers row")),
+        "{v:#}"
+    );
+    assert_eq!(
+        code,
+        Some(if identifiers.is_empty() { 0 } else { 1 }),
+        "{v:#}"
+    );
     for (&year, before) in years.iter().zip(&reports) {
         assert_eq!(&without_head(year), before, "{year}, from the postings");
     }
@@ -431,6 +466,15 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
     );
     assert_eq!(funder_list(), listed, "funder list, from the postings");
     ok(ledger, &["setting", "set", "language", "fr"]);
+    let conn = rusqlite::Connection::open(ledger).unwrap();
+    for (seq, funder, org_id) in &identifiers {
+        conn.execute(
+            "INSERT INTO funder_identifiers VALUES (?1, ?2, ?3)",
+            rusqlite::params![seq, funder, org_id],
+        )
+        .unwrap();
+    }
+    drop(conn);
     assert_eq!(year_totals(ledger), totals, "summed by the migration");
     let (code, v) = verify_json(ledger, &[]);
     assert_eq!(code, Some(0), "{v:#}");

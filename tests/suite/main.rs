@@ -20,6 +20,7 @@ mod csv_safety;
 mod currency;
 mod durability;
 mod export_books;
+mod export_iati;
 mod funder_report;
 mod funds;
 mod fuzz;

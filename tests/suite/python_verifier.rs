@@ -7,7 +7,7 @@ use crate::common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{Fixture, demo, ok, rehash_from};
+use common::{Fixture, chain_md as enc, demo, ok, rehash_from};
 use serde_json::Value;
 
 fn python_verify(ledger: &Path) -> Output {
@@ -774,4 +774,107 @@ fn the_python_verifier_agrees_on_settings() {
     let o = python_verify(&copy);
     assert_eq!(o.status.code(), Some(1));
     assert_agree(&ours, &json(&o), "an edited setting");
+}
+
+/// A ledger with organisation identifiers (CHAIN.md `funder-identifier`, rule 28, and the
+/// `org-id` setting, rule 23): both verifiers replay them and compare the `funder_identifiers`
+/// table alike, intact, edited, and with an entry that breaks rule 28 written behind amana's
+/// back (a malformed identifier, a funder that does not exist).
+#[test]
+fn the_python_verifier_agrees_on_organisation_identifiers() {
+    let fx = Fixture::new();
+    {
+        let mut ledger = amana::app::Ledger::open(fx.path(), "test-treasurer").unwrap();
+        amana::app::settings::set(&mut ledger, "org-id", "XI-IATI-KHOTWA").unwrap();
+        let cmm = amana::domain::FunderId::parse("CMM").unwrap();
+        ledger.identify_funder(&cmm, "MA-COA-CMM").unwrap();
+        ledger.identify_funder(&cmm, "MA-COA-CMM-2").unwrap();
+    }
+    let ours: Value =
+        serde_json::from_str(&ok(fx.path(), &["verify", "--format", "json"])).unwrap();
+    let o = python_verify(fx.path());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_agree(&ours, &json(&o), "organisation identifiers");
+    let copy = common::tamper(fx.path(), &fx.dir.path().join("edited"), |conn| {
+        conn.execute(
+            "UPDATE funder_identifiers SET org_id = 'MA-COA-FAKE' WHERE org_id = 'MA-COA-CMM-2'",
+            [],
+        )
+        .unwrap();
+    });
+    let (code, ours) = common::verify_json(&copy, &[]);
+    assert_eq!(code, Some(1));
+    let o = python_verify(&copy);
+    assert_eq!(o.status.code(), Some(1));
+    assert_agree(&ours, &json(&o), "an edited identifier");
+    // Entries that break rule 28 (and rule 23's org-id), written and rehashed behind amana's
+    // back: both verifiers report the same rule violations.
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+    let cases: [Row; 3] = [
+        (
+            "bad-shape",
+            "funder-identifier",
+            "CMM",
+            "MA COA 1",
+            "funder_identifiers",
+        ),
+        (
+            "no-funder",
+            "funder-identifier",
+            "NOPE",
+            "XM-DAC-918",
+            "funder_identifiers",
+        ),
+        (
+            "bad-setting",
+            "setting",
+            "org-id",
+            "XM-DAC-9/18",
+            "settings",
+        ),
+    ];
+    for (name, kind, first, second, table) in cases {
+        let copy = common::tamper(fx.path(), &fx.dir.path().join(name), |conn| {
+            let last: i64 = conn
+                .query_row("SELECT max(seq) FROM log", [], |r| r.get(0))
+                .unwrap();
+            let mut body = enc::header(kind, last + 1);
+            enc::text(&mut body, first);
+            enc::text(&mut body, second);
+            conn.execute(
+                "INSERT INTO log (seq, kind, body, entry_hash, prev, chain) \
+                 VALUES (?1, ?2, ?3, randomblob(32), randomblob(32), randomblob(32))",
+                rusqlite::params![last + 1, kind, body],
+            )
+            .unwrap();
+            conn.execute(
+                &format!("INSERT INTO {table} VALUES (?1, ?2, ?3)"),
+                rusqlite::params![last + 1, first, second],
+            )
+            .unwrap();
+            rehash_from(conn, last + 1);
+        });
+        let (code, ours) = common::verify_json(&copy, &[]);
+        assert_eq!(code, Some(1), "{name}");
+        assert!(
+            common::findings(&ours)
+                .iter()
+                .any(|(_, k)| k == "rule-violation"),
+            "{name}: {ours:#}"
+        );
+        let o = python_verify(&copy);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert_agree(&ours, &json(&o), name);
+    }
 }

@@ -92,6 +92,9 @@ fn rich_ledger() -> Fixture {
             "doublon",
         ],
     );
+    // A funder's organisation identifier, then a correction of it (rule 28).
+    ok(l, &["funder", "identify", "EU", "XM-DAC-918"]);
+    ok(l, &["funder", "identify", "EU", "XM-DAC-918-3"]);
     ok(l, &["verify"]);
     fx
 }
@@ -183,7 +186,7 @@ fn columns(conn: &Connection, table: &str) -> Vec<String> {
         .unwrap()
 }
 
-const PROJECTED: [&str; 11] = [
+const PROJECTED: [&str; 12] = [
     "ledger",
     "currencies",
     "accounts",
@@ -195,6 +198,7 @@ const PROJECTED: [&str; 11] = [
     "entries",
     "postings",
     "year_totals",
+    "funder_identifiers",
 ];
 
 /// A WHERE clause that picks the last row of `table` (by key) where `cond` holds.
@@ -332,6 +336,7 @@ fn inserting_a_row_into_any_table_is_caught() {
                      INSERT INTO entries (id, seq, kind, date, description) VALUES (99, 9999, 'transaction', '2026-05-01', 'Retrait non justifié')"),
         ("postings", e2, "INSERT INTO postings VALUES (2, 2, '6126', 0, NULL, NULL, NULL, NULL, 'ligne ajoutée')"),
         ("year_totals", 0, "INSERT INTO year_totals VALUES (2030, '5141', '', '', 'transaction', 5)"),
+        ("funder_identifiers", 9999, "INSERT INTO funder_identifiers VALUES (9999, 'CMM', 'XM-DAC-1')"),
     ];
     for (table, seq, sql) in cases {
         let v = tamper(&fx, &format!("insert-{table}"), sql);

@@ -45,6 +45,7 @@ cli-renamed-account = غُيّر اسم الحساب { $code } (المُدخل {
 cli-retired-account = أُوقف الحساب { $code } ابتداءً من { $effective } (المُدخل { $seq } في السلسلة).
 cli-added-funder = أُضيفت الجهة المانحة { $id } (المُدخل { $seq } في السلسلة).
 cli-renamed-funder = غُيّر اسم الجهة المانحة { $id } (المُدخل { $seq } في السلسلة).
+cli-identified-funder = سُجّل معرّف المنظمة للجهة المانحة { $id }: { $org_id } (المُدخل { $seq } في السلسلة).
 cli-added-grant = أُضيفت المنحة { $id } (المُدخل { $seq } في السلسلة).
 cli-added-budget-line = أُضيف بند الميزانية { $grant }/{ $line } (المُدخل { $seq } في السلسلة).
 cli-amended-grant = سُجّل ملحق المنحة { $id } (المُدخل { $seq } في السلسلة).

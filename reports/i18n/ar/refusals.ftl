@@ -144,3 +144,13 @@ refusal-bank-line-not-in-suspense = القيد {$entry} ليس سطراً بنك
 refusal-reconcile-no-balance = لا يحتوي {$file} على عمود الرصيد: أعطِ الرصيد الختامي للكشف بـ --balance
 refusal-reconcile-nothing-given = أعطِ الكشف: --statement FILE، أو رصيده الختامي وتاريخه بـ --balance و --date
 refusal-reconcile-not-outstanding = القيد {$entry} ليس قيداً للحساب {$account} ينتظر المطابقة (مؤرخاً في تاريخ الكشف أو قبله، وغير مطابق من قبل)
+
+# معرّفات المنظمات، وتصدير IATI و 360Giving.
+refusal-org-id-agency-unknown = معرّف المنظمة {$org_id}: {$agency} ليس سجلاً في قائمة OrganisationRegistrationAgency الخاصة بـ IATI: ابحث في org-id.guide عن السجل المقيّدة فيه المنظمة وأعطِ رمزه (مثلاً XM-DAC-41114 أو GB-CHC-202918 أو XI-IATI-…)؛ لم يُسجَّل شيء
+refusal-export-org-id-missing = ليس للسجل معرّف منظمة تُسمّى به الجمعية في ملفات IATI و 360Giving: سجّله بالأمر `amana setting set org-id السجل-المعرّف` (رمز السجل من org-id.guide، مثلاً XI-IATI-…)؛ لم يُكتب شيء
+refusal-export-funder-org-id-missing = ليس للجهة المانحة {$funder} صاحبة المنحة {$grant} معرّف منظمة: سجّله بالأمر `amana funder identify {$funder} السجل-المعرّف` (مثلاً XM-DAC-41114؛ انظر org-id.guide)، أو صدّر منحة أخرى بـ --grant؛ لم يُكتب شيء
+refusal-export-code-not-in-list = {$what}: {$code} ليس رمزاً في قائمة {$list} الخاصة بـ IATI؛ لم يُكتب شيء
+refusal-export-dated-in-future = المنحة {$grant}: المعاملة {$id} مؤرخة في {$date}، بعد اليوم ({$today})، و IATI لا تنشر معاملة في المستقبل: صدّر بعد مرور ذلك اليوم، أو صحّح التاريخ (`amana reverse {$id}` ثم سجّلها من جديد)؛ لم يُكتب شيء
+refusal-export-no-grant = ليس في السجل منحة يُصرَّح بها: أضف واحدة بالأمر `amana grant add`؛ لم يُكتب شيء
+refusal-export-country-unknown = لا دليل الحسابات ولا معرّف المنظمة {$org_id} يسمّي بلد أنشطة الجمعية: أعطه بـ --country (مثلاً --country MA)؛ لم يُكتب شيء
+refusal-export-rule-broken = {$what}: سيرفضه مخطط IATI أو قواعدها؛ لم يُكتب شيء

@@ -156,7 +156,7 @@ rule-depreciation-reversed = القيد {$reverses} اهتلاك، وهو لا �
 rule-asset-source-reversed = القيد {$reverses} اشترى الأصل الثابت {$asset}، وهو مسجّل: لا يمكن عكسه
 
 # إعدادات السجل وتفسيرات الفروق.
-rule-setting-unknown = "{$key}" ليس إعداداً يعرفه amana: الإعدادات هي language و timezone
+rule-setting-unknown = "{$key}" ليس إعداداً يعرفه amana: الإعدادات هي language و timezone و org-id
 rule-setting-invalid = الإعداد {$key}: "{$value}" غير صالح؛ أعطِ {$expected}
 rule-note-line-missing = ليس للمنحة {$grant} بند ميزانية {$line} (انظر `amana grant list`): يُعطى التفسير لبند من بنود منحة
 rule-note-text-length = تفسير {$grant}/{$line} طوله {$length} حرفاً: أعطِ نصاً من 1 إلى {$max} حرفاً (أرفق وثيقة أطول كوثيقة مثبِتة)
@@ -172,3 +172,7 @@ rule-bank-assignment-unfit = لا يمكن للقيد {$transaction} تخصيص 
 rule-bank-assignment-amount = القيد {$transaction} يُخرج {$found} من حساب الانتظار {$account}، لا {$expected} التي تركها السطر البنكي {$entry} فيه
 rule-reconcile-entry-unknown = مطابقة للحساب {$account} تذكر القيد {$entry} وهو غير مسجل
 rule-reconcile-entry-matched = القيد {$entry} طوبق من قبل مع كشف للحساب {$account}
+
+# Funders' organisation identifiers.
+rule-identified-funder-missing = الجهة المانحة {$funder} غير موجودة (انظر `amana funder list`)
+rule-org-id-invalid = الجهة المانحة {$funder}: "{$org_id}" ليس معرّف منظمة: أعطِ رمز سجلّ، ثم شرطة، ثم المعرّف الذي يمنحه، مثلاً GB-CHC-202918 أو XM-DAC-41114 (انظر org-id.guide)

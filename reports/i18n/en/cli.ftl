@@ -44,6 +44,7 @@ cli-renamed-account = Renamed account { $code } (chain entry { $seq }).
 cli-retired-account = Retired account { $code } from { $effective } (chain entry { $seq }).
 cli-added-funder = Added funder { $id } (chain entry { $seq }).
 cli-renamed-funder = Renamed funder { $id } (chain entry { $seq }).
+cli-identified-funder = Recorded the organisation identifier of funder { $id }: { $org_id } (chain entry { $seq }).
 cli-added-grant = Added grant { $id } (chain entry { $seq }).
 cli-added-budget-line = Added budget line { $grant }/{ $line } (chain entry { $seq }).
 cli-amended-grant = Amended grant { $id } (chain entry { $seq }).

@@ -147,3 +147,13 @@ refusal-bank-line-not-in-suspense = transaction {$entry} is not a bank line wait
 refusal-reconcile-no-balance = {$file} has no balance column: give the statement's closing balance with --balance
 refusal-reconcile-nothing-given = give the statement: --statement FILE, or its closing balance and date with --balance and --date
 refusal-reconcile-not-outstanding = transaction {$entry} is not a transaction of {$account} waiting to be matched (dated on or before the statement, not matched before)
+
+# Organisation identifiers, and the IATI and 360Giving exports.
+refusal-org-id-agency-unknown = organisation identifier {$org_id}: {$agency} is not a registration agency of IATI's OrganisationRegistrationAgency codelist: find the register the organisation is listed in at org-id.guide and give its code (e.g. XM-DAC-41114, GB-CHC-202918, XI-IATI-…); nothing was recorded
+refusal-export-org-id-missing = the ledger has no organisation identifier, by which IATI and 360Giving files name the association: record it with `amana setting set org-id AGENCY-IDENTIFIER` (the register's code from org-id.guide, e.g. XI-IATI-…); nothing was written
+refusal-export-funder-org-id-missing = funder {$funder} of grant {$grant} has no organisation identifier: record it with `amana funder identify {$funder} AGENCY-IDENTIFIER` (e.g. XM-DAC-41114; see org-id.guide), or export another grant with --grant; nothing was written
+refusal-export-code-not-in-list = {$what}: {$code} is not a code of IATI's {$list} codelist; nothing was written
+refusal-export-dated-in-future = grant {$grant}: transaction {$id} is dated {$date}, after today ({$today}), and IATI publishes no transaction in the future: export once that day has passed, or correct the date (`amana reverse {$id}`, then record it again); nothing was written
+refusal-export-no-grant = the ledger has no grant to report: add one with `amana grant add`; nothing was written
+refusal-export-country-unknown = neither the chart nor the organisation identifier {$org_id} names the country of the association's activities: give it with --country (e.g. --country MA); nothing was written
+refusal-export-rule-broken = {$what}: IATI's schema or rules would refuse it; nothing was written

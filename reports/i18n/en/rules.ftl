@@ -158,7 +158,7 @@ rule-depreciation-reversed = transaction {$reverses} is a depreciation, which is
 rule-asset-source-reversed = transaction {$reverses} bought asset {$asset}, which is registered: it cannot be reversed
 
 # Ledger settings and explanations of variances.
-rule-setting-unknown = "{$key}" is not a setting amana knows: the settings are language and timezone
+rule-setting-unknown = "{$key}" is not a setting amana knows: the settings are language, timezone and org-id
 rule-setting-invalid = setting {$key}: "{$value}" is not valid; give {$expected}
 rule-note-line-missing = grant {$grant} has no budget line {$line} (see `amana grant list`): an explanation is given for a line of a grant
 rule-note-text-length = the explanation of {$grant}/{$line} is {$length} characters long: give a text of 1 to {$max} characters (attach a longer document as a receipt)
@@ -174,3 +174,7 @@ rule-bank-assignment-unfit = transaction {$transaction} cannot assign bank line 
 rule-bank-assignment-amount = transaction {$transaction} moves {$found} out of suspense account {$account}, not the {$expected} bank line {$entry} left there
 rule-reconcile-entry-unknown = a reconciliation of {$account} names transaction {$entry}, which is not recorded
 rule-reconcile-entry-matched = transaction {$entry} was already matched with a statement of {$account}
+
+# Funders' organisation identifiers.
+rule-identified-funder-missing = funder {$funder} does not exist (see `amana funder list`)
+rule-org-id-invalid = funder {$funder}: "{$org_id}" is not an organisation identifier: give a registration agency's code, a hyphen and the identifier it gives, e.g. GB-CHC-202918 or XM-DAC-41114 (see org-id.guide)

@@ -43,6 +43,7 @@ cli-renamed-account = Compte { $code } renommé (entrée { $seq } de la chaîne)
 cli-retired-account = Compte { $code } désactivé à partir du { $effective } (entrée { $seq } de la chaîne).
 cli-added-funder = Bailleur de fonds { $id } ajouté (entrée { $seq } de la chaîne).
 cli-renamed-funder = Bailleur de fonds { $id } renommé (entrée { $seq } de la chaîne).
+cli-identified-funder = Identifiant d'organisation du bailleur de fonds { $id } enregistré : { $org_id } (entrée { $seq } de la chaîne).
 cli-added-grant = Subvention { $id } ajoutée (entrée { $seq } de la chaîne).
 cli-added-budget-line = Ligne budgétaire { $grant }/{ $line } ajoutée (entrée { $seq } de la chaîne).
 cli-amended-grant = Avenant à la subvention { $id } enregistré (entrée { $seq } de la chaîne).

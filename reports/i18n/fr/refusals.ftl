@@ -145,3 +145,13 @@ refusal-bank-line-not-in-suspense = l'écriture {$entry} n'est pas une ligne ban
 refusal-reconcile-no-balance = {$file} n'a pas de colonne de solde : donnez le solde final du relevé avec --balance
 refusal-reconcile-nothing-given = donnez le relevé : --statement FICHIER, ou son solde final et sa date avec --balance et --date
 refusal-reconcile-not-outstanding = l'écriture {$entry} n'est pas une écriture de {$account} en attente de pointage (datée au plus tard du relevé, non pointée avant)
+
+# Identifiants d'organisation, exports IATI et 360Giving.
+refusal-org-id-agency-unknown = identifiant d'organisation {$org_id} : {$agency} n'est pas un registre de la liste OrganisationRegistrationAgency de l'IATI : trouvez sur org-id.guide le registre où l'organisation est inscrite et indiquez son code (par exemple XM-DAC-41114, GB-CHC-202918, XI-IATI-…) ; rien n'a été enregistré
+refusal-export-org-id-missing = le registre comptable n'a pas d'identifiant d'organisation, par lequel les fichiers IATI et 360Giving nomment l'association : enregistrez-le avec `amana setting set org-id REGISTRE-IDENTIFIANT` (le code du registre sur org-id.guide, par exemple XI-IATI-…) ; rien n'a été écrit
+refusal-export-funder-org-id-missing = le bailleur de fonds {$funder} de la subvention {$grant} n'a pas d'identifiant d'organisation : enregistrez-le avec `amana funder identify {$funder} REGISTRE-IDENTIFIANT` (par exemple XM-DAC-41114 ; voir org-id.guide), ou exportez une autre subvention avec --grant ; rien n'a été écrit
+refusal-export-code-not-in-list = {$what} : {$code} n'est pas un code de la liste {$list} de l'IATI ; rien n'a été écrit
+refusal-export-dated-in-future = subvention {$grant} : la transaction {$id} est datée du {$date}, après aujourd'hui ({$today}), et l'IATI ne publie aucune transaction future : exportez une fois ce jour passé, ou corrigez la date (`amana reverse {$id}`, puis enregistrez-la à nouveau) ; rien n'a été écrit
+refusal-export-no-grant = le registre comptable n'a aucune subvention à déclarer : ajoutez-en une avec `amana grant add` ; rien n'a été écrit
+refusal-export-country-unknown = ni le plan comptable ni l'identifiant d'organisation {$org_id} ne nomment le pays des activités de l'association : indiquez-le avec --country (par exemple --country MA) ; rien n'a été écrit
+refusal-export-rule-broken = {$what} : le schéma ou les règles de l'IATI le refuseraient ; rien n'a été écrit

@@ -157,7 +157,7 @@ rule-depreciation-reversed = l'écriture {$reverses} est un amortissement, qui n
 rule-asset-source-reversed = l'écriture {$reverses} a acheté l'immobilisation {$asset}, qui est enregistrée : elle ne peut pas être contrepassée
 
 # Paramètres du registre et explications des écarts.
-rule-setting-unknown = « {$key} » n'est pas un paramètre connu d'amana : les paramètres sont language et timezone
+rule-setting-unknown = « {$key} » n'est pas un paramètre connu d'amana : les paramètres sont language, timezone et org-id
 rule-setting-invalid = paramètre {$key} : « {$value} » n'est pas valide ; indiquez {$expected}
 rule-note-line-missing = la subvention {$grant} n'a pas de ligne budgétaire {$line} (voir `amana grant list`) : une explication porte sur une ligne d'une subvention
 rule-note-text-length = l'explication de {$grant}/{$line} fait {$length} caractères : donnez un texte de 1 à {$max} caractères (joignez un document plus long comme pièce justificative)
@@ -173,3 +173,7 @@ rule-bank-assignment-unfit = l'écriture {$transaction} ne peut pas affecter la 
 rule-bank-assignment-amount = l'écriture {$transaction} sort {$found} du compte d'attente {$account}, et non les {$expected} que la ligne bancaire {$entry} y a laissés
 rule-reconcile-entry-unknown = un rapprochement de {$account} cite l'écriture {$entry}, qui n'est pas enregistrée
 rule-reconcile-entry-matched = l'écriture {$entry} a déjà été pointée sur un relevé de {$account}
+
+# Funders' organisation identifiers.
+rule-identified-funder-missing = le bailleur de fonds {$funder} n'existe pas (voir `amana funder list`)
+rule-org-id-invalid = bailleur de fonds {$funder} : « {$org_id} » n'est pas un identifiant d'organisation : indiquez le code d'un registre, un tiret et l'identifiant qu'il donne, par exemple GB-CHC-202918 ou XM-DAC-41114 (voir org-id.guide)

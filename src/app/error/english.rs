@@ -371,6 +371,18 @@ impl Refusal {
                 parents,
             } => say(&args![code, given, parent, parents]),
             AccountTypeMissing { code } => say(&args![code]),
+            OrgIdAgencyUnknown { org_id, agency } => say(&args![org_id, agency]),
+            ExportOrgIdMissing | ExportNoGrant => say(&args![]),
+            ExportFunderOrgIdMissing { funder, grant } => say(&args![funder, grant]),
+            ExportCodeNotInList { what, code, list } => say(&args![what, code, list]),
+            ExportDatedInFuture {
+                grant,
+                id,
+                date,
+                today,
+            } => say(&args![grant, id, date, today]),
+            ExportCountryUnknown { org_id } => say(&args![org_id]),
+            ExportRuleBroken { what } => say(&args![what]),
         }
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::chain::signing::Signed;
 use crate::chain::{DecodeError, Hash};
-use crate::domain::{AccountCode, AccountType, EntryId, GrantId, Money, OfficerId};
+use crate::domain::{AccountCode, AccountType, EntryId, FunderId, GrantId, Money, OfficerId};
 use crate::files::FileError;
 use crate::files::keys::KeyError;
 use crate::rules::RuleError;
@@ -428,6 +428,43 @@ pub enum Refusal {
     AccountTypeMissing {
         code: AccountCode,
     },
+    // Organisation identifiers, and the IATI and 360Giving exports.
+    /// An organisation identifier whose agency is not in IATI's OrganisationRegistrationAgency
+    /// list (amana's writer checks it; the chain rule checks the shape only).
+    OrgIdAgencyUnknown {
+        org_id: String,
+        agency: String,
+    },
+    /// The ledger has no `org-id` setting: an export cannot name the association.
+    ExportOrgIdMissing,
+    /// A grant's funder has no organisation identifier.
+    ExportFunderOrgIdMissing {
+        funder: FunderId,
+        grant: GrantId,
+    },
+    /// A code the export would write is not in its IATI codelist.
+    ExportCodeNotInList {
+        what: String,
+        code: String,
+        list: &'static str,
+    },
+    /// A transaction the IATI file would report is dated after today (IATI rule 11.2.1).
+    ExportDatedInFuture {
+        grant: GrantId,
+        id: EntryId,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    /// Something IATI's schema or rulesets would refuse (the writer's last check).
+    ExportRuleBroken {
+        what: String,
+    },
+    /// There is no grant to report.
+    ExportNoGrant,
+    /// No `--country`, and neither the chart nor the ledger's org-id names a country.
+    ExportCountryUnknown {
+        org_id: String,
+    },
 }
 
 /// Why a chain does not replay, at one entry: what `verify` would report there.
@@ -597,6 +634,14 @@ impl Refusal {
             InKindValueNotPositive { .. } => "in-kind-value-not-positive",
             AccountTypeNotParents { .. } => "account-type-not-parents",
             AccountTypeMissing { .. } => "account-type-missing",
+            OrgIdAgencyUnknown { .. } => "org-id-agency-unknown",
+            ExportOrgIdMissing => "export-org-id-missing",
+            ExportFunderOrgIdMissing { .. } => "export-funder-org-id-missing",
+            ExportCodeNotInList { .. } => "export-code-not-in-list",
+            ExportDatedInFuture { .. } => "export-dated-in-future",
+            ExportNoGrant => "export-no-grant",
+            ExportRuleBroken { .. } => "export-rule-broken",
+            ExportCountryUnknown { .. } => "export-country-unknown",
         }
     }
 
@@ -685,6 +730,11 @@ impl Refusal {
             InKindValueInexact { .. } => "hours",
             InKindValueNotPositive { .. } => "value",
             AccountTypeNotParents { .. } | AccountTypeMissing { .. } => "type",
+            OrgIdAgencyUnknown { .. } | ExportOrgIdMissing => "org_id",
+            ExportFunderOrgIdMissing { .. } => "funder",
+            ExportCodeNotInList { .. } | ExportRuleBroken { .. } => return None,
+            ExportDatedInFuture { .. } | ExportNoGrant => "grant",
+            ExportCountryUnknown { .. } => "country",
         })
     }
 }

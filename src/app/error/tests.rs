@@ -393,6 +393,33 @@ fn samples() -> Vec<Refusal> {
         AccountTypeMissing {
             code: AccountCode::parse("9").unwrap(),
         },
+        OrgIdAgencyUnknown {
+            org_id: "MA-XXX-1".into(),
+            agency: "MA-XXX".into(),
+        },
+        ExportOrgIdMissing,
+        ExportFunderOrgIdMissing {
+            funder: crate::domain::FunderId::parse("EU").unwrap(),
+            grant: GrantId::parse("EU-2025").unwrap(),
+        },
+        ExportCodeNotInList {
+            what: "the currency of grant G".into(),
+            code: "XXX".into(),
+            list: "Currency",
+        },
+        ExportDatedInFuture {
+            grant: GrantId::parse("EU-2025").unwrap(),
+            id,
+            date: date("2026-12-31"),
+            today: date("2026-12-01"),
+        },
+        ExportNoGrant,
+        ExportRuleBroken {
+            what: "activity X: a budget period from 2025-01-01 to 2026-06-30".into(),
+        },
+        ExportCountryUnknown {
+            org_id: "XI-IATI-1".into(),
+        },
     ]
 }
 

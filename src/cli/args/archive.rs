@@ -7,7 +7,7 @@ use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
 pub enum ArchiveGroup {
-    /// Export the books: the audit bundle an auditor verifies offline, the journal for hledger or Beancount
+    /// Export the books: the audit bundle an auditor verifies offline, the journal for hledger or Beancount, the grants for IATI or 360Giving
     #[command(subcommand)]
     Export(ExportCommand),
     /// Write one archive of the ledger and its receipts, from a consistent snapshot
@@ -76,6 +76,50 @@ Without --out the ledger is printed. Never writes over an existing file unless -
 Example:\n  amana export beancount --out khotwa.beancount\n  bean-check khotwa.beancount"
     )]
     Beancount {
+        /// The file to write (default: print it)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the grants received as an IATI Activity Standard 2.03 file (one activity per grant)
+    #[command(
+        after_help = "The association (its org-id setting) reports and implements; each grant's funder (amana funder identify) is the funding organisation. Budgets per fiscal year; transactions: the agreement (incoming commitment, 11), each instalment received (incoming funds, 1), the spending per budget line and month (expenditure, 4), in the grant's currency when every posting carries it, each with its value date; the sums are those of `amana grant list`. Codes are checked against IATI's codelists; nothing dated after today is reported (a transaction in the future is refused).\n\
+Without --out the file is printed. Never writes over an existing file unless --force, and never over the ledger, its receipts or a key.\n\n\
+Example:\n  amana setting set org-id XI-IATI-KHOTWA\n  amana funder identify EU XM-DAC-918\n  amana export iati --out khotwa-iati.xml\n  xmllint --noout --schema iati-activities-schema.xsd khotwa-iati.xml"
+    )]
+    Iati {
+        /// Only this grant
+        #[arg(long)]
+        grant: Option<String>,
+        /// The country of the activities, ISO 3166 two letters (default: MA on the Moroccan chart, else the org-id's)
+        #[arg(long)]
+        country: Option<String>,
+        /// The DAC 5-digit sector of the activities (default: 99810, sectors not specified)
+        #[arg(long)]
+        sector: Option<String>,
+        /// The language of the names and purposes recorded, ISO 639-1 (default: the ledger's language setting, else en)
+        #[arg(long)]
+        lang: Option<String>,
+        /// The file to write (default: print it)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the grants received as a 360Giving 1.4 data package (JSON)
+    #[command(
+        name = "360giving",
+        after_help = "One grant per grant received: its identifier (the association's org-id, then the grant's id), title, description, currency, amount awarded and disbursed (exact decimals), award date, planned dates, funding organisation (the funder's org-id and name), recipient organisation (the association), and each instalment received.\n\
+Without --out the package is printed. Never writes over an existing file unless --force, and never over the ledger, its receipts or a key.\n\n\
+Example:\n  amana export 360giving --out khotwa-360giving.json"
+    )]
+    Giving360 {
+        /// Only this grant
+        #[arg(long)]
+        grant: Option<String>,
         /// The file to write (default: print it)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,

@@ -75,11 +75,12 @@ pub enum LoadWhat {
 
 #[derive(Debug, Subcommand)]
 pub enum SettingCommand {
-    /// Record a setting in the audit chain: language (ar, fr, en) or timezone (an IANA name)
+    /// Record a setting in the audit chain: language (ar, fr, en), timezone (an IANA name) or org-id
     #[command(
         after_help = "language: the language reports are written in when --lang and AMANA_LANG are not given.\n\
-timezone: the zone report times are shown in, from the tz database (default: Africa/Casablanca for the Moroccan chart, else UTC).\n\n\
-Examples:\n  amana setting set language fr\n  amana setting set timezone Africa/Casablanca"
+timezone: the zone report times are shown in, from the tz database (default: Africa/Casablanca for the Moroccan chart, else UTC).\n\
+org-id: the association's organisation identifier (IATI org-id), by which the IATI and 360Giving exports name it: a register's code from org-id.guide, a hyphen, the identifier it gives.\n\n\
+Examples:\n  amana setting set language fr\n  amana setting set timezone Africa/Casablanca\n  amana setting set org-id XI-IATI-KHOTWA"
     )]
     Set { key: String, value: String },
     /// The settings in force, recorded or by default
@@ -191,6 +192,17 @@ Example:\n  amana funder rename CMM --name \"Commune de Marrakech\" --reason \"N
         name: String,
         #[arg(long)]
         reason: String,
+    },
+    /// Record a funder's organisation identifier (IATI org-id), by which the IATI and 360Giving exports name it
+    #[command(
+        after_help = "An identifier is the code of the register the organisation is listed in (IATI's OrganisationRegistrationAgency list, as org-id.guide shows it), a hyphen, and the identifier that register gives it. Kept in the audit chain; a later one replaces it in the listings and exports.\n\n\
+Example:\n  amana funder identify EU XM-DAC-918"
+    )]
+    Identify {
+        /// The funder
+        id: String,
+        /// Its organisation identifier, e.g. XM-DAC-41114 or GB-CHC-202918
+        org_id: String,
     },
 }
 

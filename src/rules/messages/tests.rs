@@ -153,6 +153,13 @@ fn catalogue() -> Vec<RuleKind> {
             key: crate::domain::setting::SettingKey::Timezone,
             value: "Africa/Rabat".into(),
         },
+        K::IdentifiedFunderMissing {
+            funder: FunderId::parse("X").unwrap(),
+        },
+        K::OrgIdInvalid {
+            funder: FunderId::parse("X").unwrap(),
+            org_id: "MA 123".into(),
+        },
         K::EntryInvalid {
             id: e,
             error: DomainError::TooFewPostings(1),
