@@ -667,3 +667,17 @@ fn an_edit_of_the_bank_tables_is_caught_by_both_verifiers() {
         assert_eq!(common::finding_set(&p), common::finding_set(&v), "{name}");
     }
 }
+
+#[test]
+fn a_statement_given_to_the_journal_import_is_told_where_to_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = khotwa(dir.path());
+    let before = snapshot(&l);
+    let err = fails(&l, &["import", &example("bp-mars-2026.csv")], 2);
+    assert!(err.contains("separated by \";\""), "{err}");
+    assert!(
+        err.contains("amana bank import FILE --account CODE"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&l), before);
+}

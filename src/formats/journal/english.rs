@@ -34,6 +34,9 @@ pub fn english(id: &str) -> &'static str {
         "import-column-unknown" => {
             "unknown column {$unknown} in the header row (a typo?); the columns are {$required} and optionally {$optional}"
         }
+        "import-other-separator" => {
+            "the columns are separated by {$separator}, not commas: `amana import` reads amana's journal CSV. A bank's statement is imported with `amana bank import FILE --account CODE`, which reads its own layout; a journal saved by a spreadsheet with semicolons is saved again as CSV with commas"
+        }
         "import-columns-unknown" => {
             "unknown columns {$unknown} in the header row (a typo?); the columns are {$required} and optionally {$optional}"
         }

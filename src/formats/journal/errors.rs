@@ -122,6 +122,10 @@ pub enum FileProblem {
     ColumnsUnknown {
         unknown: Vec<String>,
     },
+    /// The header is one column that holds another separator (`;`, a tab, `|`).
+    OtherSeparator {
+        separator: char,
+    },
 }
 
 /// Why a journal file was not imported. `P` is the kind of row problem: the parser's
@@ -239,6 +243,7 @@ impl FileProblem {
             ColumnsMissing { .. } => "import-columns-missing",
             ColumnsUnknown { unknown } if unknown.len() == 1 => "import-column-unknown",
             ColumnsUnknown { .. } => "import-columns-unknown",
+            OtherSeparator { .. } => "import-other-separator",
         }
     }
 
@@ -254,6 +259,13 @@ impl FileProblem {
                 args.extend(columns_hint());
                 args
             }
+            OtherSeparator { separator } => vec![(
+                "separator",
+                match separator {
+                    '\t' => "a tab".to_string(),
+                    s => format!("\"{s}\""),
+                },
+            )],
             ColumnsUnknown { unknown } => {
                 let quoted: Vec<String> = unknown.iter().map(|u| format!("\"{u}\"")).collect();
                 let mut args = vec![("unknown", quoted.join(", "))];

@@ -418,6 +418,12 @@ fn decode_utf8(record: &csv::ByteRecord, line: u64, errors: &mut Vec<RowError>) 
 }
 
 fn find_columns(header: &[String]) -> Result<Columns, FileProblem> {
+    // One column holding another separator: a spreadsheet's semicolons, or a bank's export.
+    if let [only] = header
+        && let Some(separator) = [';', '\t', '|'].into_iter().find(|s| only.contains(*s))
+    {
+        return Err(FileProblem::OtherSeparator { separator });
+    }
     let mut found: HashMap<&'static str, usize> = HashMap::new();
     let mut unknown = vec![];
     for (i, name) in header.iter().enumerate() {
