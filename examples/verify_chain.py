@@ -594,6 +594,7 @@ class Rules:
         # in suspense; transactions that assigned a line; (account, transaction) matched
         self.bank_lines, self.bank_batch, self.suspended = set(), None, {}
         self.assigning, self.reconciled = set(), set()
+        self.statements = set()  # (account, date, balance) of each reconciliation (rule 10)
         # running totals for seals (rule 10) and closings (rule 14)
         self.balances, self.received, self.spent = {}, {}, {}
         self.dated = {}  # account -> [(date, amount)]: bank balances as of a day (rule 10)
@@ -1253,6 +1254,7 @@ class Rules:
                 return bad(f"reconciliation of {acct!r}: transaction {tid} was already matched")
             seen.add(tid)
         self.reconciled.update((acct, tid) for tid in seen)
+        self.statements.add((acct, e["date"], e["balance"]))
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1661,7 +1663,10 @@ class Rules:
             as_of = net if pe is None else sum(a for d, a in self.dated.get(acct, ()) if d <= pe)
             # the net as of period_end; in a ledger with no policy in effect (written before
             # policies, whose seals were checked that way) the net of everything recorded too
-            if x["balance"] != as_of and (self.quorum is not None or x["balance"] != net):
+            # a statement reconciled on the period's last day explains the difference (rule 27)
+            reconciled = pe is not None and (acct, pe, x["balance"]) in self.statements
+            if x["balance"] != as_of and not reconciled and (
+                    self.quorum is not None or x["balance"] != net):
                 mismatch(f"bank {acct}: statement {x['statement']!r} gives {x['balance']}, the "
                          f"account's net is {as_of}" + (f" as of {pe}" if pe else "")
                          + (f" ({net} with everything recorded)" if net != as_of else ""))

@@ -25,6 +25,9 @@ pub struct BankState {
     assigning: HashSet<EntryId>,
     /// Transactions matched with a statement, per account.
     reconciled: HashSet<(AccountCode, EntryId)>,
+    /// Each reconciliation's account, statement date and statement balance: a seal's bank
+    /// balance of that day is explained by it (rule 10).
+    statements: HashSet<(AccountCode, chrono::NaiveDate, i64)>,
     /// The open statement's account and suspense account, with its seq.
     pub(super) batch: Option<(i64, AccountCode, Option<AccountCode>)>,
 }
@@ -36,6 +39,7 @@ pub struct BankParts {
     pub suspended: Vec<(EntryId, AccountCode, i64)>,
     pub assigning: Vec<EntryId>,
     pub reconciled: Vec<(AccountCode, EntryId)>,
+    pub statements: Vec<(AccountCode, chrono::NaiveDate, i64)>,
 }
 
 impl BankState {
@@ -49,6 +53,7 @@ impl BankState {
                 .collect(),
             assigning: parts.assigning.into_iter().collect(),
             reconciled: parts.reconciled.into_iter().collect(),
+            statements: parts.statements.into_iter().collect(),
             batch: None,
         }
     }
@@ -225,6 +230,14 @@ impl Book {
         self.bank.suspended.get(&entry).map(|(a, m)| (a, *m))
     }
 
+    /// True when a reconciliation of `account` on `date` gave the statement's balance as
+    /// `balance`: what the books hold then, less what is outstanding, is that balance.
+    pub fn reconciled_balance(&self, account: &AccountCode, date: chrono::NaiveDate, balance: i64) -> bool {
+        self.bank
+            .statements
+            .contains(&(account.clone(), date, balance))
+    }
+
     /// True when the transaction was matched with a statement of `account`.
     pub fn is_reconciled(&self, account: &AccountCode, entry: EntryId) -> bool {
         self.bank.reconciled.contains(&(account.clone(), entry))
@@ -384,6 +397,9 @@ impl Book {
         for &e in &c.entries {
             self.bank.reconciled.insert((c.account.clone(), e));
         }
+        self.bank
+            .statements
+            .insert((c.account.clone(), c.date, c.balance.0));
         Ok(())
     }
 }

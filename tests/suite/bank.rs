@@ -407,6 +407,12 @@ fn the_books_are_reconciled_with_the_statements() {
     assert_eq!(v["book_balance"], "94811.50");
     assert_eq!(v["statement_balance"], "95411.50");
 
+    // The month's seal compares the statement's balance with the books: the cheque not
+    // cashed makes them differ, and the seal says how to account for it.
+    let bank = "51411=95411.50@Relevé BP n° 04/2026";
+    let err = fails(&l, &["seal", "--month", "2026-04", "--bank", bank], 2);
+    assert!(err.contains("amana reconcile --account 51411"), "{err}");
+
     // Without a statement file: the balance of 30 April, the cheque still outstanding.
     let cheque = v["outstanding"][0]["entry"].to_string();
     let args = [
@@ -423,6 +429,9 @@ fn the_books_are_reconciled_with_the_statements() {
     let v = ok_json(&l, &args);
     assert_eq!(v["reconciled"], true, "{v:#}");
     assert_eq!(v["matched"], serde_json::json!([]));
+    // Reconciled on the period's last day, the statement's balance is accepted by the seal,
+    // and by both verifiers (rule 10).
+    ok(&l, &["seal", "--month", "2026-04", "--bank", bank]);
     // The same balance with nothing outstanding does not add up.
     let err = fails(
         &l,
