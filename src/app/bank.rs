@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::app::charging::Watch;
-use crate::app::{Ledger, LedgerError, Refusal, append_entry, append_record, load_book};
+use crate::app::{Ledger, LedgerError, Refusal, append_entry, append_record, load_book, reconcile};
 use crate::chain::{self, BankAssignment, BankImport, Hash, Record, Source};
 use crate::domain::{
     AccountCode, AccountType, Entry, EntryHeader, EntryId, EntryKind, FunderId, GrantId, LineId,
@@ -141,6 +141,10 @@ pub struct BankImportOutcome {
     pub seq: Option<i64>,
     pub head: Option<Hash>,
     pub warnings: Vec<Warning>,
+    /// New lines that a transaction typed by hand may already record (the same amount on the
+    /// account, dated up to 45 days before or 7 after, not matched with a statement): (file
+    /// line, that transaction, its date).
+    pub maybe_recorded: Vec<(u64, EntryId, NaiveDate)>,
     pub dry_run: bool,
 }
 
@@ -203,6 +207,20 @@ impl Ledger {
             .suspense
             .clone()
             .or_else(|| default_suspense(&info.chart).map(str::to_string));
+        // Transactions of the account typed by hand, that a new line may duplicate.
+        let typed = match read.lines.last() {
+            None => vec![],
+            Some(last) => {
+                let through = last.date + chrono::Days::new(reconcile::AFTER_DAYS as u64);
+                let imported = self.store.bank_line_entries(account.as_str())?;
+                let imported: std::collections::HashSet<_> = imported.values().copied().collect();
+                self.store
+                    .unreconciled(account.as_str(), through)?
+                    .into_iter()
+                    .filter(|m| !imported.contains(&m.entry))
+                    .collect::<Vec<_>>()
+            }
+        };
         let actor = self.actor.clone();
         let mut watch = Watch::load(&self.store, &info, req.today)?;
         let file = req.file.to_path_buf();
@@ -413,8 +431,22 @@ impl Ledger {
                 seq: None,
                 head: None,
                 warnings: vec![],
+                maybe_recorded: vec![],
                 dry_run,
             };
+            let mut taken = std::collections::HashSet::new();
+            for p in &planned {
+                let twin = typed.iter().find(|m| {
+                    let days = (m.date - p.date).num_days();
+                    m.amount == p.amount
+                        && (-reconcile::BEFORE_DAYS..=reconcile::AFTER_DAYS).contains(&days)
+                        && !taken.contains(&m.entry)
+                });
+                if let Some(m) = twin {
+                    taken.insert(m.entry);
+                    outcome.maybe_recorded.push((p.line, m.entry, m.date));
+                }
+            }
             if !entries.is_empty() {
                 let record = Record::BankImport(BankImport {
                     account: account.clone(),

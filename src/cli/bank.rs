@@ -179,6 +179,9 @@ fn import_json(o: &BankImportOutcome, currency: &Currency) -> serde_json::Value 
             "date": g.date, "line": g.line, "statement": money(currency, g.statement),
             "books": money(currency, g.books),
         })),
+        "possibly_recorded": o.maybe_recorded.iter().map(|(line, entry, date)| serde_json::json!({
+            "line": line, "entry": entry.0, "date": amana::domain::format_date(*date),
+        })).collect::<Vec<_>>(),
         "chain_seq": o.seq,
         "head": o.head.map(hex::encode),
         "dry_run": o.dry_run,
@@ -290,6 +293,12 @@ fn say_import(o: &BankImportOutcome, currency: &Currency) {
                 l.description
             );
         }
+    }
+    for (line, entry, date) in &o.maybe_recorded {
+        out!(
+            "Note: line {line} may already be recorded by hand as transaction #{entry} ({}, the same amount): if it is, reverse one of the two (`amana reverse N --reason ...`).",
+            amana::domain::format_date(*date)
+        );
     }
     match (&o.balance_gap, o.balance_checked) {
         (_, None) => {

@@ -232,7 +232,12 @@ impl Book {
 
     /// True when a reconciliation of `account` on `date` gave the statement's balance as
     /// `balance`: what the books hold then, less what is outstanding, is that balance.
-    pub fn reconciled_balance(&self, account: &AccountCode, date: chrono::NaiveDate, balance: i64) -> bool {
+    pub fn reconciled_balance(
+        &self,
+        account: &AccountCode,
+        date: chrono::NaiveDate,
+        balance: i64,
+    ) -> bool {
         self.bank
             .statements
             .contains(&(account.clone(), date, balance))

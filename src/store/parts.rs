@@ -256,12 +256,17 @@ impl Appender<'_> {
         let statements = {
             let mut stmt = tx.prepare("SELECT account, date, balance FROM reconciliations")?;
             let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
             })?;
             let mut out = vec![];
             for row in rows {
                 let (account, date, balance) = row?;
-                if let (Some(account), Ok(date)) = (code(account), crate::domain::parse_date(&date)) {
+                if let (Some(account), Ok(date)) = (code(account), crate::domain::parse_date(&date))
+                {
                     out.push((account, date, balance));
                 }
             }

@@ -690,3 +690,35 @@ fn a_statement_given_to_the_journal_import_is_told_where_to_go() {
     );
     assert_eq!(snapshot(&l), before);
 }
+
+#[test]
+fn a_line_already_typed_by_hand_is_pointed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = khotwa(dir.path());
+    // The rent cheque, recorded the day it was written; the bank cashed it on the 5th.
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-03-04",
+            "--description",
+            "Loyer mars, chèque 4521",
+            "--post",
+            "6131 2500",
+            "--post",
+            "51411",
+        ],
+    );
+    let v = import_json(
+        &l,
+        &example("bp-mars-2026.csv"),
+        "51411",
+        Some(&example("bp.toml")),
+    );
+    assert_eq!(
+        v["possibly_recorded"],
+        serde_json::json!([{"line": 10, "entry": 1, "date": "2026-03-04"}]),
+        "{v:#}"
+    );
+}
