@@ -52,8 +52,7 @@ pub enum BankError {
         error: StatementError,
     },
     /// Lines the ledger refuses (a rule's account that does not exist, a grant closed).
-    #[error("{}: {} problem(s); nothing was imported\n{}", file.display(), problems.len(),
-            problems.iter().map(|p| format!("{}:{p}", file.display())).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", listed(file, problems))]
     Lines {
         file: PathBuf,
         problems: Vec<statement::RowError>,
@@ -68,8 +67,8 @@ impl From<crate::store::StoreError> for BankError {
     }
 }
 
-fn statement_message(file: &Path, error: &StatementError) -> String {
-    let file = file.display();
+fn statement_message(path: &Path, error: &StatementError) -> String {
+    let file = path.display();
     match error {
         StatementError::File { line: 0, problem } => {
             format!("{file}: {problem}\nNothing was imported.")
@@ -77,16 +76,27 @@ fn statement_message(file: &Path, error: &StatementError) -> String {
         StatementError::File { line, problem } => {
             format!("{file}:line {line}: {problem}\nNothing was imported.")
         }
-        StatementError::Rows(rows) => format!(
-            "{file}: {} problem(s); nothing was imported\n{}",
-            rows.len(),
-            rows.iter()
-                .map(|r| format!("{file}:{r}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
+        StatementError::Rows(rows) => listed(path, rows),
     }
 }
+
+/// How many problems, then the first [`MAX_SHOWN`] of them each at `FILE:LINE`, and how many
+/// more there are: a statement of 50,000 lines and a rule naming a missing account would
+/// otherwise print 50,000 lines.
+fn listed(file: &Path, rows: &[statement::RowError]) -> String {
+    let file = file.display();
+    let mut out = format!("{file}: {} problem(s); nothing was imported", rows.len());
+    for r in rows.iter().take(MAX_SHOWN) {
+        out.push_str(&format!("\n{file}:{r}"));
+    }
+    if rows.len() > MAX_SHOWN {
+        out.push_str(&format!("\n... and {} more", rows.len() - MAX_SHOWN));
+    }
+    out
+}
+
+/// The most problems a refusal lists.
+const MAX_SHOWN: usize = 20;
 
 /// A new line, as it was (or would be) recorded.
 #[derive(Debug, Clone, serde::Serialize)]

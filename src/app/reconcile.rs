@@ -14,7 +14,7 @@
 //! transactions are marked in the chain (`reconciliation`, rule 27), each once per account.
 //! An unexplained difference records nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -154,48 +154,58 @@ impl Ledger {
                 let recorded = self.store.bank_line_entries(account.as_str())?;
                 let mut candidates = self.store.unreconciled(account.as_str(), date)?;
                 let imported: HashSet<EntryId> = recorded.values().copied().collect();
+                // The candidates by id, and by amount (oldest first), each taken at most once.
+                let mut taken = vec![false; candidates.len()];
+                let by_id: HashMap<EntryId, usize> = candidates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.entry, i))
+                    .collect();
+                let mut by_amount: HashMap<i64, Vec<usize>> = HashMap::new();
+                for (i, c) in candidates.iter().enumerate() {
+                    by_amount.entry(c.amount).or_default().push(i);
+                }
+                let mut lines_matched: Vec<(usize, u64, bool)> = vec![];
                 for (l, f) in read.lines.iter().zip(&fingerprints) {
                     if l.date > date {
                         continue;
                     }
+                    let recorded_as = recorded.get(f);
+                    let exact = recorded_as.and_then(|id| by_id.get(id).copied());
                     // A line an earlier reconciliation matched (a statement that overlaps the
                     // one before): neither matched again nor missing from the books.
-                    if let Some(id) = recorded.get(f)
-                        && self.store.is_reconciled(account.as_str(), *id)?
-                    {
+                    if recorded_as.is_some() && exact.is_none() {
                         earlier += 1;
                         continue;
                     }
-                    let exact = recorded
-                        .get(f)
-                        .and_then(|id| candidates.iter().position(|c| c.entry == *id));
-                    let by_amount = || {
-                        candidates
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, c)| {
-                                let days = (c.date - l.date).num_days();
-                                c.amount == l.amount && (-BEFORE_DAYS..=AFTER_DAYS).contains(&days)
-                            })
-                            // Closest in date, then a transaction typed by hand before one
-                            // another statement's import recorded.
-                            .min_by_key(|(_, c)| {
-                                (
-                                    (c.date - l.date).num_days().abs(),
-                                    imported.contains(&c.entry),
-                                )
-                            })
-                            .map(|(i, _)| i)
+                    let exact = exact.filter(|&i| !taken[i]);
+                    let near = || {
+                        by_amount.get(&l.amount).and_then(|same| {
+                            same.iter()
+                                .copied()
+                                .filter(|&i| {
+                                    let days = (candidates[i].date - l.date).num_days();
+                                    !taken[i] && (-BEFORE_DAYS..=AFTER_DAYS).contains(&days)
+                                })
+                                // Closest in date, then a transaction typed by hand before one
+                                // another statement's import recorded.
+                                .min_by_key(|&i| {
+                                    let c = &candidates[i];
+                                    (
+                                        (c.date - l.date).num_days().abs(),
+                                        imported.contains(&c.entry),
+                                    )
+                                })
+                        })
                     };
                     match exact
                         .map(|i| (i, true))
-                        .or_else(|| by_amount().map(|i| (i, false)))
+                        .or_else(|| near().map(|i| (i, false)))
                     {
-                        Some((i, by_fingerprint)) => matched.push(Matched {
-                            entry: candidates.remove(i),
-                            line: Some(l.line),
-                            by_fingerprint,
-                        }),
+                        Some((i, by_fingerprint)) => {
+                            taken[i] = true;
+                            lines_matched.push((i, l.line, by_fingerprint));
+                        }
                         None => bank_only.push(BankOnly {
                             line: l.line,
                             date: crate::domain::format_date(l.date),
@@ -204,6 +214,18 @@ impl Ledger {
                         }),
                     }
                 }
+                for &(i, line, by_fingerprint) in &lines_matched {
+                    matched.push(Matched {
+                        entry: candidates[i].clone(),
+                        line: Some(line),
+                        by_fingerprint,
+                    });
+                }
+                candidates = candidates
+                    .into_iter()
+                    .zip(taken)
+                    .filter_map(|(c, t)| (!t).then_some(c))
+                    .collect();
                 // Transactions before the statement's first line are in its opening balance
                 // when the books' balance before that day is the statement's opening balance.
                 if let (Some(opening), Some(first)) = (read.opening, read.lines.first()) {

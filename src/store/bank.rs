@@ -203,26 +203,31 @@ impl Store {
         &self,
         account: &str,
     ) -> Result<std::collections::HashMap<crate::chain::Hash, EntryId>> {
-        if !self.has_bank_tables()? {
-            return Ok(Default::default());
-        }
-        let mut stmt = self.conn.prepare(
-            "SELECT l.fingerprint, e.id
-               FROM bank_lines l
-               JOIN (SELECT id, batch,
-                            ROW_NUMBER() OVER (PARTITION BY batch ORDER BY id) - 1 AS idx
-                       FROM entries
-                      WHERE batch IN (SELECT seq FROM bank_imports WHERE account = ?1)) e
-                 ON e.batch = l.seq AND e.idx = l.idx
-              WHERE l.account = ?1",
-        )?;
-        let rows = stmt.query_map([account], |r| {
-            Ok((r.get::<_, Vec<u8>>(0)?, EntryId(r.get(1)?)))
-        })?;
         let mut out = std::collections::HashMap::new();
-        for row in rows {
-            let (f, id) = row?;
-            out.insert(crate::chain::hash_from(&f), id);
+        if !self.has_bank_tables()? {
+            return Ok(out);
+        }
+        // Two ordered reads zipped batch by batch: SQLite would join a numbered subquery with
+        // the lines by scanning it once per line.
+        let mut lines = self.conn.prepare(
+            "SELECT seq, fingerprint FROM bank_lines WHERE account = ?1 ORDER BY seq, idx",
+        )?;
+        let mut lines = lines.query([account])?;
+        let mut entries = self.conn.prepare(
+            "SELECT batch, id FROM entries
+              WHERE batch IN (SELECT seq FROM bank_imports WHERE account = ?1)
+              ORDER BY batch, id",
+        )?;
+        let mut entries = entries.query([account])?;
+        while let (Some(l), Some(e)) = (lines.next()?, entries.next()?) {
+            let (seq, f): (i64, Vec<u8>) = (l.get(0)?, l.get(1)?);
+            let (batch, id): (i64, i64) = (e.get(0)?, e.get(1)?);
+            // A batch's lines and transactions come in the same order and number (rule 25);
+            // a file that says otherwise is not followed further.
+            if seq != batch {
+                break;
+            }
+            out.insert(crate::chain::hash_from(&f), EntryId(id));
         }
         Ok(out)
     }
