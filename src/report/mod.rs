@@ -7,6 +7,7 @@
 mod accounts;
 pub mod annual;
 pub mod assets;
+mod bank;
 pub mod books;
 pub mod currency;
 pub mod doc;
@@ -413,32 +414,9 @@ pub fn summary(info: &LedgerInfo, record: &Record, currency_of: &dyn Fn(&str) ->
             info.currency.format(t.amount),
             info.currency.code
         ),
-        Record::BankImport(b) => format!(
-            "bank statement {} of {} ({} lines, {} new, {} already recorded{}; sha256 {})",
-            b.file_name,
-            b.account,
-            b.rows,
-            b.lines.len(),
-            b.skipped,
-            b.suspense
-                .as_ref()
-                .map(|s| format!("; suspense {s}"))
-                .unwrap_or_default(),
-            &hex::encode(b.file_sha256)[..16],
-        ),
-        Record::BankAssignment(a) => format!(
-            "bank line #{} assigned out of suspense by #{}",
-            a.entry, a.transaction
-        ),
-        Record::Reconciliation(c) => format!(
-            "reconciliation of {} with \"{}\" as of {}: balance {} {}, {} transactions matched",
-            c.account,
-            c.statement,
-            format_date(c.date),
-            info.currency.format(c.balance),
-            info.currency.code,
-            c.entries.len()
-        ),
+        Record::BankImport(_) | Record::BankAssignment(_) | Record::Reconciliation(_) => {
+            bank::summary(info, record)
+        }
         Record::AccountChange(c) => {
             let mut changes = vec![];
             if let Some(name) = &c.name {
@@ -618,20 +596,9 @@ pub fn content(
             "grant": t.grant.as_str(), "percent": t.percent,
             "amount": info.currency.format(t.amount),
         }),
-        Record::BankImport(b) => json!({
-            "account": b.account.as_str(), "file_sha256": hex::encode(b.file_sha256),
-            "file_name": b.file_name, "layout": b.layout, "rows": b.rows, "skipped": b.skipped,
-            "suspense": b.suspense.as_ref().map(|s| s.as_str()),
-            "lines": b.lines.iter().map(hex::encode).collect::<Vec<_>>(),
-        }),
-        Record::BankAssignment(a) => json!({
-            "entry": a.entry.0, "transaction": a.transaction.0,
-        }),
-        Record::Reconciliation(c) => json!({
-            "account": c.account.as_str(), "date": format_date(c.date),
-            "balance": info.currency.format(c.balance), "statement": c.statement,
-            "entries": c.entries.iter().map(|e| e.0).collect::<Vec<_>>(),
-        }),
+        Record::BankImport(_) | Record::BankAssignment(_) | Record::Reconciliation(_) => {
+            bank::content(info, record)
+        }
         Record::AccountChange(c) => json!({
             "code": c.code.as_str(), "effective": c.effective.map(format_date), "name": c.name,
             "retired": c.retired, "reason": c.reason,

@@ -272,3 +272,82 @@ impl Store {
         )?)
     }
 }
+
+/// The rows a bank entry stands for (CHAIN.md section 6), in insertion order.
+pub(super) fn rows(seq: i64, record: &crate::chain::Record) -> Vec<super::projection::Row> {
+    use super::projection::{Table, int, opt_text, text};
+    use crate::chain::Record;
+    use crate::domain::{AccountCode, format_date};
+    use rusqlite::types::Value;
+    let row = |table, values| super::projection::Row { table, values };
+    let seq = int(seq);
+    match record {
+        Record::BankImport(b) => {
+            // The statement is an import too: its transactions' batch refers to `imports`.
+            let mut out = vec![
+                row(
+                    Table::Imports,
+                    vec![
+                        seq.clone(),
+                        Value::Blob(b.file_sha256.to_vec()),
+                        text(&b.file_name),
+                        int(b.rows),
+                        int(b.lines.len() as i64),
+                        int(0),
+                    ],
+                ),
+                row(
+                    Table::BankImports,
+                    vec![
+                        seq.clone(),
+                        text(b.account.as_str()),
+                        text(&b.layout),
+                        int(b.skipped),
+                        opt_text(b.suspense.as_ref().map(AccountCode::as_str)),
+                    ],
+                ),
+            ];
+            out.extend(b.lines.iter().enumerate().map(|(i, f)| {
+                row(
+                    Table::BankLines,
+                    vec![
+                        seq.clone(),
+                        int(i as i64),
+                        text(b.account.as_str()),
+                        Value::Blob(f.to_vec()),
+                    ],
+                )
+            }));
+            out
+        }
+        Record::BankAssignment(a) => vec![row(
+            Table::BankAssignments,
+            vec![seq, int(a.entry.0), int(a.transaction.0)],
+        )],
+        Record::Reconciliation(c) => {
+            let mut out = vec![row(
+                Table::Reconciliations,
+                vec![
+                    seq.clone(),
+                    text(c.account.as_str()),
+                    text(&format_date(c.date)),
+                    int(c.balance.0),
+                    text(&c.statement),
+                ],
+            )];
+            out.extend(c.entries.iter().enumerate().map(|(i, e)| {
+                row(
+                    Table::Reconciled,
+                    vec![
+                        seq.clone(),
+                        int(i as i64),
+                        text(c.account.as_str()),
+                        int(e.0),
+                    ],
+                )
+            }));
+            out
+        }
+        _ => vec![],
+    }
+}

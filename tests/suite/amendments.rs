@@ -410,6 +410,8 @@ fn a_ledger_of_the_previous_schema_reads_as_before_and_is_upgraded_by_a_write() 
              DROP TABLE variance_notes; DROP TABLE settings;
              DROP INDEX postings_by_account_grant; DROP TABLE variance_thresholds;
              DROP TABLE year_totals; DROP TABLE funder_identifiers;
+             DROP TABLE reconciled; DROP TABLE reconciliations; DROP TABLE bank_assignments;
+             DROP TABLE bank_lines; DROP TABLE bank_imports; DROP INDEX entries_by_batch;
              PRAGMA user_version = 2;",
         )
         .unwrap();

@@ -437,7 +437,9 @@ fn reads_the_same_as_the_release_before(ledger: &Path, years: &[i32]) {
         .collect::<Result<_, _>>()
         .unwrap();
     conn.execute_batch(
-        "DROP TABLE year_totals; DROP TABLE funder_identifiers; PRAGMA user_version = 14;",
+        "DROP TABLE year_totals; DROP TABLE funder_identifiers; DROP TABLE reconciled;
+         DROP TABLE reconciliations; DROP TABLE bank_assignments; DROP TABLE bank_lines;
+         DROP TABLE bank_imports; DROP INDEX entries_by_batch; PRAGMA user_version = 14;",
     )
     .unwrap();
     drop(conn);

@@ -432,7 +432,9 @@ fn settings_are_recorded_in_the_chain_and_read_back() {
             .collect::<Vec<_>>(),
         [
             ("language", "en", false),
-            ("timezone", "Africa/Casablanca", false)
+            ("timezone", "Africa/Casablanca", false),
+            // The association's organisation identifier: none until one is recorded.
+            ("org-id", "", false)
         ]
     );
     drop(ledger);
@@ -492,7 +494,10 @@ fn a_setting_amana_does_not_know_is_refused_and_nothing_changes() {
         assert!(e.to_string().contains(says), "{key}={value}: {e}");
     }
     let e = settings::get(&ledger, "colour").unwrap_err();
-    assert!(e.to_string().contains("language and timezone"), "{e}");
+    assert!(
+        e.to_string().contains("language, timezone and org-id"),
+        "{e}"
+    );
     drop(ledger);
     assert_eq!(crate::common::snapshot(l), before, "nothing was written");
 }

@@ -72,6 +72,7 @@ fn every_file_problem() -> Vec<FileProblem> {
         ColumnsUnknown {
             unknown: vec!["amout".into(), "dat".into()],
         },
+        OtherSeparator { separator: ';' },
     ]
 }
 

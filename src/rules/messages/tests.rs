@@ -520,7 +520,7 @@ fn renders_the_english_as_it_always_was() {
     };
     assert_eq!(
         seal_bank.describe().english(),
-        "the statement R1 gives 1.00 MAD for account 512, but the books say 1.50 as of 2026-01-31: the books have 0.50 MAD more than the statement: a movement the bank has not made yet (a cheque not cashed?), or one recorded twice or too large. Record or correct the movements, then seal again"
+        "the statement R1 gives 1.00 MAD for account 512, but the books say 1.50 as of 2026-01-31: the books have 0.50 MAD more than the statement: a movement the bank has not made yet (a cheque not cashed?), or one recorded twice or too large. Record or correct the movements, then seal again (or, if it is outstanding on the statement, reconcile first: `amana reconcile --account 512 --balance 1.00 --date 2026-01-31 --outstanding N`)"
     );
     let many: Vec<EntryId> = (1..=12).map(EntryId).collect();
     let e = RuleError::from(RuleKind::GrantSpentAfterEnd {
