@@ -1,6 +1,7 @@
 //! Pure bytes ↔ domain: file formats that several modules read and write.
 
 pub mod books;
+pub mod books_in;
 pub mod bundle;
 pub mod charts;
 pub mod journal;
