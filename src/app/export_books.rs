@@ -17,6 +17,10 @@ pub struct BooksExport {
     pub entries: usize,
     pub postings: usize,
     pub accounts: usize,
+    /// The chain's length and head the books were read at: the export's link to the chain,
+    /// said beside the file rather than in it (an import cannot reproduce it).
+    pub entries_in_chain: i64,
+    pub head: String,
 }
 
 impl Ledger {
@@ -129,6 +133,8 @@ impl Ledger {
             entries: books.entries.len(),
             postings: books.entries.iter().map(|e| e.postings.len()).sum(),
             accounts: books.accounts.len(),
+            entries_in_chain: books.entries_in_chain,
+            head: books.head.clone(),
             text,
         })
     }

@@ -47,6 +47,7 @@ pub mod error;
 pub mod exchange;
 pub mod export_books;
 pub mod import;
+pub mod import_books;
 pub mod keys;
 pub mod load;
 pub mod member_receipt;

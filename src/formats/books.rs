@@ -6,7 +6,16 @@
 //! it as a tag (hledger) or metadata (Beancount) beside it. Accounts are named by their codes
 //! (what `amana balance` lists), with their names in force beside them; funders, grants and
 //! budget lines are tags or metadata of the postings, a reversal is linked to what it reverses,
-//! and every transaction names the journal entry and chain entry it comes from.
+//! and every transaction names its journal entry (`amana-entry`).
+//!
+//! The file holds only what `amana import hledger|beancount` brings back, so that export →
+//! import into a ledger set up the same way → export gives the same bytes (issue 10). So it
+//! carries no chain entry numbers, no chain head and no entry kinds: an import writes its own
+//! chain (new times, its own import entries), and a closing or a depreciation comes back as an
+//! ordinary transaction. Its link to the chain is kept outside the file: `amana export` prints
+//! the chain head the books were read at (`amana verify --anchor N:HEAD` checks it), and each
+//! `amana-entry` number is the transaction's in `amana journal`, whose JSON gives its chain
+//! entry.
 
 use std::fmt::Write as _;
 
@@ -122,18 +131,16 @@ fn reversal_link(e: &BookEntry) -> Option<String> {
         .map(|id| format!("amana-{id}"))
 }
 
-/// The comment lines both formats open with: whose books, how many entries, and the chain
-/// they were read from.
+/// The comment lines both formats open with: whose books and how many entries. Not the chain
+/// head, which an import cannot reproduce (see the module's documentation).
 fn heading(out: &mut String, books: &Books) {
     let _ = writeln!(
         out,
         "; The books of {} exported by amana: {} journal entries, in {}.\n\
-         ; Chain: {} entries, head {}. Check them with `amana verify`.\n",
+         ; amana-entry is each transaction's number in `amana journal`.\n",
         one_line(&books.name),
         books.entries.len(),
         books.currency,
-        books.entries_in_chain,
-        books.head
     );
 }
 
@@ -197,12 +204,10 @@ pub fn hledger(books: &Books) -> String {
         };
         let _ = write!(
             out,
-            "{} *{code} {}  ; amana-entry:{}, chain-entry:{}, kind:{}",
+            "{} *{code} {}  ; amana-entry:{}",
             e.date,
             description.replace(';', ","),
             e.id,
-            e.seq,
-            e.kind
         );
         if let Some(link) = reversal_link(e) {
             let _ = write!(out, ", link:{link}");
@@ -363,11 +368,7 @@ pub fn beancount(books: &Books) -> String {
         if let Some(link) = reversal_link(e) {
             let _ = write!(out, " ^{link}");
         }
-        let _ = writeln!(
-            out,
-            "\n  amana-entry: {}\n  chain-entry: {}\n  amana-kind: \"{}\"",
-            e.id, e.seq, e.kind
-        );
+        let _ = writeln!(out, "\n  amana-entry: {}", e.id);
         if let Some(r) = &e.reference {
             let _ = writeln!(out, "  reference: {}", quoted(r));
         }

@@ -482,6 +482,9 @@ fn indented_in_txn(r: &mut Reader<'_>, open: &mut Open, n: u64, l: &str) {
         match key {
             "reference" => open.txn.reference = r.text(n, column, "reference", &value),
             "reason" => open.txn.reason = r.text(n, column, "reason", &value),
+            "amana-entry" | "chain-entry" | "amana-kind" => {
+                r.left_out(n, LeftOutKind::Numbering, content)
+            }
             _ => r.left_out(n, LeftOutKind::Tag, content),
         }
         return;

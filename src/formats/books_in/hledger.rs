@@ -413,7 +413,7 @@ fn txn_tags(r: &mut Reader<'_>, txn: &mut InTxn, n: u64, l: &str, comment: &str)
                 _ => r.left_out(n, LeftOutKind::Link, &format!("link:{value}")),
             },
             "amana-entry" | "chain-entry" | "kind" => {
-                r.left_out(n, LeftOutKind::Tag, &format!("{tag}:{value}"))
+                r.left_out(n, LeftOutKind::Numbering, &format!("{tag}:{value}"))
             }
             _ => r.left_out(n, LeftOutKind::Tag, &format!("{tag}:{value}")),
         }

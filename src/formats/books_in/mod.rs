@@ -128,6 +128,9 @@ pub enum LeftOutKind {
     SecondaryDate,
     /// Options of the file (its title, the operating currency once checked).
     Option,
+    /// amana's own numbering (`amana-entry`, `chain-entry`, `kind`): the ledger numbers its
+    /// own entries and chain. Said once, with a count.
+    Numbering,
 }
 
 impl LeftOutKind {
@@ -139,6 +142,7 @@ impl LeftOutKind {
             LeftOutKind::Link => "cli-books-left-out-link",
             LeftOutKind::SecondaryDate => "cli-books-left-out-date2",
             LeftOutKind::Option => "cli-books-left-out-option",
+            LeftOutKind::Numbering => "cli-books-left-out-numbering",
         }
     }
 }
@@ -207,6 +211,16 @@ pub enum BooksProblem {
     /// An `amana-N` link shared by more than two transactions, or with a later transaction
     /// before its original.
     Link { first: u64 },
+    /// An account the ledger lacks, opened without a type nor a parent to take it from.
+    NoType,
+    /// An account whose type is not its parent's, on a chart where the class decides it.
+    TypeNotParents {
+        given: String,
+        parent: String,
+        parents: String,
+    },
+    /// Two transactions linked as a reversal and its original, the reversal without a reason.
+    ReversalWithoutReason,
 }
 
 impl BooksProblem {
@@ -227,6 +241,9 @@ impl BooksProblem {
             Transaction(_) => "books-transaction-invalid",
             TagValue { .. } => "books-tag-value",
             Link { .. } => "books-link",
+            NoType => "books-no-type",
+            TypeNotParents { .. } => "books-type-not-parents",
+            ReversalWithoutReason => "books-reversal-without-reason",
         }
     }
 
@@ -247,7 +264,16 @@ impl BooksProblem {
             Value(e) => vec![("reason", e.without_value())],
             Transaction(e) => vec![("error", e.to_string())],
             TagValue { tag } => vec![("tag", tag.to_string())],
-            NotText | TwoElided | NoPostings => vec![],
+            TypeNotParents {
+                given,
+                parent,
+                parents,
+            } => vec![
+                ("given", given.clone()),
+                ("parent", parent.clone()),
+                ("parents", parents.clone()),
+            ],
+            NotText | TwoElided | NoPostings | NoType | ReversalWithoutReason => vec![],
         }
     }
 }
@@ -279,6 +305,15 @@ pub fn english(id: &str) -> &'static str {
         "books-tag-value" => "cannot be read as the value of {$tag} (write AMOUNT CURRENCY)",
         "books-link" => {
             "links more than a reversal and what it reverses (the link is first at line {$first})"
+        }
+        "books-no-type" => {
+            "is an account the ledger lacks, opened without a type: add type:A, L, E, R or X (hledger), open it under Assets, Liabilities, Equity, Income or Expenses (Beancount), or add it first with amana account add"
+        }
+        "books-type-not-parents" => {
+            "is opened as {$given}, but on this chart a sub-account takes its parent's type ({$parent}: {$parents})"
+        }
+        "books-reversal-without-reason" => {
+            "reverses the transaction it is linked to, but gives no reason: add the comment ; reason: TEXT (hledger) or the metadata reason: \"TEXT\" (Beancount)"
         }
         _ => "",
     }
