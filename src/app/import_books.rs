@@ -472,34 +472,31 @@ impl Ledger {
                     warnings.extend(ours);
                     head = written.head;
                 }
-                i = end;
-            }
-            // Sources (CHAIN.md rule 17): the funders of income without a grant; a reversal's
-            // are its original's.
-            for (i, txn) in parsed.transactions.iter().enumerate() {
-                if reverses[i].is_some() {
-                    continue;
-                }
-                for (p, funder) in txn.funders.iter().enumerate() {
-                    let Some(funder) = funder else { continue };
-                    let source = crate::chain::Source {
-                        entry: EntryId(first_id + i as i64),
-                        posting: p as i64,
-                        funder: funder.clone(),
-                    };
-                    match append_record(app, &mut book, &actor, Record::Source(source)) {
-                        Ok(written) => head = written.head,
-                        Err(LedgerError::Rules(rules)) => {
-                            refused.extend(rules.into_iter().map(|e| RowError {
-                                line: txn.posting_lines[p],
-                                column: Some(Column::Named("funder")),
-                                value: Some(funder.to_string()),
-                                problem: ImportProblem::Rule(e),
-                            }))
+                // Sources (CHAIN.md rule 17), the funders of income without a grant, right
+                // after their batch: before a reversal that comes later takes their entry.
+                for (k, txn) in parsed.transactions.iter().enumerate().take(end).skip(i) {
+                    for (p, funder) in txn.funders.iter().enumerate() {
+                        let Some(funder) = funder else { continue };
+                        let source = crate::chain::Source {
+                            entry: EntryId(first_id + k as i64),
+                            posting: p as i64,
+                            funder: funder.clone(),
+                        };
+                        match append_record(app, &mut book, &actor, Record::Source(source)) {
+                            Ok(written) => head = written.head,
+                            Err(LedgerError::Rules(rules)) => {
+                                refused.extend(rules.into_iter().map(|e| RowError {
+                                    line: txn.posting_lines[p],
+                                    column: Some(Column::Named("funder")),
+                                    value: Some(funder.to_string()),
+                                    problem: ImportProblem::Rule(e),
+                                }))
+                            }
+                            Err(other) => return Err(other),
                         }
-                        Err(other) => return Err(other),
                     }
                 }
+                i = end;
             }
             if !refused.is_empty() {
                 return Err(fail(refused));
