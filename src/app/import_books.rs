@@ -204,20 +204,13 @@ impl Ledger {
         let sha256 = chain::sha256(&bytes);
         let info = self.info()?;
         let ledger_accounts = self.store.accounts(None)?;
-        let mut accounts = AccountMap {
+        let accounts = AccountMap {
             names: match map {
                 Some(m) => read_map(m)?,
                 None => BTreeMap::new(),
             },
             known: ledger_accounts.iter().map(|a| a.code.clone()).collect(),
         };
-        accounts.known.extend(
-            accounts
-                .names
-                .values()
-                .map(|c| c.as_str().to_string())
-                .collect::<Vec<_>>(),
-        );
         let mut parsed = match format {
             BooksFormat::Hledger => books_in::hledger::parse(&bytes, &info, &accounts),
             BooksFormat::Beancount => books_in::beancount::parse(&bytes, &info, &accounts),

@@ -438,7 +438,14 @@ fn indented_in_txn(r: &mut Reader<'_>, open: &mut Open, n: u64, l: &str) {
             let column = column_of(l, value);
             match field {
                 "description" => {
-                    if let Some(d) = r.text(n, column, "description", value) {
+                    // amana's export writes this line when the description holds a `;`, which
+                    // its header line shows as `,`; the comment has spaces put before `:` and
+                    // after `[` (so that hledger reads no tag). The header and the comment
+                    // together give back the text exactly; a comment written by hand is read
+                    // as it is.
+                    let value = restore(&open.txn.description, value)
+                        .unwrap_or_else(|| value.to_string());
+                    if let Some(d) = r.text(n, column, "description", &value) {
                         open.txn.description = d;
                     }
                 }
@@ -462,6 +469,30 @@ fn indented_in_txn(r: &mut Reader<'_>, open: &mut Open, n: u64, l: &str) {
         return;
     }
     posting(r, open, n, l, content);
+}
+
+/// The description amana wrote in a header line (`;` as `,`) and in a `; description:` comment
+/// (spaces put before `:` and after `[`), merged back into the text it was; `None` when the
+/// two are not one text written those two ways.
+pub(super) fn restore(header: &str, comment: &str) -> Option<String> {
+    let h: Vec<char> = header.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    for c in comment.chars() {
+        match h.get(i) {
+            Some(&hc) if hc == c => {
+                out.push(c);
+                i += 1;
+            }
+            Some(',') if c == ';' => {
+                out.push(';');
+                i += 1;
+            }
+            _ if c == ' ' => {}
+            _ => return None,
+        }
+    }
+    (i == h.len() && out.contains(';')).then_some(out)
 }
 
 /// The tags of a posting: grant, line, funder, original, memo; others left out.

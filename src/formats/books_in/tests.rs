@@ -135,3 +135,12 @@ fn text_changed_by_the_ledger_s_rules_is_said() {
     assert_eq!(p.changed.len(), 1);
     assert_eq!(p.changed[0].kept, "Café");
 }
+
+#[test]
+fn a_description_amana_wrote_in_two_forms_comes_back_exactly() {
+    assert_eq!(
+        hledger::restore("Reversal of #3: a, b [x]", "Reversal of #3 : a; b [ x]").as_deref(),
+        Some("Reversal of #3: a; b [x]")
+    );
+    assert_eq!(hledger::restore("autre", "texte; libre"), None);
+}
