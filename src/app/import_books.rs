@@ -409,14 +409,14 @@ impl Ledger {
                             warnings.extend(w.warnings);
                             head = w.head;
                         }
-                        Err(LedgerError::Rules(rules)) => refused.extend(rules.into_iter().map(|e| {
-                            RowError {
+                        Err(LedgerError::Rules(rules)) => {
+                            refused.extend(rules.into_iter().map(|e| RowError {
                                 line: txn.line,
                                 column: Some(Column::Named(e.field())),
                                 value: Some(e.value()),
                                 problem: ImportProblem::Rule(e),
-                            }
-                        })),
+                            }))
+                        }
                         Err(other) => return Err(other),
                     }
                     i += 1;
@@ -553,13 +553,9 @@ fn build(
     };
     let postings = match original {
         Some(_) => txn.postings.clone(),
-        None => crate::app::rates::grant_originals(
-            app,
-            book,
-            info,
-            txn.date,
-            txn.postings.clone(),
-        )?,
+        None => {
+            crate::app::rates::grant_originals(app, book, info, txn.date, txn.postings.clone())?
+        }
     };
     Ok(Entry::new(header, postings, &info.currency)?)
 }

@@ -4,9 +4,9 @@
 
 use amana::app::import_books::BooksImportOutcome;
 use amana::app::{Ledger, PostingRequest, RecordRequest};
+use amana::domain::{self, AccountCode, DomainError, EntryId, FunderId, GrantId, LineId};
 use amana::formats::books::BooksFormat;
 use amana::formats::books_in::LeftOutKind;
-use amana::domain::{self, AccountCode, DomainError, EntryId, FunderId, GrantId, LineId};
 
 use super::Context;
 use super::args::RecordGroup;

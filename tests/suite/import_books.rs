@@ -49,13 +49,80 @@ fn amana_balances(l: &Path) -> BTreeMap<String, Decimal> {
 /// A ledger set up as the Fixture is, without its transactions: a funder, grants and lines.
 fn fresh(dir: &Path, name: &str) -> PathBuf {
     let l = dir.join(name);
-    ok(&l, &["init", "--name", "Khotwa", "--currency", "MAD", "--chart", "ma-associations"]);
+    ok(
+        &l,
+        &[
+            "init",
+            "--name",
+            "Khotwa",
+            "--currency",
+            "MAD",
+            "--chart",
+            "ma-associations",
+        ],
+    );
     for args in [
-        &["funder", "add", "CMM", "--name", "Conseil", "--type", "public-local", "--country", "MA"][..],
-        &["funder", "add", "MEMBRES", "--name", "Membres", "--type", "members", "--country", "MA"],
-        &["grant", "add", "CMM-2026", "--funder", "CMM", "--amount", "120000", "--start", "2026-01-01", "--end", "2026-12-31", "--purpose", "Fonctionnement"],
-        &["grant", "budget", "CMM-2026", "rent", "--amount", "24000", "--label", "Loyer", "--account", "6131"],
-        &["grant", "budget", "CMM-2026", "training", "--amount", "45000", "--label", "Formation", "--account", "6126"],
+        &[
+            "funder",
+            "add",
+            "CMM",
+            "--name",
+            "Conseil",
+            "--type",
+            "public-local",
+            "--country",
+            "MA",
+        ][..],
+        &[
+            "funder",
+            "add",
+            "MEMBRES",
+            "--name",
+            "Membres",
+            "--type",
+            "members",
+            "--country",
+            "MA",
+        ],
+        &[
+            "grant",
+            "add",
+            "CMM-2026",
+            "--funder",
+            "CMM",
+            "--amount",
+            "120000",
+            "--start",
+            "2026-01-01",
+            "--end",
+            "2026-12-31",
+            "--purpose",
+            "Fonctionnement",
+        ],
+        &[
+            "grant",
+            "budget",
+            "CMM-2026",
+            "rent",
+            "--amount",
+            "24000",
+            "--label",
+            "Loyer",
+            "--account",
+            "6131",
+        ],
+        &[
+            "grant",
+            "budget",
+            "CMM-2026",
+            "training",
+            "--amount",
+            "45000",
+            "--label",
+            "Formation",
+            "--account",
+            "6126",
+        ],
     ] {
         ok(&l, args);
     }
@@ -100,8 +167,16 @@ fn a_hand_written_hledger_journal_imports_with_hledger_s_balances() {
     assert!(said.contains("Imported 3 transactions #1 to #3"), "{said}");
     assert!(said.contains("created: 2 (51411, 75868)"), "{said}");
     // What moves no money is listed, at its line.
-    assert!(said.contains("livres.journal:6: tag or metadata amana has no field for: projet:alphabétisation"), "{said}");
-    assert!(said.contains("livres.journal:19: directive not imported: P 2026-01-31 EUR 10.95 MAD"), "{said}");
+    assert!(
+        said.contains(
+            "livres.journal:6: tag or metadata amana has no field for: projet:alphabétisation"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("livres.journal:19: directive not imported: P 2026-01-31 EUR 10.95 MAD"),
+        "{said}"
+    );
 
     // The real hledger's balances are amana's.
     let csv = tool("hledger", &["-f", f, "bal", "--flat", "-N", "-O", "csv"]);
@@ -110,17 +185,32 @@ fn a_hand_written_hledger_journal_imports_with_hledger_s_balances() {
         .skip(1)
         .map(|line| {
             let (a, v) = line.split_once(',').unwrap();
-            let v = v.trim_matches('"').trim_end_matches("MAD").trim().replace(',', "");
+            let v = v
+                .trim_matches('"')
+                .trim_end_matches("MAD")
+                .trim()
+                .replace(',', "");
             (a.trim_matches('"').to_string(), v.parse().unwrap())
         })
         .collect();
     assert_eq!(amana_balances(&l), theirs);
     // Text as written, the Arabic payee included; the funder is recorded.
     let j = ok_json(&l, &["journal"]);
-    assert_eq!(j["transactions"][2]["description"], "جمعية الأمل | Cotisations janvier");
-    assert_eq!(j["transactions"][0]["postings"][0]["memo"], "Quittance du bailleur");
+    assert_eq!(
+        j["transactions"][2]["description"],
+        "جمعية الأمل | Cotisations janvier"
+    );
+    assert_eq!(
+        j["transactions"][0]["postings"][0]["memo"],
+        "Quittance du bailleur"
+    );
     let funders = ok_json(&l, &["funder", "list"]);
-    assert!(funders.to_string().contains("\"received_without_grant\":\"1200.00\""), "{funders}");
+    assert!(
+        funders
+            .to_string()
+            .contains("\"received_without_grant\":\"1200.00\""),
+        "{funders}"
+    );
     ok(&l, &["verify"]);
 
     // The same file again is refused, as a CSV file is.
@@ -173,14 +263,31 @@ fn a_beancount_ledger_checked_by_bean_check_imports_with_bean_query_s_balances()
     // Without the map, the name no code stands for is refused, with what to do.
     let before = sha(&l);
     let err = fails(&l, &["import", "beancount", f], 2);
-    assert!(err.contains("livres.beancount:7: column 17: \"Income:Cotisations\""), "{err}");
+    assert!(
+        err.contains("livres.beancount:7: column 17: \"Income:Cotisations\""),
+        "{err}"
+    );
     assert!(err.contains("--accounts MAP.csv"), "{err}");
     assert_eq!(sha(&l), before);
     // 75868 is not in the chart: created with the type of its parent, 7586.
-    ok(&l, &["import", "beancount", f, "--accounts", map.to_str().unwrap()]);
+    ok(
+        &l,
+        &[
+            "import",
+            "beancount",
+            f,
+            "--accounts",
+            map.to_str().unwrap(),
+        ],
+    );
     let csv = tool(
         "bean-query",
-        &["-f", "csv", f, "SELECT account, sum(number) AS total GROUP BY account"],
+        &[
+            "-f",
+            "csv",
+            f,
+            "SELECT account, sum(number) AS total GROUP BY account",
+        ],
     );
     let names = BTreeMap::from([
         ("Assets:Banque:BP", "51411"),
@@ -243,29 +350,193 @@ fn export_import_export_is_the_same_bytes() {
     let fx = Fixture::new();
     let l = &fx.ledger;
     let dir = fx.dir.path();
-    ok(l, &["funder", "add", "MEMBRES", "--name", "Membres", "--type", "members", "--country", "MA"]);
-    ok(l, &["account", "add", "75868", "--name", "Cotisations: membres, 2026", "--type", "income"]);
-    ok(l, &["record", "--date", "2026-02-01", "--desc", "Cotisations; février (\"A\")", "--ref", "R (1)", "--post", "5141 300", "--post", "75868 -300 funder=MEMBRES memo=reçus 1, 2: 3"]);
+    ok(
+        l,
+        &[
+            "funder",
+            "add",
+            "MEMBRES",
+            "--name",
+            "Membres",
+            "--type",
+            "members",
+            "--country",
+            "MA",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "account",
+            "add",
+            "75868",
+            "--name",
+            "Cotisations: membres, 2026",
+            "--type",
+            "income",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-02-01",
+            "--desc",
+            "Cotisations; février (\"A\")",
+            "--ref",
+            "R (1)",
+            "--post",
+            "5141 300",
+            "--post",
+            "75868 -300 funder=MEMBRES memo=reçus 1, 2: 3",
+        ],
+    );
     let journal = ok_json(l, &["journal"]);
-    let last = journal["transactions"].as_array().unwrap().last().unwrap()["id"].as_i64().unwrap();
-    ok(l, &["reverse", &last.to_string(), "--reason", "saisie en double; corrigée"]);
-    ok(l, &["record", "--date", "2026-02-02", "--desc", "Cotisations février", "--post", "5141 300", "--post", "75868 -300 funder=MEMBRES"]);
+    let last = journal["transactions"].as_array().unwrap().last().unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    ok(
+        l,
+        &[
+            "reverse",
+            &last.to_string(),
+            "--reason",
+            "saisie en double; corrigée",
+        ],
+    );
+    ok(
+        l,
+        &[
+            "record",
+            "--date",
+            "2026-02-02",
+            "--desc",
+            "Cotisations février",
+            "--post",
+            "5141 300",
+            "--post",
+            "75868 -300 funder=MEMBRES",
+        ],
+    );
     for (format, ext) in [("hledger", "journal"), ("beancount", "beancount")] {
         let a = dir.join(format!("a.{ext}"));
         let b = dir.join(format!("b.{ext}"));
         ok(l, &["export", format, "--out", a.to_str().unwrap()]);
         // The ledger set up the same way: its funders, grants and lines (the Fixture's).
         let n = dir.join(format!("n-{format}.db"));
-        ok(&n, &["init", "--name", "جمعية خطوة / Association Khotwa", "--currency", "MAD", "--chart", "ma-associations"]);
+        ok(
+            &n,
+            &[
+                "init",
+                "--name",
+                "جمعية خطوة / Association Khotwa",
+                "--currency",
+                "MAD",
+                "--chart",
+                "ma-associations",
+            ],
+        );
         for args in [
-            &["funder", "add", "CMM", "--name", "Conseil de l'arrondissement Marrakech-Médina", "--type", "public-local", "--country", "MA"][..],
-            &["grant", "add", "CMM-2026", "--funder", "CMM", "--amount", "120000", "--start", "2026-01-01", "--end", "2026-12-31", "--purpose", "Fonctionnement"],
-            &["grant", "budget", "CMM-2026", "training", "--amount", "45000", "--label", "Formation", "--account", "6126"],
-            &["grant", "budget", "CMM-2026", "rent", "--amount", "24000", "--label", "Loyer", "--account", "6131"],
-            &["funder", "add", "INDH", "--name", "INDH", "--type", "public-national", "--country", "MA"],
-            &["grant", "add", "INDH-2026", "--funder", "INDH", "--amount", "50000", "--start", "2026-03-01", "--end", "2026-10-31", "--purpose", "Equipement"],
-            &["grant", "budget", "INDH-2026", "equipment", "--amount", "20000", "--label", "Equipement", "--account", "2355"],
-            &["funder", "add", "MEMBRES", "--name", "Membres", "--type", "members", "--country", "MA"],
+            &[
+                "funder",
+                "add",
+                "CMM",
+                "--name",
+                "Conseil de l'arrondissement Marrakech-Médina",
+                "--type",
+                "public-local",
+                "--country",
+                "MA",
+            ][..],
+            &[
+                "grant",
+                "add",
+                "CMM-2026",
+                "--funder",
+                "CMM",
+                "--amount",
+                "120000",
+                "--start",
+                "2026-01-01",
+                "--end",
+                "2026-12-31",
+                "--purpose",
+                "Fonctionnement",
+            ],
+            &[
+                "grant",
+                "budget",
+                "CMM-2026",
+                "training",
+                "--amount",
+                "45000",
+                "--label",
+                "Formation",
+                "--account",
+                "6126",
+            ],
+            &[
+                "grant",
+                "budget",
+                "CMM-2026",
+                "rent",
+                "--amount",
+                "24000",
+                "--label",
+                "Loyer",
+                "--account",
+                "6131",
+            ],
+            &[
+                "funder",
+                "add",
+                "INDH",
+                "--name",
+                "INDH",
+                "--type",
+                "public-national",
+                "--country",
+                "MA",
+            ],
+            &[
+                "grant",
+                "add",
+                "INDH-2026",
+                "--funder",
+                "INDH",
+                "--amount",
+                "50000",
+                "--start",
+                "2026-03-01",
+                "--end",
+                "2026-10-31",
+                "--purpose",
+                "Equipement",
+            ],
+            &[
+                "grant",
+                "budget",
+                "INDH-2026",
+                "equipment",
+                "--amount",
+                "20000",
+                "--label",
+                "Equipement",
+                "--account",
+                "2355",
+            ],
+            &[
+                "funder",
+                "add",
+                "MEMBRES",
+                "--name",
+                "Membres",
+                "--type",
+                "members",
+                "--country",
+                "MA",
+            ],
         ] {
             ok(&n, args);
         }
@@ -273,14 +544,22 @@ fn export_import_export_is_the_same_bytes() {
         assert!(said.contains("(1 of them reversals)"), "{said}");
         assert!(said.contains("in 2 import batches"), "{said}");
         ok(&n, &["export", format, "--out", b.to_str().unwrap()]);
-        let (a, b) = (std::fs::read_to_string(&a).unwrap(), std::fs::read_to_string(&b).unwrap());
+        let (a, b) = (
+            std::fs::read_to_string(&a).unwrap(),
+            std::fs::read_to_string(&b).unwrap(),
+        );
         assert_eq!(a, b, "{format}: export → import → export");
         assert!(a.contains("amana-"), "{format}: the reversal's link");
         // The ledger's own figures agree, and its chain verifies.
         assert_eq!(amana_balances(&n), amana_balances(l), "{format}");
         ok(&n, &["verify"]);
         assert_eq!(
-            ok_json(&n, &["journal"])["transactions"].as_array().unwrap().iter().filter(|t| t["reverses"].is_i64()).count(),
+            ok_json(&n, &["journal"])["transactions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|t| t["reverses"].is_i64())
+                .count(),
             1
         );
     }

@@ -222,7 +222,11 @@ pub fn parse(bytes: &[u8], info: &LedgerInfo, map: &AccountMap) -> ParsedBooks {
                     }
                 }
                 "commodity" => {
-                    let rest = l["commodity".len()..].split(';').next().unwrap_or("").trim();
+                    let rest = l["commodity".len()..]
+                        .split(';')
+                        .next()
+                        .unwrap_or("")
+                        .trim();
                     if rest.chars().any(|c| c.is_ascii_digit()) {
                         commodity_format(&mut r, rest);
                     }
@@ -271,21 +275,13 @@ pub fn parse(bytes: &[u8], info: &LedgerInfo, map: &AccountMap) -> ParsedBooks {
                             "apply account",
                             "it renames accounts: write each posting's full account name",
                         ),
-                        "Y" | "year" => (
-                            "a default year",
-                            "write every date in full, YYYY-MM-DD",
-                        ),
+                        "Y" | "year" => ("a default year", "write every date in full, YYYY-MM-DD"),
                         _ => (
                             "this directive",
                             "amana imports account, commodity, D, decimal-mark and transactions; P, payee, tag and ~ are left out",
                         ),
                     };
-                    r.error(
-                        n,
-                        1,
-                        l.trim(),
-                        BooksProblem::Unsupported { what, hint },
-                    );
+                    r.error(n, 1, l.trim(), BooksProblem::Unsupported { what, hint });
                     block = Block::Skip;
                 }
             },
@@ -443,8 +439,8 @@ fn indented_in_txn(r: &mut Reader<'_>, open: &mut Open, n: u64, l: &str) {
                     // after `[` (so that hledger reads no tag). The header and the comment
                     // together give back the text exactly; a comment written by hand is read
                     // as it is.
-                    let value = restore(&open.txn.description, value)
-                        .unwrap_or_else(|| value.to_string());
+                    let value =
+                        restore(&open.txn.description, value).unwrap_or_else(|| value.to_string());
                     if let Some(d) = r.text(n, column, "description", &value) {
                         open.txn.description = d;
                     }
@@ -574,7 +570,13 @@ fn posting(r: &mut Reader<'_>, open: &mut Open, n: u64, l: &str, content: &str) 
         None
     } else {
         let (number, commodity) = split_amount(amount_part);
-        match r.amount(n, column_of(l, amount_part), amount_part, &number, &commodity) {
+        match r.amount(
+            n,
+            column_of(l, amount_part),
+            amount_part,
+            &number,
+            &commodity,
+        ) {
             Some(m) => Some(m),
             None => {
                 open.bad = true;
@@ -628,7 +630,12 @@ fn close(r: &mut Reader<'_>, mut open: Open, assertions: &mut Vec<Assertion>) {
     }
     if open.postings.is_empty() {
         let line = open.txn.line;
-        r.error(line, 1, &open.txn.description.clone(), BooksProblem::NoPostings);
+        r.error(
+            line,
+            1,
+            &open.txn.description.clone(),
+            BooksProblem::NoPostings,
+        );
         return;
     }
     if open.txn.description.is_empty() {

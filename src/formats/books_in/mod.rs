@@ -598,13 +598,24 @@ impl<'a> Reader<'a> {
             }
             if total != Some(a.amount) {
                 let actual = total
-                    .map(|m| format!("{} {}", self.info.currency.format(m), self.info.currency.code))
+                    .map(|m| {
+                        format!(
+                            "{} {}",
+                            self.info.currency.format(m),
+                            self.info.currency.code
+                        )
+                    })
                     .unwrap_or_else(|| "an overflow".to_string());
                 failures.push((a.line, a.column, a.written.clone(), actual));
             }
         }
         for (line, column, written, actual) in failures {
-            self.error(line, column, &written, BooksProblem::AssertionFails { actual });
+            self.error(
+                line,
+                column,
+                &written,
+                BooksProblem::AssertionFails { actual },
+            );
         }
     }
 

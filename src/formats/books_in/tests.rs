@@ -49,11 +49,18 @@ fn hledger_simple_books_with_an_elided_amount_and_tags() {
     assert_eq!(t[0].postings[0].amount, Minor(400_000));
     assert_eq!(t[0].postings[1].amount, Minor(-400_000));
     assert_eq!(t[0].postings[0].memo.as_deref(), Some("Quittance, janvier"));
-    assert_eq!(t[0].postings[0].grant.as_ref().unwrap().as_str(), "CMM-2026");
+    assert_eq!(
+        t[0].postings[0].grant.as_ref().unwrap().as_str(),
+        "CMM-2026"
+    );
     assert_eq!(t[1].link, Some(1));
     assert_eq!(t[1].funders[1].as_ref().unwrap().as_str(), "MEMBRES");
     // The tag amana has no field for is listed, not dropped silently.
-    assert!(p.left_out.iter().any(|l| l.line == 5 && l.text == "projet:alpha"));
+    assert!(
+        p.left_out
+            .iter()
+            .any(|l| l.line == 5 && l.text == "projet:alpha")
+    );
 }
 
 #[test]
@@ -65,11 +72,31 @@ fn hledger_refuses_what_would_change_money_at_its_line_and_column() {
 2026-01-09 Autre\n    6131  10.00 USD\n    51411\n";
     let p = hledger::parse(text.as_bytes(), &info(), &map());
     let s = said(&p);
-    assert!(s.iter().any(|e| e.starts_with("line 2: column 11: \"10 EUR @ 11 MAD\": a price")), "{s:?}");
-    assert!(s.iter().any(|e| e.starts_with("line 6: column 5: \"(6131)\": a virtual posting")), "{s:?}");
-    assert!(s.iter().any(|e| e.starts_with("line 10: ") && e.contains("only one may")), "{s:?}");
-    assert!(s.iter().any(|e| e.starts_with("line 16: column 1: \"include other.journal\"")), "{s:?}");
-    assert!(s.iter().any(|e| e.starts_with("line 18: column 11: \"10.00 USD\": is in USD")), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("line 2: column 11: \"10 EUR @ 11 MAD\": a price")),
+        "{s:?}"
+    );
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("line 6: column 5: \"(6131)\": a virtual posting")),
+        "{s:?}"
+    );
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("line 10: ") && e.contains("only one may")),
+        "{s:?}"
+    );
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("line 16: column 1: \"include other.journal\"")),
+        "{s:?}"
+    );
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("line 18: column 11: \"10.00 USD\": is in USD")),
+        "{s:?}"
+    );
     // The unbalanced one parses: the ledger's entry refuses it, at its line.
     assert_eq!(p.transactions.len(), 1);
 }
@@ -80,7 +107,10 @@ fn a_failing_balance_assertion_is_a_problem() {
     let p = hledger::parse(text.as_bytes(), &info(), &map());
     let s = said(&p);
     assert_eq!(s.len(), 1, "{s:?}");
-    assert!(s[0].contains("line 6") && s[0].contains("150.00 MAD"), "{s:?}");
+    assert!(
+        s[0].contains("line 6") && s[0].contains("150.00 MAD"),
+        "{s:?}"
+    );
 }
 
 #[test]
@@ -102,7 +132,11 @@ fn beancount_names_map_to_codes_and_left_out_directives_are_listed() {
     let p = beancount::parse(text.as_bytes(), &info(), &map());
     let s = said(&p);
     assert_eq!(s.len(), 2, "{s:?}");
-    assert!(s.iter().all(|e| e.contains("Expenses:Rent") && e.contains("--accounts")), "{s:?}");
+    assert!(
+        s.iter()
+            .all(|e| e.contains("Expenses:Rent") && e.contains("--accounts")),
+        "{s:?}"
+    );
     assert_eq!(p.accounts[0].code.as_str(), "51412");
     assert_eq!(p.accounts[0].kind, Some(AccountType::Asset));
     let t = &p.transactions[0];
@@ -124,8 +158,16 @@ fn beancount_refuses_pad_and_a_second_currency() {
     m.known.insert("1111".into());
     let p = beancount::parse(text.as_bytes(), &info(), &m);
     let s = said(&p);
-    assert!(s.iter().any(|e| e.starts_with("line 2: column 12: ") && e.contains("pad is outside")), "{s:?}");
-    assert!(s.iter().any(|e| e.starts_with("line 4: column 17: \"10 EUR\": is in EUR")), "{s:?}");
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("line 2: column 12: ") && e.contains("pad is outside")),
+        "{s:?}"
+    );
+    assert!(
+        s.iter()
+            .any(|e| e.starts_with("line 4: column 17: \"10 EUR\": is in EUR")),
+        "{s:?}"
+    );
 }
 
 #[test]
