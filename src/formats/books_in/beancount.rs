@@ -93,7 +93,7 @@ pub fn parse(bytes: &[u8], info: &LedgerInfo, map: &AccountMap) -> ParsedBooks {
     let lines = match lines(bytes) {
         Ok(l) => l,
         Err(e) => {
-            r.out.errors.push(e);
+            r.out.errors.push(*e);
             return r.out;
         }
     };
@@ -107,12 +107,11 @@ pub fn parse(bytes: &[u8], info: &LedgerInfo, map: &AccountMap) -> ParsedBooks {
             opening = (words.get(1) == Some(&"open"))
                 .then(|| words.get(2).map(|s| s.to_string()))
                 .flatten();
-        } else if let (Some(name), Some((key, value, _))) = (&opening, metadata(l.trim())) {
-            if (key == "amana-code" || key == "code")
-                && let Ok(code) = AccountCode::parse(&value)
-            {
-                r.declared.insert(name.clone(), code);
-            }
+        } else if let (Some(name), Some((key, value, _))) = (&opening, metadata(l.trim()))
+            && (key == "amana-code" || key == "code")
+            && let Ok(code) = AccountCode::parse(&value)
+        {
+            r.declared.insert(name.clone(), code);
         }
     }
     let mut assertions = vec![];
@@ -120,10 +119,10 @@ pub fn parse(bytes: &[u8], info: &LedgerInfo, map: &AccountMap) -> ParsedBooks {
     let mut opened: BTreeMap<String, u64> = BTreeMap::new();
     for &(n, l) in &lines {
         let indented = l.starts_with([' ', '\t']);
-        if l.trim().is_empty() || !indented {
-            if let Block::Txn(open) = std::mem::replace(&mut block, Block::None) {
-                close(&mut r, *open);
-            }
+        if (l.trim().is_empty() || !indented)
+            && let Block::Txn(open) = std::mem::replace(&mut block, Block::None)
+        {
+            close(&mut r, *open);
         }
         let content = l.trim_start();
         if content.is_empty() || content.starts_with(';') {

@@ -76,7 +76,7 @@ pub fn parse(bytes: &[u8], info: &LedgerInfo, map: &AccountMap) -> ParsedBooks {
     let lines = match lines(bytes) {
         Ok(l) => l,
         Err(e) => {
-            r.out.errors.push(e);
+            r.out.errors.push(*e);
             return r.out;
         }
     };
@@ -104,10 +104,10 @@ pub fn parse(bytes: &[u8], info: &LedgerInfo, map: &AccountMap) -> ParsedBooks {
             continue;
         }
         let indented = l.starts_with([' ', '\t']);
-        if l.trim().is_empty() || !indented {
-            if let Block::Txn(open) = std::mem::replace(&mut block, Block::None) {
-                close(&mut r, *open, &mut assertions);
-            }
+        if (l.trim().is_empty() || !indented)
+            && let Block::Txn(open) = std::mem::replace(&mut block, Block::None)
+        {
+            close(&mut r, *open, &mut assertions);
         }
         if l.trim().is_empty() {
             continue;

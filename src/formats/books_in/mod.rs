@@ -737,7 +737,7 @@ fn account_type(text: &str) -> Option<AccountType> {
 
 /// The lines of `bytes` as text, each with its 1-based number; a file that is not UTF-8 (or
 /// holds NUL bytes) is one problem at its first bad line.
-fn lines(bytes: &[u8]) -> Result<Vec<(u64, &str)>, RowError<BooksProblem>> {
+fn lines(bytes: &[u8]) -> Result<Vec<(u64, &str)>, Box<RowError<BooksProblem>>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut out = vec![];
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -746,12 +746,12 @@ fn lines(bytes: &[u8]) -> Result<Vec<(u64, &str)>, RowError<BooksProblem>> {
         match std::str::from_utf8(raw) {
             Ok(s) if !s.contains('\0') => out.push((number, s)),
             _ => {
-                return Err(RowError {
+                return Err(Box::new(RowError {
                     line: number,
                     column: None,
                     value: Some(String::from_utf8_lossy(raw).into_owned()),
                     problem: BooksProblem::NotText,
-                });
+                }));
             }
         }
     }
