@@ -564,3 +564,116 @@ fn export_import_export_is_the_same_bytes() {
         );
     }
 }
+
+/// The demo's books (two years, grants in two currencies, a closed year, depreciation, an
+/// allocation of the result, in-kind contributions, a reversal) import into a ledger set up
+/// from the demo's own CSV files, except the one thing an import cannot write: the carry of
+/// 2025's unspent restricted money to dedicated funds, whose grant tags on the dedicated-funds
+/// account only `amana close` may write. It is refused at its lines, and nothing is imported;
+/// without it, every other transaction imports and the balances are hledger's.
+#[test]
+fn the_demo_s_books_import_but_for_the_carry_to_dedicated_funds() {
+    let (dir, demo) = crate::common::demo();
+    let a = dir.path().join("demo.journal");
+    ok(&demo, &["export", "hledger", "--out", a.to_str().unwrap()]);
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/khotwa");
+    let n = dir.path().join("n.db");
+    ok(
+        &n,
+        &[
+            "init",
+            "--name",
+            "Khotwa",
+            "--currency",
+            "MAD",
+            "--chart",
+            "ma-associations",
+        ],
+    );
+    for kind in ["funders", "grants", "budget"] {
+        ok(
+            &n,
+            &[
+                "load",
+                kind,
+                examples.join(format!("{kind}.csv")).to_str().unwrap(),
+            ],
+        );
+    }
+    let text = std::fs::read_to_string(&a).unwrap();
+    let carry_line = text
+        .lines()
+        .position(|l| l.contains(" * Fonds dédiés à la fin de l'exercice 2025"))
+        .expect("the demo carries 2025 to dedicated funds")
+        + 1;
+    let before = sha(&n);
+    let err = fails(&n, &["import", "hledger", a.to_str().unwrap()], 2);
+    assert!(
+        err.contains("2 problems found; nothing was imported"),
+        "{err}"
+    );
+    for line in [carry_line + 2, carry_line + 4] {
+        assert!(
+            err.contains(&format!("demo.journal:{line}: column grant:")),
+            "{line}: {err}"
+        );
+    }
+    assert!(err.contains("is on 1561"), "{err}");
+    assert_eq!(sha(&n), before);
+
+    // Without the carry, the rest imports, and its balances are the real hledger's.
+    let mut kept = vec![];
+    let mut skipping = false;
+    for (i, l) in text.lines().enumerate() {
+        if i + 1 == carry_line {
+            skipping = true;
+        }
+        if skipping && l.is_empty() {
+            skipping = false;
+            continue;
+        }
+        if !skipping {
+            kept.push(l);
+        }
+    }
+    let b = dir.path().join("without-carry.journal");
+    std::fs::write(&b, kept.join("\n") + "\n").unwrap();
+    let said = ok(&n, &["import", "hledger", b.to_str().unwrap()]);
+    assert!(said.contains("(1 of them reversals)"), "{said}");
+    let csv = tool(
+        "hledger",
+        &[
+            "-f",
+            b.to_str().unwrap(),
+            "bal",
+            "--flat",
+            "-N",
+            "-O",
+            "csv",
+        ],
+    );
+    let theirs: BTreeMap<String, Decimal> = csv
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let (a, v) = line.split_once(',').unwrap();
+            let v = v
+                .trim_matches('"')
+                .trim_end_matches("MAD")
+                .trim()
+                .replace(',', "");
+            (a.trim_matches('"').to_string(), v.parse().unwrap())
+        })
+        .filter(|(_, v): &(String, Decimal)| !v.is_zero())
+        .collect();
+    let mut ours = amana_balances(&n);
+    let memo = ok_json(&n, &["balance"]);
+    for m in memo["memorandum"].as_array().into_iter().flatten() {
+        let v: Decimal = m["balance"].as_str().unwrap().parse().unwrap();
+        if !v.is_zero() {
+            ours.insert(m["code"].as_str().unwrap().to_string(), v);
+        }
+    }
+    assert_eq!(ours, theirs);
+    ok(&n, &["verify"]);
+}
