@@ -231,6 +231,31 @@ impl Ledger {
             .into());
         }
         let reverses = reversals(&mut parsed);
+        // A name the file gives an account the ledger has under another name is not taken
+        // (the ledger keeps its own), and is said. A name as amana's export writes the
+        // ledger's (hledger: commas as spaces, a space before a colon) is the same name.
+        for a in &parsed.accounts {
+            let (Some(name), Some(ours)) = (
+                &a.name,
+                ledger_accounts.iter().find(|l| l.code == a.code.as_str()),
+            ) else {
+                continue;
+            };
+            let same = *name == ours.name
+                || (format == BooksFormat::Hledger
+                    && *name == crate::formats::books::tag_value(&ours.name));
+            if !same {
+                parsed.left_out.push(LeftOut {
+                    line: a.line,
+                    kind: books_in::LeftOutKind::AccountName,
+                    text: format!(
+                        "{} \"{name}\" (the ledger's: \"{}\")",
+                        a.code.as_str(),
+                        ours.name
+                    ),
+                });
+            }
+        }
         let mut problems: Vec<RowError<ImportProblem>> = std::mem::take(&mut parsed.errors)
             .into_iter()
             .map(|e| e.map(ImportProblem::Books))

@@ -183,7 +183,11 @@ fn print_books_import(file: &std::path::Path, o: &BooksImportOutcome) {
         out!(
             "{}",
             lang::say(
-                "cli-books-accounts-created",
+                if o.dry_run {
+                    "cli-books-accounts-to-create"
+                } else {
+                    "cli-books-accounts-created"
+                },
                 &[
                     ("count", &o.accounts_created.len()),
                     ("codes", &o.accounts_created.join(", "))

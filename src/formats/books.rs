@@ -256,7 +256,7 @@ pub fn hledger(books: &Books) -> String {
 }
 
 /// A tag's value in hledger ends at a comma.
-fn tag_value(text: &str) -> String {
+pub(crate) fn tag_value(text: &str) -> String {
     comment(text).replace(',', " ")
 }
 

@@ -148,6 +148,7 @@ account 75868  ; name: Cotisations des membres, type: R
     75868  ; funder:MEMBRES
 
 P 2026-01-31 EUR 10.95 MAD
+account 7161  ; name: Subventions du conseil
 "#;
 
 #[test]

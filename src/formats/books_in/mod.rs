@@ -128,6 +128,9 @@ pub enum LeftOutKind {
     SecondaryDate,
     /// Options of the file (its title, the operating currency once checked).
     Option,
+    /// The name the file gives an account the ledger already has under another name: the
+    /// ledger keeps its own (`amana account rename` changes it, through the chain).
+    AccountName,
     /// amana's own numbering (`amana-entry`, `chain-entry`, `kind`): the ledger numbers its
     /// own entries and chain. Said once, with a count.
     Numbering,
@@ -143,6 +146,7 @@ impl LeftOutKind {
             LeftOutKind::SecondaryDate => "cli-books-left-out-date2",
             LeftOutKind::Option => "cli-books-left-out-option",
             LeftOutKind::Numbering => "cli-books-left-out-numbering",
+            LeftOutKind::AccountName => "cli-books-left-out-account-name",
         }
     }
 }
