@@ -544,6 +544,30 @@ fn export_import_export_is_the_same_bytes() {
         let said = ok(&n, &["import", format, a.to_str().unwrap()]);
         assert!(said.contains("(1 of them reversals)"), "{said}");
         assert!(said.contains("in 2 import batches"), "{said}");
+        // The later batch's import entry names its lines and their SHA-256, which anyone
+        // recomputes from the file.
+        let log = ok_json(&n, &["log", "--kind", "import"]);
+        let later = &log["entries"].as_array().unwrap()[1]["content"];
+        let name = later["file_name"].as_str().unwrap();
+        let (first, last) = name
+            .rsplit_once("lines ")
+            .unwrap()
+            .1
+            .split_once('-')
+            .unwrap();
+        let (first, last): (usize, usize) = (first.parse().unwrap(), last.parse().unwrap());
+        let text = std::fs::read_to_string(&a).unwrap();
+        let part: String = text
+            .split_inclusive('\n')
+            .skip(first - 1)
+            .take(last - first + 1)
+            .collect();
+        use sha2::Digest as _;
+        assert_eq!(
+            later["file_sha256"].as_str().unwrap(),
+            hex::encode(sha2::Sha256::digest(part.as_bytes())),
+            "{format}: {name}"
+        );
         ok(&n, &["export", format, "--out", b.to_str().unwrap()]);
         let (a, b) = (
             std::fs::read_to_string(&a).unwrap(),
