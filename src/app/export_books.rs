@@ -76,6 +76,7 @@ impl Ledger {
                     reverses: r.reverses,
                     reason: r.reason.clone(),
                     reversed_by: r.reversed_by,
+                    dedicated_funds: None,
                     postings: vec![],
                 });
             }
@@ -100,6 +101,37 @@ impl Ledger {
                 });
             }
         })?;
+        // Carries to dedicated funds are listed as transactions: the chain says which they are.
+        // Only an entry dated on a month's last day can be one (a fiscal year's end).
+        for e in entries.iter_mut().filter(|e| e.kind == "transaction") {
+            let month_end = crate::domain::parse_date(&e.date)
+                .ok()
+                .and_then(|d| d.succ_opt())
+                .is_some_and(|next| chrono::Datelike::day(&next) == 1);
+            if !month_end {
+                continue;
+            }
+            let Some(body) = store.body_at(e.seq)? else {
+                continue;
+            };
+            if let Ok(crate::chain::ChainEntry {
+                record: crate::chain::Record::Entry(entry),
+                ..
+            }) = crate::chain::ChainEntry::decode(&body, Some(&info.currency))
+                && let crate::domain::EntryKind::DedicatedFunds {
+                    dedicated_account,
+                    charge_account,
+                    release_account,
+                    ..
+                } = &entry.header.kind
+            {
+                e.dedicated_funds = Some([
+                    dedicated_account.as_str().to_string(),
+                    charge_account.as_str().to_string(),
+                    release_account.as_str().to_string(),
+                ]);
+            }
+        }
         Ok(Books {
             name: info.name.clone(),
             currency: info.currency.code.clone(),

@@ -19,7 +19,10 @@
 //! run of ordinary transactions with its own import entry, the reversals between them. The
 //! first batch records the whole file's SHA-256 (what refuses a second import); each later one
 //! the SHA-256 of its own lines (`NAME, lines A-B`), which anyone can recompute from the file.
-//! The entries so keep the file's order and numbers.
+//! The entries so keep the file's order and numbers. A carry to dedicated funds at a year's
+//! end (`dedicated-funds:` with its accounts, as amana's export writes it) is written apart the
+//! same way, as that kind of entry, under the rule that recomputes it from the books: the only
+//! kind of entry whose grant tags sit on the dedicated-funds account.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -352,12 +355,30 @@ impl Ledger {
                 ));
             }
         }
+        // Written outside the import batches, each under its own kind's rule: reversals and
+        // carries to dedicated funds.
+        let apart: Vec<bool> = parsed
+            .transactions
+            .iter()
+            .zip(&reverses)
+            .map(|(t, r)| r.is_some() || t.dedicated_funds.is_some())
+            .collect();
         let starts = line_starts(&bytes);
         let actor = self.actor.clone();
         let mut watch = Watch::load(&self.store, &info, today)?;
         let total_lines = parsed.lines;
+        let carries = parsed
+            .transactions
+            .iter()
+            .any(|t| t.dedicated_funds.is_some());
         let run = |app: &mut Appender<'_>| -> Result<BooksImportOutcome> {
-            let mut book = load_book(app)?;
+            // A carry to dedicated funds is recomputed from the year's totals, which only a
+            // book that replayed the chain keeps (as `amana close` does).
+            let mut book = if carries {
+                crate::app::decisions::replay(app)?
+            } else {
+                load_book(app)?
+            };
             let start_seq = app.next_seq();
             let mut created = vec![];
             for (line, account) in &to_create {
@@ -381,7 +402,7 @@ impl Ledger {
                 let entry = build(app, &book, &info, first_id, i, txn, reverses[i]);
                 match entry {
                     Ok(entry) => {
-                        if reverses[i].is_none() {
+                        if !apart[i] {
                             let mut found = book.check_content(&entry);
                             found.extend(book.check_charging(&entry, &watch.charging));
                             for e in found {
@@ -427,20 +448,26 @@ impl Ledger {
             let mut i = 0;
             let mut refused = vec![];
             while i < entries.len() {
-                if let Some(_original) = reverses[i] {
+                if apart[i] {
                     let txn = &parsed.transactions[i];
                     match append_entry(app, &mut book, &actor, entries[i].clone()) {
                         Ok(w) => {
                             warnings.extend(w.warnings);
                             head = w.head;
                         }
+                        // Later entries would be numbered after it: said at once.
                         Err(LedgerError::Rules(rules)) => {
-                            refused.extend(rules.into_iter().map(|e| RowError {
-                                line: txn.line,
-                                column: Some(Column::Named(e.field())),
-                                value: Some(e.value()),
-                                problem: ImportProblem::Rule(e),
-                            }))
+                            return Err(fail(
+                                rules
+                                    .into_iter()
+                                    .map(|e| RowError {
+                                        line: txn.line,
+                                        column: Some(Column::Named(e.field())),
+                                        value: Some(e.value()),
+                                        problem: ImportProblem::Rule(e),
+                                    })
+                                    .collect(),
+                            ));
                         }
                         Err(other) => return Err(other),
                     }
@@ -449,7 +476,7 @@ impl Ledger {
                 }
                 // A run of ordinary transactions: one import entry, then the run.
                 let end = (i..entries.len())
-                    .find(|&k| reverses[k].is_some())
+                    .find(|&k| apart[k])
                     .unwrap_or(entries.len());
                 let (first_line, last_line) = (
                     parsed.transactions[i].line,
@@ -561,12 +588,26 @@ fn build(
     txn: &InTxn,
     original: Option<usize>,
 ) -> Result<Entry> {
-    let kind = match original {
-        Some(o) => EntryKind::Reversal {
+    let kind = match (original, &txn.dedicated_funds) {
+        (Some(o), _) => EntryKind::Reversal {
             reverses: EntryId(first_id + o as i64),
             reason: txn.reason.clone().unwrap_or_default(),
         },
-        None => EntryKind::Transaction,
+        (None, Some([dedicated, charge, release])) => {
+            let year = info.fiscal_start.year_of(txn.date);
+            let (start, _) = info
+                .fiscal_start
+                .year_bounds(year)
+                .ok_or_else(|| crate::domain::DomainError::BadDate(txn.date.to_string()))?;
+            EntryKind::DedicatedFunds {
+                year,
+                start,
+                dedicated_account: dedicated.clone(),
+                charge_account: charge.clone(),
+                release_account: release.clone(),
+            }
+        }
+        (None, None) => EntryKind::Transaction,
     };
     let header = EntryHeader {
         id: EntryId(first_id + i as i64),

@@ -15,7 +15,9 @@
 //! ordinary transaction. Its link to the chain is kept outside the file: `amana export` prints
 //! the chain head the books were read at (`amana verify --anchor N:HEAD` checks it), and each
 //! `amana-entry` number is the transaction's in `amana journal`, whose JSON gives its chain
-//! entry.
+//! entry. The one kind the file names is a carry to dedicated funds (`dedicated-funds:` with its
+//! three accounts), the one entry whose tags an ordinary transaction may not carry: the import
+//! writes it as that kind, under the rule that recomputes it.
 
 use std::fmt::Write as _;
 
@@ -74,6 +76,10 @@ pub struct BookEntry {
     pub reverses: Option<i64>,
     pub reason: Option<String>,
     pub reversed_by: Option<i64>,
+    /// A carry to (or release of) dedicated funds at a year's end: its dedicated-funds, charge
+    /// and release accounts. Its grant tags sit on the dedicated-funds account, which only this
+    /// kind of entry may do, so the file says what it is and an import writes it as one.
+    pub dedicated_funds: Option<[String; 3]>,
     pub postings: Vec<BookPosting>,
 }
 
@@ -211,6 +217,9 @@ pub fn hledger(books: &Books) -> String {
         );
         if let Some(link) = reversal_link(e) {
             let _ = write!(out, ", link:{link}");
+        }
+        if let Some(accounts) = &e.dedicated_funds {
+            let _ = write!(out, ", dedicated-funds:{}", accounts.join(" "));
         }
         out.push('\n');
         if description.contains(';') {
@@ -369,6 +378,9 @@ pub fn beancount(books: &Books) -> String {
             let _ = write!(out, " ^{link}");
         }
         let _ = writeln!(out, "\n  amana-entry: {}", e.id);
+        if let Some(accounts) = &e.dedicated_funds {
+            let _ = writeln!(out, "  dedicated-funds: \"{}\"", accounts.join(" "));
+        }
         if let Some(r) = &e.reference {
             let _ = writeln!(out, "  reference: {}", quoted(r));
         }

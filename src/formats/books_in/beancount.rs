@@ -52,11 +52,12 @@ fn metadata(line: &str) -> Option<(&str, String, &str)> {
         return None;
     }
     let value = value.trim();
-    let value_text = value.split(" ;").next().unwrap_or(value).trim();
-    match string(value_text) {
-        Some((v, _)) => Some((key, v, value_text)),
-        None => Some((key, value_text.to_string(), value_text)),
+    // A string ends at its closing quote (a `;` inside it is text); another value at a comment.
+    if let Some((v, _)) = string(value) {
+        return Some((key, v, value));
     }
+    let value_text = value.split(" ;").next().unwrap_or(value).trim();
+    Some((key, value_text.to_string(), value_text))
 }
 
 /// The account type of a Beancount name's root.
@@ -387,6 +388,7 @@ fn empty_txn(line: u64) -> InTxn {
         reference: None,
         link: None,
         reason: None,
+        dedicated_funds: None,
         postings: vec![],
         posting_lines: vec![],
         funders: vec![],
@@ -481,6 +483,7 @@ fn indented_in_txn(r: &mut Reader<'_>, open: &mut Open, n: u64, l: &str) {
         match key {
             "reference" => open.txn.reference = r.text(n, column, "reference", &value),
             "reason" => open.txn.reason = r.text(n, column, "reason", &value),
+            "dedicated-funds" => open.txn.dedicated_funds = r.dedicated_funds(n, column, &value),
             "amana-entry" | "chain-entry" | "amana-kind" => {
                 r.left_out(n, LeftOutKind::Numbering, content)
             }

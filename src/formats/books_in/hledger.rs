@@ -310,6 +310,7 @@ fn empty_txn(line: u64) -> InTxn {
         reference: None,
         link: None,
         reason: None,
+        dedicated_funds: None,
         postings: vec![],
         posting_lines: vec![],
         funders: vec![],
@@ -408,6 +409,9 @@ fn txn_tags(r: &mut Reader<'_>, txn: &mut InTxn, n: u64, l: &str, comment: &str)
                 Some(Ok(id)) if txn.link.is_none() => txn.link = Some(id),
                 _ => r.left_out(n, LeftOutKind::Link, &format!("link:{value}")),
             },
+            "dedicated-funds" => {
+                txn.dedicated_funds = r.dedicated_funds(n, column_of(l, value), value)
+            }
             "amana-entry" | "chain-entry" | "kind" => {
                 r.left_out(n, LeftOutKind::Numbering, &format!("{tag}:{value}"))
             }

@@ -87,6 +87,9 @@ pub struct InTxn {
     pub link: Option<i64>,
     /// A reversal's reason (`; reason:` or `reason:` metadata).
     pub reason: Option<String>,
+    /// A carry to dedicated funds (`dedicated-funds:` as amana's export writes it): its
+    /// dedicated-funds, charge and release accounts.
+    pub dedicated_funds: Option<[AccountCode; 3]>,
     pub postings: Vec<Posting>,
     /// Line of each posting.
     pub posting_lines: Vec<u64>,
@@ -306,7 +309,9 @@ pub fn english(id: &str) -> &'static str {
         "books-assertion-fails" => "does not hold: the file's postings give {$actual}",
         "books-value-invalid" => "{$reason}",
         "books-transaction-invalid" => "{$error}",
-        "books-tag-value" => "cannot be read as the value of {$tag} (write AMOUNT CURRENCY)",
+        "books-tag-value" => {
+            "cannot be read as the value of {$tag} (original: AMOUNT CURRENCY; dedicated-funds: three account codes)"
+        }
         "books-link" => {
             "links more than a reversal and what it reverses (the link is first at line {$first})"
         }
@@ -483,6 +488,33 @@ impl<'a> Reader<'a> {
                         why: crate::domain::AmountProblem::NotANumber,
                     });
                 self.error(line, column, written, BooksProblem::Value(e));
+                None
+            }
+        }
+    }
+
+    /// `dedicated-funds:DEDICATED CHARGE RELEASE`, three account codes.
+    fn dedicated_funds(
+        &mut self,
+        line: u64,
+        column: usize,
+        value: &str,
+    ) -> Option<[AccountCode; 3]> {
+        let codes: Vec<AccountCode> = value
+            .split_whitespace()
+            .filter_map(|c| AccountCode::parse(c).ok())
+            .collect();
+        match <[AccountCode; 3]>::try_from(codes) {
+            Ok(three) if value.split_whitespace().count() == 3 => Some(three),
+            _ => {
+                self.error(
+                    line,
+                    column,
+                    value,
+                    BooksProblem::TagValue {
+                        tag: "dedicated-funds",
+                    },
+                );
                 None
             }
         }

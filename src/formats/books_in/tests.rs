@@ -126,7 +126,7 @@ fn beancount_names_map_to_codes_and_left_out_directives_are_listed() {
     let text = "option \"operating_currency\" \"MAD\"\noption \"title\" \"Books\"\n\
 2026-01-01 open Assets:Bank:CIH MAD\n  code: \"51412\"\n  name: \"CIH\"\n2026-01-01 open Income:7183\n\
 2026-01-01 open Expenses:Rent\n\
-2026-01-02 * \"جمعية\" \"Cotisation \\\"A\\\"\" #dues ^amana-3\n  reference: \"R-1\"\n  Assets:Bank:CIH  100.00 MAD\n    grant: \"CMM-2026\"\n  Income:7183\n\
+2026-01-02 * \"جمعية\" \"Cotisation \\\"A\\\"\" #dues ^amana-3\n  reference: \"R-1 ; R-2\"  ; a comment\n  Assets:Bank:CIH  100.00 MAD\n    grant: \"CMM-2026\"\n  Income:7183\n\
 2026-01-03 price EUR 11 MAD\n2026-01-04 balance Assets:Bank:CIH 100.00 MAD\n\
 2026-01-05 * \"Loyer\"\n  Expenses:Rent  10 MAD\n  Assets:Bank:CIH\n";
     let p = beancount::parse(text.as_bytes(), &info(), &map());
@@ -142,7 +142,7 @@ fn beancount_names_map_to_codes_and_left_out_directives_are_listed() {
     let t = &p.transactions[0];
     assert_eq!(t.description, "جمعية | Cotisation \"A\"");
     assert_eq!(t.link, Some(3));
-    assert_eq!(t.reference.as_deref(), Some("R-1"));
+    assert_eq!(t.reference.as_deref(), Some("R-1 ; R-2"));
     assert_eq!(t.postings[1].amount, Minor(-10_000));
     let kinds: Vec<(u64, LeftOutKind)> = p.left_out.iter().map(|l| (l.line, l.kind)).collect();
     assert!(kinds.contains(&(2, LeftOutKind::Option)), "{kinds:?}");
