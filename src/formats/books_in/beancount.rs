@@ -1,7 +1,7 @@
 //! Beancount's ledger, the single-currency subset simple books use: `option
 //! "operating_currency"`, `open` (with `name`, `amana-code` or `code`, `amana-type` metadata),
 //! transactions `DATE * ["PAYEE"] "NARRATION" #tags ^links` with their metadata
-//! (`reference`, `reason`), postings `ACCOUNT AMOUNT CURRENCY` (one may leave its amount out)
+//! (`reference`, `reason`, `dedicated-funds`), postings `ACCOUNT AMOUNT CURRENCY` (one may leave its amount out)
 //! with theirs (`grant`, `line`, `funder`, `original`, `memo`), and `balance` assertions,
 //! checked. Account names (`Assets:Bank:CIH`) map to codes as [`super::AccountMap`] says.
 //!

@@ -3,7 +3,8 @@
 //! with postings `ACCOUNT  AMOUNT  ; tags`, one of them perhaps without its amount; balance
 //! assertions (`= AMOUNT`), checked; comments (`;`, `#`, `*`, `comment` blocks). amana's own
 //! export reads back exactly: its `; description:`, `; reference:`, `; reason:` and `; memo:`
-//! comment lines, its `grant`, `line`, `funder` and `original` tags, and its `link:amana-N`.
+//! comment lines, its `grant`, `line`, `funder` and `original` tags, its `link:amana-N` and its
+//! `dedicated-funds:` accounts of a carry to dedicated funds.
 //!
 //! Refused, at their line and column (they change amounts, accounts or dates): prices and costs
 //! (`@`, `@@`), virtual postings (`(a)`, `[a]`), automated postings (`=`), `include`, `alias`,
@@ -419,7 +420,6 @@ fn txn_tags(r: &mut Reader<'_>, txn: &mut InTxn, n: u64, l: &str, comment: &str)
         }
     }
     for text in free {
-        let _ = column_of(l, text);
         r.left_out(n, LeftOutKind::Comment, text);
     }
 }
