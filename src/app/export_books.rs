@@ -17,6 +17,10 @@ pub struct BooksExport {
     pub entries: usize,
     pub postings: usize,
     pub accounts: usize,
+    /// The chain's length and head the books were read at: the export's link to the chain,
+    /// said beside the file rather than in it (an import cannot reproduce it).
+    pub entries_in_chain: i64,
+    pub head: String,
 }
 
 impl Ledger {
@@ -72,6 +76,7 @@ impl Ledger {
                     reverses: r.reverses,
                     reason: r.reason.clone(),
                     reversed_by: r.reversed_by,
+                    dedicated_funds: None,
                     postings: vec![],
                 });
             }
@@ -96,6 +101,37 @@ impl Ledger {
                 });
             }
         })?;
+        // Carries to dedicated funds are listed as transactions: the chain says which they are.
+        // Only an entry dated on a month's last day can be one (a fiscal year's end).
+        for e in entries.iter_mut().filter(|e| e.kind == "transaction") {
+            let month_end = crate::domain::parse_date(&e.date)
+                .ok()
+                .and_then(|d| d.succ_opt())
+                .is_some_and(|next| chrono::Datelike::day(&next) == 1);
+            if !month_end {
+                continue;
+            }
+            let Some(body) = store.body_at(e.seq)? else {
+                continue;
+            };
+            if let Ok(crate::chain::ChainEntry {
+                record: crate::chain::Record::Entry(entry),
+                ..
+            }) = crate::chain::ChainEntry::decode(&body, Some(&info.currency))
+                && let crate::domain::EntryKind::DedicatedFunds {
+                    dedicated_account,
+                    charge_account,
+                    release_account,
+                    ..
+                } = &entry.header.kind
+            {
+                e.dedicated_funds = Some([
+                    dedicated_account.as_str().to_string(),
+                    charge_account.as_str().to_string(),
+                    release_account.as_str().to_string(),
+                ]);
+            }
+        }
         Ok(Books {
             name: info.name.clone(),
             currency: info.currency.code.clone(),
@@ -129,6 +165,8 @@ impl Ledger {
             entries: books.entries.len(),
             postings: books.entries.iter().map(|e| e.postings.len()).sum(),
             accounts: books.accounts.len(),
+            entries_in_chain: books.entries_in_chain,
+            head: books.head.clone(),
             text,
         })
     }

@@ -36,6 +36,8 @@ pub enum ImportProblem {
     /// A receipt named in the `receipt` column cannot be used:
     /// [`Refusal::ImportReceiptMissing`] or [`Refusal::ImportReceiptUnusable`].
     Receipt(Refusal),
+    /// What an hledger journal or a Beancount ledger says that cannot be read or imported.
+    Books(crate::formats::books_in::BooksProblem),
 }
 
 impl ImportProblem {
@@ -45,6 +47,7 @@ impl ImportProblem {
             ImportProblem::Row(p) => p.id(),
             ImportProblem::Rule(e) => e.id(),
             ImportProblem::Receipt(r) => r.id(),
+            ImportProblem::Books(b) => b.id(),
         }
     }
 }
@@ -56,6 +59,7 @@ impl fmt::Display for ImportProblem {
             ImportProblem::Row(p) => p.fmt(f),
             ImportProblem::Rule(e) => e.fmt(f),
             ImportProblem::Receipt(r) => r.fmt(f),
+            ImportProblem::Books(b) => b.fmt(f),
         }
     }
 }

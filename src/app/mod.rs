@@ -49,6 +49,7 @@ pub mod exchange;
 pub mod export_books;
 pub mod export_grants;
 pub mod import;
+pub mod import_books;
 pub mod keys;
 pub mod load;
 pub mod member_receipt;

@@ -297,12 +297,16 @@ fn export_books(
     match out {
         None => outp!("{}", o.text),
         Some(file) => out!(
-            "Wrote the {} {}: {} entries, {} postings, {} accounts.",
+            "Wrote the {} {}: {} entries, {} postings, {} accounts, read at chain head {}:{} (amana verify --anchor {}:{} checks the ledger still extends it).",
             format.file_kind(),
             file.display(),
             o.entries,
             o.postings,
-            o.accounts
+            o.accounts,
+            o.entries_in_chain,
+            o.head,
+            o.entries_in_chain,
+            o.head
         ),
     }
     Ok(())

@@ -74,6 +74,21 @@ pub enum CliError {
         .0.display()
     )]
     BackupUnverified(PathBuf),
+    /// `amana import X FILE` with X neither hledger nor beancount.
+    #[error(
+        "amana import {0} FILE: {0} is not a format amana imports; write amana import hledger FILE, amana import beancount FILE, or amana import FILE.csv"
+    )]
+    ImportFormat(String),
+    /// `amana import hledger` (or beancount) without its file, and no CSV file of that name.
+    #[error(
+        "amana import {0}: give the file after the format, as in amana import {0} FILE (no CSV file named {0} here)"
+    )]
+    ImportFormatFile(String),
+    /// `--accounts` given to a CSV import.
+    #[error(
+        "--accounts maps the account names of an hledger or Beancount file: a CSV import names accounts by code"
+    )]
+    AccountsWithCsv,
     /// `AMANA_LANG` names no language amana speaks.
     #[error(
         "AMANA_LANG=\"{0}\" is not a language amana speaks: use ar, fr or en (or a locale such as fr_MA.UTF-8)"
@@ -93,6 +108,9 @@ impl From<CliError> for Failure {
             | CliError::Bank(_)
             | CliError::AllocationPart(_)
             | CliError::Posting { .. }
+            | CliError::ImportFormat(_)
+            | CliError::ImportFormatFile(_)
+            | CliError::AccountsWithCsv
             | CliError::Language(_)
             | CliError::Clock(_) => Failure::Invalid(e.to_string()),
             CliError::Anchor(anchor) => Failure::Invalid(super::lang::anchor_error(&anchor)),

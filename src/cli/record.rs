@@ -2,8 +2,11 @@
 //! split, then parsed into typed posting requests), `import` (a CSV file, all or nothing) and
 //! `reverse`.
 
+use amana::app::import_books::BooksImportOutcome;
 use amana::app::{Ledger, PostingRequest, RecordRequest};
 use amana::domain::{self, AccountCode, DomainError, EntryId, FunderId, GrantId, LineId};
+use amana::formats::books::BooksFormat;
+use amana::formats::books_in::LeftOutKind;
 
 use super::Context;
 use super::args::RecordGroup;
@@ -45,10 +48,41 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
             );
         }
         RecordGroup::Import {
-            file,
+            first,
+            file: Some(file),
             dry_run,
             force,
+            accounts,
         } => {
+            let format = match first.to_str() {
+                Some("hledger") => BooksFormat::Hledger,
+                Some("beancount") => BooksFormat::Beancount,
+                _ => return Err(CliError::ImportFormat(first.display().to_string()).into()),
+            };
+            let outcome = Ledger::open(path, actor)?.import_books(
+                format,
+                &file,
+                accounts.as_deref(),
+                dry_run,
+                force,
+                Some(ctx.today),
+            )?;
+            print::warn(&outcome.warnings);
+            print_books_import(&file, &outcome);
+        }
+        RecordGroup::Import {
+            first: file,
+            file: None,
+            dry_run,
+            force,
+            accounts,
+        } => {
+            if accounts.is_some() {
+                return Err(CliError::AccountsWithCsv.into());
+            }
+            if matches!(file.to_str(), Some("hledger" | "beancount")) && !file.exists() {
+                return Err(CliError::ImportFormatFile(file.display().to_string()).into());
+            }
             let outcome =
                 Ledger::open(path, actor)?.import(&file, dry_run, force, Some(ctx.today))?;
             print::warn(&outcome.warnings);
@@ -103,6 +137,110 @@ pub fn run(ctx: &Context, command: RecordGroup) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// What an import of books did: the summary, the accounts created, every text kept otherwise
+/// than written, and everything left out, line by line (amana's own numbering once, counted).
+fn print_books_import(file: &std::path::Path, o: &BooksImportOutcome) {
+    let range = match (o.first, o.last) {
+        (Some(a), Some(b)) => lang::say("cli-import-range", &[("first", &a), ("last", &b)]),
+        _ => String::new(),
+    };
+    let name = file.display();
+    match (o.dry_run, o.seqs) {
+        (false, Some((first, last))) => out!(
+            "{}",
+            lang::say(
+                "cli-books-imported",
+                &[
+                    ("transactions", &o.transactions),
+                    ("range", &range),
+                    ("reversals", &o.reversals),
+                    ("lines", &o.lines),
+                    ("file", &name),
+                    ("sha256", &hex::encode(o.sha256)),
+                    ("batches", &o.batches),
+                    ("first_seq", &first),
+                    ("last_seq", &last),
+                ]
+            )
+        ),
+        _ => out!(
+            "{}",
+            lang::say(
+                "cli-books-dry-run",
+                &[
+                    ("file", &name),
+                    ("transactions", &o.transactions),
+                    ("range", &range),
+                    ("reversals", &o.reversals),
+                    ("lines", &o.lines),
+                ]
+            )
+        ),
+    }
+    if !o.accounts_created.is_empty() {
+        out!(
+            "{}",
+            lang::say(
+                if o.dry_run {
+                    "cli-books-accounts-to-create"
+                } else {
+                    "cli-books-accounts-created"
+                },
+                &[
+                    ("count", &o.accounts_created.len()),
+                    ("codes", &o.accounts_created.join(", "))
+                ]
+            )
+        );
+    }
+    for c in &o.changed {
+        out!(
+            "{}",
+            lang::say(
+                "cli-books-changed",
+                &[
+                    ("file", &name),
+                    ("line", &c.line),
+                    ("field", &c.field),
+                    ("written", &c.written),
+                    ("kept", &c.kept),
+                ]
+            )
+        );
+    }
+    let numbering = o
+        .left_out
+        .iter()
+        .filter(|l| l.kind == LeftOutKind::Numbering)
+        .count();
+    let listed: Vec<_> = o
+        .left_out
+        .iter()
+        .filter(|l| l.kind != LeftOutKind::Numbering)
+        .collect();
+    if !listed.is_empty() {
+        out!(
+            "{}",
+            lang::say("cli-books-left-out", &[("count", &listed.len())])
+        );
+    }
+    for l in listed {
+        out!(
+            "{}",
+            lang::say(
+                l.kind.id(),
+                &[("file", &name), ("line", &l.line), ("text", &l.text)]
+            )
+        );
+    }
+    if numbering > 0 {
+        out!(
+            "{}",
+            lang::say("cli-books-left-out-numbering", &[("count", &numbering)])
+        );
+    }
 }
 
 /// A `--post` value split into its parts, none of them parsed yet: its shape is refused

@@ -6,7 +6,18 @@
 //! it as a tag (hledger) or metadata (Beancount) beside it. Accounts are named by their codes
 //! (what `amana balance` lists), with their names in force beside them; funders, grants and
 //! budget lines are tags or metadata of the postings, a reversal is linked to what it reverses,
-//! and every transaction names the journal entry and chain entry it comes from.
+//! and every transaction names its journal entry (`amana-entry`).
+//!
+//! The file holds only what `amana import hledger|beancount` brings back, so that export →
+//! import into a ledger set up the same way → export gives the same bytes (issue 10). So it
+//! carries no chain entry numbers, no chain head and no entry kinds: an import writes its own
+//! chain (new times, its own import entries), and a closing or a depreciation comes back as an
+//! ordinary transaction. Its link to the chain is kept outside the file: `amana export` prints
+//! the chain head the books were read at (`amana verify --anchor N:HEAD` checks it), and each
+//! `amana-entry` number is the transaction's in `amana journal`, whose JSON gives its chain
+//! entry. The one kind the file names is a carry to dedicated funds (`dedicated-funds:` with its
+//! three accounts), the one entry whose tags an ordinary transaction may not carry: the import
+//! writes it as that kind, under the rule that recomputes it.
 
 use std::fmt::Write as _;
 
@@ -65,6 +76,10 @@ pub struct BookEntry {
     pub reverses: Option<i64>,
     pub reason: Option<String>,
     pub reversed_by: Option<i64>,
+    /// A carry to (or release of) dedicated funds at a year's end: its dedicated-funds, charge
+    /// and release accounts. Its grant tags sit on the dedicated-funds account, which only this
+    /// kind of entry may do, so the file says what it is and an import writes it as one.
+    pub dedicated_funds: Option<[String; 3]>,
     pub postings: Vec<BookPosting>,
 }
 
@@ -122,18 +137,16 @@ fn reversal_link(e: &BookEntry) -> Option<String> {
         .map(|id| format!("amana-{id}"))
 }
 
-/// The comment lines both formats open with: whose books, how many entries, and the chain
-/// they were read from.
+/// The comment lines both formats open with: whose books and how many entries. Not the chain
+/// head, which an import cannot reproduce (see the module's documentation).
 fn heading(out: &mut String, books: &Books) {
     let _ = writeln!(
         out,
         "; The books of {} exported by amana: {} journal entries, in {}.\n\
-         ; Chain: {} entries, head {}. Check them with `amana verify`.\n",
+         ; amana-entry is each transaction's number in `amana journal`.\n",
         one_line(&books.name),
         books.entries.len(),
         books.currency,
-        books.entries_in_chain,
-        books.head
     );
 }
 
@@ -197,15 +210,16 @@ pub fn hledger(books: &Books) -> String {
         };
         let _ = write!(
             out,
-            "{} *{code} {}  ; amana-entry:{}, chain-entry:{}, kind:{}",
+            "{} *{code} {}  ; amana-entry:{}",
             e.date,
             description.replace(';', ","),
             e.id,
-            e.seq,
-            e.kind
         );
         if let Some(link) = reversal_link(e) {
             let _ = write!(out, ", link:{link}");
+        }
+        if let Some(accounts) = &e.dedicated_funds {
+            let _ = write!(out, ", dedicated-funds:{}", accounts.join(" "));
         }
         out.push('\n');
         if description.contains(';') {
@@ -251,7 +265,7 @@ pub fn hledger(books: &Books) -> String {
 }
 
 /// A tag's value in hledger ends at a comma.
-fn tag_value(text: &str) -> String {
+pub(crate) fn tag_value(text: &str) -> String {
     comment(text).replace(',', " ")
 }
 
@@ -363,11 +377,10 @@ pub fn beancount(books: &Books) -> String {
         if let Some(link) = reversal_link(e) {
             let _ = write!(out, " ^{link}");
         }
-        let _ = writeln!(
-            out,
-            "\n  amana-entry: {}\n  chain-entry: {}\n  amana-kind: \"{}\"",
-            e.id, e.seq, e.kind
-        );
+        let _ = writeln!(out, "\n  amana-entry: {}", e.id);
+        if let Some(accounts) = &e.dedicated_funds {
+            let _ = writeln!(out, "  dedicated-funds: \"{}\"", accounts.join(" "));
+        }
         if let Some(r) = &e.reference {
             let _ = writeln!(out, "  reference: {}", quoted(r));
         }

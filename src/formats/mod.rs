@@ -2,6 +2,7 @@
 
 pub mod bank;
 pub mod books;
+pub mod books_in;
 pub mod bundle;
 pub mod charts;
 pub mod giving360;

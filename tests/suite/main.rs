@@ -30,6 +30,7 @@ mod guards;
 mod hardening;
 mod hledger;
 mod import;
+mod import_books;
 mod layers;
 mod legacy;
 mod load;

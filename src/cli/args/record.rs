@@ -31,20 +31,29 @@ Examples:\n  amana record --date 2026-02-13 --desc \"Salle et pauses-café, sess
         #[arg(long = "receipt", value_name = "FILE")]
         receipts: Vec<PathBuf>,
     },
-    /// Import transactions from a CSV file, all or nothing
+    /// Import transactions from a CSV file, or the books of an hledger journal or a Beancount ledger, all or nothing
     #[command(
-        after_help = "Columns (by name, any order): txn, date, description, account, amount; optional: grant, line, reference, memo, original_amount, original_currency.\n\
-Consecutive rows with the same txn form one transaction.\n\nExamples:\n  amana import releve-2026-03.csv --dry-run\n  amana import releve-2026-03.csv"
+        after_help = "amana import FILE.csv: columns (by name, any order): txn, date, description, account, amount; optional: grant, line, reference, memo, original_amount, original_currency.\n\
+Consecutive rows with the same txn form one transaction.\n\n\
+amana import hledger FILE / amana import beancount FILE: the books kept in hledger or Beancount, in the ledger's one currency. Accounts the file opens and the ledger lacks are created; funders, grants and budget lines named in tags must exist (amana load ... first). Account names map to codes: a name that is a code, a name ending in a code the ledger has (Assets:5141), a code: (hledger) or amana-code: (Beancount) on the account's directive, or a row of --accounts MAP.csv (columns name,code). What moves no money and has no place in amana (prices, notes, other tags) is left out and listed; what would change amounts (costs, virtual postings, pad, include, a second currency) is refused at its line.\n\n\
+Examples:\n  amana import releve-2026-03.csv --dry-run\n  amana import releve-2026-03.csv\n  amana import hledger association.journal --dry-run\n  amana import beancount association.beancount --accounts comptes.csv"
     )]
     Import {
-        /// The CSV file
-        file: PathBuf,
+        /// The CSV file; or the format of the books, hledger or beancount, followed by the file
+        #[arg(value_name = "FILE.csv | hledger | beancount")]
+        first: PathBuf,
+        /// The hledger journal or Beancount ledger (after hledger or beancount)
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
         /// Check everything, write nothing
         #[arg(long)]
         dry_run: bool,
         /// Import a file that was already imported (refused otherwise)
         #[arg(long)]
         force: bool,
+        /// hledger and Beancount: a CSV file mapping the file's account names to amana codes (columns name,code)
+        #[arg(long, value_name = "MAP.csv")]
+        accounts: Option<PathBuf>,
     },
     /// Correct a transaction by recording its exact opposite (nothing is ever edited)
     #[command(

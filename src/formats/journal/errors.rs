@@ -23,6 +23,8 @@ use super::{OPTIONAL, REQUIRED};
 pub enum Column {
     Named(&'static str),
     Position(usize),
+    /// The 1-based character column of a text file's line (hledger, Beancount).
+    Char(usize),
 }
 
 impl fmt::Display for Column {
@@ -30,6 +32,7 @@ impl fmt::Display for Column {
         match self {
             Column::Named(name) => f.write_str(name),
             Column::Position(i) => write!(f, "#{i}"),
+            Column::Char(i) => write!(f, "{i}"),
         }
     }
 }
