@@ -10,6 +10,7 @@ use amana::report::render::rows_csv;
 use super::Context;
 use super::args::{BankCommand, BankGroup, Format, ReconcileArgs};
 use super::error::Failure;
+use super::lang::say;
 use super::print;
 
 pub fn run(ctx: &Context, command: BankGroup) -> Result<(), Failure> {
@@ -87,12 +88,9 @@ pub fn run(ctx: &Context, command: BankGroup) -> Result<(), Failure> {
                 }
                 Format::Table => {
                     if rows.is_empty() {
-                        out!("No bank line waits in suspense.");
+                        out!("{}", say("cli-bank-review-none", &[]));
                     } else {
-                        out!(
-                            "{} bank line(s) wait in suspense; assign each with `amana bank assign ENTRY --account CODE [--grant G --line L | --funder F]`:",
-                            rows.len()
-                        );
+                        out!("{}", say("cli-bank-review", &[("count", &rows.len())]));
                         for r in &rows {
                             out!(
                                 "  #{:<6} {}  {:>14}  {}  ({} → {}, from {})",
@@ -132,14 +130,20 @@ pub fn run(ctx: &Context, command: BankGroup) -> Result<(), Failure> {
                 today: Some(ctx.today),
             })?;
             print::warn(&outcome.warnings);
+            let amount = currency.format(Minor(-outcome.line.amount));
             out!(
-                "Assigned bank line #{} ({}, {}) to {}: reclassified by transaction #{} (chain entry {}).",
-                outcome.line.entry,
-                outcome.line.description,
-                currency.format(Minor(-outcome.line.amount)),
-                account.trim(),
-                outcome.transaction,
-                outcome.seq
+                "{}",
+                say(
+                    "cli-bank-assigned",
+                    &[
+                        ("entry", &outcome.line.entry),
+                        ("description", &outcome.line.description),
+                        ("amount", &amount),
+                        ("account", &account.trim()),
+                        ("transaction", &outcome.transaction),
+                        ("seq", &outcome.seq),
+                    ]
+                )
             );
         }
         BankGroup::Reconcile(args) => reconcile(ctx, args)?,
@@ -224,68 +228,83 @@ fn imported_sheet(o: &BankImportOutcome, currency: &Currency) -> Sheet {
 
 fn say_import(o: &BankImportOutcome, currency: &Currency) {
     let file = o.file.display();
-    out!("Read {file} as: {}.", o.layout.summary());
+    out!(
+        "{}",
+        say(
+            "cli-bank-read",
+            &[("file", &file), ("layout", &o.layout.summary())]
+        )
+    );
     if !o.layout.guessed.is_empty() {
-        out!(
-            "  Guessed from the file (no rules file said it): {}. If a guess is wrong, write it in a rules file (see examples/banks/).",
-            o.layout.guessed.join(", ")
-        );
+        let guessed = o.layout.guessed.join(", ");
+        out!("  {}", say("cli-bank-guessed", &[("guessed", &guessed)]));
     }
     if o.newest_first {
-        out!("  The file lists its newest line first: lines are recorded oldest first.");
+        out!("  {}", say("cli-bank-newest-first", &[]));
     }
     let mut left = vec![];
     if !o.balance_rows.is_empty() {
-        left.push(format!(
-            "{} balance line(s) (line {})",
-            o.balance_rows.len(),
-            join(&o.balance_rows)
+        let (count, lines) = (o.balance_rows.len(), join(&o.balance_rows));
+        left.push(say(
+            "cli-bank-balance-rows",
+            &[("count", &count), ("lines", &lines)],
         ));
     }
     if !o.footer.is_empty() {
-        left.push(format!(
-            "{} totals line(s) at the end (line {})",
-            o.footer.len(),
-            join(&o.footer)
+        let (count, lines) = (o.footer.len(), join(&o.footer));
+        left.push(say(
+            "cli-bank-footer-rows",
+            &[("count", &count), ("lines", &lines)],
         ));
     }
     if o.continued > 0 {
-        left.push(format!(
-            "{} line(s) that continue the description above",
-            o.continued
-        ));
+        left.push(say("cli-bank-continued-rows", &[("count", &o.continued)]));
     }
     if !left.is_empty() {
-        out!("  Not statement lines: {}.", left.join("; "));
+        out!(
+            "  {}",
+            say("cli-bank-not-lines", &[("list", &left.join("; "))])
+        );
     }
-    let (first, last) = (o.imported.first(), o.imported.last());
-    let verb = if o.dry_run {
-        "would be imported"
-    } else {
-        "imported"
-    };
-    let range = match (first, last) {
-        (Some(a), Some(b)) if a.entry == b.entry => format!(" (transaction #{})", a.entry),
-        (Some(a), Some(b)) => format!(" (transactions #{} to #{})", a.entry, b.entry),
+    let range = match (o.imported.first(), o.imported.last()) {
+        (Some(a), Some(b)) if a.entry == b.entry => {
+            say("cli-bank-range-one", &[("first", &a.entry)])
+        }
+        (Some(a), Some(b)) => say("cli-bank-range", &[("first", &a.entry), ("last", &b.entry)]),
         _ => String::new(),
     };
+    let counts = if o.dry_run {
+        "cli-bank-counts-dry-run"
+    } else {
+        "cli-bank-counts"
+    };
     out!(
-        "{} statement line(s): {} {verb} into {}{range}, {} skipped as already recorded.",
-        o.rows,
-        o.imported.len(),
-        o.account,
-        o.skipped.len()
+        "{}",
+        say(
+            counts,
+            &[
+                ("read", &o.rows),
+                ("imported", &o.imported.len()),
+                ("account", &o.account),
+                ("range", &range),
+                ("skipped", &o.skipped.len()),
+            ]
+        )
     );
     let suspense: Vec<_> = o.imported.iter().filter(|l| l.rule.is_none()).collect();
     if let (Some(account), false) = (&o.suspense, suspense.is_empty()) {
+        let id = if o.dry_run {
+            "cli-bank-suspense-dry-run"
+        } else {
+            "cli-bank-suspense"
+        };
         out!(
-            "{} line(s) match no rule and {} suspense account {account}; assign each with `amana bank assign ENTRY --account CODE` (see `amana bank review`):",
-            suspense.len(),
-            if o.dry_run { "would go to" } else { "went to" }
+            "{}",
+            say(id, &[("count", &suspense.len()), ("account", account)])
         );
         for l in suspense {
             out!(
-                "  line {:<4} #{:<6} {}  {:>14}  {}",
+                "  {:>5}: #{:<6} {}  {:>14}  {}",
                 l.line,
                 l.entry,
                 l.date,
@@ -295,34 +314,46 @@ fn say_import(o: &BankImportOutcome, currency: &Currency) {
         }
     }
     for (line, entry, date) in &o.maybe_recorded {
+        let date = amana::domain::format_date(*date);
         out!(
-            "Note: line {line} may already be recorded by hand as transaction #{entry} ({}, the same amount): if it is, reverse one of the two (`amana reverse N --reason ...`).",
-            amana::domain::format_date(*date)
+            "{}",
+            say(
+                "cli-bank-maybe-recorded",
+                &[("line", line), ("entry", entry), ("date", &date)]
+            )
         );
     }
     match (&o.balance_gap, o.balance_checked) {
-        (_, None) => {
-            out!("The statement has no balance column: nothing to compare with the books.")
+        (_, None) => out!("{}", say("cli-bank-no-balance", &[])),
+        (None, Some(n)) => out!("{}", say("cli-bank-balance-agrees", &[("days", &n)])),
+        (Some(g), _) => {
+            let (statement, books) = (money(currency, g.statement), money(currency, g.books));
+            let difference = money(currency, g.statement.saturating_sub(g.books));
+            out!(
+                "{}",
+                say(
+                    "cli-bank-balance-differs",
+                    &[
+                        ("date", &g.date),
+                        ("line", &g.line),
+                        ("statement", &statement),
+                        ("books", &books),
+                        ("difference", &difference),
+                    ]
+                )
+            );
         }
-        (None, Some(n)) => {
-            out!("The statement's balance agrees with the books on each of its {n} day(s).")
-        }
-        (Some(g), _) => out!(
-            "The statement's balance differs from the books on {} (line {}): the statement says {}, the books {} (a difference of {}). Are the opening balance, a cheque recorded by hand or a line of another statement missing? `amana reconcile` lists what is outstanding.",
-            g.date,
-            g.line,
-            money(currency, g.statement),
-            money(currency, g.books),
-            money(currency, g.statement.saturating_sub(g.books))
-        ),
     }
     match (o.dry_run, o.seq) {
-        (true, _) => out!("Nothing was written (dry run)."),
-        (false, Some(seq)) => out!(
-            "Recorded from chain entry {seq}, head {}.",
-            o.head.map(hex::encode).unwrap_or_default()
-        ),
-        (false, None) => out!("Nothing new: nothing was written."),
+        (true, _) => out!("{}", say("cli-bank-dry-run", &[])),
+        (false, Some(seq)) => {
+            let head = o.head.map(hex::encode).unwrap_or_default();
+            out!(
+                "{}",
+                say("cli-bank-recorded", &[("seq", &seq), ("head", &head)])
+            );
+        }
+        (false, None) => out!("{}", say("cli-bank-nothing-new", &[])),
     }
 }
 
@@ -427,31 +458,44 @@ fn reconcile(ctx: &Context, args: ReconcileArgs) -> Result<(), Failure> {
             print::csv(&rows_csv(&header, &[4], &rows), args.format.excel)?;
         }
         Format::Table => {
+            let date = amana::domain::format_date(o.date);
             out!(
-                "Reconciliation of {} with {} as of {}:",
-                o.account,
-                o.statement,
-                amana::domain::format_date(o.date)
+                "{}",
+                say(
+                    "cli-reconcile-title",
+                    &[
+                        ("account", &o.account),
+                        ("statement", &o.statement),
+                        ("date", &date)
+                    ]
+                )
             );
             out!(
-                "  {} transaction(s) matched with the statement.",
-                o.matched.len()
+                "  {}",
+                say("cli-reconcile-matched", &[("count", &o.matched.len())])
             );
             if o.matched_before > 0 {
                 out!(
-                    "  {} statement line(s) were matched by an earlier reconciliation.",
-                    o.matched_before
+                    "  {}",
+                    say(
+                        "cli-reconcile-matched-before",
+                        &[("count", &o.matched_before)]
+                    )
                 );
             }
             let signed = |v: i64| {
                 if v > 0 { format!("+{}", m(v)) } else { m(v) }
             };
-            out!("  {:<52} {:>14}", "Balance in the books", m(o.book_balance));
             out!(
                 "  {:<52} {:>14}",
-                format!(
-                    "{} transaction(s) not on the statement yet, taken out",
-                    o.outstanding.len()
+                say("cli-reconcile-books", &[]),
+                m(o.book_balance)
+            );
+            out!(
+                "  {:<52} {:>14}",
+                say(
+                    "cli-reconcile-outstanding",
+                    &[("count", &o.outstanding.len())]
                 ),
                 signed(-o.outstanding_total())
             );
@@ -466,15 +510,12 @@ fn reconcile(ctx: &Context, args: ReconcileArgs) -> Result<(), Failure> {
             }
             out!(
                 "  {:<52} {:>14}",
-                format!(
-                    "{} statement line(s) not in the books, added",
-                    o.bank_only.len()
-                ),
+                say("cli-reconcile-bank-only", &[("count", &o.bank_only.len())]),
                 signed(o.bank_only_total())
             );
             for b in &o.bank_only {
                 out!(
-                    "      line {:<4} {}  {:>14}  {}",
+                    "      {:>5}: {}  {:>14}  {}",
                     b.line,
                     b.date,
                     m(b.amount),
@@ -483,18 +524,18 @@ fn reconcile(ctx: &Context, args: ReconcileArgs) -> Result<(), Failure> {
             }
             out!(
                 "  {:<52} {:>14}",
-                "= the balance the statement should show",
+                say("cli-reconcile-explained", &[]),
                 m(o.statement_balance - o.difference)
             );
             out!(
                 "  {:<52} {:>14}",
-                "The statement's balance",
+                say("cli-reconcile-statement", &[]),
                 m(o.statement_balance)
             );
             if o.difference != 0 {
                 out!(
                     "  {:<52} {:>14}",
-                    "Unexplained difference",
+                    say("cli-reconcile-difference", &[]),
                     signed(o.difference)
                 );
             }
@@ -503,23 +544,23 @@ fn reconcile(ctx: &Context, args: ReconcileArgs) -> Result<(), Failure> {
     match (o.difference, o.seq) {
         (0, Some(seq)) => {
             if !matches!(format, Format::Json | Format::Csv) {
+                let count = o.matched.len();
                 out!(
-                    "Reconciled: {} transaction(s) marked as on the statement (chain entry {seq}).",
-                    o.matched.len()
+                    "{}",
+                    say("cli-reconcile-done", &[("count", &count), ("seq", &seq)])
                 );
             }
             Ok(())
         }
         (0, None) => {
             if !matches!(format, Format::Json | Format::Csv) {
-                out!("Reconciled; nothing was recorded (dry run).");
+                out!("{}", say("cli-reconcile-dry-run", &[]));
             }
             Ok(())
         }
-        (d, _) => Err(Failure::Invalid(format!(
-            "the statement's balance is not explained: a difference of {} remains; nothing was recorded. \
-Record the bank's lines not in the books (`amana bank import`), or name the transactions not on the statement.",
-            m(d)
+        (d, _) => Err(Failure::Invalid(say(
+            "cli-reconcile-unexplained",
+            &[("difference", &m(d))],
         ))),
     }
 }
