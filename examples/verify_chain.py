@@ -256,7 +256,7 @@ SCHEMAS = {
                     F("layout", TEXT), F("rows", INT), F("skipped", INT),
                     F("suspense", TEXT, True), F("lines", LIST, items=[F("fingerprint", BYTES)])],
     "bank-assignment": [F("entry", INT), F("transaction", INT)],
-    "reconciliation": [F("account", TEXT), F("date", DATE), F("balance", INT),
+    "reconciliation": [F("account", TEXT), F("date", DATE), F("balance", INT), F("books", INT),
                        F("statement", TEXT), F("entries", LIST, items=[F("entry", INT)])],
     # a funder's organisation identifier (rule 28)
     "funder-identifier": [F("funder", TEXT), F("org_id", TEXT)],
@@ -1185,8 +1185,9 @@ class Rules:
         acct, lines, suspense = e["account"], e["lines"], e["suspense"]
         if acct not in self.accounts:
             bad(f"bank-import: account {acct!r} does not exist")
-        if suspense is not None and suspense not in self.accounts:
-            bad(f"bank-import: suspense account {suspense!r} does not exist")
+        if suspense is not None and (suspense not in self.accounts or suspense == acct):
+            bad(f"bank-import: suspense account {suspense!r} does not exist or is the "
+                f"statement's account")
         if not lines or e["skipped"] < 0 or e["rows"] != e["skipped"] + len(lines):
             bad(f"bank-import: {e['rows']} lines read, {e['skipped']} skipped and {len(lines)} "
                 f"recorded do not add up (at least one recorded)")
@@ -1254,7 +1255,7 @@ class Rules:
                 return bad(f"reconciliation of {acct!r}: transaction {tid} was already matched")
             seen.add(tid)
         self.reconciled.update((acct, tid) for tid in seen)
-        self.statements.add((acct, e["date"], e["balance"]))
+        self.statements.add((acct, e["date"], e["balance"], e["books"]))
 
     def check_reversal(self, e, bad):  # rule 7
         tid, target = e["id"], e["reverses"]
@@ -1664,7 +1665,7 @@ class Rules:
             # the net as of period_end; in a ledger with no policy in effect (written before
             # policies, whose seals were checked that way) the net of everything recorded too
             # a statement reconciled on the period's last day explains the difference (rule 27)
-            reconciled = pe is not None and (acct, pe, x["balance"]) in self.statements
+            reconciled = pe is not None and (acct, pe, x["balance"], as_of) in self.statements
             if x["balance"] != as_of and not reconciled and (
                     self.quorum is not None or x["balance"] != net):
                 mismatch(f"bank {acct}: statement {x['statement']!r} gives {x['balance']}, the "
@@ -1841,7 +1842,7 @@ TABLES = {  # table: (columns in the order CHAIN.md lists them, number of key co
     "bank_imports": (("seq", "account", "layout", "skipped", "suspense"), 1),
     "bank_lines": (("seq", "idx", "account", "fingerprint"), 2),
     "bank_assignments": (("seq", "entry_id", "transaction_id"), 1),
-    "reconciliations": (("seq", "account", "date", "balance", "statement"), 1),
+    "reconciliations": (("seq", "account", "date", "balance", "books", "statement"), 1),
     "reconciled": (("seq", "idx", "account", "entry_id"), 2),
     "funder_identifiers": (("seq", "funder_id", "org_id"), 1),
     "year_totals": (("year", "account", "grant_id", "line_id", "kind", "amount"), 5),
@@ -1955,7 +1956,8 @@ def project(seq, e, rows):
     elif k == "bank-assignment":
         add("bank_assignments", seq, e["entry"], e["transaction"])
     elif k == "reconciliation":
-        add("reconciliations", seq, e["account"], e["date"], e["balance"], e["statement"])
+        add("reconciliations", seq, e["account"], e["date"], e["balance"], e["books"],
+            e["statement"])
         for i, item in enumerate(e["entries"]):
             add("reconciled", seq, i, e["account"], item["entry"])
     elif k == "funder-identifier":

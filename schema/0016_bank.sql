@@ -35,6 +35,7 @@ CREATE TABLE reconciliations (
     account   TEXT    NOT NULL REFERENCES accounts(code),
     date      TEXT    NOT NULL, -- YYYY-MM-DD, the statement's closing date
     balance   INTEGER NOT NULL, -- the statement's closing balance, minor units
+    books     INTEGER NOT NULL, -- the books' balance through `date` when it was recorded
     statement TEXT    NOT NULL
 ) STRICT;
 CREATE INDEX reconciliations_by_account ON reconciliations(account, date);

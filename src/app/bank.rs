@@ -302,6 +302,13 @@ impl Ledger {
                 }
                 (Some(code), true) => {
                     let code = AccountCode::parse(code).map_err(LedgerError::from)?;
+                    if code == account {
+                        return Err(LedgerError::from(Refusal::BankSameAccount {
+                            account: code,
+                            role: "suspense",
+                        })
+                        .into());
+                    }
                     if book.account_type(&code).is_none() {
                         return Err(LedgerError::from(Refusal::BankSuspenseMissing {
                             account: code,
@@ -329,6 +336,18 @@ impl Ledger {
                             ))
                         })();
                         match parsed {
+                            Ok((a, ..)) if a == account => {
+                                problems.push(statement::RowError {
+                                    line: p.line,
+                                    column: None,
+                                    value: Some(r.account.clone()),
+                                    problem: format!(
+                                        "the rule at line {} of the rules file sends the line to the statement's own account {account}: a line moves money between the bank and another account",
+                                        r.line
+                                    ),
+                                });
+                                continue;
+                            }
                             Ok((a, g, l, f)) => (a, g, l, f, r.memo.clone()),
                             Err(e) => {
                                 problems.push(statement::RowError {
@@ -544,6 +563,14 @@ impl Ledger {
         let funder = req.funder.map(|f| FunderId::parse(f.trim())).transpose()?;
         let memo = text::clean_optional("memo", req.memo)?;
         let suspense = AccountCode::parse(&line.suspense)?;
+        let bank = AccountCode::parse(&line.account)?;
+        if to == bank || to == suspense {
+            return Err(Refusal::BankSameAccount {
+                account: to,
+                role: "assign",
+            }
+            .into());
+        }
         let date = match req.date {
             Some(d) => d,
             None => crate::domain::parse_date(&line.date)?,

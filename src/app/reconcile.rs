@@ -310,6 +310,7 @@ impl Ledger {
             account,
             date,
             balance: Minor(statement_balance),
+            books: Minor(book_balance),
             statement: outcome.statement.clone(),
             entries: outcome.matched.iter().map(|m| m.entry.entry).collect(),
         });

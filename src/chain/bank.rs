@@ -84,6 +84,7 @@ pub(super) fn encode_reconciliation(w: &mut Writer, c: &Reconciliation) {
     w.text(c.account.as_str());
     w.date(c.date);
     w.int(c.balance.0);
+    w.int(c.books.0);
     w.text(&c.statement);
     w.list(c.entries.len());
     for e in &c.entries {
@@ -95,6 +96,7 @@ pub(super) fn decode_reconciliation(r: &mut Reader) -> Result<Record, DecodeErro
     let account = code(r, "reconciliation.account", AccountCode::parse)?;
     let date = r.date("reconciliation.date")?;
     let balance = Minor(r.int("reconciliation.balance")?);
+    let books = Minor(r.int("reconciliation.books")?);
     let statement = r.text("reconciliation.statement")?;
     let n = r.list("reconciliation.entries")?;
     let mut entries = Vec::with_capacity(n.min(1 << 16));
@@ -105,6 +107,7 @@ pub(super) fn decode_reconciliation(r: &mut Reader) -> Result<Record, DecodeErro
         account,
         date,
         balance,
+        books,
         statement,
         entries,
     }))

@@ -247,6 +247,9 @@ pub struct Reconciliation {
     pub date: NaiveDate,
     /// The statement's closing balance, minor units of the base currency.
     pub balance: Minor,
+    /// The books' balance of the account through `date` when it was recorded: a seal accepts
+    /// the statement's balance only while the books still hold this (rule 10).
+    pub books: Minor,
     /// The statement's text (its name and number, as the bank prints it).
     pub statement: String,
     pub entries: Vec<EntryId>,

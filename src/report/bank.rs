@@ -53,7 +53,7 @@ pub(super) fn content(info: &LedgerInfo, record: &Record) -> Value {
         }),
         Record::Reconciliation(c) => json!({
             "account": c.account.as_str(), "date": format_date(c.date),
-            "balance": info.currency.format(c.balance), "statement": c.statement,
+            "balance": info.currency.format(c.balance), "books": info.currency.format(c.books), "statement": c.statement,
             "entries": c.entries.iter().map(|e| e.0).collect::<Vec<_>>(),
         }),
         _ => Value::Null,

@@ -11,7 +11,7 @@ use super::error::RuleKind;
 use super::messages::Described;
 use super::{Book, RuleError};
 use crate::chain::{BankAssignment, BankImport, Hash, Reconciliation};
-use crate::domain::{AccountCode, Entry, EntryId, EntryKind};
+use crate::domain::{AccountCode, Currency, Entry, EntryId, EntryKind, Minor, Money};
 
 /// What the rules remember of bank statements.
 #[derive(Debug, Default)]
@@ -27,7 +27,7 @@ pub struct BankState {
     reconciled: HashSet<(AccountCode, EntryId)>,
     /// Each reconciliation's account, statement date and statement balance: a seal's bank
     /// balance of that day is explained by it (rule 10).
-    statements: HashSet<(AccountCode, chrono::NaiveDate, i64)>,
+    statements: HashSet<(AccountCode, chrono::NaiveDate, i64, i64)>,
     /// The open statement's account and suspense account, with its seq.
     pub(super) batch: Option<(i64, AccountCode, Option<AccountCode>)>,
 }
@@ -39,7 +39,7 @@ pub struct BankParts {
     pub suspended: Vec<(EntryId, AccountCode, i64)>,
     pub assigning: Vec<EntryId>,
     pub reconciled: Vec<(AccountCode, EntryId)>,
-    pub statements: Vec<(AccountCode, chrono::NaiveDate, i64)>,
+    pub statements: Vec<(AccountCode, chrono::NaiveDate, i64, i64)>,
 }
 
 impl BankState {
@@ -96,9 +96,10 @@ pub enum BankRule {
     /// The reclassification does not move exactly the line's amount out of suspense.
     AssignmentAmount {
         entry: EntryId,
+        transaction: EntryId,
         suspense: AccountCode,
-        expected: i64,
-        found: i64,
+        expected: Money,
+        found: Money,
     },
     /// A reconciliation names a transaction not recorded, or one matched before.
     ReconcileEntry {
@@ -169,6 +170,7 @@ impl BankRule {
             },
             BankRule::AssignmentAmount {
                 entry,
+                transaction,
                 suspense,
                 expected,
                 found,
@@ -178,6 +180,7 @@ impl BankRule {
                 value: found.to_string(),
                 args: vec![
                     ("entry", entry.to_string()),
+                    ("transaction", transaction.to_string()),
                     ("account", suspense.to_string()),
                     ("expected", expected.to_string()),
                     ("found", found.to_string()),
@@ -231,16 +234,18 @@ impl Book {
     }
 
     /// True when a reconciliation of `account` on `date` gave the statement's balance as
-    /// `balance`: what the books hold then, less what is outstanding, is that balance.
+    /// `balance` while the books held `books` through that day: what they held then, less what
+    /// was outstanding, is that balance, and they still hold it.
     pub fn reconciled_balance(
         &self,
         account: &AccountCode,
         date: chrono::NaiveDate,
         balance: i64,
+        books: i64,
     ) -> bool {
         self.bank
             .statements
-            .contains(&(account.clone(), date, balance))
+            .contains(&(account.clone(), date, balance, books))
     }
 
     /// True when the transaction was matched with a statement of `account`.
@@ -261,7 +266,7 @@ impl Book {
             });
         }
         if let Some(s) = &b.suspense
-            && !self.accounts.contains_key(s)
+            && (!self.accounts.contains_key(s) || s == &b.account)
         {
             return refuse(BankRule::SuspenseMissing { account: s.clone() });
         }
@@ -364,11 +369,16 @@ impl Book {
         }
         let found = posted_to(t, &suspense);
         if found != amount.saturating_neg() {
+            let currency = self.currency().cloned().unwrap_or(Currency {
+                code: String::new(),
+                exponent: 2,
+            });
             return refuse(BankRule::AssignmentAmount {
                 entry: a.entry,
+                transaction: a.transaction,
                 suspense,
-                expected: amount.saturating_neg(),
-                found,
+                expected: Money::new(Minor(amount.saturating_neg()), currency.clone()),
+                found: Money::new(Minor(found), currency),
             });
         }
         self.bank.suspended.remove(&a.entry);
@@ -404,7 +414,7 @@ impl Book {
         }
         self.bank
             .statements
-            .insert((c.account.clone(), c.date, c.balance.0));
+            .insert((c.account.clone(), c.date, c.balance.0, c.books.0));
         Ok(())
     }
 }

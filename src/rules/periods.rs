@@ -199,7 +199,7 @@ impl Book {
             // books less what is outstanding are its balance (rule 27).
             let reconciled = seal
                 .period_end
-                .is_some_and(|end| self.reconciled_balance(&b.account, end, b.balance.0));
+                .is_some_and(|end| self.reconciled_balance(&b.account, end, b.balance.0, books.0));
             if books != b.balance && !legacy && !reconciled {
                 let books = Money::new(books, currency.clone());
                 let statement_balance = Money::new(b.balance, currency.clone());

@@ -332,6 +332,7 @@ pub(super) fn rows(seq: i64, record: &crate::chain::Record) -> Vec<super::projec
                     text(c.account.as_str()),
                     text(&format_date(c.date)),
                     int(c.balance.0),
+                    int(c.books.0),
                     text(&c.statement),
                 ],
             )];

@@ -254,20 +254,22 @@ impl Appender<'_> {
             out
         };
         let statements = {
-            let mut stmt = tx.prepare("SELECT account, date, balance FROM reconciliations")?;
+            let mut stmt =
+                tx.prepare("SELECT account, date, balance, books FROM reconciliations")?;
             let rows = stmt.query_map([], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
                 ))
             })?;
             let mut out = vec![];
             for row in rows {
-                let (account, date, balance) = row?;
+                let (account, date, balance, books) = row?;
                 if let (Some(account), Ok(date)) = (code(account), crate::domain::parse_date(&date))
                 {
-                    out.push((account, date, balance));
+                    out.push((account, date, balance, books));
                 }
             }
             out

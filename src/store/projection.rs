@@ -305,7 +305,7 @@ impl Table {
             Table::BankImports => &["seq", "account", "layout", "skipped", "suspense"],
             Table::BankLines => &["seq", "idx", "account", "fingerprint"],
             Table::BankAssignments => &["seq", "entry_id", "transaction_id"],
-            Table::Reconciliations => &["seq", "account", "date", "balance", "statement"],
+            Table::Reconciliations => &["seq", "account", "date", "balance", "books", "statement"],
             Table::Reconciled => &["seq", "idx", "account", "entry_id"],
             Table::FunderIdentifiers => &["seq", "funder_id", "org_id"],
             Table::YearTotals => &["year", "account", "grant_id", "line_id", "kind", "amount"],

@@ -260,6 +260,14 @@ fn a_line_in_suspense_is_assigned_by_a_reclassification() {
     assert_eq!(waiting[0]["amount"], "-1234.50");
     let entry = waiting[0]["entry"].as_i64().unwrap().to_string();
 
+    // Not to the bank account, nor back to suspense.
+    let before = snapshot(&l);
+    for to in ["51411", "3497"] {
+        let err = fails(&l, &["bank", "assign", &entry, "--account", to], 2);
+        assert!(err.contains("not to the bank or suspense account"), "{err}");
+    }
+    assert_eq!(snapshot(&l), before);
+
     // Assigned to office supplies, charged to the council's grant.
     let said = ok(
         &l,
@@ -430,7 +438,31 @@ fn the_books_are_reconciled_with_the_statements() {
     assert_eq!(v["reconciled"], true, "{v:#}");
     assert_eq!(v["matched"], serde_json::json!([]));
     // Reconciled on the period's last day, the statement's balance is accepted by the seal,
-    // and by both verifiers (rule 10).
+    // and by both verifiers (rule 10), while the books hold what they held then: a
+    // transaction recorded since in that period takes the explanation away.
+    ok(
+        &l,
+        &[
+            "record",
+            "--date",
+            "2026-04-29",
+            "--description",
+            "Frais oubliés",
+            "--post",
+            "51411 -5",
+            "--post",
+            "6147",
+        ],
+    );
+    let err = fails(&l, &["seal", "--month", "2026-04", "--bank", bank], 2);
+    assert!(err.contains("amana reconcile --account 51411"), "{err}");
+    let late = ok_json(&l, &["journal"])["transactions"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()["id"]
+        .to_string();
+    ok(&l, &["reverse", &late, "--reason", "saisie en double"]);
     ok(&l, &["seal", "--month", "2026-04", "--bank", bank]);
     // The same balance with nothing outstanding does not add up.
     let err = fails(
@@ -571,6 +603,38 @@ fn bad_input_is_named_and_changes_nothing() {
             &rules,
         ],
         &["line 12", "61479", "rule at line 2"],
+    );
+    // The statement's own account as its suspense account, or as a rule's account.
+    let rules = write("meme.toml", b"suspense = \"51411\"\n");
+    refused(
+        &l,
+        &[
+            "bank",
+            "import",
+            &example("bp-mars-2026.csv"),
+            "--account",
+            "51411",
+            "--rules",
+            &rules,
+        ],
+        &["suspense account 51411 is the statement's own account"],
+    );
+    let rules = write(
+        "boucle.toml",
+        b"[[rule]]\npattern = \"FRAIS\"\naccount = \"51411\"\n",
+    );
+    refused(
+        &l,
+        &[
+            "bank",
+            "import",
+            &example("bp-mars-2026.csv"),
+            "--account",
+            "51411",
+            "--rules",
+            &rules,
+        ],
+        &["line 12", "statement's own account 51411"],
     );
     // A statement of an income account; an account that does not exist.
     refused(

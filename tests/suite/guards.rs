@@ -72,7 +72,7 @@ fn every_table_refuses_an_update_and_a_delete() {
             }
             "bank_assignments" => Some("INSERT INTO bank_assignments VALUES (999994, 1, 2)"),
             "reconciliations" => Some(
-                "INSERT INTO reconciliations VALUES (999993, '51411', '2026-03-31', 0, 'relevé')",
+                "INSERT INTO reconciliations VALUES (999993, '51411', '2026-03-31', 0, 0, 'relevé')",
             ),
             "reconciled" => Some("INSERT INTO reconciled VALUES (999993, 0, '51411', 1)"),
             _ => None,

@@ -154,3 +154,5 @@ refusal-export-dated-in-future = المنحة {$grant}: المعاملة {$id} �
 refusal-export-no-grant = ليس في السجل منحة يُصرَّح بها: أضف واحدة بالأمر `amana grant add`؛ لم يُكتب شيء
 refusal-export-country-unknown = لا دليل الحسابات ولا معرّف المنظمة {$org_id} يسمّي بلد أنشطة الجمعية: أعطه بـ --country (مثلاً --country MA)؛ لم يُكتب شيء
 refusal-export-rule-broken = {$what}: سيرفضه مخطط IATI أو قواعدها؛ لم يُكتب شيء
+refusal-bank-suspense-is-the-account = حساب الانتظار {$account} هو حساب الكشف نفسه: الأسطر التي لا تطابق أي قاعدة تنتظر في حساب آخر (suspense = "CODE" في ملف القواعد؛ 3497 في المخطط المغربي)
+refusal-bank-assign-to-itself = يُخصَّص السطر البنكي للحساب الذي يعود إليه، لا لحساب البنك أو الانتظار الذي يوجد فيه أصلاً ({$account})

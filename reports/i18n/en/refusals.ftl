@@ -157,3 +157,5 @@ refusal-export-dated-in-future = grant {$grant}: transaction {$id} is dated {$da
 refusal-export-no-grant = the ledger has no grant to report: add one with `amana grant add`; nothing was written
 refusal-export-country-unknown = neither the chart nor the organisation identifier {$org_id} names the country of the association's activities: give it with --country (e.g. --country MA); nothing was written
 refusal-export-rule-broken = {$what}: IATI's schema or rules would refuse it; nothing was written
+refusal-bank-suspense-is-the-account = the suspense account {$account} is the statement's own account: lines no rule matches wait in another account (suspense = "CODE" in the rules file; 3497 on the Moroccan chart)
+refusal-bank-assign-to-itself = a bank line is assigned to the account it belongs to, not to the bank or suspense account it already sits in ({$account})

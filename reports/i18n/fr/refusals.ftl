@@ -155,3 +155,5 @@ refusal-export-dated-in-future = subvention {$grant} : la transaction {$id} est 
 refusal-export-no-grant = le registre comptable n'a aucune subvention à déclarer : ajoutez-en une avec `amana grant add` ; rien n'a été écrit
 refusal-export-country-unknown = ni le plan comptable ni l'identifiant d'organisation {$org_id} ne nomment le pays des activités de l'association : indiquez-le avec --country (par exemple --country MA) ; rien n'a été écrit
 refusal-export-rule-broken = {$what} : le schéma ou les règles de l'IATI le refuseraient ; rien n'a été écrit
+refusal-bank-suspense-is-the-account = le compte d'attente {$account} est le compte même du relevé : les lignes qu'aucune règle ne reconnaît attendent dans un autre compte (suspense = "CODE" dans le fichier de règles ; 3497 dans le plan marocain)
+refusal-bank-assign-to-itself = une ligne bancaire s'affecte au compte qui lui revient, pas au compte de banque ou d'attente où elle se trouve déjà ({$account})

@@ -153,6 +153,7 @@ impl Refusal {
                     .join(", ")
             ]),
             BankLineNotInSuspense { entry } => say(&args![entry]),
+            BankSameAccount { account, .. } => say(&args![account]),
             ReconcileNoBalance { file } => say(&args![file = file.display()]),
             ReconcileNothingGiven => say(&[]),
             ReconcileNotOutstanding { entry, account } => say(&args![entry, account]),

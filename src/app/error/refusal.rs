@@ -72,6 +72,12 @@ pub enum Refusal {
         entry: EntryId,
         account: AccountCode,
     },
+    /// `bank import`, `bank assign`: the statement's own account (or the suspense account) where
+    /// another is needed; `role` is `suspense` or `assign`.
+    BankSameAccount {
+        account: AccountCode,
+        role: &'static str,
+    },
     /// `bank assign`: the transaction is not a bank line in suspense.
     BankLineNotInSuspense {
         entry: EntryId,
@@ -552,6 +558,10 @@ impl Refusal {
             BankNoSuspense { .. } => "bank-no-suspense",
             BankSuspenseMissing { .. } => "bank-suspense-missing",
             BankLineNotInSuspense { .. } => "bank-line-not-in-suspense",
+            BankSameAccount {
+                role: "suspense", ..
+            } => "bank-suspense-is-the-account",
+            BankSameAccount { .. } => "bank-assign-to-itself",
             ReconcileNoBalance { .. } => "reconcile-no-balance",
             ReconcileNothingGiven => "reconcile-nothing-given",
             ReconcileNotOutstanding { .. } => "reconcile-not-outstanding",
@@ -662,6 +672,7 @@ impl Refusal {
             BankAccountMissing { .. } | BankAccountNotAsset { .. } => "account",
             BankNoSuspense { .. } | BankSuspenseMissing { .. } => "suspense",
             BankLineNotInSuspense { .. } | ReconcileNotOutstanding { .. } => "entry",
+            BankSameAccount { .. } => "account",
             ReconcileNoBalance { .. } | ReconcileNothingGiven => "balance",
             ImportReceiptMissing { .. } | ImportReceiptUnusable { .. } => "receipt",
             GrantNotFound { .. } => "grant",

@@ -89,6 +89,14 @@ fn samples() -> Vec<Refusal> {
             account: code("3497"),
         },
         BankLineNotInSuspense { entry: EntryId(12) },
+        BankSameAccount {
+            account: code("51411"),
+            role: "suspense",
+        },
+        BankSameAccount {
+            account: code("51411"),
+            role: "assign",
+        },
         ReconcileNoBalance {
             file: path("releve.csv"),
         },

@@ -97,13 +97,13 @@ pub struct ReconcileArgs {
     #[arg(long)]
     pub account: String,
     /// The bank's statement file
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["balance", "outstanding"])]
+    #[arg(long, value_name = "FILE", conflicts_with = "outstanding")]
     pub statement: Option<PathBuf>,
     /// The rules file of the statement (its layout)
     #[arg(long, value_name = "FILE", requires = "statement")]
     pub rules: Option<PathBuf>,
-    /// The statement's closing balance (without a statement file)
-    #[arg(long, requires = "date")]
+    /// The statement's closing balance (without a statement file; with one that has no balance column)
+    #[arg(long)]
     pub balance: Option<String>,
     /// The statement's closing date, YYYY-MM-DD (default with a file: its last line's)
     #[arg(long)]

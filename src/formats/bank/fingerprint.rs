@@ -42,16 +42,17 @@ pub fn fingerprint(
 }
 
 /// The fingerprints of a statement's lines, in order: a line's occurrence counts the lines
-/// before it with the same date, amount and description.
+/// before it with the same date, amount and description (its own row's, without the rows that
+/// continue it).
 pub fn fingerprints(account: &str, lines: &[super::StatementLine]) -> Vec<Hash> {
     let mut seen: std::collections::HashMap<(chrono::NaiveDate, i64, String), u64> =
         std::collections::HashMap::new();
     lines
         .iter()
         .map(|l| {
-            let key = (l.date, l.amount, normal_description(&l.description));
+            let key = (l.date, l.amount, normal_description(&l.own_description));
             let n = seen.entry(key).or_insert(0);
-            let f = fingerprint(account, l.date, l.amount, &l.description, *n);
+            let f = fingerprint(account, l.date, l.amount, &l.own_description, *n);
             *n += 1;
             f
         })

@@ -19,7 +19,7 @@ pub mod rules;
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use names::{Found, Row, fold};
 use rules::{ColumnRef, Rules};
@@ -155,13 +155,19 @@ impl Layout {
                 self.column_name(*credit)
             ),
         };
-        let thousands: String = self
-            .thousands
-            .iter()
-            .filter(|c| !matches!(c, '\u{a0}' | '\u{202f}'))
-            .collect();
+        let mut thousands: Vec<String> = vec![];
+        for c in &self.thousands {
+            let name = match c {
+                ' ' | '\u{a0}' | '\u{202f}' => "space".to_string(),
+                c => format!("\"{c}\""),
+            };
+            if !thousands.contains(&name) {
+                thousands.push(name);
+            }
+        }
+        let thousands = thousands.join(" ");
         let mut s = format!(
-            "{}{}; separator {sep}; skip {}; date {} {}; decimal {}; thousands \"{}\"; description {}; {amounts}",
+            "{}{}; separator {sep}; skip {}; date {} {}; decimal {}; thousands {}; description {}; {amounts}",
             self.encoding.name(),
             if self.bom { " (BOM)" } else { "" },
             self.skip,
@@ -190,6 +196,10 @@ pub struct StatementLine {
     pub date: NaiveDate,
     pub value_date: Option<NaiveDate>,
     pub description: String,
+    /// The description as the line's own row gives it, without the rows that continue it:
+    /// what its fingerprint reads (a statement that ends on this line may drop its
+    /// continuation, or add a note after it).
+    pub own_description: String,
     pub reference: Option<String>,
     pub amount: i64,
     /// The running balance after this line, as the statement gives it.
@@ -237,13 +247,26 @@ impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}", self.line)?;
         if let Some(c) = &self.column {
-            write!(f, ", column {c}")?;
+            write!(f, ", column {}", visible(c))?;
         }
         if let Some(v) = &self.value {
-            write!(f, ", value \"{v}\"")?;
+            write!(f, ", value \"{}\"", visible(v))?;
         }
-        write!(f, ": {}", self.problem)
+        write!(f, ": {}", visible(&self.problem))
     }
+}
+
+/// Text from a statement as a terminal can show it safely: control characters and the bidi
+/// embedding, override and isolate characters written as `\u{...}`, so that a hostile cell
+/// cannot move the cursor, ring, or reorder the message around it.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => format!("\\u{{{:04X}}}", c as u32),
+            c if c.is_control() => format!("\\u{{{:04X}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Date formats a bank may use, in the order they are tried (Moroccan banks write the day
@@ -251,6 +274,14 @@ impl fmt::Display for RowError {
 const DATE_FORMATS: [&str; 8] = [
     "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y", "%d-%m-%y", "%Y/%m/%d", "%m/%d/%Y",
 ];
+
+/// A date of the statement in `format`; a year before 1900 is no date of a bank statement
+/// (chrono's `%Y` reads `26` as the year 26: a two-digit year needs `%y`).
+pub(crate) fn parse_date(cell: &str, format: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(cell, format)
+        .ok()
+        .filter(|d| d.year() >= 1900)
+}
 
 /// A chrono date format amana accepts: it must name a day, a month and a year, and nothing
 /// chrono cannot read.
@@ -387,7 +418,15 @@ pub fn read(bytes: &[u8], rules: &Rules, exponent: u8) -> Result<Statement, Stat
         Some(rest) => (true, rest),
         None => (false, bytes),
     };
+    // A byte order mark, or non-ASCII text that is valid UTF-8, is UTF-8 whatever the rules
+    // say: a statement saved again by a spreadsheet (read as Windows-1252, "NÂ°" would be a
+    // new line, and a line imported twice).
+    let utf8 = bom || (!body.is_ascii() && std::str::from_utf8(body).is_ok());
     let encoding = match rules.encoding {
+        Some(e) if e != Encoding::Utf8 && utf8 => {
+            guessed.push("encoding");
+            Encoding::Utf8
+        }
         Some(e) => e,
         None if bom || std::str::from_utf8(body).is_ok() => {
             guessed.push("encoding");
@@ -398,7 +437,16 @@ pub fn read(bytes: &[u8], rules: &Rules, exponent: u8) -> Result<Statement, Stat
             guess_encoding(body)
         }
     };
-    let text = decode(body, encoding)?;
+    // Lines ended by a carriage return alone (a Mac's "CSV"): made lines.
+    let body: std::borrow::Cow<[u8]> = if body.contains(&b'\r') && !body.contains(&b'\n') {
+        body.iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect::<Vec<u8>>()
+            .into()
+    } else {
+        body.into()
+    };
+    let text = decode(&body, encoding)?;
     // The separator: the rules', else the one that gives a header amana recognises.
     let candidates: Vec<u8> = match rules.separator {
         Some(s) => vec![s],
@@ -421,7 +469,8 @@ pub fn read(bytes: &[u8], rules: &Rules, exponent: u8) -> Result<Statement, Stat
         let header_at = if !use_header {
             Some(rules.skip.unwrap_or(0))
         } else if let Some(skip) = rules.skip {
-            all.iter().position(|r| r.line > skip as u64)
+            // Lines before the header, blank ones not counted.
+            (skip < all.len()).then_some(skip)
         } else {
             all.iter()
                 .take(60)
@@ -536,7 +585,7 @@ pub fn read(bytes: &[u8], rules: &Rules, exponent: u8) -> Result<Statement, Stat
     let mut data: Vec<&Row> = all[data_start.min(all.len())..].iter().collect();
     let keep = data.len().saturating_sub(rules.skip_end);
     let mut footer: Vec<u64> = data[keep..].iter().map(|r| r.line).collect();
-    data.truncate(keep);
+    let trimmed: Vec<&Row> = data.split_off(keep);
     let blank = |r: &Row| r.cells.iter().all(|c| c.trim().is_empty());
     data.retain(|r| !blank(r));
     fn cell(r: &Row, i: usize) -> &str {
@@ -557,7 +606,7 @@ pub fn read(bytes: &[u8], rules: &Rules, exponent: u8) -> Result<Statement, Stat
                 .find(|f| {
                     let ok = date_cells
                         .iter()
-                        .filter(|c| NaiveDate::parse_from_str(c, f).is_ok())
+                        .filter(|c| parse_date(c, f).is_some())
                         .count();
                     // Footer rows ("Total", "Solde au ...") are the only cells allowed to fail.
                     ok > 0 && ok + 3 >= date_cells.len()
@@ -565,6 +614,19 @@ pub fn read(bytes: &[u8], rules: &Rules, exponent: u8) -> Result<Statement, Stat
                 .map_or_else(|| DATE_FORMATS[0].to_string(), |f| f.to_string())
         }
     };
+    // `skip_end` leaves out totals, never a statement line (the bank dropped its totals line).
+    if let Some(r) = trimmed
+        .iter()
+        .find(|r| parse_date(cell(r, date), &date_format).is_some())
+    {
+        return Err(StatementError::File {
+            line: r.line,
+            problem: format!(
+                "skip_end = {} in the rules file leaves out this line, which is a dated statement line: lower skip_end (this statement has no totals line at its end)",
+                rules.skip_end
+            ),
+        });
+    }
     // The decimal mark: the rules', else the one the amounts end with.
     let amount_cols: Vec<usize> = match &amounts {
         AmountColumns::Signed(a) => vec![*a],

@@ -3,8 +3,6 @@
 //! leaves out; anything else is an error at its line and column. Then the running balance is
 //! checked line by line.
 
-use chrono::NaiveDate;
-
 use super::names::{Row, fold};
 use super::number::{self, NumberProblem};
 use super::{AmountColumns, Layout, RowError, Statement, StatementError, StatementLine};
@@ -36,7 +34,8 @@ pub(super) fn read_rows(
     let mut errors = vec![];
     let mut lines: Vec<StatementLine> = vec![];
     let mut balance_rows = vec![];
-    let mut opening_rows: Vec<(u64, i64)> = vec![];
+    // Balance-only rows: (line, balance, how many statement lines come before it in the file).
+    let mut opening_rows: Vec<(u64, i64, usize)> = vec![];
     let mut continued = 0;
     let figure = |r: &Row, i: usize, errors: &mut Vec<RowError>| -> Option<Option<i64>> {
         let raw = cell(r, i);
@@ -70,9 +69,9 @@ pub(super) fn read_rows(
         });
         None
     };
-    let last_dated = data.iter().rposition(|r| {
-        NaiveDate::parse_from_str(&cell(r, layout.date), &layout.date_format).is_ok()
-    });
+    let last_dated = data
+        .iter()
+        .rposition(|r| super::parse_date(&cell(r, layout.date), &layout.date_format).is_some());
     for (index, r) in data.iter().enumerate() {
         let raw_date = cell(r, layout.date);
         let description: Vec<String> = layout
@@ -83,7 +82,7 @@ pub(super) fn read_rows(
             .collect();
         let description = description.join(" ");
         // Totals and a closing balance after the last dated line: a footer, shown, not read.
-        let undated = NaiveDate::parse_from_str(&raw_date, &layout.date_format).is_err();
+        let undated = super::parse_date(&raw_date, &layout.date_format).is_none();
         if undated
             && last_dated.is_none_or(|l| index > l)
             && (is_footer_word(&raw_date) || is_footer_word(&description))
@@ -125,16 +124,16 @@ pub(super) fn read_rows(
             Some(b) => figure(r, b, &mut errors),
             None => Some(None),
         };
-        let date = match NaiveDate::parse_from_str(&raw_date, &layout.date_format) {
-            Ok(d) => Some(d),
-            Err(_) if raw_date.is_empty() => None,
-            Err(_) => {
+        let date = match super::parse_date(&raw_date, &layout.date_format) {
+            Some(d) => Some(d),
+            None if raw_date.is_empty() => None,
+            None => {
                 errors.push(RowError {
                     line: r.line,
                     column: Some(layout.column_name(layout.date)),
                     value: Some(raw_date.clone()),
                     problem: format!(
-                        "not a date in the format {} (set date_format in the rules file)",
+                        "not a date in the format {} (a day that does not exist, a year before 1900, or another format: set date_format in the rules file, %y for a two-digit year)",
                         layout.date_format
                     ),
                 });
@@ -145,6 +144,12 @@ pub(super) fn read_rows(
             continue;
         };
         let Some(date) = date else {
+            // After the last dated line, such a row is a note at the end ("Sauf erreur ou
+            // omission"), never part of the last line's description.
+            if amount.is_none() && balance.is_none() && last_dated.is_none_or(|l| index > l) {
+                footer.push(r.line);
+                continue;
+            }
             if amount.is_none() && !description.is_empty() && !lines.is_empty() && balance.is_none()
             {
                 // The bank wrapped a long description onto the next row.
@@ -168,9 +173,9 @@ pub(super) fn read_rows(
             .filter(|c| !c.is_empty())
         {
             None => None,
-            Some(v) => match NaiveDate::parse_from_str(&v, &layout.date_format) {
-                Ok(d) => Some(d),
-                Err(_) => {
+            Some(v) => match super::parse_date(&v, &layout.date_format) {
+                Some(d) => Some(d),
+                None => {
                     errors.push(RowError {
                         line: r.line,
                         column: layout.value_date.map(|i| layout.column_name(i)),
@@ -184,7 +189,7 @@ pub(super) fn read_rows(
         let Some((amount, _)) = amount else {
             if let Some(b) = balance {
                 balance_rows.push(r.line);
-                opening_rows.push((r.line, b));
+                opening_rows.push((r.line, b, lines.len()));
                 continue;
             }
             errors.push(RowError {
@@ -219,6 +224,7 @@ pub(super) fn read_rows(
             line: r.line,
             date,
             value_date,
+            own_description: description.clone(),
             description,
             reference,
             amount,
@@ -236,11 +242,23 @@ pub(super) fn read_rows(
         });
     }
     // Oldest first: a file that lists its newest line first is turned round.
-    let newest_first = lines.first().map(|l| l.date) > lines.last().map(|l| l.date);
+    let mut newest_first = lines.first().map(|l| l.date) > lines.last().map(|l| l.date);
     if newest_first {
         lines.reverse();
     }
-    let opening = check_balances(&layout, &lines, &opening_rows, newest_first, exponent)?;
+    let mut checked = check_balances(&layout, &lines, &opening_rows, newest_first, exponent);
+    // Lines of one day only: the dates do not tell the order, the running balance does.
+    if checked.is_err() && lines.first().map(|l| l.date) == lines.last().map(|l| l.date) {
+        lines.reverse();
+        let other = check_balances(&layout, &lines, &opening_rows, true, exponent);
+        if other.is_ok() {
+            newest_first = true;
+            checked = other;
+        } else {
+            lines.reverse();
+        }
+    }
+    let opening = checked?;
     Ok(Statement {
         layout,
         lines,
@@ -257,20 +275,29 @@ pub(super) fn read_rows(
 fn check_balances(
     layout: &Layout,
     lines: &[StatementLine],
-    opening_rows: &[(u64, i64)],
+    opening_rows: &[(u64, i64, usize)],
     newest_first: bool,
     exponent: u8,
 ) -> Result<Option<i64>, StatementError> {
     let Some(col) = layout.balance else {
         return Ok(None);
     };
+    // The opening balance is a row before the first line (after the last, in a file that
+    // lists its newest line first); a row on the other side is the closing balance.
+    let (before, after): (Vec<_>, Vec<_>) = opening_rows.iter().partition(|(_, _, n)| {
+        if newest_first {
+            *n == lines.len()
+        } else {
+            *n == 0
+        }
+    });
     let opening_row = if newest_first {
-        opening_rows.last()
+        before.last()
     } else {
-        opening_rows.first()
+        before.first()
     };
     let mut previous: Option<i64> = match opening_row {
-        Some((_, b)) => Some(*b),
+        Some((_, b, _)) => Some(*b),
         None => lines
             .first()
             .and_then(|l| l.balance.and_then(|b| b.checked_sub(l.amount))),
@@ -300,6 +327,27 @@ fn check_balances(
         } else {
             previous = previous.and_then(|p| p.checked_add(l.amount));
         }
+    }
+    // A closing balance row after the last line must be where the lines lead.
+    let closing = after.iter().find(|(_, _, n)| {
+        if newest_first {
+            *n == 0
+        } else {
+            *n == lines.len()
+        }
+    });
+    if let (Some((line, b, _)), Some(p)) = (closing, previous)
+        && *b != p
+    {
+        return Err(StatementError::Rows(vec![RowError {
+            line: *line,
+            column: Some(layout.column_name(col)),
+            value: Some(money(*b)),
+            problem: format!(
+                "the statement's closing balance is not where its lines lead ({}): a figure is read wrong or a line is missing",
+                money(p)
+            ),
+        }]));
     }
     Ok(opening)
 }

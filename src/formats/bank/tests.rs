@@ -181,8 +181,117 @@ fn a_semicolon_file_without_a_known_header_says_what_to_do() {
 
 #[test]
 fn wrapped_descriptions_are_joined() {
-    let text = "Date;Libellé;Débit;Crédit\n02/03/2026;VIR RECU;;100,00\n;ASSOCIATION AL AMAL;;\n";
+    let text = "Date;Libellé;Débit;Crédit\n02/03/2026;VIR RECU;;100,00\n;ASSOCIATION AL AMAL;;\n03/03/2026;FRAIS;5,00;\n";
     let s = read(text.as_bytes(), &Rules::default(), 2).unwrap();
     assert_eq!(s.lines[0].description, "VIR RECU ASSOCIATION AL AMAL");
     assert_eq!(s.continued, 1);
+}
+
+#[test]
+fn a_two_digit_year_is_not_the_year_26() {
+    let text = "Date;Libellé;Montant\n02/03/26;COTISATION;300,00\n";
+    let s = read(text.as_bytes(), &Rules::default(), 2).unwrap();
+    assert_eq!(s.layout.date_format, "%d/%m/%y");
+    assert_eq!(s.lines[0].date.to_string(), "2026-03-02");
+    let rules = Rules::parse("date_format = \"%d/%m/%Y\"\n").unwrap();
+    let e = read(text.as_bytes(), &rules, 2).unwrap_err();
+    assert!(
+        matches!(&e, StatementError::Rows(r) if r[0].problem.contains("%y")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_statement_saved_again_as_utf8_is_read_as_utf8_whatever_the_rules_say() {
+    let text = latin(&example("bp-mars-2026.csv"));
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    let a = read(&example("bp-mars-2026.csv"), &bp_rules(), 2).unwrap();
+    let b = read(&bytes, &bp_rules(), 2).unwrap();
+    assert_eq!(b.layout.encoding, Encoding::Utf8);
+    assert!(b.layout.guessed.contains(&"encoding"));
+    assert_eq!(
+        fingerprint::fingerprints("51411", &a.lines),
+        fingerprint::fingerprints("51411", &b.lines)
+    );
+}
+
+#[test]
+fn a_note_after_the_last_line_is_not_part_of_its_description() {
+    let text =
+        "Date;Libellé;Débit;Crédit\n02/03/2026;RETRAIT DAB;1 000,00;\n;Sauf erreur ou omission;;\n";
+    let s = read(text.as_bytes(), &Rules::default(), 2).unwrap();
+    assert_eq!(s.lines[0].description, "RETRAIT DAB");
+    assert_eq!(s.footer, vec![3]);
+    // A description wrapped onto the next row is kept, but the fingerprint reads its own row.
+    let wrapped = "Date;Libellé;Débit;Crédit\n02/03/2026;VIR RECU;;100,00\n;ASSOCIATION AL AMAL;;\n03/03/2026;FRAIS;5,00;\n";
+    let w = read(wrapped.as_bytes(), &Rules::default(), 2).unwrap();
+    assert_eq!(w.lines[0].description, "VIR RECU ASSOCIATION AL AMAL");
+    assert_eq!(w.lines[0].own_description, "VIR RECU");
+}
+
+#[test]
+fn skip_end_never_drops_a_statement_line() {
+    let text = latin(&example("bp-mars-2026.csv"));
+    let without_total: String = text
+        .lines()
+        .filter(|l| !l.contains("Total"))
+        .map(|l| format!("{l}\r\n"))
+        .collect();
+    let bytes = encoding_rs::WINDOWS_1252
+        .encode(&without_total)
+        .0
+        .into_owned();
+    let e = read(&bytes, &bp_rules(), 2).unwrap_err();
+    assert!(
+        matches!(&e, StatementError::File { line: 15, problem } if problem.contains("skip_end")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn carriage_returns_alone_and_a_blank_line_on_top() {
+    let text = latin(&example("bp-mars-2026.csv"));
+    let mac = encoding_rs::WINDOWS_1252
+        .encode(&text.replace("\r\n", "\r"))
+        .0
+        .into_owned();
+    let s = read(&mac, &bp_rules(), 2).unwrap();
+    assert_eq!(s.lines.len(), 8);
+    assert_eq!(s.lines[0].line, 8);
+    let blank = encoding_rs::WINDOWS_1252
+        .encode(&format!("\r\n{text}"))
+        .0
+        .into_owned();
+    assert_eq!(read(&blank, &bp_rules(), 2).unwrap().lines.len(), 8);
+}
+
+#[test]
+fn one_day_newest_first_is_ordered_by_its_balance() {
+    let text = "Date;Libellé;Montant;Solde\n02/03/2026;B;-10,00;70,00\n02/03/2026;A;-20,00;80,00\n";
+    let s = read(text.as_bytes(), &Rules::default(), 2).unwrap();
+    assert!(s.newest_first);
+    assert_eq!(s.lines[0].description, "A");
+    assert_eq!(s.opening, Some(10_000));
+    // A closing balance row that the lines do not lead to is refused.
+    let text = "Date;Libellé;Montant;Solde\n01/03/2026;SOLDE INITIAL;;100,00\n02/03/2026;A;-20,00;80,00\n31/03/2026;SOLDE FINAL;;81,00\n";
+    let e = read(text.as_bytes(), &Rules::default(), 2).unwrap_err();
+    assert!(
+        matches!(&e, StatementError::Rows(r) if r[0].line == 4),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn hostile_cells_are_shown_escaped() {
+    let e = RowError {
+        line: 3,
+        column: Some("Libellé".into()),
+        value: Some("A\u{1b}[2J\u{202e}B".into()),
+        problem: "x".into(),
+    };
+    assert_eq!(
+        e.to_string(),
+        "line 3, column Libellé, value \"A\\u{001B}[2J\\u{202E}B\": x"
+    );
 }
