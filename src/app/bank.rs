@@ -273,10 +273,19 @@ impl Ledger {
                         continue;
                     }
                 };
-                let reference = l
-                    .reference
-                    .as_deref()
-                    .and_then(|r| text::clean("reference", r).ok());
+                let reference = match l.reference.as_deref().map(|r| text::clean("reference", r)) {
+                    None => None,
+                    Some(Ok(r)) => Some(r),
+                    Some(Err(e)) => {
+                        problems.push(statement::RowError {
+                            line: l.line,
+                            column: read.layout.reference.map(|i| read.layout.column_name(i)),
+                            value: l.reference.clone(),
+                            problem: e.to_string(),
+                        });
+                        continue;
+                    }
+                };
                 planned.push(Planned {
                     line: l.line,
                     date: l.date,
