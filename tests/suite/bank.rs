@@ -786,3 +786,51 @@ fn a_line_already_typed_by_hand_is_pointed_out() {
         "{v:#}"
     );
 }
+
+#[test]
+fn each_example_layout_has_its_rules_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = khotwa(dir.path());
+    // Attijariwafa-like: the European Union's transfer to its grant, the bank's commission.
+    let v = import_json(
+        &l,
+        &example("awb-mars-2026.csv"),
+        "51412",
+        Some(&example("awb.toml")),
+    );
+    assert_eq!(v["guessed"], serde_json::json!([]), "{v:#}");
+    assert_eq!(
+        (v["imported"].clone(), v["in_suspense"].clone()),
+        (4.into(), 1.into())
+    );
+    let eu = v["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["grant"] == "EU-2025")
+        .unwrap()
+        .clone();
+    assert_eq!(eu["amount"], "120500.00", "{eu:#}");
+    // CIH-like, in Arabic: a new bank account of the association.
+    ok(
+        &l,
+        &[
+            "account",
+            "add",
+            "51413",
+            "--name",
+            "CIH Bank – compte courant",
+        ],
+    );
+    let v = import_json(
+        &l,
+        &example("cih-mars-2026.tsv"),
+        "51413",
+        Some(&example("cih.toml")),
+    );
+    assert_eq!(v["guessed"], serde_json::json!([]), "{v:#}");
+    assert_eq!(v["in_suspense"], 0, "{v:#}");
+    assert_eq!(v["lines"][0]["funder"], "DONORS");
+    assert_eq!(v["lines"][1]["counter_account"], "6147");
+    both_verify(&l);
+}
