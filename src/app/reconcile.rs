@@ -82,8 +82,11 @@ pub struct ReconcileOutcome {
     pub bank_only: Vec<BankOnly>,
     /// The statement's balance less what the books explain: zero when reconciled.
     pub difference: i64,
-    /// The chain entry recorded (`None`: a dry run, or a difference left).
+    /// The chain entry recorded (`None`: a dry run, a difference left, or already recorded).
     pub seq: Option<i64>,
+    /// The reconciliation of the same day, balance and books already in the chain, when this
+    /// one matched nothing new: nothing is recorded again.
+    pub already: Option<i64>,
     pub head: Option<Hash>,
     pub dry_run: bool,
 }
@@ -296,6 +299,7 @@ impl Ledger {
             bank_only,
             difference: 0,
             seq: None,
+            already: None,
             head: None,
             dry_run: req.dry_run,
         };
@@ -304,6 +308,17 @@ impl Ledger {
             .saturating_add(outcome.outstanding_total())
             .saturating_sub(outcome.bank_only_total());
         if outcome.difference != 0 || req.dry_run {
+            return Ok(outcome);
+        }
+        // The same statement reconciled again, nothing new matched: already in the chain.
+        if outcome.matched.is_empty()
+            && let Some((seq, day, balance, books)) =
+                self.store.last_reconciliation(account.as_str())?
+            && day == crate::domain::format_date(date)
+            && balance == statement_balance
+            && books == book_balance
+        {
+            outcome.already = Some(seq);
             return Ok(outcome);
         }
         let record = Record::Reconciliation(Reconciliation {

@@ -413,6 +413,7 @@ fn reconcile(ctx: &Context, args: ReconcileArgs) -> Result<(), Failure> {
                 "amount": m(b.amount),
             })).collect::<Vec<_>>(),
             "chain_seq": o.seq,
+            "already_recorded": o.already,
             "dry_run": o.dry_run,
         })),
         Format::Csv => {
@@ -554,7 +555,10 @@ fn reconcile(ctx: &Context, args: ReconcileArgs) -> Result<(), Failure> {
         }
         (0, None) => {
             if !matches!(format, Format::Json | Format::Csv) {
-                out!("{}", say("cli-reconcile-dry-run", &[]));
+                match o.already {
+                    Some(seq) => out!("{}", say("cli-reconcile-already", &[("seq", &seq)])),
+                    None => out!("{}", say("cli-reconcile-dry-run", &[])),
+                }
             }
             Ok(())
         }

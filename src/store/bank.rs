@@ -138,8 +138,8 @@ impl Store {
         )?)
     }
 
-    /// The latest reconciliation of `account`: (seq, date, statement balance, statement).
-    pub fn last_reconciliation(&self, account: &str) -> Result<Option<(i64, String, i64, String)>> {
+    /// The latest reconciliation of `account`: (seq, date, statement balance, books' balance).
+    pub fn last_reconciliation(&self, account: &str) -> Result<Option<(i64, String, i64, i64)>> {
         use rusqlite::OptionalExtension;
         if !self.has_bank_tables()? {
             return Ok(None);
@@ -147,7 +147,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT seq, date, balance, statement FROM reconciliations
+                "SELECT seq, date, balance, books FROM reconciliations
                   WHERE account = ?1 ORDER BY seq DESC LIMIT 1",
                 [account],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),

@@ -376,6 +376,23 @@ fn the_books_are_reconciled_with_the_statements() {
             .count(),
         8
     );
+    // The same statement again: nothing new is matched, and nothing is recorded again.
+    let before = snapshot(&l);
+    let again = ok_json(
+        &l,
+        &[
+            "reconcile",
+            "--account",
+            "51411",
+            "--statement",
+            &march,
+            "--rules",
+            &rules,
+        ],
+    );
+    assert_eq!(again["already_recorded"], v["chain_seq"], "{again:#}");
+    assert_eq!(again["matched_before"], 8);
+    assert_eq!(snapshot(&l), before);
 
     // A cheque written on 25 April, not cashed by the end of April's statement.
     ok(

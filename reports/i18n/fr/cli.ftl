@@ -104,3 +104,4 @@ cli-reconcile-difference = Écart inexpliqué
 cli-reconcile-done = Rapproché : { $count } écriture(s) marquée(s) comme figurant sur le relevé (entrée { $seq } de la chaîne).
 cli-reconcile-dry-run = Rapproché ; rien n'a été enregistré (simulation).
 cli-reconcile-unexplained = le solde du relevé n'est pas expliqué : il reste un écart de { $difference } ; rien n'a été enregistré. Enregistrez les lignes de la banque absentes des livres (`amana bank import`), ou nommez les écritures qui ne figurent pas sur le relevé.
+cli-reconcile-already = Déjà rapproché, au même solde et avec les mêmes livres (entrée { $seq } de la chaîne) : rien de nouveau à enregistrer.
