@@ -144,6 +144,7 @@ pub struct BankImportOutcome {
     pub continued: usize,
     pub footer: Vec<u64>,
     pub balance_rows: Vec<u64>,
+    pub zero_rows: Vec<u64>,
     pub newest_first: bool,
     /// The statement's balances compared with the books' (`None`: it has no balance column).
     pub balance_checked: Option<usize>,
@@ -463,6 +464,7 @@ impl Ledger {
                 continued: read.continued,
                 footer: read.footer.clone(),
                 balance_rows: read.balance_rows.clone(),
+                zero_rows: read.zero_rows.clone(),
                 newest_first: read.newest_first,
                 balance_checked: None,
                 balance_gap: None,

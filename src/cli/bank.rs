@@ -176,6 +176,7 @@ fn import_json(o: &BankImportOutcome, currency: &Currency) -> serde_json::Value 
         })).collect::<Vec<_>>(),
         "footer_lines": o.footer,
         "balance_lines": o.balance_rows,
+        "zero_lines": o.zero_rows,
         "continued_lines": o.continued,
         "newest_first": o.newest_first,
         "balance_days_checked": o.balance_checked,
@@ -259,6 +260,13 @@ fn say_import(o: &BankImportOutcome, currency: &Currency) {
     }
     if o.continued > 0 {
         left.push(say("cli-bank-continued-rows", &[("count", &o.continued)]));
+    }
+    if !o.zero_rows.is_empty() {
+        let (count, lines) = (o.zero_rows.len(), join(&o.zero_rows));
+        left.push(say(
+            "cli-bank-zero-rows",
+            &[("count", &count), ("lines", &lines)],
+        ));
     }
     if !left.is_empty() {
         out!(

@@ -106,3 +106,4 @@ cli-reconcile-done = Reconciled: { $count } transaction(s) marked as on the stat
 cli-reconcile-dry-run = Reconciled; nothing was recorded (dry run).
 cli-reconcile-unexplained = the statement's balance is not explained: a difference of { $difference } remains; nothing was recorded. Record the bank's lines not in the books (`amana bank import`), or name the transactions not on the statement.
 cli-reconcile-already = Reconciled already, with the same balance and books (chain entry { $seq }): nothing new to record.
+cli-bank-zero-rows = { $count } line(s) of no amount, information only (line { $lines })

@@ -105,3 +105,4 @@ cli-reconcile-done = Rapproché : { $count } écriture(s) marquée(s) comme figu
 cli-reconcile-dry-run = Rapproché ; rien n'a été enregistré (simulation).
 cli-reconcile-unexplained = le solde du relevé n'est pas expliqué : il reste un écart de { $difference } ; rien n'a été enregistré. Enregistrez les lignes de la banque absentes des livres (`amana bank import`), ou nommez les écritures qui ne figurent pas sur le relevé.
 cli-reconcile-already = Déjà rapproché, au même solde et avec les mêmes livres (entrée { $seq } de la chaîne) : rien de nouveau à enregistrer.
+cli-bank-zero-rows = { $count } ligne(s) sans montant, pour information (ligne { $lines })

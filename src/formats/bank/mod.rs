@@ -221,6 +221,8 @@ pub struct Statement {
     pub continued: usize,
     /// Rows of balances only (opening balance): line numbers.
     pub balance_rows: Vec<u64>,
+    /// Dated lines of no amount (0,00: information the bank gives): line numbers.
+    pub zero_rows: Vec<u64>,
     /// Rows after the last statement line that are totals or a closing balance: line numbers.
     pub footer: Vec<u64>,
 }

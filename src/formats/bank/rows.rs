@@ -34,6 +34,7 @@ pub(super) fn read_rows(
     let mut errors = vec![];
     let mut lines: Vec<StatementLine> = vec![];
     let mut balance_rows = vec![];
+    let mut zero_rows = vec![];
     // Balance-only rows: (line, balance, how many statement lines come before it in the file).
     let mut opening_rows: Vec<(u64, i64, usize)> = vec![];
     let mut continued = 0;
@@ -99,8 +100,9 @@ pub(super) fn read_rows(
                     (Some(d), Some(c)) => match (d, c) {
                         (None, None) => Some(None),
                         (Some(d), None) => Some(Some((-d.abs(), *debit))),
-                        (None, Some(c)) => Some(Some((c.abs(), *credit))),
-                        (Some(0), Some(c)) => Some(Some((c.abs(), *credit))),
+                        // A negative credit takes money back out (a credit reversed).
+                        (None, Some(c)) => Some(Some((c, *credit))),
+                        (Some(0), Some(c)) => Some(Some((c, *credit))),
                         (Some(d), Some(0)) => Some(Some((-d.abs(), *debit))),
                         (Some(_), Some(_)) => {
                             errors.push(RowError {
@@ -186,6 +188,11 @@ pub(super) fn read_rows(
                 }
             },
         };
+        // A line of nothing (an information line, 0,00): shown, not recorded.
+        if matches!(amount, Some((0, _))) {
+            zero_rows.push(r.line);
+            continue;
+        }
         let Some((amount, _)) = amount else {
             if let Some(b) = balance {
                 balance_rows.push(r.line);
@@ -266,6 +273,7 @@ pub(super) fn read_rows(
         newest_first,
         continued,
         balance_rows,
+        zero_rows,
         footer: footer.clone(),
     })
 }

@@ -295,3 +295,12 @@ fn hostile_cells_are_shown_escaped() {
         "line 3, column Libellé, value \"A\\u{001B}[2J\\u{202E}B\": x"
     );
 }
+
+#[test]
+fn a_line_of_nothing_is_shown_and_a_negative_credit_goes_out() {
+    let text = "Date;Libellé;Débit;Crédit\n02/03/2026;ARRETE DE COMPTE;0,00;\n03/03/2026;ANNULATION VIREMENT;;-50,00\n";
+    let s = read(text.as_bytes(), &Rules::default(), 2).unwrap();
+    assert_eq!(s.zero_rows, vec![2]);
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].amount, -5_000);
+}
