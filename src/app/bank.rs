@@ -32,6 +32,32 @@ use crate::store::bank::SuspenseRow;
 /// The largest rules file read.
 const RULES_LIMIT: u64 = 1024 * 1024;
 
+/// A statement file read with its rules file (or none): the rules, the file's SHA-256, and the
+/// statement; `exponent` is the decimals of the account's currency. Each refusal names the
+/// file it is about.
+pub(crate) fn read_statement(
+    file: &Path,
+    rules: Option<&Path>,
+    exponent: u8,
+) -> Result<(Rules, Hash, Statement), BankError> {
+    let rules = match rules {
+        None => Rules::default(),
+        Some(path) => {
+            let text = files::read_text(path, RULES_LIMIT).map_err(LedgerError::from)?;
+            Rules::parse(&text).map_err(|error| BankError::Rules {
+                file: path.to_path_buf(),
+                error,
+            })?
+        }
+    };
+    let bytes = files::read_input(file).map_err(LedgerError::from)?;
+    let read = statement::read(&bytes, &rules, exponent).map_err(|error| BankError::Statement {
+        file: file.to_path_buf(),
+        error,
+    })?;
+    Ok((rules, chain::sha256(&bytes), read))
+}
+
 /// The suspense account of a chart, when the rules file names none: the CGNC's "comptes
 /// transitoires ou d'attente" on the Moroccan chart.
 fn default_suspense(chart: &str) -> Option<&'static str> {
@@ -186,25 +212,8 @@ impl Ledger {
         req: BankImportRequest<'_>,
     ) -> Result<BankImportOutcome, BankError> {
         let account = AccountCode::parse(req.account.trim()).map_err(LedgerError::from)?;
-        let rules = match req.rules {
-            None => Rules::default(),
-            Some(path) => {
-                let text = files::read_text(path, RULES_LIMIT).map_err(LedgerError::from)?;
-                Rules::parse(&text).map_err(|error| BankError::Rules {
-                    file: path.to_path_buf(),
-                    error,
-                })?
-            }
-        };
-        let bytes = files::read_input(req.file).map_err(LedgerError::from)?;
-        let sha256 = chain::sha256(&bytes);
         let info = self.info()?;
-        let read = statement::read(&bytes, &rules, info.currency.exponent).map_err(|error| {
-            BankError::Statement {
-                file: req.file.to_path_buf(),
-                error,
-            }
-        })?;
+        let (rules, sha256, read) = read_statement(req.file, req.rules, info.currency.exponent)?;
         let file_name = req
             .file
             .file_name()

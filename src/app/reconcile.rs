@@ -23,9 +23,7 @@ use crate::app::bank::BankError;
 use crate::app::{Ledger, LedgerError, Refusal, append_record, load_book};
 use crate::chain::{Hash, Reconciliation, Record};
 use crate::domain::{AccountCode, EntryId, Minor, text};
-use crate::files;
 use crate::formats::bank::fingerprint;
-use crate::formats::bank::rules::Rules;
 use crate::store::bank::AccountMove;
 
 /// How many days before the bank's date a matching transaction may be dated in the books.
@@ -124,22 +122,8 @@ impl Ledger {
         let mut earlier = 0;
         let (date, statement_balance, name, candidates) = match req.statement {
             Some(path) => {
-                let rules = match req.rules {
-                    None => Rules::default(),
-                    Some(p) => {
-                        let text = files::read_text(p, 1024 * 1024).map_err(LedgerError::from)?;
-                        Rules::parse(&text).map_err(|error| BankError::Rules {
-                            file: p.to_path_buf(),
-                            error,
-                        })?
-                    }
-                };
-                let bytes = files::read_input(path).map_err(LedgerError::from)?;
-                let read = crate::formats::bank::read(&bytes, &rules, info.currency.exponent)
-                    .map_err(|error| BankError::Statement {
-                        file: path.to_path_buf(),
-                        error,
-                    })?;
+                let (_, _, read) =
+                    crate::app::bank::read_statement(path, req.rules, info.currency.exponent)?;
                 let last = read.lines.last().map(|l| l.date);
                 let date = req.date.or(last).expect("a statement has a line");
                 let lines: Vec<_> = read.lines.iter().filter(|l| l.date <= date).collect();

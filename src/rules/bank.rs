@@ -228,11 +228,6 @@ impl Book {
             .contains(&(account.clone(), *fingerprint))
     }
 
-    /// The suspense account and amount of a bank line still in suspense.
-    pub fn bank_line_in_suspense(&self, entry: EntryId) -> Option<(&AccountCode, i64)> {
-        self.bank.suspended.get(&entry).map(|(a, m)| (a, *m))
-    }
-
     /// True when a reconciliation of `account` on `date` gave the statement's balance as
     /// `balance` while the books held `books` through that day: what they held then, less what
     /// was outstanding, is that balance, and they still hold it.

@@ -39,18 +39,8 @@ pub struct AccountMove {
 }
 
 impl Store {
-    fn has_bank_tables(&self) -> Result<bool> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        Ok(version >= SINCE)
-    }
-
     /// The bank lines in suspense and not assigned, oldest first (of one bank account, or all).
     pub fn bank_suspense(&self, account: Option<&str>) -> Result<Vec<SuspenseRow>> {
-        if !self.has_bank_tables()? {
-            return Ok(vec![]);
-        }
         let mut stmt = self.conn.prepare(
             "SELECT e.id, e.date, e.description, e.reference, b.account, b.suspense,
                     SUM(p.amount), i.file_name, b.seq
@@ -84,19 +74,14 @@ impl Store {
     /// The transactions posting to `account` dated on or before `through` and never matched
     /// with a statement of it, oldest first.
     pub fn unreconciled(&self, account: &str, through: NaiveDate) -> Result<Vec<AccountMove>> {
-        let matched = if self.has_bank_tables()? {
-            "AND e.id NOT IN (SELECT entry_id FROM reconciled WHERE account = ?1)"
-        } else {
-            ""
-        };
-        let sql = format!(
+        let mut stmt = self.conn.prepare(
             "SELECT e.id, e.date, e.description, e.reference, SUM(p.amount)
                FROM postings p JOIN entries e ON e.id = p.entry_id
-              WHERE p.account = ?1 AND e.date <= ?2 {matched}
+              WHERE p.account = ?1 AND e.date <= ?2
+                AND e.id NOT IN (SELECT entry_id FROM reconciled WHERE account = ?1)
               GROUP BY e.id
-              ORDER BY e.date, e.id"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
+              ORDER BY e.date, e.id",
+        )?;
         let through = crate::domain::format_date(through);
         let rows = stmt.query_map(params![account, through], |r| {
             Ok((
@@ -124,26 +109,9 @@ impl Store {
         Ok(out)
     }
 
-    /// The sum of the transactions matched with statements of `account`.
-    pub fn reconciled_balance(&self, account: &str) -> Result<i64> {
-        if !self.has_bank_tables()? {
-            return Ok(0);
-        }
-        Ok(self.conn.query_row(
-            "SELECT COALESCE(SUM(p.amount), 0) FROM reconciled r
-               JOIN postings p ON p.entry_id = r.entry_id AND p.account = r.account
-              WHERE r.account = ?1",
-            [account],
-            |r| r.get(0),
-        )?)
-    }
-
     /// The latest reconciliation of `account`: (seq, date, statement balance, books' balance).
     pub fn last_reconciliation(&self, account: &str) -> Result<Option<(i64, String, i64, i64)>> {
         use rusqlite::OptionalExtension;
-        if !self.has_bank_tables()? {
-            return Ok(None);
-        }
         Ok(self
             .conn
             .query_row(
@@ -204,9 +172,6 @@ impl Store {
         account: &str,
     ) -> Result<std::collections::HashMap<crate::chain::Hash, EntryId>> {
         let mut out = std::collections::HashMap::new();
-        if !self.has_bank_tables()? {
-            return Ok(out);
-        }
         // Two ordered reads zipped batch by batch: SQLite would join a numbered subquery with
         // the lines by scanning it once per line.
         let mut lines = self.conn.prepare(
@@ -254,20 +219,6 @@ impl Store {
         Ok(self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM accounts WHERE code = ?1)",
             [account],
-            |r| r.get(0),
-        )?)
-    }
-}
-
-impl Store {
-    /// Whether the transaction was matched with a statement of `account`.
-    pub fn is_reconciled(&self, account: &str, entry: EntryId) -> Result<bool> {
-        if !self.has_bank_tables()? {
-            return Ok(false);
-        }
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM reconciled WHERE account = ?1 AND entry_id = ?2)",
-            params![account, entry.0],
             |r| r.get(0),
         )?)
     }

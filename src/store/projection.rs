@@ -114,7 +114,7 @@ impl Table {
             | Table::BankLines
             | Table::BankAssignments
             | Table::Reconciliations
-            | Table::Reconciled => 16,
+            | Table::Reconciled => super::bank::SINCE,
             Table::FunderIdentifiers => 17,
             Table::YearTotals => super::year_totals::SINCE,
             _ => 1,
